@@ -1,0 +1,1 @@
+//! Payload screening: decode, normalise, detect injection attacks and PII.

@@ -1,0 +1,1 @@
+//! Size-classed, bounded, thread-caching byte-buffer pool.
