@@ -30,6 +30,8 @@ secs="${DURATION%s}"
 
 setup_tools
 build_sluice || log "sluice build failed; flooding the Node peer only"
+META="$(python3 "$HERE/tools/machine.py" "${SLUICE_BIN:-}" "${UPSTREAM_KIND:-}")"
+log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 want() {
   if [[ -z "${ONLY:-}" ]]; then [[ "$1" != sluice-proxy ]]; else [[ " $ONLY " == *" $1 "* ]]; fi
@@ -100,7 +102,7 @@ if want node-regex; then
 fi
 
 {
-  echo "{\"meta\": $(python3 "$HERE/tools/machine.py" "${SLUICE_BIN:-}" "${UPSTREAM_KIND:-}")}"
+  echo "{\"meta\": $META}"
   cat "$OUT"
 } >"$RESULTS_DIR/flood-$STAMP.jsonl"
 python3 "$HERE/tools/summarize.py" flood "$RESULTS_DIR/flood-$STAMP.jsonl"

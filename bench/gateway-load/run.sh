@@ -37,7 +37,7 @@ setup_tools
 build_sluice || log "sluice build failed; measuring the peers only"
 if [[ "${MODSEC:-}" == 1 ]]; then
   ensure_apt /usr/lib/nginx/modules/ngx_http_modsecurity_module.so \
-    nginx libnginx-mod-http-modsecurity modsecurity-crs
+    libnginx-mod-http-modsecurity modsecurity-crs
 fi
 
 # measure NAME URL [PACE]: warm-up then a measured wrk run against URL; appends
@@ -68,6 +68,8 @@ accuracy() {
 want() { [[ -z "${ONLY:-}" ]] || [[ " $ONLY " == *" $1 "* ]]; }
 
 UPSTREAM_KIND="${UPSTREAM_KIND:-nginx}"
+META="$(python3 "$HERE/tools/machine.py" "${SLUICE_BIN:-}" "$UPSTREAM_KIND")"
+log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 start_upstream
 U="http://127.0.0.1:$UPSTREAM_PORT"
 log "upstream ($UPSTREAM_KIND) on $U"
@@ -121,7 +123,7 @@ fi
 stop "$UPSTREAM_PID"
 
 {
-  echo "{\"meta\": $(python3 "$HERE/tools/machine.py" "$SLUICE_BIN" "$UPSTREAM_KIND")}"
+  echo "{\"meta\": $META}"
   cat "$OUT"
 } >"$RESULTS_DIR/load-$STAMP.jsonl"
 python3 "$HERE/tools/summarize.py" load "$RESULTS_DIR/load-$STAMP.jsonl"

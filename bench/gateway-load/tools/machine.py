@@ -49,5 +49,7 @@ meta = {
     "sluice_bin": sluice_bin,
     "sluice_commit": out("git", "-C", repo, "log", "-1", "--format=%h %cI %s", "--", "crates"),
     "upstream": sys.argv[2] if len(sys.argv) > 2 else "",
+    # Other work on the machine competes for the 2 cores: recorded with each run.
+    "loadavg": out("cat", "/proc/loadavg"),
 }
 print(json.dumps(meta))
