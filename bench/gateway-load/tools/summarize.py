@@ -31,23 +31,57 @@ def verdict(ok: bool | None) -> str:
     return "n/a" if ok is None else ("PASS" if ok else "FAIL")
 
 
+def median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    n = len(xs)
+    return xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+
+
+def merge_rounds(rows: list[dict]) -> dict[str, dict]:
+    """One row per server: the median of each figure over the rounds."""
+    by_name: dict[str, list[dict]] = {}
+    for r in rows:
+        by_name.setdefault(r["name"], []).append(r)
+    out = {}
+    for name, rs in by_name.items():
+        m = dict(rs[0])
+        m["rounds"] = len(rs)
+        m["rps_all"] = [round(r["rps"], 1) for r in rs]
+        m["p99_all_us"] = [r["latency_us"]["p99"] for r in rs]
+        m["rps"] = median([r["rps"] for r in rs])
+        m["latency_us"] = {k: median([r["latency_us"][k] for r in rs]) for k in rs[0]["latency_us"]}
+        m["statuses"] = {k: sum(r["statuses"].get(k, 0) for r in rs) for k in rs[0]["statuses"]}
+        m["errors"] = {k: sum(r["errors"][k] for r in rs) for k in rs[0]["errors"]}
+        m["threat_verdicts"] = sum(r.get("threat_verdicts", 0) for r in rs)
+        m["requests"] = sum(r["requests"] for r in rs)
+        m["rss_kib"] = max(r["rss_kib"] for r in rs)
+        m["hwm_kib"] = max(r["hwm_kib"] for r in rs)
+        out[name] = m
+    return out
+
+
 def load_summary(meta: dict, rows: list[dict]) -> dict:
-    loads = {r["name"]: r for r in rows if r.get("kind") == "load"}
+    loads = merge_rounds([r for r in rows if r.get("kind") == "load"])
     acc = {r["name"]: r for r in rows if r.get("kind") == "accuracy"}
     print(f"\nMachine: {meta.get('cpu')}, {meta.get('cores')} cores, {meta.get('memory')}; "
           f"{meta.get('os')}; {meta.get('wrk')}; node {meta.get('node')}; {meta.get('nginx')}")
     print(f"sluice: {meta.get('sluice_bin')} ({meta.get('sluice_commit')}); upstream: {meta.get('upstream')}")
-    print(f"Run at {meta.get('time_utc')}\n")
-    print("| server | req/s | p50 ms | p90 ms | p99 ms | max ms | 403 | threat verdicts | socket errors | RSS MiB (peak) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    rounds = max((r["rounds"] for r in loads.values()), default=1)
+    print(f"Run at {meta.get('time_utc')}, load average before: {meta.get('loadavg')}")
+    if rounds > 1:
+        print(f"Figures are medians of {rounds} rounds; req/s of each round in the last column.")
+    print()
+    print("| server | req/s | p50 ms | p90 ms | p99 ms | max ms | 403 (non-2xx) | threat verdicts | socket errors | RSS MiB (peak) | req/s by round |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for name, r in loads.items():
         e = r["errors"]
         sock = e["connect"] + e["read"] + e["write"] + e["timeout"]
         label = name + (f" (paced {r['pace_ms']} ms/conn)" if r.get("pace_ms") else "")
         lat = r["latency_us"]
         print(f"| {label} | {r['rps']:.0f} | {ms(lat['p50'])} | {ms(lat['p90'])} | {ms(lat['p99'])} | "
-              f"{ms(lat['max'])} | {r['statuses'].get('403', 0)} | {r.get('threat_verdicts', 0)} | {sock} | "
-              f"{r['rss_kib'] / 1024:.0f} ({r['hwm_kib'] / 1024:.0f}) |")
+              f"{ms(lat['max'])} | {r['statuses'].get('403', r['statuses'].get('non2xx', 0))} | "
+              f"{r.get('threat_verdicts', 0) if 'non2xx' not in r['statuses'] else '-'} | {sock} | "
+              f"{r['rss_kib'] / 1024:.0f} ({r['hwm_kib'] / 1024:.0f}) | {' / '.join(f'{x:.0f}' for x in r['rps_all'])} |")
     if acc:
         print("\nEach payload once (20 attacks in 4 categories, 80 benign):\n")
         print("| server | attacks flagged | sqli | xss | cmdi | path | benign flagged |")
@@ -87,7 +121,8 @@ def load_summary(meta: dict, rows: list[dict]) -> dict:
 
 
 def flood_summary(meta: dict, rows: list[dict]) -> dict:
-    print(f"\nMachine: {meta.get('cpu')}, {meta.get('cores')} cores, {meta.get('memory')}; run at {meta.get('time_utc')}")
+    print(f"\nMachine: {meta.get('cpu')}, {meta.get('cores')} cores, {meta.get('memory')}; run at {meta.get('time_utc')}, "
+          f"load average before: {meta.get('loadavg')}")
     print(f"sluice: {meta.get('sluice_bin')} ({meta.get('sluice_commit')})\n")
     print("| server | body MiB | bodies/s | 2xx | other statuses | socket errors | RSS MiB max (sampled) | VmHWM MiB | p50 s | p99 s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
