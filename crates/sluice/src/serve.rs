@@ -1,13 +1,174 @@
 //! `sluice serve`: the screening HTTP gateway.
+//!
+//! Settings come from, lowest to highest priority: built-in defaults, the
+//! TOML file named by `--config` (or `SLUICE_CONFIG`), `SLUICE_*` environment
+//! variables, and command-line flags.
 
+use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::gateway::{AppState, GatewayConfig, LogFormat, Server, parse_duration, parse_size};
 
 /// Arguments of `sluice serve`.
-#[derive(Debug, clap::Args)]
-pub struct ServeArgs {}
+#[derive(Debug, Default, clap::Args)]
+pub struct ServeArgs {
+    /// The flags, boxed so the command enum stays small.
+    #[command(flatten)]
+    pub flags: Box<ServeFlags>,
+}
 
-/// Runs the gateway until shutdown.
-pub fn run(_args: ServeArgs) -> anyhow::Result<ExitCode> {
-    eprintln!("sluice serve: not yet implemented");
-    Ok(ExitCode::from(2))
+/// The flags of `sluice serve`; each also reads a `SLUICE_*` variable.
+#[derive(Debug, Default, clap::Args)]
+pub struct ServeFlags {
+    /// TOML configuration file.
+    #[arg(long, env = "SLUICE_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Address to listen on [default: 127.0.0.1:8080].
+    #[arg(long, env = "SLUICE_LISTEN", value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
+    /// Screen and forward every other request to this upstream (http://HOST:PORT).
+    #[arg(long, env = "SLUICE_UPSTREAM", value_name = "URL")]
+    pub upstream: Option<String>,
+    /// Largest request body, e.g. 10MiB [default: 10MiB].
+    #[arg(long, env = "SLUICE_MAX_BODY", value_name = "SIZE", value_parser = parse_size)]
+    pub max_body: Option<usize>,
+    /// Concurrent client connections [default: 1024].
+    #[arg(long, env = "SLUICE_MAX_CONNECTIONS", value_name = "N")]
+    pub max_connections: Option<usize>,
+    /// Time allowed to send the request head, e.g. 10s [default: 10s].
+    #[arg(long, env = "SLUICE_HEADER_READ_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
+    pub header_read_timeout: Option<Duration>,
+    /// Time allowed to send the request body [default: 30s].
+    #[arg(long, env = "SLUICE_BODY_READ_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
+    pub body_read_timeout: Option<Duration>,
+    /// Time allowed for the upstream's response head [default: 30s].
+    #[arg(long, env = "SLUICE_UPSTREAM_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
+    pub upstream_timeout: Option<Duration>,
+    /// Time in-flight requests get to finish after SIGTERM/SIGINT [default: 30s].
+    #[arg(long, env = "SLUICE_SHUTDOWN_GRACE", value_name = "DURATION", value_parser = parse_duration)]
+    pub shutdown_grace: Option<Duration>,
+    /// Extra detection rules file.
+    #[arg(long, env = "SLUICE_RULES", value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Log format [default: text].
+    #[arg(long, env = "SLUICE_LOG_FORMAT", value_enum)]
+    pub log_format: Option<LogFormat>,
+    /// Print the effective configuration and exit.
+    #[arg(long)]
+    pub check_config: bool,
+}
+
+impl ServeArgs {
+    /// Layers defaults, the config file, the environment and the flags.
+    pub fn resolve(&self) -> anyhow::Result<GatewayConfig> {
+        self.flags.resolve()
+    }
+}
+
+impl ServeFlags {
+    /// Layers defaults, the config file, the environment and the flags
+    /// (clap has already merged the last two: a flag beats its variable).
+    pub fn resolve(&self) -> anyhow::Result<GatewayConfig> {
+        let mut c = match &self.config {
+            Some(path) => GatewayConfig::from_file(path)?,
+            None => GatewayConfig::default(),
+        };
+        if let Some(v) = self.listen {
+            c.listen = v;
+        }
+        if let Some(v) = &self.upstream {
+            c.upstream = Some(v.clone());
+        }
+        if let Some(v) = self.max_body {
+            c.max_body = v;
+        }
+        if let Some(v) = self.max_connections {
+            c.max_connections = v;
+        }
+        if let Some(v) = self.header_read_timeout {
+            c.header_read_timeout = v;
+        }
+        if let Some(v) = self.body_read_timeout {
+            c.body_read_timeout = v;
+        }
+        if let Some(v) = self.upstream_timeout {
+            c.upstream_timeout = v;
+        }
+        if let Some(v) = self.shutdown_grace {
+            c.shutdown_grace = v;
+        }
+        if let Some(v) = &self.rules {
+            c.rules_file = Some(v.clone());
+        }
+        if let Some(v) = self.log_format {
+            c.log_format = v;
+        }
+        c.validate()?;
+        Ok(c)
+    }
+}
+
+fn init_tracing(format: LogFormat) {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    // A subscriber may already be set by an embedding program: keep it.
+    let _ = match format {
+        LogFormat::Json => builder.json().flatten_event(true).try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}
+
+/// Resolves when SIGINT or SIGTERM arrives.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+}
+
+/// Runs the gateway until SIGINT/SIGTERM, then drains and returns.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    let config = args.resolve()?;
+    if args.flags.check_config {
+        println!("{config:#?}");
+        return Ok(ExitCode::SUCCESS);
+    }
+    init_tracing(config.log_format);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let state = AppState::new(config)?;
+        let server = Server::bind(state).await?;
+        let addr = server.local_addr()?;
+        let upstream = server.state().config().upstream.clone();
+        tracing::info!(%addr, upstream = upstream.as_deref().unwrap_or("-"), "sluice gateway listening");
+        server.run(shutdown_signal()).await?;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
 }

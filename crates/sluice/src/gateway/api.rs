@@ -1,0 +1,129 @@
+//! `POST /v1/analyze` and `POST /v1/analyze/batch`.
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::response::Response;
+use bytes::Bytes;
+use http::StatusCode;
+use http::header::CONTENT_TYPE;
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::engine::InputKind;
+use super::error::{error_response, json_response, request_id};
+use super::screen::body_kind;
+
+/// Most items one batch may hold.
+pub(crate) const MAX_BATCH_ITEMS: usize = 10_000;
+
+pub(super) async fn analyze(State(state): State<AppState>, req: Request) -> Response {
+    let rid = request_id(req.headers());
+    let screener = state.screener();
+    if let Err(r) = screener.admit() {
+        return r.into_response(&rid);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match screener.read_body(&parts.headers, body).await {
+        Ok(b) => b,
+        Err(r) => return r.into_response(&rid),
+    };
+    let len = bytes.len();
+    let verdict = screener.scan(bytes, body_kind(&parts.headers)).await;
+    let mut out = serde_json::to_value(&verdict).unwrap_or_else(|_| json!({}));
+    if let Some(obj) = out.as_object_mut() {
+        obj.insert("request_id".into(), Value::String(rid));
+        obj.insert("bytes".into(), Value::from(len));
+    }
+    json_response(StatusCode::OK, &out)
+}
+
+pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Response {
+    let rid = request_id(req.headers());
+    let screener = state.screener();
+    if let Some(ct) = req.headers().get(CONTENT_TYPE) {
+        let ok = ct
+            .to_str()
+            .map(|s| s.to_ascii_lowercase().contains("json"))
+            .unwrap_or(false);
+        if !ok {
+            return error_response(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "batch requests must be JSON (content-type: application/json)",
+                &rid,
+                None,
+            );
+        }
+    }
+    if let Err(r) = screener.admit() {
+        return r.into_response(&rid);
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match screener.read_body(&parts.headers, body).await {
+        Ok(b) => b,
+        Err(r) => return r.into_response(&rid),
+    };
+    let items = match parse_batch(&bytes) {
+        Ok(items) => items,
+        Err(msg) => return error_response(StatusCode::BAD_REQUEST, &msg, &rid, None),
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (index, (id, text)) in items.into_iter().enumerate() {
+        let verdict = screener.scan(text, InputKind::Auto).await;
+        let mut v = serde_json::to_value(&verdict).unwrap_or_else(|_| json!({}));
+        if let Some(obj) = v.as_object_mut() {
+            obj.insert("index".into(), Value::from(index));
+            if let Some(id) = id {
+                obj.insert("id".into(), id);
+            }
+        }
+        out.push(v);
+    }
+    let mut res: Response<Body> = json_response(StatusCode::OK, &Value::Array(out));
+    if let Ok(v) = http::HeaderValue::from_str(&rid) {
+        res.headers_mut().insert("x-request-id", v);
+    }
+    res
+}
+
+/// Items of a batch body: `["text", {"id": 7, "text": "..."}]`.
+fn parse_batch(bytes: &[u8]) -> Result<Vec<(Option<Value>, Bytes)>, String> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Array(items) = value else {
+        return Err("expected a JSON array of strings or {\"id\", \"text\"} objects".into());
+    };
+    if items.len() > MAX_BATCH_ITEMS {
+        return Err(format!(
+            "too many items: {} (at most {MAX_BATCH_ITEMS})",
+            items.len()
+        ));
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .map(|(i, item)| match item {
+            Value::String(s) => Ok((None, Bytes::from(s))),
+            Value::Object(mut obj) => match obj.remove("text") {
+                Some(Value::String(s)) => Ok((obj.remove("id"), Bytes::from(s))),
+                _ => Err(format!("item {i}: object without a string \"text\"")),
+            },
+            _ => Err(format!(
+                "item {i}: expected a string or an {{\"id\", \"text\"}} object"
+            )),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_items_parse() {
+        let items = parse_batch(br#"["a", {"id": 7, "text": "b"}]"#).unwrap();
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].0, Some(json!(7)));
+        assert!(parse_batch(b"{}").is_err());
+        assert!(parse_batch(b"[1]").unwrap_err().contains("item 0"));
+        assert!(parse_batch(b"[").unwrap_err().starts_with("invalid JSON"));
+    }
+}

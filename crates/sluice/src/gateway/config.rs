@@ -1,0 +1,379 @@
+//! Gateway configuration: defaults, TOML file, environment and flags.
+//!
+//! Layers apply in this order, each overriding the one before: built-in
+//! defaults, the TOML file given with `--config`, `SLUICE_*` environment
+//! variables, command-line flags. [`GatewayConfig::validate`] runs once at
+//! start so a bad value stops the process with a clear message.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use super::engine::{Category, PoolConfig, Pressure};
+
+/// A configuration that could not be read or does not make sense.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML or has unknown or mistyped keys.
+    #[error("invalid config file {path}: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// The parser's message.
+        message: String,
+    },
+    /// A value is out of range or malformed.
+    #[error("invalid value for {key}: {message}")]
+    Invalid {
+        /// The key, as written in the file.
+        key: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// What the gateway does with a finding of a given category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CategoryAction {
+    /// Ignore the finding (still counted in metrics).
+    Allow,
+    /// Let the request through and report the finding upstream in `x-sluice-findings`.
+    Log,
+    /// Replace personal data in the body before forwarding it.
+    Redact,
+    /// Answer 403 and never contact the upstream.
+    Block,
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// When to refuse new requests to protect memory.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ShedConfig {
+    /// Refuse new requests once checked-out pool bytes reach this share of the cap (0 < x <= 1).
+    pub checked_out_ratio: f64,
+    /// Refuse new requests at or above this pool pressure; `None` to ignore pressure.
+    pub pressure: Option<Pressure>,
+    /// Seconds sent in `Retry-After`.
+    pub retry_after_secs: u64,
+    /// How long a request may wait for pool memory before it is refused.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub acquire_timeout: Duration,
+}
+
+impl Default for ShedConfig {
+    fn default() -> Self {
+        Self {
+            checked_out_ratio: 0.9,
+            pressure: Some(Pressure::Critical),
+            retry_after_secs: 1,
+            acquire_timeout: Duration::from_secs(2),
+        }
+    }
+}
+
+/// Everything `sluice serve` can be told.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GatewayConfig {
+    /// Address to listen on.
+    pub listen: SocketAddr,
+    /// Upstream base URL for proxy mode (`http://host:port`); `None` serves only the API.
+    pub upstream: Option<String>,
+    /// Largest request body accepted, in bytes (`"10MiB"` or a number).
+    #[serde(deserialize_with = "de_size")]
+    pub max_body: usize,
+    /// Time allowed for a client to send the request head.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub header_read_timeout: Duration,
+    /// Time allowed for a client to send the whole body.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub body_read_timeout: Duration,
+    /// Time allowed for the upstream to answer with its head.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub upstream_timeout: Duration,
+    /// Time allowed for in-flight requests to finish after SIGTERM/SIGINT.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub shutdown_grace: Duration,
+    /// Concurrent client connections; further connections wait in the backlog.
+    pub max_connections: usize,
+    /// Request headers screened in proxy mode (lower case).
+    pub screen_headers: Vec<String>,
+    /// Bodies at least this large are screened on the blocking pool.
+    #[serde(deserialize_with = "de_size")]
+    pub blocking_scan_threshold: usize,
+    /// Extra detection rules.
+    pub rules_file: Option<PathBuf>,
+    /// Log format.
+    pub log_format: LogFormat,
+    /// Action per category; categories not listed use the defaults.
+    pub actions: BTreeMap<Category, CategoryAction>,
+    /// Load shedding.
+    pub shed: ShedConfig,
+    /// Buffer pool limits.
+    pub pool: PoolConfig,
+}
+
+impl Default for GatewayConfig {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            upstream: None,
+            max_body: 10 * 1024 * 1024,
+            header_read_timeout: Duration::from_secs(10),
+            body_read_timeout: Duration::from_secs(30),
+            upstream_timeout: Duration::from_secs(30),
+            shutdown_grace: Duration::from_secs(30),
+            max_connections: 1024,
+            screen_headers: vec!["cookie".into(), "user-agent".into(), "referer".into()],
+            blocking_scan_threshold: 64 * 1024,
+            rules_file: None,
+            log_format: LogFormat::Text,
+            actions: BTreeMap::new(),
+            shed: ShedConfig::default(),
+            pool: PoolConfig::default(),
+        }
+    }
+}
+
+impl GatewayConfig {
+    /// Reads a TOML file; keys it leaves out keep their defaults.
+    pub fn from_file(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::from_toml(&text).map_err(|e| match e {
+            ConfigError::Parse { message, .. } => ConfigError::Parse {
+                path: path.to_owned(),
+                message,
+            },
+            other => other,
+        })
+    }
+
+    /// Parses TOML text; keys it leaves out keep their defaults.
+    pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::Parse {
+            path: PathBuf::from("<inline>"),
+            message: e.message().to_owned(),
+        })
+    }
+
+    /// The action for findings of `category`: attacks block, prompt injection
+    /// and personal data are logged, unless `[actions]` says otherwise.
+    pub fn action_for(&self, category: Category) -> CategoryAction {
+        if let Some(a) = self.actions.get(&category) {
+            return *a;
+        }
+        match category {
+            Category::Pii | Category::PromptInjection => CategoryAction::Log,
+            _ => CategoryAction::Block,
+        }
+    }
+
+    /// Checks every value; run once at start.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let invalid = |key, message: &str| {
+            Err(ConfigError::Invalid {
+                key,
+                message: message.to_owned(),
+            })
+        };
+        if let Some(up) = &self.upstream {
+            parse_upstream(up)?;
+        }
+        if self.max_body == 0 {
+            return invalid("max_body", "must be greater than 0");
+        }
+        if self.max_body > self.pool.max_checked_out_bytes {
+            return Err(ConfigError::Invalid {
+                key: "max_body",
+                message: format!(
+                    "{} is larger than pool.max_checked_out_bytes ({}): one body could never be buffered",
+                    self.max_body, self.pool.max_checked_out_bytes
+                ),
+            });
+        }
+        if self.max_connections == 0 {
+            return invalid("max_connections", "must be greater than 0");
+        }
+        for (key, d) in [
+            ("header_read_timeout", self.header_read_timeout),
+            ("body_read_timeout", self.body_read_timeout),
+            ("upstream_timeout", self.upstream_timeout),
+            ("shed.acquire_timeout", self.shed.acquire_timeout),
+        ] {
+            if d.is_zero() {
+                return invalid(key, "must be greater than 0");
+            }
+        }
+        let r = self.shed.checked_out_ratio;
+        if !(r > 0.0 && r <= 1.0) {
+            return invalid("shed.checked_out_ratio", "must be in (0, 1]");
+        }
+        for h in &self.screen_headers {
+            if http::HeaderName::from_bytes(h.as_bytes()).is_err() {
+                return Err(ConfigError::Invalid {
+                    key: "screen_headers",
+                    message: format!("{h:?} is not a header name"),
+                });
+            }
+        }
+        if let Some(p) = &self.rules_file {
+            if !p.is_file() {
+                return Err(ConfigError::Invalid {
+                    key: "rules_file",
+                    message: format!("{} is not a readable file", p.display()),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Parses and checks an upstream base URL (`http://host:port`, no path).
+pub fn parse_upstream(s: &str) -> Result<http::Uri, ConfigError> {
+    let bad = |message: String| ConfigError::Invalid {
+        key: "upstream",
+        message,
+    };
+    let uri: http::Uri = s.parse().map_err(|e| bad(format!("{s:?}: {e}")))?;
+    if uri.scheme_str() != Some("http") {
+        return Err(bad(format!("{s:?}: only http:// upstreams are supported")));
+    }
+    if uri.authority().is_none() {
+        return Err(bad(format!("{s:?}: missing host")));
+    }
+    if uri.path() != "/" && !uri.path().is_empty() {
+        return Err(bad(format!("{s:?}: must not have a path")));
+    }
+    Ok(uri)
+}
+
+/// Parses `"10MiB"`, `"512KiB"`, `"64kb"`, `"1048576"`.
+pub fn parse_size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: usize = num.parse().map_err(|_| format!("{s:?} is not a size"))?;
+    let mul: usize = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        u => return Err(format!("{s:?}: unknown unit {u:?}")),
+    };
+    n.checked_mul(mul)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// Parses `"250ms"`, `"10s"`, `"2m"`, or a bare number of seconds.
+pub fn parse_duration(s: &str) -> Result<Duration, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a duration"))?;
+    match unit.trim() {
+        "" | "s" => Ok(Duration::from_secs(n)),
+        "ms" => Ok(Duration::from_millis(n)),
+        "m" | "min" => Ok(Duration::from_secs(n.saturating_mul(60))),
+        u => Err(format!("{s:?}: unknown unit {u:?} (use ms, s or m)")),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum NumOrStr {
+    Num(u64),
+    Str(String),
+}
+
+fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    match NumOrStr::deserialize(d)? {
+        NumOrStr::Num(n) => usize::try_from(n).map_err(serde::de::Error::custom),
+        NumOrStr::Str(s) => parse_size(&s).map_err(serde::de::Error::custom),
+    }
+}
+
+fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+    match NumOrStr::deserialize(d)? {
+        NumOrStr::Num(n) => Ok(Duration::from_secs(n)),
+        NumOrStr::Str(s) => parse_duration(&s).map_err(serde::de::Error::custom),
+    }
+}
+
+fn ser_duration<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{}ms", d.as_millis()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_durations_parse() {
+        assert_eq!(parse_size("10MiB"), Ok(10 << 20));
+        assert_eq!(parse_size("512 KiB"), Ok(512 << 10));
+        assert_eq!(parse_size("42"), Ok(42));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("1XB").is_err());
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("3"), Ok(Duration::from_secs(3)));
+        assert!(parse_duration("3h").is_err());
+    }
+
+    #[test]
+    fn file_overrides_defaults_and_rejects_unknown_keys() {
+        let c = GatewayConfig::from_toml(
+            "max_body = \"1MiB\"\nheader_read_timeout = \"500ms\"\n[actions]\npii = \"redact\"\n[shed]\nretry_after_secs = 5\n",
+        )
+        .unwrap();
+        assert_eq!(c.max_body, 1 << 20);
+        assert_eq!(c.header_read_timeout, Duration::from_millis(500));
+        assert_eq!(c.action_for(Category::Pii), CategoryAction::Redact);
+        assert_eq!(c.action_for(Category::Sqli), CategoryAction::Block);
+        assert_eq!(c.shed.retry_after_secs, 5);
+        assert_eq!(c.listen, GatewayConfig::default().listen);
+        assert!(GatewayConfig::from_toml("lisen = \"x\"").is_err());
+    }
+
+    #[test]
+    fn validation_names_the_bad_key() {
+        let mut c = GatewayConfig {
+            upstream: Some("ftp://x".into()),
+            ..GatewayConfig::default()
+        };
+        let e = c.validate().unwrap_err().to_string();
+        assert!(e.contains("upstream"), "{e}");
+        c.upstream = Some("http://127.0.0.1:9000".into());
+        c.validate().unwrap();
+        c.max_body = c.pool.max_checked_out_bytes + 1;
+        assert!(c.validate().unwrap_err().to_string().contains("max_body"));
+    }
+}

@@ -1,0 +1,294 @@
+//! The screening HTTP gateway behind `sluice serve`.
+//!
+//! - [`GatewayConfig`]: every setting, with defaults, TOML and validation.
+//! - [`AppState`] and [`app`]: the axum [`Router`] with the analysis API,
+//!   monitoring endpoints and (with an upstream) the screening reverse proxy.
+//! - [`Server`]: the listener with connection limit, header and body read
+//!   timeouts and graceful shutdown.
+//! - [`ScreenLayer`]: the screening middleware for any tower/axum service.
+//!
+//! # Routes
+//!
+//! | route | |
+//! |---|---|
+//! | `POST /v1/analyze` | screen the body; answers the verdict as JSON |
+//! | `POST /v1/analyze/batch` | screen a JSON array of strings or `{id, text}` |
+//! | `GET /metrics` | Prometheus/OpenMetrics text |
+//! | `GET /metrics/memory-pools` | pool statistics as JSON |
+//! | `GET /health/memory-pools` | 200 when the pool is healthy, 503 with reasons |
+//! | `GET /healthz`, `GET /readyz` | liveness; readiness (503 while draining) |
+//! | anything else | proxied to the upstream when one is set, else 404 |
+//!
+//! The gateway's own routes take precedence over the upstream: in proxy mode
+//! a request for `/metrics` is answered by the gateway, never forwarded.
+//!
+//! # Example
+//!
+//! ```
+//! use sluice::gateway::{AppState, GatewayConfig, app};
+//!
+//! let state = AppState::new(GatewayConfig::default())?;
+//! let router = app(state);
+//! # let _ = router;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod api;
+mod config;
+mod engine;
+mod error;
+mod metrics;
+mod proxy;
+mod screen;
+mod server;
+
+pub use config::{
+    CategoryAction, ConfigError, GatewayConfig, LogFormat, ShedConfig, parse_duration, parse_size,
+    parse_upstream,
+};
+pub use engine::{
+    Action, Category, Detector, Finding, InputKind, Pool, PoolConfig, PoolHealth, PoolStats,
+    PooledBuf, Pressure, Redacted, Verdict,
+};
+pub use error::Outcome;
+pub use metrics::Metrics;
+pub use screen::{
+    Rejection, ResponseFuture, ScreenLayer, ScreenService, Screener, Threat, body_kind,
+};
+pub use server::{ServeError, Server};
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use axum::Router;
+use axum::extract::{MatchedPath, Request, State};
+use axum::handler::Handler;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use http::{HeaderValue, StatusCode, header};
+use serde_json::json;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use error::{error_response, json_response, request_id};
+use proxy::Proxy;
+
+/// Everything the handlers share: configuration, screener, metrics, upstream.
+///
+/// Cheap to clone.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    inner: Arc<StateInner>,
+}
+
+#[derive(Debug)]
+struct StateInner {
+    config: GatewayConfig,
+    screener: Screener,
+    metrics: Arc<Metrics>,
+    proxy: Option<Proxy>,
+    ready: AtomicBool,
+}
+
+impl AppState {
+    /// Validates `config` and builds the detector, pool, metrics and upstream client.
+    pub fn new(config: GatewayConfig) -> Result<Self, ServeError> {
+        config.validate()?;
+        let detector = match &config.rules_file {
+            Some(path) => Detector::with_rules_file(path).map_err(ServeError::Rules)?,
+            None => Detector::new(),
+        };
+        let pool = Pool::new(config.pool.clone());
+        let metrics = Arc::new(Metrics::new(&pool));
+        let screener = Screener::with_config(
+            Arc::new(detector),
+            pool,
+            &config,
+            Some(Arc::clone(&metrics)),
+        );
+        let proxy = match &config.upstream {
+            Some(up) => Some(Proxy::new(parse_upstream(up)?, config.upstream_timeout)),
+            None => None,
+        };
+        Ok(Self {
+            inner: Arc::new(StateInner {
+                config,
+                screener,
+                metrics,
+                proxy,
+                ready: AtomicBool::new(true),
+            }),
+        })
+    }
+
+    /// The configuration in force.
+    pub fn config(&self) -> &GatewayConfig {
+        &self.inner.config
+    }
+
+    /// The screening policy.
+    pub fn screener(&self) -> &Screener {
+        &self.inner.screener
+    }
+
+    /// The buffer pool request bodies are read into.
+    pub fn pool(&self) -> &Pool {
+        self.inner.screener.pool()
+    }
+
+    /// The metrics registry.
+    pub fn metrics(&self) -> &Arc<Metrics> {
+        &self.inner.metrics
+    }
+
+    /// Marks the gateway ready or not (`/readyz`); cleared while draining.
+    pub fn set_ready(&self, ready: bool) {
+        self.inner.ready.store(ready, Ordering::Release);
+    }
+
+    fn proxy(&self) -> Option<&Proxy> {
+        self.inner.proxy.as_ref()
+    }
+}
+
+/// The gateway's router: API, monitoring and, with an upstream, the proxy.
+pub fn app(state: AppState) -> Router {
+    let proxy_mode = state.proxy().is_some();
+    let mut router = Router::new()
+        .route("/v1/analyze", post(api::analyze))
+        .route("/v1/analyze/batch", post(api::batch))
+        .route("/metrics", get(metrics_text))
+        .route("/metrics/memory-pools", get(pool_stats))
+        .route("/health/memory-pools", get(pool_health))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz));
+    router = if proxy_mode {
+        let screened = proxy::forward.layer(ScreenLayer::new(state.screener().clone()));
+        router.fallback(screened)
+    } else {
+        router.fallback(not_found)
+    };
+    router
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), track))
+        .layer(CatchPanicLayer::custom(panic_response))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            tracing::info_span!(
+                "request",
+                method = %req.method(),
+                path = %req.uri().path(),
+                request_id = %request_id(req.headers()),
+            )
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+fn panic_response(_: Box<dyn std::any::Any + Send>) -> Response {
+    tracing::error!("handler panicked");
+    error_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal error",
+        "-",
+        None,
+    )
+}
+
+async fn track(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let route = match req.extensions().get::<MatchedPath>() {
+        Some(p) => p.as_str().to_owned(),
+        None if state.proxy().is_some() => "proxy".to_owned(),
+        None => "unmatched".to_owned(),
+    };
+    let start = Instant::now();
+    let res = next.run(req).await;
+    let outcome = res.extensions().get::<Outcome>().map_or_else(
+        || match res.status().as_u16() {
+            500..=599 => "server_error",
+            400..=499 => "client_error",
+            _ => "ok",
+        },
+        |o| o.0,
+    );
+    state
+        .metrics()
+        .observe_request(&route, outcome, start.elapsed().as_secs_f64());
+    res
+}
+
+async fn not_found(req: Request) -> Response {
+    error_response(
+        StatusCode::NOT_FOUND,
+        "no such route",
+        &request_id(req.headers()),
+        Some(json!({ "path": req.uri().path() })),
+    )
+}
+
+async fn method_not_allowed(req: Request) -> Response {
+    error_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method not allowed",
+        &request_id(req.headers()),
+        Some(json!({ "method": req.method().as_str(), "path": req.uri().path() })),
+    )
+}
+
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    let mut res = Response::new(state.metrics().encode().into());
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+    );
+    res
+}
+
+async fn pool_stats(State(state): State<AppState>) -> Response {
+    let stats = serde_json::to_value(state.pool().stats()).unwrap_or_else(|_| json!({}));
+    json_response(StatusCode::OK, &stats)
+}
+
+async fn pool_health(State(state): State<AppState>) -> Response {
+    let pool = state.pool();
+    let mut health = pool.health();
+    let (out, cap) = (pool.checked_out_bytes(), pool.max_checked_out_bytes());
+    // The gateway's own rule on top of the pool's: at the cap, new bodies wait.
+    if out >= cap && health.status != "unhealthy" {
+        health.status = "unhealthy";
+        health
+            .reasons
+            .push(format!("checked-out bytes {out} at or above the cap {cap}"));
+    }
+    let healthy = health.status != "unhealthy";
+    let mut body = serde_json::to_value(&health).unwrap_or_else(|_| json!({}));
+    if let Some(obj) = body.as_object_mut() {
+        obj.insert("checked_out_bytes".into(), json!(out));
+        obj.insert("max_checked_out_bytes".into(), json!(cap));
+        obj.insert("pressure".into(), json!(pool.pressure()));
+    }
+    let status = if healthy {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
+    json_response(status, &body)
+}
+
+async fn healthz() -> Response {
+    json_response(StatusCode::OK, &json!({ "status": "ok" }))
+}
+
+async fn readyz(State(state): State<AppState>) -> Response {
+    if state.inner.ready.load(Ordering::Acquire) {
+        json_response(StatusCode::OK, &json!({ "status": "ready" }))
+    } else {
+        json_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({ "status": "draining" }),
+        )
+    }
+}

@@ -1,0 +1,537 @@
+//! Request screening: [`Screener`] holds the policy, [`ScreenLayer`] applies
+//! it to any tower service.
+//!
+//! A screened request has its path, query string, selected headers and body
+//! handed to the detector. Findings are then sorted by the action configured
+//! for their category:
+//!
+//! - **block**: the request is answered `403 {error, request_id, threats}` and
+//!   the inner service is never called;
+//! - **log**: the request goes on with an `x-sluice-findings` header listing
+//!   `category/rule` pairs;
+//! - **redact**: personal data in the body is replaced before the inner
+//!   service sees it, and `content-length` is fixed up;
+//! - **allow**: counted in the metrics, nothing else.
+//!
+//! # Example
+//!
+//! ```
+//! use axum::{Router, routing::post};
+//! use sluice::gateway::{Detector, Pool, PoolConfig, ScreenLayer, Screener};
+//!
+//! let screener = Screener::new(Detector::new(), Pool::new(PoolConfig::default()))
+//!     .max_body(1024 * 1024);
+//! let app: Router = Router::new()
+//!     .route("/comments", post(|body: String| async move { body }))
+//!     .layer(ScreenLayer::new(screener));
+//! # let _ = app;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Backpressure
+//!
+//! [`ScreenService::poll_ready`] forwards to the inner service, so a full inner
+//! service stops the layer from accepting requests. Request bodies are read
+//! into buffers from the screener's [`Pool`]: while the bytes checked out of
+//! the pool exceed its cap, further bodies wait instead of being read (the
+//! client is held back by TCP flow control). A request that waits longer than
+//! [`Screener::acquire_timeout`], or that arrives while the pool is above the
+//! shedding threshold, is answered `503` with `Retry-After`; service resumes
+//! as soon as buffers are given back.
+
+mod future;
+mod layer;
+mod service;
+
+pub use future::ResponseFuture;
+pub use layer::ScreenLayer;
+pub use service::ScreenService;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::{Buf, Bytes};
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
+use http_body::Body;
+use http_body_util::BodyExt;
+use serde::Serialize;
+use serde_json::json;
+
+use super::config::{CategoryAction, GatewayConfig, ShedConfig};
+use super::engine::{Category, Detector, Finding, InputKind, Pool, PooledBuf, Verdict};
+use super::error::{Outcome, busy_response, error_response, request_id};
+use super::metrics::Metrics;
+
+/// Why a request was refused before reaching the inner service.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Rejection {
+    /// The body is larger than the limit.
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The client did not send the body in time.
+    BodyTimeout,
+    /// The body could not be read.
+    BadBody(String),
+    /// The pool is above its shedding threshold or could not lend memory in time.
+    Busy {
+        /// Seconds for `Retry-After`.
+        retry_after: u64,
+        /// What was over the threshold.
+        reason: &'static str,
+    },
+    /// A finding in a blocking category.
+    Blocked {
+        /// The blocking findings.
+        threats: Vec<Threat>,
+    },
+}
+
+/// A blocking finding as reported to the client.
+#[derive(Debug, Clone, Serialize)]
+pub struct Threat {
+    /// Where it was found: `path`, `query`, `header:<name>` or `body`.
+    pub location: String,
+    /// The category.
+    pub category: Category,
+    /// The rule.
+    pub rule_id: String,
+}
+
+impl Rejection {
+    /// The JSON answer for this rejection.
+    pub fn into_response<B: From<Bytes>>(self, request_id: &str) -> Response<B> {
+        match self {
+            Rejection::TooLarge { limit } => {
+                let mut res = error_response(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "request body too large",
+                    request_id,
+                    Some(json!({ "limit_bytes": limit })),
+                );
+                // The rest of the body is never read, so the connection cannot be reused.
+                res.headers_mut()
+                    .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+                res
+            }
+            Rejection::BodyTimeout => {
+                let mut res = error_response(
+                    StatusCode::REQUEST_TIMEOUT,
+                    "request body not received in time",
+                    request_id,
+                    None,
+                );
+                res.headers_mut()
+                    .insert(http::header::CONNECTION, HeaderValue::from_static("close"));
+                res
+            }
+            Rejection::BadBody(msg) => {
+                error_response(StatusCode::BAD_REQUEST, &msg, request_id, None)
+            }
+            Rejection::Busy {
+                retry_after,
+                reason,
+            } => busy_response(request_id, retry_after, reason),
+            Rejection::Blocked { threats } => {
+                let mut res = error_response(
+                    StatusCode::FORBIDDEN,
+                    "request blocked by screening",
+                    request_id,
+                    Some(json!({ "threats": threats })),
+                );
+                res.extensions_mut().insert(Outcome("blocked"));
+                res
+            }
+        }
+    }
+}
+
+/// The screening policy: detector, pool, limits and per-category actions.
+///
+/// Cheap to clone: everything heavy is shared.
+#[derive(Debug, Clone)]
+pub struct Screener {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug, Clone)]
+struct Inner {
+    detector: Arc<Detector>,
+    pool: Pool,
+    max_body: usize,
+    body_read_timeout: Duration,
+    blocking_threshold: usize,
+    headers: Vec<HeaderName>,
+    actions: Vec<(Category, CategoryAction)>,
+    shed: ShedConfig,
+    metrics: Option<Arc<Metrics>>,
+}
+
+const FIRST_CHUNK: usize = 16 * 1024;
+
+impl Screener {
+    /// A screener with the gateway's defaults: 10 MiB bodies, 30 s body
+    /// timeout, `cookie`, `user-agent` and `referer` screened, attacks blocked,
+    /// personal data and prompt injection logged.
+    pub fn new(detector: Detector, pool: Pool) -> Self {
+        Self::with_config(Arc::new(detector), pool, &GatewayConfig::default(), None)
+    }
+
+    /// A screener following `config`.
+    pub fn with_config(
+        detector: Arc<Detector>,
+        pool: Pool,
+        config: &GatewayConfig,
+        metrics: Option<Arc<Metrics>>,
+    ) -> Self {
+        let headers = config
+            .screen_headers
+            .iter()
+            .filter_map(|h| HeaderName::from_bytes(h.as_bytes()).ok())
+            .collect();
+        let actions = Category::ALL
+            .iter()
+            .map(|c| (*c, config.action_for(*c)))
+            .collect();
+        Self {
+            inner: Arc::new(Inner {
+                detector,
+                pool,
+                max_body: config.max_body,
+                body_read_timeout: config.body_read_timeout,
+                blocking_threshold: config.blocking_scan_threshold,
+                headers,
+                actions,
+                shed: config.shed.clone(),
+                metrics,
+            }),
+        }
+    }
+
+    fn edit(mut self, f: impl FnOnce(&mut Inner)) -> Self {
+        f(Arc::make_mut(&mut self.inner));
+        self
+    }
+
+    /// Sets the largest body accepted, in bytes.
+    pub fn max_body(self, bytes: usize) -> Self {
+        self.edit(|i| i.max_body = bytes)
+    }
+
+    /// Sets how long a client may take to send the body.
+    pub fn body_read_timeout(self, d: Duration) -> Self {
+        self.edit(|i| i.body_read_timeout = d)
+    }
+
+    /// Sets how long a request may wait for pool memory before it gets 503.
+    pub fn acquire_timeout(self, d: Duration) -> Self {
+        self.edit(|i| i.shed.acquire_timeout = d)
+    }
+
+    /// Sets the action for one category.
+    pub fn action(self, category: Category, action: CategoryAction) -> Self {
+        self.edit(|i| {
+            for (c, a) in &mut i.actions {
+                if *c == category {
+                    *a = action;
+                }
+            }
+        })
+    }
+
+    /// Sets the request headers to screen.
+    pub fn screen_headers(self, names: impl IntoIterator<Item = HeaderName>) -> Self {
+        let names = names.into_iter().collect();
+        self.edit(|i| i.headers = names)
+    }
+
+    /// The pool bodies are read into.
+    pub fn pool(&self) -> &Pool {
+        &self.inner.pool
+    }
+
+    /// The detector.
+    pub fn detector(&self) -> &Arc<Detector> {
+        &self.inner.detector
+    }
+
+    /// The body limit in bytes.
+    pub fn body_limit(&self) -> usize {
+        self.inner.max_body
+    }
+
+    fn action_of(&self, category: Category) -> CategoryAction {
+        self.inner
+            .actions
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map_or(CategoryAction::Block, |(_, a)| *a)
+    }
+
+    /// Refuses new work while the pool is above the shedding threshold.
+    pub fn admit(&self) -> Result<(), Rejection> {
+        let pool = &self.inner.pool;
+        let shed = &self.inner.shed;
+        let cap = pool.max_checked_out_bytes() as f64;
+        let busy = |reason| {
+            Err(Rejection::Busy {
+                retry_after: shed.retry_after_secs,
+                reason,
+            })
+        };
+        if pool.checked_out_bytes() as f64 >= cap * shed.checked_out_ratio {
+            return busy("pool checked-out bytes above the shedding threshold");
+        }
+        if let Some(level) = shed.pressure {
+            if pool.pressure() >= level {
+                return busy("pool memory pressure above the shedding threshold");
+            }
+        }
+        Ok(())
+    }
+
+    async fn acquire(&self, cap: usize) -> Result<PooledBuf, Rejection> {
+        let shed = &self.inner.shed;
+        tokio::time::timeout(shed.acquire_timeout, self.inner.pool.acquire_async(cap))
+            .await
+            .map_err(|_| Rejection::Busy {
+                retry_after: shed.retry_after_secs,
+                reason: "timed out waiting for pool memory",
+            })
+    }
+
+    /// Reads a whole body into a pooled buffer.
+    ///
+    /// A declared `Content-Length` over the limit is refused before any byte
+    /// is read; a body without one is refused as soon as it crosses the limit.
+    pub async fn read_body<B>(&self, headers: &HeaderMap, body: B) -> Result<Bytes, Rejection>
+    where
+        B: Body,
+        B::Error: std::fmt::Display,
+    {
+        let limit = self.inner.max_body;
+        let declared = headers
+            .get(CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok());
+        if let Some(n) = declared {
+            if n > limit as u64 {
+                return Err(Rejection::TooLarge { limit });
+            }
+            if n == 0 {
+                return Ok(Bytes::new());
+            }
+        }
+        let deadline = tokio::time::Instant::now() + self.inner.body_read_timeout;
+        let read = async {
+            let mut body = std::pin::pin!(body);
+            let mut buf: Option<PooledBuf> = match declared {
+                // usize: `n <= limit` was checked above.
+                Some(n) => Some(self.acquire(n as usize).await?),
+                None => None,
+            };
+            while let Some(frame) = body.frame().await {
+                let frame = frame.map_err(|e| Rejection::BadBody(format!("body: {e}")))?;
+                let Ok(mut data) = frame.into_data() else {
+                    continue;
+                };
+                if !data.has_remaining() {
+                    continue;
+                }
+                let have = buf.as_ref().map_or(0, |b| b.len());
+                let need = have + data.remaining();
+                if need > limit {
+                    return Err(Rejection::TooLarge { limit });
+                }
+                let cap = buf.as_ref().map_or(0, |b| b.capacity());
+                if need > cap {
+                    // Grow by doubling, within the limit, so a chunked body
+                    // only holds pool memory in proportion to what it sent.
+                    let new_cap = need.max(cap * 2).max(FIRST_CHUNK).min(limit);
+                    let mut bigger = self.acquire(new_cap).await?;
+                    if let Some(old) = buf.take() {
+                        bigger.extend_from_slice(&old);
+                    }
+                    buf = Some(bigger);
+                }
+                if let Some(b) = buf.as_mut() {
+                    while data.has_remaining() {
+                        let chunk = data.chunk();
+                        let n = chunk.len();
+                        b.extend_from_slice(chunk);
+                        data.advance(n);
+                    }
+                }
+            }
+            Ok(buf.map_or_else(Bytes::new, PooledBuf::freeze))
+        };
+        match tokio::time::timeout_at(deadline, read).await {
+            Ok(r) => r,
+            Err(_) => Err(Rejection::BodyTimeout),
+        }
+    }
+
+    /// Screens one payload, on the blocking pool when it is large.
+    pub async fn scan(&self, payload: Bytes, kind: InputKind) -> Verdict {
+        let verdict = if payload.len() >= self.inner.blocking_threshold {
+            let detector = Arc::clone(&self.inner.detector);
+            let p = payload.clone();
+            match tokio::task::spawn_blocking(move || detector.scan_as(&p, kind)).await {
+                Ok(v) => v,
+                // The blocking pool is gone (runtime shutting down): scan here.
+                Err(_) => self.inner.detector.scan_as(&payload, kind),
+            }
+        } else {
+            self.inner.detector.scan_as(&payload, kind)
+        };
+        self.record(payload.len(), &verdict);
+        verdict
+    }
+
+    fn scan_small(&self, payload: &[u8], kind: InputKind) -> Verdict {
+        let verdict = self.inner.detector.scan_as(payload, kind);
+        self.record(payload.len(), &verdict);
+        verdict
+    }
+
+    fn record(&self, len: usize, verdict: &Verdict) {
+        if let Some(m) = &self.inner.metrics {
+            m.observe_scanned(len);
+            for f in &verdict.findings {
+                m.observe_finding(f.category, &f.rule_id);
+            }
+        }
+    }
+
+    /// Screens a whole request: path, query, selected headers, body.
+    ///
+    /// Returns the request to pass on (body possibly redacted, header
+    /// `x-sluice-findings` added for logged findings), or the rejection.
+    pub async fn screen<B>(&self, req: Request<B>) -> Result<Request<B>, Rejection>
+    where
+        B: Body + From<Bytes>,
+        B::Error: std::fmt::Display,
+    {
+        self.admit()?;
+        let (mut parts, body) = req.into_parts();
+        let mut found: Vec<(String, Finding)> = Vec::new();
+        let path = parts.uri.path().to_owned();
+        for f in self.scan_small(path.as_bytes(), InputKind::Path).findings {
+            found.push(("path".to_owned(), f));
+        }
+        if let Some(q) = parts.uri.query() {
+            let q = q.to_owned();
+            for f in self.scan_small(q.as_bytes(), InputKind::Query).findings {
+                found.push(("query".to_owned(), f));
+            }
+        }
+        for name in &self.inner.headers {
+            for value in parts.headers.get_all(name) {
+                for f in self
+                    .scan_small(value.as_bytes(), InputKind::Header)
+                    .findings
+                {
+                    found.push((format!("header:{name}"), f));
+                }
+            }
+        }
+        let mut threats: Vec<Threat> = found
+            .iter()
+            .filter(|(_, f)| self.action_of(f.category) == CategoryAction::Block)
+            .map(|(loc, f)| Threat {
+                location: loc.clone(),
+                category: f.category,
+                rule_id: f.rule_id.clone(),
+            })
+            .collect();
+        if !threats.is_empty() {
+            // Blocked already: do not read a body nobody will see.
+            return Err(Rejection::Blocked { threats });
+        }
+        let mut body_bytes = self.read_body(&parts.headers, body).await?;
+        let mut redact = false;
+        if !body_bytes.is_empty() {
+            let kind = body_kind(&parts.headers);
+            let verdict = self.scan(body_bytes.clone(), kind).await;
+            for f in verdict.findings {
+                match self.action_of(f.category) {
+                    CategoryAction::Block => threats.push(Threat {
+                        location: "body".to_owned(),
+                        category: f.category,
+                        rule_id: f.rule_id.clone(),
+                    }),
+                    CategoryAction::Redact => redact = true,
+                    _ => {}
+                }
+                found.push(("body".to_owned(), f));
+            }
+        }
+        if !threats.is_empty() {
+            return Err(Rejection::Blocked { threats });
+        }
+        let mut redacted = 0;
+        if redact {
+            if let Ok(text) = std::str::from_utf8(&body_bytes) {
+                let r = self.inner.detector.redact(text);
+                if r.count > 0 {
+                    redacted = r.count;
+                    body_bytes = Bytes::from(r.text);
+                }
+            }
+        }
+        let logged: Vec<String> = found
+            .iter()
+            .filter(|(_, f)| {
+                matches!(
+                    self.action_of(f.category),
+                    CategoryAction::Log | CategoryAction::Redact
+                )
+            })
+            .map(|(loc, f)| format!("{}/{}@{loc}", f.category.as_str(), f.rule_id))
+            .collect();
+        if !logged.is_empty() {
+            if let Ok(v) = HeaderValue::from_str(&logged.join(", ")) {
+                parts.headers.insert("x-sluice-findings", v);
+            }
+            tracing::info!(findings = %logged.join(", "), redacted, "screened with findings");
+        }
+        if redacted > 0 {
+            parts
+                .headers
+                .insert("x-sluice-redacted", HeaderValue::from(redacted));
+        }
+        parts.headers.remove(TRANSFER_ENCODING);
+        if body_bytes.is_empty() && !parts.headers.contains_key(CONTENT_LENGTH) {
+            // Keep bodiless requests bodiless.
+        } else {
+            parts
+                .headers
+                .insert(CONTENT_LENGTH, HeaderValue::from(body_bytes.len()));
+        }
+        Ok(Request::from_parts(parts, B::from(body_bytes)))
+    }
+
+    /// The answer for a rejection, tagged for the request metrics.
+    pub fn reject<B: From<Bytes>>(&self, headers: &HeaderMap, rejection: Rejection) -> Response<B> {
+        rejection.into_response(&request_id(headers))
+    }
+}
+
+/// How to read a body, from its `Content-Type`.
+pub fn body_kind(headers: &HeaderMap) -> InputKind {
+    let ct = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if ct.contains("json") {
+        InputKind::Json
+    } else if ct.starts_with("application/x-www-form-urlencoded") {
+        InputKind::Form
+    } else {
+        InputKind::Auto
+    }
+}

@@ -1,0 +1,669 @@
+//! The gateway over real HTTP on loopback: API, errors, limits, proxy,
+//! metrics, health, load shedding, timeouts and graceful shutdown.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use sluice::gateway::{Category, CategoryAction, GatewayConfig, PoolConfig, Pressure};
+use support::{Gateway, Upstream, client, config, eventually, metric, parse_metrics, raw};
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpStream;
+
+const SQLI: &str = "1' OR '1'='1";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn analyze_answers_verdicts() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+
+    let res = c
+        .post(gw.url("/v1/analyze"))
+        .body("a perfectly ordinary sentence")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers().contains_key("x-request-id"));
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["threat"], false);
+    assert!(v["request_id"].as_str().is_some_and(|s| s.len() > 8), "{v}");
+
+    let v: Value = c
+        .post(gw.url("/v1/analyze"))
+        .body(SQLI)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["threat"], true, "{v}");
+    assert_eq!(v["findings"][0]["category"], "sqli", "{v}");
+
+    // A JSON body is screened string by string.
+    let v: Value = c
+        .post(gw.url("/v1/analyze"))
+        .json(&json!({ "comment": { "text": "<script>alert(1)</script>" } }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["threat"], true, "{v}");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["category"] == "xss"),
+        "{v}"
+    );
+
+    // A form body, percent-encoded.
+    let v: Value = c
+        .post(gw.url("/v1/analyze"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("name=x&file=..%2F..%2Fetc%2Fpasswd")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["threat"], true, "{v}");
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batch_answers_one_verdict_per_item() {
+    let gw = Gateway::start(config()).await;
+    let res = client()
+        .post(gw.url("/v1/analyze/batch"))
+        .json(&json!(["hello there", { "id": "c-7", "text": "<script>x</script>" }, SQLI]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    let items = v.as_array().expect("array");
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["threat"], false);
+    assert_eq!(items[1]["id"], "c-7");
+    assert_eq!(items[1]["threat"], true);
+    assert_eq!(items[2]["index"], 2);
+    assert_eq!(items[2]["threat"], true);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_requests_get_json_errors() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "application/json")
+        .body("[\"a\", ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let v: Value = res.json().await.unwrap();
+    assert!(v["error"].as_str().unwrap().contains("invalid JSON"), "{v}");
+    assert!(v["request_id"].is_string());
+
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .json(&json!({ "not": "an array" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "text/plain")
+        .body("[]")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 415);
+    let v: Value = res.json().await.unwrap();
+    assert!(v["error"].is_string());
+
+    let res = c.get(gw.url("/no/such/thing")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["path"], "/no/such/thing");
+
+    let res = c.get(gw.url("/v1/analyze")).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["method"], "GET");
+
+    let res = c.delete(gw.url("/metrics")).send().await.unwrap();
+    assert_eq!(res.status(), 405);
+    gw.stop().await;
+}
+
+fn small_body_config() -> GatewayConfig {
+    GatewayConfig {
+        max_body: 64 * 1024,
+        ..config()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversize_body_with_content_length_is_refused_before_reading() {
+    let gw = Gateway::start(small_body_config()).await;
+    // Announce 1 MiB and send none of it: the answer must not wait for the body.
+    let start = Instant::now();
+    let reply = raw(
+        gw.addr,
+        b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: 1048576\r\n\r\n",
+        Duration::from_secs(5),
+    )
+    .await;
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(reply.contains("\"limit_bytes\":65536"), "{reply}");
+    assert!(start.elapsed() < Duration::from_secs(4));
+    assert_eq!(gw.state.pool().checked_out_bytes(), 0);
+
+    // reqwest with a known length over the limit, through the proxy-less API.
+    let res = client()
+        .post(gw.url("/v1/analyze"))
+        .body(vec![b'a'; 64 * 1024 + 1])
+        .send()
+        .await;
+    if let Ok(res) = res {
+        assert_eq!(res.status(), 413);
+    }
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oversize_chunked_body_is_refused_when_it_crosses_the_limit() {
+    let gw = Gateway::start(small_body_config()).await;
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    s.write_all(b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n")
+        .await
+        .unwrap();
+    let chunk = vec![b'a'; 16 * 1024];
+    // 5 x 16 KiB crosses 64 KiB; the stream is then left open, unfinished.
+    for _ in 0..5 {
+        s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+            .await
+            .unwrap();
+        s.write_all(&chunk).await.unwrap();
+        s.write_all(b"\r\n").await.unwrap();
+    }
+    let reply = support::read_until_close(&mut s, Duration::from_secs(5)).await;
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(reply.contains("request_id"), "{reply}");
+    assert!(
+        eventually(Duration::from_secs(2), || async {
+            gw.state.pool().checked_out_bytes() == 0
+        })
+        .await
+    );
+    // A chunked body under the limit is fine.
+    let stream =
+        futures_util::stream::iter((0..3).map(|_| Ok::<_, std::io::Error>(vec![b'b'; 8 * 1024])));
+    let res = client()
+        .post(gw.url("/v1/analyze"))
+        .body(reqwest::Body::wrap_stream(stream))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["bytes"], 24 * 1024);
+    gw.stop().await;
+}
+
+fn proxy_config(up: &Upstream) -> GatewayConfig {
+    GatewayConfig {
+        upstream: Some(up.url()),
+        ..config()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proxy_forwards_clean_requests_byte_for_byte() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let body: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+    let res = client()
+        .post(gw.url("/orders/42/items?page=2&sort=name%20asc"))
+        .header("content-type", "application/octet-stream")
+        .header("x-custom", "kept")
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["x-upstream"], "yes");
+    let reply = res.bytes().await.unwrap();
+    assert_eq!(&reply[..14], b"upstream saw: ");
+    assert_eq!(&reply[14..], &body[..]);
+
+    assert_eq!(up.hits(), 1);
+    let seen = up.last();
+    assert_eq!(seen.method, "POST");
+    assert_eq!(
+        seen.uri.path_and_query().unwrap().as_str(),
+        "/orders/42/items?page=2&sort=name%20asc"
+    );
+    assert_eq!(&seen.body[..], &body[..]);
+    assert_eq!(seen.headers["x-custom"], "kept");
+    assert_eq!(seen.headers["x-forwarded-for"], "127.0.0.1");
+    assert!(seen.headers.contains_key("x-request-id"));
+    assert!(!seen.headers.contains_key("x-sluice-findings"));
+
+    // The gateway's own routes are not forwarded.
+    let res = client().get(gw.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(up.hits(), 1);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn proxy_blocks_attacks_without_contacting_the_upstream() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+
+    let res = c
+        .get(gw.url("/search?q=1%27%20OR%20%271%27%3D%271"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let v: Value = res.json().await.unwrap();
+    assert!(v["error"].is_string());
+    assert!(v["request_id"].is_string());
+    assert_eq!(v["threats"][0]["location"], "query", "{v}");
+    assert_eq!(v["threats"][0]["category"], "sqli", "{v}");
+
+    let res = c
+        .post(gw.url("/comments"))
+        .header("content-type", "application/json")
+        .body(r#"{"text": "<script>alert(document.cookie)</script>"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["threats"][0]["location"], "body", "{v}");
+
+    let res = c
+        .get(gw.url("/"))
+        .header("user-agent", "() { :; }; $(cat /etc/shadow)")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    let res = c
+        .get(gw.url("/static/..%2F..%2F..%2Fetc%2Fpasswd"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    assert_eq!(up.hits(), 0, "a blocked request reached the upstream");
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn log_and_redact_actions() {
+    let up = Upstream::start().await;
+    let body = "please reply to alice@example.com today";
+
+    let logging = Gateway::start(proxy_config(&up)).await;
+    let res = client()
+        .post(logging.url("/contact"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert_eq!(&seen.body[..], body.as_bytes());
+    let findings = seen.headers["x-sluice-findings"].to_str().unwrap();
+    assert!(findings.contains("pii/"), "{findings}");
+    logging.stop().await;
+
+    let mut actions = BTreeMap::new();
+    actions.insert(Category::Pii, CategoryAction::Redact);
+    let redacting = Gateway::start(GatewayConfig {
+        actions,
+        ..proxy_config(&up)
+    })
+    .await;
+    let res = client()
+        .post(redacting.url("/contact"))
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    let forwarded = String::from_utf8(seen.body.to_vec()).unwrap();
+    assert!(!forwarded.contains("alice@example.com"), "{forwarded}");
+    assert!(forwarded.starts_with("please reply to "), "{forwarded}");
+    assert_eq!(
+        seen.headers["content-length"].to_str().unwrap(),
+        forwarded.len().to_string()
+    );
+    assert_eq!(up.hits(), 2);
+    redacting.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_parse_and_move() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    let scrape = || async {
+        let res = c.get(gw.url("/metrics")).send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let text = res.text().await.unwrap();
+        assert!(text.trim_end().ends_with("# EOF"), "{text}");
+        parse_metrics(&text)
+    };
+    let ok = r#"sluice_http_requests_total{route="/v1/analyze",outcome="ok"}"#;
+    let before = scrape().await;
+    for _ in 0..3 {
+        c.post(gw.url("/v1/analyze"))
+            .body(SQLI)
+            .send()
+            .await
+            .unwrap();
+    }
+    let after = scrape().await;
+    assert_eq!(metric(&after, ok) - metric(&before, ok), 3.0);
+    assert!(
+        metric(&after, "sluice_scanned_bytes_total")
+            - metric(&before, "sluice_scanned_bytes_total")
+            >= (3 * SQLI.len()) as f64
+    );
+    let sqli: f64 = after
+        .iter()
+        .filter(|(s, _)| s.starts_with("sluice_findings_total{category=\"sqli\""))
+        .map(|(_, v)| v)
+        .sum();
+    assert!(sqli >= 3.0, "{after:?}");
+    assert!(
+        after
+            .iter()
+            .any(|(s, _)| s.starts_with("sluice_http_request_duration_seconds_bucket{")),
+        "latency histogram missing"
+    );
+    assert!(
+        after
+            .iter()
+            .any(|(s, _)| s == "sluice_pool_checked_out_bytes"),
+        "pool gauges missing"
+    );
+    assert!(metric(&after, "sluice_open_connections") >= 1.0);
+
+    let stats: Value = c
+        .get(gw.url("/metrics/memory-pools"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(stats.is_object(), "{stats}");
+    gw.stop().await;
+}
+
+/// Opens a connection that announces a body of `len` bytes and sends one byte.
+async fn hold_upload(gw: &Gateway, len: usize) -> TcpStream {
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    s.write_all(
+        format!("POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: {len}\r\n\r\nx")
+            .as_bytes(),
+    )
+    .await
+    .unwrap();
+    s
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pool_health_flips_and_load_is_shed_then_recovers() {
+    let mut cfg = config();
+    cfg.pool = PoolConfig {
+        max_checked_out_bytes: 1024 * 1024,
+        ..PoolConfig::default()
+    };
+    cfg.max_body = 768 * 1024;
+    cfg.shed.checked_out_ratio = 1.0;
+    cfg.shed.pressure = None;
+    cfg.shed.retry_after_secs = 2;
+    let gw = Gateway::start(cfg).await;
+    let c = client();
+    let health = || async {
+        c.get(gw.url("/health/memory-pools"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(health().await, 200);
+
+    // Two slow uploads hold 1.5 MiB of pool memory against a 1 MiB cap.
+    let a = hold_upload(&gw, 768 * 1024).await;
+    let b = hold_upload(&gw, 768 * 1024).await;
+    assert!(
+        eventually(Duration::from_secs(5), || async { health().await == 503 }).await,
+        "health never went unhealthy"
+    );
+    let res = c.get(gw.url("/health/memory-pools")).send().await.unwrap();
+    let v: Value = res.json().await.unwrap();
+    assert!(!v["reasons"].as_array().unwrap().is_empty(), "{v}");
+
+    let res = c
+        .post(gw.url("/v1/analyze"))
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 503);
+    assert_eq!(res.headers()["retry-after"], "2");
+    let v: Value = res.json().await.unwrap();
+    assert!(v["request_id"].is_string());
+
+    // The uploaders give up: memory comes back and service resumes by itself.
+    drop(a);
+    drop(b);
+    assert!(
+        eventually(Duration::from_secs(5), || async { health().await == 200 }).await,
+        "health never recovered"
+    );
+    let res = c
+        .post(gw.url("/v1/analyze"))
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shedding_on_pressure_threshold() {
+    let mut cfg = config();
+    cfg.pool = PoolConfig {
+        max_checked_out_bytes: 1024 * 1024,
+        ..PoolConfig::default()
+    };
+    cfg.max_body = 1024 * 1024;
+    cfg.shed.checked_out_ratio = 0.5;
+    cfg.shed.pressure = Some(Pressure::Critical);
+    let gw = Gateway::start(cfg).await;
+    let held = hold_upload(&gw, 700 * 1024).await;
+    let c = client();
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            let res = c
+                .post(gw.url("/v1/analyze"))
+                .body("x")
+                .send()
+                .await
+                .unwrap();
+            res.status() == 503 && res.headers().contains_key("retry-after")
+        })
+        .await
+    );
+    drop(held);
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            c.post(gw.url("/v1/analyze"))
+                .body("x")
+                .send()
+                .await
+                .unwrap()
+                .status()
+                == 200
+        })
+        .await
+    );
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off() {
+    let mut cfg = config();
+    cfg.header_read_timeout = Duration::from_millis(300);
+    cfg.body_read_timeout = Duration::from_millis(300);
+    let gw = Gateway::start(cfg).await;
+
+    // Slowloris: the request head trickles in one byte every 50 ms.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let head = b"GET /healthz HTTP/1.1\r\nhost: x\r\nx-padding: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\r\n\r\n";
+    let start = Instant::now();
+    let mut cut = false;
+    for b in head {
+        if s.write_all(&[*b]).await.is_err() {
+            cut = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        if start.elapsed() > Duration::from_secs(1) {
+            break;
+        }
+    }
+    if !cut {
+        let rest = support::read_until_close(&mut s, Duration::from_secs(3)).await;
+        assert!(!rest.contains("200 OK"), "slow head was served: {rest}");
+    }
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "slowloris connection outlived the header timeout"
+    );
+    // Whatever was read, the server no longer talks on this connection.
+    let mut probe = [0u8; 16];
+    let n = tokio::time::timeout(
+        Duration::from_secs(2),
+        tokio::io::AsyncReadExt::read(&mut s, &mut probe),
+    )
+    .await
+    .expect("connection still open after the header timeout");
+    assert!(matches!(n, Ok(0) | Err(_)), "{n:?}");
+
+    // A body that never arrives gets 408.
+    let reply = raw(
+        gw.addr,
+        b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: 100\r\n\r\nabc",
+        Duration::from_secs(5),
+    )
+    .await;
+    assert!(reply.starts_with("HTTP/1.1 408"), "{reply}");
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn graceful_shutdown_completes_in_flight_requests() {
+    let mut gw = Gateway::start(config()).await;
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<Vec<u8>, std::io::Error>>(4);
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|item| (item, rx))
+    });
+    let url = gw.url("/v1/analyze");
+    let in_flight = tokio::spawn(async move {
+        client()
+            .post(url)
+            .body(reqwest::Body::wrap_stream(stream))
+            .send()
+            .await
+    });
+    tx.send(Ok(b"first half, ".to_vec())).await.unwrap();
+    // The request is being read when the shutdown starts.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    gw.trigger_shutdown();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        TcpStream::connect(gw.addr).await.is_err(),
+        "still accepting after shutdown"
+    );
+    tx.send(Ok(b"second half".to_vec())).await.unwrap();
+    drop(tx);
+    let res = in_flight.await.unwrap().expect("in-flight request failed");
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["bytes"], 23);
+    tokio::time::timeout(Duration::from_secs(5), gw.join())
+        .await
+        .expect("drain did not finish");
+}
+
+#[test]
+fn serve_config_layers_file_env_and_flags() {
+    let dir = std::env::temp_dir().join(format!("sluice-serve-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sluice.toml");
+    std::fs::write(
+        &file,
+        "listen = \"127.0.0.1:9001\"\nmax_body = \"1MiB\"\nmax_connections = 7\n",
+    )
+    .unwrap();
+    let run = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"));
+        cmd.arg("serve")
+            .arg("--check-config")
+            .arg("--config")
+            .arg(&file);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().unwrap()
+    };
+    let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-connections", "9"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("127.0.0.1:9001"), "file value lost: {text}");
+    assert!(
+        text.contains("max_body: 2097152"),
+        "env did not override the file: {text}"
+    );
+    assert!(
+        text.contains("max_connections: 9"),
+        "flag did not apply: {text}"
+    );
+
+    let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-body", "3MiB"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("max_body: 3145728"));
+
+    let out = run(&[("SLUICE_UPSTREAM", "ftp://nope")], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("upstream"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
