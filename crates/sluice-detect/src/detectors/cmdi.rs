@@ -753,11 +753,10 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             if cmd == "cmd" && matches!(bytes[1], b'c' | b'k') {
                 a.strong = true;
             }
-        } else if t.contains('/') || t.contains('\\') || t.starts_with('~') || t.starts_with('$') {
-            a.shellish = true;
-        } else if t.starts_with('>') || t.starts_with('<') || t.contains('>') {
-            a.shellish = true;
-        } else if t.starts_with('@') || t == "*" || t == "+x" || t.starts_with("+") {
+        } else if t.contains(['/', '\\', '>', '<'])
+            || t.starts_with(['~', '$', '@', '+'])
+            || t == "*"
+        {
             a.shellish = true;
         } else if let Some((_, ext)) = t.rsplit_once('.') {
             if FILE_EXTS.contains(&ext) {
@@ -1027,10 +1026,10 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                 let end = close.map_or(seg_end, |c| i + 1 + c);
                 if check_command(text, i, i + 1, end, ctx, hits) {
                     // Extend the hit over the closing backtick.
-                    if let (Some(h), Some(_)) = (hits.last_mut(), close) {
-                        if h.start == i {
-                            h.end = h.end.max(end + 1).min(seg_end);
-                        }
+                    if let (Some(h), Some(_)) = (hits.last_mut(), close)
+                        && h.start == i
+                    {
+                        h.end = h.end.max(end + 1).min(seg_end);
                     }
                 }
                 i = end + 1;

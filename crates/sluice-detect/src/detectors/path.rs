@@ -1,4 +1,752 @@
-//! placeholder
-use crate::finding::{Hit, RuleInfo};
-pub(crate) static RULES: &[RuleInfo] = &[];
-pub(crate) fn scan(_text: &str, _hits: &mut Vec<Hit>) {}
+//! Path traversal and access to sensitive files.
+//!
+//! Traversal runs are parsed token by token (`.`/`%2e`/`%c0%ae` dots, `/`,
+//! `\`, `%2f`, `%5c`, `%c0%af`, `%u2215` separators, `;` and repeated dots) so
+//! that forms the engine did not decode are still found. Severity follows
+//! how much of an attack the run is:
+//!
+//! * two or more `../` steps, or any step reaching a sensitive file, is an
+//!   attack (`path-dotdot`);
+//! * a single step written in an evasive form (`....//`, `..;/`, encoded
+//!   dots or slashes) is an attack (`path-dotdot-evasion`);
+//! * a single plain `../`, as in the markdown link `[docs](../docs/readme.md)`
+//!   or `import x from '../components/Button'`, is not reported at all.
+//!
+//! Sensitive files are matched on a canonical form of each path token (lower
+//! case, `\` turned into `/`, `//` and `/./` collapsed). Files that only an
+//! attacker asks for (`/etc/shadow`, `win.ini`, `id_rsa`, `/proc/self/environ`)
+//! are reported wherever they appear. Files that ordinary logs and
+//! documentation mention (`/var/log/...`, `.htaccess`, `web.config`, `.env`,
+//! `/etc/nginx/...`) are reported only when the path is the whole value, the
+//! value of a parameter (`file=/var/log/...`), behind a traversal or behind a
+//! stream wrapper.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+
+use crate::finding::{Category, Hit, RuleInfo, Severity};
+
+const fn rule(id: &'static str, severity: Severity, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        category: Category::PathTraversal,
+        severity,
+        description,
+    }
+}
+
+/// Built-in path traversal rules.
+pub(crate) static RULES: &[RuleInfo] = &[
+    rule(
+        "path-dotdot",
+        Severity::High,
+        "Two or more ../ or ..\\ steps, or a traversal reaching a sensitive file",
+    ),
+    rule(
+        "path-dotdot-evasion",
+        Severity::High,
+        "Traversal written to slip past filters: ....//, ..;/, encoded dots or slashes",
+    ),
+    rule(
+        "path-sensitive-file",
+        Severity::High,
+        "Path to a file attackers read: /etc/passwd, /proc/self/environ, win.ini, id_rsa, .git/config",
+    ),
+    rule(
+        "path-wrapper",
+        Severity::High,
+        "Stream wrapper used for file inclusion: file://, php://filter, zip://, phar://, expect://",
+    ),
+    rule(
+        "path-null-byte",
+        Severity::High,
+        "Null byte truncating a file name (%00, \\0) before an extension",
+    ),
+];
+
+const R_DOTDOT: usize = 0;
+const R_EVASION: usize = 1;
+const R_SENSITIVE: usize = 2;
+const R_WRAPPER: usize = 3;
+const R_NULL: usize = 4;
+
+fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) {
+    let mut s = start.min(text.len());
+    let mut e = end.min(text.len());
+    while s > 0 && !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    while e < text.len() && !text.is_char_boundary(e) {
+        e += 1;
+    }
+    if e > s {
+        hits.push(Hit {
+            rule: &RULES[rule],
+            start: s,
+            end: e,
+        });
+    }
+}
+
+// ===== traversal tokens =====
+
+/// Encoded spellings of a dot, longest first.
+const DOTS: &[&[u8]] = &[
+    b"%25c0%25ae",
+    b"%e0%80%ae",
+    b"%c0%2e",
+    b"%c0%ae",
+    b"%c0.",
+    b"%u002e",
+    b"%uff0e",
+    b"%252e",
+    b"%2e",
+];
+
+/// Encoded spellings of a separator, longest first.
+const SEPS: &[&[u8]] = &[
+    b"%25c0%25af",
+    b"%e0%80%af",
+    b"%c0%af",
+    b"%c1%9c",
+    b"%c1%pc",
+    b"%c0%9v",
+    b"%c0%qf",
+    b"%c1%8s",
+    b"%c1%1c",
+    b"%u2215",
+    b"%u2216",
+    b"%uefc8",
+    b"%uf025",
+    b"%255c",
+    b"%252f",
+    b"%2f",
+    b"%5c",
+];
+
+fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// Length of a dot token at `i` and whether it was encoded.
+fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    match b.get(i)? {
+        b'.' => Some((1, false)),
+        b'%' => DOTS
+            .iter()
+            .find(|d| starts_with_ci(&b[i..], d))
+            .map(|d| (d.len(), true)),
+        _ => None,
+    }
+}
+
+/// Length of a separator token at `i` and whether it was encoded.
+fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
+    match b.get(i)? {
+        b'/' | b'\\' => Some((1, false)),
+        b'%' => SEPS
+            .iter()
+            .find(|d| starts_with_ci(&b[i..], d))
+            .map(|d| (d.len(), true)),
+        _ => None,
+    }
+}
+
+struct Step {
+    end: usize,
+    evasive: bool,
+}
+
+/// Parses one traversal step (`..` + separators) at `i`.
+fn step_at(b: &[u8], i: usize) -> Option<Step> {
+    let mut j = i;
+    let mut dots = 0;
+    let mut evasive = false;
+    while let Some((n, enc)) = dot_at(b, j) {
+        dots += 1;
+        evasive |= enc;
+        j += n;
+        if dots > 8 {
+            return None;
+        }
+    }
+    if dots < 2 {
+        return None;
+    }
+    if dots > 2 {
+        evasive = true;
+    }
+    // Tomcat's `..;/` path parameter.
+    if b.get(j) == Some(&b';') {
+        evasive = true;
+        j += 1;
+    }
+    let mut seps = 0;
+    let mut kinds = 0u8;
+    while let Some((n, enc)) = sep_at(b, j) {
+        kinds |= if b[j] == b'/' {
+            1
+        } else if b[j] == b'\\' {
+            2
+        } else {
+            4
+        };
+        seps += 1;
+        evasive |= enc;
+        j += n;
+        if seps > 8 {
+            break;
+        }
+    }
+    if seps == 0 {
+        // `/..` at the very end of a value still climbs a directory.
+        let at_end =
+            j >= b.len() || matches!(b[j], b'\0' | b'"' | b'\'' | b' ' | b'&' | b'?' | b'#');
+        if at_end && i > 0 && sep_at(b, i - 1).is_some() && dots == 2 {
+            return Some(Step { end: j, evasive });
+        }
+        return None;
+    }
+    if seps > 1 || kinds.count_ones() > 1 {
+        evasive = true;
+    }
+    Some(Step { end: j, evasive })
+}
+
+/// Skips `./` or `.\` no-op steps (`.././`).
+fn skip_noop(b: &[u8], mut j: usize) -> usize {
+    loop {
+        let Some((n, _)) = dot_at(b, j) else { return j };
+        if dot_at(b, j + n).is_some() {
+            return j;
+        }
+        let Some((m, _)) = sep_at(b, j + n) else {
+            return j;
+        };
+        j += n + m;
+    }
+}
+
+fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr2(b'.', b'%', &b[i..]) {
+        let at = i + p;
+        let Some(first) = step_at(b, at) else {
+            i = at + 1;
+            continue;
+        };
+        // A step written right after a dot token would have been found there.
+        let mut steps = 1;
+        let mut evasive = first.evasive;
+        let mut j = first.end;
+        loop {
+            let k = skip_noop(b, j);
+            if k != j {
+                evasive = true;
+            }
+            match step_at(b, k) {
+                Some(s) => {
+                    steps += 1;
+                    evasive |= s.evasive;
+                    j = s.end;
+                }
+                None => break,
+            }
+            if steps > 64 {
+                break;
+            }
+        }
+        let target_end = token_end(b, j);
+        let target = &text[j..target_end];
+        let sensitive = classify(&canonical(target)).is_some();
+        let rule = if steps >= 2 || sensitive {
+            Some(R_DOTDOT)
+        } else if evasive {
+            Some(R_EVASION)
+        } else {
+            None
+        };
+        if let Some(r) = rule {
+            let end = if sensitive { target_end } else { j };
+            push(hits, text, r, at, end);
+        }
+        i = j.max(at + 1);
+    }
+}
+
+/// End of a path token that starts at `i`.
+fn token_end(b: &[u8], mut i: usize) -> usize {
+    let start = i;
+    while i < b.len() && i - start < 256 {
+        let x = b[i];
+        if x.is_ascii_whitespace()
+            || matches!(
+                x,
+                b'"' | b'\''
+                    | b'<'
+                    | b'>'
+                    | b'\0'
+                    | b'`'
+                    | b'|'
+                    | b';'
+                    | b'&'
+                    | b'?'
+                    | b'#'
+                    | b')'
+                    | b','
+            )
+        {
+            break;
+        }
+        i += 1;
+    }
+    // Sentence punctuation is not part of the path.
+    while i > start && matches!(b[i - 1], b'.' | b':' | b']' | b'}') {
+        i -= 1;
+    }
+    i
+}
+
+/// Start of a path token that contains `i`.
+fn token_start(b: &[u8], mut i: usize) -> usize {
+    let stop = i.saturating_sub(256);
+    while i > stop {
+        let x = b[i - 1];
+        if x.is_ascii_whitespace()
+            || matches!(
+                x,
+                b'"' | b'\''
+                    | b'<'
+                    | b'>'
+                    | b'\0'
+                    | b'`'
+                    | b'|'
+                    | b';'
+                    | b'&'
+                    | b'='
+                    | b'('
+                    | b','
+                    | b'['
+                    | b'{'
+                    | b'@'
+            )
+        {
+            break;
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// Lower case, forward slashes, `//` and `/./` collapsed, leftover `%2f` undone.
+fn canonical(tok: &str) -> String {
+    let mut s = tok.to_ascii_lowercase();
+    for (enc, dec) in [
+        ("%2f", "/"),
+        ("%5c", "/"),
+        ("%2e", "."),
+        ("%252f", "/"),
+        ("%252e", "."),
+    ] {
+        if s.contains(enc) {
+            s = s.replace(enc, dec);
+        }
+    }
+    let s = s.replace('\\', "/");
+    let mut out = String::with_capacity(s.len());
+    let bytes = s.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        if bytes[k] == b'/' {
+            // Collapse runs of `/` and `/./`.
+            out.push('/');
+            k += 1;
+            loop {
+                if k < bytes.len() && bytes[k] == b'/' {
+                    k += 1;
+                } else if k + 1 < bytes.len() && bytes[k] == b'.' && bytes[k + 1] == b'/' {
+                    k += 2;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            let ch_len = s[k..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&s[k..k + ch_len]);
+            k += ch_len;
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Sensitivity {
+    /// Asked for only by attackers: reported wherever it appears.
+    Critical,
+    /// Common in logs and docs: reported only in value position.
+    Positional,
+}
+
+static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|/)etc/(?:passwd|shadow|gshadow|master\.passwd|sudoers|security/passwd|pwd\.db)\b",
+        r"|(?:^|/)proc/(?:self|thread-self|\d+)/(?:environ|cmdline|maps|mem|fd|status|cwd|exe|root|mounts|stat)\b",
+        r"|(?:^|/)proc/(?:version|cpuinfo|meminfo|net/(?:tcp|arp|route))\b",
+        r"|(?:^|/)\.ssh/(?:id_|authorized_keys|known_hosts|config)",
+        r"|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$",
+        r"|(?:^|/)(?:win|system)\.ini$|(?:^|/)boot\.ini$",
+        r"|windows/system32/(?:config/(?:sam|system|security|software)|drivers/etc/hosts|inetsrv/config)",
+        r"|windows/(?:repair/sam|panther/unattend|debug/netsetup\.log)",
+        r"|(?:^|/)\.htpasswd$|(?:^|/)wp-config\.php|(?:^|/)\.git/(?:config|head|index|logs/)",
+        r"|(?:^|/)\.svn/(?:entries|wc\.db)|(?:^|/)web-inf/(?:web\.xml|classes/)",
+        r"|(?:^|/)\.aws/credentials|(?:^|/)\.docker/config\.json|(?:^|/)\.kube/config|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$",
+        r"|(?:^|/)\.bash_history$|(?:^|/)\.mysql_history$|(?:^|/)\.psql_history$",
+        r"|var/run/secrets/kubernetes\.io|(?:^|/)localsettings\.php$|(?:^|/)config\.inc\.php$|applicationhost\.config",
+    ))
+    .expect("static regex")
+});
+
+static POSITIONAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|/)var/log/\S|(?:^|/)var/www/\S|(?:^|/)etc/(?:hosts|group|issue|motd|hostname|resolv\.conf|fstab|crontab|profile|bashrc|environment|nginx/|apache2?/|httpd/|mysql/|ssh/|php|redis|postgresql/)",
+        r"|(?:^|/)\.htaccess$|(?:^|/)web\.config$|(?:^|/)\.env(?:\.[a-z]+)?$|(?:^|/)root/|(?:^|/)php\.ini$|(?:^|/)my\.cnf$",
+        r"|(?:^|/)\.bashrc$|(?:^|/)\.profile$|(?:^|/)usr/local/etc/|(?:^|/)inetpub/|(?:^|/)windows/(?:system32|win\.ini)",
+        r"|(?:^|/)(?:config|settings|database|credentials|secrets?)\.(?:php|ya?ml|json|ini|xml|py|rb)$",
+        r"|(?:^|/)(?:proc|sys)/",
+    ))
+    .expect("static regex")
+});
+
+fn classify(canon: &str) -> Option<Sensitivity> {
+    if canon.len() < 4 {
+        return None;
+    }
+    if CRITICAL.is_match(canon) {
+        Some(Sensitivity::Critical)
+    } else if POSITIONAL.is_match(canon) {
+        Some(Sensitivity::Positional)
+    } else {
+        None
+    }
+}
+
+/// Anchors that make a token worth canonicalising.
+static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build([
+            "etc",
+            "proc",
+            "win.ini",
+            "system.ini",
+            "boot.ini",
+            ".ht",
+            "web.config",
+            ".git",
+            ".svn",
+            ".env",
+            "id_rsa",
+            "id_dsa",
+            "id_ecdsa",
+            "id_ed25519",
+            "system32",
+            "windows",
+            "var",
+            ".ssh",
+            ".aws",
+            ".docker",
+            ".kube",
+            "wp-config",
+            "web-inf",
+            ".netrc",
+            ".pgpass",
+            "history",
+            "root/",
+            "php.ini",
+            "my.cnf",
+            ".bashrc",
+            ".profile",
+            "inetpub",
+            "secrets",
+            "localsettings",
+            "config.inc",
+            "applicationhost",
+            "config.",
+            "settings.",
+            "database.",
+            "credentials",
+        ])
+        .expect("static patterns")
+});
+
+fn scan_files(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut last_end = 0;
+    for m in FILE_ANCHORS.find_iter(text) {
+        if m.start() < last_end {
+            continue;
+        }
+        let s = token_start(b, m.start());
+        let e = token_end(b, m.end());
+        if e <= s {
+            continue;
+        }
+        last_end = e;
+        let tok = &text[s..e];
+        // Paths only: a lone word like "etc" or "windows" needs a separator.
+        if !tok.contains(['/', '\\'])
+            && !tok.starts_with('.')
+            && !tok.contains(".ini")
+            && !tok.starts_with("id_")
+        {
+            continue;
+        }
+        let canon = canonical(tok.trim_start_matches(['~']));
+        let Some(sens) = classify(&canon) else {
+            continue;
+        };
+        let positional = match sens {
+            Sensitivity::Critical => true,
+            Sensitivity::Positional => {
+                in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
+            }
+        };
+        if positional {
+            push(hits, text, R_SENSITIVE, s, e);
+        }
+    }
+}
+
+/// Whether `[s, e)` is a whole value or a parameter value.
+fn in_value_position(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    let before = text[..s].trim_end_matches([' ', '\t']);
+    let after = text[e..].trim_start_matches([' ', '\t']);
+    let seg_start = before.is_empty() || before.ends_with('\0') || before.ends_with('\n');
+    let seg_end = after.is_empty()
+        || after.starts_with('\0')
+        || after.starts_with('\n')
+        || after.starts_with('&');
+    if seg_start && seg_end {
+        return true;
+    }
+    // `file=/var/log/x`, `?page=../x`, `"path": "/etc/hosts"` inside an un-split body.
+    s > 0 && matches!(b[s - 1], b'=')
+}
+
+fn has_wrapper_before(text: &str, s: usize) -> bool {
+    let head = &text[s.saturating_sub(24)..s];
+    let head = head.to_ascii_lowercase();
+    head.ends_with("://") || head.ends_with("resource=") || head.ends_with("file:")
+}
+
+static WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:php://(?:filter|input|fd|memory|temp|stdin)|zip://|phar://|expect://|glob://|compress\.(?:zlib|bzip2)://",
+        r"|data://text/plain|ogg://|ssh2\.(?:shell|exec)://|rar://|netdoc:/|jar:file:|gopher://|dict://)[^\s\x22'<>\x00]*",
+        r"|(?i)\bfile:/{1,3}(?:[a-z]:)?[^\s\x22'<>\x00]*",
+    ))
+    .expect("static regex")
+});
+
+fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
+    for m in WRAPPER.find_iter(text) {
+        let tok = m.as_str();
+        if tok.len() >= 5 && tok[..5].eq_ignore_ascii_case("file:") {
+            // A file URL to an ordinary document is not an attack; to anything sensitive,
+            // or to a bare system root, it is.
+            let path = tok[5..].trim_start_matches('/');
+            let canon = canonical(path);
+            let sensitive = classify(&canon).is_some()
+                || canon.starts_with("etc/")
+                || canon.starts_with("proc/")
+                || canon.starts_with("c:/windows")
+                || canon.contains("..");
+            if !sensitive {
+                continue;
+            }
+        }
+        push(hits, text, R_WRAPPER, m.start(), m.end());
+    }
+}
+
+static NULL_ESC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\w/\\.-]\.[a-z0-9]{1,5}(?:%00|%2500|\\0|\\x00|\\u0000|\x00)(?:\.[a-z0-9]{1,5}\b)?|[\w/\\.-](?:%00|%2500|\\x00|\\u0000|\x00)\.[a-z0-9]{1,5}\b")
+        .expect("static regex")
+});
+
+fn scan_null(text: &str, hits: &mut Vec<Hit>) {
+    if !(text.contains('%') || text.contains('\\') || text.contains('\0')) {
+        return;
+    }
+    for m in NULL_ESC.find_iter(text) {
+        let t = m.as_str();
+        // A NUL alone also separates engine segments: only count it with an
+        // extension on *both* sides or a sensitive name before it.
+        if t.contains('\0') {
+            let before = &text[..m.start() + t.find('\0').unwrap_or(0)];
+            let tok_s = token_start(text.as_bytes(), before.len());
+            let name = canonical(&text[tok_s..before.len()]);
+            let both = t.split('\0').nth(1).is_some_and(|x| x.starts_with('.'));
+            if !(both || classify(&name).is_some() || name.contains("..")) {
+                continue;
+            }
+        }
+        push(hits, text, R_NULL, m.start() + 1, m.end());
+    }
+}
+
+/// Scans `text` for path traversal, sensitive files, wrappers and null bytes.
+pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    let first = hits.len();
+    scan_traversal(text, hits);
+    scan_files(text, hits);
+    if memchr::memmem::find(text.as_bytes(), b":/").is_some() {
+        scan_wrappers(text, hits);
+    }
+    scan_null(text, hits);
+    // A sensitive-file hit overlapping a traversal or wrapper hit adds nothing.
+    let mine: Vec<Hit> = hits.drain(first..).collect();
+    for (k, h) in mine.iter().enumerate() {
+        let redundant = mine.iter().enumerate().any(|(j, o)| {
+            j != k
+                && o.start < h.end
+                && h.start < o.end
+                && ((h.rule.id == "path-sensitive-file"
+                    && o.rule.id != "path-sensitive-file"
+                    && o.rule.id != "path-null-byte")
+                    || (std::ptr::eq(o.rule, h.rule)
+                        && o.start <= h.start
+                        && h.end <= o.end
+                        && (j < k || o.end - o.start > h.end - h.start)))
+        });
+        if !redundant {
+            hits.push(*h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        let mut hits = Vec::new();
+        scan(text, &mut hits);
+        for h in &hits {
+            assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            assert!(h.start < h.end && h.end <= text.len());
+        }
+        hits.iter().map(|h| h.rule.id).collect()
+    }
+
+    #[test]
+    fn traversal_forms() {
+        for t in [
+            "../../../../etc/passwd",
+            "..\\..\\..\\windows\\win.ini",
+            "....//....//....//etc/passwd",
+            "..//..//..//etc//passwd",
+            "..;/..;/WEB-INF/web.xml",
+            "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            "..%c0%af..%c0%afetc/passwd",
+            "%252e%252e%252f%252e%252e%252f",
+            ".%2e/.%2e/.%2e/etc/passwd",
+            "..%u2216..%u2216windows%u2216win.ini",
+            "images/../../../../../etc/group",
+            "download?file=../../../../etc/passwd",
+            "../.env",
+            "..\\web.config",
+            "/var/www/../../etc/passwd",
+            "../../../var/log/apache2/access.log",
+        ] {
+            assert!(
+                rules(t).iter().any(|r| r.starts_with("path-dotdot")),
+                "missed {t:?}: {:?}",
+                rules(t)
+            );
+        }
+        assert!(rules("..;/x").contains(&"path-dotdot-evasion"));
+        assert!(rules("....//x").contains(&"path-dotdot-evasion"));
+    }
+
+    #[test]
+    fn sensitive_files_wrappers_nulls() {
+        for (t, id) in [
+            ("/etc/passwd", "path-sensitive-file"),
+            ("/etc/shadow", "path-sensitive-file"),
+            ("/proc/self/environ", "path-sensitive-file"),
+            ("C:\\Windows\\win.ini", "path-sensitive-file"),
+            (
+                "C:/Windows/System32/drivers/etc/hosts",
+                "path-sensitive-file",
+            ),
+            (
+                "\\\\?\\C:\\Windows\\System32\\config\\SAM",
+                "path-sensitive-file",
+            ),
+            ("/home/app/.aws/credentials", "path-sensitive-file"),
+            ("~/.ssh/authorized_keys", "path-sensitive-file"),
+            ("/root/.ssh/id_rsa", "path-sensitive-file"),
+            ("file=/var/log/nginx/access.log", "path-sensitive-file"),
+            ("/var/log/apache2/access.log", "path-sensitive-file"),
+            ("/etc//./passwd", "path-sensitive-file"),
+            ("file:///etc/passwd", "path-wrapper"),
+            (
+                "php://filter/convert.base64-encode/resource=index.php",
+                "path-wrapper",
+            ),
+            ("zip://uploads/shell.zip#shell.php", "path-wrapper"),
+            ("expect://id", "path-wrapper"),
+            ("jar:file:///etc/passwd!/", "path-wrapper"),
+            ("../../etc/passwd%00.png", "path-null-byte"),
+            ("shell.php\\x00.jpg", "path-null-byte"),
+        ] {
+            assert!(rules(t).contains(&id), "{t:?} lacks {id}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn benign_paths() {
+        for t in [
+            "![logo](../assets/logo.png)",
+            "See [the docs](../docs/readme.md) for details.",
+            "import { Button } from '../components/Button';",
+            "Loading..... please wait",
+            "Wait... what?! ...and then",
+            "Open C:\\Users\\Anna\\Documents\\report.docx",
+            "Download it from /downloads/2024/annual-report.pdf",
+            "nginx logs live in /var/log/nginx/ by default",
+            "Reading config from /etc/nginx/nginx.conf",
+            "Add the rewrite rule to your .htaccess file.",
+            "Put secrets in a .env file and never commit it.",
+            "web.config transforms run at publish time",
+            "Windows 11 and macOS, etc.",
+            "The version is 1.2.3...",
+            "file:///C:/Users/me/report.html",
+            "cd .. then ls",
+            "a..b",
+            "Contact us at info@example.com/../",
+            "Use the Windows/System32 folder carefully",
+        ] {
+            assert!(
+                rules(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                rules(t)
+            );
+        }
+    }
+
+    #[test]
+    fn spans() {
+        let t = "x=../../etc/passwd y";
+        let mut hits = Vec::new();
+        scan(t, &mut hits);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(&t[hits[0].start..hits[0].end], "../../etc/passwd");
+    }
+}
