@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
-use sluice::gateway::{Category, CategoryAction, GatewayConfig, PoolConfig, Pressure};
+use sluice::gateway::{Category, CategoryAction, GatewayConfig, PoolConfig, ShedPressure};
 use support::{Gateway, Upstream, client, config, eventually, metric, parse_metrics, raw};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
@@ -171,7 +171,7 @@ async fn oversize_body_with_content_length_is_refused_before_reading() {
     assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
     assert!(reply.contains("\"limit_bytes\":65536"), "{reply}");
     assert!(start.elapsed() < Duration::from_secs(4));
-    assert_eq!(gw.state.pool().checked_out_bytes(), 0);
+    assert_eq!(gw.state.bodies().held_bytes(), 0);
 
     // reqwest with a known length over the limit, through the proxy-less API.
     let res = client()
@@ -206,7 +206,7 @@ async fn oversize_chunked_body_is_refused_when_it_crosses_the_limit() {
     assert!(reply.contains("request_id"), "{reply}");
     assert!(
         eventually(Duration::from_secs(2), || async {
-            gw.state.pool().checked_out_bytes() == 0
+            gw.state.bodies().held_bytes() == 0
         })
         .await
     );
@@ -404,10 +404,14 @@ async fn metrics_parse_and_move() {
         "latency histogram missing"
     );
     assert!(
+        after.iter().any(|(s, _)| s.starts_with("sluice_pool_")),
+        "pool metrics missing"
+    );
+    assert!(
         after
             .iter()
-            .any(|(s, _)| s == "sluice_pool_checked_out_bytes"),
-        "pool gauges missing"
+            .any(|(s, _)| s == "sluice_gateway_body_bytes_held"),
+        "body accounting missing"
     );
     assert!(metric(&after, "sluice_open_connections") >= 1.0);
 
@@ -419,7 +423,8 @@ async fn metrics_parse_and_move() {
         .json()
         .await
         .unwrap();
-    assert!(stats.is_object(), "{stats}");
+    assert!(stats["pool"].is_object(), "{stats}");
+    assert_eq!(stats["gateway"]["body_bytes_held"], 0, "{stats}");
     gw.stop().await;
 }
 
@@ -439,13 +444,14 @@ async fn hold_upload(gw: &Gateway, len: usize) -> TcpStream {
 async fn pool_health_flips_and_load_is_shed_then_recovers() {
     let mut cfg = config();
     cfg.pool = PoolConfig {
-        max_checked_out_bytes: 1024 * 1024,
+        max_checked_out_bytes: Some(1024 * 1024),
         ..PoolConfig::default()
     };
-    cfg.max_body = 768 * 1024;
+    cfg.max_body = 1024 * 1024;
     cfg.shed.checked_out_ratio = 1.0;
     cfg.shed.pressure = None;
     cfg.shed.retry_after_secs = 2;
+    cfg.shed.acquire_timeout = Duration::from_secs(1);
     let gw = Gateway::start(cfg).await;
     let c = client();
     let health = || async {
@@ -458,17 +464,46 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
     };
     assert_eq!(health().await, 200);
 
-    // Two slow uploads hold 1.5 MiB of pool memory against a 1 MiB cap.
+    // A slow upload holds 768 KiB of the 1 MiB cap; a second one of the same
+    // size has to wait for memory, which makes the pool unhealthy...
     let a = hold_upload(&gw, 768 * 1024).await;
-    let b = hold_upload(&gw, 768 * 1024).await;
     assert!(
-        eventually(Duration::from_secs(5), || async { health().await == 503 }).await,
-        "health never went unhealthy"
+        eventually(Duration::from_secs(2), || async {
+            gw.state.bodies().held_bytes() >= 768 * 1024
+        })
+        .await
+    );
+    let b = tokio::spawn(raw(
+        gw.addr,
+        b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: 786432\r\n\r\n",
+        Duration::from_secs(5),
+    ));
+    assert!(
+        eventually(Duration::from_secs(1), || async { health().await == 503 }).await,
+        "health did not flip while a body waited for memory"
+    );
+    // ...and the waiter is refused once it has waited too long.
+    let reply = b.await.unwrap();
+    assert!(reply.starts_with("HTTP/1.1 503"), "{reply}");
+    assert!(
+        reply.to_ascii_lowercase().contains("retry-after: 2"),
+        "{reply}"
+    );
+    drop(a);
+    assert!(
+        eventually(Duration::from_secs(5), || async { health().await == 200 }).await,
+        "health never recovered"
+    );
+
+    // A body holding the whole cap: unhealthy, and new requests are shed at once.
+    let whole = hold_upload(&gw, 1024 * 1024).await;
+    assert!(
+        eventually(Duration::from_secs(2), || async { health().await == 503 }).await,
+        "health did not flip at the cap"
     );
     let res = c.get(gw.url("/health/memory-pools")).send().await.unwrap();
     let v: Value = res.json().await.unwrap();
     assert!(!v["reasons"].as_array().unwrap().is_empty(), "{v}");
-
     let res = c
         .post(gw.url("/v1/analyze"))
         .body("hello")
@@ -480,9 +515,8 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
     let v: Value = res.json().await.unwrap();
     assert!(v["request_id"].is_string());
 
-    // The uploaders give up: memory comes back and service resumes by itself.
-    drop(a);
-    drop(b);
+    // The uploader gives up: memory comes back and service resumes by itself.
+    drop(whole);
     assert!(
         eventually(Duration::from_secs(5), || async { health().await == 200 }).await,
         "health never recovered"
@@ -501,12 +535,12 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
 async fn shedding_on_pressure_threshold() {
     let mut cfg = config();
     cfg.pool = PoolConfig {
-        max_checked_out_bytes: 1024 * 1024,
+        max_checked_out_bytes: Some(1024 * 1024),
         ..PoolConfig::default()
     };
     cfg.max_body = 1024 * 1024;
     cfg.shed.checked_out_ratio = 0.5;
-    cfg.shed.pressure = Some(Pressure::Critical);
+    cfg.shed.pressure = Some(ShedPressure::Critical);
     let gw = Gateway::start(cfg).await;
     let held = hold_upload(&gw, 700 * 1024).await;
     let c = client();

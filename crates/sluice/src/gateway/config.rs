@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use super::engine::{Category, PoolConfig, Pressure};
+use super::engine::{Category, DEFAULT_CHECKED_OUT_CAP, PoolConfig, PressureLevel};
 
 /// A configuration that could not be read or does not make sense.
 #[derive(Debug, thiserror::Error)]
@@ -69,14 +69,36 @@ pub enum LogFormat {
     Json,
 }
 
+/// Pool pressure level at which new requests are refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShedPressure {
+    /// Shed from elevated pressure on.
+    Elevated,
+    /// Shed only at critical pressure.
+    Critical,
+}
+
+impl ShedPressure {
+    /// Whether `level` is at or above this threshold.
+    pub fn reached_by(self, level: PressureLevel) -> bool {
+        match self {
+            ShedPressure::Elevated => level >= PressureLevel::Elevated,
+            ShedPressure::Critical => level >= PressureLevel::Critical,
+        }
+    }
+}
+
 /// When to refuse new requests to protect memory.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ShedConfig {
-    /// Refuse new requests once checked-out pool bytes reach this share of the cap (0 < x <= 1).
+    /// Refuse new requests once the bytes held by bodies reach this share of
+    /// the pool's checked-out cap (0 < x <= 1). At 1.0 (the default) requests
+    /// wait for memory instead, up to `acquire_timeout`.
     pub checked_out_ratio: f64,
     /// Refuse new requests at or above this pool pressure; `None` to ignore pressure.
-    pub pressure: Option<Pressure>,
+    pub pressure: Option<ShedPressure>,
     /// Seconds sent in `Retry-After`.
     pub retry_after_secs: u64,
     /// How long a request may wait for pool memory before it is refused.
@@ -87,8 +109,8 @@ pub struct ShedConfig {
 impl Default for ShedConfig {
     fn default() -> Self {
         Self {
-            checked_out_ratio: 0.9,
-            pressure: Some(Pressure::Critical),
+            checked_out_ratio: 1.0,
+            pressure: Some(ShedPressure::Critical),
             retry_after_secs: 1,
             acquire_timeout: Duration::from_secs(2),
         }
@@ -154,7 +176,10 @@ impl Default for GatewayConfig {
             log_format: LogFormat::Text,
             actions: BTreeMap::new(),
             shed: ShedConfig::default(),
-            pool: PoolConfig::default(),
+            pool: PoolConfig {
+                max_checked_out_bytes: Some(DEFAULT_CHECKED_OUT_CAP),
+                ..PoolConfig::default()
+            },
         }
     }
 }
@@ -177,10 +202,23 @@ impl GatewayConfig {
 
     /// Parses TOML text; keys it leaves out keep their defaults.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Parse {
+        let mut config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse {
             path: PathBuf::from("<inline>"),
             message: e.message().to_owned(),
-        })
+        })?;
+        // The gateway always bounds body memory: a `[pool]` table without a
+        // cap gets the default one.
+        if config.pool.max_checked_out_bytes.is_none() {
+            config.pool.max_checked_out_bytes = Some(DEFAULT_CHECKED_OUT_CAP);
+        }
+        Ok(config)
+    }
+
+    /// The pool's checked-out cap in force.
+    pub fn checked_out_cap(&self) -> usize {
+        self.pool
+            .max_checked_out_bytes
+            .unwrap_or(DEFAULT_CHECKED_OUT_CAP)
     }
 
     /// The action for findings of `category`: attacks block, prompt injection
@@ -209,12 +247,13 @@ impl GatewayConfig {
         if self.max_body == 0 {
             return invalid("max_body", "must be greater than 0");
         }
-        if self.max_body > self.pool.max_checked_out_bytes {
+        if self.max_body > self.checked_out_cap() {
             return Err(ConfigError::Invalid {
                 key: "max_body",
                 message: format!(
                     "{} is larger than pool.max_checked_out_bytes ({}): one body could never be buffered",
-                    self.max_body, self.pool.max_checked_out_bytes
+                    self.max_body,
+                    self.checked_out_cap()
                 ),
             });
         }
@@ -373,7 +412,7 @@ mod tests {
         assert!(e.contains("upstream"), "{e}");
         c.upstream = Some("http://127.0.0.1:9000".into());
         c.validate().unwrap();
-        c.max_body = c.pool.max_checked_out_bytes + 1;
+        c.max_body = c.checked_out_cap() + 1;
         assert!(c.validate().unwrap_err().to_string().contains("max_body"));
     }
 }

@@ -1,273 +1,415 @@
 //! The gateway's view of the buffer pool and the detector.
 //!
 //! Everything the gateway needs from `sluice-pool` and `sluice-detect` goes
-//! through this module, so the rest of the gateway does not care how either
-//! is configured or which of their methods it calls.
+//! through this module. [`BodyPool`] adds the gateway's own accounting on top
+//! of the pool: the bytes request bodies hold and the requests waiting for
+//! memory, both read on every request to decide about load shedding, so they
+//! must be two atomic loads rather than a statistics snapshot.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use bytes::Bytes;
+use prometheus_client::registry::Registry;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 
 pub use sluice_detect::Category;
 
-// ===== pool =====
+/// The checked-out cap the gateway uses when the configuration names none.
+pub const DEFAULT_CHECKED_OUT_CAP: usize = 256 * 1024 * 1024;
 
-/// Buffer pool limits, the `[pool]` table of the configuration.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct PoolConfig {
-    /// Upper bound on bytes handed out at once; acquirers wait above it.
-    pub max_checked_out_bytes: usize,
-    /// Upper bound on idle bytes kept for reuse.
-    pub max_retained_bytes: usize,
-}
+// ===== BodyPool =====
 
-impl Default for PoolConfig {
-    fn default() -> Self {
-        Self {
-            max_checked_out_bytes: 256 * 1024 * 1024,
-            max_retained_bytes: 64 * 1024 * 1024,
-        }
-    }
-}
-
-/// Memory pressure as the pool sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Pressure {
-    /// Plenty of headroom.
-    Normal,
-    /// Above 70% of the checked-out cap.
-    Elevated,
-    /// Above 90% of the checked-out cap.
-    Critical,
-}
-
-impl Pressure {
-    /// Numeric level for the `sluice_pool_pressure_level` gauge.
-    pub fn level(self) -> i64 {
-        match self {
-            Pressure::Normal => 0,
-            Pressure::Elevated => 1,
-            Pressure::Critical => 2,
-        }
-    }
-}
-
-#[derive(Debug, Default)]
-struct PoolInner {
-    max_checked_out: usize,
-    checked_out: AtomicUsize,
-    acquired: AtomicU64,
-    released: AtomicU64,
-    misses: AtomicU64,
-    waits: AtomicU64,
-    freed: Notify,
-}
-
-/// The pool the gateway reads request bodies into.
+/// The pool request bodies are read into, with the gateway's accounting.
 #[derive(Debug, Clone)]
-pub struct Pool {
-    config: PoolConfig,
-    inner: Arc<PoolInner>,
+pub struct BodyPool {
+    pool: Pool,
+    cap: usize,
+    held: Arc<AtomicUsize>,
+    waiting: Arc<AtomicUsize>,
 }
 
-/// A buffer checked out of a [`Pool`]; its bytes count against the pool's cap
-/// until it (or the `Bytes` made by [`PooledBuf::freeze`]) is dropped.
+/// A body buffer; its bytes count as held until it (or the `Bytes` made by
+/// [`BodyBuf::freeze`]) is dropped.
 #[derive(Debug)]
-pub struct PooledBuf {
-    buf: Vec<u8>,
-    accounted: usize,
-    pool: Arc<PoolInner>,
+pub struct BodyBuf {
+    buf: PooledBuf,
+    charged: usize,
+    held: Arc<AtomicUsize>,
 }
 
-impl PooledBuf {
-    /// Appends `data`; the caller keeps within the capacity it asked for.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl BodyPool {
+    /// Builds the pool; `config.max_checked_out_bytes` must be set.
+    pub fn new(config: PoolConfig) -> Result<Self, String> {
+        let cap = config
+            .max_checked_out_bytes
+            .unwrap_or(DEFAULT_CHECKED_OUT_CAP);
+        let config = PoolConfig {
+            max_checked_out_bytes: Some(cap),
+            ..config
+        };
+        let pool = Pool::new(config).map_err(|e| e.to_string())?;
+        Ok(Self {
+            pool,
+            cap,
+            held: Arc::new(AtomicUsize::new(0)),
+            waiting: Arc::new(AtomicUsize::new(0)),
+        })
+    }
+
+    /// The underlying pool.
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    /// The cap on checked-out bytes.
+    pub fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// Bytes request bodies hold right now.
+    pub fn held_bytes(&self) -> usize {
+        self.held.load(Ordering::Acquire)
+    }
+
+    /// Requests waiting for pool memory right now.
+    pub fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Acquire)
+    }
+
+    /// A buffer of at least `capacity` bytes, waiting while the pool's cap
+    /// would be exceeded.
+    pub async fn acquire(&self, capacity: usize) -> BodyBuf {
+        self.waiting.fetch_add(1, Ordering::AcqRel);
+        let guard = Waiting(&self.waiting);
+        let buf = self.pool.acquire_async(capacity).await;
+        drop(guard);
+        self.held.fetch_add(capacity, Ordering::AcqRel);
+        BodyBuf {
+            buf,
+            charged: capacity,
+            held: Arc::clone(&self.held),
+        }
+    }
+}
+
+impl BodyBuf {
+    /// Appends `data`.
     pub fn extend_from_slice(&mut self, data: &[u8]) {
         self.buf.extend_from_slice(data);
     }
 
-    /// Bytes the buffer can hold without growing.
+    /// Bytes the buffer holds without growing.
     pub fn capacity(&self) -> usize {
         self.buf.capacity()
     }
 
-    /// Bytes written so far.
+    /// Bytes written.
     pub fn len(&self) -> usize {
         self.buf.len()
     }
 
-    /// Whether nothing has been written.
+    /// Whether nothing was written.
     pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
+        self.buf.len() == 0
     }
 
-    /// Turns the buffer into `Bytes` that give it back when the last clone drops.
+    /// `Bytes` that return the buffer to the pool when the last clone drops.
     pub fn freeze(self) -> Bytes {
         Bytes::from_owner(self)
     }
 }
 
-impl AsRef<[u8]> for PooledBuf {
+impl AsRef<[u8]> for BodyBuf {
     fn as_ref(&self) -> &[u8] {
-        &self.buf
+        self.buf.as_slice()
     }
 }
 
-impl std::ops::Deref for PooledBuf {
+impl std::ops::Deref for BodyBuf {
     type Target = [u8];
     fn deref(&self) -> &[u8] {
-        &self.buf
+        self.buf.as_slice()
     }
 }
 
-impl Drop for PooledBuf {
+impl Drop for BodyBuf {
     fn drop(&mut self) {
-        self.pool
-            .checked_out
-            .fetch_sub(self.accounted, Ordering::AcqRel);
-        self.pool.released.fetch_add(1, Ordering::Relaxed);
-        self.pool.freed.notify_waiters();
+        self.held.fetch_sub(self.charged, Ordering::AcqRel);
     }
 }
 
-/// Pool statistics, served as JSON by `/metrics/memory-pools`.
-#[derive(Debug, Clone, Serialize)]
-pub struct PoolStats {
-    /// Bytes currently handed out.
-    pub checked_out_bytes: usize,
-    /// The configured cap on handed-out bytes.
-    pub max_checked_out_bytes: usize,
-    /// Idle bytes kept for reuse.
-    pub retained_bytes: usize,
-    /// Buffers handed out since start.
-    pub acquired: u64,
-    /// Buffers given back since start.
-    pub released: u64,
-    /// Acquisitions served from retained buffers.
-    pub hits: u64,
-    /// Acquisitions that needed a fresh allocation.
-    pub misses: u64,
-    /// Acquisitions that had to wait for the cap.
-    pub waits: u64,
-    /// Current memory pressure.
-    pub pressure: Pressure,
-}
+// ===== pool =====
 
-/// Pool health as served by `/health/memory-pools`.
-#[derive(Debug, Clone, Serialize)]
-pub struct PoolHealth {
-    /// `healthy`, `degraded` or `unhealthy`.
-    pub status: &'static str,
-    /// Why the pool is not healthy; empty when it is.
-    pub reasons: Vec<String>,
-}
+pub use stub_pool::{Health, HealthStatus, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel};
 
-impl Pool {
-    /// Builds a pool with the given limits.
-    pub fn new(config: PoolConfig) -> Self {
-        let inner = PoolInner {
-            max_checked_out: config.max_checked_out_bytes,
-            ..PoolInner::default()
-        };
-        Self {
-            config,
-            inner: Arc::new(inner),
-        }
+/// Stand-in with the `sluice-pool` API the gateway uses.
+mod stub_pool {
+    use super::*;
+
+    /// Buffer pool limits, the `[pool]` table of the configuration.
+    #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+    #[serde(default, deny_unknown_fields)]
+    pub struct PoolConfig {
+        /// Cap on idle bytes.
+        pub max_retained_bytes: usize,
+        /// Cap on checked-out bytes; acquirers wait above it.
+        pub max_checked_out_bytes: Option<usize>,
+        /// Footprint at which pressure becomes elevated (critical at 1.5x).
+        pub pressure_threshold_bytes: Option<usize>,
     }
 
-    /// The limits the pool was built with.
-    pub fn config(&self) -> &PoolConfig {
-        &self.config
-    }
-
-    /// Checks out a buffer of at least `cap` bytes, waiting while the bytes
-    /// already checked out exceed the pool's cap.
-    pub async fn acquire_async(&self, cap: usize) -> PooledBuf {
-        loop {
-            let notified = self.inner.freed.notified();
-            tokio::pin!(notified);
-            notified.as_mut().enable();
-            if self.inner.checked_out.load(Ordering::Acquire) <= self.inner.max_checked_out {
-                return self.take(cap);
+    impl Default for PoolConfig {
+        fn default() -> Self {
+            Self {
+                max_retained_bytes: 64 << 20,
+                max_checked_out_bytes: None,
+                pressure_threshold_bytes: None,
             }
-            self.inner.waits.fetch_add(1, Ordering::Relaxed);
-            notified.await;
         }
     }
 
-    fn take(&self, cap: usize) -> PooledBuf {
-        self.inner.checked_out.fetch_add(cap, Ordering::AcqRel);
-        self.inner.acquired.fetch_add(1, Ordering::Relaxed);
-        self.inner.misses.fetch_add(1, Ordering::Relaxed);
-        PooledBuf {
-            buf: Vec::with_capacity(cap),
-            accounted: cap,
-            pool: Arc::clone(&self.inner),
+    /// Memory pressure.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    pub enum PressureLevel {
+        /// No pressure.
+        Normal,
+        /// Threshold reached.
+        Elevated,
+        /// 1.5 times the threshold.
+        Critical,
+    }
+
+    /// Health status.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+    pub enum HealthStatus {
+        /// Fine.
+        Healthy,
+        /// Working, under strain.
+        Degraded,
+        /// Failing.
+        Unhealthy,
+    }
+
+    /// Health and reasons.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct Health {
+        /// Status.
+        pub status: HealthStatus,
+        /// Why not healthy.
+        pub reasons: Vec<String>,
+        /// Pressure.
+        pub pressure: PressureLevel,
+        /// Checked-out bytes.
+        pub checked_out_bytes: u64,
+        /// Waiters.
+        pub waiters: u64,
+    }
+
+    /// Statistics.
+    #[derive(Debug, Clone, Serialize)]
+    pub struct PoolStats {
+        /// Checked-out bytes.
+        pub checked_out_bytes: u64,
+        /// Cap.
+        pub max_checked_out_bytes: Option<u64>,
+        /// Idle bytes.
+        pub retained_bytes: u64,
+        /// Acquisitions.
+        pub acquires: u64,
+        /// Hits.
+        pub hits: u64,
+        /// Misses.
+        pub misses: u64,
+        /// Waiters.
+        pub waiters: u64,
+    }
+
+    #[derive(Debug, Default)]
+    struct Inner {
+        cap: Option<usize>,
+        threshold: Option<usize>,
+        checked_out: AtomicUsize,
+        acquires: AtomicU64,
+        waiters: AtomicU64,
+        freed: Notify,
+    }
+
+    /// The pool.
+    #[derive(Debug, Clone)]
+    pub struct Pool {
+        inner: Arc<Inner>,
+    }
+
+    /// A checked-out buffer.
+    #[derive(Debug)]
+    pub struct PooledBuf {
+        buf: Vec<u8>,
+        charged: usize,
+        inner: Arc<Inner>,
+    }
+
+    impl PooledBuf {
+        /// Appends.
+        pub fn extend_from_slice(&mut self, data: &[u8]) {
+            self.buf.extend_from_slice(data);
+        }
+        /// Capacity.
+        pub fn capacity(&self) -> usize {
+            self.buf.capacity()
+        }
+        /// Length.
+        pub fn len(&self) -> usize {
+            self.buf.len()
+        }
+        /// Whether empty.
+        pub fn is_empty(&self) -> bool {
+            self.buf.is_empty()
+        }
+        /// Contents.
+        pub fn as_slice(&self) -> &[u8] {
+            &self.buf
         }
     }
 
-    /// Bytes currently checked out.
-    pub fn checked_out_bytes(&self) -> usize {
-        self.inner.checked_out.load(Ordering::Acquire)
-    }
-
-    /// The cap on checked-out bytes.
-    pub fn max_checked_out_bytes(&self) -> usize {
-        self.inner.max_checked_out
-    }
-
-    /// Current memory pressure.
-    pub fn pressure(&self) -> Pressure {
-        let max = self.inner.max_checked_out.max(1) as f64;
-        let used = self.checked_out_bytes() as f64 / max;
-        if used >= 0.9 {
-            Pressure::Critical
-        } else if used >= 0.7 {
-            Pressure::Elevated
-        } else {
-            Pressure::Normal
+    impl Drop for PooledBuf {
+        fn drop(&mut self) {
+            self.inner
+                .checked_out
+                .fetch_sub(self.charged, Ordering::AcqRel);
+            self.inner.freed.notify_waiters();
         }
     }
 
-    /// A snapshot of the pool's counters.
-    pub fn stats(&self) -> PoolStats {
-        let i = &self.inner;
-        PoolStats {
-            checked_out_bytes: self.checked_out_bytes(),
-            max_checked_out_bytes: i.max_checked_out,
-            retained_bytes: 0,
-            acquired: i.acquired.load(Ordering::Relaxed),
-            released: i.released.load(Ordering::Relaxed),
-            hits: 0,
-            misses: i.misses.load(Ordering::Relaxed),
-            waits: i.waits.load(Ordering::Relaxed),
-            pressure: self.pressure(),
+    impl Pool {
+        /// Builds a pool.
+        pub fn new(config: PoolConfig) -> Result<Pool, std::convert::Infallible> {
+            Ok(Pool {
+                inner: Arc::new(Inner {
+                    cap: config.max_checked_out_bytes,
+                    threshold: config.pressure_threshold_bytes,
+                    ..Inner::default()
+                }),
+            })
         }
-    }
 
-    /// The pool's own health judgement.
-    pub fn health(&self) -> PoolHealth {
-        let mut reasons = Vec::new();
-        let out = self.checked_out_bytes();
-        if out >= self.inner.max_checked_out {
-            reasons.push(format!(
-                "checked-out bytes {out} at or above the cap {}",
-                self.inner.max_checked_out
-            ));
-        }
-        let status = match (reasons.is_empty(), self.pressure()) {
-            (false, _) => "unhealthy",
-            (true, Pressure::Critical) => {
-                reasons.push("memory pressure critical".to_owned());
-                "degraded"
+        /// Waits until `capacity` fits under the cap.
+        pub fn acquire_async(
+            &self,
+            capacity: usize,
+        ) -> impl std::future::Future<Output = PooledBuf> + Send + 'static {
+            let inner = Arc::clone(&self.inner);
+            async move {
+                let cap = inner.cap.unwrap_or(usize::MAX);
+                let charge = capacity.min(cap);
+                let mut waited = false;
+                loop {
+                    let notified = inner.freed.notified();
+                    tokio::pin!(notified);
+                    notified.as_mut().enable();
+                    let cur = inner.checked_out.load(Ordering::Acquire);
+                    if cur.saturating_add(charge) <= cap
+                        && inner
+                            .checked_out
+                            .compare_exchange(
+                                cur,
+                                cur + charge,
+                                Ordering::AcqRel,
+                                Ordering::Acquire,
+                            )
+                            .is_ok()
+                    {
+                        break;
+                    }
+                    if cur.saturating_add(charge) <= cap {
+                        continue;
+                    }
+                    if !waited {
+                        waited = true;
+                        inner.waiters.fetch_add(1, Ordering::AcqRel);
+                    }
+                    notified.await;
+                }
+                if waited {
+                    inner.waiters.fetch_sub(1, Ordering::AcqRel);
+                }
+                inner.acquires.fetch_add(1, Ordering::Relaxed);
+                PooledBuf {
+                    buf: Vec::with_capacity(capacity),
+                    charged: charge,
+                    inner: Arc::clone(&inner),
+                }
             }
-            _ => "healthy",
-        };
-        PoolHealth { status, reasons }
+        }
+
+        /// Statistics.
+        pub fn stats(&self) -> PoolStats {
+            let i = &self.inner;
+            let acquires = i.acquires.load(Ordering::Relaxed);
+            PoolStats {
+                checked_out_bytes: i.checked_out.load(Ordering::Acquire) as u64,
+                max_checked_out_bytes: i.cap.map(|c| c as u64),
+                retained_bytes: 0,
+                acquires,
+                hits: 0,
+                misses: acquires,
+                waiters: i.waiters.load(Ordering::Acquire),
+            }
+        }
+
+        /// Pressure from the footprint against the threshold.
+        pub fn pressure(&self) -> PressureLevel {
+            let Some(t) = self.inner.threshold else {
+                return PressureLevel::Normal;
+            };
+            let used = self.inner.checked_out.load(Ordering::Acquire);
+            if used * 2 >= t * 3 {
+                PressureLevel::Critical
+            } else if used >= t {
+                PressureLevel::Elevated
+            } else {
+                PressureLevel::Normal
+            }
+        }
+
+        /// Health.
+        pub fn health(&self) -> Health {
+            let s = self.stats();
+            let pressure = self.pressure();
+            let mut reasons = Vec::new();
+            let mut status = HealthStatus::Healthy;
+            if pressure == PressureLevel::Critical {
+                status = HealthStatus::Unhealthy;
+                reasons.push("memory pressure is critical".to_owned());
+            }
+            if s.waiters > 0 {
+                status = status.max(HealthStatus::Degraded);
+                reasons.push(format!("{} tasks waiting for buffers", s.waiters));
+            }
+            Health {
+                status,
+                reasons,
+                pressure,
+                checked_out_bytes: s.checked_out_bytes,
+                waiters: s.waiters,
+            }
+        }
+
+        /// Registers the pool's metrics.
+        pub fn register_metrics(&self, registry: &mut Registry) {
+            registry.register_collector(Box::new(super::super::metrics::PoolCollector {
+                pool: self.clone(),
+            }));
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
-use super::engine::{Category, Pool};
+use super::engine::{BodyPool, Category, Pool, PressureLevel};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -53,9 +53,12 @@ fn latency_histogram() -> Histogram {
 }
 
 impl Metrics {
-    /// Registers every gateway metric, plus the pool's, under the `sluice` prefix.
-    pub fn new(pool: &Pool) -> Self {
-        let mut registry = Registry::with_prefix("sluice");
+    /// Registers every gateway metric under the `sluice` prefix, plus the
+    /// pool's own (`sluice_pool_*`) and the gateway's body accounting.
+    pub fn new(bodies: &BodyPool) -> Self {
+        let mut root = Registry::default();
+        bodies.pool().register_metrics(&mut root);
+        let registry = root.sub_registry_with_prefix("sluice");
         let requests = Family::<RequestLabels, Counter>::default();
         registry.register(
             "http_requests",
@@ -86,9 +89,11 @@ impl Metrics {
             "Client connections currently open",
             open_connections.clone(),
         );
-        registry.register_collector(Box::new(PoolCollector { pool: pool.clone() }));
+        registry.register_collector(Box::new(BodyCollector {
+            bodies: bodies.clone(),
+        }));
         Self {
-            registry,
+            registry: root,
             requests,
             latency,
             findings,
@@ -142,40 +147,40 @@ impl Metrics {
     }
 }
 
-/// Reads the pool's counters at scrape time so they never go stale.
+/// The gateway's own body accounting, read at scrape time.
 #[derive(Debug)]
-struct PoolCollector {
-    pool: Pool,
+struct BodyCollector {
+    bodies: BodyPool,
 }
 
-impl Collector for PoolCollector {
+impl Collector for BodyCollector {
     fn encode(&self, mut encoder: DescriptorEncoder<'_>) -> Result<(), fmt::Error> {
-        let s = self.pool.stats();
-        let gauges: [(&str, &str, i64); 5] = [
+        let b = &self.bodies;
+        let pressure = match b.pool().pressure() {
+            PressureLevel::Normal => 0,
+            PressureLevel::Elevated => 1,
+            PressureLevel::Critical => 2,
+        };
+        let gauges: [(&str, &str, i64); 4] = [
             (
-                "pool_checked_out_bytes",
-                "Pool bytes currently handed out",
-                s.checked_out_bytes as i64,
+                "gateway_body_bytes_held",
+                "Pool bytes held by request bodies being read or screened",
+                b.held_bytes() as i64,
             ),
             (
-                "pool_max_checked_out_bytes",
-                "Cap on pool bytes handed out at once",
-                s.max_checked_out_bytes as i64,
+                "gateway_body_bytes_cap",
+                "Cap on pool bytes checked out at once",
+                b.cap() as i64,
             ),
             (
-                "pool_retained_bytes",
-                "Idle pool bytes kept for reuse",
-                s.retained_bytes as i64,
+                "gateway_body_waiters",
+                "Requests waiting for pool memory",
+                b.waiting() as i64,
             ),
             (
-                "pool_pressure_level",
+                "gateway_pool_pressure_level",
                 "Pool memory pressure: 0 normal, 1 elevated, 2 critical",
-                s.pressure.level(),
-            ),
-            (
-                "pool_outstanding_buffers",
-                "Buffers acquired and not yet released",
-                s.acquired.saturating_sub(s.released) as i64,
+                pressure,
             ),
         ];
         for (name, help, v) in gauges {
@@ -183,19 +188,48 @@ impl Collector for PoolCollector {
             let m = encoder.encode_descriptor(name, help, None, g.metric_type())?;
             g.encode(m)?;
         }
-        let counters: [(&str, &str, u64); 4] = [
+        Ok(())
+    }
+}
+
+/// Stand-in for the pool's own collector.
+#[derive(Debug)]
+pub(crate) struct PoolCollector {
+    pub(crate) pool: Pool,
+}
+
+impl Collector for PoolCollector {
+    fn encode(&self, mut encoder: DescriptorEncoder<'_>) -> Result<(), fmt::Error> {
+        let s = self.pool.stats();
+        let gauges: [(&str, &str, i64); 2] = [
             (
-                "pool_hits",
+                "sluice_pool_checked_out_bytes",
+                "Pool bytes currently handed out",
+                s.checked_out_bytes as i64,
+            ),
+            (
+                "sluice_pool_retained_bytes",
+                "Idle pool bytes kept for reuse",
+                s.retained_bytes as i64,
+            ),
+        ];
+        for (name, help, v) in gauges {
+            let g = ConstGauge::new(v);
+            let m = encoder.encode_descriptor(name, help, None, g.metric_type())?;
+            g.encode(m)?;
+        }
+        let counters: [(&str, &str, u64); 3] = [
+            (
+                "sluice_pool_hits",
                 "Acquisitions served from retained buffers",
                 s.hits,
             ),
-            ("pool_misses", "Acquisitions that allocated", s.misses),
-            ("pool_acquired", "Buffers handed out", s.acquired),
             (
-                "pool_waits",
-                "Acquisitions that waited for the cap",
-                s.waits,
+                "sluice_pool_misses",
+                "Acquisitions that allocated",
+                s.misses,
             ),
+            ("sluice_pool_acquires", "Buffers handed out", s.acquires),
         ];
         for (name, help, v) in counters {
             let c = ConstCounter::new(v);

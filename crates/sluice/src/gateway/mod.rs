@@ -43,12 +43,13 @@ mod screen;
 mod server;
 
 pub use config::{
-    CategoryAction, ConfigError, GatewayConfig, LogFormat, ShedConfig, parse_duration, parse_size,
-    parse_upstream,
+    CategoryAction, ConfigError, GatewayConfig, LogFormat, ShedConfig, ShedPressure,
+    parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
-    Action, Category, Detector, Finding, InputKind, Pool, PoolConfig, PoolHealth, PoolStats,
-    PooledBuf, Pressure, Redacted, Verdict,
+    Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, Detector, Finding, Health,
+    HealthStatus, InputKind, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel, Redacted,
+    Verdict,
 };
 pub use error::Outcome;
 pub use metrics::Metrics;
@@ -101,11 +102,13 @@ impl AppState {
             Some(path) => Detector::with_rules_file(path).map_err(ServeError::Rules)?,
             None => Detector::new(),
         };
-        let pool = Pool::new(config.pool.clone());
-        let metrics = Arc::new(Metrics::new(&pool));
+        let mut pool_config = config.pool.clone();
+        pool_config.max_checked_out_bytes = Some(config.checked_out_cap());
+        let bodies = BodyPool::new(pool_config).map_err(ServeError::Pool)?;
+        let metrics = Arc::new(Metrics::new(&bodies));
         let screener = Screener::with_config(
             Arc::new(detector),
-            pool,
+            bodies,
             &config,
             Some(Arc::clone(&metrics)),
         );
@@ -136,7 +139,12 @@ impl AppState {
 
     /// The buffer pool request bodies are read into.
     pub fn pool(&self) -> &Pool {
-        self.inner.screener.pool()
+        self.inner.screener.bodies().pool()
+    }
+
+    /// The pool with the gateway's accounting of body memory.
+    pub fn bodies(&self) -> &BodyPool {
+        self.inner.screener.bodies()
     }
 
     /// The metrics registry.
@@ -248,27 +256,47 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
 }
 
 async fn pool_stats(State(state): State<AppState>) -> Response {
-    let stats = serde_json::to_value(state.pool().stats()).unwrap_or_else(|_| json!({}));
-    json_response(StatusCode::OK, &stats)
+    let bodies = state.bodies();
+    let stats = serde_json::to_value(bodies.pool().stats()).unwrap_or_else(|_| json!({}));
+    let body = json!({
+        "pool": stats,
+        "gateway": {
+            "body_bytes_held": bodies.held_bytes(),
+            "body_waiters": bodies.waiting(),
+            "checked_out_cap": bodies.cap(),
+        },
+    });
+    json_response(StatusCode::OK, &body)
 }
 
+/// 200 while the pool is healthy or degraded with room left; 503 when it
+/// is unhealthy or saturated (bodies waiting for memory, or the cap reached).
 async fn pool_health(State(state): State<AppState>) -> Response {
-    let pool = state.pool();
-    let mut health = pool.health();
-    let (out, cap) = (pool.checked_out_bytes(), pool.max_checked_out_bytes());
-    // The gateway's own rule on top of the pool's: at the cap, new bodies wait.
-    if out >= cap && health.status != "unhealthy" {
-        health.status = "unhealthy";
+    let bodies = state.bodies();
+    let mut health = bodies.pool().health();
+    let (held, cap, waiting) = (bodies.held_bytes(), bodies.cap(), bodies.waiting());
+    let mut saturated = false;
+    if waiting > 0 {
+        saturated = true;
         health
             .reasons
-            .push(format!("checked-out bytes {out} at or above the cap {cap}"));
+            .push(format!("{waiting} requests waiting for body memory"));
     }
-    let healthy = health.status != "unhealthy";
+    if held >= cap {
+        saturated = true;
+        health.reasons.push(format!(
+            "request bodies hold {held} bytes, the whole cap of {cap}"
+        ));
+    }
+    if saturated {
+        health.status = HealthStatus::Unhealthy;
+    }
+    let healthy = health.status != HealthStatus::Unhealthy;
     let mut body = serde_json::to_value(&health).unwrap_or_else(|_| json!({}));
     if let Some(obj) = body.as_object_mut() {
-        obj.insert("checked_out_bytes".into(), json!(out));
-        obj.insert("max_checked_out_bytes".into(), json!(cap));
-        obj.insert("pressure".into(), json!(pool.pressure()));
+        obj.insert("body_bytes_held".into(), json!(held));
+        obj.insert("body_waiters".into(), json!(waiting));
+        obj.insert("checked_out_cap".into(), json!(cap));
     }
     let status = if healthy {
         StatusCode::OK

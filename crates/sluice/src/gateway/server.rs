@@ -24,6 +24,9 @@ pub enum ServeError {
     /// The configuration is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// The pool configuration is invalid.
+    #[error("invalid pool configuration: {0}")]
+    Pool(String),
     /// The rules file could not be loaded.
     #[error("cannot load rules: {0}")]
     Rules(String),

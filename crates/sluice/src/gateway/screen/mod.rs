@@ -17,9 +17,10 @@
 //!
 //! ```
 //! use axum::{Router, routing::post};
-//! use sluice::gateway::{Detector, Pool, PoolConfig, ScreenLayer, Screener};
+//! use sluice::gateway::{BodyPool, Detector, PoolConfig, ScreenLayer, Screener};
 //!
-//! let screener = Screener::new(Detector::new(), Pool::new(PoolConfig::default()))
+//! let bodies = BodyPool::new(PoolConfig::default())?;
+//! let screener = Screener::new(Detector::new(), bodies)
 //!     .max_body(1024 * 1024);
 //! let app: Router = Router::new()
 //!     .route("/comments", post(|body: String| async move { body }))
@@ -32,7 +33,7 @@
 //!
 //! [`ScreenService::poll_ready`] forwards to the inner service, so a full inner
 //! service stops the layer from accepting requests. Request bodies are read
-//! into buffers from the screener's [`Pool`]: while the bytes checked out of
+//! into buffers from the screener's [`BodyPool`](crate::gateway::BodyPool): while the bytes checked out of
 //! the pool exceed its cap, further bodies wait instead of being read (the
 //! client is held back by TCP flow control). A request that waits longer than
 //! [`Screener::acquire_timeout`], or that arrives while the pool is above the
@@ -59,7 +60,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::config::{CategoryAction, GatewayConfig, ShedConfig};
-use super::engine::{Category, Detector, Finding, InputKind, Pool, PooledBuf, Verdict};
+use super::engine::{BodyBuf, BodyPool, Category, Detector, Finding, InputKind, Verdict};
 use super::error::{Outcome, busy_response, error_response, request_id};
 use super::metrics::Metrics;
 
@@ -160,7 +161,7 @@ pub struct Screener {
 #[derive(Debug, Clone)]
 struct Inner {
     detector: Arc<Detector>,
-    pool: Pool,
+    bodies: BodyPool,
     max_body: usize,
     body_read_timeout: Duration,
     blocking_threshold: usize,
@@ -176,14 +177,14 @@ impl Screener {
     /// A screener with the gateway's defaults: 10 MiB bodies, 30 s body
     /// timeout, `cookie`, `user-agent` and `referer` screened, attacks blocked,
     /// personal data and prompt injection logged.
-    pub fn new(detector: Detector, pool: Pool) -> Self {
-        Self::with_config(Arc::new(detector), pool, &GatewayConfig::default(), None)
+    pub fn new(detector: Detector, bodies: BodyPool) -> Self {
+        Self::with_config(Arc::new(detector), bodies, &GatewayConfig::default(), None)
     }
 
     /// A screener following `config`.
     pub fn with_config(
         detector: Arc<Detector>,
-        pool: Pool,
+        bodies: BodyPool,
         config: &GatewayConfig,
         metrics: Option<Arc<Metrics>>,
     ) -> Self {
@@ -199,7 +200,7 @@ impl Screener {
         Self {
             inner: Arc::new(Inner {
                 detector,
-                pool,
+                bodies,
                 max_body: config.max_body,
                 body_read_timeout: config.body_read_timeout,
                 blocking_threshold: config.blocking_scan_threshold,
@@ -249,8 +250,8 @@ impl Screener {
     }
 
     /// The pool bodies are read into.
-    pub fn pool(&self) -> &Pool {
-        &self.inner.pool
+    pub fn bodies(&self) -> &BodyPool {
+        &self.inner.bodies
     }
 
     /// The detector.
@@ -273,29 +274,29 @@ impl Screener {
 
     /// Refuses new work while the pool is above the shedding threshold.
     pub fn admit(&self) -> Result<(), Rejection> {
-        let pool = &self.inner.pool;
+        let bodies = &self.inner.bodies;
         let shed = &self.inner.shed;
-        let cap = pool.max_checked_out_bytes() as f64;
+        let cap = bodies.cap() as f64;
         let busy = |reason| {
             Err(Rejection::Busy {
                 retry_after: shed.retry_after_secs,
                 reason,
             })
         };
-        if pool.checked_out_bytes() as f64 >= cap * shed.checked_out_ratio {
-            return busy("pool checked-out bytes above the shedding threshold");
+        if bodies.held_bytes() as f64 >= cap * shed.checked_out_ratio {
+            return busy("body memory above the shedding threshold");
         }
         if let Some(level) = shed.pressure {
-            if pool.pressure() >= level {
+            if level.reached_by(bodies.pool().pressure()) {
                 return busy("pool memory pressure above the shedding threshold");
             }
         }
         Ok(())
     }
 
-    async fn acquire(&self, cap: usize) -> Result<PooledBuf, Rejection> {
+    async fn acquire(&self, cap: usize) -> Result<BodyBuf, Rejection> {
         let shed = &self.inner.shed;
-        tokio::time::timeout(shed.acquire_timeout, self.inner.pool.acquire_async(cap))
+        tokio::time::timeout(shed.acquire_timeout, self.inner.bodies.acquire(cap))
             .await
             .map_err(|_| Rejection::Busy {
                 retry_after: shed.retry_after_secs,
@@ -328,7 +329,7 @@ impl Screener {
         let deadline = tokio::time::Instant::now() + self.inner.body_read_timeout;
         let read = async {
             let mut body = std::pin::pin!(body);
-            let mut buf: Option<PooledBuf> = match declared {
+            let mut buf: Option<BodyBuf> = match declared {
                 // usize: `n <= limit` was checked above.
                 Some(n) => Some(self.acquire(n as usize).await?),
                 None => None,
@@ -366,7 +367,7 @@ impl Screener {
                     }
                 }
             }
-            Ok(buf.map_or_else(Bytes::new, PooledBuf::freeze))
+            Ok(buf.map_or_else(Bytes::new, BodyBuf::freeze))
         };
         match tokio::time::timeout_at(deadline, read).await {
             Ok(r) => r,
@@ -444,7 +445,7 @@ impl Screener {
             .map(|(loc, f)| Threat {
                 location: loc.clone(),
                 category: f.category,
-                rule_id: f.rule_id.clone(),
+                rule_id: f.rule_id.to_string(),
             })
             .collect();
         if !threats.is_empty() {
@@ -461,7 +462,7 @@ impl Screener {
                     CategoryAction::Block => threats.push(Threat {
                         location: "body".to_owned(),
                         category: f.category,
-                        rule_id: f.rule_id.clone(),
+                        rule_id: f.rule_id.to_string(),
                     }),
                     CategoryAction::Redact => redact = true,
                     _ => {}
