@@ -143,6 +143,8 @@ struct Cmd {
     any_arg: bool,
     /// A first numeric argument counts as evidence (`sleep 5`).
     numeric: bool,
+    /// A network tool: a URL or address after it is strong evidence even in prose.
+    network: bool,
 }
 
 const fn c(kind: Kind, bare: bool, any_arg: bool, numeric: bool) -> Cmd {
@@ -151,8 +153,35 @@ const fn c(kind: Kind, bare: bool, any_arg: bool, numeric: bool) -> Cmd {
         bare,
         any_arg,
         numeric,
+        network: false,
     }
 }
+
+const NETWORK_TOOLS: &[&str] = &[
+    "curl",
+    "wget",
+    "nc",
+    "ncat",
+    "netcat",
+    "socat",
+    "telnet",
+    "ping",
+    "nslookup",
+    "dig",
+    "ssh",
+    "scp",
+    "ftp",
+    "tftp",
+    "powershell",
+    "pwsh",
+    "certutil",
+    "bitsadmin",
+    "mshta",
+    "traceroute",
+    "tracert",
+    "nmap",
+    "rsync",
+];
 
 static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
     use Kind::*;
@@ -337,6 +366,11 @@ static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
         "history", "od", "diff", "od", "host", "ip", "ss", "free", "top", "time", "id.exe",
     ] {
         m.entry(n).or_insert(c(Weak, false, false, false));
+    }
+    for n in NETWORK_TOOLS {
+        if let Some(cmd) = m.get_mut(n) {
+            cmd.network = true;
+        }
     }
     m
 });
@@ -541,6 +575,8 @@ struct Args {
     numeric: bool,
     /// Sensitive paths, URLs, IP addresses, `/dev/tcp`, an interpreter given code.
     strong: bool,
+    /// The strong evidence is only a URL, host or address.
+    net_only: bool,
     /// End of the argument run.
     end: usize,
     /// The only shell-like evidence is options.
@@ -666,10 +702,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             a.shellish = true;
         }
     }
-    if SENSITIVE.iter().any(|s| normalized.contains(s))
-        || normalized.contains("://")
-        || INNER_SHELL.iter().any(|s| normalized.contains(s))
-    {
+    let sensitive = SENSITIVE.iter().any(|s| normalized.contains(s))
+        || INNER_SHELL.iter().any(|s| normalized.contains(s));
+    if sensitive || normalized.contains("://") {
         a.strong = true;
     }
     let windows_cmd = matches!(
@@ -782,6 +817,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         }
     }
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
+    a.net_only = a.strong && !sensitive && kind != Kind::Interp;
     if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
         a.strong = true;
     }
@@ -794,8 +830,14 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
         args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
     match ctx {
         Ctx::Sep | Ctx::Subst | Ctx::Brace => (args.bare && cmd.bare) || evidence,
-        Ctx::Weak => args.strong || (cmd.kind == Kind::Recon && (args.bare || args.shellish)),
-        Ctx::Start => args.strong || (cmd.kind == Kind::Recon && args.shellish),
+        Ctx::Weak => {
+            (args.strong && (!args.net_only || cmd.network))
+                || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
+        }
+        Ctx::Start => {
+            (args.strong && (!args.net_only || cmd.network))
+                || (cmd.kind == Kind::Recon && args.shellish)
+        }
     }
 }
 
