@@ -1,1 +1,101 @@
 //! Size-classed, bounded, thread-caching byte-buffer pool.
+//!
+//! `sluice-pool` hands out reusable byte buffers in size classes (four per
+//! doubling, 1 KiB to 16 MiB), keeps a per-thread cache in front of shared
+//! per-class storage, and bounds what it keeps: idle bytes never exceed the
+//! configured caps, idle buffers are trimmed by age (harder under memory
+//! pressure), and an optional cap on checked-out bytes gives async callers
+//! backpressure.
+//!
+//! Key types:
+//! - [`Pool`]: the pool; cheap to clone and share between threads.
+//! - [`PooledBuf`]: a checked-out buffer (`Deref<Target = [u8]>`,
+//!   [`bytes::BufMut`], [`std::io::Write`]); dropping it releases it, and
+//!   [`PooledBuf::freeze`] turns it into [`bytes::Bytes`].
+//! - [`PoolConfig`] / [`PoolBuilder`]: configuration, from code or from a
+//!   serde config file.
+//! - [`PoolStats`], [`Health`], [`PressureLevel`], [`LeakSite`]: what the
+//!   pool reports.
+//!
+//! ```
+//! use std::io::Write;
+//! use sluice_pool::Pool;
+//!
+//! let pool = Pool::builder()
+//!     .max_retained_bytes(32 << 20)
+//!     .max_checked_out_bytes(Some(64 << 20))
+//!     .build()?;
+//!
+//! let mut buf = pool.try_acquire(33_000)?; // served by the 40 KiB class
+//! assert!(buf.capacity() >= 33_000);
+//! buf.write_all(b"hello")?;
+//! assert_eq!(&buf[..], b"hello");
+//! let frozen = buf.freeze(); // zero-copy `Bytes`; memory returns on last drop
+//! drop(frozen);
+//!
+//! let again = pool.acquire(40 * 1024);
+//! assert!(again.is_empty()); // reused, and its old bytes were zeroed
+//! drop(again);
+//! let stats = pool.stats();
+//! assert_eq!(stats.acquires, 2);
+//! assert_eq!(stats.hits, 1); // hit rate = hits / acquires
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Features
+//! - `tokio`: `Pool::acquire_async`, which waits while checked-out bytes
+//!   would exceed `max_checked_out_bytes`.
+//! - `prometheus`: `Pool::register_metrics` for a `prometheus-client` registry.
+//!
+//! # Safety and Correctness
+//! Buffers are plain `Vec<u8>`s, so no uninitialised byte is ever exposed.
+//! `unsafe` appears in two places: the [`bytes::BufMut`] impl of
+//! [`PooledBuf`] (an `unsafe trait`; every method forwards to `Vec<u8>`'s
+//! implementation) and the call to glibc's `malloc_trim`, which has no
+//! preconditions. The concurrent structures (retention budget, shared
+//! storage, checked-out accounting) are checked with `loom` models in
+//! `tests/loom.rs`; the thread caches are bypassed in loom builds, because
+//! they are single-threaded by construction. See [`implementation`] for how
+//! recycling works.
+#![warn(missing_docs, unreachable_pub)]
+#![doc(test(attr(deny(warnings))))]
+
+mod budget;
+mod buf;
+mod class;
+mod config;
+mod error;
+mod gate;
+pub mod implementation;
+mod leak;
+#[cfg(not(loom))]
+mod local;
+mod loom;
+#[cfg(feature = "prometheus")]
+mod metrics;
+mod pool;
+mod pressure;
+mod stats;
+#[cfg(not(loom))]
+mod trimmer;
+
+pub use buf::PooledBuf;
+pub use class::{MAX_CLASS_SIZE, MIN_CLASS_SIZE, NUM_CLASSES};
+pub use config::{PoolBuilder, PoolConfig, Prewarm};
+pub use error::{AcquireError, ConfigError};
+pub use leak::LeakSite;
+pub use pool::{Health, HealthStatus, Pool, TrimReport};
+pub use pressure::PressureLevel;
+pub use stats::{ClassStats, PoolStats};
+
+/// The size class serving a request of `size` bytes: its index and size, or
+/// `None` above [`MAX_CLASS_SIZE`] (such requests are served unpooled).
+///
+/// ```
+/// assert_eq!(sluice_pool::size_class(33_000), Some((21, 40 * 1024)));
+/// assert_eq!(sluice_pool::size_class(100), Some((0, 1024)));
+/// assert_eq!(sluice_pool::size_class(32 << 20), None);
+/// ```
+pub fn size_class(size: usize) -> Option<(usize, usize)> {
+    class::class_for_request(size).map(|k| (k, class::class_size(k)))
+}

@@ -1,0 +1,219 @@
+//! The owned buffer guard.
+
+use std::fmt;
+use std::io;
+use std::ops::{Deref, DerefMut};
+
+use bytes::buf::UninitSlice;
+use bytes::{BufMut, Bytes};
+
+use crate::leak::UNTRACKED;
+use crate::pool::PoolRef;
+
+/// Marks a buffer allocated above the largest size class.
+pub(crate) const UNPOOLED: u8 = u8::MAX;
+
+/// A byte buffer checked out of a [`Pool`](crate::Pool); it goes back when
+/// dropped.
+///
+/// It dereferences to the bytes written so far (`len()`, not the capacity)
+/// and grows like a `Vec<u8>` when written past its capacity: writes are
+/// never truncated. A buffer that grew is filed under the class its new
+/// capacity fits when it comes back (or freed above the largest class).
+///
+/// Release is by value, so a buffer cannot be released twice:
+///
+/// ```compile_fail,E0382
+/// let pool = sluice_pool::Pool::new(Default::default())?;
+/// let buf = pool.acquire(4096);
+/// drop(buf);
+/// drop(buf); // use of moved value
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct PooledBuf {
+    pub(crate) vec: Vec<u8>,
+    /// Highest `len` the buffer had before its last shrink: bytes in
+    /// `[0, max(hwm, len))` may have been written and are zeroed on release.
+    pub(crate) hwm: usize,
+    /// Class at acquisition, or [`UNPOOLED`].
+    pub(crate) class: u8,
+    /// Leak-tracking slot, or [`UNTRACKED`].
+    pub(crate) tracked: u32,
+    /// Bytes charged against the checked-out cap (0 without a cap).
+    pub(crate) charged: usize,
+    /// Bytes this buffer counts as checked out.
+    pub(crate) counted: usize,
+    pub(crate) pool: PoolRef,
+}
+
+impl PooledBuf {
+    /// Bytes written.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.vec.len()
+    }
+
+    /// True when nothing is written.
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.vec.is_empty()
+    }
+
+    /// Bytes that fit before the buffer must grow; at least what was requested.
+    #[inline]
+    pub fn capacity(&self) -> usize {
+        self.vec.capacity()
+    }
+
+    /// Forgets the written bytes (they are still zeroed on release).
+    #[inline]
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+
+    /// Keeps the first `len` bytes (no effect if `len >= self.len()`).
+    #[inline]
+    pub fn truncate(&mut self, len: usize) {
+        self.hwm = self.hwm.max(self.vec.len());
+        self.vec.truncate(len);
+    }
+
+    /// Appends `data`, growing the buffer if needed.
+    #[inline]
+    pub fn extend_from_slice(&mut self, data: &[u8]) {
+        self.vec.extend_from_slice(data);
+    }
+
+    /// Sets the length to `new_len`, filling new bytes with `value`.
+    #[inline]
+    pub fn resize(&mut self, new_len: usize, value: u8) {
+        self.hwm = self.hwm.max(self.vec.len());
+        self.vec.resize(new_len, value);
+    }
+
+    /// Makes room for at least `additional` more bytes.
+    #[inline]
+    pub fn reserve(&mut self, additional: usize) {
+        self.vec.reserve(additional);
+    }
+
+    /// The written bytes.
+    #[inline]
+    pub fn as_slice(&self) -> &[u8] {
+        &self.vec
+    }
+
+    /// The written bytes, mutably.
+    #[inline]
+    pub fn as_mut_slice(&mut self) -> &mut [u8] {
+        &mut self.vec
+    }
+
+    /// Turns the buffer into [`Bytes`] without copying. The memory goes back
+    /// to the pool when the last clone of the `Bytes` is dropped.
+    pub fn freeze(self) -> Bytes {
+        Bytes::from_owner(self)
+    }
+
+    /// Takes the bytes out of the pool's care: the buffer counts as released
+    /// and its memory is never recycled.
+    pub fn into_vec(mut self) -> Vec<u8> {
+        let vec = std::mem::take(&mut self.vec);
+        self.hwm = 0;
+        vec
+    }
+}
+
+impl Drop for PooledBuf {
+    fn drop(&mut self) {
+        let vec = std::mem::take(&mut self.vec);
+        let hwm = self.hwm;
+        self.pool.release(self, vec, hwm);
+    }
+}
+
+impl Deref for PooledBuf {
+    type Target = [u8];
+    #[inline]
+    fn deref(&self) -> &[u8] {
+        &self.vec
+    }
+}
+
+impl DerefMut for PooledBuf {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [u8] {
+        &mut self.vec
+    }
+}
+
+impl AsRef<[u8]> for PooledBuf {
+    #[inline]
+    fn as_ref(&self) -> &[u8] {
+        &self.vec
+    }
+}
+
+impl AsMut<[u8]> for PooledBuf {
+    #[inline]
+    fn as_mut(&mut self) -> &mut [u8] {
+        &mut self.vec
+    }
+}
+
+impl fmt::Debug for PooledBuf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PooledBuf")
+            .field("len", &self.vec.len())
+            .field("capacity", &self.vec.capacity())
+            .field("pooled", &(self.class != UNPOOLED))
+            .field("tracked", &(self.tracked != UNTRACKED))
+            .finish()
+    }
+}
+
+impl io::Write for PooledBuf {
+    #[inline]
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.vec.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        self.vec.extend_from_slice(buf);
+        Ok(())
+    }
+
+    #[inline]
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+// SAFETY: every method forwards to `Vec<u8>`'s `BufMut` implementation, which
+// upholds the trait's contract (`chunk_mut` returns the spare capacity, grown
+// if empty; `advance_mut` only exposes bytes the caller initialised).
+unsafe impl BufMut for PooledBuf {
+    #[inline]
+    fn remaining_mut(&self) -> usize {
+        self.vec.remaining_mut()
+    }
+
+    #[inline]
+    unsafe fn advance_mut(&mut self, cnt: usize) {
+        // SAFETY: the caller guarantees the next `cnt` bytes of `chunk_mut`
+        // are initialised, which is `Vec::advance_mut`'s own precondition.
+        unsafe { self.vec.advance_mut(cnt) }
+    }
+
+    #[inline]
+    fn chunk_mut(&mut self) -> &mut UninitSlice {
+        self.vec.chunk_mut()
+    }
+
+    #[inline]
+    fn put_slice(&mut self, src: &[u8]) {
+        self.vec.extend_from_slice(src);
+    }
+}

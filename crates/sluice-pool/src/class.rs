@@ -1,0 +1,130 @@
+//! Size classes: four per doubling from 1 KiB to 16 MiB.
+//!
+//! Class 0 is 1 KiB. After it, every power-of-two group `(2^g, 2^(g+1)]` is
+//! split into four equal steps of `2^(g-2)`: 1280, 1536, 1792, 2048, 2560, ...
+//! A request is rounded up to the next class, so the worst-case waste is 25%.
+
+/// Smallest class size in bytes; smaller requests are served from it.
+pub const MIN_CLASS_SIZE: usize = 1 << MIN_SHIFT;
+/// Largest pooled size in bytes; larger requests are served unpooled.
+pub const MAX_CLASS_SIZE: usize = 1 << MAX_SHIFT;
+/// Number of size classes.
+pub const NUM_CLASSES: usize = (MAX_SHIFT - MIN_SHIFT) as usize * STEPS + 1;
+
+const MIN_SHIFT: u32 = 10;
+const MAX_SHIFT: u32 = 24;
+const STEPS: usize = 4;
+
+/// Class serving a request of `size` bytes, or `None` above [`MAX_CLASS_SIZE`].
+#[inline]
+pub(crate) fn class_for_request(size: usize) -> Option<usize> {
+    if size <= MIN_CLASS_SIZE {
+        return Some(0);
+    }
+    if size > MAX_CLASS_SIZE {
+        return None;
+    }
+    let m = size - 1;
+    // `g` is the power-of-two group `m` falls in, and `q` its quarter inside it.
+    let g = usize::BITS - 1 - m.leading_zeros();
+    let q = (m >> (g - 2)) & 3;
+    Some((g - MIN_SHIFT) as usize * STEPS + q + 1)
+}
+
+/// Largest class whose size is at most `capacity`: the class a returned buffer
+/// of that capacity can serve. `None` if it is too small or too large to pool.
+#[inline]
+pub(crate) fn class_for_capacity(capacity: usize) -> Option<usize> {
+    if !(MIN_CLASS_SIZE..=MAX_CLASS_SIZE).contains(&capacity) {
+        return None;
+    }
+    let k = class_for_request(capacity)?;
+    if class_size(k) == capacity {
+        Some(k)
+    } else {
+        Some(k - 1)
+    }
+}
+
+/// Size in bytes of class `k` (`k < NUM_CLASSES`).
+#[inline]
+pub(crate) const fn class_size(k: usize) -> usize {
+    if k == 0 {
+        return MIN_CLASS_SIZE;
+    }
+    let i = k - 1;
+    let g = MIN_SHIFT as usize + i / STEPS;
+    let q = i % STEPS;
+    (1 << g) + ((q + 1) << (g - 2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_are_increasing_and_cover_the_range() {
+        assert_eq!(class_size(0), 1024);
+        assert_eq!(class_size(NUM_CLASSES - 1), 16 << 20);
+        for k in 1..NUM_CLASSES {
+            assert!(class_size(k) > class_size(k - 1));
+            // at most 25% growth per step: four steps per doubling
+            assert!(class_size(k) * 4 <= class_size(k - 1) * 5);
+        }
+    }
+
+    #[test]
+    fn request_maps_to_smallest_fitting_class() {
+        for size in [
+            0,
+            1,
+            1023,
+            1024,
+            1025,
+            1280,
+            1281,
+            2048,
+            2049,
+            33_000,
+            65_536,
+            65_537,
+            16 << 20,
+        ] {
+            let k = class_for_request(size).unwrap();
+            assert!(class_size(k) >= size, "size {size} class {k}");
+            if k > 0 {
+                assert!(
+                    class_size(k - 1) < size,
+                    "size {size} class {k} not smallest"
+                );
+            }
+        }
+        assert_eq!(class_for_request((16 << 20) + 1), None);
+        // a 33 KB request is served by the 40 KiB class
+        assert_eq!(class_size(class_for_request(33_000).unwrap()), 40 * 1024);
+        assert_eq!(class_size(class_for_request(33 * 1024).unwrap()), 40 * 1024);
+    }
+
+    #[test]
+    fn exhaustive_small_range_agrees_with_linear_search() {
+        for size in 0..=70_000usize {
+            let expect = (0..NUM_CLASSES).find(|&k| class_size(k) >= size);
+            assert_eq!(class_for_request(size), expect, "size {size}");
+        }
+    }
+
+    #[test]
+    fn capacity_maps_to_largest_class_not_above_it() {
+        assert_eq!(class_for_capacity(1023), None);
+        assert_eq!(class_for_capacity(1024), Some(0));
+        assert_eq!(class_for_capacity(1279), Some(0));
+        assert_eq!(class_for_capacity(1280), Some(1));
+        assert_eq!(class_for_capacity(16 << 20), Some(NUM_CLASSES - 1));
+        assert_eq!(class_for_capacity((16 << 20) + 1), None);
+        for cap in 1024..=70_000usize {
+            let k = class_for_capacity(cap).unwrap();
+            assert!(class_size(k) <= cap);
+            assert!(k + 1 == NUM_CLASSES || class_size(k + 1) > cap);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! How buffers are recycled (documentation only).
+//!
+//! # Size classes
+//! A request of `n` bytes is served by the smallest class of at least `n`
+//! bytes. Classes run from 1 KiB to 16 MiB with four steps per doubling
+//! (1024, 1280, 1536, 1792, 2048, 2560, ...), so at most 25% is wasted and a
+//! 33 KB request reuses a 40 KiB buffer. The index is computed in O(1) from
+//! the position of the highest set bit. Requests above 16 MiB are allocated
+//! and freed directly, and counted as `unpooled`.
+//!
+//! A buffer comes back in the class its *capacity* fits (the largest class
+//! not above it), so every buffer in class `k` holds at least the class size.
+//! A buffer that grew while checked out is filed under a larger class; one
+//! that grew past 16 MiB is freed.
+//!
+//! # Where idle buffers live
+//! 1. **Thread caches.** Each thread keeps, per pool, up to
+//!    `thread_cache_buffers` idle buffers per class, within
+//!    `thread_cache_bytes`. Acquire pops, release pushes: no lock and no
+//!    atomic read-modify-write on a shared cache line.
+//! 2. **Shared storage.** One `Mutex<Vec<_>>` per class. A thread cache that
+//!    runs empty moves in half its capacity of buffers under one lock; one
+//!    that overflows moves its older half out under one lock. So a buffer
+//!    released on another thread than the one that acquired it costs a
+//!    fraction of a lock, amortised over the batch.
+//!
+//! # The caps, under any interleaving
+//! Idle bytes are covered by a *retention budget*: a total counter and one
+//! counter per class. A buffer may only become idle after its bytes are
+//! reserved, by a compare-and-swap that fails if the counter would pass its
+//! cap, and the reservation is given back only after the buffer stopped
+//! being idle. Thread caches reserve credit in batches and keep the credit
+//! of buffers they hand out, so the steady state needs no atomics; their
+//! credit counts against the caps, so `counter >= real idle bytes` always
+//! holds, and the counter never passes the cap.
+//!
+//! # Zeroing
+//! With `zero_on_release` (the default) a released buffer that is kept is
+//! zeroed up to its high-water mark: the largest length it ever had. A 1 MiB
+//! buffer that held 100 bytes costs a 100-byte `memset`; one never written
+//! costs nothing. Buffers given back to the allocator are not zeroed.
+//!
+//! # Trimming
+//! Every idle buffer carries the time it went idle. `trim()` releases those
+//! idle for `max_idle` or longer; under elevated pressure for a quarter of
+//! that; under critical pressure all of them. It bumps a trim epoch that
+//! each thread checks on its next operation, so thread caches trim
+//! themselves and give back unused credit. After releasing 1 MiB or more it
+//! calls glibc's `malloc_trim(0)`, so freed memory reaches the OS.
+//!
+//! # Checked-out cap
+//! With `max_checked_out_bytes`, every acquisition charges its class size to
+//! one atomic counter and every release refunds it. `try_acquire` fails
+//! rather than pass the cap, `acquire_async` waits in a FIFO queue and is
+//! woken by releases, and plain `acquire` never blocks: it passes the cap if
+//! it must and counts an overrun.
+//!
+//! # Statistics
+//! Each thread writes its own counters (a plain load and store: it is the
+//! only writer), and `stats()` sums them. A thread's counters are folded into
+//! the pool's when it exits.

@@ -1,0 +1,372 @@
+//! Per-thread caches.
+//!
+//! Each thread keeps, per pool it uses, a small cache of idle buffers per
+//! class and a set of counters it alone writes. The cache holds a *byte
+//! reservation* from the pool's [`Budget`](crate::budget::Budget): for each
+//! class, `reserved = cached + credit`. Taking a buffer turns its bytes into
+//! credit; putting one back spends credit; only when credit runs out does the
+//! thread reserve more (a batch, with one compare-and-swap). So the steady
+//! state of acquire + release on one thread touches no shared cache line.
+//!
+//! Bounds: a thread holds at most `thread_cache_bytes` of reservation and
+//! `thread_cache_buffers` buffers per class. Overflow moves the older half
+//! of a class to the shared storage (the reservation moves with it). A trim
+//! bumps the pool's trim epoch; each thread notices on its next operation,
+//! releases its buffers idle longer than the trim's age and gives its unused
+//! credit back. A thread that never touches the pool again keeps at most
+//! `thread_cache_bytes` until it exits, when its cache is flushed.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::class::NUM_CLASSES;
+use crate::loom::{Ordering, lock};
+use crate::pool::{Idle, Inner};
+use crate::stats::{Counters, bump, set};
+
+thread_local! {
+    static LOCAL: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+}
+
+/// How many buffers' worth of credit a thread reserves at once (bounded by a
+/// quarter of its cache).
+const RESERVE_BATCH: usize = 4;
+
+/// How often (in operations) the thread refreshes its idea of the time.
+/// Reading the clock costs ~20 ns; idle stamps may be that many operations
+/// stale, which only ever makes a buffer look older than it is.
+const CLOCK_EVERY: u32 = 64;
+
+#[derive(Default)]
+struct LocalClass {
+    bufs: Vec<Idle>,
+    reserved: usize,
+    cached: usize,
+}
+
+pub(crate) struct Entry {
+    inner: Arc<Inner>,
+    pub(crate) counters: Arc<Counters>,
+    classes: Box<[LocalClass]>,
+    reserved_total: usize,
+    limit: usize,
+    max_bufs: usize,
+    epoch: u64,
+    now: Instant,
+    ops: u32,
+    sample_countdown: u32,
+}
+
+/// Runs `f` with this thread's cache for `inner`; `None` while the thread's
+/// locals are being torn down (the caller then uses the shared path).
+#[inline]
+pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Option<R> {
+    LOCAL
+        .try_with(|cell| {
+            let mut entries = cell.try_borrow_mut().ok()?;
+            let ptr = Arc::as_ptr(inner);
+            let i = match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
+                Some(i) => i,
+                None => {
+                    // Caches of pools dropped since are flushed here.
+                    entries.retain(|e| !e.inner.is_closed());
+                    entries.push(Entry::new(inner));
+                    entries.len() - 1
+                }
+            };
+            let e = &mut entries[i];
+            e.tick();
+            Some(f(e))
+        })
+        .ok()
+        .flatten()
+}
+
+/// Drops this thread's cache for `inner` (the pool is closing).
+pub(crate) fn forget(inner: &Arc<Inner>) {
+    let _ = LOCAL.try_with(|cell| {
+        if let Ok(mut entries) = cell.try_borrow_mut() {
+            entries.retain(|e| !Arc::ptr_eq(&e.inner, inner));
+        }
+    });
+}
+
+impl Entry {
+    fn new(inner: &Arc<Inner>) -> Self {
+        let counters = Arc::new(Counters::default());
+        lock(&inner.registry).push(Arc::clone(&counters));
+        let cfg = &inner.config;
+        let (limit, max_bufs) = if cfg.thread_cache_bytes == 0 || cfg.thread_cache_buffers == 0 {
+            (0, 0)
+        } else {
+            (cfg.thread_cache_bytes, cfg.thread_cache_buffers)
+        };
+        Self {
+            inner: Arc::clone(inner),
+            counters,
+            classes: (0..NUM_CLASSES).map(|_| LocalClass::default()).collect(),
+            reserved_total: 0,
+            limit,
+            max_bufs,
+            epoch: inner.trim_epoch.load(Ordering::Relaxed),
+            now: Instant::now(),
+            ops: 0,
+            sample_countdown: cfg.leak_sample_rate,
+        }
+    }
+
+    #[inline]
+    fn tick(&mut self) {
+        self.ops = self.ops.wrapping_add(1);
+        let epoch = self.inner.trim_epoch.load(Ordering::Relaxed);
+        if epoch != self.epoch {
+            self.epoch = epoch;
+            self.now = Instant::now();
+            let age = Duration::from_nanos(self.inner.trim_age_nanos.load(Ordering::Relaxed));
+            self.trim(age);
+        } else if self.ops % CLOCK_EVERY == 0 {
+            self.now = Instant::now();
+        }
+    }
+
+    /// True if this checkout should be tracked for leak reports.
+    #[inline]
+    pub(crate) fn sample(&mut self) -> bool {
+        let rate = self.inner.config.leak_sample_rate;
+        if rate == 0 {
+            return false;
+        }
+        self.sample_countdown = self.sample_countdown.saturating_sub(1);
+        if self.sample_countdown == 0 {
+            self.sample_countdown = rate;
+            true
+        } else {
+            false
+        }
+    }
+
+    #[inline]
+    fn publish(&self, k: usize) {
+        let lc = &self.classes[k];
+        let c = &self.counters.classes[k];
+        set(&c.cached_bufs, lc.bufs.len() as u64);
+        set(&c.cached_bytes, lc.cached as u64);
+    }
+
+    /// An idle buffer of class `k`, from this cache or a batch moved in from
+    /// the shared storage.
+    #[inline]
+    pub(crate) fn take(&mut self, k: usize) -> Option<Vec<u8>> {
+        let lc = &mut self.classes[k];
+        if let Some(idle) = lc.bufs.pop() {
+            // The reservation stays with the thread, as credit for the
+            // release that usually follows.
+            lc.cached -= idle.buf.capacity();
+            self.publish(k);
+            return Some(idle.buf);
+        }
+        self.refill(k)
+    }
+
+    #[cold]
+    fn refill(&mut self, k: usize) -> Option<Vec<u8>> {
+        if self.max_bufs == 0 {
+            return self.inner.shared_take(k);
+        }
+        let credit: usize = self.classes.iter().map(|c| c.reserved - c.cached).sum();
+        if credit > self.limit / 2 {
+            // A thread that mostly acquires (its buffers are released on
+            // other threads) piles up credit; give it back before taking
+            // more reservation in.
+            self.return_credit();
+        }
+        let want = (self.max_bufs / 2).max(1);
+        let first;
+        {
+            let mut shared = lock(&self.inner.shared[k]);
+            first = shared.pop()?;
+            let lc = &mut self.classes[k];
+            while lc.bufs.len() < want - 1 {
+                let Some(next) = shared.last() else { break };
+                let c = next.buf.capacity();
+                if self.reserved_total + c > self.limit {
+                    break;
+                }
+                if let Some(idle) = shared.pop() {
+                    lc.bufs.push(idle);
+                    lc.reserved += c;
+                    lc.cached += c;
+                    self.reserved_total += c;
+                }
+            }
+        }
+        // `first` leaves the pool: its reservation becomes credit if it fits.
+        let c = first.buf.capacity();
+        if self.reserved_total + c <= self.limit {
+            self.classes[k].reserved += c;
+            self.reserved_total += c;
+        } else {
+            self.inner.budget.release(k, c);
+        }
+        self.publish(k);
+        Some(first.buf)
+    }
+
+    /// Keeps `buf` (class `k`) in this cache, or hands it back if the cache
+    /// or the budget has no room.
+    #[inline]
+    pub(crate) fn put(&mut self, k: usize, buf: Vec<u8>) -> Result<(), Vec<u8>> {
+        let c = buf.capacity();
+        if c > self.limit {
+            return Err(buf);
+        }
+        if self.classes[k].bufs.len() >= self.max_bufs {
+            self.spill(k);
+        }
+        let lc = &self.classes[k];
+        if lc.reserved - lc.cached < c && !self.reserve_for(k, c) {
+            return Err(buf);
+        }
+        let lc = &mut self.classes[k];
+        lc.bufs.push(Idle {
+            buf,
+            since: self.now,
+        });
+        lc.cached += c;
+        self.publish(k);
+        Ok(())
+    }
+
+    #[cold]
+    fn reserve_for(&mut self, k: usize, c: usize) -> bool {
+        let lc = &self.classes[k];
+        let mut need = c - (lc.reserved - lc.cached);
+        if self.reserved_total + need > self.limit {
+            self.return_credit();
+            let lc = &self.classes[k];
+            need = c - (lc.reserved - lc.cached);
+            if self.reserved_total + need > self.limit {
+                return false;
+            }
+        }
+        let room = self.limit - self.reserved_total;
+        let want = need.max((c * RESERVE_BATCH).min(self.limit / 4)).min(room);
+        let budget = &self.inner.budget;
+        let got = if budget.try_reserve(k, want) {
+            want
+        } else if want > need && budget.try_reserve(k, need) {
+            need
+        } else {
+            return false;
+        };
+        self.classes[k].reserved += got;
+        self.reserved_total += got;
+        true
+    }
+
+    /// Moves the older half of class `k` to the shared storage.
+    #[cold]
+    fn spill(&mut self, k: usize) {
+        let lc = &mut self.classes[k];
+        let n = (lc.bufs.len() / 2).max(1).min(lc.bufs.len());
+        let moved: Vec<Idle> = lc.bufs.drain(..n).collect();
+        let bytes: usize = moved.iter().map(|i| i.buf.capacity()).sum();
+        lc.cached -= bytes;
+        lc.reserved -= bytes;
+        self.reserved_total -= bytes;
+        // The reservation moves with the buffers: shared storage is covered
+        // by the same budget.
+        lock(&self.inner.shared[k]).extend(moved);
+        self.publish(k);
+    }
+
+    /// Gives every class's unused credit back to the budget.
+    fn return_credit(&mut self) {
+        for (k, lc) in self.classes.iter_mut().enumerate() {
+            let credit = lc.reserved - lc.cached;
+            if credit > 0 {
+                self.inner.budget.release(k, credit);
+                lc.reserved = lc.cached;
+                self.reserved_total -= credit;
+            }
+        }
+    }
+
+    /// Releases buffers idle for `age` or longer, and all unused credit.
+    fn trim(&mut self, age: Duration) {
+        let now = self.now;
+        let mut released = Vec::new();
+        for k in 0..NUM_CLASSES {
+            let lc = &mut self.classes[k];
+            if lc.bufs.is_empty() {
+                continue;
+            }
+            let before = lc.bufs.len();
+            let mut bytes = 0usize;
+            lc.bufs.retain_mut(|idle| {
+                if now.saturating_duration_since(idle.since) >= age {
+                    bytes += idle.buf.capacity();
+                    released.push(std::mem::take(&mut idle.buf));
+                    false
+                } else {
+                    true
+                }
+            });
+            let n = before - lc.bufs.len();
+            if n > 0 {
+                lc.cached -= bytes;
+                lc.reserved -= bytes;
+                self.reserved_total -= bytes;
+                self.inner.budget.release(k, bytes);
+                let c = &self.counters.classes[k];
+                bump(&c.trimmed, n as u64, true);
+                bump(&c.trimmed_bytes, bytes as u64, true);
+                self.publish(k);
+            }
+        }
+        self.return_credit();
+        drop(released);
+    }
+
+    /// Counts one acquisition of class `k`.
+    #[inline]
+    pub(crate) fn count_acquire(&self, k: usize, hit: bool) {
+        let c = &self.counters.classes[k];
+        bump(&c.acquires, 1, true);
+        if hit {
+            bump(&c.hits, 1, true);
+        } else {
+            bump(&c.misses, 1, true);
+        }
+    }
+}
+
+impl Drop for Entry {
+    fn drop(&mut self) {
+        let closed = self.inner.is_closed();
+        for k in 0..NUM_CLASSES {
+            let bufs = std::mem::take(&mut self.classes[k].bufs);
+            let bytes: usize = bufs.iter().map(|i| i.buf.capacity()).sum();
+            if bytes == 0 {
+                continue;
+            }
+            let lc = &mut self.classes[k];
+            lc.cached -= bytes;
+            lc.reserved -= bytes;
+            self.reserved_total -= bytes;
+            if closed {
+                self.inner.budget.release(k, bytes);
+            } else {
+                lock(&self.inner.shared[k]).extend(bufs);
+            }
+            self.publish(k);
+        }
+        self.return_credit();
+        let mut registry = lock(&self.inner.registry);
+        registry.retain(|c| !Arc::ptr_eq(c, &self.counters));
+        // Folded under the registry lock, so a concurrent `stats()` counts
+        // these exactly once.
+        self.inner.counters.absorb(&self.counters);
+    }
+}

@@ -1,0 +1,841 @@
+//! The pool: shared per-class storage, acquisition and release.
+
+use std::fmt;
+use std::panic::Location;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::budget::Budget;
+use crate::buf::{PooledBuf, UNPOOLED};
+use crate::class::{NUM_CLASSES, class_for_capacity, class_for_request, class_size};
+use crate::config::PoolConfig;
+use crate::error::{AcquireError, ConfigError};
+use crate::gate::Gate;
+use crate::leak::{LeakSite, LeakTracker, UNTRACKED};
+use crate::loom::{AtomicBool, AtomicU64, AtomicUsize, Mutex, Ordering, lock};
+use crate::pressure::{PressureLevel, PressureProbe, threshold_level};
+use crate::stats::{ClassStats, Counters, PoolStats, bump, get};
+
+/// What a released buffer holds on to: the pool it returns to.
+pub(crate) type PoolRef = Arc<Inner>;
+
+/// An idle buffer and when it went idle.
+pub(crate) struct Idle {
+    pub(crate) buf: Vec<u8>,
+    pub(crate) since: Instant,
+}
+
+/// Glibc keeps freed memory in its arenas; after releasing at least this
+/// much, ask it to hand free pages back to the kernel.
+const OS_TRIM_AFTER: usize = 1 << 20;
+
+pub(crate) struct Inner {
+    pub(crate) config: PoolConfig,
+    pub(crate) budget: Budget,
+    /// Idle buffers per class, newest last. The budget covers them.
+    pub(crate) shared: Box<[Mutex<Vec<Idle>>]>,
+    pub(crate) gate: Option<Gate>,
+    /// Counters of paths without a thread cache, and of exited threads.
+    pub(crate) counters: Counters,
+    /// Counters of live thread caches.
+    pub(crate) registry: Mutex<Vec<Arc<Counters>>>,
+    pub(crate) leaks: Option<LeakTracker>,
+    sample_tick: AtomicU64,
+    pub(crate) trim_epoch: AtomicU64,
+    pub(crate) trim_age_nanos: AtomicU64,
+    closed: AtomicBool,
+    probe: PressureProbe,
+    rate: Mutex<(Instant, u64, u64)>,
+    checked_out_high_water: AtomicUsize,
+}
+
+/// A pool of reusable byte buffers in size classes. Cheap to clone (all
+/// clones share one pool); `Send + Sync`.
+///
+/// When the last clone is dropped the pool closes: its shared storage and
+/// background trimmer go at once, buffers still checked out are freed when
+/// released, and other threads' caches are freed on their next pool
+/// operation or when they exit.
+#[derive(Clone)]
+pub struct Pool {
+    handle: Arc<Handle>,
+}
+
+struct Handle {
+    inner: Arc<Inner>,
+    #[cfg(not(loom))]
+    trimmer: Option<crate::trimmer::Trimmer>,
+}
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        #[cfg(not(loom))]
+        if let Some(t) = self.trimmer.take() {
+            t.stop();
+        }
+        self.inner.close();
+    }
+}
+
+/// What a call to [`Pool::trim`] released.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrimReport {
+    /// Pressure level the trim ran at.
+    pub pressure: PressureLevel,
+    /// Buffers idle at least this long were released.
+    #[serde(serialize_with = "ser_secs")]
+    pub max_age: Duration,
+    /// Buffers released from the shared storage and this thread's cache.
+    /// (Other threads release theirs on their next pool operation.)
+    pub released_buffers: u64,
+    /// Their bytes.
+    pub released_bytes: u64,
+    /// Whether the allocator was asked to return free pages to the OS.
+    pub returned_to_os: bool,
+}
+
+fn ser_secs<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64(d.as_secs_f64())
+}
+
+/// Overall state, from [`Pool::health`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum HealthStatus {
+    /// Nothing to report.
+    Healthy,
+    /// Working, but close to a limit: see the reasons.
+    Degraded,
+    /// Memory pressure is critical.
+    Unhealthy,
+}
+
+/// Health of a pool, with the reasons behind its status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Health {
+    /// `Unhealthy` under critical pressure; `Degraded` under elevated
+    /// pressure, with checked-out bytes above 90% of the cap, tasks waiting
+    /// for buffers, or tracked buffers out longer than `leak_report_after`.
+    pub status: HealthStatus,
+    /// One line per condition that lowered the status.
+    pub reasons: Vec<String>,
+    /// Current pressure level.
+    pub pressure: PressureLevel,
+    /// Bytes checked out.
+    pub checked_out_bytes: u64,
+    /// The checked-out cap, if any.
+    pub max_checked_out_bytes: Option<u64>,
+    /// Idle bytes reserved (see [`PoolStats::retained_budget_bytes`]).
+    pub retained_bytes: u64,
+    /// The retained cap.
+    pub max_retained_bytes: u64,
+    /// Tasks waiting in `acquire_async`.
+    pub waiters: u64,
+    /// Tracked buffers checked out longer than `leak_report_after`.
+    pub leaked_buffers: u64,
+}
+
+impl Pool {
+    /// Builds a pool, allocating the prewarm buffers.
+    pub fn new(config: PoolConfig) -> Result<Pool, ConfigError> {
+        config.validate()?;
+        let inner = Arc::new(Inner {
+            budget: Budget::new(config.max_retained_bytes, config.max_class_retained_bytes),
+            shared: (0..NUM_CLASSES).map(|_| Mutex::new(Vec::new())).collect(),
+            gate: config.max_checked_out_bytes.map(Gate::new),
+            counters: Counters::default(),
+            registry: Mutex::new(Vec::new()),
+            leaks: (config.leak_sample_rate > 0).then(LeakTracker::new),
+            sample_tick: AtomicU64::new(0),
+            trim_epoch: AtomicU64::new(0),
+            trim_age_nanos: AtomicU64::new(0),
+            closed: AtomicBool::new(false),
+            probe: PressureProbe::new(config.detect_cgroup),
+            rate: Mutex::new((Instant::now(), 0, 0)),
+            checked_out_high_water: AtomicUsize::new(0),
+            config,
+        });
+        inner.prewarm();
+        #[cfg(not(loom))]
+        let trimmer = inner
+            .config
+            .trim_interval
+            .map(|every| crate::trimmer::Trimmer::start(Arc::downgrade(&inner), every));
+        Ok(Pool {
+            handle: Arc::new(Handle {
+                inner,
+                #[cfg(not(loom))]
+                trimmer,
+            }),
+        })
+    }
+
+    /// A builder starting from the default configuration.
+    pub fn builder() -> crate::PoolBuilder {
+        crate::PoolBuilder::default()
+    }
+
+    /// The configuration the pool was built with.
+    pub fn config(&self) -> &PoolConfig {
+        &self.handle.inner.config
+    }
+
+    /// An empty buffer with `capacity() >= capacity`. Never blocks and never
+    /// fails: with `max_checked_out_bytes` set, a buffer that does not fit is
+    /// still handed out and counted (see [`PoolStats::cap_overruns`]); use
+    /// [`Pool::try_acquire`] or `acquire_async` to honour the cap.
+    #[track_caller]
+    #[inline]
+    pub fn acquire(&self, capacity: usize) -> PooledBuf {
+        let location = Location::caller();
+        let inner = &self.handle.inner;
+        let (class, counted) = request(capacity);
+        let charged = match &inner.gate {
+            Some(g) => {
+                let c = g.charge_for(counted);
+                g.force_charge(c);
+                c
+            }
+            None => 0,
+        };
+        inner.checkout(class, capacity, counted, charged, location)
+    }
+
+    /// Like [`Pool::acquire`], but fails instead of exceeding
+    /// `max_checked_out_bytes`. A request larger than the whole cap is
+    /// charged the cap, so it succeeds when nothing else is checked out.
+    #[track_caller]
+    #[inline]
+    pub fn try_acquire(&self, capacity: usize) -> Result<PooledBuf, AcquireError> {
+        let location = Location::caller();
+        let inner = &self.handle.inner;
+        let (class, counted) = request(capacity);
+        let charged = match &inner.gate {
+            Some(g) => {
+                let c = g.charge_for(counted);
+                g.try_charge(c)
+                    .map_err(|checked_out| AcquireError::WouldExceedCap {
+                        requested: counted,
+                        checked_out,
+                        cap: g.cap(),
+                    })?;
+                c
+            }
+            None => 0,
+        };
+        Ok(inner.checkout(class, capacity, counted, charged, location))
+    }
+
+    /// Waits until the buffer fits under `max_checked_out_bytes`, then hands
+    /// it out (at once without a cap). Waiters are served first come, first
+    /// served; each release wakes the first. Dropping the future gives up
+    /// its place with nothing charged, so it is cancellation-safe.
+    #[cfg(feature = "tokio")]
+    #[track_caller]
+    pub fn acquire_async(
+        &self,
+        capacity: usize,
+    ) -> impl std::future::Future<Output = PooledBuf> + Send + 'static {
+        let location = Location::caller();
+        let pool = self.clone();
+        async move { pool.acquire_async_at(capacity, location).await }
+    }
+
+    #[cfg(feature = "tokio")]
+    async fn acquire_async_at(
+        &self,
+        capacity: usize,
+        location: &'static Location<'static>,
+    ) -> PooledBuf {
+        let inner = &self.handle.inner;
+        let (class, counted) = request(capacity);
+        let Some(gate) = &inner.gate else {
+            return inner.checkout(class, capacity, counted, 0, location);
+        };
+        let c = gate.charge_for(counted);
+        if gate.waiters.load(Ordering::SeqCst) == 0 && gate.try_charge(c).is_ok() {
+            return inner.checkout(class, capacity, counted, c, location);
+        }
+        struct Waiting<'a>(&'a Gate);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.waiters.fetch_sub(1, Ordering::SeqCst);
+            }
+        }
+        gate.waiters.fetch_add(1, Ordering::SeqCst);
+        let _waiting = Waiting(gate);
+        let _turn = gate.queue.lock().await;
+        loop {
+            let mut notified = std::pin::pin!(gate.notify.notified());
+            // Registered before the retry, so a release between the retry
+            // and the await still wakes us.
+            notified.as_mut().enable();
+            if gate.try_charge(c).is_ok() {
+                break;
+            }
+            notified.await;
+        }
+        // Charged: from here on nothing awaits, so cancellation cannot leak
+        // the charge.
+        inner.checkout(class, capacity, counted, c, location)
+    }
+
+    /// A snapshot of the statistics. Also starts a new window for
+    /// [`PoolStats::alloc_rate_per_sec`].
+    pub fn stats(&self) -> PoolStats {
+        self.handle.inner.stats(true)
+    }
+
+    /// Current memory pressure (see [`PressureLevel`]): the highest of the
+    /// pool's own footprint (retained budget plus checked-out bytes) against
+    /// `pressure_threshold_bytes` and, when enabled, the cgroup's usage and
+    /// stall information.
+    pub fn pressure(&self) -> PressureLevel {
+        self.handle.inner.pressure()
+    }
+
+    /// Health status and the reasons for it.
+    pub fn health(&self) -> Health {
+        let inner = &self.handle.inner;
+        let s = inner.stats(false);
+        let pressure = inner.pressure();
+        let mut reasons = Vec::new();
+        let mut status = HealthStatus::Healthy;
+        match pressure {
+            PressureLevel::Normal => {}
+            PressureLevel::Elevated => {
+                status = HealthStatus::Degraded;
+                reasons.push("memory pressure is elevated".to_string());
+            }
+            PressureLevel::Critical => {
+                status = HealthStatus::Unhealthy;
+                reasons.push("memory pressure is critical".to_string());
+            }
+        }
+        if let Some(cap) = s.max_checked_out_bytes
+            && s.checked_out_bytes * 10 > cap * 9
+        {
+            status = status.max(HealthStatus::Degraded);
+            reasons.push(format!(
+                "checked-out bytes at {:.0}% of the cap ({} of {})",
+                s.checked_out_bytes as f64 * 100.0 / cap as f64,
+                s.checked_out_bytes,
+                cap
+            ));
+        }
+        if s.waiters > 0 {
+            status = status.max(HealthStatus::Degraded);
+            reasons.push(format!("{} tasks waiting for buffers", s.waiters));
+        }
+        let leaked: u64 = inner.leaks.as_ref().map_or(0, |l| {
+            l.report(inner.config.leak_report_after)
+                .iter()
+                .map(|s| s.count as u64)
+                .sum()
+        });
+        if leaked > 0 {
+            status = status.max(HealthStatus::Degraded);
+            reasons.push(format!(
+                "{leaked} tracked buffers checked out longer than {:?}",
+                inner.config.leak_report_after
+            ));
+        }
+        Health {
+            status,
+            reasons,
+            pressure,
+            checked_out_bytes: s.checked_out_bytes,
+            max_checked_out_bytes: s.max_checked_out_bytes,
+            retained_bytes: s.retained_budget_bytes,
+            max_retained_bytes: s.max_retained_bytes,
+            waiters: s.waiters,
+            leaked_buffers: leaked,
+        }
+    }
+
+    /// Releases idle buffers older than `max_idle` (a quarter of it under
+    /// elevated pressure, all idle buffers under critical pressure), then
+    /// asks the allocator to return free memory to the OS if much was
+    /// released. Other threads' caches follow on their next operation.
+    pub fn trim(&self) -> TrimReport {
+        self.handle.inner.trim()
+    }
+
+    /// Tracked buffers checked out for at least `older_than`, grouped by the
+    /// call site that acquired them, most buffers first. Empty when
+    /// `leak_sample_rate` is 0. With a rate of N, about one buffer in N is
+    /// tracked, so counts are samples.
+    pub fn leaks(&self, older_than: Duration) -> Vec<LeakSite> {
+        self.handle
+            .inner
+            .leaks
+            .as_ref()
+            .map_or_else(Vec::new, |l| l.report(older_than))
+    }
+
+    #[cfg(feature = "prometheus")]
+    pub(crate) fn inner(&self) -> &Arc<Inner> {
+        &self.handle.inner
+    }
+}
+
+impl fmt::Debug for Pool {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.handle.inner;
+        f.debug_struct("Pool")
+            .field("retained_budget_bytes", &inner.budget.total())
+            .field("max_retained_bytes", &inner.config.max_retained_bytes)
+            .field("max_checked_out_bytes", &inner.config.max_checked_out_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Class and counted bytes of a request.
+#[inline]
+fn request(capacity: usize) -> (Option<usize>, usize) {
+    match class_for_request(capacity) {
+        Some(k) => (Some(k), class_size(k)),
+        None => (None, capacity),
+    }
+}
+
+impl Inner {
+    pub(crate) fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::Relaxed)
+    }
+
+    fn prewarm(&self) {
+        let now = Instant::now();
+        for p in &self.config.prewarm {
+            let Some(k) = class_for_request(p.size) else {
+                continue;
+            };
+            let size = class_size(k);
+            for _ in 0..p.count {
+                if !self.budget.try_reserve(k, size) {
+                    break;
+                }
+                lock(&self.shared[k]).push(Idle {
+                    buf: Vec::with_capacity(size),
+                    since: now,
+                });
+            }
+        }
+    }
+
+    fn close(self: &Arc<Self>) {
+        self.closed.store(true, Ordering::Relaxed);
+        let mut released = 0;
+        for k in 0..NUM_CLASSES {
+            let drained = std::mem::take(&mut *lock(&self.shared[k]));
+            let bytes: usize = drained.iter().map(|i| i.buf.capacity()).sum();
+            self.budget.release(k, bytes);
+            released += bytes;
+        }
+        #[cfg(not(loom))]
+        crate::local::forget(self);
+        if released >= OS_TRIM_AFTER {
+            os_trim();
+        }
+    }
+
+    /// A buffer from the shared storage; its reservation is given back.
+    pub(crate) fn shared_take(&self, k: usize) -> Option<Vec<u8>> {
+        let idle = lock(&self.shared[k]).pop()?;
+        self.budget.release(k, idle.buf.capacity());
+        Some(idle.buf)
+    }
+
+    /// Retains `buf` in the shared storage if the budget allows.
+    fn shared_put(&self, k: usize, buf: Vec<u8>) -> Result<(), Vec<u8>> {
+        if !self.budget.try_reserve(k, buf.capacity()) {
+            return Err(buf);
+        }
+        lock(&self.shared[k]).push(Idle {
+            buf,
+            since: Instant::now(),
+        });
+        Ok(())
+    }
+
+    #[inline]
+    fn checkout(
+        self: &Arc<Self>,
+        class: Option<usize>,
+        capacity: usize,
+        counted: usize,
+        charged: usize,
+        location: &'static Location<'static>,
+    ) -> PooledBuf {
+        let (vec, sampled, class_tag) = match class {
+            Some(k) => {
+                let (vec, sampled) = self.take_pooled(k);
+                (vec, sampled, k as u8)
+            }
+            None => {
+                let sampled = self.count_unpooled(counted);
+                (Vec::with_capacity(capacity), sampled, UNPOOLED)
+            }
+        };
+        let tracked = match (&self.leaks, sampled) {
+            (Some(l), true) => l.track(location, counted),
+            _ => UNTRACKED,
+        };
+        PooledBuf {
+            vec,
+            hwm: 0,
+            class: class_tag,
+            tracked,
+            charged,
+            counted,
+            pool: Arc::clone(self),
+        }
+    }
+
+    #[inline]
+    fn take_pooled(self: &Arc<Self>, k: usize) -> (Vec<u8>, bool) {
+        #[cfg(not(loom))]
+        if let Some((vec, sampled)) = crate::local::with(self, |e| {
+            let sampled = e.sample();
+            let vec = e.take(k);
+            e.count_acquire(k, vec.is_some());
+            (vec, sampled)
+        }) {
+            return (
+                vec.unwrap_or_else(|| Vec::with_capacity(class_size(k))),
+                sampled,
+            );
+        }
+        let vec = self.shared_take(k);
+        let c = &self.counters.classes[k];
+        bump(&c.acquires, 1, false);
+        bump(if vec.is_some() { &c.hits } else { &c.misses }, 1, false);
+        (
+            vec.unwrap_or_else(|| Vec::with_capacity(class_size(k))),
+            self.shared_sample(),
+        )
+    }
+
+    fn count_unpooled(self: &Arc<Self>, bytes: usize) -> bool {
+        #[cfg(not(loom))]
+        if let Some(sampled) = crate::local::with(self, |e| {
+            bump(&e.counters.unpooled, 1, true);
+            bump(&e.counters.unpooled_bytes, bytes as u64, true);
+            e.sample()
+        }) {
+            return sampled;
+        }
+        bump(&self.counters.unpooled, 1, false);
+        bump(&self.counters.unpooled_bytes, bytes as u64, false);
+        self.shared_sample()
+    }
+
+    fn shared_sample(&self) -> bool {
+        let rate = u64::from(self.config.leak_sample_rate);
+        rate != 0 && self.sample_tick.fetch_add(1, Ordering::Relaxed) % rate == 0
+    }
+
+    /// Takes a released buffer back (called from `PooledBuf::drop`).
+    pub(crate) fn release(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
+        if b.charged > 0
+            && let Some(g) = &self.gate
+        {
+            g.refund(b.charged);
+        }
+        if b.tracked != UNTRACKED
+            && let Some(l) = &self.leaks
+        {
+            l.untrack(b.tracked);
+        }
+        let cap = vec.capacity();
+        let target = if cap == 0 || self.is_closed() {
+            None
+        } else {
+            class_for_capacity(cap)
+        };
+        if target.is_some() && self.config.zero_on_release {
+            zero_written(&mut vec, hwm);
+        }
+        vec.clear();
+        let from = b.class;
+        let counted = b.counted as u64;
+        let oversize = cap > 0 && target.is_none() && !self.is_closed() && from != UNPOOLED;
+
+        let mut slot = Some(vec);
+        #[cfg(not(loom))]
+        let counted_locally = crate::local::with(self, |e| {
+            count_return(&e.counters, from, target, counted, oversize, true);
+            if let (Some(k), Some(v)) = (target, slot.take())
+                && let Err(v) = e.put(k, v)
+            {
+                slot = Some(v);
+            }
+        })
+        .is_some();
+        #[cfg(loom)]
+        let counted_locally = false;
+        if !counted_locally {
+            // No thread cache (thread exit, or a loom build): shared counters.
+            count_return(&self.counters, from, target, counted, oversize, false);
+        }
+        let Some(vec) = slot else { return };
+        if let Some(k) = target
+            && let Err(vec) = self.shared_put(k, vec)
+        {
+            bump(&self.counters.classes[k].dropped, 1, false);
+            drop(vec);
+        }
+    }
+
+    pub(crate) fn pressure(&self) -> PressureLevel {
+        let footprint = self.budget.total().saturating_add(self.checked_out_bytes());
+        let own = threshold_level(footprint, self.config.pressure_threshold_bytes);
+        if self.config.detect_cgroup {
+            own.max(self.probe.cgroup_level())
+        } else {
+            own
+        }
+    }
+
+    fn checked_out_bytes(&self) -> usize {
+        match &self.gate {
+            Some(g) => g.used(),
+            None => self.stats(false).checked_out_bytes as usize,
+        }
+    }
+
+    pub(crate) fn trim(self: &Arc<Self>) -> TrimReport {
+        let pressure = self.pressure();
+        let max_age = match pressure {
+            PressureLevel::Normal => self.config.max_idle,
+            PressureLevel::Elevated => self.config.max_idle / 4,
+            PressureLevel::Critical => Duration::ZERO,
+        };
+        self.trim_age_nanos.store(
+            u64::try_from(max_age.as_nanos()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+        self.trim_epoch.fetch_add(1, Ordering::Relaxed);
+        let now = Instant::now();
+        let mut released_buffers = 0u64;
+        let mut released_bytes = 0usize;
+        for k in 0..NUM_CLASSES {
+            let expired: Vec<Idle> = {
+                let mut shared = lock(&self.shared[k]);
+                if shared.is_empty() {
+                    continue;
+                }
+                let (keep, expired): (Vec<Idle>, Vec<Idle>) = std::mem::take(&mut *shared)
+                    .into_iter()
+                    .partition(|i| now.saturating_duration_since(i.since) < max_age);
+                *shared = keep;
+                expired
+            };
+            if expired.is_empty() {
+                continue;
+            }
+            let bytes: usize = expired.iter().map(|i| i.buf.capacity()).sum();
+            self.budget.release(k, bytes);
+            let c = &self.counters.classes[k];
+            bump(&c.trimmed, expired.len() as u64, false);
+            bump(&c.trimmed_bytes, bytes as u64, false);
+            released_buffers += expired.len() as u64;
+            released_bytes += bytes;
+        }
+        // This thread's cache trims itself now (the epoch changed).
+        #[cfg(not(loom))]
+        {
+            let before = self.budget.total();
+            let _ = crate::local::with(self, |_| ());
+            released_bytes += before.saturating_sub(self.budget.total());
+        }
+        let returned_to_os = released_bytes >= OS_TRIM_AFTER && os_trim();
+        self.stats(false);
+        TrimReport {
+            pressure,
+            max_age,
+            released_buffers,
+            released_bytes: released_bytes as u64,
+            returned_to_os,
+        }
+    }
+
+    pub(crate) fn stats(&self, new_window: bool) -> PoolStats {
+        let mut classes: Vec<ClassStats> = (0..NUM_CLASSES)
+            .map(|k| ClassStats {
+                size: class_size(k),
+                ..ClassStats::default()
+            })
+            .collect();
+        let mut unpooled = 0u64;
+        let mut unpooled_bytes = 0u64;
+        let mut unpooled_returned = 0u64;
+        let mut unpooled_returned_bytes = 0u64;
+        let mut oversize = 0u64;
+        let mut returned = [0u64; NUM_CLASSES];
+        {
+            let registry = lock(&self.registry);
+            let mut add = |c: &Counters| {
+                for (k, (s, cc)) in classes.iter_mut().zip(c.classes.iter()).enumerate() {
+                    s.acquires = s.acquires.wrapping_add(get(&cc.acquires));
+                    s.hits = s.hits.wrapping_add(get(&cc.hits));
+                    s.misses = s.misses.wrapping_add(get(&cc.misses));
+                    s.trimmed_buffers = s.trimmed_buffers.wrapping_add(get(&cc.trimmed));
+                    s.trimmed_bytes = s.trimmed_bytes.wrapping_add(get(&cc.trimmed_bytes));
+                    s.dropped_buffers = s.dropped_buffers.wrapping_add(get(&cc.dropped));
+                    s.regrown_buffers = s.regrown_buffers.wrapping_add(get(&cc.regrown));
+                    s.retained_buffers = s.retained_buffers.wrapping_add(get(&cc.cached_bufs));
+                    s.retained_bytes = s.retained_bytes.wrapping_add(get(&cc.cached_bytes));
+                    returned[k] = returned[k].wrapping_add(get(&cc.returned));
+                }
+                unpooled = unpooled.wrapping_add(get(&c.unpooled));
+                unpooled_bytes = unpooled_bytes.wrapping_add(get(&c.unpooled_bytes));
+                unpooled_returned = unpooled_returned.wrapping_add(get(&c.unpooled_returned));
+                unpooled_returned_bytes =
+                    unpooled_returned_bytes.wrapping_add(get(&c.unpooled_returned_bytes));
+                oversize = oversize.wrapping_add(get(&c.oversize_dropped));
+            };
+            add(&self.counters);
+            for c in registry.iter() {
+                add(c);
+            }
+        }
+        for (k, s) in classes.iter_mut().enumerate() {
+            {
+                let shared = lock(&self.shared[k]);
+                s.retained_buffers += shared.len() as u64;
+                s.retained_bytes += shared.iter().map(|i| i.buf.capacity() as u64).sum::<u64>();
+            }
+            // Releases are counted after the checkout they end, but summing
+            // threads is not atomic: clamp a transiently negative difference.
+            s.checked_out_buffers = s.acquires.saturating_sub(returned[k]);
+            s.checked_out_bytes = s.checked_out_buffers * s.size as u64;
+        }
+        let sum = |f: fn(&ClassStats) -> u64| classes.iter().map(f).sum::<u64>();
+        let hits = sum(|c| c.hits);
+        let misses = sum(|c| c.misses);
+        let acquires = hits + misses + unpooled;
+        let unpooled_out_bytes = unpooled_bytes.saturating_sub(unpooled_returned_bytes);
+        let checked_out_bytes = sum(|c| c.checked_out_bytes) + unpooled_out_bytes;
+        let checked_out_buffers =
+            sum(|c| c.checked_out_buffers) + unpooled.saturating_sub(unpooled_returned);
+        let alloc_bytes: u64 = classes
+            .iter()
+            .map(|c| c.misses * c.size as u64)
+            .sum::<u64>()
+            + unpooled_bytes;
+        let (alloc_rate_per_sec, alloc_bytes_per_sec) = {
+            let mut rate = lock(&self.rate);
+            let now = Instant::now();
+            let secs = now.saturating_duration_since(rate.0).as_secs_f64();
+            let allocs = misses + unpooled;
+            let r = if secs > 0.0 {
+                (
+                    allocs.saturating_sub(rate.1) as f64 / secs,
+                    alloc_bytes.saturating_sub(rate.2) as f64 / secs,
+                )
+            } else {
+                (0.0, 0.0)
+            };
+            if new_window {
+                *rate = (now, allocs, alloc_bytes);
+            }
+            r
+        };
+        let hwm = match &self.gate {
+            Some(g) => g.high_water(),
+            None => self
+                .checked_out_high_water
+                .fetch_max(checked_out_bytes as usize, Ordering::Relaxed)
+                .max(checked_out_bytes as usize),
+        };
+        PoolStats {
+            retained_bytes: sum(|c| c.retained_bytes),
+            retained_buffers: sum(|c| c.retained_buffers),
+            retained_budget_bytes: self.budget.total() as u64,
+            retained_high_water_bytes: self.budget.high_water() as u64,
+            max_retained_bytes: self.config.max_retained_bytes as u64,
+            checked_out_bytes,
+            checked_out_buffers,
+            checked_out_high_water_bytes: hwm as u64,
+            max_checked_out_bytes: self.config.max_checked_out_bytes.map(|c| c as u64),
+            acquires,
+            hits,
+            misses,
+            unpooled,
+            unpooled_checked_out_bytes: unpooled_out_bytes,
+            hit_rate: if acquires == 0 {
+                0.0
+            } else {
+                hits as f64 / acquires as f64
+            },
+            alloc_rate_per_sec,
+            alloc_bytes_per_sec,
+            trimmed_buffers: sum(|c| c.trimmed_buffers),
+            trimmed_bytes: sum(|c| c.trimmed_bytes),
+            dropped_buffers: sum(|c| c.dropped_buffers) + oversize,
+            cap_overruns: self.gate.as_ref().map_or(0, Gate::overruns),
+            waiters: self.gate.as_ref().map_or(0, |g| g.waiting() as u64),
+            tracked_buffers: self.leaks.as_ref().map_or(0, |l| l.live() as u64),
+            classes,
+        }
+    }
+}
+
+/// Counts a release: which class it came from, where it goes.
+fn count_return(
+    c: &Counters,
+    from: u8,
+    target: Option<usize>,
+    counted: u64,
+    oversize: bool,
+    owned: bool,
+) {
+    if from == UNPOOLED {
+        bump(&c.unpooled_returned, 1, owned);
+        bump(&c.unpooled_returned_bytes, counted, owned);
+    } else {
+        bump(&c.classes[usize::from(from)].returned, 1, owned);
+    }
+    if let Some(k) = target
+        && from != UNPOOLED
+        && k != usize::from(from)
+    {
+        bump(&c.classes[k].regrown, 1, owned);
+    }
+    if oversize {
+        bump(&c.oversize_dropped, 1, owned);
+    }
+}
+
+/// Zeroes every byte that may have been written: `[0, max(hwm, len))`.
+/// Bytes past that were never exposed, so they cost nothing.
+#[inline]
+fn zero_written(vec: &mut Vec<u8>, hwm: usize) {
+    let written = hwm.max(vec.len());
+    if written == 0 {
+        return;
+    }
+    vec.clear();
+    // A fill within capacity: one memset, no reallocation.
+    vec.resize(written, 0);
+}
+
+/// Asks glibc to return free heap pages to the kernel. Returns whether it
+/// was asked.
+fn os_trim() -> bool {
+    #[cfg(all(target_os = "linux", target_env = "gnu", not(loom)))]
+    {
+        // SAFETY: `malloc_trim` has no preconditions; it only walks glibc's
+        // own arenas under their locks.
+        unsafe {
+            libc::malloc_trim(0);
+        }
+        true
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu", not(loom))))]
+    {
+        false
+    }
+}
