@@ -17,6 +17,24 @@ pub(crate) fn request_id(headers: &HeaderMap) -> String {
         .to_owned()
 }
 
+/// The request id, generated and set on the request when absent (a
+/// [`ScreenLayer`](super::ScreenLayer) used without a request-id layer).
+pub(crate) fn ensure_request_id(headers: &mut HeaderMap) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    if let Some(id) = headers.get("x-request-id").and_then(|v| v.to_str().ok()) {
+        return id.to_owned();
+    }
+    let start = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let id = format!("{start:x}-{:x}", NEXT.fetch_add(1, Ordering::Relaxed));
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        headers.insert("x-request-id", v);
+    }
+    id
+}
+
 /// A JSON response with any body type that can be made from `Bytes`.
 pub(crate) fn json_response<B: From<Bytes>>(status: StatusCode, value: &Value) -> Response<B> {
     let body = serde_json::to_vec(value).unwrap_or_else(|_| b"{}".to_vec());

@@ -9,7 +9,7 @@ use http_body::Body;
 use tower::Service;
 
 use super::{ResponseFuture, Screener};
-use crate::gateway::error::request_id;
+use crate::gateway::error::ensure_request_id;
 
 /// Screens each request and passes it on only when no blocking finding was made.
 ///
@@ -67,12 +67,12 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: Request<B>) -> Self::Future {
         // The instance that was polled ready is the one that gets called.
         let clone = self.inner.clone();
         let inner = std::mem::replace(&mut self.inner, clone);
         let screener = self.screener.clone();
-        let rid = request_id(req.headers());
+        let rid = ensure_request_id(req.headers_mut());
         let screen = Box::pin(async move {
             screener
                 .screen(req)
