@@ -34,6 +34,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -122,6 +123,48 @@ def send(host: str, port: int, data: bytes, timeout: float) -> tuple[int | None,
             return None, f"no status line: {line[:60]!r}"
     except (OSError, socket.timeout) as e:
         return None, type(e).__name__
+
+
+SKIP_HEADERS = {"host", "accept", "accept-encoding", "accept-language", "content-length",
+                "connection", "x-replay-id"}
+
+
+def payload_text(r: dict) -> str:
+    """The request's attack-bearing parts, URL-decoded, one per line: what a
+    detector should see once the gateway has taken the request apart."""
+    parts = []
+    uri = str(r["uri"])
+    path, _, query = uri.partition("?")
+    parts.append(urllib.parse.unquote(path))
+    if query:
+        parts.append(urllib.parse.unquote_plus(query))
+    body = r["body"] or ""
+    if body:
+        parts.append(urllib.parse.unquote_plus(body) if "=" in body and "<" not in body[:1] else body)
+    for k, v in r["headers"]:
+        if k.lower() not in SKIP_HEADERS and v != "OWASP CRS test agent":
+            parts.append(v)
+    return "\n".join(parts)
+
+
+def analyze(host: str, port: int, text: str, timeout: float) -> bool | None:
+    """POSTs text to /v1/analyze; returns the verdict (None on error)."""
+    body = text.encode("utf-8", "surrogateescape")
+    head = (f"POST /v1/analyze HTTP/1.1\r\nHost: {host}\r\nContent-Type: text/plain\r\n"
+            f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n").encode()
+    try:
+        with socket.create_connection((host, port), timeout=timeout) as s:
+            s.sendall(head + body)
+            data = b""
+            while True:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+        _, _, payload = data.partition(b"\r\n\r\n")
+        return bool(json.loads(payload).get("threat"))
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def outcome(status: int | None) -> str:
@@ -214,6 +257,8 @@ def tally(results: list[dict]) -> dict:
         groups[r["group"]]["total"] += 1
         if r.get("reached_upstream"):
             groups[r["group"]]["reached_upstream"] += 1
+        if r.get("direct_threat"):
+            groups[r["group"]]["direct_flagged"] += 1
     return {g: dict(c) for g, c in sorted(groups.items())}
 
 
@@ -232,6 +277,8 @@ def main() -> int:
     ap.add_argument("--json", default=None, help="write the full results here")
     ap.add_argument("--timeout", type=float, default=5.0)
     ap.add_argument("--show-passed", type=int, default=15, help="attack requests not blocked to list")
+    ap.add_argument("--direct", action=argparse.BooleanOptionalAction, default=None,
+                    help="also POST each request's decoded parts to /v1/analyze (default: on for sluice)")
     args = ap.parse_args()
 
     attacks = load_attacks(os.path.abspath(args.corpus))
@@ -255,6 +302,7 @@ def main() -> int:
             if not wait_port(port, proc):
                 sys.exit(f"sluice did not start ({' '.join(cmd)}); see {log_path}")
             name = args.name or "sluice serve --upstream"
+        direct = args.direct if args.direct is not None else not args.target
         t0 = time.monotonic()
         results = []
         for i, r in enumerate(attacks + benign):
@@ -267,6 +315,9 @@ def main() -> int:
                             "headers": [h for h in r["headers"] if h[0].lower() not in
                                         ("host", "user-agent", "accept", "accept-encoding", "accept-language")]})
         elapsed = time.monotonic() - t0
+        if direct:
+            for r, res in zip(attacks + benign, results):
+                res["direct_threat"] = analyze(host, port, payload_text(r), args.timeout)
         if upstream is not None:
             time.sleep(0.2)
             for r in results:
@@ -286,29 +337,33 @@ def main() -> int:
     by_group, by_kind = tally(atk), tally(ben)
     print(f"\nCRS regression attacks through {name} ({len(atk)} requests, {elapsed:.1f} s for all "
           f"{len(results)}; corpus {os.path.abspath(args.corpus)})\n")
-    print("| rule group | attacks | blocked (403) | share | other 4xx | forwarded | errors | target >= 90% |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    print("| rule group | attacks | blocked (403) | share | other 4xx | forwarded | errors | target >= 90% | decoded parts flagged by /v1/analyze |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
     summary = {"name": name, "groups": {}, "benign": {}}
     for g, c in by_group.items():
         share = c.get("blocked", 0) / c["total"]
         summary["groups"][g] = {**c, "share_blocked": share, "pass": share >= 0.9}
         print(f"| {g} {GROUPS.get(g, '')} | {c['total']} | {c.get('blocked', 0)} | {pct(c.get('blocked', 0), c['total'])} | "
               f"{c.get('rejected', 0)} | {c.get('forwarded', 0)} | {c.get('error', 0)} | "
-              f"{'PASS' if share >= 0.9 else 'FAIL'} |")
+              f"{'PASS' if share >= 0.9 else 'FAIL'} | {pct(c.get('direct_flagged', 0), c['total']) if direct else '-'} |")
     tot_b = sum(c.get("blocked", 0) for c in by_group.values())
-    print(f"| all | {len(atk)} | {tot_b} | {pct(tot_b, len(atk))} | | | | |")
+    print(f"| all | {len(atk)} | {tot_b} | {pct(tot_b, len(atk))} | | | | | |")
+    if direct:
+        both = collections.Counter((r["outcome"] == "blocked", bool(r.get("direct_threat"))) for r in atk)
+        print(f"\nAttacks flagged when their decoded parts go to /v1/analyze but not blocked through the proxy: "
+              f"{both[(False, True)]}; blocked through the proxy but not flagged directly: {both[(True, False)]}")
     print(f"\nBenign requests ({len(ben)}, {os.path.relpath(args.benign, HERE)}):\n")
-    print("| kind | requests | blocked (403) | share | other 4xx | errors |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| kind | requests | blocked (403) | share | other 4xx | errors | decoded parts flagged by /v1/analyze |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for k, c in by_kind.items():
         summary["benign"][k] = {**c, "share_blocked": c.get("blocked", 0) / c["total"]}
         print(f"| {k} | {c['total']} | {c.get('blocked', 0)} | {pct(c.get('blocked', 0), c['total'])} | "
-              f"{c.get('rejected', 0)} | {c.get('error', 0)} |")
+              f"{c.get('rejected', 0)} | {c.get('error', 0)} | {pct(c.get('direct_flagged', 0), c['total']) if direct else '-'} |")
     ben_blocked = sum(1 for r in ben if r["outcome"] == "blocked")
     ben_share = ben_blocked / len(ben) if ben else 0.0
     summary["benign_share_blocked"] = ben_share
     summary["benign_pass"] = ben_share <= 0.005
-    print(f"| all | {len(ben)} | {ben_blocked} | {pct(ben_blocked, len(ben))} | | |")
+    print(f"| all | {len(ben)} | {ben_blocked} | {pct(ben_blocked, len(ben))} | | | |")
     print(f"\nbenign blocked <= 0.5%: {'PASS' if ben_share <= 0.005 else 'FAIL'}")
 
     # Worst rules, and a sample of the attacks that got through.
@@ -324,7 +379,8 @@ def main() -> int:
         print(f"\nSome attacks not blocked ({len(passed)} in all):")
         for r in passed[:: max(1, len(passed) // args.show_passed)][: args.show_passed]:
             extra = "; ".join(f"{k}: {v[:60]}" for k, v in r["headers"])
-            print(f"  {r['id']} [{r['outcome']} {r['status']}] {r['method']} {r['uri'][:90]!r}"
+            d = {True: " direct=flagged", False: " direct=clean"}.get(r.get("direct_threat"), "")
+            print(f"  {r['id']} [{r['outcome']} {r['status']}{d}] {r['method']} {r['uri'][:90]!r}"
                   f" body={r['body'][:70]!r}{' hdr=' + extra if extra else ''}")
     fps = [r for r in ben if r["outcome"] == "blocked"]
     if fps:

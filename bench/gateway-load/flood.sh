@@ -8,6 +8,7 @@
 # Environment:
 #   DURATION=15s CONNECTIONS=50 THREADS=2
 #   BODY_BYTES=10484736       body size (10 MiB - 1 KiB: under the 10 MiB limit)
+#   CONTENT_TYPE=application/json   the bodies' Content-Type (text/plain: no JSON walk)
 #   RSS_CAP_MIB=320           sluice's RSS bound (pool cap 256 MiB + 64 MiB)
 #   SLUICE_BIN, CARGO_TARGET_DIR, ONLY="sluice-analyze node-regex sluice-proxy"
 #   (sluice-proxy, in front of the nginx upstream, runs only when named in ONLY)

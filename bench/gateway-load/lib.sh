@@ -134,7 +134,7 @@ EOF
 start_sluice() {
   SLUICE_PORT="$(free_port)"
   [[ -x "${SLUICE_BIN:-}" ]] || return 1
-  start sluice "$SLUICE_BIN" serve --listen "127.0.0.1:$SLUICE_PORT" "$@" || return 1
+  start sluice "$SLUICE_PORT" "$SLUICE_BIN" serve --listen "127.0.0.1:$SLUICE_PORT" "$@" || return 1
   SLUICE_PID=$STARTED_PID
 }
 

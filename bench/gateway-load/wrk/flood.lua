@@ -44,7 +44,7 @@ end
 
 function init(args)
    local body = build_body(size)
-   req = wrk.format("POST", wrk.path, { ["Content-Type"] = "application/json" }, body)
+   req = wrk.format("POST", wrk.path, { ["Content-Type"] = os.getenv("CONTENT_TYPE") or "application/json" }, body)
    statuses = {}
 end
 
