@@ -445,6 +445,7 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
     let mut cfg = config();
     cfg.pool = PoolConfig {
         max_checked_out_bytes: Some(1024 * 1024),
+        detect_cgroup: false,
         ..PoolConfig::default()
     };
     cfg.max_body = 1024 * 1024;
@@ -536,6 +537,7 @@ async fn shedding_on_pressure_threshold() {
     let mut cfg = config();
     cfg.pool = PoolConfig {
         max_checked_out_bytes: Some(1024 * 1024),
+        detect_cgroup: false,
         ..PoolConfig::default()
     };
     cfg.max_body = 1024 * 1024;

@@ -4,13 +4,13 @@ use std::fmt;
 
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
-use prometheus_client::metrics::counter::{ConstCounter, Counter};
+use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
-use super::engine::{BodyPool, Category, Pool, PressureLevel};
+use super::engine::{BodyPool, Category, PressureLevel};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -187,54 +187,6 @@ impl Collector for BodyCollector {
             let g = ConstGauge::new(v);
             let m = encoder.encode_descriptor(name, help, None, g.metric_type())?;
             g.encode(m)?;
-        }
-        Ok(())
-    }
-}
-
-/// Stand-in for the pool's own collector.
-#[derive(Debug)]
-pub(crate) struct PoolCollector {
-    pub(crate) pool: Pool,
-}
-
-impl Collector for PoolCollector {
-    fn encode(&self, mut encoder: DescriptorEncoder<'_>) -> Result<(), fmt::Error> {
-        let s = self.pool.stats();
-        let gauges: [(&str, &str, i64); 2] = [
-            (
-                "sluice_pool_checked_out_bytes",
-                "Pool bytes currently handed out",
-                s.checked_out_bytes as i64,
-            ),
-            (
-                "sluice_pool_retained_bytes",
-                "Idle pool bytes kept for reuse",
-                s.retained_bytes as i64,
-            ),
-        ];
-        for (name, help, v) in gauges {
-            let g = ConstGauge::new(v);
-            let m = encoder.encode_descriptor(name, help, None, g.metric_type())?;
-            g.encode(m)?;
-        }
-        let counters: [(&str, &str, u64); 3] = [
-            (
-                "sluice_pool_hits",
-                "Acquisitions served from retained buffers",
-                s.hits,
-            ),
-            (
-                "sluice_pool_misses",
-                "Acquisitions that allocated",
-                s.misses,
-            ),
-            ("sluice_pool_acquires", "Buffers handed out", s.acquires),
-        ];
-        for (name, help, v) in counters {
-            let c = ConstCounter::new(v);
-            let m = encoder.encode_descriptor(name, help, None, c.metric_type())?;
-            c.encode(m)?;
         }
         Ok(())
     }

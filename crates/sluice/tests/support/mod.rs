@@ -10,7 +10,7 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, Method, Uri};
-use sluice::gateway::{AppState, GatewayConfig, Server};
+use sluice::gateway::{AppState, GatewayConfig, PoolConfig, Server};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::sync::oneshot;
@@ -25,11 +25,17 @@ pub struct Gateway {
 }
 
 /// A config listening on an ephemeral loopback port, with short timeouts.
+/// Pressure comes from the pool alone: the test machine's cgroup is not ours.
 pub fn config() -> GatewayConfig {
+    let defaults = GatewayConfig::default();
     GatewayConfig {
         listen: "127.0.0.1:0".parse().unwrap(),
         shutdown_grace: Duration::from_secs(5),
-        ..GatewayConfig::default()
+        pool: PoolConfig {
+            detect_cgroup: false,
+            ..defaults.pool.clone()
+        },
+        ..defaults
     }
 }
 
