@@ -6,3 +6,65 @@
 //! undone, NFKC applied, zero-width and bidi controls removed) but NOT case
 //! folded: detectors match case-insensitively themselves. Hit offsets are
 //! byte offsets into `text` and must lie on char boundaries.
+//!
+//! `text` may hold several values (the strings of a JSON document, the keys
+//! and values of a form) separated by NUL (`\0`). A match should not span a
+//! NUL; the engine cuts a hit at the first NUL after its start.
+
+use crate::finding::{Hit, RuleInfo};
+
+mod cmdi;
+mod path;
+mod pii;
+mod prompt;
+mod sqli;
+mod xss;
+
+/// One detector module.
+pub(crate) struct Module {
+    pub(crate) rules: &'static [RuleInfo],
+    pub(crate) scan: fn(&str, &mut Vec<Hit>),
+}
+
+/// Every built-in detector, in category order.
+pub(crate) static MODULES: &[Module] = &[
+    Module {
+        rules: sqli::RULES,
+        scan: sqli::scan,
+    },
+    Module {
+        rules: xss::RULES,
+        scan: xss::scan,
+    },
+    Module {
+        rules: cmdi::RULES,
+        scan: cmdi::scan,
+    },
+    Module {
+        rules: path::RULES,
+        scan: path::scan,
+    },
+    Module {
+        rules: prompt::RULES,
+        scan: prompt::scan,
+    },
+    Module {
+        rules: pii::RULES,
+        scan: pii::scan,
+    },
+];
+
+/// Every built-in rule.
+pub(crate) fn builtin_rules() -> impl Iterator<Item = &'static RuleInfo> {
+    MODULES.iter().flat_map(|m| m.rules.iter())
+}
+
+/// Splits `text` into its NUL-separated values: `(offset, value)`.
+pub(crate) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    text.split('\0').map(move |s| {
+        let at = pos;
+        pos += s.len() + 1;
+        (at, s)
+    })
+}

@@ -1,0 +1,222 @@
+//! Decoding and normalisation layers.
+//!
+//! Every layer reads a text and writes a new one plus an [`OffsetMap`] from
+//! the new text back to the text it read. Layers are single forward passes
+//! with bounded look-ahead, so each is linear in its input, and none of them
+//! makes its output longer than a small constant factor of its input (most
+//! only shrink it).
+
+mod html;
+mod js;
+mod percent;
+mod segment;
+mod unicode;
+mod utf8;
+
+pub(crate) use html::decode_entities;
+pub(crate) use js::decode_js_escapes;
+pub(crate) use percent::percent_decode;
+pub(crate) use segment::{
+    extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
+};
+pub(crate) use unicode::normalize_unicode;
+pub(crate) use utf8::to_utf8_lossy;
+
+use serde::{Deserialize, Serialize};
+
+/// One decoding or normalisation step that an input went through before a
+/// detector saw the text behind a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Decoding {
+    /// The text is a string key or value of a JSON document, unescaped.
+    Json,
+    /// Percent-decoding (`%3C`, `%u003C`, `+` as space in forms and queries).
+    Url,
+    /// HTML character references (`&lt;`, `&#60;`, `&#x3c;`, with or without `;`).
+    HtmlEntity,
+    /// JavaScript and CSS escapes (`\x3c`, `\u003c`, `\u{3c}`, `\3c `).
+    JsEscape,
+    /// Overlong or otherwise invalid UTF-8 (`%c0%ae` is `.`).
+    Utf8,
+    /// Unicode compatibility normalisation (NFKC: fullwidth `ｓｅｌｅｃｔ` is `select`).
+    Nfkc,
+    /// Removal of zero-width and bidirectional control characters.
+    Invisible,
+}
+
+impl Decoding {
+    /// The stable name of the step, as used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decoding::Json => "json",
+            Decoding::Url => "url",
+            Decoding::HtmlEntity => "html_entity",
+            Decoding::JsEscape => "js_escape",
+            Decoding::Utf8 => "utf8",
+            Decoding::Nfkc => "nfkc",
+            Decoding::Invisible => "invisible",
+        }
+    }
+}
+
+/// A stretch of output that did not come from a same-length copy of the input:
+/// an escape sequence, a deletion, or a jump over skipped input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Piece {
+    pub(crate) out_start: usize,
+    pub(crate) out_end: usize,
+    pub(crate) in_start: usize,
+    pub(crate) in_end: usize,
+    pub(crate) kind: Decoding,
+}
+
+/// Maps byte offsets of a layer's output back to its input.
+///
+/// Only transformed stretches are stored; bytes between them were copied, so
+/// they map by their distance from the previous piece. Memory is proportional
+/// to the number of escapes, never more than the input length.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OffsetMap {
+    pieces: Vec<Piece>,
+}
+
+impl OffsetMap {
+    /// Records that output `out_start..out_end` came from input `in_start..in_end`.
+    /// Pieces must be pushed in output order.
+    pub(crate) fn push(
+        &mut self,
+        out_start: usize,
+        out_end: usize,
+        in_start: usize,
+        in_end: usize,
+        kind: Decoding,
+    ) {
+        self.pieces.push(Piece {
+            out_start,
+            out_end,
+            in_start,
+            in_end,
+            kind,
+        });
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.pieces.clear();
+    }
+
+    fn locate(&self, p: usize) -> Result<&Piece, Option<&Piece>> {
+        let idx = self.pieces.partition_point(|pc| pc.out_end <= p);
+        match self.pieces.get(idx) {
+            Some(pc) if pc.out_start <= p => Ok(pc),
+            _ => Err(idx.checked_sub(1).map(|i| &self.pieces[i])),
+        }
+    }
+
+    /// Input offset of the output byte at `p` (start of a span).
+    pub(crate) fn map_start(&self, p: usize) -> usize {
+        match self.locate(p) {
+            Ok(pc) => pc.in_start,
+            Err(Some(prev)) => prev.in_end + (p - prev.out_end),
+            Err(None) => p,
+        }
+    }
+
+    /// Input offset just past the output byte before `end` (end of a span).
+    pub(crate) fn map_end(&self, end: usize) -> usize {
+        if end == 0 {
+            return self.map_start(0);
+        }
+        let q = end - 1;
+        match self.locate(q) {
+            Ok(pc) => pc.in_end,
+            Err(Some(prev)) => prev.in_end + (q - prev.out_end) + 1,
+            Err(None) => end,
+        }
+    }
+
+    /// The kinds of transformation that touched output `start..end`, at most
+    /// one of each, in no particular order.
+    pub(crate) fn kinds_touching(&self, start: usize, end: usize, out: &mut Vec<Decoding>) {
+        let from = self.pieces.partition_point(|pc| pc.out_end <= start);
+        for pc in &self.pieces[from..] {
+            if pc.out_start >= end.max(start + 1) {
+                break;
+            }
+            if (pc.out_start != pc.out_end || pc.out_start > start) && !out.contains(&pc.kind) {
+                out.push(pc.kind);
+            }
+            if out.len() >= 7 {
+                break;
+            }
+        }
+    }
+}
+
+/// Value of an ASCII hex digit.
+#[inline]
+pub(crate) fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Appends the UTF-8 encoding of `c` to `out`.
+#[inline]
+pub(crate) fn push_char(out: &mut Vec<u8>, c: char) {
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identity_map_without_pieces() {
+        let m = OffsetMap::default();
+        assert_eq!(m.map_start(5), 5);
+        assert_eq!(m.map_end(7), 7);
+    }
+
+    #[test]
+    fn escape_piece_maps_to_whole_escape() {
+        // input "a%3Cb" -> output "a<b"
+        let mut m = OffsetMap::default();
+        m.push(1, 2, 1, 4, Decoding::Url);
+        assert_eq!(m.map_start(0), 0);
+        assert_eq!(m.map_start(1), 1);
+        assert_eq!(m.map_end(2), 4);
+        assert_eq!(m.map_start(2), 4);
+        assert_eq!(m.map_end(3), 5);
+        let mut k = Vec::new();
+        m.kinds_touching(0, 3, &mut k);
+        assert_eq!(k, vec![Decoding::Url]);
+        k.clear();
+        m.kinds_touching(2, 3, &mut k);
+        assert!(k.is_empty());
+    }
+
+    #[test]
+    fn deletion_and_jump() {
+        // input "ab\u{200b}cd" (zero width is 3 bytes) -> "abcd"
+        let mut m = OffsetMap::default();
+        m.push(2, 2, 2, 5, Decoding::Invisible);
+        assert_eq!(m.map_start(2), 5);
+        assert_eq!(m.map_end(2), 2);
+        assert_eq!(m.map_end(4), 7);
+        // a leading jump anchors the first byte elsewhere
+        let mut j = OffsetMap::default();
+        j.push(0, 0, 0, 10, Decoding::Json);
+        assert_eq!(j.map_start(0), 10);
+        assert_eq!(j.map_end(3), 13);
+    }
+}

@@ -1,0 +1,321 @@
+//! Splitting structured inputs into the values an application would see.
+//!
+//! The values are written one after another, separated by NUL, so that the
+//! detectors run once over all of them while treating each value as the start
+//! of a fresh context (a SQL fragment is analysed from the start of its value,
+//! not from the middle of the previous one).
+
+use super::{Decoding, OffsetMap, hex_val};
+
+/// The separator between values.
+pub(crate) const SEP: char = '\0';
+
+struct Writer<'a> {
+    out: &'a mut String,
+    map: &'a mut OffsetMap,
+    last_in_end: usize,
+    segments: usize,
+}
+
+impl<'a> Writer<'a> {
+    fn new(out: &'a mut String, map: &'a mut OffsetMap) -> Self {
+        out.clear();
+        map.clear();
+        Writer {
+            out,
+            map,
+            last_in_end: 0,
+            segments: 0,
+        }
+    }
+
+    /// Starts a new value whose first byte is at input offset `at`.
+    fn begin(&mut self, at: usize) {
+        if self.segments == 0 {
+            if at != 0 {
+                self.map.push(0, 0, 0, at, Decoding::Json);
+            }
+        } else {
+            let o = self.out.len();
+            self.out.push(SEP);
+            self.map
+                .push(o, o + 1, self.last_in_end, at, Decoding::Json);
+        }
+        self.segments += 1;
+    }
+
+    fn end(&mut self, at: usize) {
+        self.last_in_end = at;
+    }
+
+    /// Appends a whole value copied from `input[start..end]`.
+    fn value(&mut self, input: &str, start: usize, end: usize) {
+        if start < end {
+            self.begin(start);
+            self.out.push_str(&input[start..end]);
+            self.end(end);
+        }
+    }
+}
+
+/// Whether `input` looks like a JSON document (starts with `{` or `[`).
+pub(crate) fn looks_like_json(input: &str) -> bool {
+    matches!(input.trim_start().as_bytes().first(), Some(b'{' | b'['))
+}
+
+/// Extracts every string (keys and values) of a JSON document, unescaped.
+///
+/// A single pass with no recursion, so deep nesting costs nothing extra.
+/// Returns `None` when the input is not JSON after all (an invalid byte
+/// outside strings, an invalid escape, an unterminated string); the caller
+/// then scans it as text.
+pub(crate) fn extract_json(input: &str, out: &mut String, map: &mut OffsetMap) -> Option<usize> {
+    let b = input.as_bytes();
+    let n = b.len();
+    let mut w = Writer::new(out, map);
+    let mut i = 0;
+    while i < n {
+        match b[i] {
+            b'"' => {
+                i = json_string(input, i + 1, &mut w)?;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b'{' | b'}' | b'[' | b']' | b':' | b',' => i += 1,
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' => i += 1,
+            b't' | b'r' | b'u' | b'f' | b'a' | b'l' | b's' | b'n' => i += 1,
+            _ => return None,
+        }
+    }
+    Some(w.segments)
+}
+
+/// Unescapes the JSON string whose content starts at `start`; returns the
+/// offset after the closing quote.
+fn json_string(input: &str, start: usize, w: &mut Writer<'_>) -> Option<usize> {
+    let b = input.as_bytes();
+    let mut began = false;
+    let mut copied = start;
+    let mut i = start;
+    loop {
+        let off = memchr::memchr2(b'"', b'\\', &b[i..])?;
+        i += off;
+        if !began && (b[i] == b'\\' || i > start) {
+            w.begin(start);
+            began = true;
+        }
+        w.out.push_str(&input[copied..i]);
+        if b[i] == b'"' {
+            if began {
+                w.end(i);
+            }
+            return Some(i + 1);
+        }
+        // Escape.
+        let esc = *b.get(i + 1)?;
+        let o = w.out.len();
+        let (len, c) = match esc {
+            b'"' => (2, '"'),
+            b'\\' => (2, '\\'),
+            b'/' => (2, '/'),
+            b'b' => (2, '\u{8}'),
+            b'f' => (2, '\u{c}'),
+            b'n' => (2, '\n'),
+            b'r' => (2, '\r'),
+            b't' => (2, '\t'),
+            b'u' => {
+                let hi = hex4(b, i + 2)?;
+                if (0xD800..0xDC00).contains(&hi)
+                    && b.get(i + 6) == Some(&b'\\')
+                    && b.get(i + 7) == Some(&b'u')
+                {
+                    let lo = hex4(b, i + 8)?;
+                    if (0xDC00..0xE000).contains(&lo) {
+                        let v = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
+                        (12, char::from_u32(v).unwrap_or('\u{fffd}'))
+                    } else {
+                        (6, '\u{fffd}')
+                    }
+                } else {
+                    (6, char::from_u32(hi).unwrap_or('\u{fffd}'))
+                }
+            }
+            _ => return None,
+        };
+        w.out.push(c);
+        w.map.push(o, w.out.len(), i, i + len, Decoding::Json);
+        i += len;
+        copied = i;
+    }
+}
+
+fn hex4(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at + 4)?;
+    s.iter()
+        .try_fold(0u32, |v, &d| hex_val(d).map(|x| v << 4 | u32::from(x)))
+}
+
+/// Whether `input` looks like a URL query string or form body: no whitespace,
+/// at least one `=`, and every key made of ordinary name characters. An
+/// attack string such as `1'/**/or/**/'1'='1` has no such key and stays text.
+pub(crate) fn looks_like_form(input: &str) -> bool {
+    let b = input.as_bytes();
+    if b.is_empty() || b.len() > 1 << 26 || !b.contains(&b'=') {
+        return false;
+    }
+    let q = match memchr::memchr(b'?', b) {
+        Some(p) if b[0] == b'/' => &b[p + 1..],
+        _ => b,
+    };
+    if q.iter()
+        .any(|c| c.is_ascii_whitespace() || c.is_ascii_control())
+    {
+        return false;
+    }
+    q.split(|&c| c == b'&').all(|part| {
+        let key = match memchr::memchr(b'=', part) {
+            Some(e) => &part[..e],
+            None => part,
+        };
+        key.iter().all(|&c| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b'_' | b'-' | b'.' | b'[' | b']' | b'%' | b'+' | b':' | b'$'
+                )
+        })
+    })
+}
+
+/// Splits a query string or form body into keys and values (undecoded), plus
+/// the path in front of a `?` when the input starts with `/`.
+pub(crate) fn extract_form(input: &str, out: &mut String, map: &mut OffsetMap) -> usize {
+    let b = input.as_bytes();
+    let mut w = Writer::new(out, map);
+    let mut q = 0;
+    if let Some(p) = memchr::memchr(b'?', b) {
+        if b.first() == Some(&b'/') || !b[..p].contains(&b'=') {
+            w.value(input, 0, p);
+            q = p + 1;
+        }
+    }
+    let mut start = q;
+    while start <= b.len() {
+        let end = memchr::memchr(b'&', &b[start..]).map_or(b.len(), |e| start + e);
+        match memchr::memchr(b'=', &b[start..end]) {
+            Some(eq) => {
+                w.value(input, start, start + eq);
+                w.value(input, start + eq + 1, end);
+            }
+            None => w.value(input, start, end),
+        }
+        start = end + 1;
+    }
+    w.segments
+}
+
+/// Splits a cookie-style header value (`a=b; c=d`) into names and values;
+/// anything else is one value.
+pub(crate) fn extract_header(input: &str, out: &mut String, map: &mut OffsetMap) -> usize {
+    let b = input.as_bytes();
+    let mut w = Writer::new(out, map);
+    let cookie_like = b.contains(&b'=') && b.contains(&b';');
+    if !cookie_like {
+        w.value(input, 0, b.len());
+        return w.segments;
+    }
+    let mut start = 0;
+    while start <= b.len() {
+        let end = memchr::memchr(b';', &b[start..]).map_or(b.len(), |e| start + e);
+        let mut s = start;
+        while s < end && b[s] == b' ' {
+            s += 1;
+        }
+        match memchr::memchr(b'=', &b[s..end]) {
+            Some(eq) => {
+                w.value(input, s, s + eq);
+                w.value(input, s + eq + 1, end);
+            }
+            None => w.value(input, s, end),
+        }
+        start = end + 1;
+    }
+    w.segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(s: &str) -> Option<String> {
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        extract_json(s, &mut o, &mut m).map(|_| o)
+    }
+
+    #[test]
+    fn json_keys_and_values() {
+        assert_eq!(
+            json(r#"{"a": "x\u0027 or 1=1", "k\"ey": [1, true, null, "\u003cscript\u003e"]}"#)
+                .as_deref(),
+            Some("a\0x' or 1=1\0k\"ey\0<script>")
+        );
+        assert_eq!(json(r#"["\ud83d\ude00"]"#).as_deref(), Some("\u{1f600}"));
+        assert_eq!(json(r#"{"": ""}"#).as_deref(), Some(""));
+    }
+
+    #[test]
+    fn json_not_json() {
+        assert_eq!(json("{' or 1=1"), None);
+        assert_eq!(json(r#"{"a": "unterminated"#), None);
+        assert_eq!(json(r#"{"a": "\q"}"#), None);
+    }
+
+    #[test]
+    fn json_deep_nesting_is_fine() {
+        let deep = "[".repeat(100_000) + "\"x\"" + &"]".repeat(100_000);
+        assert_eq!(json(&deep).as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn json_offsets_map_into_strings() {
+        let src = r#"{"name": "a\"b", "v": "cd"}"#;
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        extract_json(src, &mut o, &mut m).unwrap();
+        assert_eq!(o, "name\0a\"b\0v\0cd");
+        let cd = o.find("cd").unwrap();
+        assert_eq!(&src[m.map_start(cd)..m.map_end(cd + 2)], "cd");
+        let q = o.find('"').unwrap();
+        assert_eq!(&src[m.map_start(q)..m.map_end(q + 1)], "\\\"");
+        assert_eq!(&src[m.map_start(0)..m.map_end(4)], "name");
+    }
+
+    #[test]
+    fn form_detection() {
+        assert!(looks_like_form("a=1&b=2"));
+        assert!(looks_like_form("/search?q=%27+or+1%3D1"));
+        assert!(!looks_like_form("1'/**/or/**/'1'='1"));
+        assert!(!looks_like_form("a = 1"));
+        assert!(!looks_like_form("plain"));
+    }
+
+    #[test]
+    fn form_split() {
+        let src = "/p?id=1'or'1'='1&x&y=";
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        extract_form(src, &mut o, &mut m);
+        assert_eq!(o, "/p\0id\x001'or'1'='1\0x\0y");
+        let v = o.find("1'or").unwrap();
+        assert_eq!(m.map_start(v), src.find("1'or").unwrap());
+    }
+
+    #[test]
+    fn header_split() {
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        extract_header("session=abc; theme=' or 1=1--", &mut o, &mut m);
+        assert_eq!(o, "session\0abc\0theme\0' or 1=1--");
+        extract_header("Mozilla/5.0 (X11)", &mut o, &mut m);
+        assert_eq!(o, "Mozilla/5.0 (X11)");
+    }
+}

@@ -1,0 +1,1743 @@
+//! SQL injection: a tokenizer and structural checks, in the spirit of
+//! libinjection.
+//!
+//! Each value is tokenized three times: as if it were spliced into the query
+//! bare (a number or identifier), inside a single-quoted string, and inside a
+//! double-quoted string. In a quoted context the first token is the rest of
+//! the string up to the first matching quote: the *break*. An injection is a
+//! break followed by SQL that changes the query: a boolean condition, a
+//! comment that cuts the query short, a second statement, a `UNION SELECT`.
+//! Prose rarely has that shape: in "O'Brien" the break is followed by a bare
+//! word, which is a syntax error in SQL, so nothing fires.
+//!
+//! Comments are dropped during tokenizing (so `UN/**/ION` style spacing and
+//! whitespace substitutes do not matter) but remembered, and MySQL executable
+//! comments `/*!50000 union */` are read as SQL.
+//!
+//! A complete SQL statement with no injection context ("SELECT a FROM t") is
+//! reported at low severity (`sqli-bare-statement`), which by default is
+//! below the minimum severity that makes a finding actionable: prose about
+//! SQL is not an attack, a payload that *is* a query usually also matches a
+//! stronger rule.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+use super::segments;
+use crate::finding::{Category, Hit, RuleInfo, Severity};
+
+const fn rule(id: &'static str, severity: Severity, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        category: Category::Sqli,
+        severity,
+        description,
+    }
+}
+
+const TAUTOLOGY: usize = 0;
+const BOOLEAN: usize = 1;
+const UNION: usize = 2;
+const STACKED: usize = 3;
+const TRUNCATION: usize = 4;
+const TIME: usize = 5;
+const ERROR: usize = 6;
+const FILE: usize = 7;
+const SCHEMA: usize = 8;
+const SYSVAR: usize = 9;
+const ENCODED: usize = 10;
+const ORDER_BY: usize = 11;
+const OBFUSCATION: usize = 12;
+const BARE: usize = 13;
+
+/// The SQL injection rules.
+pub(crate) static RULES: &[RuleInfo] = &[
+    rule(
+        "sqli-tautology",
+        Severity::Critical,
+        "Always-true condition after breaking out of a value (' or 1=1, ' or 'a'='a, 1 or true)",
+    ),
+    rule(
+        "sqli-boolean-injection",
+        Severity::High,
+        "Boolean condition or operator appended after breaking out of a value (' and 1=2, ' and substring(...)='a)",
+    ),
+    rule(
+        "sqli-union-select",
+        Severity::Critical,
+        "UNION [ALL] SELECT: appending a query whose rows are returned",
+    ),
+    rule(
+        "sqli-stacked-query",
+        Severity::Critical,
+        "A second statement after `;` (; drop table, ; exec xp_cmdshell, ; shutdown)",
+    ),
+    rule(
+        "sqli-comment-truncation",
+        Severity::High,
+        "Quote closed and the rest of the query commented out (admin'--, x')#)",
+    ),
+    rule(
+        "sqli-time-based",
+        Severity::Critical,
+        "Time-delay probe for blind injection (sleep, benchmark, pg_sleep, waitfor delay)",
+    ),
+    rule(
+        "sqli-error-based",
+        Severity::High,
+        "Function used to leak data through error messages (extractvalue, updatexml, exp(~...))",
+    ),
+    rule(
+        "sqli-file-or-command",
+        Severity::Critical,
+        "File access or command execution from SQL (load_file, into outfile, xp_cmdshell, pg_read_file)",
+    ),
+    rule(
+        "sqli-schema-enumeration",
+        Severity::High,
+        "Query against the database catalogue (information_schema, sysobjects, sqlite_master, pg_catalog)",
+    ),
+    rule(
+        "sqli-system-variable",
+        Severity::High,
+        "Server fingerprinting variable (@@version, @@datadir, @@hostname)",
+    ),
+    rule(
+        "sqli-encoded-string",
+        Severity::High,
+        "String built from character codes or hex to dodge quote filters (char(97,100), 0x61646d696e)",
+    ),
+    rule(
+        "sqli-order-by-probe",
+        Severity::High,
+        "Column-count probe after breaking out of a value (' order by 5--, ' group by x having 1=1)",
+    ),
+    rule(
+        "sqli-comment-obfuscation",
+        Severity::High,
+        "SQL keywords glued with inline comments or MySQL executable comments (union/**/select, /*!50000select*/)",
+    ),
+    rule(
+        "sqli-bare-statement",
+        Severity::Low,
+        "A complete SQL statement with no injection context (SELECT ... FROM t)",
+    ),
+];
+
+// ===== tokens =====
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kw {
+    Select,
+    Union,
+    All,
+    Distinct,
+    From,
+    Where,
+    Insert,
+    Into,
+    Values,
+    Update,
+    Set,
+    Delete,
+    Drop,
+    Table,
+    Database,
+    Create,
+    Alter,
+    Truncate,
+    Exec,
+    Declare,
+    Shutdown,
+    Grant,
+    Or,
+    And,
+    Xor,
+    Not,
+    Like,
+    Is,
+    Null,
+    True,
+    False,
+    Between,
+    In,
+    Having,
+    Group,
+    Order,
+    By,
+    Limit,
+    Waitfor,
+    Delay,
+    Outfile,
+    Dumpfile,
+    Sounds,
+    Div,
+    Procedure,
+    Join,
+    If,
+    Case,
+    When,
+    Exists,
+    Schema,
+    User,
+    View,
+    Function,
+    Trigger,
+    Index,
+    Show,
+    Tables,
+    Databases,
+}
+
+fn keyword(w: &[u8]) -> Option<Kw> {
+    Some(match w {
+        b"select" => Kw::Select,
+        b"union" => Kw::Union,
+        b"all" => Kw::All,
+        b"distinct" | b"distinctrow" => Kw::Distinct,
+        b"from" => Kw::From,
+        b"where" => Kw::Where,
+        b"insert" => Kw::Insert,
+        b"into" => Kw::Into,
+        b"values" | b"value" => Kw::Values,
+        b"update" => Kw::Update,
+        b"set" => Kw::Set,
+        b"delete" => Kw::Delete,
+        b"drop" => Kw::Drop,
+        b"table" => Kw::Table,
+        b"database" => Kw::Database,
+        b"create" => Kw::Create,
+        b"alter" => Kw::Alter,
+        b"truncate" => Kw::Truncate,
+        b"exec" | b"execute" => Kw::Exec,
+        b"declare" => Kw::Declare,
+        b"shutdown" => Kw::Shutdown,
+        b"grant" | b"revoke" => Kw::Grant,
+        b"or" => Kw::Or,
+        b"and" => Kw::And,
+        b"xor" => Kw::Xor,
+        b"not" => Kw::Not,
+        b"like" | b"rlike" | b"regexp" | b"ilike" | b"glob" | b"match" => Kw::Like,
+        b"is" => Kw::Is,
+        b"null" => Kw::Null,
+        b"true" => Kw::True,
+        b"false" => Kw::False,
+        b"between" => Kw::Between,
+        b"in" => Kw::In,
+        b"having" => Kw::Having,
+        b"group" => Kw::Group,
+        b"order" => Kw::Order,
+        b"by" => Kw::By,
+        b"limit" => Kw::Limit,
+        b"waitfor" => Kw::Waitfor,
+        b"delay" => Kw::Delay,
+        b"outfile" => Kw::Outfile,
+        b"dumpfile" => Kw::Dumpfile,
+        b"sounds" => Kw::Sounds,
+        b"div" | b"mod" => Kw::Div,
+        b"procedure" | b"proc" => Kw::Procedure,
+        b"join" => Kw::Join,
+        b"if" => Kw::If,
+        b"case" => Kw::Case,
+        b"when" => Kw::When,
+        b"exists" => Kw::Exists,
+        b"schema" => Kw::Schema,
+        b"user" | b"login" => Kw::User,
+        b"view" => Kw::View,
+        b"function" => Kw::Function,
+        b"trigger" => Kw::Trigger,
+        b"index" => Kw::Index,
+        b"show" => Kw::Show,
+        b"tables" | b"columns" => Kw::Tables,
+        b"databases" | b"schemas" => Kw::Databases,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Op {
+    Eq,
+    Cmp,
+    OrOr,
+    AndAnd,
+    Arith,
+    Bang,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tk {
+    /// A quoted string. `initial`: the break string of a quoted context.
+    Str {
+        closed: bool,
+        initial: bool,
+    },
+    Num,
+    Hex,
+    Word,
+    Kw(Kw),
+    Op(Op),
+    LParen,
+    RParen,
+    Comma,
+    Semi,
+    Dot,
+    Var,
+    SysVar,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    k: Tk,
+    s: usize,
+    e: usize,
+    /// Content of a string, or the name of a word/keyword/variable.
+    cs: usize,
+    ce: usize,
+    /// Followed by `(`.
+    call: bool,
+    /// A comment follows this token.
+    comment_after: bool,
+    /// A block comment glued this token to the next one (no whitespace).
+    glued_comment: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ctx {
+    Bare,
+    Quote(u8),
+}
+
+struct Tokens<'a> {
+    b: &'a [u8],
+    toks: Vec<Tok>,
+    leading_comment: bool,
+    exec_comment: Option<(usize, usize)>,
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80
+}
+
+/// Finds the closing `q` of a string whose content starts at `from`, honouring
+/// doubled quotes and backslash escapes: `(end_of_content, closed)`.
+fn string_end(b: &[u8], from: usize, q: u8) -> (usize, bool) {
+    let mut i = from;
+    while let Some(off) = memchr::memchr2(q, b'\\', &b[i..]) {
+        let j = i + off;
+        if b[j] == b'\\' {
+            i = j + 2;
+            if i >= b.len() {
+                break;
+            }
+            continue;
+        }
+        if j + 1 < b.len() && b[j + 1] == q {
+            i = j + 2;
+            continue;
+        }
+        return (j, true);
+    }
+    (b.len(), false)
+}
+
+fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
+    let mut t = Tokens {
+        b,
+        toks,
+        leading_comment: false,
+        exec_comment: None,
+    };
+    t.toks.clear();
+    let n = b.len();
+    let mut i = 0;
+    let mut in_exec = false;
+    if let Ctx::Quote(q) = ctx {
+        let (end, closed) = string_end(b, 0, q);
+        if !closed {
+            return t;
+        }
+        t.push(
+            Tk::Str {
+                closed: true,
+                initial: true,
+            },
+            0,
+            end + 1,
+            0,
+            end,
+        );
+        i = end + 1;
+    }
+    let mut ws_before = true;
+    while i < n {
+        let c = b[i];
+        if c <= b' ' {
+            i += 1;
+            ws_before = true;
+            continue;
+        }
+        let start = i;
+        match c {
+            b'\'' | b'"' => {
+                let (end, closed) = string_end(b, i + 1, c);
+                let e = if closed { end + 1 } else { n };
+                t.push(
+                    Tk::Str {
+                        closed,
+                        initial: false,
+                    },
+                    i,
+                    e,
+                    i + 1,
+                    end,
+                );
+                i = e;
+            }
+            b'`' => {
+                let e = memchr::memchr(b'`', &b[i + 1..]).map_or(n, |o| i + 1 + o + 1);
+                t.push(Tk::Word, i, e, i + 1, e.saturating_sub(1).max(i + 1));
+                i = e;
+            }
+            b'0'..=b'9' => {
+                if c == b'0'
+                    && i + 2 < n
+                    && (b[i + 1] | 0x20) == b'x'
+                    && b[i + 2].is_ascii_hexdigit()
+                {
+                    let mut j = i + 2;
+                    while j < n && b[j].is_ascii_hexdigit() {
+                        j += 1;
+                    }
+                    t.push(Tk::Hex, i, j, i + 2, j);
+                    i = j;
+                } else {
+                    let mut j = i;
+                    while j < n && (b[j].is_ascii_digit() || b[j] == b'.') {
+                        j += 1;
+                    }
+                    if j + 1 < n
+                        && (b[j] | 0x20) == b'e'
+                        && (b[j + 1].is_ascii_digit() || b[j + 1] == b'-' || b[j + 1] == b'+')
+                    {
+                        j += 2;
+                        while j < n && b[j].is_ascii_digit() {
+                            j += 1;
+                        }
+                    }
+                    t.push(Tk::Num, i, j, i, j);
+                    i = j;
+                }
+            }
+            b'-' if i + 1 < n && b[i + 1] == b'-' => {
+                i = memchr::memchr(b'\n', &b[i..]).map_or(n, |o| i + o);
+                t.comment(false);
+            }
+            b'#' => {
+                i = memchr::memchr(b'\n', &b[i..]).map_or(n, |o| i + o);
+                t.comment(false);
+            }
+            b'/' if i + 1 < n && b[i + 1] == b'*' => {
+                if i + 2 < n && b[i + 2] == b'!' {
+                    let mut j = i + 3;
+                    while j < n && b[j].is_ascii_digit() {
+                        j += 1;
+                    }
+                    in_exec = true;
+                    t.exec_comment.get_or_insert((i, j));
+                    i = j;
+                } else {
+                    let body = &b[i + 2..];
+                    let e = memchr::memmem::find(body, b"*/").map_or(n, |o| i + 2 + o + 2);
+                    let glued =
+                        ws_before_is_false(b, start) && e < n && !b[e].is_ascii_whitespace();
+                    i = e;
+                    t.comment(glued);
+                }
+                ws_before = false;
+                continue;
+            }
+            b'*' if in_exec && i + 1 < n && b[i + 1] == b'/' => {
+                in_exec = false;
+                i += 2;
+                ws_before = true;
+                continue;
+            }
+            b'(' => {
+                if let Some(last) = t.toks.last_mut() {
+                    if matches!(last.k, Tk::Word | Tk::Kw(_)) {
+                        last.call = true;
+                    }
+                }
+                t.push(Tk::LParen, i, i + 1, i, i + 1);
+                i += 1;
+            }
+            b')' => {
+                t.push(Tk::RParen, i, i + 1, i, i + 1);
+                i += 1;
+            }
+            b',' => {
+                t.push(Tk::Comma, i, i + 1, i, i + 1);
+                i += 1;
+            }
+            b';' => {
+                t.push(Tk::Semi, i, i + 1, i, i + 1);
+                i += 1;
+            }
+            b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
+                let mut j = i + 1;
+                while j < n && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                t.push(Tk::Num, i, j, i, j);
+                i = j;
+            }
+            b'.' => {
+                t.push(Tk::Dot, i, i + 1, i, i + 1);
+                i += 1;
+            }
+            b'@' => {
+                let sys = i + 1 < n && b[i + 1] == b'@';
+                let ns = if sys { i + 2 } else { i + 1 };
+                let mut j = ns;
+                while j < n && is_word_byte(b[j]) {
+                    j += 1;
+                }
+                t.push(if sys { Tk::SysVar } else { Tk::Var }, i, j, ns, j);
+                i = j;
+            }
+            _ if is_word_byte(c) => {
+                let mut j = i;
+                while j < n && is_word_byte(b[j]) {
+                    j += 1;
+                }
+                let k = lower_name(&b[i..j]).and_then(|(buf, len)| keyword(&buf[..len]));
+                t.push(k.map_or(Tk::Word, Tk::Kw), i, j, i, j);
+                i = j;
+            }
+            _ => {
+                let (op, len) = operator(&b[i..]);
+                t.push(Tk::Op(op), i, i + len, i, i + len);
+                i += len;
+            }
+        }
+        let _ = start;
+        ws_before = false;
+    }
+    let _ = ws_before;
+    t
+}
+
+fn ws_before_is_false(b: &[u8], at: usize) -> bool {
+    at > 0 && !b[at - 1].is_ascii_whitespace()
+}
+
+fn operator(b: &[u8]) -> (Op, usize) {
+    let c = b[0];
+    let d = b.get(1).copied().unwrap_or(0);
+    match (c, d) {
+        (b'<', b'=') if b.get(2) == Some(&b'>') => (Op::Eq, 3),
+        (b'<', b'=') | (b'>', b'=') | (b'<', b'>') | (b'!', b'=') => (Op::Cmp, 2),
+        (b'=', b'=') => (Op::Eq, 2),
+        (b'<', b'<') | (b'>', b'>') => (Op::Arith, 2),
+        (b':', b'=') => (Op::Eq, 2),
+        (b'|', b'|') => (Op::OrOr, 2),
+        (b'&', b'&') => (Op::AndAnd, 2),
+        (b'=', _) => (Op::Eq, 1),
+        (b'<', _) | (b'>', _) => (Op::Cmp, 1),
+        (b'!', _) => (Op::Bang, 1),
+        (b'+' | b'-' | b'*' | b'/' | b'%' | b'^' | b'|' | b'&' | b'~', _) => (Op::Arith, 1),
+        _ => (Op::Other, 1),
+    }
+}
+
+/// ASCII-lowercased copy of a name, if it is short enough to be a keyword or
+/// function name.
+fn lower_name(w: &[u8]) -> Option<([u8; 24], usize)> {
+    if w.len() > 24 {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some((buf, w.len()))
+}
+
+impl Tokens<'_> {
+    fn push(&mut self, k: Tk, s: usize, e: usize, cs: usize, ce: usize) {
+        self.toks.push(Tok {
+            k,
+            s,
+            e,
+            cs,
+            ce,
+            call: false,
+            comment_after: false,
+            glued_comment: false,
+        });
+    }
+
+    fn comment(&mut self, glued: bool) {
+        match self.toks.last_mut() {
+            Some(t) => {
+                t.comment_after = true;
+                t.glued_comment |= glued;
+            }
+            None => self.leading_comment = true,
+        }
+    }
+
+    fn name(&self, t: &Tok) -> Option<([u8; 24], usize)> {
+        lower_name(&self.b[t.cs..t.ce])
+    }
+
+    fn name_is(&self, t: &Tok, names: &[&[u8]]) -> bool {
+        match self.name(t) {
+            Some((buf, len)) => names.contains(&&buf[..len]),
+            None => false,
+        }
+    }
+
+    fn content(&self, t: &Tok) -> &[u8] {
+        &self.b[t.cs.min(t.ce)..t.ce]
+    }
+}
+
+// ===== analysis =====
+
+struct Analysis<'t, 'a> {
+    t: &'t Tokens<'a>,
+    base: usize,
+    hits: &'t mut Vec<Hit>,
+}
+
+fn is_logic(k: Tk) -> bool {
+    matches!(
+        k,
+        Tk::Kw(Kw::Or | Kw::And | Kw::Xor | Kw::Having) | Tk::Op(Op::OrOr | Op::AndAnd)
+    )
+}
+
+fn is_cmp(k: Tk) -> bool {
+    matches!(
+        k,
+        Tk::Op(Op::Eq | Op::Cmp) | Tk::Kw(Kw::Like | Kw::Is | Kw::Between | Kw::In | Kw::Sounds)
+    )
+}
+
+/// What follows a logical operator.
+#[derive(PartialEq, Eq, Debug)]
+enum Cond {
+    /// Always true: `1=1`, `'a'='a'`, `2>1`, or a truthy literal ending the input.
+    Tautology(usize),
+    /// A real condition: a comparison, a function call, a sub-select, a literal.
+    Condition(usize),
+    None,
+}
+
+const TIME_FNS: &[&[u8]] = &[
+    b"sleep",
+    b"benchmark",
+    b"pg_sleep",
+    b"randomblob",
+    b"pg_sleep_for",
+    b"dbms_lock",
+];
+const ERROR_FNS: &[&[u8]] = &[
+    b"extractvalue",
+    b"updatexml",
+    b"name_const",
+    b"geometrycollection",
+    b"multipoint",
+    b"multipolygon",
+    b"multilinestring",
+    b"linestring",
+    b"polygon",
+    b"gtid_subset",
+    b"xmltype",
+    b"json_keys",
+    b"exp",
+    b"floor",
+    b"ctxsys",
+    b"drithsx",
+    b"get_host_name",
+];
+const FILE_FNS: &[&[u8]] = &[
+    b"load_file",
+    b"pg_read_file",
+    b"pg_ls_dir",
+    b"pg_read_binary_file",
+    b"lo_import",
+    b"lo_export",
+    b"sys_exec",
+    b"sys_eval",
+    b"openrowset",
+    b"opendatasource",
+    b"xp_cmdshell",
+    b"xp_regread",
+    b"xp_dirtree",
+    b"sp_oacreate",
+    b"sp_execute_external_script",
+    b"utl_http",
+    b"utl_inaddr",
+    b"dbms_pipe",
+    b"http_get",
+];
+const INFO_FNS: &[&[u8]] = &[
+    b"version",
+    b"database",
+    b"user",
+    b"current_user",
+    b"system_user",
+    b"session_user",
+    b"schema",
+    b"db_name",
+    b"user_name",
+    b"suser_name",
+    b"host_name",
+    b"connection_id",
+    b"current_database",
+    b"sqlite_version",
+];
+const CHAR_FNS: &[&[u8]] = &[
+    b"char",
+    b"chr",
+    b"nchar",
+    b"unhex",
+    b"concat",
+    b"concat_ws",
+    b"unistr",
+];
+const SCHEMA_WORDS: &[&[u8]] = &[
+    b"information_schema",
+    b"sysobjects",
+    b"syscolumns",
+    b"sysdatabases",
+    b"sysusers",
+    b"sqlite_master",
+    b"sqlite_schema",
+    b"pg_catalog",
+    b"pg_tables",
+    b"pg_user",
+    b"pg_shadow",
+    b"pg_database",
+    b"all_tables",
+    b"all_tab_columns",
+    b"user_tables",
+    b"dba_users",
+    b"msysobjects",
+    b"mysql",
+];
+const SYS_VARS: &[&[u8]] = &[
+    b"version",
+    b"datadir",
+    b"hostname",
+    b"basedir",
+    b"tmpdir",
+    b"servername",
+    b"language",
+    b"spid",
+    b"global",
+    b"session",
+    b"version_comment",
+    b"version_compile_os",
+    b"secure_file_priv",
+    b"plugin_dir",
+    b"identity",
+];
+
+impl Analysis<'_, '_> {
+    fn toks(&self) -> &[Tok] {
+        &self.t.toks
+    }
+
+    fn hit(&mut self, rule: usize, from: usize, to: usize) {
+        let toks = &self.t.toks;
+        let (s, e) = (toks[from].s, toks[to.min(toks.len() - 1)].e);
+        self.hits.push(Hit {
+            rule: &RULES[rule],
+            start: self.base + s,
+            end: self.base + e.max(s),
+        });
+    }
+
+    fn kind(&self, i: usize) -> Option<Tk> {
+        self.toks().get(i).map(|t| t.k)
+    }
+
+    fn skip_parens(&self, mut i: usize) -> usize {
+        while matches!(self.kind(i), Some(Tk::LParen)) {
+            i += 1;
+        }
+        i
+    }
+
+    /// End of the argument list of the call whose `(` is at `open`, bounded.
+    fn close_paren(&self, open: usize) -> usize {
+        let mut depth = 0usize;
+        let lim = (open + 32).min(self.toks().len());
+        for j in open..lim {
+            match self.toks()[j].k {
+                Tk::LParen => depth += 1,
+                Tk::RParen => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return j;
+                    }
+                }
+                _ => {}
+            }
+        }
+        lim.saturating_sub(1)
+    }
+
+    /// Reads one operand at `i`: its token range end (exclusive) and, for
+    /// literals, the literal's bytes.
+    fn operand(&self, i: usize) -> Option<(usize, Option<&[u8]>, bool)> {
+        let t = self.toks().get(i)?;
+        match t.k {
+            Tk::Num | Tk::Hex => Some((i + 1, Some(self.t.content(t)), true)),
+            Tk::Str { .. } => Some((i + 1, Some(self.t.content(t)), true)),
+            Tk::Kw(Kw::True | Kw::False | Kw::Null) => Some((i + 1, Some(self.t.content(t)), true)),
+            Tk::Word | Tk::Kw(_) if t.call => {
+                let close = self.close_paren(i + 1);
+                Some((close + 1, None, false))
+            }
+            Tk::Word | Tk::Var | Tk::SysVar => Some((i + 1, Some(self.t.content(t)), false)),
+            Tk::Kw(k) if !structural(k) => Some((i + 1, Some(self.t.content(t)), false)),
+            Tk::Op(Op::Arith) | Tk::Op(Op::Bang) | Tk::Kw(Kw::Not) => {
+                // Unary sign or negation (`-1`, `!1`, `not 0`): an operand, but
+                // not a literal we can compare. Bounded, no recursion.
+                let mut j = i + 1;
+                while j < i + 4
+                    && matches!(
+                        self.kind(j),
+                        Some(Tk::Op(Op::Arith | Op::Bang) | Tk::Kw(Kw::Not))
+                    )
+                {
+                    j += 1;
+                }
+                match self.kind(j)? {
+                    Tk::Num | Tk::Hex | Tk::Str { .. } | Tk::Word | Tk::Var | Tk::SysVar => {
+                        Some((j + 1, None, false))
+                    }
+                    Tk::LParen => Some((self.close_paren(j) + 1, None, false)),
+                    _ => None,
+                }
+            }
+            Tk::LParen => {
+                let close = self.close_paren(i);
+                Some((close + 1, None, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// Classifies the condition starting at `i` (just after a logical operator).
+    ///
+    /// `loose`: a lone literal ending the input counts (`x' or 1`); without
+    /// it, only `true` or a literal followed by a comment does, so that
+    /// "1 or 2" and "Salem, OR 97301" stay prose.
+    fn condition(&self, i: usize, loose: bool) -> Cond {
+        let i = self.skip_parens(i);
+        let i = if self.kind(i) == Some(Tk::Kw(Kw::Not)) {
+            i + 1
+        } else {
+            i
+        };
+        if matches!(self.kind(i), Some(Tk::Kw(Kw::Select | Kw::Exists))) {
+            return Cond::Condition(i);
+        }
+        let Some((a_end, a_lit, a_is_lit)) = self.operand(i) else {
+            return Cond::None;
+        };
+        let Some(op_k) = self.kind(a_end) else {
+            let last = &self.toks()[a_end - 1];
+            let is_true = last.k == Tk::Kw(Kw::True);
+            return match a_lit {
+                Some(l) if a_is_lit && truthy(l) && (loose || is_true || last.comment_after) => {
+                    Cond::Tautology(a_end - 1)
+                }
+                None => Cond::Condition(a_end - 1),
+                Some(_) if a_is_lit && (loose || last.comment_after) => Cond::Condition(a_end - 1),
+                _ => Cond::None,
+            };
+        };
+        if is_cmp(op_k) {
+            let mut j = a_end + 1;
+            if self.kind(j) == Some(Tk::Kw(Kw::Not)) {
+                j += 1;
+            }
+            if op_k == Tk::Kw(Kw::Sounds) && self.kind(j) == Some(Tk::Kw(Kw::Like)) {
+                j += 1;
+            }
+            let j = self.skip_parens(j);
+            let Some((b_end, b_lit, b_is_lit)) = self.operand(j) else {
+                return Cond::Condition(a_end);
+            };
+            let last = b_end - 1;
+            if let (Some(a), Some(b)) = (a_lit, b_lit) {
+                let eq_op = matches!(op_k, Tk::Op(Op::Eq) | Tk::Kw(Kw::Like | Kw::Is));
+                if eq_op
+                    && (a_is_lit || b_is_lit || a.eq_ignore_ascii_case(b))
+                    && same_literal(a, b)
+                {
+                    return Cond::Tautology(last);
+                }
+                if let (Tk::Op(Op::Cmp), Some(x), Some(y)) = (op_k, number(a), number(b)) {
+                    let s = &self.t.b[self.toks()[a_end].s..self.toks()[a_end].e];
+                    let holds = match s {
+                        b"<" => x < y,
+                        b">" => x > y,
+                        b"<=" => x <= y,
+                        b">=" => x >= y,
+                        b"<>" | b"!=" => x != y,
+                        _ => false,
+                    };
+                    if holds {
+                        return Cond::Tautology(last);
+                    }
+                }
+            }
+            if !(a_is_lit || b_is_lit) && a_lit.is_some() && b_lit.is_some() {
+                // word = word: a real column comparison.
+                return Cond::Condition(last);
+            }
+            return Cond::Condition(last);
+        }
+        // A literal followed by the end of the statement.
+        let ends = matches!(op_k, Tk::Semi) || (loose && op_k == Tk::RParen);
+        match a_lit {
+            Some(l) if a_is_lit && truthy(l) && (ends || self.toks()[a_end - 1].comment_after) => {
+                Cond::Tautology(a_end - 1)
+            }
+            None => Cond::Condition(a_end - 1),
+            _ if a_is_lit && (ends || self.toks()[a_end - 1].comment_after) => {
+                Cond::Condition(a_end - 1)
+            }
+            _ => Cond::None,
+        }
+    }
+
+    /// Checks the SQL that follows a break at token `b` (the break token itself).
+    fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
+        let mut i = b + 1;
+        while matches!(self.kind(i), Some(Tk::RParen)) {
+            i += 1;
+        }
+        let Some(k) = self.kind(i) else {
+            // admin'--  /  admin')#
+            let last = i - 1;
+            if self.toks()[last].comment_after && strong {
+                let t = &self.toks()[b];
+                let content = self.t.content(t);
+                if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                    self.hit(TRUNCATION, b, last);
+                }
+            }
+            return;
+        };
+        if self.toks()[i - 1].comment_after && strong {
+            let t = &self.toks()[b];
+            let content = self.t.content(t);
+            if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                self.hit(TRUNCATION, b, i - 1);
+            }
+        }
+        if is_logic(k) {
+            match self.condition(i + 1, quoted) {
+                Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
+                Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
+                _ => {}
+            }
+            return;
+        }
+        if !strong {
+            return;
+        }
+        match k {
+            // '=' / '-' / '||(select ...)': operators against the query's own quotes.
+            Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr)
+            | Tk::Kw(Kw::Like | Kw::Div | Kw::Is | Kw::In | Kw::Between) => {
+                let j = i + 1;
+                match self.kind(j) {
+                    Some(Tk::Str { .. }) => self.hit(BOOLEAN, b, j),
+                    Some(Tk::LParen)
+                        if self.kind(self.skip_parens(j)) == Some(Tk::Kw(Kw::Select)) =>
+                    {
+                        self.hit(BOOLEAN, b, j + 1)
+                    }
+                    Some(Tk::Word | Tk::Kw(_)) if self.toks()[j].call => {
+                        let close = self.close_paren(j + 1);
+                        self.hit(BOOLEAN, b, close)
+                    }
+                    Some(Tk::Num)
+                        if matches!(self.kind(j + 1), None | Some(Tk::Semi))
+                            && self.toks()[j].comment_after =>
+                    {
+                        self.hit(BOOLEAN, b, j)
+                    }
+                    _ => {}
+                }
+            }
+            Tk::Kw(Kw::Order | Kw::Group) if self.kind(i + 1) == Some(Tk::Kw(Kw::By)) => {
+                self.hit(ORDER_BY, b, i + 2);
+            }
+            Tk::Kw(Kw::Limit | Kw::Procedure)
+                if matches!(self.kind(i + 1), Some(Tk::Num | Tk::Word)) =>
+            {
+                self.hit(BOOLEAN, b, i + 1);
+            }
+            _ => {}
+        }
+    }
+
+    fn run(&mut self, ctx: Ctx) {
+        let n = self.toks().len();
+        if n == 0 {
+            return;
+        }
+        // Breaks.
+        match ctx {
+            Ctx::Quote(_) => self.after_break(0, true, true),
+            Ctx::Bare => {
+                if matches!(self.kind(0), Some(Tk::Num | Tk::Hex)) {
+                    self.after_break(0, true, false);
+                } else if matches!(self.kind(0), Some(Tk::Word | Tk::Str { closed: true, .. })) {
+                    self.after_break(0, false, false);
+                }
+            }
+        }
+        if self.t.exec_comment.is_some() {
+            let (s, e) = self.t.exec_comment.unwrap_or((0, 0));
+            self.hits.push(Hit {
+                rule: &RULES[OBFUSCATION],
+                start: self.base + s,
+                end: self.base + e,
+            });
+        }
+        for i in 0..n {
+            let t = self.toks()[i];
+            match t.k {
+                // A tautology after any logical operator, wherever it is.
+                k if is_logic(k) && i > 0 => {
+                    if let Cond::Tautology(e) = self.condition(i + 1, false) {
+                        let prev = self.toks()[i - 1].k;
+                        if matches!(
+                            prev,
+                            Tk::Str { closed: true, .. }
+                                | Tk::Num
+                                | Tk::RParen
+                                | Tk::Word
+                                | Tk::Kw(_)
+                        ) {
+                            self.hit(TAUTOLOGY, i - 1, e);
+                        }
+                    }
+                }
+                Tk::Kw(Kw::Union) => {
+                    let mut j = i + 1;
+                    if matches!(self.kind(j), Some(Tk::Kw(Kw::All | Kw::Distinct))) {
+                        j += 1;
+                    }
+                    let j = self.skip_parens(j);
+                    if self.kind(j) == Some(Tk::Kw(Kw::Select)) && j + 1 < n {
+                        self.hit(UNION, i, j);
+                    }
+                }
+                Tk::Semi => self.stacked(i),
+                Tk::Kw(Kw::Waitfor)
+                    if matches!(self.kind(i + 1), Some(Tk::Kw(Kw::Delay)) | Some(Tk::Word))
+                        && matches!(self.kind(i + 2), Some(Tk::Str { .. })) =>
+                {
+                    self.hit(TIME, i, i + 2);
+                }
+                Tk::Kw(Kw::Into)
+                    if matches!(self.kind(i + 1), Some(Tk::Kw(Kw::Outfile | Kw::Dumpfile)))
+                        && matches!(self.kind(i + 2), Some(Tk::Str { .. })) =>
+                {
+                    self.hit(FILE, i, i + 2);
+                }
+                Tk::SysVar if self.t.name_is(&t, SYS_VARS) => {
+                    self.hit(SYSVAR, i, i);
+                }
+                Tk::Word | Tk::Kw(_) if t.call => self.call(i),
+                Tk::Word => {
+                    if self.t.name_is(&t, SCHEMA_WORDS) {
+                        let from_before = (1..=2).any(|d| {
+                            i >= d && matches!(self.kind(i - d), Some(Tk::Kw(Kw::From | Kw::Join)))
+                        });
+                        let dotted = self.kind(i + 1) == Some(Tk::Dot)
+                            && matches!(self.kind(i + 2), Some(Tk::Word | Tk::Kw(_)));
+                        let is_mysql = self.t.name_is(&t, &[b"mysql"]);
+                        if from_before && (dotted || !is_mysql) {
+                            self.hit(SCHEMA, i, if dotted { i + 2 } else { i });
+                        }
+                    } else if self.t.name_is(
+                        &t,
+                        &[
+                            b"xp_cmdshell",
+                            b"sp_oacreate",
+                            b"sp_configure",
+                            b"sp_addlogin",
+                            b"sp_password",
+                        ],
+                    ) {
+                        self.hit(FILE, i, i);
+                    }
+                }
+                Tk::Hex if t.ce - t.cs >= 4 && i > 0 => {
+                    let prev = self.toks()[i - 1].k;
+                    let sqlish = matches!(
+                        prev,
+                        Tk::Op(Op::Eq)
+                            | Tk::Kw(Kw::Select | Kw::Like | Kw::Where | Kw::Values | Kw::In)
+                    ) || (prev == Tk::Comma || prev == Tk::LParen)
+                        && (1..=3).any(|d| {
+                            i > d
+                                && self.toks()[i - d].call
+                                && self.t.name_is(&self.toks()[i - d], CHAR_FNS)
+                        });
+                    if sqlish && ctx != Ctx::Bare {
+                        self.hit(ENCODED, i, i);
+                    }
+                }
+                _ => {}
+            }
+            if t.glued_comment && i + 1 < n {
+                let next = self.toks()[i + 1].k;
+                if matches!(t.k, Tk::Kw(_)) || matches!(next, Tk::Kw(_)) {
+                    self.hit(OBFUSCATION, i, i + 1);
+                }
+            }
+        }
+        if ctx == Ctx::Bare {
+            self.bare_statement();
+        }
+    }
+
+    fn call(&mut self, i: usize) {
+        let t = self.toks()[i];
+        let Some((buf, len)) = self.t.name(&t) else {
+            return;
+        };
+        let name = &buf[..len];
+        let close = self.close_paren(i + 1);
+        let arg = self.kind(i + 2);
+        if TIME_FNS.contains(&name) {
+            // sleep(5), benchmark(5000000, md5(1)), pg_sleep(5): a number or an
+            // expression, not prose such as "sleep (8 hours)".
+            let numeric = matches!(arg, Some(Tk::Num | Tk::Var | Tk::SysVar | Tk::LParen))
+                || matches!(arg, Some(Tk::Word | Tk::Kw(_))) && self.toks()[i + 2].call;
+            let then = self.kind(i + 3);
+            let closes = matches!(then, Some(Tk::RParen | Tk::Comma | Tk::Op(_)))
+                || arg == Some(Tk::LParen)
+                || matches!(arg, Some(Tk::Word | Tk::Kw(_)));
+            if numeric && closes {
+                self.hit(TIME, i, close);
+            } else if name == b"dbms_lock" && self.kind(i + 1) == Some(Tk::Dot) {
+                self.hit(TIME, i, i + 2);
+            }
+            return;
+        }
+        if FILE_FNS.contains(&name) {
+            if !matches!(arg, Some(Tk::RParen) | None) || name.starts_with(b"xp_") {
+                self.hit(FILE, i, close);
+            }
+            return;
+        }
+        if ERROR_FNS.contains(&name) {
+            let strong = matches!(
+                name,
+                b"extractvalue"
+                    | b"updatexml"
+                    | b"name_const"
+                    | b"gtid_subset"
+                    | b"xmltype"
+                    | b"drithsx"
+                    | b"get_host_name"
+            );
+            // exp(~(select ...)), floor(rand(0)*2), polygon((select ...)).
+            let inner_sql = (i + 2..close).any(|j| {
+                matches!(self.kind(j), Some(Tk::Kw(Kw::Select)))
+                    || self.toks()[j].call
+                        && self.t.name_is(
+                            &self.toks()[j],
+                            &[b"rand", b"concat", b"version", b"database", b"user"],
+                        )
+            });
+            let tilde =
+                arg == Some(Tk::Op(Op::Arith)) && self.t.b.get(self.toks()[i + 2].s) == Some(&b'~');
+            if (strong && !matches!(arg, Some(Tk::RParen) | None)) || inner_sql || tilde {
+                self.hit(ERROR, i, close);
+            }
+            return;
+        }
+        if CHAR_FNS.contains(&name) && matches!(name, b"char" | b"chr" | b"nchar") {
+            // char(97,100,109) or char(97)+char(100): codes, not prose.
+            let mut nums = 0;
+            let mut j = i + 2;
+            while j < close {
+                match self.kind(j) {
+                    Some(Tk::Num | Tk::Hex) => nums += 1,
+                    Some(Tk::Comma | Tk::Op(Op::Arith)) => {}
+                    Some(Tk::Word) if self.t.name_is(&self.toks()[j], &[b"using"]) => {}
+                    Some(Tk::Word) => {}
+                    _ => {
+                        nums = 0;
+                        break;
+                    }
+                }
+                j += 1;
+            }
+            let chained = matches!(
+                self.kind(close + 1),
+                Some(Tk::Op(Op::Arith | Op::OrOr)) | Some(Tk::Comma)
+            ) || (i > 0
+                && matches!(
+                    self.kind(i - 1),
+                    Some(Tk::Op(Op::Arith | Op::OrOr | Op::Eq)) | Some(Tk::Comma | Tk::LParen)
+                ));
+            if nums >= 3 || (nums >= 1 && chained) {
+                self.hit(ENCODED, i, close);
+            }
+        }
+        if INFO_FNS.contains(&name) && self.kind(i + 2) == Some(Tk::RParen) {
+            // version(), database(), user() right after a break is covered by the
+            // boolean rule; inside concat()/select lists it is enumeration.
+            let in_sql = i > 0
+                && matches!(
+                    self.kind(i - 1),
+                    Some(Tk::Comma | Tk::LParen | Tk::Kw(Kw::Select) | Tk::Op(Op::Eq))
+                )
+                && (1..=4).any(|d| {
+                    i >= d
+                        && (matches!(self.kind(i - d), Some(Tk::Kw(Kw::Select | Kw::Union)))
+                            || self.toks()[i - d].call
+                                && self.t.name_is(&self.toks()[i - d], CHAR_FNS))
+                });
+            if in_sql {
+                self.hit(SYSVAR, i, close);
+            }
+        }
+    }
+
+    fn stacked(&mut self, semi: usize) {
+        let j = semi + 1;
+        let Some(k) = self.kind(j) else { return };
+        let n = self.toks().len();
+        let end_like = |a: &Self, x: usize| matches!(a.kind(x), None | Some(Tk::Semi | Tk::Comma));
+        let hit_to = match k {
+            Tk::Kw(Kw::Drop | Kw::Truncate | Kw::Alter | Kw::Create) => {
+                let mut x = j + 1;
+                if matches!(
+                    self.kind(x),
+                    Some(Tk::Kw(
+                        Kw::Table
+                            | Kw::Database
+                            | Kw::Schema
+                            | Kw::User
+                            | Kw::View
+                            | Kw::Procedure
+                            | Kw::Function
+                            | Kw::Trigger
+                            | Kw::Index
+                    ))
+                ) {
+                    x += 1;
+                    if self.kind(x) == Some(Tk::Kw(Kw::If)) {
+                        x += 2;
+                    }
+                    let name_ok =
+                        matches!(self.kind(x), Some(Tk::Word | Tk::Kw(_) | Tk::Str { .. }));
+                    let mut y = x + 1;
+                    while self.kind(y) == Some(Tk::Dot) {
+                        y += 2;
+                    }
+                    let tail_ok = end_like(self, y)
+                        || self.toks()[y.min(n) - 1].comment_after
+                        || matches!(self.kind(y), Some(Tk::LParen | Tk::Kw(_)));
+                    (name_ok && tail_ok).then_some(x)
+                } else {
+                    None
+                }
+            }
+            Tk::Kw(Kw::Delete) => (self.kind(j + 1) == Some(Tk::Kw(Kw::From))
+                && matches!(self.kind(j + 2), Some(Tk::Word | Tk::Kw(_))))
+            .then_some(j + 2),
+            Tk::Kw(Kw::Insert) => (self.kind(j + 1) == Some(Tk::Kw(Kw::Into))
+                && matches!(self.kind(j + 2), Some(Tk::Word | Tk::Kw(_))))
+            .then_some(j + 2),
+            Tk::Kw(Kw::Update) => {
+                let mut x = j + 2;
+                while self.kind(x) == Some(Tk::Dot) {
+                    x += 2;
+                }
+                (matches!(self.kind(j + 1), Some(Tk::Word | Tk::Kw(_)))
+                    && self.kind(x) == Some(Tk::Kw(Kw::Set)))
+                .then_some(x)
+            }
+            Tk::Kw(Kw::Select) => {
+                let first = self.kind(j + 1);
+                let immediate =
+                    matches!(first, Some(Tk::Num | Tk::SysVar | Tk::Var | Tk::Str { .. }))
+                        || matches!(first, Some(Tk::Op(Op::Arith)))
+                        || (matches!(first, Some(Tk::Word | Tk::Kw(_))) && self.toks()[j + 1].call);
+                let has_from =
+                    (j + 2..(j + 12).min(n)).any(|x| self.kind(x) == Some(Tk::Kw(Kw::From)));
+                (immediate || has_from).then_some(j + 1)
+            }
+            Tk::Kw(Kw::Exec) => {
+                let x = j + 1;
+                let ok = match self.kind(x) {
+                    Some(Tk::Word) => {
+                        let name = self.t.content(&self.toks()[x]).to_ascii_lowercase();
+                        name.starts_with(b"xp_")
+                            || name.starts_with(b"sp_")
+                            || name == b"master"
+                            || self.toks()[x].call
+                            || matches!(self.kind(x + 1), Some(Tk::Str { .. } | Tk::Var) | None)
+                    }
+                    Some(Tk::LParen | Tk::Str { .. } | Tk::Var) => true,
+                    _ => false,
+                };
+                ok.then_some(x)
+            }
+            Tk::Kw(Kw::Shutdown) => {
+                (end_like(self, j + 1) || self.toks()[j].comment_after).then_some(j)
+            }
+            Tk::Kw(Kw::Declare) => matches!(self.kind(j + 1), Some(Tk::Var)).then_some(j + 1),
+            Tk::Kw(Kw::Set) => (matches!(self.kind(j + 1), Some(Tk::Var | Tk::SysVar))
+                && self.kind(j + 2) == Some(Tk::Op(Op::Eq)))
+            .then_some(j + 2),
+            Tk::Kw(Kw::Waitfor) => {
+                matches!(self.kind(j + 1), Some(Tk::Kw(Kw::Delay) | Tk::Word)).then_some(j + 1)
+            }
+            Tk::Kw(Kw::Grant) => (j + 3 < n
+                && (j + 1..(j + 6).min(n)).any(|x| {
+                    matches!(
+                        self.kind(x),
+                        Some(Tk::Kw(
+                            Kw::All | Kw::Select | Kw::Insert | Kw::Update | Kw::Delete
+                        ))
+                    )
+                })
+                && (j + 1..(j + 8).min(n))
+                    .any(|x| self.t.name_is(&self.toks()[x], &[b"to", b"from", b"on"])))
+            .then_some(j + 1),
+            Tk::Kw(Kw::Show) => {
+                matches!(self.kind(j + 1), Some(Tk::Kw(Kw::Tables | Kw::Databases)))
+                    .then_some(j + 1)
+            }
+            Tk::Kw(Kw::If) => {
+                // ; if (1=1) waitfor delay ...
+                (self.kind(j + 1) == Some(Tk::LParen))
+                    .then_some(j + 1)
+                    .filter(|_| {
+                        (j + 2..(j + 12).min(n))
+                            .any(|x| matches!(self.kind(x), Some(Tk::Kw(Kw::Waitfor | Kw::Select))))
+                    })
+            }
+            _ => None,
+        };
+        if let Some(e) = hit_to {
+            self.hit(STACKED, semi, e);
+        }
+    }
+
+    /// `SELECT <columns> FROM <name>`, `INSERT INTO t VALUES`, `DELETE FROM t`,
+    /// `UPDATE t SET`, `DROP TABLE t` at the start of a value.
+    fn bare_statement(&mut self) {
+        let n = self.toks().len();
+        let found = match self.kind(0) {
+            Some(Tk::Kw(Kw::Select)) => {
+                let mut j = 1;
+                let mut cols = 0;
+                while j < n.min(24) {
+                    match self.kind(j) {
+                        Some(Tk::Kw(Kw::From)) => break,
+                        Some(Tk::Kw(Kw::Distinct | Kw::All)) => {}
+                        Some(Tk::Word | Tk::Op(Op::Arith) | Tk::Num | Tk::Str { .. }) => cols += 1,
+                        Some(Tk::Kw(_) | Tk::LParen | Tk::RParen | Tk::Comma | Tk::Dot) => {}
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                (cols > 0
+                    && self.kind(j) == Some(Tk::Kw(Kw::From))
+                    && matches!(self.kind(j + 1), Some(Tk::Word | Tk::Kw(_))))
+                .then_some(j + 1)
+            }
+            Some(Tk::Kw(Kw::Insert)) => (self.kind(1) == Some(Tk::Kw(Kw::Into))
+                && matches!(self.kind(2), Some(Tk::Word)))
+            .then_some(2),
+            Some(Tk::Kw(Kw::Delete)) => (self.kind(1) == Some(Tk::Kw(Kw::From))
+                && matches!(self.kind(2), Some(Tk::Word)))
+            .then_some(2),
+            Some(Tk::Kw(Kw::Update)) => (matches!(self.kind(1), Some(Tk::Word))
+                && self.kind(2) == Some(Tk::Kw(Kw::Set)))
+            .then_some(2),
+            Some(Tk::Kw(Kw::Drop)) => {
+                (matches!(self.kind(1), Some(Tk::Kw(Kw::Table | Kw::Database)))
+                    && matches!(self.kind(2), Some(Tk::Word)))
+                .then_some(2)
+            }
+            _ => None,
+        };
+        if let Some(e) = found {
+            self.hit(BARE, 0, e);
+        }
+    }
+}
+
+/// Keywords that shape a query rather than name a value.
+fn structural(k: Kw) -> bool {
+    matches!(
+        k,
+        Kw::Select
+            | Kw::Union
+            | Kw::From
+            | Kw::Where
+            | Kw::Or
+            | Kw::And
+            | Kw::Xor
+            | Kw::Not
+            | Kw::Like
+            | Kw::Is
+            | Kw::In
+            | Kw::Between
+            | Kw::Having
+            | Kw::Group
+            | Kw::Order
+            | Kw::By
+            | Kw::Limit
+            | Kw::Into
+            | Kw::Values
+            | Kw::Set
+            | Kw::Sounds
+            | Kw::Div
+            | Kw::When
+            | Kw::Join
+    )
+}
+
+fn truthy(l: &[u8]) -> bool {
+    if l.eq_ignore_ascii_case(b"true") {
+        return true;
+    }
+    if l.eq_ignore_ascii_case(b"false") || l.eq_ignore_ascii_case(b"null") {
+        return false;
+    }
+    match number(l) {
+        Some(v) => v != 0.0,
+        None => !l.is_empty() && l.first().is_some_and(|c| c.is_ascii_digit()),
+    }
+}
+
+fn number(l: &[u8]) -> Option<f64> {
+    if l.len() > 24 {
+        return None;
+    }
+    std::str::from_utf8(l).ok()?.trim().parse::<f64>().ok()
+}
+
+fn same_literal(a: &[u8], b: &[u8]) -> bool {
+    if a.eq_ignore_ascii_case(b) {
+        return true;
+    }
+    matches!((number(a), number(b)), (Some(x), Some(y)) if x == y)
+}
+
+// ===== entry point =====
+
+/// Bytes that can start SQL structure in a value.
+fn interesting_byte(c: u8) -> bool {
+    matches!(
+        c,
+        b'\'' | b'"' | b'`' | b';' | b'#' | b'@' | b'|' | b'&' | b'(' | b'-' | b'/' | b'='
+    )
+}
+
+fn keywords() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build([
+                "union",
+                "select",
+                "sleep",
+                "benchmark",
+                "waitfor",
+                "information_schema",
+                "outfile",
+                "dumpfile",
+                "xp_",
+                "extractvalue",
+                "updatexml",
+                "sysobjects",
+                "sqlite_",
+                "pg_",
+                "drop",
+                "delete",
+                "insert",
+                "shutdown",
+                "exec",
+            ])
+            .expect("static patterns build")
+    })
+}
+
+fn worth_analysing(seg: &str) -> bool {
+    let b = seg.as_bytes();
+    if b.iter().any(|&c| interesting_byte(c)) {
+        return true;
+    }
+    let first = b.iter().find(|c| !c.is_ascii_whitespace());
+    if first.is_some_and(|c| c.is_ascii_digit() || *c == b')') {
+        return true;
+    }
+    keywords().is_match(seg)
+}
+
+/// Finds SQL injection in each NUL-separated value of `text`.
+pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    let mut buf = Vec::new();
+    for (base, seg) in segments(text) {
+        if seg.len() < 2 || !worth_analysing(seg) {
+            continue;
+        }
+        let b = seg.as_bytes();
+        let mut ctxs = [Some(Ctx::Bare), None, None];
+        if memchr::memchr(b'\'', b).is_some() {
+            ctxs[1] = Some(Ctx::Quote(b'\''));
+        }
+        if memchr::memchr(b'"', b).is_some() {
+            ctxs[2] = Some(Ctx::Quote(b'"'));
+        }
+        for ctx in ctxs.into_iter().flatten() {
+            let t = tokenize(b, ctx, std::mem::take(&mut buf));
+            let mut a = Analysis { t: &t, base, hits };
+            a.run(ctx);
+            buf = t.toks;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_for(s: &str) -> Vec<&'static str> {
+        let mut hits = Vec::new();
+        scan(s, &mut hits);
+        let mut ids: Vec<_> = hits.iter().map(|h| h.rule.id).collect();
+        ids.sort();
+        ids.dedup();
+        for h in &hits {
+            assert!(h.start <= h.end && h.end <= s.len(), "{s}: {h:?}");
+            assert!(s.is_char_boundary(h.start) && s.is_char_boundary(h.end));
+        }
+        ids
+    }
+
+    fn flagged(s: &str) -> bool {
+        rules_for(s).iter().any(|id| *id != "sqli-bare-statement")
+    }
+
+    #[track_caller]
+    fn attack(s: &str, rule: &str) {
+        let ids = rules_for(s);
+        assert!(ids.contains(&rule), "{s:?} expected {rule}, got {ids:?}");
+    }
+
+    #[track_caller]
+    fn benign(s: &str) {
+        let ids = rules_for(s);
+        assert!(!flagged(s), "{s:?} flagged: {ids:?}");
+    }
+
+    #[test]
+    fn tautologies() {
+        attack("' or 1=1--", "sqli-tautology");
+        attack("' or '1'='1", "sqli-tautology");
+        attack("1' or 'a'='a", "sqli-tautology");
+        attack("\" or \"\"=\"", "sqli-tautology");
+        attack("admin') or ('1'='1", "sqli-tautology");
+        attack("1 or 1=1", "sqli-tautology");
+        attack("1 or true", "sqli-tautology");
+        attack("' or true--", "sqli-tautology");
+        attack("'||1#", "sqli-tautology");
+        attack("x' OR 2>1 -- ", "sqli-tautology");
+        attack("' or 1 like 1#", "sqli-tautology");
+        attack(
+            "SELECT * FROM users WHERE name = 'a' OR 1=1",
+            "sqli-tautology",
+        );
+        attack("1'/**/or/**/'1'='1", "sqli-tautology");
+    }
+
+    #[test]
+    fn boolean_and_probes() {
+        attack("1' and 1=2--", "sqli-boolean-injection");
+        attack("1 and 1=2", "sqli-boolean-injection");
+        attack(
+            "admin' and substring(password,1,1)='a",
+            "sqli-boolean-injection",
+        );
+        attack(
+            "' and (select count(*) from users) > 0 --",
+            "sqli-boolean-injection",
+        );
+        attack("'='", "sqli-boolean-injection");
+        attack("'||(select user from dual)||'", "sqli-boolean-injection");
+        attack("' order by 5--", "sqli-order-by-probe");
+        attack("1 group by 1 having 1=1--", "sqli-order-by-probe");
+    }
+
+    #[test]
+    fn union_and_stacked() {
+        attack("' union select null,null--", "sqli-union-select");
+        attack(
+            "-1 UNION ALL SELECT username, password FROM users",
+            "sqli-union-select",
+        );
+        attack("1 union/**/select 1,2", "sqli-union-select");
+        attack(
+            "'/*!50000union*/ /*!50000select*/ 1,2--",
+            "sqli-union-select",
+        );
+        attack(
+            "'/*!50000union*/ /*!50000select*/ 1,2--",
+            "sqli-comment-obfuscation",
+        );
+        attack("1'; drop table users--", "sqli-stacked-query");
+        attack("1; DELETE FROM accounts", "sqli-stacked-query");
+        attack("x'; exec master..xp_cmdshell 'dir'--", "sqli-stacked-query");
+        attack("'; shutdown--", "sqli-stacked-query");
+        attack("1;select pg_sleep(5)", "sqli-stacked-query");
+        attack(
+            "a'; update users set role='admin' where 1=1--",
+            "sqli-stacked-query",
+        );
+    }
+
+    #[test]
+    fn truncation() {
+        attack("admin'--", "sqli-comment-truncation");
+        attack("admin' #", "sqli-comment-truncation");
+        attack("admin')/*", "sqli-comment-truncation");
+        attack("admin\"--", "sqli-comment-truncation");
+    }
+
+    #[test]
+    fn functions() {
+        attack("1' and sleep(5)#", "sqli-time-based");
+        attack(
+            "1 AND (SELECT * FROM (SELECT(SLEEP(5)))a)",
+            "sqli-time-based",
+        );
+        attack("benchmark(5000000,md5(1))", "sqli-time-based");
+        attack("'; waitfor delay '0:0:5'--", "sqli-time-based");
+        attack("1;select pg_sleep(10)", "sqli-time-based");
+        attack(
+            "' and extractvalue(1,concat(0x7e,version()))--",
+            "sqli-error-based",
+        );
+        attack(
+            "' and updatexml(1,concat(0x7e,(select user())),1)--",
+            "sqli-error-based",
+        );
+        attack(
+            "1 and exp(~(select * from (select user())a))",
+            "sqli-error-based",
+        );
+        attack(
+            "' union select load_file('/etc/passwd')--",
+            "sqli-file-or-command",
+        );
+        attack(
+            "' union select 1 into outfile '/var/www/x.php'--",
+            "sqli-file-or-command",
+        );
+        attack(
+            "' union select table_name from information_schema.tables--",
+            "sqli-schema-enumeration",
+        );
+        attack("' union select @@version--", "sqli-system-variable");
+        attack(
+            "' union select char(97,100,109,105,110)--",
+            "sqli-encoded-string",
+        );
+        attack("' or username=0x61646d696e--", "sqli-encoded-string");
+    }
+
+    #[test]
+    fn prose_is_not_sql_injection() {
+        for s in [
+            "O'Brien",
+            "Mary O'Brien-Smith",
+            "Workers' Union",
+            "the Workers' Union selected a new chair",
+            "l'homme d'affaires",
+            "Aujourd'hui c'est l'été, n'est-ce pas?",
+            "select the best option",
+            "Don't select the red one; update me later",
+            "1=1 is always true",
+            "Portland, OR 97201",
+            "123 Main St, Salem, OR 83048",
+            "Salem OR 97301",
+            "Tom & Jerry <3",
+            "Please select from the drop-down menu and update your profile",
+            "I'm sure it's fine -- really",
+            "Rock 'n' roll or jazz?",
+            "We need sleep (8 hours) and exercise",
+            "You're right; drop table-based layouts",
+            "It's 5 o'clock; let's go",
+            "Use /* comments */ sparingly",
+            "cats or dogs = pets",
+            "2024-01-01T10:00:00Z",
+            "Call me at 555-1234 or email a@b.com",
+            "the students' -- and teachers' -- lounge",
+            "\"quoted\" text, and more",
+            "She said \"yes\" or \"no\"",
+            "1 or 2",
+            "#hashtag and @mention",
+            "Price: $5 (tax incl.) & free shipping",
+            "if (a == b) { return 1; }",
+            "x = y || z && w",
+        ] {
+            benign(s);
+        }
+    }
+
+    #[test]
+    fn bare_statement_is_low() {
+        assert_eq!(
+            rules_for("Select count(*) from Monitor"),
+            vec!["sqli-bare-statement"]
+        );
+        assert!(rules_for("select the best option").is_empty());
+    }
+
+    #[test]
+    fn values_are_separate_contexts() {
+        // A quote in one value does not change the context of the next.
+        assert!(!flagged("it's\0or 1=1 makes no sense"));
+        attack("name\0' or 1=1--", "sqli-tautology");
+    }
+
+    #[test]
+    fn pathological_inputs_terminate() {
+        let quotes = "'".repeat(100_000);
+        let _ = rules_for(&quotes);
+        let parens = "(".repeat(100_000);
+        let _ = rules_for(&parens);
+        let mixed = "' or (".repeat(20_000);
+        let _ = rules_for(&mixed);
+        let comments = "/*".repeat(50_000);
+        let _ = rules_for(&comments);
+    }
+}

@@ -1,0 +1,426 @@
+//! The scan pipeline: bytes to text, split into values, normalise, decode in
+//! rounds, run the detectors on the raw and the decoded view, map every hit
+//! back to the original input.
+
+use std::borrow::Cow;
+
+use crate::decode::{
+    Decoding, OffsetMap, decode_entities, decode_js_escapes, extract_form, extract_header,
+    extract_json, looks_like_form, looks_like_json, normalize_unicode, percent_decode,
+    to_utf8_lossy,
+};
+use crate::detectors::MODULES;
+use crate::finding::{Category, Hit, RuleInfo, Severity};
+use crate::rules::{Config, category_index};
+use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
+
+/// At most this many findings per rule and per scan: a payload made of one
+/// attack repeated a million times needs one finding, not a million.
+const MAX_PER_RULE: usize = 8;
+/// At most this many findings per scan.
+const MAX_FINDINGS: usize = 128;
+
+/// The immutable state shared by clones of a detector.
+#[derive(Debug)]
+pub(crate) struct Inner {
+    pub(crate) cfg: Config,
+    pub(crate) max_input_len: usize,
+}
+
+/// Overlap between windows when an input is longer than `max_input_len`, so
+/// an attack that straddles a window boundary is still seen whole.
+const WINDOW_OVERLAP: usize = 4096;
+
+pub(crate) fn scan(inner: &Inner, input: &[u8], kind: InputKind) -> Verdict {
+    let mut findings = Vec::new();
+    if input.len() <= inner.max_input_len {
+        scan_one(inner, input, kind, 0, &mut findings);
+    } else {
+        let step = inner.max_input_len.saturating_sub(WINDOW_OVERLAP).max(1);
+        let mut at = 0;
+        while at < input.len() {
+            let end = (at + inner.max_input_len).min(input.len());
+            // A window of a JSON document is not a JSON document.
+            let k = if kind == InputKind::Json || kind == InputKind::Auto {
+                InputKind::Text
+            } else {
+                kind
+            };
+            scan_one(inner, &input[at..end], k, at, &mut findings);
+            if end == input.len() {
+                break;
+            }
+            at += step;
+        }
+    }
+    finish(findings)
+}
+
+/// The text views of one input and the maps that lead back to it.
+struct Views<'a> {
+    original: &'a [u8],
+    original_str: Option<&'a str>,
+    maps: Vec<OffsetMap>,
+    json: bool,
+}
+
+fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mut Vec<Finding>) {
+    let mut v = Views {
+        original: input,
+        original_str: std::str::from_utf8(input).ok(),
+        maps: Vec::new(),
+        json: false,
+    };
+    let utf8_owned;
+    let text: &str = match v.original_str {
+        Some(s) => s,
+        None => {
+            let mut s = String::new();
+            let mut m = OffsetMap::default();
+            to_utf8_lossy(input, &mut s, &mut m);
+            v.maps.push(m);
+            utf8_owned = s;
+            &utf8_owned
+        }
+    };
+
+    // Values.
+    let kind = match kind {
+        InputKind::Auto if looks_like_json(text) => InputKind::Json,
+        InputKind::Auto if looks_like_form(text) => InputKind::Form,
+        InputKind::Auto => InputKind::Text,
+        k => k,
+    };
+    let seg_owned;
+    let text: &str = {
+        let mut s = String::new();
+        let mut m = OffsetMap::default();
+        let split = match kind {
+            InputKind::Json => {
+                let ok = extract_json(text, &mut s, &mut m).is_some();
+                v.json = ok;
+                ok
+            }
+            InputKind::Form | InputKind::Query => {
+                extract_form(text, &mut s, &mut m);
+                true
+            }
+            InputKind::Header => {
+                extract_header(text, &mut s, &mut m);
+                !m.is_empty() || s.len() != text.len()
+            }
+            _ => false,
+        };
+        if split {
+            v.maps.push(m);
+            seg_owned = s;
+            &seg_owned
+        } else {
+            text
+        }
+    };
+    let plus_space = matches!(kind, InputKind::Form | InputKind::Query);
+
+    // Unicode normalisation of the raw view.
+    let norm_owned;
+    let raw: &str = {
+        let mut s = String::new();
+        let mut m = OffsetMap::default();
+        if normalize_unicode(text, &mut s, &mut m) {
+            v.maps.push(m);
+            norm_owned = s;
+            &norm_owned
+        } else {
+            text
+        }
+    };
+    let raw_depth = v.maps.len();
+    let mut hits = Vec::new();
+    run_detectors(inner, &v, raw, raw_depth, &mut hits, shift, out);
+
+    // Decoding rounds.
+    let mut dec: Option<String> = None;
+    let mut scratch = Vec::new();
+    for _ in 0..inner.cfg.max_decode_depth {
+        let mut changed = false;
+        let cur: &str = dec.as_deref().unwrap_or(raw);
+        let b = cur.as_bytes();
+        if memchr::memchr(b'%', b).is_some() || (plus_space && memchr::memchr(b'+', b).is_some()) {
+            let mut m = OffsetMap::default();
+            if percent_decode(b, plus_space, &mut scratch, &mut m) {
+                v.maps.push(m);
+                let mut s = String::with_capacity(scratch.len());
+                let mut m2 = OffsetMap::default();
+                match std::str::from_utf8(&scratch) {
+                    Ok(t) => s.push_str(t),
+                    Err(_) => {
+                        to_utf8_lossy(&scratch, &mut s, &mut m2);
+                        v.maps.push(m2);
+                    }
+                }
+                dec = Some(s);
+                changed = true;
+            }
+        }
+        let cur: &str = dec.as_deref().unwrap_or(raw);
+        if memchr::memchr(b'&', cur.as_bytes()).is_some() {
+            let mut s = String::new();
+            let mut m = OffsetMap::default();
+            if decode_entities(cur, &mut s, &mut m) {
+                v.maps.push(m);
+                dec = Some(s);
+                changed = true;
+            }
+        }
+        let cur: &str = dec.as_deref().unwrap_or(raw);
+        if memchr::memchr(b'\\', cur.as_bytes()).is_some() {
+            let mut s = String::new();
+            let mut m = OffsetMap::default();
+            if decode_js_escapes(cur, &mut s, &mut m) {
+                v.maps.push(m);
+                dec = Some(s);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    if let Some(d) = dec.take() {
+        let mut s = String::new();
+        let mut m = OffsetMap::default();
+        let d = if normalize_unicode(&d, &mut s, &mut m) {
+            v.maps.push(m);
+            s
+        } else {
+            d
+        };
+        let depth = v.maps.len();
+        run_detectors(inner, &v, &d, depth, &mut hits, shift, out);
+    }
+}
+
+fn run_detectors(
+    inner: &Inner,
+    v: &Views<'_>,
+    text: &str,
+    depth: usize,
+    hits: &mut Vec<Hit>,
+    shift: usize,
+    out: &mut Vec<Finding>,
+) {
+    if text.is_empty() {
+        return;
+    }
+    for module in MODULES {
+        hits.clear();
+        (module.scan)(text, hits);
+        for h in hits.iter() {
+            if inner.cfg.disabled.contains(h.rule.id) {
+                continue;
+            }
+            push_finding(
+                inner, v, text, depth, h.rule, None, h.start, h.end, shift, out,
+            );
+        }
+    }
+    if inner.cfg.has_custom() {
+        let cfg = &inner.cfg;
+        let mut found = Vec::new();
+        cfg.scan_custom(text, |idx, s, e| found.push((idx, s, e)));
+        for (idx, s, e) in found {
+            let rule = &cfg.custom[idx];
+            if cfg.disabled.contains(rule.info.id) {
+                continue;
+            }
+            push_finding(
+                inner,
+                v,
+                text,
+                depth,
+                &rule.info,
+                rule.action,
+                s,
+                e,
+                shift,
+                out,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_finding(
+    inner: &Inner,
+    v: &Views<'_>,
+    text: &str,
+    depth: usize,
+    rule: &RuleInfo,
+    rule_action: Option<Action>,
+    start: usize,
+    end: usize,
+    shift: usize,
+    out: &mut Vec<Finding>,
+) {
+    if out.len() >= MAX_FINDINGS * 2
+        || out.iter().filter(|f| f.rule_id == rule.id).count() >= MAX_PER_RULE * 2
+    {
+        return;
+    }
+    let start = start.min(text.len());
+    let mut end = end.clamp(start, text.len());
+    if let Some(nul) = memchr::memchr(0, &text.as_bytes()[start..end]) {
+        if nul > 0 {
+            end = start + nul;
+        }
+    }
+    // Walk back through the layers, noting which ones the span went through.
+    let mut via: Vec<Decoding> = Vec::new();
+    let (mut s, mut e) = (start, end);
+    for m in v.maps[..depth].iter().rev() {
+        m.kinds_touching(s, e, &mut via);
+        s = m.map_start(s);
+        e = m.map_end(e).max(s);
+    }
+    via.reverse();
+    via.retain(|d| *d != Decoding::Json);
+    if v.json {
+        via.insert(0, Decoding::Json);
+    }
+    let n = v.original.len();
+    let (mut s, mut e) = (s.min(n), e.min(n));
+    if let Some(orig) = v.original_str {
+        while !orig.is_char_boundary(s) {
+            s -= 1;
+        }
+        while !orig.is_char_boundary(e) {
+            e += 1;
+        }
+    }
+    if e < s {
+        e = s;
+    }
+    let action = effective_action(&inner.cfg, rule.category, rule.severity, rule_action);
+    out.push(Finding {
+        category: rule.category,
+        rule_id: Cow::Borrowed(rule.id),
+        severity: rule.severity,
+        description: Cow::Borrowed(rule.description),
+        start: s + shift,
+        end: e + shift,
+        excerpt: excerpt(&v.original[s..e]),
+        decoded_via: via,
+        action,
+    });
+}
+
+fn effective_action(cfg: &Config, cat: Category, sev: Severity, rule: Option<Action>) -> Action {
+    if let Some(a) = rule {
+        return a;
+    }
+    if sev < cfg.min_severity {
+        return Action::Allow;
+    }
+    cfg.actions[category_index(cat)]
+}
+
+/// The original bytes of a match, bounded.
+pub(crate) fn excerpt(b: &[u8]) -> String {
+    if b.len() <= Finding::MAX_EXCERPT {
+        return String::from_utf8_lossy(b).into_owned();
+    }
+    let s = String::from_utf8_lossy(&b[..Finding::MAX_EXCERPT]);
+    let mut cut = s.len().min(Finding::MAX_EXCERPT);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut out = s[..cut].to_owned();
+    out.push('…');
+    out
+}
+
+/// Orders, deduplicates and bounds the findings, and derives the verdict.
+fn finish(mut findings: Vec<Finding>) -> Verdict {
+    // Same rule, overlapping spans: keep the one that needed fewest decodings
+    // (the raw view's), then the earliest.
+    findings.sort_by(|a, b| {
+        (&a.rule_id, a.start, a.decoded_via.len(), a.end).cmp(&(
+            &b.rule_id,
+            b.start,
+            b.decoded_via.len(),
+            b.end,
+        ))
+    });
+    let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+    let mut per_rule = 0;
+    for f in findings {
+        if let Some(last) = kept.last() {
+            if last.rule_id == f.rule_id {
+                if f.start < last.end || (f.start == last.start && f.end == last.end) {
+                    if f.decoded_via.len() < last.decoded_via.len() {
+                        let l = kept.len() - 1;
+                        kept[l] = f;
+                    }
+                    continue;
+                }
+                per_rule += 1;
+                if per_rule >= MAX_PER_RULE {
+                    continue;
+                }
+            } else {
+                per_rule = 0;
+            }
+        }
+        kept.push(f);
+    }
+    kept.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
+    kept.truncate(MAX_FINDINGS);
+    let mut verdict = Verdict::default();
+    for f in &kept {
+        if f.action != Action::Allow {
+            verdict.score = verdict.score.saturating_add(severity_weight(f.severity));
+            if f.category.is_attack() {
+                verdict.threat = true;
+            }
+        }
+        verdict.action = verdict.action.max(f.action);
+    }
+    verdict.findings = kept;
+    verdict
+}
+
+/// Replaces PII findings in `input` with `[REDACTED:<kind>]`.
+pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
+    let verdict = scan(inner, input.as_bytes(), InputKind::Text);
+    let mut spans: Vec<(usize, usize, &str)> = verdict
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::Pii)
+        .map(|f| {
+            let kind = f.rule_id.strip_prefix("pii-").unwrap_or(&f.rule_id);
+            (f.start, f.end, kind)
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
+    let mut text = String::with_capacity(input.len());
+    let mut count = 0;
+    let mut at = 0;
+    for (s, e, kind) in spans {
+        if s >= e || e > input.len() {
+            continue;
+        }
+        if s < at {
+            // Overlaps a span already replaced: swallow the rest of it too.
+            at = at.max(e);
+            continue;
+        }
+        text.push_str(&input[at..s]);
+        text.push_str("[REDACTED:");
+        text.push_str(kind);
+        text.push(']');
+        at = e;
+        count += 1;
+    }
+    text.push_str(&input[at..]);
+    crate::Redacted { text, count }
+}
