@@ -337,17 +337,18 @@ def main() -> int:
     by_group, by_kind = tally(atk), tally(ben)
     print(f"\nCRS regression attacks through {name} ({len(atk)} requests, {elapsed:.1f} s for all "
           f"{len(results)}; corpus {os.path.abspath(args.corpus)})\n")
-    print("| rule group | attacks | blocked (403) | share | other 4xx | forwarded | errors | target >= 90% | decoded parts flagged by /v1/analyze |")
-    print("|---|---:|---:|---:|---:|---:|---:|---|---:|")
+    print("| rule group | attacks | blocked (403) | share | other 4xx | forwarded | errors | target >= 90% | decoded parts flagged by /v1/analyze | never reached the upstream |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     summary = {"name": name, "groups": {}, "benign": {}}
     for g, c in by_group.items():
         share = c.get("blocked", 0) / c["total"]
         summary["groups"][g] = {**c, "share_blocked": share, "pass": share >= 0.9}
         print(f"| {g} {GROUPS.get(g, '')} | {c['total']} | {c.get('blocked', 0)} | {pct(c.get('blocked', 0), c['total'])} | "
               f"{c.get('rejected', 0)} | {c.get('forwarded', 0)} | {c.get('error', 0)} | "
-              f"{'PASS' if share >= 0.9 else 'FAIL'} | {pct(c.get('direct_flagged', 0), c['total']) if direct else '-'} |")
+              f"{'PASS' if share >= 0.9 else 'FAIL'} | {pct(c.get('direct_flagged', 0), c['total']) if direct else '-'} | "
+              f"{pct(c['total'] - c.get('reached_upstream', 0), c['total']) if upstream is not None else '-'} |")
     tot_b = sum(c.get("blocked", 0) for c in by_group.values())
-    print(f"| all | {len(atk)} | {tot_b} | {pct(tot_b, len(atk))} | | | | | |")
+    print(f"| all | {len(atk)} | {tot_b} | {pct(tot_b, len(atk))} | | | | | | |")
     if direct:
         both = collections.Counter((r["outcome"] == "blocked", bool(r.get("direct_threat"))) for r in atk)
         print(f"\nAttacks flagged when their decoded parts go to /v1/analyze but not blocked through the proxy: "

@@ -48,6 +48,7 @@ meta = {
     "nginx": out("sh", "-c", "nginx -v 2>&1"),
     "sluice_bin": sluice_bin,
     "sluice_commit": out("git", "-C", repo, "log", "-1", "--format=%h %cI %s", "--", "crates"),
+    "crates_uncommitted_files": len(out("git", "-C", repo, "status", "--porcelain", "--", "crates").splitlines()),
     "upstream": sys.argv[2] if len(sys.argv) > 2 else "",
     # Other work on the machine competes for the 2 cores: recorded with each run.
     "loadavg": out("cat", "/proc/loadavg"),
