@@ -3,7 +3,10 @@
 use serde::Serialize;
 
 use crate::class::NUM_CLASSES;
-use crate::loom::{AtomicU64, Ordering};
+// Plain std atomics even in loom builds: these are independent relaxed
+// counters, not part of the structures the models check, and tracking
+// hundreds of them would only slow the models down.
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Counters of one size class.
 #[derive(Default)]

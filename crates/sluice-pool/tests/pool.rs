@@ -1,0 +1,502 @@
+//! Behaviour of `Pool` and `PooledBuf` on one and several threads.
+#![cfg(not(loom))]
+
+use std::io::Write;
+use std::time::Duration;
+
+use bytes::BufMut;
+use sluice_pool::{AcquireError, HealthStatus, Pool, PoolConfig, PressureLevel};
+
+fn pool() -> Pool {
+    Pool::new(PoolConfig::default()).expect("default config is valid")
+}
+
+/// Reads `n` bytes past the length: memory the previous holder wrote.
+fn peek_spare(buf: &mut sluice_pool::PooledBuf, n: usize) -> Vec<u8> {
+    assert!(buf.is_empty() && buf.capacity() >= n);
+    // SAFETY: every test calls this on a reused buffer whose first `n` bytes
+    // were written by its previous holder (and zeroed by the pool when that
+    // works), so they are initialised either way.
+    unsafe { buf.advance_mut(n) };
+    let out = buf.to_vec();
+    buf.clear();
+    out
+}
+
+#[test]
+fn written_bytes_are_zero_when_handed_out_again() {
+    let pool = pool();
+    let mut buf = pool.acquire(4096);
+    let addr = buf.as_ptr();
+    buf.extend_from_slice(&[0xAA; 300]);
+    buf.truncate(10); // the high-water mark still covers 300 bytes
+    drop(buf);
+
+    let mut again = pool.acquire(4096);
+    assert_eq!(again.as_ptr(), addr, "same buffer reused");
+    assert!(again.is_empty());
+    assert_eq!(peek_spare(&mut again, 300), vec![0u8; 300]);
+}
+
+#[test]
+fn without_zeroing_old_bytes_remain() {
+    let pool = Pool::builder().zero_on_release(false).build().unwrap();
+    let mut buf = pool.acquire(4096);
+    buf.extend_from_slice(&[0xAA; 64]);
+    drop(buf);
+    let mut again = pool.acquire(4096);
+    assert_eq!(peek_spare(&mut again, 64), vec![0xAA; 64]);
+}
+
+#[test]
+fn requests_map_to_classes_four_per_doubling() {
+    let pool = pool();
+    let buf = pool.acquire(33_000);
+    assert_eq!(buf.capacity(), 40 * 1024);
+    assert_eq!(pool.acquire(100).capacity(), 1024);
+    assert_eq!(pool.acquire(1025).capacity(), 1280);
+    drop(buf);
+    let s = pool.stats();
+    let class = s.classes.iter().find(|c| c.size == 40 * 1024).unwrap();
+    assert_eq!((class.acquires, class.misses), (1, 1));
+    assert_eq!(class.retained_buffers, 1);
+    // a 33 KiB request reuses the 40 KiB buffer
+    let again = pool.acquire(33 * 1024);
+    assert_eq!(again.capacity(), 40 * 1024);
+    assert_eq!(pool.stats().hits, 1);
+}
+
+#[test]
+fn requests_above_largest_class_are_unpooled_and_counted() {
+    let pool = pool();
+    let big = pool.acquire((16 << 20) + 1);
+    assert!(big.capacity() > 16 << 20);
+    let s = pool.stats();
+    assert_eq!((s.unpooled, s.acquires, s.hits, s.misses), (1, 1, 0, 0));
+    assert_eq!(s.unpooled_checked_out_bytes, (16 << 20) + 1);
+    assert_eq!(s.checked_out_buffers, 1);
+    drop(big);
+    let s = pool.stats();
+    assert_eq!(s.unpooled_checked_out_bytes, 0);
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.retained_buffers, 0);
+}
+
+#[test]
+fn grown_buffer_is_filed_under_its_new_class() {
+    let pool = pool();
+    let mut buf = pool.acquire(1024);
+    buf.extend_from_slice(&[1; 5000]); // grows: never truncated
+    assert_eq!(buf.len(), 5000);
+    let cap = buf.capacity();
+    drop(buf);
+    let s = pool.stats();
+    let (k, _) = s
+        .classes
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, c)| c.size <= cap)
+        .unwrap();
+    assert_eq!(s.classes[k].retained_buffers, 1);
+    assert_eq!(s.classes[k].regrown_buffers, 1);
+    assert_eq!(s.classes[0].retained_buffers, 0);
+    assert_eq!(s.classes[0].checked_out_buffers, 0);
+    // every buffer in a class holds at least the class size
+    let again = pool.acquire(s.classes[k].size);
+    assert!(again.capacity() >= s.classes[k].size);
+}
+
+#[test]
+fn buffer_grown_past_largest_class_is_freed() {
+    let pool = pool();
+    let mut buf = pool.acquire(16 << 20);
+    buf.resize((16 << 20) + 1, 7);
+    drop(buf);
+    let s = pool.stats();
+    assert_eq!(s.retained_buffers, 0);
+    assert_eq!(s.dropped_buffers, 1);
+    assert_eq!(s.checked_out_buffers, 0);
+}
+
+#[test]
+fn bufmut_and_write_append_and_grow() {
+    let pool = pool();
+    let mut buf = pool.acquire(1024);
+    buf.put_u32(0xDEAD_BEEF);
+    buf.put_slice(b"abc");
+    write!(buf, "-{}", 42).unwrap();
+    assert_eq!(&buf[..], b"\xDE\xAD\xBE\xEFabc-42");
+    buf.put_bytes(b'x', 4000);
+    assert_eq!(buf.len(), 4 + 3 + 3 + 4000);
+    buf.as_mut()[0] = 0;
+    assert_eq!(buf.as_ref()[0], 0);
+    assert!(format!("{buf:?}").contains("len: 4010"));
+}
+
+#[test]
+fn freeze_returns_memory_when_last_clone_drops() {
+    let pool = pool();
+    let mut buf = pool.acquire(2048);
+    buf.extend_from_slice(b"payload");
+    let bytes = buf.freeze();
+    let clone = bytes.slice(1..4);
+    assert_eq!(&clone[..], b"ayl");
+    drop(bytes);
+    assert_eq!(
+        pool.stats().checked_out_buffers,
+        1,
+        "a clone still holds it"
+    );
+    assert_eq!(pool.stats().retained_buffers, 0);
+    drop(clone);
+    let s = pool.stats();
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.retained_buffers, 1);
+}
+
+#[test]
+fn retained_bytes_never_exceed_caps() {
+    let pool = Pool::builder()
+        .max_retained_bytes(16 * 1024)
+        .max_class_retained_bytes(8 * 1024)
+        .thread_cache_bytes(4 * 1024)
+        .build()
+        .unwrap();
+    let bufs: Vec<_> = (0..10).map(|_| pool.acquire(4096)).collect();
+    let small: Vec<_> = (0..10).map(|_| pool.acquire(1024)).collect();
+    drop(bufs);
+    drop(small);
+    let s = pool.stats();
+    assert!(s.retained_budget_bytes <= 16 * 1024, "{s:?}");
+    assert!(s.retained_bytes <= s.retained_budget_bytes);
+    for c in &s.classes {
+        assert!(
+            c.retained_bytes <= 8 * 1024,
+            "class {}: {}",
+            c.size,
+            c.retained_bytes
+        );
+    }
+    let k4 = sluice_pool::size_class(4096).unwrap().0;
+    assert_eq!(s.classes[k4].retained_buffers, 2); // 4 KiB class: 2 fit its cap
+    assert_eq!(s.classes[0].retained_buffers, 8); // 1 KiB class: 8 fit
+    assert_eq!(s.dropped_buffers, 20 - s.retained_buffers);
+    assert!(s.retained_high_water_bytes <= 16 * 1024);
+}
+
+#[test]
+fn prewarmed_buffers_are_hits() {
+    let pool = Pool::builder().prewarm(4096, 3).build().unwrap();
+    assert_eq!(pool.stats().retained_buffers, 3);
+    let a = pool.acquire(4000);
+    let b = pool.acquire(4096);
+    let s = pool.stats();
+    assert_eq!((s.hits, s.misses), (2, 0));
+    assert_eq!(s.hit_rate, 1.0);
+    drop((a, b));
+}
+
+#[test]
+fn hit_rate_is_hits_over_all_acquires() {
+    let pool = pool();
+    drop(pool.acquire(1024)); // miss
+    drop(pool.acquire(1024)); // hit
+    drop(pool.acquire(1024)); // hit
+    drop(pool.acquire(32 << 20)); // unpooled
+    let s = pool.stats();
+    assert_eq!((s.acquires, s.hits, s.misses, s.unpooled), (4, 2, 1, 1));
+    assert_eq!(s.hit_rate, 0.5);
+}
+
+#[test]
+fn released_on_another_thread_is_accounted() {
+    let pool = pool();
+    let bufs: Vec<_> = (0..100).map(|i| pool.acquire(1024 << (i % 4))).collect();
+    let worker = std::thread::spawn(move || drop(bufs));
+    worker.join().unwrap();
+    let s = pool.stats();
+    assert_eq!(s.acquires, 100);
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.checked_out_bytes, 0);
+    // the worker's cache was flushed to the shared storage when it exited
+    assert_eq!(s.retained_buffers, 100);
+    // and this thread reuses them
+    let again: Vec<_> = (0..100).map(|i| pool.acquire(1024 << (i % 4))).collect();
+    assert_eq!(pool.stats().hits, 100);
+    drop(again);
+}
+
+#[test]
+fn leak_report_names_the_call_site() {
+    let pool = Pool::builder().leak_sample_rate(1).build().unwrap();
+    let line = line!() + 1;
+    let held = pool.acquire(2048);
+    let held2 = pool.try_acquire(4096).unwrap();
+    let line2 = line!() - 1;
+    drop(pool.acquire(1024)); // released: not a leak
+    let leaks = pool.leaks(Duration::ZERO);
+    assert_eq!(leaks.len(), 2, "{leaks:?}");
+    let site = leaks.iter().find(|l| l.line == line).expect("first site");
+    assert_eq!(site.file, file!());
+    assert_eq!((site.count, site.bytes), (1, 2048));
+    assert!(leaks.iter().any(|l| l.line == line2 && l.file == file!()));
+    assert!(pool.leaks(Duration::from_secs(3600)).is_empty());
+    drop((held, held2));
+    assert!(pool.leaks(Duration::ZERO).is_empty());
+    assert_eq!(pool.stats().tracked_buffers, 0);
+}
+
+#[test]
+fn leak_sampling_tracks_one_in_n() {
+    let pool = Pool::builder().leak_sample_rate(4).build().unwrap();
+    let held: Vec<_> = (0..40).map(|_| pool.acquire(1024)).collect();
+    let leaks = pool.leaks(Duration::ZERO);
+    assert_eq!(leaks.iter().map(|l| l.count).sum::<usize>(), 10);
+    drop(held);
+    let off = pool_with_no_tracking();
+    let _b = off.acquire(1024);
+    assert!(off.leaks(Duration::ZERO).is_empty());
+}
+
+fn pool_with_no_tracking() -> Pool {
+    pool()
+}
+
+#[test]
+fn try_acquire_honours_the_checked_out_cap() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(8192))
+        .build()
+        .unwrap();
+    let a = pool.try_acquire(4096).unwrap();
+    let b = pool.try_acquire(4000).unwrap(); // counted as its 4 KiB class
+    let err = pool.try_acquire(1).unwrap_err();
+    assert_eq!(
+        err,
+        AcquireError::WouldExceedCap {
+            requested: 1024,
+            checked_out: 8192,
+            cap: 8192
+        }
+    );
+    assert!(err.to_string().contains("checked-out cap"));
+    drop(a);
+    let c = pool.try_acquire(1).unwrap();
+    drop((b, c));
+    // a request larger than the whole cap is admitted when nothing is out
+    let huge = pool.try_acquire(1 << 20).unwrap();
+    assert!(pool.try_acquire(1).is_err());
+    drop(huge);
+    assert_eq!(pool.stats().checked_out_bytes, 0);
+}
+
+#[test]
+fn plain_acquire_passes_the_cap_and_counts_it() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(4096))
+        .build()
+        .unwrap();
+    let a = pool.acquire(4096);
+    let b = pool.acquire(4096); // does not block or fail
+    let s = pool.stats();
+    assert_eq!(s.cap_overruns, 1);
+    assert_eq!(s.checked_out_bytes, 8192);
+    assert_eq!(s.checked_out_high_water_bytes, 8192);
+    assert!(pool.try_acquire(1).is_err());
+    drop((a, b));
+    assert!(pool.try_acquire(4096).is_ok());
+}
+
+#[test]
+fn health_reports_reasons() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(10 * 1024))
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    assert_eq!(pool.health().status, HealthStatus::Healthy);
+    let held = pool.acquire(9 * 1024 + 500); // 10 KiB class: 100% of the cap
+    let h = pool.health();
+    assert_eq!(h.status, HealthStatus::Degraded);
+    assert!(h.reasons.iter().any(|r| r.contains("checked-out")), "{h:?}");
+    drop(held);
+
+    let leaky = Pool::builder()
+        .leak_sample_rate(1)
+        .leak_report_after(Duration::ZERO)
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let _held = leaky.acquire(1024);
+    let h = leaky.health();
+    assert_eq!((h.status, h.leaked_buffers), (HealthStatus::Degraded, 1));
+
+    let tight = Pool::builder()
+        .pressure_threshold_bytes(Some(4096))
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    assert_eq!(tight.pressure(), PressureLevel::Normal);
+    let _a = tight.acquire(4096);
+    assert_eq!(tight.pressure(), PressureLevel::Elevated);
+    let _b = tight.acquire(2048);
+    assert_eq!(tight.pressure(), PressureLevel::Critical);
+    let h = tight.health();
+    assert_eq!(h.status, HealthStatus::Unhealthy);
+    assert!(h.reasons.iter().any(|r| r.contains("critical")));
+    serde_json::to_string(&h).unwrap();
+}
+
+#[test]
+fn trim_releases_by_idle_age() {
+    let pool = Pool::builder()
+        .max_idle(Duration::from_secs(1))
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let bufs: Vec<_> = (0..8).map(|_| pool.acquire(64 * 1024)).collect();
+    drop(bufs);
+    let report = pool.trim();
+    assert_eq!(report.released_buffers, 0, "nothing is a second old yet");
+    assert_eq!(pool.stats().retained_buffers, 8);
+    std::thread::sleep(Duration::from_millis(1100));
+    let report = pool.trim();
+    assert_eq!(report.pressure, PressureLevel::Normal);
+    let s = pool.stats();
+    assert_eq!(s.retained_buffers, 0, "{report:?}");
+    assert_eq!(s.retained_budget_bytes, 0);
+    assert_eq!(s.trimmed_bytes, 8 * 64 * 1024);
+    assert_eq!(report.released_bytes, 8 * 64 * 1024);
+}
+
+#[test]
+fn critical_pressure_trims_everything_idle() {
+    let pool = Pool::builder()
+        .pressure_threshold_bytes(Some(4096))
+        .max_idle(Duration::from_secs(3600))
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    drop((pool.acquire(4096), pool.acquire(8192)));
+    assert_eq!(pool.pressure(), PressureLevel::Critical);
+    let report = pool.trim();
+    assert_eq!(report.pressure, PressureLevel::Critical);
+    assert_eq!(report.max_age, Duration::ZERO);
+    assert_eq!(pool.stats().retained_buffers, 0);
+}
+
+#[test]
+fn trim_reaches_other_threads_caches() {
+    let pool = Pool::builder()
+        .max_idle(Duration::ZERO)
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let (go, wait) = std::sync::mpsc::channel::<()>();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let p = pool.clone();
+    let worker = std::thread::spawn(move || {
+        drop(p.acquire(2048)); // kept in this thread's cache
+        done.send(()).unwrap();
+        wait.recv().unwrap();
+        drop(p.acquire(1024)); // next operation: notices the trim
+        done.send(()).unwrap();
+        wait.recv().unwrap();
+    });
+    finished.recv().unwrap();
+    assert_eq!(pool.stats().classes[4].retained_buffers, 1);
+    pool.trim();
+    go.send(()).unwrap();
+    finished.recv().unwrap();
+    let s = pool.stats();
+    assert_eq!(s.classes[4].retained_buffers, 0, "worker cache trimmed");
+    assert_eq!(s.classes[4].trimmed_buffers, 1);
+    go.send(()).unwrap();
+    worker.join().unwrap();
+}
+
+#[test]
+fn background_trimmer_runs_and_stops_with_the_pool() {
+    let pool = Pool::builder()
+        .trim_interval(Some(Duration::from_millis(10)))
+        .max_idle(Duration::ZERO)
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let p = pool.clone();
+    // released on a thread that exits, so it lands in the shared storage
+    std::thread::spawn(move || drop(p.acquire(4096)))
+        .join()
+        .unwrap();
+    let mut trimmed = false;
+    for _ in 0..500 {
+        if pool.stats().trimmed_buffers == 1 {
+            trimmed = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(trimmed, "{:?}", pool.stats());
+    drop(pool); // joins the trimmer thread
+}
+
+#[test]
+fn buffers_outliving_their_pool_are_freed() {
+    let pool = pool();
+    let buf = pool.acquire(1024);
+    drop(pool);
+    drop(buf); // no panic, no retention
+}
+
+#[test]
+fn into_vec_takes_the_buffer_out_of_the_pool() {
+    let pool = pool();
+    let mut buf = pool.acquire(1024);
+    buf.extend_from_slice(b"keep");
+    let v = buf.into_vec();
+    assert_eq!(v, b"keep");
+    let s = pool.stats();
+    assert_eq!((s.checked_out_buffers, s.retained_buffers), (0, 0));
+}
+
+#[test]
+fn stats_serialise_and_pool_is_send_sync_clone_debug() {
+    fn assert_traits<T: Send + Sync + Clone + std::fmt::Debug>() {}
+    fn assert_buf<T: Send + Sync + std::fmt::Debug>() {}
+    assert_traits::<Pool>();
+    assert_buf::<sluice_pool::PooledBuf>();
+    let pool = pool();
+    drop(pool.acquire(1));
+    let json = serde_json::to_value(pool.stats()).unwrap();
+    assert_eq!(json["acquires"], 1);
+    assert_eq!(
+        json["classes"].as_array().unwrap().len(),
+        sluice_pool::NUM_CLASSES
+    );
+    assert!(format!("{pool:?}").starts_with("Pool"));
+}
+
+#[test]
+fn alloc_rate_counts_fresh_allocations_in_the_window() {
+    let pool = pool();
+    pool.stats(); // start a window
+    let held: Vec<_> = (0..10).map(|_| pool.acquire(1024)).collect();
+    let s = pool.stats();
+    assert!(s.alloc_rate_per_sec > 0.0);
+    assert!(s.alloc_bytes_per_sec > 0.0);
+    drop(held);
+    let held: Vec<_> = (0..10).map(|_| pool.acquire(1024)).collect();
+    assert_eq!(pool.stats().alloc_rate_per_sec, 0.0, "all hits");
+    drop(held);
+}
+
+#[test]
+fn thread_cache_can_be_disabled() {
+    let pool = Pool::builder().thread_cache_bytes(0).build().unwrap();
+    drop(pool.acquire(1024));
+    let b = pool.acquire(1024);
+    let s = pool.stats();
+    assert_eq!((s.hits, s.misses), (1, 1));
+    drop(b);
+}
