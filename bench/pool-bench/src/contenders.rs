@@ -39,6 +39,22 @@ pub trait Contender: Sync {
     /// optimiser assume the memory is read, so writes and the allocation
     /// itself cannot be removed.
     fn peek(&self, buf: &mut Self::Buf<'_>) -> *const u8;
+
+    /// Idle bytes the contender keeps and its cap on them, where it has both.
+    fn retained(&self) -> Option<Retained> {
+        None
+    }
+}
+
+/// Idle memory a pool keeps, as it reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retained {
+    /// Idle bytes now.
+    pub bytes: u64,
+    /// Most idle bytes at any time so far.
+    pub high_water_bytes: u64,
+    /// Configured cap on idle bytes.
+    pub cap_bytes: u64,
 }
 
 /// The named contenders.
@@ -205,6 +221,15 @@ impl Contender for SluicePool {
     #[inline]
     fn peek(&self, buf: &mut Self::Buf<'_>) -> *const u8 {
         buf.as_ptr()
+    }
+
+    fn retained(&self) -> Option<Retained> {
+        let s = self.pool.stats();
+        Some(Retained {
+            bytes: s.retained_bytes,
+            high_water_bytes: s.retained_high_water_bytes,
+            cap_bytes: s.max_retained_bytes,
+        })
     }
 }
 

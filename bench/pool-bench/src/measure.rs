@@ -10,6 +10,16 @@ pub struct Plan {
     pub target: Duration,
     /// Number of timed runs (after one untimed warm-up run).
     pub runs: usize,
+    /// Fewest iterations per run (routines that start threads need many to
+    /// amortise the start).
+    pub min_iters: u64,
+}
+
+impl Plan {
+    /// The same plan with at least `min_iters` iterations per run.
+    pub fn with_min_iters(self, min_iters: u64) -> Self {
+        Self { min_iters, ..self }
+    }
 }
 
 /// Summary of the timed runs of one routine.
@@ -59,13 +69,21 @@ pub fn median(values: &[f64]) -> f64 {
 
 /// Iterations that make `routine` (which runs the given number of iterations
 /// and returns how long they took) last about `target`.
-pub fn calibrate(routine: &mut dyn FnMut(u64) -> Duration, target: Duration) -> u64 {
-    let mut iters: u64 = 1;
+/// The estimate is the best of three probes, so one probe stretched by a
+/// context switch does not shrink the count. Never fewer than `min_iters`.
+pub fn calibrate(
+    routine: &mut dyn FnMut(u64) -> Duration,
+    target: Duration,
+    min_iters: u64,
+) -> u64 {
+    let mut iters: u64 = min_iters.max(1);
     loop {
         let t = routine(iters);
         if t >= target / 8 || iters >= 1 << 36 {
-            let per = t.as_secs_f64() / iters as f64;
-            return ((target.as_secs_f64() / per.max(1e-12)) as u64).clamp(1, 1 << 40);
+            let best = (0..2).map(|_| routine(iters)).fold(t, Duration::min);
+            let per = best.as_secs_f64() / iters as f64;
+            return ((target.as_secs_f64() / per.max(1e-12)) as u64)
+                .clamp(min_iters.max(1), 1 << 40);
         }
         iters *= if t < target / 1000 { 16 } else { 2 };
     }
@@ -82,7 +100,7 @@ pub fn measure_interleaved(
     let iters: Vec<u64> = routines
         .iter_mut()
         .map(|r| {
-            let n = calibrate(&mut **r, plan.target);
+            let n = calibrate(&mut **r, plan.target, plan.min_iters);
             r(n); // warm-up
             n
         })
@@ -103,6 +121,45 @@ pub fn measure_interleaved(
 /// Measures one routine.
 pub fn measure(mut routine: impl FnMut(u64) -> Duration, plan: Plan) -> Stats {
     measure_interleaved(&mut [&mut routine], plan).remove(0)
+}
+
+/// CPU time consumed so far by the calling thread (user and system), from
+/// `CLOCK_THREAD_CPUTIME_ID`. Unlike wall time it does not grow while other
+/// processes run, which matters on a shared, oversubscribed machine.
+pub fn thread_cpu_time() -> Duration {
+    clock(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// CPU time consumed so far by the whole process (all threads).
+pub fn process_cpu_time() -> Duration {
+    clock(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+#[allow(unsafe_code)]
+fn clock(id: libc::clockid_t) -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec; the clock ids used are
+    // supported by Linux.
+    if unsafe { libc::clock_gettime(id, &mut ts) } != 0 {
+        return Duration::ZERO;
+    }
+    Duration::new(
+        ts.tv_sec.max(0) as u64,
+        ts.tv_nsec.clamp(0, 999_999_999) as u32,
+    )
+}
+
+/// Runs `routine` and returns the calling thread's CPU time it used instead
+/// of the wall time it reports.
+pub fn on_thread_cpu(mut routine: impl FnMut(u64) -> Duration) -> impl FnMut(u64) -> Duration {
+    move |n| {
+        let start = thread_cpu_time();
+        routine(n);
+        thread_cpu_time().saturating_sub(start)
+    }
 }
 
 /// Resource usage of this process so far.
@@ -152,7 +209,7 @@ mod tests {
     fn calibrate_scales_to_target() {
         // A fake routine costing 1 µs per iteration.
         let mut r = |n: u64| Duration::from_micros(n);
-        let n = calibrate(&mut r, Duration::from_millis(10));
+        let n = calibrate(&mut r, Duration::from_millis(10), 1);
         assert!((9_000..=11_000).contains(&n), "{n}");
     }
 
@@ -164,10 +221,22 @@ mod tests {
             Plan {
                 target: Duration::from_micros(100),
                 runs: 3,
+                min_iters: 1,
             },
         );
         assert_eq!(s.runs_ns.len(), 3);
         assert!((s.median_ns - 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn cpu_clocks_advance() {
+        let t = thread_cpu_time();
+        let mut x = 0u64;
+        for i in 0..1_000_000u64 {
+            x = std::hint::black_box(x.wrapping_add(i));
+        }
+        assert!(thread_cpu_time() > t);
+        assert!(process_cpu_time() >= thread_cpu_time());
     }
 
     #[test]
