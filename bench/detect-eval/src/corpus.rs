@@ -61,17 +61,23 @@ pub fn load_dir(dir: &Path) -> anyhow::Result<Vec<Sample>> {
     }
     let mut out = Vec::new();
     for path in files {
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         for (i, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
                 continue;
             }
-            let row: Row = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+            let row: Row = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}", path.display(), i + 1))?;
             out.push(Sample {
                 file: name.clone(),
                 line: i + 1,
-                label: parse_label(&row.label).with_context(|| format!("{}:{}", path.display(), i + 1))?,
+                label: parse_label(&row.label)
+                    .with_context(|| format!("{}:{}", path.display(), i + 1))?,
                 text: row.text,
                 note: row.note,
             });

@@ -120,7 +120,10 @@ impl CrsTest {
 
     /// The request's Content-Type, lower-cased.
     pub fn content_type(&self) -> Option<String> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.to_ascii_lowercase())
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+            .map(|(_, v)| v.to_ascii_lowercase())
     }
 
     /// The raw parts an application would hand to a detector, each with its kind.
@@ -131,16 +134,28 @@ impl CrsTest {
             None => (self.uri.as_str(), None),
         };
         if !path.is_empty() && path != "/" {
-            parts.push(Part { kind: PartKind::Path, name: "path".into(), raw: path.as_bytes().to_vec() });
+            parts.push(Part {
+                kind: PartKind::Path,
+                name: "path".into(),
+                raw: path.as_bytes().to_vec(),
+            });
         }
         if let Some(q) = query.filter(|q| !q.is_empty()) {
-            parts.push(Part { kind: PartKind::Query, name: "query".into(), raw: q.as_bytes().to_vec() });
+            parts.push(Part {
+                kind: PartKind::Query,
+                name: "query".into(),
+                raw: q.as_bytes().to_vec(),
+            });
         }
         for (k, v) in &self.headers {
             if SKIP_HEADERS.iter().any(|s| k.eq_ignore_ascii_case(s)) || v.is_empty() {
                 continue;
             }
-            parts.push(Part { kind: PartKind::Header, name: k.clone(), raw: v.as_bytes().to_vec() });
+            parts.push(Part {
+                kind: PartKind::Header,
+                name: k.clone(),
+                raw: v.as_bytes().to_vec(),
+            });
         }
         if !self.data.is_empty() {
             let ct = self.content_type().unwrap_or_default();
@@ -151,7 +166,11 @@ impl CrsTest {
             } else {
                 PartKind::Text
             };
-            parts.push(Part { kind, name: "body".into(), raw: self.data.clone() });
+            parts.push(Part {
+                kind,
+                name: "body".into(),
+                raw: self.data.clone(),
+            });
         }
         parts
     }
@@ -182,8 +201,10 @@ pub fn load(dir: &Path) -> anyhow::Result<Vec<CrsTest>> {
     files.sort();
     let mut out = Vec::new();
     for path in files {
-        let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        let doc: Value = serde_norway::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let doc: Value =
+            serde_norway::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
         parse_file(&doc, &mut out);
     }
     Ok(out)
@@ -220,46 +241,75 @@ fn ids(v: Option<&Value>) -> Vec<u64> {
 
 fn parse_file(doc: &Value, out: &mut Vec<CrsTest>) {
     let file_rule = doc.get("rule_id").and_then(|v| v.as_u64());
-    let Some(tests) = doc.get("tests").and_then(|t| t.as_sequence()) else { return };
+    let Some(tests) = doc.get("tests").and_then(|t| t.as_sequence()) else {
+        return;
+    };
     for test in tests {
         let test_id = test.get("test_id").and_then(scalar).unwrap_or_default();
-        let Some(stages) = test.get("stages").and_then(|s| s.as_sequence()) else { continue };
+        let Some(stages) = test.get("stages").and_then(|s| s.as_sequence()) else {
+            continue;
+        };
         let attack_stages: Vec<_> = stages
             .iter()
             .map(|s| s.get("stage").unwrap_or(s))
             .filter(|s| {
                 let output = s.get("output");
                 let log = output.and_then(|o| o.get("log"));
-                !ids(log.and_then(|l| l.get("expect_ids"))).is_empty() || !ids(output.and_then(|o| o.get("expect_ids"))).is_empty()
+                !ids(log.and_then(|l| l.get("expect_ids"))).is_empty()
+                    || !ids(output.and_then(|o| o.get("expect_ids"))).is_empty()
             })
             .collect();
         let several = attack_stages.len() > 1;
         for (n, stage) in attack_stages.into_iter().enumerate() {
             let output = stage.get("output");
             let expected = {
-                let mut v = ids(output.and_then(|o| o.get("log")).and_then(|l| l.get("expect_ids")));
+                let mut v = ids(output
+                    .and_then(|o| o.get("log"))
+                    .and_then(|l| l.get("expect_ids")));
                 v.extend(ids(output.and_then(|o| o.get("expect_ids"))));
                 v
             };
             let rule_id = expected.first().copied().or(file_rule).unwrap_or(0);
-            let Some(group) = Group::from_rule(rule_id) else { continue };
-            let Some(input) = stage.get("input") else { continue };
+            let Some(group) = Group::from_rule(rule_id) else {
+                continue;
+            };
+            let Some(input) = stage.get("input") else {
+                continue;
+            };
             let headers = input
                 .get("headers")
                 .and_then(|h| h.as_mapping())
-                .map(|m| m.iter().filter_map(|(k, v)| Some((scalar(k)?, scalar(v)?))).collect())
+                .map(|m| {
+                    m.iter()
+                        .filter_map(|(k, v)| Some((scalar(k)?, scalar(v)?)))
+                        .collect()
+                })
                 .unwrap_or_default();
             let data = match input.get("data") {
-                Some(Value::Sequence(lines)) => lines.iter().filter_map(scalar).collect::<Vec<_>>().join("\r\n"),
+                Some(Value::Sequence(lines)) => lines
+                    .iter()
+                    .filter_map(scalar)
+                    .collect::<Vec<_>>()
+                    .join("\r\n"),
                 Some(v) => scalar(v).unwrap_or_default(),
                 None => String::new(),
             };
             out.push(CrsTest {
                 rule_id,
                 group,
-                test_id: if several { format!("{test_id}.{n}") } else { test_id.clone() },
-                method: input.get("method").and_then(scalar).unwrap_or_else(|| "GET".into()),
-                uri: input.get("uri").and_then(scalar).unwrap_or_else(|| "/".into()),
+                test_id: if several {
+                    format!("{test_id}.{n}")
+                } else {
+                    test_id.clone()
+                },
+                method: input
+                    .get("method")
+                    .and_then(scalar)
+                    .unwrap_or_else(|| "GET".into()),
+                uri: input
+                    .get("uri")
+                    .and_then(scalar)
+                    .unwrap_or_else(|| "/".into()),
                 headers,
                 data: data.into_bytes(),
             });

@@ -1,8 +1,8 @@
 //! Detectors under evaluation, behind one trait.
 
-use sluice_detect::Category;
+use sluice_detect::{Action, Category, Detector, InputKind, Verdict};
 
-use crate::crs::CrsTest;
+use crate::crs::{CrsTest, PartKind};
 
 /// What an engine said about one payload or request.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,7 +29,11 @@ impl Outcome {
 
     /// Whether category `c` was found (`pii` for [`Category::Pii`]).
     pub fn has(&self, c: Category) -> bool {
-        if c == Category::Pii { self.pii } else { self.categories.contains(&c) }
+        if c == Category::Pii {
+            self.pii
+        } else {
+            self.categories.contains(&c)
+        }
     }
 }
 
@@ -87,10 +91,86 @@ impl Engine for Libinjection {
     }
 }
 
-/// The in-process engines: sluice-detect first, then libinjection when built in.
+/// sluice-detect: each corpus line as it arrives ([`InputKind::Auto`]), each
+/// request part raw with its kind.
+#[derive(Debug, Clone)]
+pub struct Sluice {
+    detector: Detector,
+}
+
+impl Sluice {
+    /// Wraps a configured detector.
+    pub fn new(detector: Detector) -> Sluice {
+        Sluice { detector }
+    }
+
+    /// The detector's verdict, as an outcome. Attack findings count when their
+    /// action makes the payload a threat (anything but `allow`).
+    pub fn outcome(verdict: &Verdict) -> Outcome {
+        let mut o = Outcome {
+            threat: verdict.threat,
+            ..Outcome::default()
+        };
+        for f in &verdict.findings {
+            if f.category == Category::Pii {
+                o.pii = true;
+            } else if f.action != Action::Allow && !o.categories.contains(&f.category) {
+                o.categories.push(f.category);
+            }
+        }
+        o
+    }
+}
+
+/// The detector's reading of a request part.
+pub fn input_kind(kind: PartKind) -> InputKind {
+    match kind {
+        PartKind::Path => InputKind::Path,
+        PartKind::Query => InputKind::Query,
+        PartKind::Header => InputKind::Header,
+        PartKind::Form => InputKind::Form,
+        PartKind::Json => InputKind::Json,
+        PartKind::Text => InputKind::Text,
+    }
+}
+
+impl Engine for Sluice {
+    fn name(&self) -> String {
+        "sluice".into()
+    }
+
+    fn categorises(&self) -> bool {
+        true
+    }
+
+    fn reports_pii(&self) -> bool {
+        true
+    }
+
+    fn scan_text(&self, text: &[u8]) -> Outcome {
+        Self::outcome(&self.detector.scan(text))
+    }
+
+    fn scan_request(&self, test: &CrsTest) -> Outcome {
+        let mut o = Outcome::default();
+        for part in test.parts() {
+            o.merge(Self::outcome(
+                &self.detector.scan_as(&part.raw, input_kind(part.kind)),
+            ));
+        }
+        o
+    }
+}
+
+/// The in-process engines: sluice-detect (with the rules file, if any), then
+/// libinjection when built in.
 pub fn builtin(rules: Option<&std::path::Path>) -> anyhow::Result<Vec<Box<dyn Engine>>> {
-    let _ = rules;
-    let mut v: Vec<Box<dyn Engine>> = Vec::new();
+    let detector = match rules {
+        Some(path) => Detector::builder().rules_file(path).build()?,
+        None => Detector::new(),
+    };
+    #[allow(unused_mut)]
+    let mut v: Vec<Box<dyn Engine>> = vec![Box::new(Sluice::new(detector))];
     #[cfg(feature = "libinjection")]
     v.push(Box::new(Libinjection));
     Ok(v)

@@ -131,7 +131,11 @@ pub fn evaluate(
         if c == Category::Pii && !reports_pii {
             continue;
         }
-        let labelled: Vec<_> = samples.iter().zip(outcomes).filter(|(s, _)| s.label == Some(c)).collect();
+        let labelled: Vec<_> = samples
+            .iter()
+            .zip(outcomes)
+            .filter(|(s, _)| s.label == Some(c))
+            .collect();
         if labelled.is_empty() {
             continue;
         }
@@ -153,14 +157,24 @@ pub fn evaluate(
                 .iter()
                 .zip(outcomes)
                 .filter(|(s, o)| {
-                    let negative = if c == Category::Pii { s.label.is_none() } else { s.label.is_none_or(|l| !l.is_attack()) };
+                    let negative = if c == Category::Pii {
+                        s.label.is_none()
+                    } else {
+                        s.label.is_none_or(|l| !l.is_attack())
+                    };
                     negative && o.has(c)
                 })
                 .count()
         });
         let recall = ratio(tp, labelled.len());
         let precision = fp.map(|fp| ratio(tp, tp + fp));
-        let f1 = precision.map(|p| if p + recall == 0.0 { 0.0 } else { 2.0 * p * recall / (p + recall) });
+        let f1 = precision.map(|p| {
+            if p + recall == 0.0 {
+                0.0
+            } else {
+                2.0 * p * recall / (p + recall)
+            }
+        });
         categories.push(CategoryRow {
             category: c.as_str(),
             total: labelled.len(),
@@ -170,14 +184,26 @@ pub fn evaluate(
             precision,
             recall,
             f1,
-            detected_any: c.is_attack().then(|| labelled.iter().filter(|(_, o)| o.threat).count()),
+            detected_any: c
+                .is_attack()
+                .then(|| labelled.iter().filter(|(_, o)| o.threat).count()),
         });
     }
-    let benign: Vec<_> = samples.iter().zip(outcomes).filter(|(s, _)| s.label.is_none()).collect();
+    let benign: Vec<_> = samples
+        .iter()
+        .zip(outcomes)
+        .filter(|(s, _)| s.label.is_none())
+        .collect();
     let benign_threat = benign.iter().filter(|(_, o)| o.threat).count();
     let benign_pii = reports_pii.then(|| benign.iter().filter(|(_, o)| o.pii).count());
-    let any = benign.iter().filter(|(_, o)| o.threat || (reports_pii && o.pii)).count();
-    for (s, o) in benign.iter().filter(|(_, o)| o.threat || (reports_pii && o.pii)) {
+    let any = benign
+        .iter()
+        .filter(|(_, o)| o.threat || (reports_pii && o.pii))
+        .count();
+    for (s, o) in benign
+        .iter()
+        .filter(|(_, o)| o.threat || (reports_pii && o.pii))
+    {
         false_positives.push(mistake(s, o));
     }
     let crs_rows = if crs.is_empty() {
@@ -186,9 +212,18 @@ pub fn evaluate(
         Group::ALL
             .iter()
             .map(|g| {
-                let in_group: Vec<_> = crs.iter().zip(crs_outcomes).filter(|(t, _)| t.group == *g).collect();
+                let in_group: Vec<_> = crs
+                    .iter()
+                    .zip(crs_outcomes)
+                    .filter(|(t, _)| t.group == *g)
+                    .collect();
                 let caught = in_group.iter().filter(|(_, o)| o.threat).count();
-                GroupRow { group: g.label(), total: in_group.len(), caught, share: ratio(caught, in_group.len()) }
+                GroupRow {
+                    group: g.label(),
+                    total: in_group.len(),
+                    caught,
+                    share: ratio(caught, in_group.len()),
+                }
             })
             .collect()
     };
@@ -235,7 +270,8 @@ pub fn render(r: &Report) -> String {
             opt_pct(c.precision),
             pct(c.recall),
             opt_pct(c.f1),
-            c.detected_any.map_or_else(|| "-".into(), |d| pct(ratio(d, c.total))),
+            c.detected_any
+                .map_or_else(|| "-".into(), |d| pct(ratio(d, c.total))),
         );
     }
     let _ = writeln!(
@@ -248,7 +284,11 @@ pub fn render(r: &Report) -> String {
         pct(r.fpr_any)
     );
     if !r.crs.is_empty() {
-        let cells: Vec<_> = r.crs.iter().map(|g| format!("{} {}/{} ({})", g.group, g.caught, g.total, pct(g.share))).collect();
+        let cells: Vec<_> = r
+            .crs
+            .iter()
+            .map(|g| format!("{} {}/{} ({})", g.group, g.caught, g.total, pct(g.share)))
+            .collect();
         let _ = writeln!(s, "CRS attack requests caught: {}", cells.join(", "));
     }
     s

@@ -28,10 +28,20 @@ pub fn export(dir: &Path, samples: &[Sample], crs: &[CrsTest]) -> anyhow::Result
     for s in samples {
         writeln!(text, "{}", json!({"id": s.id(), "parts": [s.text]}))?;
         let uri = format!("/?q={}", urlenc::encode(s.text.as_bytes()));
-        writeln!(ms, "{}\tGET\t{}\t{}\t", s.id(), urlenc::hex_encode(uri.as_bytes()), urlenc::hex_encode(BASE_HEADERS.as_bytes()))?;
+        writeln!(
+            ms,
+            "{}\tGET\t{}\t{}\t",
+            s.id(),
+            urlenc::hex_encode(uri.as_bytes()),
+            urlenc::hex_encode(BASE_HEADERS.as_bytes())
+        )?;
     }
     for t in crs {
-        let parts: Vec<String> = t.decoded_values().iter().map(|v| String::from_utf8_lossy(v).into_owned()).collect();
+        let parts: Vec<String> = t
+            .decoded_values()
+            .iter()
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect();
         writeln!(text, "{}", json!({"id": t.id(), "parts": parts}))?;
         let mut headers = String::new();
         for (k, v) in &t.headers {
@@ -80,22 +90,38 @@ pub fn import(dir: &Path) -> anyhow::Result<Vec<PeerResults>> {
         .with_context(|| format!("reading {}", dir.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
-            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("results-") && n.ends_with(".tsv"))
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("results-") && n.ends_with(".tsv"))
         })
         .collect();
     files.sort();
     let mut out = Vec::new();
     for path in files {
-        let name = path.file_stem().and_then(|n| n.to_str()).unwrap_or("peer").trim_start_matches("results-").to_string();
-        let mut peer = PeerResults { name, ..Default::default() };
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .unwrap_or("peer")
+            .trim_start_matches("results-")
+            .to_string();
+        let mut peer = PeerResults {
+            name,
+            ..Default::default()
+        };
         for line in fs::read_to_string(&path)?.lines() {
             let mut cols = line.split('\t');
-            let (Some(id), Some(threat)) = (cols.next(), cols.next()) else { continue };
+            let (Some(id), Some(threat)) = (cols.next(), cols.next()) else {
+                continue;
+            };
             let pii = cols.next();
             peer.reports_pii |= pii.is_some();
             peer.by_id.insert(
                 id.to_string(),
-                Outcome { threat: threat == "1", categories: Vec::new(), pii: pii == Some("1") },
+                Outcome {
+                    threat: threat == "1",
+                    categories: Vec::new(),
+                    pii: pii == Some("1"),
+                },
             );
         }
         out.push(peer);
@@ -105,10 +131,16 @@ pub fn import(dir: &Path) -> anyhow::Result<Vec<PeerResults>> {
 
 /// Reads `speed-*.json` files in `dir` (raw JSON objects written by the peers).
 pub fn speeds(dir: &Path) -> Vec<serde_json::Value> {
-    let Ok(rd) = fs::read_dir(dir) else { return Vec::new() };
+    let Ok(rd) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
     let mut files: Vec<_> = rd
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("speed-") && n.ends_with(".json")))
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("speed-") && n.ends_with(".json"))
+        })
         .collect();
     files.sort();
     files

@@ -90,6 +90,14 @@ mod tests {
 
     #[test]
     fn form_fields_decodes_names_and_values() {
-        assert_eq!(form_fields(b"a=1+2&b%3D=%27"), vec![b"a".to_vec(), b"1 2".to_vec(), b"b=".to_vec(), b"'".to_vec()]);
+        assert_eq!(
+            form_fields(b"a=1+2&b%3D=%27"),
+            vec![
+                b"a".to_vec(),
+                b"1 2".to_vec(),
+                b"b=".to_vec(),
+                b"'".to_vec()
+            ]
+        );
     }
 }

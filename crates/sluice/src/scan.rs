@@ -1,13 +1,747 @@
-//! `sluice scan`: scan files or stdin.
+//! `sluice scan`: scan files or stdin for injection attacks and PII.
+//!
+//! Three ways to read the input, all streaming in bounded memory:
+//! - whole-file (default, and `--json`): the input is scanned in overlapping
+//!   windows ([`ScanArgs::window`] bytes, [`ScanArgs::overlap`] shared with the
+//!   previous window), so an attack straddling a window boundary is still seen
+//!   in full; findings are deduplicated and their offsets made absolute;
+//! - `--jsonl`: every line is one payload, either a JSON object with a `text`
+//!   field (and optionally `id` and `kind`) or a raw line, and every output line
+//!   is that payload's verdict;
+//! - `--redact`: every line is printed with its PII replaced.
+//!
+//! Exit status: 0 clean, 1 a threat was found, 2 an error occurred (an error
+//! wins over a threat; the scan goes on past bad lines and unreadable files).
 
+use std::collections::HashSet;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
+use sluice_detect::{Action, Category, Detector, Finding, InputKind, Severity, Verdict};
+
+/// Lines longer than this are rejected in `--jsonl` and `--redact` modes.
+pub const DEFAULT_MAX_LINE: usize = 10 << 20;
+/// Whole-file mode scans windows of this many bytes.
+pub const DEFAULT_WINDOW: usize = 1 << 20;
+/// Bytes each window shares with the previous one.
+pub const DEFAULT_OVERLAP: usize = 8 << 10;
+/// Inputs at least this large get a progress bar (when stderr is a terminal).
+const PROGRESS_MIN_BYTES: u64 = 32 << 20;
+/// Findings kept per file for `--json`; the count goes on past it.
+const MAX_FINDINGS_KEPT: usize = 10_000;
+
 /// Arguments of `sluice scan`.
-#[derive(Debug, clap::Args)]
-pub struct ScanArgs {}
+#[derive(Debug, Clone, clap::Args)]
+pub struct ScanArgs {
+    /// Files to scan; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// One payload per line (a JSON object with a `text` field, optionally `id`
+    /// and `kind`, or a raw line); prints one JSON verdict per line, in order.
+    #[arg(long, conflicts_with_all = ["json", "redact"])]
+    pub jsonl: bool,
+    /// Print one JSON verdict per input file.
+    #[arg(long, conflicts_with = "redact")]
+    pub json: bool,
+    /// Print the input with PII replaced by `[REDACTED:<kind>]`.
+    #[arg(long)]
+    pub redact: bool,
+    /// A rules file (TOML) adding rules, disabling rules or setting actions.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Longest line accepted in `--jsonl` and `--redact` modes, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LINE)]
+    pub max_line: usize,
+    /// Window size for whole-file scans, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_WINDOW, hide = true)]
+    pub window: usize,
+    /// Bytes each window shares with the previous one.
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_OVERLAP, hide = true)]
+    pub overlap: usize,
+    /// Never show a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// What went wrong or right over the whole run; decides the exit status.
+#[derive(Debug, Default)]
+struct Status {
+    threat: bool,
+    error: bool,
+}
+
+impl Status {
+    fn exit_code(&self) -> ExitCode {
+        if self.error {
+            ExitCode::from(2)
+        } else if self.threat {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
 
 /// Scans the inputs named by `args`.
-pub fn run(_args: ScanArgs) -> anyhow::Result<ExitCode> {
-    eprintln!("sluice scan: not yet implemented");
-    Ok(ExitCode::from(2))
+///
+/// # Errors
+///
+/// Only for failures that stop the whole run (a bad rules file, a closed
+/// standard output other than a broken pipe); per-file and per-line problems
+/// are reported on stderr and turn into exit status 2.
+pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
+    let detector = match &args.rules {
+        Some(path) => Detector::builder()
+            .rules_file(path)
+            .build()
+            .with_context(|| format!("loading rules from {}", path.display()))?,
+        None => Detector::new(),
+    };
+    let mut inputs = args.paths.clone();
+    if inputs.is_empty() {
+        inputs.push(PathBuf::from("-"));
+    }
+    let show_file = inputs.len() > 1;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut status = Status::default();
+    for path in &inputs {
+        let name = display_name(path);
+        let (reader, len) = match open(path) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("sluice scan: {name}: {e}");
+                status.error = true;
+                continue;
+            }
+        };
+        let progress = progress_bar(&args, len);
+        let reader = ProgressReader {
+            inner: reader,
+            bar: progress.clone(),
+        };
+        let result = if args.jsonl {
+            scan_jsonl(
+                &detector,
+                &args,
+                &name,
+                show_file,
+                reader,
+                &mut out,
+                &mut status,
+            )
+        } else if args.redact {
+            redact_lines(&detector, &args, &name, reader, &mut out, &mut status)
+        } else {
+            scan_windows(&detector, &args, &name, reader, &mut out, &mut status)
+        };
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
+        }
+        if let Err(e) = result {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(status.exit_code());
+            }
+            eprintln!("sluice scan: {name}: {e}");
+            status.error = true;
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            return Err(e).context("writing to standard output");
+        }
+        _ => {}
+    }
+    Ok(status.exit_code())
+}
+
+fn display_name(path: &std::path::Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn open(path: &std::path::Path) -> io::Result<(Box<dyn Read>, Option<u64>)> {
+    if path.as_os_str() == "-" {
+        return Ok((Box::new(io::stdin().lock()), None));
+    }
+    let file = File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(io::Error::other("is a directory"));
+    }
+    Ok((Box::new(file), meta.is_file().then_some(meta.len())))
+}
+
+fn progress_bar(args: &ScanArgs, len: Option<u64>) -> Option<ProgressBar> {
+    let len = len?;
+    if args.no_progress || len < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template(
+        "{spinner} {bytes}/{total_bytes} {bar:40} {bytes_per_sec} eta {eta}",
+    ) {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// Counts bytes read into the progress bar, if any.
+struct ProgressReader<R> {
+    inner: R,
+    bar: Option<ProgressBar>,
+}
+
+impl<R: Read> Read for ProgressReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if let Some(bar) = &self.bar {
+            bar.inc(n as u64);
+        }
+        Ok(n)
+    }
+}
+
+// ===== bounded lines =====
+
+/// One line from [`read_line_bounded`].
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// End of input; nothing was read.
+    Eof,
+    /// A line (in the buffer, without its terminator); the flag says whether a
+    /// `\n` ended it.
+    Complete(bool),
+    /// The line was longer than the limit; its bytes were skipped.
+    TooLong(usize),
+}
+
+/// Reads one line into `buf` (cleared first), holding at most `max` bytes of
+/// it in memory; a longer line is consumed and reported as [`Line::TooLong`].
+fn read_line_bounded(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Line> {
+    buf.clear();
+    let mut len = 0usize;
+    let mut too_long = false;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(if too_long {
+                Line::TooLong(len)
+            } else if len == 0 {
+                Line::Eof
+            } else {
+                Line::Complete(false)
+            });
+        }
+        let (chunk, found) = match memchr_newline(available) {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        len += chunk.len();
+        if !too_long {
+            if len > max {
+                too_long = true;
+                buf.clear();
+            } else {
+                buf.extend_from_slice(chunk);
+            }
+        }
+        let consumed = chunk.len() + usize::from(found);
+        reader.consume(consumed);
+        if found {
+            if too_long {
+                return Ok(Line::TooLong(len));
+            }
+            if buf.last() == Some(&b'\r') {
+                buf.pop();
+            }
+            return Ok(Line::Complete(true));
+        }
+    }
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+// ===== --jsonl =====
+
+#[derive(Serialize)]
+struct LineVerdict<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    #[serde(flatten)]
+    verdict: &'a Verdict,
+}
+
+#[derive(Serialize)]
+struct LineError<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
+    line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a serde_json::Value>,
+    error: &'a str,
+}
+
+/// A parsed `--jsonl` line.
+struct Payload<'a> {
+    text: std::borrow::Cow<'a, [u8]>,
+    id: Option<serde_json::Value>,
+    kind: InputKind,
+}
+
+fn parse_kind(s: &str) -> Option<InputKind> {
+    Some(match s {
+        "auto" => InputKind::Auto,
+        "text" => InputKind::Text,
+        "json" => InputKind::Json,
+        "form" => InputKind::Form,
+        "query" => InputKind::Query,
+        "header" => InputKind::Header,
+        "path" => InputKind::Path,
+        _ => return None,
+    })
+}
+
+/// A line starting with `{` is a JSON object; anything else is a raw payload.
+fn parse_payload(line: &[u8]) -> Result<Payload<'_>, (String, Option<serde_json::Value>)> {
+    let trimmed = line.trim_ascii_start();
+    if !trimmed.starts_with(b"{") {
+        return Ok(Payload {
+            text: line.into(),
+            id: None,
+            kind: InputKind::Auto,
+        });
+    }
+    let mut value: serde_json::Value =
+        serde_json::from_slice(trimmed).map_err(|e| (format!("invalid JSON: {e}"), None))?;
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| ("not a JSON object".to_string(), None))?;
+    let id = obj.remove("id");
+    let kind = match obj.get("kind") {
+        None => InputKind::Auto,
+        Some(serde_json::Value::String(k)) => match parse_kind(k) {
+            Some(kind) => kind,
+            None => {
+                return Err((
+                    format!("unknown kind {k:?} (auto, text, json, form, query, header or path)"),
+                    id,
+                ));
+            }
+        },
+        Some(_) => return Err(("\"kind\" is not a string".to_string(), id)),
+    };
+    match obj.remove("text") {
+        Some(serde_json::Value::String(text)) => Ok(Payload {
+            text: text.into_bytes().into(),
+            id,
+            kind,
+        }),
+        Some(_) => Err(("\"text\" is not a string".to_string(), id)),
+        None => Err(("JSON object without a \"text\" field".to_string(), id)),
+    }
+}
+
+fn scan_jsonl(
+    detector: &Detector,
+    args: &ScanArgs,
+    name: &str,
+    show_file: bool,
+    reader: impl Read,
+    out: &mut impl Write,
+    status: &mut Status,
+) -> io::Result<()> {
+    let mut reader = BufReader::with_capacity(64 << 10, reader);
+    let mut buf = Vec::new();
+    let file = show_file.then_some(name);
+    let mut line_no = 0u64;
+    loop {
+        let line = read_line_bounded(&mut reader, &mut buf, args.max_line)?;
+        line_no += 1;
+        let problem = match line {
+            Line::Eof => return Ok(()),
+            Line::TooLong(len) => Some((
+                format!(
+                    "line of {len} bytes is longer than --max-line {}",
+                    args.max_line
+                ),
+                None,
+            )),
+            Line::Complete(_) if buf.trim_ascii().is_empty() => continue,
+            Line::Complete(_) => match parse_payload(&buf) {
+                Ok(p) => {
+                    let verdict = detector.scan_as(&p.text, p.kind);
+                    status.threat |= verdict.threat;
+                    serde_json::to_writer(
+                        &mut *out,
+                        &LineVerdict {
+                            file,
+                            line: line_no,
+                            id: p.id.as_ref(),
+                            verdict: &verdict,
+                        },
+                    )?;
+                    out.write_all(b"\n")?;
+                    None
+                }
+                Err(problem) => Some(problem),
+            },
+        };
+        if let Some((msg, id)) = problem {
+            eprintln!("sluice scan: {name}:{line_no}: {msg}");
+            status.error = true;
+            serde_json::to_writer(
+                &mut *out,
+                &LineError {
+                    file,
+                    line: line_no,
+                    id: id.as_ref(),
+                    error: &msg,
+                },
+            )?;
+            out.write_all(b"\n")?;
+        }
+    }
+}
+
+// ===== --redact =====
+
+fn redact_lines(
+    detector: &Detector,
+    args: &ScanArgs,
+    name: &str,
+    reader: impl Read,
+    out: &mut impl Write,
+    status: &mut Status,
+) -> io::Result<()> {
+    let mut reader = BufReader::with_capacity(64 << 10, reader);
+    let mut buf = Vec::new();
+    let mut line_no = 0u64;
+    loop {
+        let line = read_line_bounded(&mut reader, &mut buf, args.max_line)?;
+        line_no += 1;
+        match line {
+            Line::Eof => return Ok(()),
+            Line::TooLong(len) => {
+                // Printing the line unredacted would leak what it holds.
+                eprintln!(
+                    "sluice scan: {name}:{line_no}: line of {len} bytes is longer than --max-line {}; left out",
+                    args.max_line
+                );
+                status.error = true;
+            }
+            Line::Complete(newline) => {
+                let text = String::from_utf8_lossy(&buf);
+                let redacted = detector.redact(&text);
+                out.write_all(redacted.text.as_bytes())?;
+                if newline {
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+    }
+}
+
+// ===== whole-file windows =====
+
+/// The `--json` output for one input.
+#[derive(Serialize)]
+struct FileVerdict<'a> {
+    file: &'a str,
+    bytes: u64,
+    threat: bool,
+    score: u32,
+    action: Action,
+    finding_count: u64,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    findings_truncated: bool,
+    findings: Vec<Finding>,
+}
+
+fn weight(s: Severity) -> u32 {
+    match s {
+        Severity::Low => 1,
+        Severity::Medium => 3,
+        Severity::High => 7,
+        Severity::Critical => 15,
+    }
+}
+
+/// Where `window` should end so that it does not split a UTF-8 character,
+/// unless the input is not UTF-8 there.
+fn char_boundary_cut(window: &[u8]) -> usize {
+    let n = window.len();
+    for back in 1..=n.min(4) {
+        let b = window[n - back];
+        if b & 0xC0 != 0x80 {
+            let width = match b {
+                0xF0.. => 4,
+                0xE0.. => 3,
+                0xC0.. => 2,
+                _ => 1,
+            };
+            return if width > back && back < n {
+                n - back
+            } else {
+                n
+            };
+        }
+    }
+    n
+}
+
+fn scan_windows(
+    detector: &Detector,
+    args: &ScanArgs,
+    name: &str,
+    mut reader: impl Read,
+    out: &mut impl Write,
+    status: &mut Status,
+) -> io::Result<()> {
+    let window = args.window.max(4096);
+    let overlap = args.overlap.min(window / 2);
+    let mut buf: Vec<u8> = Vec::with_capacity(window);
+    // Absolute offset of buf[0] in the input.
+    let mut base: u64 = 0;
+    // Bytes at the start of `buf` that the previous window also scanned.
+    let mut carried = 0usize;
+    let mut total: u64 = 0;
+    let mut seen: HashSet<(Category, String, u64)> = HashSet::new();
+    let mut kept: Vec<Finding> = Vec::new();
+    let mut count: u64 = 0;
+    let mut score: u32 = 0;
+    let mut action = Action::Allow;
+    let mut threat = false;
+    let mut first = true;
+    loop {
+        let eof = fill(&mut reader, &mut buf, window)?;
+        let new_bytes = buf.len() - carried;
+        total += new_bytes as u64;
+        if new_bytes == 0 && !first {
+            break;
+        }
+        let cut = if eof {
+            buf.len()
+        } else {
+            char_boundary_cut(&buf)
+        };
+        let slice = &buf[..cut];
+        // A file that fits in one window is scanned as what it looks like
+        // (JSON, form...); windows of a larger file are plain text.
+        let kind = if first && eof {
+            InputKind::Auto
+        } else {
+            InputKind::Text
+        };
+        let verdict = detector.scan_as(slice, kind);
+        first = false;
+        for mut f in verdict.findings {
+            // Already reported by the previous window, which saw these bytes in full.
+            if f.end <= carried && base > 0 {
+                continue;
+            }
+            let abs_start = base + f.start as u64;
+            if !seen.insert((f.category, f.rule_id.to_string(), abs_start)) {
+                continue;
+            }
+            threat |= f.category.is_attack() && f.action != Action::Allow;
+            if f.action != Action::Allow {
+                score = score.saturating_add(weight(f.severity));
+            }
+            action = action.max(f.action);
+            count += 1;
+            let abs_end = base + f.end as u64;
+            if args.json {
+                if kept.len() < MAX_FINDINGS_KEPT {
+                    f.start = usize::try_from(abs_start).unwrap_or(usize::MAX);
+                    f.end = usize::try_from(abs_end).unwrap_or(usize::MAX);
+                    kept.push(f);
+                }
+            } else {
+                print_finding(out, name, abs_start, abs_end, &f)?;
+            }
+        }
+        if eof {
+            break;
+        }
+        // Keep the tail as the next window's head.
+        let keep_from = cut.saturating_sub(overlap);
+        base += keep_from as u64;
+        buf.drain(..keep_from);
+        carried = buf.len();
+        seen.retain(|(_, _, start)| *start >= base);
+    }
+    status.threat |= threat;
+    if args.json {
+        let v = FileVerdict {
+            file: name,
+            bytes: total,
+            threat,
+            score,
+            action,
+            finding_count: count,
+            findings_truncated: count > kept.len() as u64,
+            findings: kept,
+        };
+        serde_json::to_writer(&mut *out, &v)?;
+        out.write_all(b"\n")?;
+    } else {
+        let what = if threat {
+            "THREAT"
+        } else if count > 0 {
+            "findings, no threat"
+        } else {
+            "clean"
+        };
+        writeln!(
+            out,
+            "{name}: {what} ({count} findings, score {score}, {total} bytes)"
+        )?;
+    }
+    Ok(())
+}
+
+/// Reads until `buf` holds `window` bytes or the input ends; returns whether it ended.
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, window: usize) -> io::Result<bool> {
+    while buf.len() < window {
+        let start = buf.len();
+        buf.resize(window, 0);
+        match reader.read(&mut buf[start..]) {
+            Ok(0) => {
+                buf.truncate(start);
+                return Ok(true);
+            }
+            Ok(n) => buf.truncate(start + n),
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(start),
+            Err(e) => {
+                buf.truncate(start);
+                return Err(e);
+            }
+        }
+    }
+    Ok(false)
+}
+
+fn print_finding(
+    out: &mut impl Write,
+    name: &str,
+    start: u64,
+    end: u64,
+    f: &Finding,
+) -> io::Result<()> {
+    let severity = match f.severity {
+        Severity::Low => "low",
+        Severity::Medium => "medium",
+        Severity::High => "high",
+        Severity::Critical => "critical",
+    };
+    let mut excerpt: String = f
+        .excerpt
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if excerpt.len() > 80 {
+        let mut cut = 80;
+        while !excerpt.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        excerpt.truncate(cut);
+        excerpt.push('…');
+    }
+    write!(
+        out,
+        "{name}:{start}-{end}: {} {} ({severity}, {}): {excerpt:?}",
+        f.category.as_str(),
+        f.rule_id,
+        f.action.as_str()
+    )?;
+    if !f.decoded_via.is_empty() {
+        let via: Vec<&str> = f.decoded_via.iter().map(|d| d.as_str()).collect();
+        write!(out, " [decoded: {}]", via.join(", "))?;
+    }
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(input: &[u8], max: usize) -> Vec<Result<Vec<u8>, usize>> {
+        let mut r = io::BufReader::with_capacity(7, input);
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            match read_line_bounded(&mut r, &mut buf, max).unwrap_or(Line::Eof) {
+                Line::Eof => return out,
+                Line::Complete(_) => out.push(Ok(buf.clone())),
+                Line::TooLong(n) => out.push(Err(n)),
+            }
+        }
+    }
+
+    #[test]
+    fn bounded_lines_split_and_strip_crlf() {
+        assert_eq!(
+            lines(b"ab\r\ncd\nef", 10),
+            vec![Ok(b"ab".to_vec()), Ok(b"cd".to_vec()), Ok(b"ef".to_vec())]
+        );
+        assert_eq!(lines(b"", 10), Vec::<Result<Vec<u8>, usize>>::new());
+        assert_eq!(lines(b"\n", 10), vec![Ok(Vec::new())]);
+    }
+
+    #[test]
+    fn too_long_lines_are_skipped_whole() {
+        assert_eq!(
+            lines(b"short\n0123456789abcdef\nok", 8),
+            vec![Ok(b"short".to_vec()), Err(16), Ok(b"ok".to_vec())]
+        );
+        assert_eq!(lines(b"0123456789abcdef", 8), vec![Err(16)]);
+    }
+
+    #[test]
+    fn payloads_parse_objects_and_raw_lines() {
+        let p = parse_payload(br#"{"id": 7, "text": "hi", "kind": "query"}"#)
+            .ok()
+            .unwrap();
+        assert_eq!(&*p.text, b"hi");
+        assert_eq!(p.id, Some(serde_json::json!(7)));
+        assert_eq!(p.kind, InputKind::Query);
+        let raw = parse_payload(b"just text").ok().unwrap();
+        assert_eq!(&*raw.text, b"just text");
+        assert!(parse_payload(b"{not json").is_err());
+        assert!(parse_payload(br#"{"id": "x"}"#).is_err());
+        assert!(parse_payload(br#"{"text": 5}"#).is_err());
+    }
+
+    #[test]
+    fn cut_never_splits_a_character() {
+        let s = "aé€😀".as_bytes();
+        for end in 1..=s.len() {
+            let cut = char_boundary_cut(&s[..end]);
+            assert!(cut <= end);
+            assert!(
+                std::str::from_utf8(&s[..cut]).is_ok(),
+                "end {end} cut {cut}"
+            );
+        }
+        // Not UTF-8: cut where the data ends.
+        assert_eq!(char_boundary_cut(b"ab\x80\x80"), 4);
+    }
 }

@@ -19,7 +19,9 @@ use detect_eval::metrics::{self, Report};
 use detect_eval::peers;
 
 #[derive(Parser)]
-#[command(about = "Precision, recall, F1 and false-positive rate per category, and CRS regression coverage")]
+#[command(
+    about = "Precision, recall, F1 and false-positive rate per category, and CRS regression coverage"
+)]
 struct Args {
     /// Directory of labelled *.jsonl files.
     #[arg(default_value = "corpus")]
@@ -77,16 +79,28 @@ fn run() -> anyhow::Result<()> {
     let crs = load_crs(&args)?;
     if let Some(dir) = &args.export {
         peers::export(dir, &samples, &crs)?;
-        eprintln!("wrote {} corpus lines and {} CRS requests to {}", samples.len(), crs.len(), dir.display());
+        eprintln!(
+            "wrote {} corpus lines and {} CRS requests to {}",
+            samples.len(),
+            crs.len(),
+            dir.display()
+        );
         return Ok(());
     }
 
     let mut reports: Vec<Report> = Vec::new();
     for engine in engines::builtin(args.rules.as_deref())? {
-        if args.only.as_deref().is_some_and(|o| !engine.name().contains(o)) {
+        if args
+            .only
+            .as_deref()
+            .is_some_and(|o| !engine.name().contains(o))
+        {
             continue;
         }
-        let outcomes: Vec<Outcome> = samples.iter().map(|s| engine.scan_text(s.text.as_bytes())).collect();
+        let outcomes: Vec<Outcome> = samples
+            .iter()
+            .map(|s| engine.scan_text(s.text.as_bytes()))
+            .collect();
         let crs_outcomes: Vec<Outcome> = crs.iter().map(|t| engine.scan_request(t)).collect();
         reports.push(metrics::evaluate(
             &engine.name(),
@@ -106,7 +120,15 @@ fn run() -> anyhow::Result<()> {
             }
             let outcomes: Vec<Outcome> = samples.iter().map(|s| peer.get(&s.id())).collect();
             let crs_outcomes: Vec<Outcome> = crs.iter().map(|t| peer.get(&t.id())).collect();
-            reports.push(metrics::evaluate(&peer.name, false, peer.reports_pii, &samples, &outcomes, &crs, &crs_outcomes));
+            reports.push(metrics::evaluate(
+                &peer.name,
+                false,
+                peer.reports_pii,
+                &samples,
+                &outcomes,
+                &crs,
+                &crs_outcomes,
+            ));
         }
         speeds = peers::speeds(dir);
     }
@@ -125,17 +147,27 @@ fn run() -> anyhow::Result<()> {
         "corpus: {} lines from {}; CRS attack requests: {}",
         samples.len(),
         args.corpus.display(),
-        if crs.is_empty() { "not run".to_string() } else { crs.len().to_string() }
+        if crs.is_empty() {
+            "not run".to_string()
+        } else {
+            crs.len().to_string()
+        }
     );
     for r in &reports {
         println!();
         print!("{}", metrics::render(r));
         if args.misses > 0 {
             for m in r.misses.iter().take(args.misses) {
-                println!("  MISS {} [{}] {} :: {:?} (reported {:?})", m.id, m.label, m.note, m.text, m.reported);
+                println!(
+                    "  MISS {} [{}] {} :: {:?} (reported {:?})",
+                    m.id, m.label, m.note, m.text, m.reported
+                );
             }
             for m in r.false_positives.iter().take(args.misses) {
-                println!("  FP   {} {} :: {:?} (reported {:?})", m.id, m.note, m.text, m.reported);
+                println!(
+                    "  FP   {} {} :: {:?} (reported {:?})",
+                    m.id, m.note, m.text, m.reported
+                );
             }
         }
     }
