@@ -1,4 +1,1342 @@
-//! placeholder
-use crate::finding::{Hit, RuleInfo};
-pub(crate) static RULES: &[RuleInfo] = &[];
-pub(crate) fn scan(_text: &str, _hits: &mut Vec<Hit>) {}
+//! Personal data and secrets.
+//!
+//! Every hit covers exactly the sensitive span (the address, the number,
+//! the token, the value of a `password=` assignment without its key), so
+//! that redaction can replace `start..end` and leave the rest readable.
+//!
+//! Numbers are validated rather than matched by shape alone: cards need
+//! 13-19 digits in a card grouping, a Luhn check and a known issuer prefix;
+//! SSNs exclude the area, group and serial numbers never issued; IBANs need
+//! the right length for their country and a mod-97 check; phone numbers need
+//! a leading `+` with 8-15 digits, the North American 3-3-4 grouping or a
+//! national trunk `0` with grouped digits, and are never dates, versions or
+//! dotted quads. A number after `order`, `invoice`, `ref` or `tracking` is
+//! not a phone number.
+//!
+//! Secrets are found by their published prefixes (`AKIA`, `ghp_`,
+//! `github_pat_`, `xoxb-`, `AIza`, `sk_live_`, `eyJ` JWTs whose header
+//! decodes to JSON, PEM private-key blocks) and by `key = value` assignments
+//! whose key names a secret and whose value looks random enough to be one.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::finding::{Category, Hit, RuleInfo, Severity};
+
+const fn rule(id: &'static str, severity: Severity, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        id,
+        category: Category::Pii,
+        severity,
+        description,
+    }
+}
+
+/// Built-in PII and secret rules.
+pub(crate) static RULES: &[RuleInfo] = &[
+    rule("pii-email", Severity::Medium, "E-mail address"),
+    rule(
+        "pii-phone",
+        Severity::Medium,
+        "Phone number (E.164 or a common national format)",
+    ),
+    rule(
+        "pii-card",
+        Severity::High,
+        "Payment card number (Luhn-valid, known issuer prefix)",
+    ),
+    rule("pii-ssn", Severity::High, "US Social Security number"),
+    rule(
+        "pii-iban",
+        Severity::High,
+        "International bank account number (mod-97 valid)",
+    ),
+    rule("pii-aws-key", Severity::Critical, "AWS access key id"),
+    rule(
+        "pii-aws-secret",
+        Severity::Critical,
+        "AWS secret access key next to its key name",
+    ),
+    rule(
+        "pii-github-token",
+        Severity::Critical,
+        "GitHub token (ghp_, gho_, ghu_, ghs_, ghr_, github_pat_)",
+    ),
+    rule(
+        "pii-slack-token",
+        Severity::Critical,
+        "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xapp-) or webhook URL",
+    ),
+    rule(
+        "pii-google-api-key",
+        Severity::High,
+        "Google API key (AIza...)",
+    ),
+    rule(
+        "pii-stripe-key",
+        Severity::Critical,
+        "Stripe secret or restricted key (sk_live_, rk_live_, sk_test_)",
+    ),
+    rule(
+        "pii-jwt",
+        Severity::High,
+        "JSON Web Token (three base64url parts, JSON header)",
+    ),
+    rule(
+        "pii-private-key",
+        Severity::Critical,
+        "PEM private-key block (-----BEGIN ... PRIVATE KEY-----)",
+    ),
+    rule(
+        "pii-secret-assignment",
+        Severity::High,
+        "Random-looking value assigned to a password, secret, token or API key",
+    ),
+    rule(
+        "pii-api-token",
+        Severity::Critical,
+        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_)",
+    ),
+];
+
+const R_EMAIL: usize = 0;
+const R_PHONE: usize = 1;
+const R_CARD: usize = 2;
+const R_SSN: usize = 3;
+const R_IBAN: usize = 4;
+const R_AWS_KEY: usize = 5;
+const R_AWS_SECRET: usize = 6;
+const R_GITHUB: usize = 7;
+const R_SLACK: usize = 8;
+const R_GOOGLE: usize = 9;
+const R_STRIPE: usize = 10;
+const R_JWT: usize = 11;
+const R_PEM: usize = 12;
+const R_ASSIGN: usize = 13;
+const R_TOKEN: usize = 14;
+
+fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
+    // Every caller stops on ASCII bytes, so the offsets are char boundaries.
+    if end > start {
+        hits.push(Hit {
+            rule: &RULES[rule],
+            start,
+            end,
+        });
+    }
+}
+
+fn is_alnum(b: Option<&u8>) -> bool {
+    b.is_some_and(|x| x.is_ascii_alphanumeric())
+}
+
+// ===== e-mail =====
+
+/// File extensions that follow `@2x` in asset names and are not TLDs.
+const NOT_TLDS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "ts", "json", "map", "txt", "pdf",
+    "ico", "bmp", "tiff", "mp4", "mp3", "wav", "zip", "gz", "tar", "md", "html", "htm", "xml",
+    "yaml", "yml", "toml", "lock", "rs", "py", "go", "rb", "java", "kt", "swift", "exe", "dll",
+];
+
+fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let local_ok =
+        |x: u8| x.is_ascii_alphanumeric() || matches!(x, b'.' | b'_' | b'%' | b'+' | b'-');
+    let dom_ok = |x: u8| x.is_ascii_alphanumeric() || matches!(x, b'.' | b'-');
+    let mut last_end = 0;
+    for at in memchr::memchr_iter(b'@', b) {
+        if at < last_end {
+            continue;
+        }
+        let mut s = at;
+        while s > 0 && at - s < 64 && local_ok(b[s - 1]) {
+            s -= 1;
+        }
+        while s < at && matches!(b[s], b'.' | b'-' | b'+') {
+            s += 1;
+        }
+        if s == at {
+            continue;
+        }
+        let mut e = at + 1;
+        while e < b.len() && e - at < 255 && dom_ok(b[e]) {
+            e += 1;
+        }
+        while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        let domain = &text[at + 1..e];
+        let Some((_, tld)) = domain.rsplit_once('.') else {
+            continue;
+        };
+        let labels_ok = domain
+            .split('.')
+            .all(|l| !l.is_empty() && !l.starts_with('-'));
+        let tld_ok = tld.len() >= 2
+            && tld.len() <= 24
+            && tld.bytes().all(|x| x.is_ascii_alphabetic())
+            && !NOT_TLDS.iter().any(|n| tld.eq_ignore_ascii_case(n));
+        if labels_ok && tld_ok {
+            push(hits, R_EMAIL, s, e);
+            last_end = e;
+        }
+    }
+}
+
+// ===== numbers =====
+
+fn luhn(digits: &[u8]) -> bool {
+    let mut sum = 0u32;
+    for (i, d) in digits.iter().rev().enumerate() {
+        let mut v = u32::from(*d - b'0');
+        if i % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+    }
+    sum % 10 == 0
+}
+
+fn card_iin(d: &[u8]) -> bool {
+    let n = |k: usize| -> u32 {
+        d[..k]
+            .iter()
+            .fold(0u32, |acc, x| acc * 10 + u32::from(x - b'0'))
+    };
+    let len = d.len();
+    match d[0] {
+        b'4' => matches!(len, 13 | 16 | 19),
+        b'5' => (51..=55).contains(&n(2)) && len == 16 || (56..=59).contains(&n(2)) && len >= 12,
+        b'2' => (2221..=2720).contains(&n(4)) && len == 16,
+        b'3' => {
+            (matches!(n(2), 34 | 37) && len == 15)
+                || (n(2) == 35 && (16..=19).contains(&len))
+                || ((300..=305).contains(&n(3)) || matches!(n(2), 36 | 38 | 39))
+                    && (14..=19).contains(&len)
+        }
+        b'6' => {
+            (n(4) == 6011
+                || n(2) == 65
+                || (644..=649).contains(&n(3))
+                || n(2) == 62
+                || n(2) == 67
+                || n(2) == 63)
+                && (16..=19).contains(&len)
+        }
+        _ => false,
+    }
+}
+
+/// Keywords before a number that make it an identifier, not a phone number.
+const ID_WORDS: &[&str] = &[
+    "order",
+    "invoice",
+    "ref",
+    "reference",
+    "tracking",
+    "ticket",
+    "isbn",
+    "id",
+    "serial",
+    "account no",
+    "case",
+    "build",
+    "version",
+    "po",
+    "sku",
+    "item",
+    "part",
+    "#",
+    "no.",
+    "nr",
+];
+
+fn preceded_by_id_word(text: &str, s: usize) -> bool {
+    let lo = s.saturating_sub(24);
+    let mut lo = lo;
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_ascii_lowercase();
+    let head = head.trim_end_matches([' ', ':', '=', '"', '\'', '\t']);
+    ID_WORDS.iter().any(|w| {
+        head.ends_with(w)
+            && (w.len() == 1
+                || head.len() == w.len()
+                || !head.as_bytes()[head.len() - w.len() - 1].is_ascii_alphabetic())
+    })
+}
+
+fn is_date_like(groups: &[&str], seps: &[u8]) -> bool {
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    if lens.len() < 3 || seps.len() < 2 {
+        return false;
+    }
+    // 2024-03-15, 15.03.2024, 03/15/24, optionally followed by " 10" (an hour).
+    let dated = seps[0] == seps[1] && matches!(seps[0], b'-' | b'.' | b'/');
+    let ends = lens.len() == 3 || seps.get(2) == Some(&b' ');
+    dated
+        && ends
+        && ((lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2)
+            || (lens[0] <= 2 && lens[1] <= 2 && (lens[2] == 4 || lens[2] == 2)))
+}
+
+fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let starts = x.is_ascii_digit()
+            || ((x == b'+' || x == b'(') && i + 1 < b.len() && b[i + 1].is_ascii_digit());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        if x.is_ascii_digit()
+            && i >= 2
+            && b[i - 1].is_ascii_uppercase()
+            && b[i - 2].is_ascii_uppercase()
+        {
+            if let Some(e) = iban_at(b, i - 2) {
+                push(hits, R_IBAN, i - 2, e);
+                i = e;
+                continue;
+            }
+        }
+        let prev = i.checked_sub(1).map(|k| b[k]);
+        let glued = prev.is_some_and(|p| {
+            p.is_ascii_alphanumeric()
+                || matches!(p, b'_' | b'.' | b'/' | b'-' | b'$' | b'#' | b'@' | b'%')
+        });
+        if glued {
+            // Part of an identifier, amount or version: skip the rest of the run.
+            i += 1;
+            while i < b.len()
+                && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'.' | b'-' | b'_'))
+            {
+                i += 1;
+            }
+            continue;
+        }
+        // Consume digits and single separators.
+        let s = i;
+        let mut e = i;
+        let mut j = i;
+        let mut last_sep = true;
+        while j < b.len() && j - s < 40 {
+            let y = b[j];
+            if y.is_ascii_digit() {
+                last_sep = false;
+                j += 1;
+                e = j;
+            } else if matches!(y, b' ' | b'-' | b'.' | b'(' | b')' | b'/') || (y == b'+' && j == s)
+            {
+                if last_sep
+                    && !(y == b' ' && j > 0 && b[j - 1] == b')')
+                    && !(y == b'(' && j > 0 && b[j - 1] == b' ')
+                    && j != s
+                {
+                    break;
+                }
+                last_sep = true;
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Right boundary: `123abc`, `1.2.3-beta` are not numbers we handle.
+        let next = b.get(e);
+        let bad_right = next.is_some_and(|n| n.is_ascii_alphabetic() || *n == b'_')
+            || (next == Some(&b'.') && is_alnum(b.get(e + 1)))
+            || (next == Some(&b'-') && is_alnum(b.get(e + 1)));
+        if e > s && !bad_right {
+            classify_number(text, s, e, hits);
+        }
+        i = e.max(s + 1);
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+    }
+}
+
+fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
+    let cand = &text[s..e];
+    let b = cand.as_bytes();
+    let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
+    let n = digits.len();
+    if n < 7 {
+        return;
+    }
+    let plus = b[0] == b'+';
+    let seps: Vec<u8> = b
+        .iter()
+        .copied()
+        .filter(|c| !c.is_ascii_digit() && *c != b'+')
+        .collect();
+    let groups: Vec<&str> = cand
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .collect();
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+
+    // SSN: AAA-GG-SSSS.
+    if lens == [3, 2, 4] && seps.iter().all(|&c| c == b'-') && seps.len() == 2 && !plus {
+        let area = &groups[0];
+        if *area != "000"
+            && *area != "666"
+            && !area.starts_with('9')
+            && groups[1] != "00"
+            && groups[2] != "0000"
+        {
+            push(hits, R_SSN, s, e);
+        }
+        return;
+    }
+    // Cards.
+    if (13..=19).contains(&n) && !plus {
+        let uniform = seps.is_empty()
+            || (seps.iter().all(|&c| c == seps[0]) && matches!(seps[0], b' ' | b'-'));
+        let grouping = seps.is_empty()
+            || (lens[..lens.len() - 1].iter().all(|&l| l == 4) && lens[lens.len() - 1] <= 4)
+            || lens == [4, 6, 5]
+            || lens == [4, 6, 4];
+        if uniform && grouping && card_iin(&digits) && luhn(&digits) {
+            push(hits, R_CARD, s, e);
+            return;
+        }
+    }
+    if preceded_by_id_word(text, s) {
+        return;
+    }
+    if !plus && is_date_like(&groups, &seps) {
+        return;
+    }
+    // Dotted quads and versions.
+    if seps.iter().all(|&c| c == b'.') && lens.len() >= 3 && lens.iter().all(|&l| l <= 3) {
+        return;
+    }
+    let mixed = {
+        let mut kinds: Vec<u8> = seps
+            .iter()
+            .copied()
+            .filter(|c| !matches!(c, b'(' | b')'))
+            .collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        kinds.len() > 1 && !(kinds.len() == 2 && kinds.contains(&b' ') && kinds.contains(&b'-'))
+    };
+    if mixed || seps.contains(&b'/') {
+        return;
+    }
+    let phone = if plus {
+        (8..=15).contains(&n) && (seps.is_empty() || lens[0] <= 4) && (!seps.is_empty() || n >= 10)
+    } else {
+        let paren = b[0] == b'(';
+        let nanp = (n == 10 && (lens == [3, 3, 4]) && (paren || !seps.is_empty()))
+            || (n == 11 && digits[0] == b'1' && lens == [1, 3, 3, 4]);
+        let trunk = digits[0] == b'0'
+            && digits.get(1).is_some_and(|d| *d != b'0')
+            && (9..=12).contains(&n)
+            && !seps.is_empty()
+            && lens.iter().all(|&l| (2..=8).contains(&l))
+            && lens.len() >= 2;
+        nanp || trunk
+    };
+    if phone {
+        push(hits, R_PHONE, s, e);
+    }
+}
+
+// ===== IBAN =====
+
+const IBAN_LEN: &[(&[u8; 2], usize)] = &[
+    (b"AD", 24),
+    (b"AE", 23),
+    (b"AL", 28),
+    (b"AT", 20),
+    (b"AZ", 28),
+    (b"BA", 20),
+    (b"BE", 16),
+    (b"BG", 22),
+    (b"BH", 22),
+    (b"BR", 29),
+    (b"BY", 28),
+    (b"CH", 21),
+    (b"CR", 22),
+    (b"CY", 28),
+    (b"CZ", 24),
+    (b"DE", 22),
+    (b"DK", 18),
+    (b"DO", 28),
+    (b"EE", 20),
+    (b"EG", 29),
+    (b"ES", 24),
+    (b"FI", 18),
+    (b"FO", 18),
+    (b"FR", 27),
+    (b"GB", 22),
+    (b"GE", 22),
+    (b"GI", 23),
+    (b"GL", 18),
+    (b"GR", 27),
+    (b"GT", 28),
+    (b"HR", 21),
+    (b"HU", 28),
+    (b"IE", 22),
+    (b"IL", 23),
+    (b"IQ", 23),
+    (b"IS", 26),
+    (b"IT", 27),
+    (b"JO", 30),
+    (b"KW", 30),
+    (b"KZ", 20),
+    (b"LB", 28),
+    (b"LC", 32),
+    (b"LI", 21),
+    (b"LT", 20),
+    (b"LU", 20),
+    (b"LV", 21),
+    (b"LY", 25),
+    (b"MC", 27),
+    (b"MD", 24),
+    (b"ME", 22),
+    (b"MK", 19),
+    (b"MR", 27),
+    (b"MT", 31),
+    (b"MU", 30),
+    (b"NL", 18),
+    (b"NO", 15),
+    (b"PK", 24),
+    (b"PL", 28),
+    (b"PS", 29),
+    (b"PT", 25),
+    (b"QA", 29),
+    (b"RO", 24),
+    (b"RS", 22),
+    (b"SA", 24),
+    (b"SC", 31),
+    (b"SE", 24),
+    (b"SI", 19),
+    (b"SK", 24),
+    (b"SM", 27),
+    (b"ST", 25),
+    (b"SV", 28),
+    (b"TL", 23),
+    (b"TN", 24),
+    (b"TR", 26),
+    (b"UA", 29),
+    (b"VA", 22),
+    (b"VG", 24),
+    (b"XK", 20),
+];
+
+/// Validates an IBAN starting at `s` (its country code); returns its end.
+fn iban_at(b: &[u8], s: usize) -> Option<usize> {
+    if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let cc = [b[s], b[s + 1]];
+    let len = IBAN_LEN.iter().find(|(c, _)| **c == cc)?.1;
+    let mut chars = Vec::with_capacity(len);
+    let mut j = s;
+    let mut end = s;
+    while j < b.len() && chars.len() < len {
+        let x = b[j];
+        if x.is_ascii_digit() || x.is_ascii_uppercase() {
+            chars.push(x);
+            j += 1;
+            end = j;
+        } else if x == b' '
+            && j + 1 < b.len()
+            && b[j + 1].is_ascii_alphanumeric()
+            && chars.len() >= 4
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    if chars.len() != len || is_alnum(b.get(end)) {
+        return None;
+    }
+    if !chars[2].is_ascii_digit() || !chars[3].is_ascii_digit() {
+        return None;
+    }
+    // Move the first four characters to the end, letters become 10..35.
+    let mut rem = 0u32;
+    for &c in chars[4..].iter().chain(&chars[..4]) {
+        if c.is_ascii_digit() {
+            rem = (rem * 10 + u32::from(c - b'0')) % 97;
+        } else {
+            rem = (rem * 100 + u32::from(c - b'A' + 10)) % 97;
+        }
+    }
+    (rem == 1).then_some(end)
+}
+
+// ===== secrets =====
+
+#[derive(Clone, Copy)]
+enum P {
+    Aws,
+    Github,
+    GithubPat,
+    Slack,
+    SlackHook,
+    Google,
+    Stripe,
+    Jwt,
+    Pem,
+    OpenAi,
+    Gitlab,
+    Npm,
+}
+
+const PREFIXES: &[(&str, P)] = &[
+    ("AKIA", P::Aws),
+    ("ASIA", P::Aws),
+    ("AGPA", P::Aws),
+    ("AIDA", P::Aws),
+    ("AROA", P::Aws),
+    ("AIPA", P::Aws),
+    ("ANPA", P::Aws),
+    ("ANVA", P::Aws),
+    ("ABIA", P::Aws),
+    ("ACCA", P::Aws),
+    ("ghp_", P::Github),
+    ("gho_", P::Github),
+    ("ghu_", P::Github),
+    ("ghs_", P::Github),
+    ("ghr_", P::Github),
+    ("github_pat_", P::GithubPat),
+    ("xoxb-", P::Slack),
+    ("xoxa-", P::Slack),
+    ("xoxp-", P::Slack),
+    ("xoxr-", P::Slack),
+    ("xoxs-", P::Slack),
+    ("xapp-", P::Slack),
+    ("hooks.slack.com/services/", P::SlackHook),
+    ("AIza", P::Google),
+    ("sk_live_", P::Stripe),
+    ("rk_live_", P::Stripe),
+    ("sk_test_", P::Stripe),
+    ("rk_test_", P::Stripe),
+    ("eyJ", P::Jwt),
+    ("-----BEGIN ", P::Pem),
+    ("sk-", P::OpenAi),
+    ("glpat-", P::Gitlab),
+    ("npm_", P::Npm),
+];
+
+static PREFIX_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(PREFIXES.iter().map(|(p, _)| *p))
+        .expect("static patterns")
+});
+
+/// Length of the run at `i` of bytes accepted by `ok`, capped.
+fn run(b: &[u8], i: usize, cap: usize, ok: impl Fn(u8) -> bool) -> usize {
+    b[i.min(b.len())..]
+        .iter()
+        .take(cap)
+        .take_while(|&&x| ok(x))
+        .count()
+}
+
+fn b64url(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || x == b'-' || x == b'_'
+}
+
+/// Decodes base64url (no padding) far enough to check a JWT header.
+fn b64_decode(s: &[u8]) -> Vec<u8> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => u32::from(c - b'A'),
+            b'a'..=b'z' => u32::from(c - b'a') + 26,
+            b'0'..=b'9' => u32::from(c - b'0') + 52,
+            b'-' | b'+' => 62,
+            b'_' | b'/' => 63,
+            _ => return None,
+        })
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for &c in s {
+        let Some(v) = val(c) else { break };
+        acc = (acc << 6) | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for m in PREFIX_AC.find_iter(text) {
+        let (s, pe) = (m.start(), m.end());
+        let kind = PREFIXES[m.pattern().as_usize()].1;
+        let left_ok = !is_alnum(s.checked_sub(1).and_then(|k| b.get(k)));
+        match kind {
+            P::Aws => {
+                let n = run(b, pe, 17, |x| x.is_ascii_uppercase() || x.is_ascii_digit());
+                if left_ok && n == 16 {
+                    push(hits, R_AWS_KEY, s, pe + 16);
+                }
+            }
+            P::Github => {
+                let n = run(b, pe, 256, |x| x.is_ascii_alphanumeric());
+                if left_ok && n >= 30 {
+                    push(hits, R_GITHUB, s, pe + n);
+                }
+            }
+            P::GithubPat => {
+                let n = run(b, pe, 256, |x| x.is_ascii_alphanumeric() || x == b'_');
+                if left_ok && n >= 22 {
+                    push(hits, R_GITHUB, s, pe + n);
+                }
+            }
+            P::Slack => {
+                let n = run(b, pe, 256, |x| x.is_ascii_alphanumeric() || x == b'-');
+                if left_ok && n >= 10 {
+                    push(hits, R_SLACK, s, pe + n);
+                }
+            }
+            P::SlackHook => {
+                let n = run(b, pe, 128, |x| x.is_ascii_alphanumeric() || x == b'/');
+                if n >= 20 {
+                    // Cover the scheme too when present.
+                    let start = text[..s].strip_suffix("https://").map_or(s, |h| h.len());
+                    push(hits, R_SLACK, start, pe + n);
+                }
+            }
+            P::Google => {
+                let n = run(b, pe, 40, b64url);
+                if left_ok && n == 35 {
+                    push(hits, R_GOOGLE, s, pe + n);
+                }
+            }
+            P::Stripe => {
+                let n = run(b, pe, 256, |x| x.is_ascii_alphanumeric());
+                if left_ok && n >= 16 {
+                    push(hits, R_STRIPE, s, pe + n);
+                }
+            }
+            P::Jwt => {
+                if !left_ok {
+                    continue;
+                }
+                let h = run(b, s, 2048, b64url);
+                let p1 = s + h;
+                if h < 10 || b.get(p1) != Some(&b'.') {
+                    continue;
+                }
+                let pl = run(b, p1 + 1, 8192, b64url);
+                let p2 = p1 + 1 + pl;
+                if pl < 10 || b.get(p2) != Some(&b'.') {
+                    continue;
+                }
+                let sig = run(b, p2 + 1, 2048, b64url);
+                let header = b64_decode(&b[s..p1]);
+                if header.starts_with(b"{")
+                    && (header.windows(5).any(|w| w == b"\"alg\"")
+                        || header.windows(5).any(|w| w == b"\"typ\""))
+                {
+                    push(hits, R_JWT, s, p2 + 1 + sig);
+                }
+            }
+            P::Pem => scan_pem(text, s, hits),
+            P::OpenAi => {
+                let n = run(b, pe, 256, |x| {
+                    x.is_ascii_alphanumeric() || x == b'-' || x == b'_'
+                });
+                let body = &b[pe..pe + n];
+                let strong_prefix = body.starts_with(b"proj-")
+                    || body.starts_with(b"ant-")
+                    || body.starts_with(b"svcacct-");
+                let mixed = body.iter().any(u8::is_ascii_digit)
+                    && body.iter().any(u8::is_ascii_uppercase)
+                    && body.iter().any(u8::is_ascii_lowercase);
+                if left_ok && n >= 32 && (strong_prefix || mixed) {
+                    push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+            P::Gitlab => {
+                let n = run(b, pe, 64, |x| {
+                    x.is_ascii_alphanumeric() || x == b'-' || x == b'_'
+                });
+                if left_ok && n >= 20 {
+                    push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+            P::Npm => {
+                let n = run(b, pe, 64, |x| x.is_ascii_alphanumeric());
+                if left_ok && n == 36 {
+                    push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+        }
+    }
+}
+
+fn scan_pem(text: &str, s: usize, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    // "-----BEGIN [WORDS ]PRIVATE KEY[ BLOCK]-----"
+    let head_end = match memchr::memmem::find(&b[s..(s + 80).min(b.len())], b"-----") {
+        Some(_) => {
+            let after = s + 11;
+            memchr::memmem::find(&b[after..(after + 64).min(b.len())], b"-----")
+                .map(|k| after + k + 5)
+        }
+        None => None,
+    };
+    let Some(head_end) = head_end else { return };
+    let label = &text[s + 11..head_end - 5];
+    if !label.ends_with("PRIVATE KEY") && !label.ends_with("PRIVATE KEY BLOCK") {
+        return;
+    }
+    let limit = (head_end + 65536).min(b.len());
+    let end = match memchr::memmem::find(&b[head_end..limit], b"-----END ") {
+        Some(k) => {
+            let at = head_end + k + 9;
+            match memchr::memmem::find(&b[at..(at + 64).min(b.len())], b"-----") {
+                Some(q) => at + q + 5,
+                None => at,
+            }
+        }
+        None => {
+            // No footer: cover the base64 body.
+            head_end
+                + run(b, head_end, limit - head_end, |x| {
+                    x.is_ascii_alphanumeric()
+                        || matches!(
+                            x,
+                            b'+' | b'/' | b'=' | b'\n' | b'\r' | b' ' | b':' | b'-' | b','
+                        )
+                })
+        }
+    };
+    let mut end = end;
+    while end > head_end && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    push(hits, R_PEM, s, end);
+}
+
+// ===== key = value =====
+
+static KEY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build([
+            "password",
+            "passwd",
+            "pwd",
+            "passphrase",
+            "pass",
+            "secret",
+            "api_key",
+            "apikey",
+            "api-key",
+            "access_key",
+            "access-key",
+            "accesskey",
+            "access_token",
+            "auth_token",
+            "authtoken",
+            "token",
+            "client_secret",
+            "private_key",
+            "secret_key",
+            "credential",
+            "bearer",
+            "authorization",
+        ])
+        .expect("static patterns")
+});
+
+fn entropy(v: &[u8]) -> f64 {
+    let mut counts = [0u32; 256];
+    for &x in v {
+        counts[x as usize] += 1;
+    }
+    let n = v.len() as f64;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = f64::from(c) / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+fn is_placeholder(v: &str) -> bool {
+    let l = v.to_ascii_lowercase();
+    l.starts_with(['$', '{', '<', '%', '[', '*', '('])
+        || l.contains("xxxx")
+        || l.contains("***")
+        || l.starts_with("your")
+        || l.contains("_your")
+        || l.starts_with("example")
+        || l.contains("_example")
+        || l.contains("example_")
+        || l.contains("-example")
+        || l.contains("redacted")
+        || l.contains("placeholder")
+        || l.contains("process.env")
+        || l.contains("env(")
+        || l.contains("getenv")
+        || l.contains("changeme")
+        || matches!(
+            l.as_str(),
+            "null"
+                | "none"
+                | "true"
+                | "false"
+                | "undefined"
+                | "nil"
+                | "required"
+                | "optional"
+                | "string"
+                | "hidden"
+                | "secret"
+                | "password"
+        )
+        || l.bytes().all(|x| x == l.as_bytes()[0])
+}
+
+fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for m in KEY_AC.find_iter(text) {
+        // Expand to the whole key name: db_password, AWS_SECRET_ACCESS_KEY, x-api-key.
+        let key_ok = |x: u8| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'.');
+        let mut ks = m.start();
+        while ks > 0 && m.start() - ks < 40 && key_ok(b[ks - 1]) {
+            ks -= 1;
+        }
+        let ke = m.end() + run(b, m.end(), 40, key_ok);
+        let key = text[ks..ke].to_ascii_lowercase();
+        // "passport", "passage", "bypass": the keyword must end a word part.
+        let tail = &key[m.end() - ks..];
+        if !(tail.is_empty()
+            || tail.starts_with(['_', '-', '.'])
+            || tail == "s"
+            || tail == "word"
+            || tail.starts_with("word"))
+        {
+            continue;
+        }
+        if key.starts_with("pass")
+            && !key.contains("passw")
+            && !key.contains("passphrase")
+            && key != "pass"
+        {
+            continue;
+        }
+        // Separator: optional closing quote, then = : => :=
+        let mut j = ke;
+        if matches!(b.get(j), Some(b'"' | b'\'')) {
+            j += 1;
+        }
+        j += run(b, j, 4, |x| x == b' ' || x == b'\t');
+        let sep = match (b.get(j), b.get(j + 1)) {
+            (Some(b'='), Some(b'>')) | (Some(b':'), Some(b'=')) => 2,
+            (Some(b'=' | b':'), _) => 1,
+            _ => {
+                // "Authorization: Bearer x" is handled via "bearer"; "bearer <token>" here.
+                if key == "bearer" && b.get(j - 1) == Some(&b' ') {
+                    0
+                } else {
+                    continue;
+                }
+            }
+        };
+        if sep == 1 && b.get(j + 1) == Some(&b'=') {
+            continue; // `==` comparison
+        }
+        j += sep;
+        j += run(b, j, 4, |x| x == b' ' || x == b'\t');
+        let quoted = matches!(b.get(j), Some(b'"' | b'\''));
+        if quoted {
+            j += 1;
+        }
+        let vs = j;
+        let n = run(b, vs, 512, |x| {
+            !x.is_ascii_whitespace()
+                && !matches!(
+                    x,
+                    b'"' | b'\''
+                        | b'&'
+                        | b','
+                        | b';'
+                        | b'}'
+                        | b'<'
+                        | b'>'
+                        | b')'
+                        | b']'
+                        | b'\0'
+                        | b'`'
+                )
+        });
+        let ve = vs + n;
+        let value = &text[vs..ve];
+        if key == "authorization" {
+            // The scheme is not the secret: `Authorization: Bearer abc...`.
+            continue;
+        }
+        let v = value.as_bytes();
+        if v.is_empty() || is_placeholder(value) || value.contains("://") {
+            continue;
+        }
+        let classes = [
+            v.iter().any(u8::is_ascii_lowercase),
+            v.iter().any(u8::is_ascii_uppercase),
+            v.iter().any(u8::is_ascii_digit),
+            v.iter().any(|x| !x.is_ascii_alphanumeric()),
+        ]
+        .iter()
+        .filter(|&&c| c)
+        .count();
+        let password_key = key.contains("pass") || key.contains("pwd");
+        let aws = key.contains("aws") && key.contains("secret")
+            || key.contains("secretaccesskey")
+            || key.contains("secret_access_key");
+        let ok = if aws {
+            n == 40 && classes >= 2
+        } else if password_key {
+            n >= 6 && classes >= 2 && !value.bytes().all(|x| x.is_ascii_digit())
+        } else {
+            n >= 12 && classes >= 2 && entropy(v) >= 3.0
+        };
+        if ok {
+            let rule = if aws { R_AWS_SECRET } else { R_ASSIGN };
+            push(hits, rule, vs, ve);
+        }
+    }
+}
+
+/// Scans `text` for personal data and secrets.
+pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    let first = hits.len();
+    if memchr::memchr(b'@', text.as_bytes()).is_some() {
+        scan_emails(text, hits);
+    }
+    scan_numbers(text, hits);
+    scan_prefixed(text, hits);
+    scan_assignments(text, hits);
+    // A secret assignment that merely repeats a prefixed token is dropped;
+    // a phone number inside a card or IBAN likewise.
+    let mine: Vec<Hit> = hits.drain(first..).collect();
+    for (k, h) in mine.iter().enumerate() {
+        let covered = mine.iter().enumerate().any(|(j, o)| {
+            j != k
+                && o.start <= h.start
+                && h.end <= o.end
+                && ((o.end - o.start) > (h.end - h.start)
+                    || (j < k && std::ptr::eq(o.rule, h.rule))
+                    || (h.rule.id == "pii-secret-assignment"
+                        && o.rule.id != "pii-secret-assignment"))
+        });
+        if !covered {
+            hits.push(*h);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&'static str, &str)> {
+        let mut hits = Vec::new();
+        scan(text, &mut hits);
+        hits.iter()
+            .map(|h| {
+                assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                (h.rule.id, &text[h.start..h.end])
+            })
+            .collect()
+    }
+
+    fn exactly(text: &str, id: &str, span: &str) {
+        let f = found(text);
+        assert!(
+            f.contains(&(id, span)),
+            "{text:?}: wanted {id} {span:?}, got {f:?}"
+        );
+    }
+
+    #[test]
+    fn emails() {
+        exactly(
+            "mail me at anna.o'brien@example.co.uk.",
+            "pii-email",
+            "brien@example.co.uk",
+        );
+        exactly(
+            "Contact: john.doe+news@mail.example.com, thanks",
+            "pii-email",
+            "john.doe+news@mail.example.com",
+        );
+        assert!(found("logo@2x.png and @anna and user@localhost").is_empty());
+    }
+
+    #[test]
+    fn phones() {
+        exactly(
+            "Call +1 (555) 123-4567 today",
+            "pii-phone",
+            "+1 (555) 123-4567",
+        );
+        exactly("Tel: +44 20 7946 0958", "pii-phone", "+44 20 7946 0958");
+        exactly("ring (555) 123-4567", "pii-phone", "(555) 123-4567");
+        exactly("ring 555-123-4567", "pii-phone", "555-123-4567");
+        exactly("Appelez le 01 23 45 67 89", "pii-phone", "01 23 45 67 89");
+        exactly("Handy: 0151 12345678", "pii-phone", "0151 12345678");
+        exactly(
+            "{\"phone\":\"+4915112345678\"}",
+            "pii-phone",
+            "+4915112345678",
+        );
+        for t in [
+            "Released 2024-03-15 as v1.2.3",
+            "Server 192.168.100.20 is down",
+            "Order 555-123-4567 shipped",
+            "Invoice #2024-0001-7788",
+            "It costs 1,234,567 dollars",
+            "ISBN 978-3-16-148410-0",
+            "on 12/03/2024 at 10:30",
+            "uuid 550e8400-e29b-41d4-a716-446655440000",
+            "timestamp 1700000000000",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn cards_ssn_iban() {
+        exactly(
+            "card 4111 1111 1111 1111 exp 12/27",
+            "pii-card",
+            "4111 1111 1111 1111",
+        );
+        exactly(
+            "card 4111-1111-1111-1111",
+            "pii-card",
+            "4111-1111-1111-1111",
+        );
+        exactly("amex 3782 822463 10005", "pii-card", "3782 822463 10005");
+        exactly("mc=5555555555554444", "pii-card", "5555555555554444");
+        assert!(
+            found("ref 4111 1111 1111 1112")
+                .iter()
+                .all(|(r, _)| *r != "pii-card")
+        );
+        exactly("SSN: 123-45-6789", "pii-ssn", "123-45-6789");
+        for bad in [
+            "000-12-3456",
+            "666-12-3456",
+            "900-12-3456",
+            "123-00-4567",
+            "123-45-0000",
+        ] {
+            assert!(found(bad).is_empty(), "{bad}");
+        }
+        exactly(
+            "IBAN DE89 3704 0044 0532 0130 00.",
+            "pii-iban",
+            "DE89 3704 0044 0532 0130 00",
+        );
+        exactly(
+            "iban=GB82WEST12345698765432",
+            "pii-iban",
+            "GB82WEST12345698765432",
+        );
+        assert!(
+            found("DE89 3704 0044 0532 0130 01")
+                .iter()
+                .all(|(r, _)| *r != "pii-iban")
+        );
+    }
+
+    #[test]
+    fn secrets() {
+        exactly(
+            "key AKIAIOSFODNN7EXAMPLE ok",
+            "pii-aws-key",
+            "AKIAIOSFODNN7EXAMPLE",
+        );
+        exactly(
+            "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "pii-aws-secret",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        );
+        exactly(
+            "token: ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+            "pii-github-token",
+            "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789",
+        );
+        exactly(
+            "xoxb-123456789012-1234567890123-AbCdEfGhIjKl",
+            "pii-slack-token",
+            "xoxb-123456789012-1234567890123-AbCdEfGhIjKl",
+        );
+        exactly(
+            "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+            "pii-google-api-key",
+            "AIzaSyA1234567890abcdefghijklmnopqrstuv",
+        );
+        exactly(
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+            "pii-stripe-key",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc",
+        );
+        let jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
+        exactly(&format!("Authorization: Bearer {jwt}"), "pii-jwt", jwt);
+        let pem =
+            "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----";
+        exactly(&format!("key:\n{pem}\nthanks"), "pii-private-key", pem);
+        exactly(
+            "DB_PASSWORD=s3cr3t!Pass",
+            "pii-secret-assignment",
+            "s3cr3t!Pass",
+        );
+        exactly(
+            "{\"api_key\": \"q8Zr4TnWv2LpX9sK7mD3\"}",
+            "pii-secret-assignment",
+            "q8Zr4TnWv2LpX9sK7mD3",
+        );
+        for t in [
+            "password: required",
+            "Enter your password = ********",
+            "password=${DB_PASSWORD}",
+            "Forgot your password? Click here.",
+            "token = null",
+            "The passport number field",
+            "if token == expected {",
+            "api_key=your_api_key_here",
+            "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----",
+            "Asia and AKIA are words",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    /// Pseudo-random inputs built from the pieces detectors react to:
+    /// every scan terminates and yields in-bounds, char-aligned spans.
+    #[test]
+    fn arbitrary_inputs_are_safe() {
+        const PIECES: &[&str] = &[
+            "../",
+            "..",
+            "..\\",
+            "%2e",
+            "%c0%af",
+            "%00",
+            "%",
+            "$",
+            "{",
+            "}",
+            "{{",
+            "}}",
+            "${",
+            "$(",
+            "`",
+            ";",
+            "|",
+            "&&",
+            "&",
+            "\n",
+            "\0",
+            "@",
+            "+",
+            "(",
+            ")",
+            "-",
+            " ",
+            "a",
+            "Z",
+            "0",
+            "9",
+            "4111",
+            "é",
+            "日",
+            "'",
+            "\"",
+            "\\",
+            "/",
+            "eyJ",
+            "AKIA",
+            "DE89",
+            "ignore",
+            "all",
+            "previous",
+            "instructions",
+            "you are",
+            "DAN",
+            "cat",
+            "id",
+            "/etc/passwd",
+            "-----BEGIN ",
+            "PRIVATE KEY-----",
+            "password=",
+            "<%",
+            "%>",
+            "#{",
+            "jndi:",
+            "${::-j}",
+            "?",
+            "*",
+            ".",
+            ":",
+            "=",
+            "B y p a s s ",
+            "<|im_start|>",
+            "0151 ",
+            "+44 ",
+            "x@y.io",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let mut hits = Vec::new();
+            scan(&s, &mut hits);
+            for h in &hits {
+                assert!(h.start < h.end && h.end <= s.len(), "{s:?}");
+                assert!(
+                    s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+}
