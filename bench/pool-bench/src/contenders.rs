@@ -196,9 +196,18 @@ pub struct SluicePool {
 
 impl SluicePool {
     /// A pool with the default configuration, zeroing switched as given.
+    ///
+    /// For experiments, `POOL_BENCH_SLUICE_MAX_RETAINED` (bytes) overrides
+    /// `max_retained_bytes`; the comparison runner records it when set.
     pub fn new(zero_on_release: bool) -> Result<Self, BenchError> {
-        let pool = sluice_pool::Pool::builder()
-            .zero_on_release(zero_on_release)
+        let mut builder = sluice_pool::Pool::builder().zero_on_release(zero_on_release);
+        if let Some(cap) = std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            builder = builder.max_retained_bytes(cap);
+        }
+        let pool = builder
             .build()
             .map_err(|e| BenchError(format!("sluice pool: {e}")))?;
         Ok(Self { pool })

@@ -76,11 +76,14 @@ fn main() {
     if args.first().map(String::as_str) == Some("--child") {
         std::process::exit(child(&args[1..]));
     }
+    if args.first().map(String::as_str) == Some("--render") {
+        std::process::exit(render_file(args.get(1)));
+    }
     std::process::exit(parent(&args));
 }
 
 fn usage_text() -> &'static str {
-    "usage: compare [--quick] [--scenarios A,B,C,D,E,channel,Z] [--contenders NAME,...]"
+    "usage: compare [--quick] [--scenarios A,B,C,D,E,channel,Z] [--contenders NAME,...]\n       compare --render SUMMARY.json   (markdown tables of a saved summary)"
 }
 
 // ---------------------------------------------------------------- child side
@@ -685,6 +688,10 @@ fn summarise(
         },
         "units": "ns per operation. A, B and Z: CPU time of the measuring thread (CLOCK_THREAD_CPUTIME_ID; wall time alongside as wall_median_ns), because the 2-core machine is shared. C: wall time per hand-off (process CPU alongside). D: wall time per operation per thread with two threads, scaling = 2 x one-thread time / two-thread time (CPU-time bound alongside). E: wall time over all operations of both threads",
         "elapsed_s": round(elapsed.as_secs_f64()),
+        "sluice_config": {
+            "defaults": true,
+            "max_retained_bytes_override": std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED").ok(),
+        },
         "bare_channel_ns": channel_ns,
         "cells": cells,
         "mixed": mixed,
@@ -810,6 +817,12 @@ fn evaluate(
         faster,
         json!({"sluice_ns": s_ns, "fastest_other": fastest_other}),
     ));
+    let nz_ns = e.and_then(|r| r.get("sluice-nozero").copied());
+    out.push(target(
+        "E (informative, sluice with zero_on_release off): faster than every allocator and pool crate",
+        nz_ns.zip(fastest_other.as_ref()).map(|(s, (_, o))| s < *o),
+        json!({"sluice_nozero_ns": nz_ns, "fastest_other": fastest_other}),
+    ));
     out.push(target(
         "E: peak RSS no higher than jemalloc's",
         rss_pass,
@@ -870,5 +883,259 @@ fn evaluate(
         all(&passes),
         json!({"cells_compared": passes.len(), "cells_lost": losses}),
     ));
+    out
+}
+
+// ------------------------------------------------------------- markdown view
+
+fn render_file(path: Option<&String>) -> i32 {
+    let Some(path) = path else {
+        eprintln!("{}", usage_text());
+        return 2;
+    };
+    let parsed = std::fs::read_to_string(path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str::<Value>(&t).map_err(|e| e.to_string()));
+    match parsed {
+        Ok(v) => {
+            print!("{}", render(&v));
+            0
+        }
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            1
+        }
+    }
+}
+
+fn fmt_ns(ns: f64) -> String {
+    if !ns.is_finite() {
+        "-".into()
+    } else if ns >= 100_000.0 {
+        format!("{:.0} µs", ns / 1000.0)
+    } else if ns >= 10_000.0 {
+        format!("{:.1} µs", ns / 1000.0)
+    } else if ns >= 100.0 {
+        format!("{ns:.0}")
+    } else {
+        format!("{ns:.1}")
+    }
+}
+
+fn fmt_ratio(r: Option<f64>) -> String {
+    r.map(|r| format!("{r:.2}x")).unwrap_or_else(|| "-".into())
+}
+
+fn pass_mark(p: &Value) -> &'static str {
+    match p.as_bool() {
+        Some(true) => "PASS",
+        Some(false) => "FAIL",
+        None => "n/a",
+    }
+}
+
+/// Markdown tables of a summary: one table per scenario, then E, zeroing and
+/// the targets.
+fn render(v: &Value) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let cells = v["cells"].as_array().cloned().unwrap_or_default();
+    let lookup = |scenario: &str, size: usize, who: &str| -> Option<&Value> {
+        cells.iter().find(|c| {
+            c["scenario"] == scenario
+                && c["size"].as_u64() == Some(size as u64)
+                && c["contender"] == who
+        })
+    };
+    let titles = [
+        (
+            "A",
+            "A: acquire + release, untouched (ns/op, thread CPU time)",
+        ),
+        (
+            "B",
+            "B: acquire, write every byte, release (ns/op, thread CPU time)",
+        ),
+        (
+            "C",
+            "C: acquire here, release on another thread via a bounded channel (ns per hand-off, wall)",
+        ),
+        (
+            "D",
+            "D: two threads doing B at once (ns/op per thread, wall; scaling in the next table)",
+        ),
+    ];
+    for (scenario, title) in titles {
+        if !cells.iter().any(|c| c["scenario"] == scenario) {
+            continue;
+        }
+        let _ = writeln!(out, "#### {title}\n");
+        let _ = writeln!(out, "| contender | 1 KiB | 4 KiB | 64 KiB | 1 MiB |");
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+        for k in Kind::ALL {
+            let row: Vec<String> = SIZES
+                .iter()
+                .map(|&s| {
+                    lookup(scenario, s, k.name())
+                        .and_then(|c| c["median_ns"].as_f64())
+                        .map(fmt_ns)
+                        .unwrap_or_else(|| "-".into())
+                })
+                .collect();
+            if row.iter().all(|r| r == "-") {
+                continue;
+            }
+            let name = if k.family() == Family::Sluice {
+                format!("**{}**", k.name())
+            } else {
+                k.name().to_string()
+            };
+            let _ = writeln!(out, "| {name} | {} |", row.join(" | "));
+        }
+        if scenario == "C"
+            && let Some(ch) = v["bare_channel_ns"].as_f64()
+        {
+            let _ = writeln!(
+                out,
+                "| *bare channel* | {} |",
+                vec![fmt_ns(ch); 4].join(" | ")
+            );
+        }
+        for (label, key) in [
+            ("sluice / jemalloc", "time_vs_jemalloc"),
+            ("sluice / best pool crate", "time_vs_best_pool_crate"),
+        ] {
+            let row: Vec<String> = SIZES
+                .iter()
+                .map(|&s| {
+                    let c = lookup(scenario, s, "sluice");
+                    let r = fmt_ratio(c.and_then(|c| c[key].as_f64()));
+                    match (key, c.and_then(|c| c["best_pool_crate"].as_str())) {
+                        ("time_vs_best_pool_crate", Some(b)) => format!("{r} ({b})"),
+                        _ => r,
+                    }
+                })
+                .collect();
+            let _ = writeln!(out, "| *{label}* | {} |", row.join(" | "));
+        }
+        let _ = writeln!(out);
+    }
+    if cells.iter().any(|c| c["scenario"] == "D") {
+        let _ = writeln!(
+            out,
+            "#### D: scaling, two threads vs one (wall time; CPU-time bound in brackets)\n"
+        );
+        let _ = writeln!(out, "| contender | 1 KiB | 4 KiB | 64 KiB | 1 MiB |");
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|");
+        for k in Kind::ALL {
+            let row: Vec<String> = SIZES
+                .iter()
+                .map(|&s| match lookup("D", s, k.name()) {
+                    Some(c) => format!(
+                        "{} ({})",
+                        fmt_ratio(c["scaling_vs_one_thread"].as_f64()),
+                        fmt_ratio(c["cpu_scaling_bound"].as_f64())
+                    ),
+                    None => "-".into(),
+                })
+                .collect();
+            if row.iter().all(|r| r == "-") {
+                continue;
+            }
+            let _ = writeln!(out, "| {} | {} |", k.name(), row.join(" | "));
+        }
+        let _ = writeln!(out);
+    }
+    if let Some(mixed) = v["mixed"].as_object()
+        && !mixed.is_empty()
+    {
+        let _ = writeln!(out, "#### E: mixed workload, fresh process per contender\n");
+        let _ = writeln!(
+            out,
+            "| contender | µs/op (wall) | CPU µs/op | minor faults/op | peak RSS MiB | sluice / it | retained high-water / cap |"
+        );
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|");
+        let sluice = mixed.get("sluice").and_then(|m| m["median_ns"].as_f64());
+        for k in Kind::ALL {
+            let Some(m) = mixed.get(k.name()) else {
+                continue;
+            };
+            let ns = m["median_ns"].as_f64().unwrap_or(f64::NAN);
+            let retained = match m["retained"].as_object() {
+                Some(r) => format!(
+                    "{:.1} / {:.0} MiB",
+                    r["high_water_bytes"].as_f64().unwrap_or(0.0) / 1048576.0,
+                    r["cap_bytes"].as_f64().unwrap_or(0.0) / 1048576.0
+                ),
+                None => "-".into(),
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {:.1} | {:.1} | {:.2} | {:.1} | {} | {} |",
+                k.name(),
+                ns / 1000.0,
+                m["cpu_ns_per_op"].as_f64().unwrap_or(f64::NAN) / 1000.0,
+                m["minflt_per_op"].as_f64().unwrap_or(f64::NAN),
+                m["peak_rss_bytes"].as_f64().unwrap_or(f64::NAN) / 1048576.0,
+                fmt_ratio(sluice.map(|s| s / ns)),
+                retained
+            );
+        }
+        let _ = writeln!(out);
+    }
+    if let Some(full) = v["zeroing"]["full_write"].as_array() {
+        let _ = writeln!(out, "#### Zeroing (sluice, thread CPU time, ns/op)\n");
+        let _ = writeln!(
+            out,
+            "| case | with zeroing | without | zeroing cost | memset of the written bytes | cost / memset |"
+        );
+        let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|");
+        for z in full {
+            let g = |k: &str| z[k]["median_ns"].as_f64().unwrap_or(f64::NAN);
+            let _ = writeln!(
+                out,
+                "| {} written in full | {} | {} | {} | {} | {} |",
+                size_label(z["size"].as_u64().unwrap_or(0) as usize),
+                fmt_ns(g("zeroing")),
+                fmt_ns(g("no_zeroing")),
+                fmt_ns(z["overhead_ns"].as_f64().unwrap_or(f64::NAN)),
+                fmt_ns(g("memset")),
+                fmt_ratio(z["overhead_vs_memset"].as_f64())
+            );
+        }
+        let p = &v["zeroing"]["partial_write"];
+        let g = |k: &str| p[k]["median_ns"].as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            out,
+            "| 1MiB, 100 B written | {} | {} | {} | {} | - |",
+            fmt_ns(g("zeroing")),
+            fmt_ns(g("no_zeroing")),
+            fmt_ns(p["overhead_ns"].as_f64().unwrap_or(f64::NAN)),
+            fmt_ns(g("memset"))
+        );
+        let u = &v["zeroing"]["untouched"];
+        let g = |k: &str| u[k]["median_ns"].as_f64().unwrap_or(f64::NAN);
+        let _ = writeln!(
+            out,
+            "| 1MiB, nothing written | {} | {} | {} | - | - |\n",
+            fmt_ns(g("zeroing")),
+            fmt_ns(g("no_zeroing")),
+            fmt_ns(u["overhead_ns"].as_f64().unwrap_or(f64::NAN))
+        );
+    }
+    if let Some(targets) = v["targets"].as_array() {
+        let _ = writeln!(out, "#### Targets\n");
+        let _ = writeln!(out, "| target | result |");
+        let _ = writeln!(out, "|---|---|");
+        for t in targets {
+            let _ = writeln!(
+                out,
+                "| {} | {} |",
+                t["target"].as_str().unwrap_or_default(),
+                pass_mark(&t["pass"])
+            );
+        }
+        let _ = writeln!(out);
+    }
     out
 }
