@@ -127,8 +127,8 @@ impl PooledBuf {
 impl Drop for PooledBuf {
     fn drop(&mut self) {
         let vec = std::mem::take(&mut self.vec);
-        let hwm = self.hwm;
-        self.pool.release(self, vec, hwm);
+        let pool = self.pool.take_for_drop();
+        crate::pool::release(pool, self, vec);
     }
 }
 

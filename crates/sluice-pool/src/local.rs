@@ -17,12 +17,13 @@
 //! `thread_cache_bytes` until it exits, when its cache is flushed.
 
 use std::cell::RefCell;
+use std::ptr::NonNull;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::class::NUM_CLASSES;
 use crate::loom::{Ordering, lock};
-use crate::pool::{Idle, Inner};
+use crate::pool::{Idle, Inner, PoolRef};
 use crate::stats::{Counters, bump, set};
 
 thread_local! {
@@ -32,6 +33,9 @@ thread_local! {
 /// How many buffers' worth of credit a thread reserves at once (bounded by a
 /// quarter of its cache).
 const RESERVE_BATCH: usize = 4;
+
+/// Strong counts of the pool's `Arc` a thread takes or parks at once.
+const REF_BATCH: usize = 32;
 
 /// How often (in operations) the thread refreshes its idea of the time.
 /// Reading the clock costs ~20 ns; idle stamps may be that many operations
@@ -47,6 +51,10 @@ struct LocalClass {
 
 pub(crate) struct Entry {
     inner: Arc<Inner>,
+    ptr: NonNull<Inner>,
+    /// Strong counts of `inner` this thread owns beyond `inner` itself,
+    /// handed to checked-out buffers as `PoolRef`s.
+    spare_refs: usize,
     pub(crate) counters: Arc<Counters>,
     classes: Box<[LocalClass]>,
     reserved_total: usize,
@@ -66,21 +74,94 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
         .try_with(|cell| {
             let mut entries = cell.try_borrow_mut().ok()?;
             let ptr = Arc::as_ptr(inner);
-            let i = match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
-                Some(i) => i,
+            match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
+                // The fast paths look at the first entry only.
+                Some(i) => entries.swap(0, i),
                 None => {
                     // Caches of pools dropped since are flushed here.
                     entries.retain(|e| !e.inner.is_closed());
                     entries.push(Entry::new(inner));
-                    entries.len() - 1
+                    let last = entries.len() - 1;
+                    entries.swap(0, last);
                 }
-            };
-            let e = &mut entries[i];
+            }
+            let e = &mut entries[0];
             e.tick();
             Some(f(e))
         })
         .ok()
         .flatten()
+}
+
+/// Fast path of acquisition: a buffer of class `k` from this thread's cache,
+/// if the thread's first cache is `inner`'s, no trim is pending and the
+/// class is not empty. Everything else goes through [`with`].
+#[inline]
+pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRef)> {
+    LOCAL
+        .try_with(|cell| {
+            let mut entries = cell.try_borrow_mut().ok()?;
+            let e = entries.first_mut()?;
+            if e.ptr.as_ptr().cast_const() != Arc::as_ptr(inner)
+                || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+            {
+                return None;
+            }
+            let lc = &mut e.classes[k];
+            let idle = lc.bufs.pop()?;
+            lc.cached -= idle.buf.capacity();
+            e.publish(k);
+            bump(&e.counters.classes[k].hits, 1, true);
+            Some((idle.buf, e.take_ref()))
+        })
+        .ok()
+        .flatten()
+}
+
+/// Fast path of release: keeps `vec` (class `k`, zeroed) in this thread's
+/// cache if it is `pool`'s, no trim is pending, and the class has room and
+/// credit. Otherwise hands both back for the slow path.
+#[inline]
+pub(crate) fn fast_put(pool: PoolRef, k: usize, vec: Vec<u8>) -> Result<(), (PoolRef, Vec<u8>)> {
+    let mut slot = Some((pool, vec));
+    let _ = LOCAL.try_with(|cell| {
+        let Ok(mut entries) = cell.try_borrow_mut() else {
+            return;
+        };
+        let Some(e) = entries.first_mut() else { return };
+        let Some((pool, vec)) = slot.take() else {
+            return;
+        };
+        let inner = pool.inner();
+        let c = vec.capacity();
+        let lc = &e.classes[k];
+        if e.ptr.as_ptr().cast_const() != pool.as_ptr()
+            || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+            || inner.is_closed()
+            || lc.bufs.len() >= e.max_bufs
+            || lc.reserved - lc.cached < c
+        {
+            slot = Some((pool, vec));
+            return;
+        }
+        e.ops = e.ops.wrapping_add(1);
+        if e.ops % CLOCK_EVERY == 0 {
+            e.now = Instant::now();
+        }
+        let lc = &mut e.classes[k];
+        lc.bufs.push(Idle {
+            buf: vec,
+            since: e.now,
+        });
+        lc.cached += c;
+        e.publish(k);
+        bump(&e.counters.classes[k].returned, 1, true);
+        e.give_ref(pool);
+    });
+    match slot {
+        Some(back) => Err(back),
+        None => Ok(()),
+    }
 }
 
 /// Drops this thread's cache for `inner` (the pool is closing).
@@ -104,6 +185,8 @@ impl Entry {
         };
         Self {
             inner: Arc::clone(inner),
+            ptr: NonNull::from(&**inner),
+            spare_refs: 0,
             counters,
             classes: (0..NUM_CLASSES).map(|_| LocalClass::default()).collect(),
             reserved_total: 0,
@@ -127,6 +210,64 @@ impl Entry {
             self.trim(age);
         } else if self.ops % CLOCK_EVERY == 0 {
             self.now = Instant::now();
+        }
+    }
+
+    /// A strong count of the pool for a checked-out buffer, from the stash.
+    #[inline]
+    pub(crate) fn take_ref(&mut self) -> PoolRef {
+        if self.spare_refs == 0 {
+            self.refill_refs();
+        }
+        self.spare_refs -= 1;
+        // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr`
+        // (see `refill_refs`); one of them moves into the `PoolRef`.
+        unsafe { PoolRef::from_owned(self.ptr) }
+    }
+
+    #[cold]
+    fn refill_refs(&mut self) {
+        let parked = &self.inner.parked_refs;
+        let mut cur = parked.load(Ordering::Relaxed);
+        while cur > 0 {
+            let take = cur.min(REF_BATCH);
+            match parked.compare_exchange_weak(cur, cur - take, Ordering::SeqCst, Ordering::Relaxed)
+            {
+                Ok(_) => {
+                    self.spare_refs += take;
+                    return;
+                }
+                Err(actual) => cur = actual,
+            }
+        }
+        for _ in 0..REF_BATCH {
+            // SAFETY: `ptr` is the pointer of the live `Arc` in `self.inner`.
+            unsafe { Arc::increment_strong_count(self.ptr.as_ptr().cast_const()) };
+        }
+        self.spare_refs += REF_BATCH;
+    }
+
+    /// Takes back a buffer's strong count into the stash.
+    #[inline]
+    pub(crate) fn give_ref(&mut self, r: PoolRef) {
+        debug_assert_eq!(r.as_ptr(), self.ptr.as_ptr().cast_const());
+        // `r` has no drop glue: its count now belongs to the stash.
+        let _ = r;
+        self.spare_refs += 1;
+        if self.spare_refs > 2 * REF_BATCH {
+            self.park_refs(REF_BATCH);
+        }
+    }
+
+    /// Parks `n` spare counts in the pool for other threads (a thread that
+    /// mostly releases buffers acquired elsewhere piles them up).
+    #[cold]
+    fn park_refs(&mut self, n: usize) {
+        self.spare_refs -= n;
+        self.inner.parked_refs.fetch_add(n, Ordering::SeqCst);
+        if self.inner.is_closed_seqcst() {
+            // The pool closed meanwhile: nobody will take them; drain.
+            self.inner.drain_parked_refs();
         }
     }
 
@@ -333,7 +474,6 @@ impl Entry {
     #[inline]
     pub(crate) fn count_acquire(&self, k: usize, hit: bool) {
         let c = &self.counters.classes[k];
-        bump(&c.acquires, 1, true);
         if hit {
             bump(&c.hits, 1, true);
         } else {
@@ -363,10 +503,17 @@ impl Drop for Entry {
             self.publish(k);
         }
         self.return_credit();
-        let mut registry = lock(&self.inner.registry);
-        registry.retain(|c| !Arc::ptr_eq(c, &self.counters));
-        // Folded under the registry lock, so a concurrent `stats()` counts
-        // these exactly once.
-        self.inner.counters.absorb(&self.counters);
+        {
+            let mut registry = lock(&self.inner.registry);
+            registry.retain(|c| !Arc::ptr_eq(c, &self.counters));
+            // Folded under the registry lock, so a concurrent `stats()` counts
+            // these exactly once.
+            self.inner.counters.absorb(&self.counters);
+        }
+        for _ in 0..std::mem::take(&mut self.spare_refs) {
+            // SAFETY: the stash owns these counts; `self.inner` holds one
+            // more, so the count stays positive.
+            unsafe { Arc::decrement_strong_count(self.ptr.as_ptr().cast_const()) };
+        }
     }
 }

@@ -11,6 +11,9 @@ use prometheus_client::registry::Registry;
 use crate::pool::Inner;
 use crate::{Pool, PressureLevel};
 
+/// Name, help and value of a per-class gauge.
+type ClassMetric = (&'static str, &'static str, fn(&crate::ClassStats) -> f64);
+
 /// Reads the pool's statistics on every scrape. Holds the pool weakly, so a
 /// registry does not keep a dropped pool alive.
 #[derive(Debug)]
@@ -179,7 +182,7 @@ impl Collector for PoolCollector {
             .iter()
             .filter(|c| c.acquires > 0 || c.retained_buffers > 0)
             .collect();
-        let per_class: [(&str, &str, fn(&crate::ClassStats) -> f64); 3] = [
+        let per_class: [ClassMetric; 3] = [
             (
                 "class_retained_bytes",
                 "Idle bytes held per size class.",

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::panic::Location;
+use std::ptr::NonNull;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -18,8 +19,117 @@ use crate::loom::{AtomicBool, AtomicU64, AtomicUsize, Mutex, Ordering, lock};
 use crate::pressure::{PressureLevel, PressureProbe, threshold_level};
 use crate::stats::{ClassStats, Counters, PoolStats, bump, get};
 
-/// What a released buffer holds on to: the pool it returns to.
-pub(crate) type PoolRef = Arc<Inner>;
+/// A checked-out buffer's link to its pool: one strong count of the pool's
+/// `Arc<Inner>`, as a raw pointer.
+///
+/// An `Arc` clone and drop per buffer would be two atomic read-modify-writes
+/// on one cache line that every thread shares. Instead each thread cache
+/// keeps a stash of strong counts it owns and hands them out and takes them
+/// back with plain arithmetic (see `local.rs`); only the stash refills and
+/// spills touch the shared count. No `Drop`: whoever ends a `PoolRef` passes
+/// its count on explicitly ([`PoolRef::into_arc`] or a stash).
+pub(crate) struct PoolRef(NonNull<Inner>);
+
+// SAFETY: a `PoolRef` is an owned `Arc<Inner>` in raw form, and `Inner` is
+// `Send + Sync` (every field is), so sending or sharing it is as sound as
+// sending or sharing the `Arc`.
+unsafe impl Send for PoolRef {}
+// SAFETY: as above.
+unsafe impl Sync for PoolRef {}
+
+impl PoolRef {
+    /// A new strong count of `arc`.
+    pub(crate) fn new(arc: &Arc<Inner>) -> Self {
+        let ptr = NonNull::from(&**arc);
+        // The count this `PoolRef` owns from now on.
+        std::mem::forget(Arc::clone(arc));
+        Self(ptr)
+    }
+
+    /// Moves the count out of a buffer being dropped: the field left behind
+    /// has no drop glue and is never used again.
+    pub(crate) fn take_for_drop(&mut self) -> Self {
+        Self(self.0)
+    }
+
+    /// Wraps a strong count the caller owns and gives up.
+    ///
+    /// # Safety
+    /// `ptr` must come from `Arc::<Inner>::into_raw` (or `Arc::as_ptr` of a
+    /// live `Arc`), and the caller must own one strong count of it that it
+    /// hands over to the new `PoolRef`.
+    #[cfg(not(loom))]
+    pub(crate) unsafe fn from_owned(ptr: NonNull<Inner>) -> Self {
+        Self(ptr)
+    }
+
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn as_ptr(&self) -> *const Inner {
+        self.0.as_ptr()
+    }
+
+    #[inline]
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn inner(&self) -> &Inner {
+        // SAFETY: this `PoolRef` owns a strong count, so the `Inner` is alive
+        // for as long as `self` is.
+        unsafe { self.0.as_ref() }
+    }
+
+    /// Turns the owned count back into an `Arc`.
+    pub(crate) fn into_arc(self) -> Arc<Inner> {
+        // SAFETY: `self` owns one strong count of an `Arc<Inner>` pointer
+        // (constructor invariant), which the returned `Arc` takes over.
+        unsafe { Arc::from_raw(self.0.as_ptr()) }
+    }
+}
+
+/// Size of each class, and of the next one: a returned buffer with
+/// capacity below `CLASS_SIZES[k + 1]` is still in its class `k`.
+#[cfg(not(loom))]
+const CLASS_SIZES: [usize; NUM_CLASSES + 1] = {
+    let mut t = [usize::MAX; NUM_CLASSES + 1];
+    let mut k = 0;
+    while k < NUM_CLASSES {
+        t[k] = class_size(k);
+        k += 1;
+    }
+    t
+};
+
+/// Takes a released buffer back (called from `PooledBuf::drop`).
+#[inline]
+#[cfg_attr(loom, allow(unused_mut))]
+pub(crate) fn release(pool: PoolRef, b: &PooledBuf, mut vec: Vec<u8>) {
+    #[allow(unused_mut)]
+    let mut hwm = b.hwm;
+    #[cfg(not(loom))]
+    let pool = {
+        let k = usize::from(b.class);
+        if b.charged == 0
+            && b.tracked == UNTRACKED
+            && k < NUM_CLASSES
+            && vec.capacity() >= CLASS_SIZES[k]
+            && vec.capacity() < CLASS_SIZES[k + 1]
+        {
+            if pool.inner().config.zero_on_release {
+                zero_written(&mut vec, hwm);
+                hwm = 0;
+            }
+            vec.clear();
+            match crate::local::fast_put(pool, k, vec) {
+                Ok(()) => return,
+                Err((p, v)) => {
+                    vec = v;
+                    p
+                }
+            }
+        } else {
+            pool
+        }
+    };
+    pool.into_arc().release_slow(b, vec, hwm);
+}
 
 /// An idle buffer and when it went idle.
 pub(crate) struct Idle {
@@ -43,9 +153,15 @@ pub(crate) struct Inner {
     pub(crate) registry: Mutex<Vec<Arc<Counters>>>,
     pub(crate) leaks: Option<LeakTracker>,
     sample_tick: AtomicU64,
+    /// The fast paths need neither the gate nor leak tracking.
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) plain: bool,
     pub(crate) trim_epoch: AtomicU64,
     pub(crate) trim_age_nanos: AtomicU64,
     closed: AtomicBool,
+    /// Strong counts of this pool's `Arc` parked by thread caches that had
+    /// too many (see [`PoolRef`]); drained when the pool closes.
+    pub(crate) parked_refs: AtomicUsize,
     probe: PressureProbe,
     rate: Mutex<(Instant, u64, u64)>,
     checked_out_high_water: AtomicUsize,
@@ -148,9 +264,11 @@ impl Pool {
             registry: Mutex::new(Vec::new()),
             leaks: (config.leak_sample_rate > 0).then(LeakTracker::new),
             sample_tick: AtomicU64::new(0),
+            plain: config.max_checked_out_bytes.is_none() && config.leak_sample_rate == 0,
             trim_epoch: AtomicU64::new(0),
             trim_age_nanos: AtomicU64::new(0),
             closed: AtomicBool::new(false),
+            parked_refs: AtomicUsize::new(0),
             probe: PressureProbe::new(config.detect_cgroup),
             rate: Mutex::new((Instant::now(), 0, 0)),
             checked_out_high_water: AtomicUsize::new(0),
@@ -188,8 +306,23 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
-        let location = Location::caller();
         let inner = &self.handle.inner;
+        #[cfg(not(loom))]
+        if inner.plain
+            && let Some(k) = class_for_request(capacity)
+            && let Some((vec, pool)) = crate::local::fast_take(inner, k)
+        {
+            return PooledBuf {
+                vec,
+                hwm: 0,
+                class: k as u8,
+                tracked: UNTRACKED,
+                charged: 0,
+                counted: class_size(k),
+                pool,
+            };
+        }
+        let location = Location::caller();
         let (class, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
@@ -401,6 +534,22 @@ fn request(capacity: usize) -> (Option<usize>, usize) {
 }
 
 impl Inner {
+    /// Drops the strong counts parked in `parked_refs`.
+    pub(crate) fn drain_parked_refs(&self) {
+        let n = self.parked_refs.swap(0, Ordering::SeqCst);
+        for _ in 0..n {
+            // SAFETY: each parked count is a strong count of this pool's
+            // `Arc` that a thread cache gave up; the caller still holds
+            // another (it borrows `self`), so the count never reaches zero here.
+            unsafe { Arc::decrement_strong_count(std::ptr::from_ref(self)) };
+        }
+    }
+
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn is_closed_seqcst(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
+    }
+
     pub(crate) fn is_closed(&self) -> bool {
         self.closed.load(Ordering::Relaxed)
     }
@@ -425,7 +574,8 @@ impl Inner {
     }
 
     fn close(self: &Arc<Self>) {
-        self.closed.store(true, Ordering::Relaxed);
+        self.closed.store(true, Ordering::SeqCst);
+        self.drain_parked_refs();
         let mut released = 0;
         for k in 0..NUM_CLASSES {
             let drained = std::mem::take(&mut *lock(&self.shared[k]));
@@ -489,7 +639,7 @@ impl Inner {
             tracked,
             charged,
             counted,
-            pool: Arc::clone(self),
+            pool: PoolRef::new(self),
         }
     }
 
@@ -509,7 +659,6 @@ impl Inner {
         }
         let vec = self.shared_take(k);
         let c = &self.counters.classes[k];
-        bump(&c.acquires, 1, false);
         bump(if vec.is_some() { &c.hits } else { &c.misses }, 1, false);
         (
             vec.unwrap_or_else(|| Vec::with_capacity(class_size(k))),
@@ -536,8 +685,7 @@ impl Inner {
         rate != 0 && self.sample_tick.fetch_add(1, Ordering::Relaxed) % rate == 0
     }
 
-    /// Takes a released buffer back (called from `PooledBuf::drop`).
-    pub(crate) fn release(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
+    fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
         if b.charged > 0
             && let Some(g) = &self.gate
         {
@@ -562,6 +710,7 @@ impl Inner {
         let counted = b.counted as u64;
         let oversize = cap > 0 && target.is_none() && !self.is_closed() && from != UNPOOLED;
 
+        #[cfg_attr(loom, allow(unused_mut))]
         let mut slot = Some(vec);
         #[cfg(not(loom))]
         let counted_locally = crate::local::with(self, |e| {
@@ -678,7 +827,6 @@ impl Inner {
             let registry = lock(&self.registry);
             let mut add = |c: &Counters| {
                 for (k, (s, cc)) in classes.iter_mut().zip(c.classes.iter()).enumerate() {
-                    s.acquires = s.acquires.wrapping_add(get(&cc.acquires));
                     s.hits = s.hits.wrapping_add(get(&cc.hits));
                     s.misses = s.misses.wrapping_add(get(&cc.misses));
                     s.trimmed_buffers = s.trimmed_buffers.wrapping_add(get(&cc.trimmed));
@@ -702,6 +850,7 @@ impl Inner {
             }
         }
         for (k, s) in classes.iter_mut().enumerate() {
+            s.acquires = s.hits.wrapping_add(s.misses);
             {
                 let shared = lock(&self.shared[k]);
                 s.retained_buffers += shared.len() as u64;

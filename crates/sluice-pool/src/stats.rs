@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Counters of one size class.
 #[derive(Default)]
 pub(crate) struct ClassCounters {
-    pub(crate) acquires: AtomicU64,
     pub(crate) hits: AtomicU64,
     pub(crate) misses: AtomicU64,
     /// Buffers of this class (by class at acquisition) released.
@@ -67,6 +66,7 @@ pub(crate) fn bump(a: &AtomicU64, n: u64, owned: bool) {
 
 /// Sets a gauge owned by the calling thread.
 #[inline]
+#[cfg_attr(loom, allow(dead_code))]
 pub(crate) fn set(a: &AtomicU64, v: u64) {
     a.store(v, Ordering::Relaxed);
 }
@@ -80,10 +80,10 @@ impl Counters {
     /// Adds every counter of `other` into `self` (a thread's counters folded
     /// into the pool's when the thread exits). Gauges are not folded: a
     /// thread flushes its cache before it exits.
+    #[cfg_attr(loom, allow(dead_code))]
     pub(crate) fn absorb(&self, other: &Counters) {
         for (a, b) in self.classes.iter().zip(other.classes.iter()) {
             for (x, y) in [
-                (&a.acquires, &b.acquires),
                 (&a.hits, &b.hits),
                 (&a.misses, &b.misses),
                 (&a.returned, &b.returned),
