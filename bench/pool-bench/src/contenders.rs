@@ -44,6 +44,11 @@ pub trait Contender: Sync {
     fn retained(&self) -> Option<Retained> {
         None
     }
+
+    /// The contender's own statistics, where it keeps any worth reporting.
+    fn report(&self) -> Option<serde_json::Value> {
+        None
+    }
 }
 
 /// Idle memory a pool keeps, as it reports it.
@@ -239,6 +244,22 @@ impl Contender for SluicePool {
             high_water_bytes: s.retained_high_water_bytes,
             cap_bytes: s.max_retained_bytes,
         })
+    }
+
+    fn report(&self) -> Option<serde_json::Value> {
+        let s = self.pool.stats();
+        let dropped: u64 = s.classes.iter().map(|c| c.dropped_buffers).sum();
+        Some(serde_json::json!({
+            "acquires": s.acquires,
+            "hits": s.hits,
+            "misses": s.misses,
+            "unpooled": s.unpooled,
+            "hit_rate": s.hit_rate,
+            "dropped_buffers": dropped,
+            "retained_bytes": s.retained_bytes,
+            "retained_budget_bytes": s.retained_budget_bytes,
+            "retained_high_water_bytes": s.retained_high_water_bytes,
+        }))
     }
 }
 

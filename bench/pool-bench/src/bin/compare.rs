@@ -334,6 +334,7 @@ impl Visit for MixedVisit {
                 "high_water_bytes": r.high_water_bytes,
                 "cap_bytes": r.cap_bytes,
             })),
+            "pool_stats": c.report(),
         })
     }
 }
