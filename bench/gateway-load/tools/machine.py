@@ -43,7 +43,7 @@ meta = {
     "memory": mem_total(),
     "kernel": platform.release(),
     "os": out("sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"),
-    "wrk": out("sh", "-c", "wrk -v 2>&1 | head -1"),
+    "wrk": " ".join(out("sh", "-c", "wrk -v 2>&1 | head -1").split()[:2]),
     "node": out("node", "--version"),
     "nginx": out("sh", "-c", "nginx -v 2>&1"),
     "sluice_bin": sluice_bin,

@@ -65,7 +65,8 @@ def load_summary(meta: dict, rows: list[dict]) -> dict:
     acc = {r["name"]: r for r in rows if r.get("kind") == "accuracy"}
     print(f"\nMachine: {meta.get('cpu')}, {meta.get('cores')} cores, {meta.get('memory')}; "
           f"{meta.get('os')}; {meta.get('wrk')}; node {meta.get('node')}; {meta.get('nginx')}")
-    print(f"sluice: {meta.get('sluice_bin')} ({meta.get('sluice_commit')}); upstream: {meta.get('upstream')}")
+    print(f"sluice: {meta.get('sluice_bin')} (crates at {meta.get('sluice_commit')}; "
+          f"{meta.get('crates_uncommitted_files', '?')} uncommitted files under crates/); upstream: {meta.get('upstream')}")
     rounds = max((r["rounds"] for r in loads.values()), default=1)
     print(f"Run at {meta.get('time_utc')}, load average before: {meta.get('loadavg')}")
     if rounds > 1:
@@ -123,7 +124,8 @@ def load_summary(meta: dict, rows: list[dict]) -> dict:
 def flood_summary(meta: dict, rows: list[dict]) -> dict:
     print(f"\nMachine: {meta.get('cpu')}, {meta.get('cores')} cores, {meta.get('memory')}; run at {meta.get('time_utc')}, "
           f"load average before: {meta.get('loadavg')}")
-    print(f"sluice: {meta.get('sluice_bin')} ({meta.get('sluice_commit')})\n")
+    print(f"sluice: {meta.get('sluice_bin')} (crates at {meta.get('sluice_commit')}; "
+          f"{meta.get('crates_uncommitted_files', '?')} uncommitted files under crates/)\n")
     print("| server | body MiB | bodies/s | 2xx | other statuses | socket errors | RSS MiB max (sampled) | VmHWM MiB | p50 s | p99 s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     fl = {r["name"]: r for r in rows if r.get("kind") == "flood"}
