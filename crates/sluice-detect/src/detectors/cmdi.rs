@@ -102,6 +102,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "Template or expression-language payload reaching runtime objects (__globals__, T(java.lang.Runtime))",
     ),
     rule(
+        "cmdi-mail",
+        Severity::High,
+        "SMTP, IMAP or POP3 command injected after a line break",
+    ),
+    rule(
         "cmdi-jndi",
         Severity::Critical,
         "Log4Shell-style ${jndi:...} lookup, including nested-lookup obfuscation",
@@ -119,7 +124,8 @@ const R_BINPATH: usize = 7;
 const R_CODE_EXEC: usize = 8;
 const R_SSTI: usize = 9;
 const R_SSTI_RCE: usize = 10;
-const R_JNDI: usize = 11;
+const R_MAIL: usize = 11;
+const R_JNDI: usize = 12;
 
 /// How much a command name alone says.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -348,6 +354,271 @@ static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
     ] {
         m.insert(n, c(Strong, false, false, false));
     }
+    // Binaries abused for shell escapes, file reads and downloads. Names that
+    // are not English words count as strong; the others are weak below.
+    for n in [
+        "aa-exec",
+        "ab",
+        "agetty",
+        "ansible",
+        "ansible-playbook",
+        "apt",
+        "aria2c",
+        "arj",
+        "ascii85",
+        "aspell",
+        "atobm",
+        "base32",
+        "base58",
+        "basenc",
+        "basez",
+        "batcat",
+        "bc",
+        "bconsole",
+        "bpftrace",
+        "bsdtar",
+        "bundle",
+        "bundler",
+        "busctl",
+        "byebug",
+        "c89",
+        "c99",
+        "cabal",
+        "capsh",
+        "cdist",
+        "certbot",
+        "choom",
+        "clamscan",
+        "cobc",
+        "composer",
+        "cowsay",
+        "cowthink",
+        "cpan",
+        "cpio",
+        "cpulimit",
+        "csplit",
+        "csvtool",
+        "cupsfilter",
+        "debugfs",
+        "dmidecode",
+        "dmsetup",
+        "dnf",
+        "docker",
+        "dos2unix",
+        "dosbox",
+        "dotnet",
+        "dpkg",
+        "dstat",
+        "dvips",
+        "easy_install",
+        "emacs",
+        "enscript",
+        "eqn",
+        "espeak",
+        "exiftool",
+        "facter",
+        "fping",
+        "gcloud",
+        "gcore",
+        "gdb",
+        "gem",
+        "genisoimage",
+        "ghc",
+        "ghci",
+        "gimp",
+        "ginsh",
+        "grc",
+        "gtester",
+        "hd",
+        "hping3",
+        "iconv",
+        "iftop",
+        "ionice",
+        "irb",
+        "ispell",
+        "jjs",
+        "journalctl",
+        "jq",
+        "julia",
+        "knife",
+        "ksshell",
+        "ksu",
+        "kubectl",
+        "latexmk",
+        "ldconfig",
+        "lftp",
+        "loginctl",
+        "logsave",
+        "ltrace",
+        "lualatex",
+        "luatex",
+        "lwp-download",
+        "lwp-request",
+        "mawk",
+        "minicom",
+        "mosquitto",
+        "msfconsole",
+        "msgattrib",
+        "msgcat",
+        "msgconv",
+        "msgfilter",
+        "msgmerge",
+        "msguniq",
+        "mtr",
+        "multitime",
+        "mysql",
+        "nano",
+        "nasm",
+        "nawk",
+        "ncdu",
+        "ncftp",
+        "neofetch",
+        "nft",
+        "nroff",
+        "nsenter",
+        "ntpdate",
+        "octave",
+        "openvpn",
+        "openvt",
+        "opkg",
+        "pandoc",
+        "pdb",
+        "pdflatex",
+        "pdftex",
+        "perf",
+        "perlbug",
+        "pexec",
+        "pg",
+        "pico",
+        "pidstat",
+        "pip",
+        "pip3",
+        "pkexec",
+        "posh",
+        "pry",
+        "psftp",
+        "psql",
+        "ptx",
+        "puppet",
+        "rake",
+        "readelf",
+        "redcarpet",
+        "restic",
+        "rlogin",
+        "rlwrap",
+        "rpm",
+        "rpmdb",
+        "rpmquery",
+        "rpmverify",
+        "rtorrent",
+        "runscript",
+        "rview",
+        "rvim",
+        "sash",
+        "scanmem",
+        "scrot",
+        "setarch",
+        "setfacl",
+        "setlock",
+        "sftp",
+        "shuf",
+        "slsh",
+        "smbclient",
+        "softlimit",
+        "sqlite3",
+        "sqlmap",
+        "ssh-agent",
+        "ssh-keygen",
+        "ssh-keyscan",
+        "sshpass",
+        "start-stop-daemon",
+        "stdbuf",
+        "strace",
+        "sysctl",
+        "systemd-resolve",
+        "taskset",
+        "tasksh",
+        "tdbtool",
+        "terraform",
+        "tmate",
+        "tmux",
+        "torify",
+        "torsocks",
+        "troff",
+        "tshark",
+        "unexpand",
+        "unshare",
+        "unsquashfs",
+        "update-alternatives",
+        "uudecode",
+        "uuencode",
+        "vagrant",
+        "valgrind",
+        "varnishncsa",
+        "vi",
+        "vigr",
+        "vim",
+        "vimdiff",
+        "vipw",
+        "virsh",
+        "volatility",
+        "w3m",
+        "whiptail",
+        "whois",
+        "wireshark",
+        "xdotool",
+        "xelatex",
+        "xetex",
+        "xmodmap",
+        "xmore",
+        "xpad",
+        "xz",
+        "yarn",
+        "yash",
+        "zathura",
+        "zip",
+        "zstd",
+        "zstdcat",
+        "unxz",
+        "7z",
+        "7za",
+        "unrar",
+        "bunzip2",
+        "lz4",
+        "lzma",
+        "xzcat",
+        "bzcat",
+        "fish",
+        "elvish",
+        "rc",
+        "ksh93",
+        "mksh",
+        "zypper",
+        "iwr",
+        "iwmi",
+        "irm",
+        "wget2",
+        "aria2",
+        "axel",
+        "fetch",
+        "lynx",
+        "links",
+        "elinks",
+        "ncat.exe",
+        "plink",
+        "pscp",
+        "cipher",
+        "ntdsutil",
+        "diskshadow",
+        "esentutl",
+        "wbadmin",
+        "bcdedit",
+        "fsutil",
+        "auditpol",
+        "whoami.exe",
+    ] {
+        m.insert(n, c(Strong, false, false, false));
+    }
     // Bare after a strong separator: classic blind probes.
     for n in ["ls", "ps", "env", "dir", "set", "uptime", "dmesg", "w"] {
         m.insert(n, c(Strong, true, false, false));
@@ -359,11 +630,109 @@ static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
         m.insert(n, c(Weak, false, false, true));
     }
     for n in [
-        "cat", "type", "more", "less", "touch", "find", "which", "whereis", "locate", "who",
-        "last", "tee", "nl", "rev", "file", "stat", "readlink", "du", "df", "sort", "wc", "cut",
-        "copy", "del", "erase", "move", "ren", "rename", "mkdir", "rmdir", "rd", "md", "net",
-        "start", "call", "attrib", "tree", "exec", "eval", "source", "export", "unset", "alias",
-        "history", "od", "diff", "od", "host", "ip", "ss", "free", "top", "time", "id.exe",
+        "cat",
+        "type",
+        "more",
+        "less",
+        "touch",
+        "find",
+        "which",
+        "whereis",
+        "locate",
+        "who",
+        "last",
+        "tee",
+        "nl",
+        "rev",
+        "file",
+        "stat",
+        "readlink",
+        "du",
+        "df",
+        "sort",
+        "wc",
+        "cut",
+        "copy",
+        "del",
+        "erase",
+        "move",
+        "ren",
+        "rename",
+        "mkdir",
+        "rmdir",
+        "rd",
+        "md",
+        "net",
+        "start",
+        "call",
+        "attrib",
+        "tree",
+        "exec",
+        "eval",
+        "source",
+        "export",
+        "unset",
+        "alias",
+        "history",
+        "od",
+        "diff",
+        "host",
+        "ip",
+        "ss",
+        "free",
+        "top",
+        "time",
+        "id.exe",
+        "at",
+        "column",
+        "date",
+        "look",
+        "join",
+        "install",
+        "make",
+        "man",
+        "mail",
+        "paste",
+        "split",
+        "watch",
+        "wall",
+        "script",
+        "screen",
+        "snap",
+        "task",
+        "expand",
+        "finger",
+        "fold",
+        "red",
+        "view",
+        "nice",
+        "pic",
+        "pr",
+        "as",
+        "ar",
+        "ed",
+        "ex",
+        "bridge",
+        "flock",
+        "comm",
+        "cmp",
+        "fmt",
+        "dialog",
+        "wish",
+        "yelp",
+        "run-parts",
+        "run-mailcap",
+        "service",
+        "cancel",
+        "socket",
+        "tbl",
+        "tic",
+        "ul",
+        "tex",
+        "latex",
+        "mount",
+        "gzip",
+        "cd",
     ] {
         m.entry(n).or_insert(c(Weak, false, false, false));
     }
@@ -393,12 +762,59 @@ fn glob_lookup(pat: &str) -> Option<Cmd> {
         .map(|(_, c)| *c)
 }
 
+/// Paths an obfuscated glob (`/???/c?t /???/p??s??`, `/[e]tc/pa[s]swd`) aims at.
+const GLOB_TARGETS: &[&str] = &[
+    "/etc/passwd",
+    "/etc/shadow",
+    "/etc/group",
+    "/etc/hosts",
+    "/etc/issue",
+    "/bin/sh",
+    "/bin/bash",
+    "/bin/cat",
+    "/bin/nc",
+    "/bin/ls",
+    "/bin/id",
+    "/usr/bin/id",
+    "/usr/bin/whoami",
+    "/usr/bin/wget",
+    "/usr/bin/curl",
+    "/usr/bin/nc",
+    "/usr/bin/perl",
+    "/usr/bin/python",
+    "/usr/bin/python3",
+    "/proc/self/environ",
+    "/bin/netcat",
+    "/usr/bin/cat",
+];
+
+/// Whether `tok` holds glob syntax that expands to a sensitive path.
+fn glob_sensitive(tok: &str) -> bool {
+    tok.len() <= 64
+        && tok.contains(['?', '*', '['])
+        && tok.starts_with('/')
+        && GLOB_TARGETS
+            .iter()
+            .any(|t| glob_match(tok.as_bytes(), t.as_bytes()))
+}
+
 fn glob_match(p: &[u8], s: &[u8]) -> bool {
     // Iterative wildcard matching with single-star backtracking: O(p*s) at worst,
     // and both sides are capped at 64 bytes by the caller.
     let (mut pi, mut si) = (0, 0);
     let (mut star, mut mark) = (usize::MAX, 0);
     while si < s.len() {
+        if pi < p.len() && p[pi] == b'[' {
+            // A bracket class matches one character; its content is not checked.
+            match p[pi..].iter().position(|&x| x == b']') {
+                Some(close) => {
+                    pi += close + 1;
+                    si += 1;
+                    continue;
+                }
+                None => return false,
+            }
+        }
         if pi < p.len() && (p[pi] == b'?' || p[pi] == s[si]) {
             pi += 1;
             si += 1;
@@ -433,6 +849,8 @@ enum Ctx {
     Weak,
     /// Start of a value: also JSON keys like `id` or `hostname`.
     Start,
+    /// A markdown code span in prose: only hostile content counts.
+    Span,
 }
 
 struct Word {
@@ -528,7 +946,13 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             break;
         }
         if x == b'$' && !norm.is_empty() {
-            if i + 1 < end && (b[i + 1].is_ascii_digit() || b[i + 1] == b'@' || b[i + 1] == b'*') {
+            if i + 1 < end
+                && (b[i + 1].is_ascii_digit()
+                    || matches!(
+                        b[i + 1],
+                        b'@' | b'*' | b'!' | b'?' | b'-' | b'_' | b'$' | b'#'
+                    ))
+            {
                 spliced = true;
                 i += 2;
                 continue;
@@ -741,7 +1165,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     let mut other_evidence = false;
     let mut opt = false;
     for (n, t) in tokens.by_ref().enumerate() {
-        if looks_like_ip(t) || looks_like_host(t) {
+        if looks_like_ip(t) || looks_like_host(t) || glob_sensitive(t) {
             a.strong = true;
         }
         let bytes = t.as_bytes();
@@ -830,14 +1254,16 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
         args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
     match ctx {
         Ctx::Sep | Ctx::Subst | Ctx::Brace => (args.bare && cmd.bare) || evidence,
-        Ctx::Weak => {
-            (args.strong && (!args.net_only || cmd.network))
-                || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
+        Ctx::Weak | Ctx::Start => {
+            let strongish = args.strong && (!args.net_only || cmd.network);
+            // `set -o history`, `env --version` at the start of a value or line,
+            // but not "ls -la shows hidden files".
+            let tool = cmd.kind != Kind::Weak && args.shellish && args.prose_words < 3;
+            let recon =
+                cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
+            strongish || tool || recon
         }
-        Ctx::Start => {
-            (args.strong && (!args.net_only || cmd.network))
-                || (cmd.kind == Kind::Recon && args.shellish)
-        }
+        Ctx::Span => args.strong && (!args.net_only || cmd.network),
     }
 }
 
@@ -892,6 +1318,11 @@ fn check_command(
     if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
         i = skip_blank(b, i + 1, seg_end);
     }
+    let mut lead_comma = false;
+    if ctx == Ctx::Brace && i < seg_end && b[i] == b',' {
+        lead_comma = true;
+        i += 1;
+    }
     if i >= seg_end {
         return false;
     }
@@ -934,7 +1365,8 @@ fn check_command(
         return false;
     };
     let brace = ctx == Ctx::Brace;
-    if brace && !(w.end < seg_end && b[w.end] == b',') {
+    // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
+    if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
         return false;
     }
     let mut args = analyse_args(text, w.end, seg_end, name, cmd.kind, brace);
@@ -947,7 +1379,7 @@ fn check_command(
         args.bare = false;
     }
     let mut effective = ctx;
-    if via_path && matches!(ctx, Ctx::Weak | Ctx::Start) && (args.any || args.bare) {
+    if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) && (args.any || args.bare) {
         // An absolute path to a binary is itself shell syntax.
         effective = Ctx::Sep;
     }
@@ -965,7 +1397,7 @@ fn check_command(
         R_EVASION
     } else if matches!(ctx, Ctx::Subst) {
         R_SUBSHELL
-    } else if via_path && matches!(ctx, Ctx::Weak | Ctx::Start) {
+    } else if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) {
         R_BINPATH
     } else {
         R_CHAIN
@@ -1043,6 +1475,17 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                     }
                 }
             }
+            b'=' => {
+                // `cmd=/bin/ls -la` in an undivided body: a value starts here.
+                if i > seg_start
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && i + 1 < seg_end
+                    && b[i + 1] != b'='
+                {
+                    check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
+                }
+                i += 1;
+            }
             b'<' | b'>' => {
                 // Process substitution `<(cmd)`.
                 if x == b'<' && i + 1 < seg_end && b[i + 1] == b'(' {
@@ -1064,7 +1507,7 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                         prev,
                         Some(b'=' | b'"' | b'\'' | b';' | b'|' | b'&' | b'(' | b'$' | b'{' | b',')
                     );
-                let ctx = if shell { Ctx::Subst } else { Ctx::Weak };
+                let ctx = if shell { Ctx::Subst } else { Ctx::Span };
                 let end = close.map_or(seg_end, |c| i + 1 + c);
                 if check_command(text, i, i + 1, end, ctx, hits) {
                     // Extend the hit over the closing backtick.
@@ -1098,6 +1541,7 @@ static TRIGGER: [bool; 256] = {
     t[b'`' as usize] = true;
     t[b'{' as usize] = true;
     t[b'<' as usize] = true;
+    t[b'=' as usize] = true;
     t
 };
 
@@ -1217,6 +1661,30 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
             R_WINDOWS,
         ),
         mk(r"(?i)\bcmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
+        mk(
+            r#"(?i)\bfor\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[\w~]+\s+in\s*\([^)\n]{0,200}\)\s*do\b"#,
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\bif\s+(?:not\s+)?(?:exist|defined|errorlevel)\s+\S+\s+\(?\s*[a-z]",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)\b(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)\b\s+(?:-\w|https?://|['\x22]|\S+\.ps1\b|[a-z]:\\)",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)(?:^|[;&|\s])(?:iwr|irm|iwmi|iex)\s+(?:https?://|-\w)",
+            R_WINDOWS,
+        ),
+        mk(
+            r"\(\s*\)\s*\{\s*[^\s{}|&;]{1,20}\s*\|\s*[^\s{}|&;]{1,20}\s*&\s*;?\s*\}\s*;?",
+            R_CHAIN,
+        ),
+        mk(
+            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|[a-z]\d{1,4}\s+(?:append|authenticate|login|select|status|uid|store|fetch|examine|create|rename|lsub|search)\b|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+            R_MAIL,
+        ),
         mk(
             r"(?i)\bcertutil(?:\.exe)?\b[^\n]{0,40}?-(?:urlcache|decode)",
             R_WINDOWS,
@@ -1546,9 +2014,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 /// Globbed absolute paths such as `/???/c?t` or `/b??/n?`: never prose.
 fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    let finder = memchr::memmem::Finder::new("/?");
     let mut from = 0;
-    while let Some(p) = finder.find(&b[from..]) {
+    while from < b.len()
+        && let Some(p) = memchr::memchr2(b'?', b'[', &b[from..])
+    {
         let at = from + p;
         // Expand to the whitespace-delimited token.
         let mut s = at;
@@ -1575,10 +2044,13 @@ fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
                     b'/' | b'?' | b'*' | b'.' | b'[' | b']' | b'-' | b'_' | b'\'' | b'"' | b'\\'
                 )
         });
-        if clean && q >= 2 && slashes >= 2 && tok.first() == Some(&b'/') {
+        let tok_str = std::str::from_utf8(tok).unwrap_or("");
+        if clean
+            && ((q >= 2 && slashes >= 2 && tok.first() == Some(&b'/')) || glob_sensitive(tok_str))
+        {
             push(hits, text, R_EVASION, s, e);
         }
-        from = e.max(at + 2);
+        from = e.max(at + 1);
     }
 }
 

@@ -146,6 +146,10 @@ fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
 fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     match b.get(i)? {
         b'/' | b'\\' => Some((1, false)),
+        // U+2215 DIVISION SLASH and U+2216 SET MINUS, left by `%u2215`/`%u2216`.
+        0xe2 if b.get(i + 1) == Some(&0x88) && matches!(b.get(i + 2), Some(0x95 | 0x96)) => {
+            Some((3, true))
+        }
         b'%' => SEPS
             .iter()
             .find(|d| starts_with_ci(&b[i..], d))
@@ -355,7 +359,7 @@ fn canonical(tok: &str) -> String {
             s = s.replace(enc, dec);
         }
     }
-    let s = s.replace('\\', "/");
+    let s = s.replace(['\\', '\u{2215}', '\u{2216}'], "/");
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
     let mut k = 0;
@@ -498,7 +502,7 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
         last_end = e;
         let tok = &text[s..e];
         // Paths only: a lone word like "etc" or "windows" needs a separator.
-        if !tok.contains(['/', '\\'])
+        if !tok.contains(['/', '\\', '\u{2215}', '\u{2216}'])
             && !tok.starts_with('.')
             && !tok.contains(".ini")
             && !tok.starts_with("id_")
@@ -657,6 +661,7 @@ mod tests {
             "%252e%252e%252f%252e%252e%252f",
             ".%2e/.%2e/.%2e/etc/passwd",
             "..%u2216..%u2216windows%u2216win.ini",
+            "..\u{2216}..\u{2216}windows\u{2216}win.ini",
             "images/../../../../../etc/group",
             "download?file=../../../../etc/passwd",
             "../.env",
