@@ -40,7 +40,9 @@ pub struct PoolConfig {
     /// Zero the written bytes of a buffer when it is released (only
     /// `[0, high-water mark)`, so never-written bytes cost nothing). Default true.
     pub zero_on_release: bool,
-    /// Idle buffers older than this are released by [`Pool::trim`]. Default 30 s.
+    /// Idle buffers are released by the first [`Pool::trim`] that runs at
+    /// least this long after the trim preceding their release: never
+    /// earlier than `max_idle`, at most one trim interval later. Default 30 s.
     #[serde(with = "duration_serde")]
     pub max_idle: Duration,
     /// Period of the background trimmer thread; `None` (the default) starts

@@ -41,11 +41,14 @@
 //! costs nothing. Buffers given back to the allocator are not zeroed.
 //!
 //! # Trimming
-//! Every idle buffer carries the time it went idle. `trim()` releases those
-//! idle for `max_idle` or longer; under elevated pressure for a quarter of
-//! that; under critical pressure all of them. It bumps a trim epoch that
-//! each thread checks on its next operation, so thread caches trim
-//! themselves and give back unused credit. After releasing 1 MiB or more it
+//! Every idle buffer carries the trim epoch at which it went idle (reading
+//! the clock on every release would cost more than the release). Each
+//! `trim()` bumps the epoch and logs its time; a buffer stamped `e` has
+//! been idle at least since trim `e + 1`, so a trim releases the buffers
+//! stamped below the newest logged trim that is `max_idle` old (a quarter
+//! of it under elevated pressure; under critical pressure, everything
+//! idle). Thread caches check the epoch on their next operation, trim
+//! themselves by the same cutoff and give back unused credit. After releasing 1 MiB or more it
 //! calls glibc's `malloc_trim(0)`, so freed memory reaches the OS.
 //!
 //! # Checked-out cap

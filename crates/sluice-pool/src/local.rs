@@ -19,7 +19,6 @@
 use std::cell::RefCell;
 use std::ptr::NonNull;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use crate::class::NUM_CLASSES;
 use crate::loom::{Ordering, lock};
@@ -36,11 +35,6 @@ const RESERVE_BATCH: usize = 4;
 
 /// Strong counts of the pool's `Arc` a thread takes or parks at once.
 const REF_BATCH: usize = 32;
-
-/// How often (in operations) the thread refreshes its idea of the time.
-/// Reading the clock costs ~20 ns; idle stamps may be that many operations
-/// stale, which only ever makes a buffer look older than it is.
-const CLOCK_EVERY: u32 = 64;
 
 #[derive(Default)]
 struct LocalClass {
@@ -61,8 +55,6 @@ pub(crate) struct Entry {
     limit: usize,
     max_bufs: usize,
     epoch: u64,
-    now: Instant,
-    ops: u32,
     sample_countdown: u32,
 }
 
@@ -144,14 +136,10 @@ pub(crate) fn fast_put(pool: PoolRef, k: usize, vec: Vec<u8>) -> Result<(), (Poo
             slot = Some((pool, vec));
             return;
         }
-        e.ops = e.ops.wrapping_add(1);
-        if e.ops % CLOCK_EVERY == 0 {
-            e.now = Instant::now();
-        }
         let lc = &mut e.classes[k];
         lc.bufs.push(Idle {
             buf: vec,
-            since: e.now,
+            since: e.epoch,
         });
         lc.cached += c;
         e.publish(k);
@@ -193,23 +181,17 @@ impl Entry {
             limit,
             max_bufs,
             epoch: inner.trim_epoch.load(Ordering::Relaxed),
-            now: Instant::now(),
-            ops: 0,
             sample_countdown: cfg.leak_sample_rate,
         }
     }
 
     #[inline]
     fn tick(&mut self) {
-        self.ops = self.ops.wrapping_add(1);
-        let epoch = self.inner.trim_epoch.load(Ordering::Relaxed);
+        let epoch = self.inner.trim_epoch.load(Ordering::Acquire);
         if epoch != self.epoch {
             self.epoch = epoch;
-            self.now = Instant::now();
-            let age = Duration::from_nanos(self.inner.trim_age_nanos.load(Ordering::Relaxed));
-            self.trim(age);
-        } else if self.ops % CLOCK_EVERY == 0 {
-            self.now = Instant::now();
+            // Published before the epoch (release/acquire).
+            self.trim(self.inner.trim_cutoff.load(Ordering::Relaxed));
         }
     }
 
@@ -372,7 +354,7 @@ impl Entry {
         let lc = &mut self.classes[k];
         lc.bufs.push(Idle {
             buf,
-            since: self.now,
+            since: self.epoch,
         });
         lc.cached += c;
         self.publish(k);
@@ -434,9 +416,9 @@ impl Entry {
         }
     }
 
-    /// Releases buffers idle for `age` or longer, and all unused credit.
-    fn trim(&mut self, age: Duration) {
-        let now = self.now;
+    /// Releases buffers that went idle before trim `cutoff` (see
+    /// `Inner::trim`), and all unused credit.
+    fn trim(&mut self, cutoff: u64) {
         let mut released = Vec::new();
         for k in 0..NUM_CLASSES {
             let lc = &mut self.classes[k];
@@ -446,7 +428,7 @@ impl Entry {
             let before = lc.bufs.len();
             let mut bytes = 0usize;
             lc.bufs.retain_mut(|idle| {
-                if now.saturating_duration_since(idle.since) >= age {
+                if idle.since < cutoff {
                     bytes += idle.buf.capacity();
                     released.push(std::mem::take(&mut idle.buf));
                     false

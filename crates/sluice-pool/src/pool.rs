@@ -131,10 +131,12 @@ pub(crate) fn release(pool: PoolRef, b: &PooledBuf, mut vec: Vec<u8>) {
     pool.into_arc().release_slow(b, vec, hwm);
 }
 
-/// An idle buffer and when it went idle.
+/// An idle buffer and when it went idle, as the trim epoch at that moment:
+/// it went idle after trim `since` and before trim `since + 1`. Reading the
+/// clock on every release would cost more than the rest of the release.
 pub(crate) struct Idle {
     pub(crate) buf: Vec<u8>,
-    pub(crate) since: Instant,
+    pub(crate) since: u64,
 }
 
 /// Glibc keeps freed memory in its arenas; after releasing at least this
@@ -157,7 +159,11 @@ pub(crate) struct Inner {
     #[cfg_attr(loom, allow(dead_code))]
     pub(crate) plain: bool,
     pub(crate) trim_epoch: AtomicU64,
-    pub(crate) trim_age_nanos: AtomicU64,
+    /// Buffers idle since an epoch below this are released (set by a trim
+    /// before it publishes its epoch).
+    pub(crate) trim_cutoff: AtomicU64,
+    /// Epoch and time of recent trims, oldest first.
+    trim_log: Mutex<std::collections::VecDeque<(u64, Instant)>>,
     closed: AtomicBool,
     /// Strong counts of this pool's `Arc` parked by thread caches that had
     /// too many (see [`PoolRef`]); drained when the pool closes.
@@ -266,7 +272,8 @@ impl Pool {
             sample_tick: AtomicU64::new(0),
             plain: config.max_checked_out_bytes.is_none() && config.leak_sample_rate == 0,
             trim_epoch: AtomicU64::new(0),
-            trim_age_nanos: AtomicU64::new(0),
+            trim_cutoff: AtomicU64::new(0),
+            trim_log: Mutex::new(std::collections::VecDeque::new()),
             closed: AtomicBool::new(false),
             parked_refs: AtomicUsize::new(0),
             probe: PressureProbe::new(config.detect_cgroup),
@@ -487,10 +494,19 @@ impl Pool {
         }
     }
 
-    /// Releases idle buffers older than `max_idle` (a quarter of it under
-    /// elevated pressure, all idle buffers under critical pressure), then
-    /// asks the allocator to return free memory to the OS if much was
-    /// released. Other threads' caches follow on their next operation.
+    /// Releases idle buffers that have been idle for `max_idle` (a quarter
+    /// of it under elevated pressure; all idle buffers under critical
+    /// pressure), then asks the allocator to return free memory to the OS if
+    /// 1 MiB or more was released. Other threads' caches follow on their
+    /// next operation.
+    ///
+    /// Idle time is measured in trims, not read from the clock on every
+    /// release: a buffer released between two trims counts as idle from the
+    /// later one. So a buffer goes at the first trim at least `max_idle`
+    /// after the trim before its release, which is never early and at most
+    /// one trim interval late; the very first trim only marks the time
+    /// (unless pressure is critical). With `trim_interval` set, the
+    /// background trimmer does this on schedule.
     pub fn trim(&self) -> TrimReport {
         self.handle.inner.trim()
     }
@@ -555,7 +571,6 @@ impl Inner {
     }
 
     fn prewarm(&self) {
-        let now = Instant::now();
         for p in &self.config.prewarm {
             let Some(k) = class_for_request(p.size) else {
                 continue;
@@ -567,7 +582,7 @@ impl Inner {
                 }
                 lock(&self.shared[k]).push(Idle {
                     buf: Vec::with_capacity(size),
-                    since: now,
+                    since: 0,
                 });
             }
         }
@@ -604,7 +619,7 @@ impl Inner {
         }
         lock(&self.shared[k]).push(Idle {
             buf,
-            since: Instant::now(),
+            since: self.trim_epoch.load(Ordering::Relaxed),
         });
         Ok(())
     }
@@ -761,12 +776,27 @@ impl Inner {
             PressureLevel::Elevated => self.config.max_idle / 4,
             PressureLevel::Critical => Duration::ZERO,
         };
-        self.trim_age_nanos.store(
-            u64::try_from(max_age.as_nanos()).unwrap_or(u64::MAX),
-            Ordering::Relaxed,
-        );
-        self.trim_epoch.fetch_add(1, Ordering::Relaxed);
-        let now = Instant::now();
+        // A buffer stamped with epoch `e` went idle before trim `e + 1`, so
+        // it has been idle at least since that trim's time. Release every
+        // buffer stamped below the newest trim that is `max_age` old: never
+        // early, and at most one trim interval late.
+        let cutoff = {
+            let mut log = lock(&self.trim_log);
+            let now = Instant::now();
+            let epoch = self.trim_epoch.load(Ordering::Relaxed) + 1;
+            log.push_back((epoch, now));
+            let cutoff = log
+                .iter()
+                .rev()
+                .find(|(_, at)| now.saturating_duration_since(*at) >= max_age)
+                .map_or(0, |&(e, _)| e);
+            while log.front().is_some_and(|&(e, _)| e < cutoff) {
+                log.pop_front();
+            }
+            self.trim_cutoff.store(cutoff, Ordering::Relaxed);
+            self.trim_epoch.store(epoch, Ordering::Release);
+            cutoff
+        };
         let mut released_buffers = 0u64;
         let mut released_bytes = 0usize;
         for k in 0..NUM_CLASSES {
@@ -777,7 +807,7 @@ impl Inner {
                 }
                 let (keep, expired): (Vec<Idle>, Vec<Idle>) = std::mem::take(&mut *shared)
                     .into_iter()
-                    .partition(|i| now.saturating_duration_since(i.since) < max_age);
+                    .partition(|i| i.since >= cutoff);
                 *shared = keep;
                 expired
             };
