@@ -99,3 +99,8 @@ pub use stats::{ClassStats, PoolStats};
 pub fn size_class(size: usize) -> Option<(usize, usize)> {
     class::class_for_request(size).map(|k| (k, class::class_size(k)))
 }
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
