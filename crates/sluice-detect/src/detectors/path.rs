@@ -94,6 +94,7 @@ fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) 
 
 /// Encoded spellings of a dot, longest first.
 const DOTS: &[&[u8]] = &[
+    b"0x2e",
     b"%25c0%25ae",
     b"%e0%80%ae",
     b"%c0%2e",
@@ -107,6 +108,8 @@ const DOTS: &[&[u8]] = &[
 
 /// Encoded spellings of a separator, longest first.
 const SEPS: &[&[u8]] = &[
+    b"0x2f",
+    b"0x5c",
     b"%25c0%25af",
     b"%e0%80%af",
     b"%c0%af",
@@ -134,6 +137,10 @@ fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
 fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     match b.get(i)? {
         b'.' => Some((1, false)),
+        b'0' => DOTS
+            .iter()
+            .find(|d| d[0] == b'0' && starts_with_ci(&b[i..], d))
+            .map(|d| (d.len(), true)),
         b'%' => DOTS
             .iter()
             .find(|d| starts_with_ci(&b[i..], d))
@@ -146,6 +153,10 @@ fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
 fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     match b.get(i)? {
         b'/' | b'\\' => Some((1, false)),
+        b'0' => SEPS
+            .iter()
+            .find(|d| d[0] == b'0' && starts_with_ci(&b[i..], d))
+            .map(|d| (d.len(), true)),
         // U+2215 DIVISION SLASH and U+2216 SET MINUS, left by `%u2215`/`%u2216`.
         0xe2 if b.get(i + 1) == Some(&0x88) && matches!(b.get(i + 2), Some(0x95 | 0x96)) => {
             Some((3, true))
@@ -237,7 +248,10 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(p) = memchr::memchr2(b'.', b'%', &b[i..]) {
-        let at = i + p;
+        let mut at = i + p;
+        while at >= 4 + i && starts_with_ci(&b[at - 4..], b"0x2e") {
+            at -= 4;
+        }
         let Some(first) = step_at(b, at) else {
             i = at + 1;
             continue;
@@ -266,9 +280,22 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         let target_end = token_end(b, j);
         let target = &text[j..target_end];
         let sensitive = classify(&canonical(target)).is_some();
+        // One plain step is reported only where nothing benign puts it: at the
+        // start of a value, climbing to a dotfile (`../.env`, `../.history`) or
+        // written with a backslash (`..\\pineapple`).
+        let value_start = {
+            let before = text[..at].trim_end_matches([' ', '\t']);
+            before.is_empty()
+                || before.ends_with(['\0', '\n', '='])
+                || before.ends_with("=\"")
+                || before.ends_with("='")
+        };
+        let single_hostile = value_start
+            && (target.starts_with('.') || b.get(first.end - 1) == Some(&b'\\'))
+            && !target.starts_with("./");
         let rule = if steps >= 2 || sensitive {
             Some(R_DOTDOT)
-        } else if evasive {
+        } else if evasive || single_hostile {
             Some(R_EVASION)
         } else {
             None
@@ -420,6 +447,10 @@ static POSITIONAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|/)\.bashrc$|(?:^|/)\.profile$|(?:^|/)usr/local/etc/|(?:^|/)inetpub/|(?:^|/)windows/(?:system32|win\.ini)",
         r"|(?:^|/)(?:config|settings|database|credentials|secrets?)\.(?:php|ya?ml|json|ini|xml|py|rb)$",
         r"|(?:^|/)(?:proc|sys)/",
+        r"|(?:^|/)\.(?:cursor|aider|roo|cline|kiro|windsurf|rovodev|codex|a0proj|plandex|fabric|n8n|claude|junie|continue|gemini|vscode|idea)/",
+        r"|(?:^|/)\.(?:aiignore|cursorignore|cursorrules|history|bash_profile|zshrc|zsh_history|npmrc|pypirc|dockercfg)$|(?:^|/)\.docker/",
+        r"|(?:^|/)[\w.-]*\.(?:sql|sql\.zip|sql\.gz|sql\.bz2|bak|old|swp|orig)$|(?:^|/)wp-content/(?:debug|errors?)\.log$",
+        r"|(?:^|/)etc/(?:subuid|subgid|security/|sudoers\.d/)",
     ))
     .expect("static regex")
 });
@@ -502,7 +533,8 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
         last_end = e;
         let tok = &text[s..e];
         // Paths only: a lone word like "etc" or "windows" needs a separator.
-        if !tok.contains(['/', '\\', '\u{2215}', '\u{2216}'])
+        if !in_value_position(text, s, e)
+            && !tok.contains(['/', '\\', '\u{2215}', '\u{2216}'])
             && !tok.starts_with('.')
             && !tok.contains(".ini")
             && !tok.starts_with("id_")
@@ -539,8 +571,54 @@ fn in_value_position(text: &str, s: usize, e: usize) -> bool {
         return true;
     }
     // `file=/var/log/x`, `?page=../x`, `"path": "/etc/hosts"` inside an un-split body.
-    s > 0 && matches!(b[s - 1], b'=')
+    if s > 0 && matches!(b[s - 1], b'=') {
+        return true;
+    }
+    // `cat /etc/apache2/apache2.conf`: a file-reading command right before.
+    let prev_word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '\0' || c == ';' || c == '|' || c == '&')
+        .next()
+        .unwrap_or("");
+    READERS.iter().any(|r| prev_word.eq_ignore_ascii_case(r))
 }
+
+/// Commands and directives that read or include the file named after them.
+const READERS: &[&str] = &[
+    "cat",
+    "type",
+    "more",
+    "less",
+    "head",
+    "tail",
+    "tac",
+    "nl",
+    "od",
+    "xxd",
+    "strings",
+    "base64",
+    "include",
+    "require",
+    "include_once",
+    "require_once",
+    "source",
+    "vi",
+    "vim",
+    "nano",
+    "view",
+    "grep",
+    "awk",
+    "sed",
+    "cp",
+    "curl",
+    "file",
+    "get-content",
+    "gc",
+    "load_file",
+    "readfile",
+    "file_get_contents",
+    "fopen",
+    "open",
+];
 
 fn has_wrapper_before(text: &str, s: usize) -> bool {
     let head = &text[s.saturating_sub(24)..s];
