@@ -331,7 +331,16 @@ def html_dec(s: str) -> str:
 
 
 def html_hex_nosemi(s: str) -> str:
-    return "".join("&#x{:x}".format(ord(c)) if c in "<>'\"()=:/" else c for c in s)
+    # A numeric reference without its semicolon runs on through every hex
+    # digit that follows, so keep the semicolon where a hex digit comes next.
+    out = []
+    for i, c in enumerate(s):
+        if c in "<>'\"()=:/":
+            nxt = s[i + 1] if i + 1 < len(s) else ""
+            out.append("&#x{:x}{}".format(ord(c), ";" if nxt in "0123456789abcdefABCDEF" and nxt else ""))
+        else:
+            out.append(c)
+    return "".join(out)
 
 
 def html_named(s: str) -> str:

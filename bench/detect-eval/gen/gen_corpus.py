@@ -30,6 +30,9 @@ def write(name, rows):
 
 
 def main():
+    # Some Faker providers iterate over sets: fix the hash seed for repeatable output.
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
     from faker import Faker
     os.makedirs(OUT, exist_ok=True)
     rnd = random.Random(SEED)

@@ -214,13 +214,13 @@ def lookalike_lines(fake, rnd: random.Random, count: int) -> list[dict]:
         kind, tpl = rnd.choice(LOOKALIKE_TEMPLATES)
         text = tpl.format(
             c=card(rnd, valid=False), o=rnd.randint(10000, 99999999), y=rnd.randint(2015, 2026),
-            d=fake.date(), v="{}.{}.{}".format(rnd.randint(0, 20), rnd.randint(0, 40), rnd.randint(0, 99)),
+            d="{}-{:02d}-{:02d}".format(rnd.randint(1990, 2030), rnd.randint(1, 12), rnd.randint(1, 28)), v="{}.{}.{}".format(rnd.randint(0, 20), rnd.randint(0, 40), rnd.randint(0, 99)),
             v2="{}.{}.{}".format(rnd.randint(0, 20), rnd.randint(0, 40), rnd.randint(0, 99)),
             u=fake.uuid4(), h=fake.sha1()[:rnd.choice([7, 12, 40])], a=rnd.randint(0, 9),
             b=rnd.randint(10, 99999), cc=rnd.randint(10, 999), x=rnd.randint(0, 9),
             m="{:,}.{:02d}".format(rnd.randint(1, 9999999), rnd.randint(0, 99)),
             p1=rnd.randint(0, 255), p2=rnd.randint(0, 255), p3=rnd.randint(1, 254),
-            ts=fake.iso8601(), o5=rnd.randint(1000, 9999), hex6=fake.hex_color()[1:], hex6b=fake.hex_color()[1:])
+            ts="{}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(rnd.randint(2015, 2026), rnd.randint(1, 12), rnd.randint(1, 28), rnd.randint(0, 23), rnd.randint(0, 59), rnd.randint(0, 59)), o5=rnd.randint(1000, 9999), hex6=fake.hex_color()[1:], hex6b=fake.hex_color()[1:])
         if text in seen:
             continue
         seen.add(text)

@@ -47,6 +47,9 @@ struct Args {
     /// Print up to N misses and N false positives per engine.
     #[arg(long, default_value_t = 0)]
     misses: usize,
+    /// Print up to N missed CRS requests per rule group (decoded values) per engine.
+    #[arg(long, default_value_t = 0)]
+    crs_misses: usize,
     /// Only evaluate engines whose name contains this string.
     #[arg(long)]
     only: Option<String>,
@@ -102,6 +105,9 @@ fn run() -> anyhow::Result<()> {
             .map(|s| engine.scan_text(s.text.as_bytes()))
             .collect();
         let crs_outcomes: Vec<Outcome> = crs.iter().map(|t| engine.scan_request(t)).collect();
+        if args.crs_misses > 0 {
+            print_crs_misses(&engine.name(), &crs, &crs_outcomes, args.crs_misses);
+        }
         reports.push(metrics::evaluate(
             &engine.name(),
             engine.categorises(),
@@ -179,4 +185,28 @@ fn run() -> anyhow::Result<()> {
         println!("peer speed: {s}");
     }
     Ok(())
+}
+
+fn print_crs_misses(engine: &str, crs: &[CrsTest], outcomes: &[Outcome], n: usize) {
+    for g in crs::Group::ALL {
+        let missed: Vec<_> = crs
+            .iter()
+            .zip(outcomes)
+            .filter(|(t, o)| t.group == g && !o.threat)
+            .collect();
+        println!(
+            "{engine}: {} missed {} CRS requests",
+            g.label(),
+            missed.len()
+        );
+        for (t, _) in missed.iter().take(n) {
+            let values: Vec<String> = t
+                .decoded_values()
+                .iter()
+                .map(|v| String::from_utf8_lossy(v).chars().take(120).collect())
+                .filter(|v: &String| v != "OWASP CRS test agent")
+                .collect();
+            println!("  CRS-MISS {} :: {:?}", t.id(), values);
+        }
+    }
 }
