@@ -62,6 +62,8 @@ struct Views<'a> {
     original_str: Option<&'a str>,
     maps: Vec<OffsetMap>,
     json: bool,
+    /// How many maps lead from the raw view back to the input.
+    raw_depth: usize,
 }
 
 fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mut Vec<Finding>) {
@@ -70,6 +72,7 @@ fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mu
         original_str: std::str::from_utf8(input).ok(),
         maps: Vec::new(),
         json: false,
+        raw_depth: 0,
     };
     let utf8_owned;
     let text: &str = match v.original_str {
@@ -135,6 +138,7 @@ fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mu
         }
     };
     let raw_depth = v.maps.len();
+    v.raw_depth = raw_depth;
     let mut hits = Vec::new();
     run_detectors(inner, &v, raw, raw_depth, &mut hits, shift, out);
 
@@ -284,6 +288,18 @@ fn push_finding(
     }
     via.reverse();
     via.retain(|d| *d != Decoding::Json);
+    if via.is_empty() && depth > v.raw_depth {
+        // Found only after decoding, though the match itself was not encoded
+        // (`\x3cimg src=x onerror=...`: the decoded `<` made it a tag): the
+        // decodings of the whole view revealed it.
+        for m in &v.maps[v.raw_depth..depth] {
+            if let Some(k) = m.first_kind() {
+                if !via.contains(&k) {
+                    via.push(k);
+                }
+            }
+        }
+    }
     if v.json {
         via.insert(0, Decoding::Json);
     }

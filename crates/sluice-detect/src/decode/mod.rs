@@ -106,6 +106,11 @@ impl OffsetMap {
         self.pieces.is_empty()
     }
 
+    /// The kind of the first transformation, if any.
+    pub(crate) fn first_kind(&self) -> Option<Decoding> {
+        self.pieces.first().map(|p| p.kind)
+    }
+
     pub(crate) fn clear(&mut self) {
         self.pieces.clear();
     }
@@ -218,5 +223,113 @@ mod tests {
         j.push(0, 0, 0, 10, Decoding::Json);
         assert_eq!(j.map_start(0), 10);
         assert_eq!(j.map_end(3), 13);
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn percent_encode_all(b: &[u8]) -> String {
+        b.iter().map(|x| format!("%{x:02X}")).collect()
+    }
+
+    fn check_map(map: &OffsetMap, out_len: usize, in_len: usize) {
+        let mut last = 0;
+        for p in 0..=out_len {
+            let s = map.map_start(p.min(out_len.saturating_sub(1)));
+            let e = map.map_end(p);
+            assert!(s <= in_len && e <= in_len, "p={p} s={s} e={e} in={in_len}");
+            assert!(e >= last, "end offsets must not go backwards");
+            last = e;
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn percent_round_trip(data in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let enc = percent_encode_all(&data);
+            let mut out = Vec::new();
+            let mut map = OffsetMap::default();
+            percent_decode(enc.as_bytes(), false, &mut out, &mut map);
+            prop_assert_eq!(&out, &data);
+            check_map(&map, out.len(), enc.len());
+        }
+
+        #[test]
+        fn percent_never_grows(data in proptest::collection::vec(any::<u8>(), 0..256), plus in any::<bool>()) {
+            let mut out = Vec::new();
+            let mut map = OffsetMap::default();
+            percent_decode(&data, plus, &mut out, &mut map);
+            prop_assert!(out.len() <= data.len());
+            check_map(&map, out.len(), data.len());
+        }
+
+        #[test]
+        fn utf8_lossy_is_valid_and_bounded(data in proptest::collection::vec(any::<u8>(), 0..256)) {
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            to_utf8_lossy(&data, &mut out, &mut map);
+            prop_assert!(out.len() <= data.len() * 3);
+            check_map(&map, out.len(), data.len());
+        }
+
+        #[test]
+        fn entity_round_trip(s in "\\PC{0,40}", hex in any::<bool>()) {
+            let enc: String = s.chars().map(|c| if hex { format!("&#x{:x};", c as u32) } else { format!("&#{};", c as u32) }).collect();
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            decode_entities(&enc, &mut out, &mut map);
+            let expect: String = s.chars().map(|c| if c == '\0' { '\u{fffd}' } else { c }).collect();
+            prop_assert_eq!(out, expect);
+        }
+
+        #[test]
+        fn js_round_trip(s in "[^\\\\]{0,40}") {
+            let enc: String = s.chars().map(|c| format!("\\u{{{:x}}}", c as u32)).collect();
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            decode_js_escapes(&enc, &mut out, &mut map);
+            prop_assert_eq!(out, s);
+        }
+
+        #[test]
+        fn text_decoders_never_grow_and_map_in_range(s in "\\PC{0,80}|[&#x;0-9a-z\\\\%u{}]{0,80}") {
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            decode_entities(&s, &mut out, &mut map);
+            prop_assert!(out.len() <= s.len());
+            check_map(&map, out.len(), s.len());
+            decode_js_escapes(&s, &mut out, &mut map);
+            prop_assert!(out.len() <= s.len());
+            check_map(&map, out.len(), s.len());
+            if normalize_unicode(&s, &mut out, &mut map) {
+                prop_assert!(out.len() <= s.len() * 18);
+                check_map(&map, out.len(), s.len());
+            }
+        }
+
+        #[test]
+        fn json_extraction_never_panics(s in "[\\[\\]{}\",:\\\\u0-9a-f ntrue]{0,120}") {
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            if extract_json(&s, &mut out, &mut map).is_some() {
+                prop_assert!(out.len() <= s.len());
+                check_map(&map, out.len(), s.len());
+            }
+        }
+
+        #[test]
+        fn json_strings_round_trip(vals in proptest::collection::vec("\\PC{0,20}", 1..5)) {
+            let doc = serde_json::to_string(&vals).unwrap_or_default();
+            let mut out = String::new();
+            let mut map = OffsetMap::default();
+            prop_assert!(extract_json(&doc, &mut out, &mut map).is_some());
+            let expect: Vec<&str> = vals.iter().map(String::as_str).filter(|v| !v.is_empty()).collect();
+            prop_assert_eq!(out, expect.join("\0"));
+        }
     }
 }

@@ -1,0 +1,339 @@
+//! End-to-end behaviour of the detector: decoding paths, offsets into the
+//! original input, verdict semantics, rules files, redaction.
+
+use sluice_detect::{
+    Action, Category, Decoding, DetectError, Detector, Finding, InputKind, Severity,
+};
+
+fn detector() -> Detector {
+    Detector::new()
+}
+
+fn find<'a>(v: &'a sluice_detect::Verdict, rule: &str) -> Option<&'a Finding> {
+    v.findings.iter().find(|f| f.rule_id == rule)
+}
+
+#[track_caller]
+fn assert_rule(input: &str, rule: &str) -> Finding {
+    let v = detector().scan(input.as_bytes());
+    match find(&v, rule) {
+        Some(f) => f.clone(),
+        None => panic!(
+            "{input:?}: expected {rule}, got {:?}",
+            v.findings.iter().map(|f| &f.rule_id).collect::<Vec<_>>()
+        ),
+    }
+}
+
+#[track_caller]
+fn assert_clean_of(input: &str, cat: Category) {
+    let v = detector().scan(input.as_bytes());
+    let hits: Vec<_> = v
+        .findings
+        .iter()
+        .filter(|f| f.category == cat && f.action != Action::Allow)
+        .collect();
+    assert!(hits.is_empty(), "{input:?}: unexpected {hits:?}");
+}
+
+#[test]
+fn double_and_triple_percent_encoding() {
+    let f = assert_rule("q=%2527%2520or%25201%253D1--", "sqli-tautology");
+    assert_eq!(f.decoded_via, vec![Decoding::Url]);
+    let f = assert_rule("%25253Cscript%25253E", "xss-script-tag");
+    assert_eq!(f.decoded_via, vec![Decoding::Url]);
+    // Offsets cover the encoded form in the original.
+    assert_eq!(f.start, 0);
+    assert_eq!(f.excerpt, "%25253Cscript%25253E");
+}
+
+#[test]
+fn iis_unicode_and_overlong_encodings() {
+    assert_rule("%u003Cscript%u003Ealert(1)", "xss-script-tag");
+    let f = assert_rule("x=%c0%a7%20or%201=1--", "sqli-tautology");
+    assert!(
+        f.decoded_via.contains(&Decoding::Utf8),
+        "{:?}",
+        f.decoded_via
+    );
+}
+
+#[test]
+fn html_entities_and_js_escapes() {
+    let f = assert_rule(
+        "<a href=\"&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)\">",
+        "xss-dangerous-uri",
+    );
+    assert_eq!(f.decoded_via, vec![Decoding::HtmlEntity]);
+    assert_rule("&lt;script&gt;alert(1)&lt;/script&gt;", "xss-script-tag");
+    assert_rule("&#60script&#62alert(1)", "xss-script-tag");
+    let f = assert_rule(r"\x3cimg src=x onerror=alert(1)\x3e", "xss-event-handler");
+    assert_eq!(f.decoded_via, vec![Decoding::JsEscape]);
+    assert_rule(r"\u003csvg onload=alert(1)\u003e", "xss-event-handler");
+}
+
+#[test]
+fn unicode_evasions() {
+    let f = assert_rule("＜ｓｃｒｉｐｔ＞alert(1)", "xss-script-tag");
+    assert_eq!(f.decoded_via, vec![Decoding::Nfkc]);
+    let f = assert_rule(
+        "1 un\u{200b}ion sel\u{200d}ect password from users",
+        "sqli-union-select",
+    );
+    assert_eq!(f.decoded_via, vec![Decoding::Invisible]);
+    // The span still covers the whole keyword in the original.
+    let input = "1 un\u{200b}ion sel\u{200d}ect password from users";
+    assert_eq!(&input[f.start..f.end], "un\u{200b}ion sel\u{200d}ect");
+}
+
+#[test]
+fn json_keys_and_values_are_scanned() {
+    let body = r#"{"user": {"name": "bob", "comment": "\u003cscript\u003ealert(1)\u003c/script\u003e"}, "' or 1=1--": 1}"#;
+    let v = detector().scan(body.as_bytes());
+    assert!(v.threat);
+    let xss = find(&v, "xss-script-tag").expect("xss in value");
+    assert_eq!(xss.decoded_via, vec![Decoding::Json]);
+    assert!(body[xss.start..xss.end].starts_with("\\u003cscript"));
+    let sql = find(&v, "sqli-tautology").expect("sqli in key");
+    assert_eq!(&body[sql.start..sql.end], "' or 1=1");
+    // JSON strings that are themselves percent-encoded.
+    let f = assert_rule(
+        r#"{"q": "%27%20union%20select%20password%20from%20users--"}"#,
+        "sqli-union-select",
+    );
+    assert_eq!(f.decoded_via, vec![Decoding::Json, Decoding::Url]);
+}
+
+#[test]
+fn json_benign_and_deep() {
+    let benign = r#"{"name": "Mary O'Brien", "org": "Workers' Union", "note": "Tom & Jerry <3", "n": [1, 2.5, true, null]}"#;
+    let v = detector().scan(benign.as_bytes());
+    assert!(!v.threat, "{v:?}");
+    let deep = "[".repeat(50_000) + "\"<script>alert(1)</script>\"" + &"]".repeat(50_000);
+    let v = detector().scan(deep.as_bytes());
+    assert!(find(&v, "xss-script-tag").is_some());
+    // Not JSON after all: scanned as text.
+    let v = detector().scan(b"{' or 1=1--");
+    assert!(find(&v, "sqli-tautology").is_some());
+}
+
+#[test]
+fn forms_split_values_and_plus_is_space() {
+    let v = detector().scan_as(b"user=admin'+or+'1'%3D'1&pass=x", InputKind::Form);
+    let f = find(&v, "sqli-tautology").expect("tautology");
+    assert_eq!(f.decoded_via, vec![Decoding::Url]);
+    // As text, `+` stays a plus: no space, and no finding from the `+` alone.
+    let v = detector().scan_as(b"a+b=c", InputKind::Text);
+    assert!(v.findings.is_empty());
+    let v = detector().scan_as(
+        b"/search?q=<script>alert(1)</script>&page=2",
+        InputKind::Query,
+    );
+    assert!(find(&v, "xss-script-tag").is_some());
+    let v = detector().scan_as(b"session=abc; pref=' or 1=1--", InputKind::Header);
+    assert!(find(&v, "sqli-tautology").is_some());
+}
+
+#[test]
+fn offsets_are_in_range_and_on_char_boundaries() {
+    for input in [
+        "héllo ＜ｓｃｒｉｐｔ＞ wörld",
+        "日本語 ' or 1=1-- テキスト",
+        "%E2%80%8B' or 1=1--",
+        "{\"k\": \"é\\u0027 or 1=1--\"}",
+    ] {
+        let v = detector().scan(input.as_bytes());
+        assert!(!v.findings.is_empty(), "{input:?}");
+        for f in &v.findings {
+            assert!(f.start <= f.end && f.end <= input.len(), "{input:?}: {f:?}");
+            assert!(
+                input.is_char_boundary(f.start) && input.is_char_boundary(f.end),
+                "{input:?}: {f:?}"
+            );
+            assert!(f.excerpt.len() <= Finding::MAX_EXCERPT + 3);
+        }
+    }
+    // Invalid UTF-8 never panics and offsets stay in range.
+    let bytes = b"\xff\xfe<script>\xc0alert(1)";
+    let v = detector().scan(bytes);
+    assert!(find(&v, "xss-script-tag").is_some());
+    for f in &v.findings {
+        assert!(f.end <= bytes.len());
+    }
+}
+
+#[test]
+fn excerpts_are_bounded() {
+    let long = format!("<img src=x onerror=\"{}\">", "a".repeat(1000));
+    let f = assert_rule(&long, "xss-event-handler");
+    assert!(f.excerpt.len() <= Finding::MAX_EXCERPT + '…'.len_utf8());
+}
+
+#[test]
+fn verdict_semantics() {
+    let d = detector();
+    let v = d.scan(b"hello world");
+    assert_eq!(v, Default::default());
+    assert!(v.is_clean());
+    let v = d.scan(b"mail me at jane.doe@example.com");
+    assert!(!v.threat, "PII alone is not a threat");
+    assert_eq!(v.action, Action::Log);
+    assert!(v.findings.iter().all(|f| f.category == Category::Pii));
+    let v = d.scan(b"' union select password from users--");
+    assert!(v.threat);
+    assert_eq!(v.action, Action::Block);
+    assert!(v.score >= 15);
+    // Low-severity findings are reported but allowed by default.
+    let v = d.scan(b"Select count(*) from Monitor");
+    assert!(!v.threat, "{v:?}");
+    assert!(v.findings.iter().all(|f| f.action == Action::Allow));
+}
+
+#[test]
+fn json_serialisation() {
+    let v = detector().scan(b"%3Cscript%3E");
+    let j = serde_json::to_value(&v).unwrap();
+    assert_eq!(j["action"], "block");
+    assert_eq!(j["findings"][0]["category"], "xss");
+    assert_eq!(j["findings"][0]["decoded_via"][0], "url");
+    assert_eq!(j["findings"][0]["severity"], "critical");
+    let back: sluice_detect::Verdict = serde_json::from_value(j).unwrap();
+    assert_eq!(back, v);
+}
+
+#[test]
+fn rules_file_actions_disable_and_custom_rules() {
+    let d = Detector::builder()
+        .rules_toml(
+            r#"
+disable = ["xss-script-tag"]
+[actions]
+sqli = "log"
+pii = "redact"
+[[rules]]
+id = "custom-internal-host"
+category = "cmdi"
+severity = "high"
+description = "internal host"
+pattern = "(?i)internal\\.corp"
+"#,
+        )
+        .build()
+        .unwrap();
+    assert_eq!(d.action_for(Category::Sqli), Action::Log);
+    let v = d.scan(b"<script>x</script>");
+    assert!(find(&v, "xss-script-tag").is_none());
+    let v = d.scan(b"' or 1=1--");
+    assert!(v.threat, "log is not allow");
+    assert_eq!(v.action, Action::Log);
+    // Custom rules see decoded text too.
+    let v = d.scan(b"go to INTERNAL%2Ecorp now");
+    let f = find(&v, "custom-internal-host").expect("custom rule");
+    assert_eq!(f.decoded_via, vec![Decoding::Url]);
+    assert_eq!(f.category, Category::Cmdi);
+    assert!(
+        d.rules()
+            .iter()
+            .any(|r| r.id == "custom-internal-host" && r.severity == Severity::High)
+    );
+    assert!(!d.rules().iter().any(|r| r.id == "xss-script-tag"));
+}
+
+#[test]
+fn rules_file_errors_are_clear() {
+    let e = Detector::builder()
+        .rules_toml("[actions]\nsqli = \"explode\"\n")
+        .build()
+        .unwrap_err();
+    let msg = e.to_string();
+    assert!(msg.starts_with("<rules>:2:"), "{msg}");
+    assert!(matches!(e, DetectError::Rules { line: 2, .. }));
+    let e = Detector::builder()
+        .rules_toml("[[rules]]\nid = \"x\"\ncategory = \"sqli\"\nseverity = \"high\"\npattern = \"a(?=b)\"\n")
+        .build()
+        .unwrap_err();
+    assert!(matches!(e, DetectError::Regex { .. }), "{e}");
+    assert!(e.to_string().contains("rule `x`"));
+    let e = Detector::builder()
+        .rules_file("/nonexistent/rules.toml")
+        .build()
+        .unwrap_err();
+    assert!(matches!(e, DetectError::Io { .. }));
+    assert!(e.to_string().contains("/nonexistent/rules.toml"));
+}
+
+#[test]
+fn example_rules_file_loads() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/rules.example.toml");
+    let d = Detector::builder().rules_file(path).build().unwrap();
+    assert_eq!(d.action_for(Category::Pii), Action::Redact);
+    let v = d.scan(b"ticket for E-123456 about db1.internal.corp");
+    assert!(find(&v, "custom-employee-id").is_some());
+    assert!(find(&v, "custom-internal-host").is_some());
+}
+
+#[test]
+fn redaction() {
+    let d = detector();
+    let r = d.redact("Write to jane.doe@example.com, not john@example.org.");
+    assert_eq!(r.count, 2, "{r:?}");
+    assert_eq!(r.text, "Write to [REDACTED:email], not [REDACTED:email].");
+    let r = d.redact("nothing here");
+    assert_eq!(r.count, 0);
+    assert_eq!(r.text, "nothing here");
+}
+
+#[test]
+fn hard_benign_prose() {
+    for s in [
+        "O'Brien",
+        "Workers' Union",
+        "l'homme d'affaires",
+        "select the best option",
+        "Don't select the red one; update me later",
+        "1=1 is always true",
+        "123 Main St, Portland, OR 97201",
+        "..., OR 83048",
+        "Tom & Jerry <3",
+        "a < b and c > d",
+        "**Note:** use `<div>` rather than `<span>` here",
+        "In this PR I replaced the <div class=\"row\"> wrappers with CSS grid.",
+        "Please select from the drop-down menu and update your profile",
+        "The expression (a + b) * c is evaluated first",
+        "I'll be there at 5 o'clock; don't wait",
+        "https://example.com/search?q=rust+lang&page=2",
+        "{\"title\": \"Q&A\", \"body\": \"What's the difference between UNION and UNION ALL?\"}",
+    ] {
+        assert_clean_of(s, Category::Sqli);
+        assert_clean_of(s, Category::Xss);
+    }
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let d = detector();
+    for input in [
+        "%25".repeat(100_000),
+        "<".repeat(200_000),
+        "'".repeat(200_000),
+        "(".repeat(200_000),
+        "&#".repeat(100_000),
+        "\\u".repeat(100_000),
+        "[".repeat(200_000),
+        "{\"a\":".repeat(40_000),
+    ] {
+        let v = d.scan(input.as_bytes());
+        assert!(v.findings.len() <= 128);
+    }
+}
+
+#[test]
+fn long_inputs_are_scanned_in_windows() {
+    let d = Detector::builder().max_input_len(64 << 10).build().unwrap();
+    let mut input = "lorem ipsum ".repeat(20_000);
+    let at = input.len() - 100;
+    input.insert_str(at, " <script>alert(1)</script> ");
+    let v = d.scan(input.as_bytes());
+    let f = find(&v, "xss-script-tag").expect("found in a later window");
+    assert_eq!(&input[f.start..f.start + 7], "<script");
+}
