@@ -448,6 +448,7 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
         detect_cgroup: false,
         ..PoolConfig::default()
     };
+    cfg.scan_memory_factor = 0.0;
     cfg.max_body = 1024 * 1024;
     cfg.shed.checked_out_ratio = 1.0;
     cfg.shed.pressure = None;
@@ -540,6 +541,7 @@ async fn shedding_on_pressure_threshold() {
         detect_cgroup: false,
         ..PoolConfig::default()
     };
+    cfg.scan_memory_factor = 0.0;
     cfg.max_body = 1024 * 1024;
     cfg.shed.checked_out_ratio = 0.5;
     cfg.shed.pressure = Some(ShedPressure::Critical);

@@ -147,11 +147,19 @@ pub struct GatewayConfig {
     /// Bodies at least this large are screened on the blocking pool.
     #[serde(deserialize_with = "de_size")]
     pub blocking_scan_threshold: usize,
+    /// Large bodies screened at once on the blocking pool; 0 means one per
+    /// CPU, at most 4. Bounds the detector's working memory under a flood.
+    pub scan_concurrency: usize,
+    /// Detector working memory per scanned byte, set aside from the pool's
+    /// cap: bodies may hold `cap - scan_concurrency * scan_memory_factor *
+    /// max_body` bytes at once, so a flood stays within the cap.
+    pub scan_memory_factor: f64,
     /// Extra detection rules.
     pub rules_file: Option<PathBuf>,
     /// Log format.
     pub log_format: LogFormat,
-    /// Action per category; categories not listed use the defaults.
+    /// Action per category, overriding the detector's (attacks block,
+    /// personal data is logged, unless the rules file says otherwise).
     pub actions: BTreeMap<Category, CategoryAction>,
     /// Load shedding.
     pub shed: ShedConfig,
@@ -172,6 +180,8 @@ impl Default for GatewayConfig {
             max_connections: 1024,
             screen_headers: vec!["cookie".into(), "user-agent".into(), "referer".into()],
             blocking_scan_threshold: 64 * 1024,
+            scan_concurrency: 0,
+            scan_memory_factor: 2.0,
             rules_file: None,
             log_format: LogFormat::Text,
             actions: BTreeMap::new(),
@@ -214,6 +224,27 @@ impl GatewayConfig {
         Ok(config)
     }
 
+    /// Large-body scans run at once: `scan_concurrency`, or one per CPU up to 4.
+    pub fn effective_scan_concurrency(&self) -> usize {
+        if self.scan_concurrency > 0 {
+            return self.scan_concurrency;
+        }
+        std::thread::available_parallelism().map_or(2, |n| n.get().min(4))
+    }
+
+    /// Bytes of the cap set aside for the detector's working memory.
+    pub fn scan_reserve(&self) -> usize {
+        let r = self.effective_scan_concurrency() as f64
+            * self.scan_memory_factor.max(0.0)
+            * self.max_body as f64;
+        r.min(self.checked_out_cap() as f64) as usize
+    }
+
+    /// Bytes request bodies may hold at once: the cap less the scan reserve.
+    pub fn body_budget(&self) -> usize {
+        self.checked_out_cap().saturating_sub(self.scan_reserve())
+    }
+
     /// The pool's checked-out cap in force.
     pub fn checked_out_cap(&self) -> usize {
         self.pool
@@ -221,16 +252,10 @@ impl GatewayConfig {
             .unwrap_or(DEFAULT_CHECKED_OUT_CAP)
     }
 
-    /// The action for findings of `category`: attacks block, prompt injection
-    /// and personal data are logged, unless `[actions]` says otherwise.
-    pub fn action_for(&self, category: Category) -> CategoryAction {
-        if let Some(a) = self.actions.get(&category) {
-            return *a;
-        }
-        match category {
-            Category::Pii | Category::PromptInjection => CategoryAction::Log,
-            _ => CategoryAction::Block,
-        }
+    /// The action `[actions]` sets for `category`; `None` leaves the
+    /// detector's own action (its defaults or its rules file) in force.
+    pub fn action_for(&self, category: Category) -> Option<CategoryAction> {
+        self.actions.get(&category).copied()
     }
 
     /// Checks every value; run once at start.
@@ -254,6 +279,24 @@ impl GatewayConfig {
                     "{} is larger than pool.max_checked_out_bytes ({}): one body could never be buffered",
                     self.max_body,
                     self.checked_out_cap()
+                ),
+            });
+        }
+        if !(self.scan_memory_factor >= 0.0 && self.scan_memory_factor.is_finite()) {
+            return invalid("scan_memory_factor", "must be a number >= 0");
+        }
+        if self.body_budget() < self.max_body {
+            return Err(ConfigError::Invalid {
+                key: "pool.max_checked_out_bytes",
+                message: format!(
+                    "{} leaves {} bytes for bodies after setting aside {} for scanning \
+                     (scan_concurrency x scan_memory_factor x max_body); one body of \
+                     max_body ({}) would not fit: raise the cap or lower max_body, \
+                     scan_concurrency or scan_memory_factor",
+                    self.checked_out_cap(),
+                    self.body_budget(),
+                    self.scan_reserve(),
+                    self.max_body
                 ),
             });
         }
@@ -395,8 +438,8 @@ mod tests {
         .unwrap();
         assert_eq!(c.max_body, 1 << 20);
         assert_eq!(c.header_read_timeout, Duration::from_millis(500));
-        assert_eq!(c.action_for(Category::Pii), CategoryAction::Redact);
-        assert_eq!(c.action_for(Category::Sqli), CategoryAction::Block);
+        assert_eq!(c.action_for(Category::Pii), Some(CategoryAction::Redact));
+        assert_eq!(c.action_for(Category::Sqli), None);
         assert_eq!(c.shed.retry_after_secs, 5);
         assert_eq!(c.listen, GatewayConfig::default().listen);
         assert!(GatewayConfig::from_toml("lisen = \"x\"").is_err());

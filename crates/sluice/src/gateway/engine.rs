@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytes::Bytes;
-use serde::{Deserialize, Serialize};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 pub use sluice_detect::Category;
 
@@ -20,11 +20,16 @@ pub const DEFAULT_CHECKED_OUT_CAP: usize = 256 * 1024 * 1024;
 // ===== BodyPool =====
 
 /// The pool request bodies are read into, with the gateway's accounting.
+///
+/// Bodies pass a gate of their own before the pool: a fair semaphore counted
+/// in KiB whose size, the body budget, may be smaller than the pool's cap so
+/// that part of the cap is left for the detector's working memory.
 #[derive(Debug, Clone)]
 pub struct BodyPool {
     pool: Pool,
     cap: usize,
-    held: Arc<AtomicUsize>,
+    gate: Arc<Semaphore>,
+    gate_kib: usize,
     waiting: Arc<AtomicUsize>,
 }
 
@@ -33,8 +38,7 @@ pub struct BodyPool {
 #[derive(Debug)]
 pub struct BodyBuf {
     buf: PooledBuf,
-    charged: usize,
-    held: Arc<AtomicUsize>,
+    _permit: Option<OwnedSemaphorePermit>,
 }
 
 struct Waiting<'a>(&'a AtomicUsize);
@@ -45,9 +49,22 @@ impl Drop for Waiting<'_> {
     }
 }
 
+fn kib(bytes: usize) -> usize {
+    bytes.div_ceil(1024)
+}
+
 impl BodyPool {
-    /// Builds the pool; `config.max_checked_out_bytes` must be set.
+    /// Builds the pool; bodies may use all of its checked-out cap
+    /// ([`DEFAULT_CHECKED_OUT_CAP`] when the config names none).
     pub fn new(config: PoolConfig) -> Result<Self, String> {
+        let cap = config
+            .max_checked_out_bytes
+            .unwrap_or(DEFAULT_CHECKED_OUT_CAP);
+        Self::with_budget(config, cap)
+    }
+
+    /// Builds the pool; bodies may hold at most `body_budget` bytes at once.
+    pub fn with_budget(config: PoolConfig, body_budget: usize) -> Result<Self, String> {
         let cap = config
             .max_checked_out_bytes
             .unwrap_or(DEFAULT_CHECKED_OUT_CAP);
@@ -56,10 +73,12 @@ impl BodyPool {
             ..config
         };
         let pool = Pool::new(config).map_err(|e| e.to_string())?;
+        let gate_kib = kib(body_budget.min(cap)).clamp(1, Semaphore::MAX_PERMITS);
         Ok(Self {
             pool,
             cap,
-            held: Arc::new(AtomicUsize::new(0)),
+            gate: Arc::new(Semaphore::new(gate_kib)),
+            gate_kib,
             waiting: Arc::new(AtomicUsize::new(0)),
         })
     }
@@ -69,33 +88,44 @@ impl BodyPool {
         &self.pool
     }
 
-    /// The cap on checked-out bytes.
+    /// The pool's cap on checked-out bytes.
     pub fn cap(&self) -> usize {
         self.cap
     }
 
-    /// Bytes request bodies hold right now.
-    pub fn held_bytes(&self) -> usize {
-        self.held.load(Ordering::Acquire)
+    /// The most bytes bodies may hold at once.
+    pub fn body_budget(&self) -> usize {
+        self.gate_kib * 1024
     }
 
-    /// Requests waiting for pool memory right now.
+    /// Bytes request bodies hold right now (in whole KiB).
+    pub fn held_bytes(&self) -> usize {
+        self.gate_kib.saturating_sub(self.gate.available_permits()) * 1024
+    }
+
+    /// Requests waiting for body memory right now.
     pub fn waiting(&self) -> usize {
         self.waiting.load(Ordering::Acquire)
     }
 
-    /// A buffer of at least `capacity` bytes, waiting while the pool's cap
-    /// would be exceeded.
+    /// A buffer of at least `capacity` bytes, waiting (first come, first
+    /// served) while the body budget or the pool's cap would be exceeded.
     pub async fn acquire(&self, capacity: usize) -> BodyBuf {
         self.waiting.fetch_add(1, Ordering::AcqRel);
         let guard = Waiting(&self.waiting);
+        let want = kib(capacity).clamp(1, self.gate_kib);
+        // `want <= gate_kib <= MAX_PERMITS < u32::MAX`; the gate is never
+        // closed, so a failed acquisition cannot happen and would only skip
+        // the gate.
+        let permit = Arc::clone(&self.gate)
+            .acquire_many_owned(u32::try_from(want).unwrap_or(u32::MAX))
+            .await
+            .ok();
         let buf = self.pool.acquire_async(capacity).await;
         drop(guard);
-        self.held.fetch_add(capacity, Ordering::AcqRel);
         BodyBuf {
             buf,
-            charged: capacity,
-            held: Arc::clone(&self.held),
+            _permit: permit,
         }
     }
 }
@@ -140,12 +170,6 @@ impl std::ops::Deref for BodyBuf {
     }
 }
 
-impl Drop for BodyBuf {
-    fn drop(&mut self) {
-        self.held.fetch_sub(self.charged, Ordering::AcqRel);
-    }
-}
-
 // ===== pool =====
 
 pub use sluice_pool::{
@@ -154,215 +178,4 @@ pub use sluice_pool::{
 
 // ===== detector =====
 
-/// How to interpret a payload before screening it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum InputKind {
-    /// Guess from the content.
-    Auto,
-    /// Free text.
-    Text,
-    /// A JSON document: every string is screened.
-    Json,
-    /// `application/x-www-form-urlencoded`.
-    Form,
-    /// A URL query string.
-    Query,
-    /// A header value.
-    Header,
-    /// A URL path.
-    Path,
-}
-
-/// What the detector recommends for a payload.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Nothing found.
-    Allow,
-    /// Worth logging.
-    Log,
-    /// Personal data to redact.
-    Redact,
-    /// Hostile.
-    Block,
-}
-
-/// One finding in a verdict.
-#[derive(Debug, Clone, Serialize)]
-pub struct Finding {
-    /// What kind of problem.
-    pub category: Category,
-    /// The rule that matched.
-    pub rule_id: String,
-    /// Byte offset of the match.
-    pub start: usize,
-    /// Byte offset just past the match.
-    pub end: usize,
-    /// The matched text, shortened.
-    pub excerpt: String,
-}
-
-/// The detector's verdict on one payload.
-#[derive(Debug, Clone, Serialize)]
-pub struct Verdict {
-    /// Whether any attack was found.
-    pub threat: bool,
-    /// 0.0 for clean, up to 1.0.
-    pub score: f32,
-    /// What the detector recommends.
-    pub action: Action,
-    /// Everything found.
-    pub findings: Vec<Finding>,
-}
-
-/// The detector the gateway screens with.
-#[derive(Debug, Default)]
-pub struct Detector {}
-
-const RULES: &[(&str, Category, &str)] = &[
-    ("sqli-tautology", Category::Sqli, "' or '1'='1"),
-    ("sqli-tautology", Category::Sqli, " or 1=1"),
-    ("sqli-union", Category::Sqli, "union select"),
-    ("sqli-stacked", Category::Sqli, "; drop table"),
-    ("xss-script", Category::Xss, "<script"),
-    ("xss-handler", Category::Xss, "onerror="),
-    ("xss-js-uri", Category::Xss, "javascript:"),
-    ("cmdi-chain", Category::Cmdi, "; cat "),
-    ("cmdi-subst", Category::Cmdi, "$("),
-    ("path-traversal", Category::PathTraversal, "../"),
-    ("path-sensitive", Category::PathTraversal, "/etc/passwd"),
-    (
-        "prompt-ignore",
-        Category::PromptInjection,
-        "ignore all previous instructions",
-    ),
-];
-
-fn percent_decode(input: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(input.len());
-    let mut i = 0;
-    while i < input.len() {
-        let b = input[i];
-        if b == b'%' && i + 2 < input.len() {
-            let hex = |c: u8| (c as char).to_digit(16);
-            if let (Some(h), Some(l)) = (hex(input[i + 1]), hex(input[i + 2])) {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(if b == b'+' { b' ' } else { b });
-        i += 1;
-    }
-    out
-}
-
-fn emails(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+');
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'@' {
-            let mut s = i;
-            while s > 0 && word(bytes[s - 1]) {
-                s -= 1;
-            }
-            let mut e = i + 1;
-            while e < bytes.len() && word(bytes[e]) {
-                e += 1;
-            }
-            let domain = &text[i + 1..e];
-            if s < i && domain.contains('.') && !domain.ends_with('.') {
-                out.push((s, e));
-                i = e;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// A redacted copy of a text.
-#[derive(Debug, Clone)]
-pub struct Redacted {
-    /// The text with personal data replaced.
-    pub text: String,
-    /// How many spans were replaced.
-    pub count: usize,
-}
-
-impl Detector {
-    /// The detector with the built-in rules.
-    pub fn new() -> Self {
-        Self {}
-    }
-
-    /// Loads extra rules from a file.
-    pub fn with_rules_file(path: &std::path::Path) -> Result<Self, String> {
-        std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        Ok(Self::new())
-    }
-
-    /// Screens `input` read as `kind`.
-    pub fn scan_as(&self, input: &[u8], kind: InputKind) -> Verdict {
-        let decoded = match kind {
-            InputKind::Json => input.to_vec(),
-            _ => percent_decode(input),
-        };
-        let text = String::from_utf8_lossy(&decoded).to_lowercase();
-        let mut findings = Vec::new();
-        for (id, cat, needle) in RULES {
-            if let Some(pos) = text.find(needle) {
-                findings.push(Finding {
-                    category: *cat,
-                    rule_id: (*id).to_owned(),
-                    start: pos,
-                    end: pos + needle.len(),
-                    excerpt: (*needle).to_owned(),
-                });
-            }
-        }
-        for (s, e) in emails(&text) {
-            findings.push(Finding {
-                category: Category::Pii,
-                rule_id: "pii-email".to_owned(),
-                start: s,
-                end: e,
-                excerpt: "[email]".to_owned(),
-            });
-        }
-        let threat = findings.iter().any(|f| f.category.is_attack());
-        let action = if threat {
-            Action::Block
-        } else if findings.is_empty() {
-            Action::Allow
-        } else {
-            Action::Redact
-        };
-        Verdict {
-            threat,
-            score: if threat { 1.0 } else { 0.0 },
-            action,
-            findings,
-        }
-    }
-
-    /// Replaces personal data in `text`.
-    pub fn redact(&self, text: &str) -> Redacted {
-        let spans = emails(text);
-        let mut out = String::with_capacity(text.len());
-        let mut last = 0;
-        for (s, e) in &spans {
-            out.push_str(&text[last..*s]);
-            out.push_str("[REDACTED:email]");
-            last = *e;
-        }
-        out.push_str(&text[last..]);
-        Redacted {
-            text: out,
-            count: spans.len(),
-        }
-    }
-}
+pub use sluice_detect::{Action, DetectError, Detector, Finding, InputKind, Redacted, Verdict};

@@ -168,9 +168,9 @@ impl Collector for BodyCollector {
                 b.held_bytes() as i64,
             ),
             (
-                "gateway_body_bytes_cap",
-                "Cap on pool bytes checked out at once",
-                b.cap() as i64,
+                "gateway_body_bytes_budget",
+                "Most bytes request bodies may hold at once (pool cap less the scan reserve)",
+                b.body_budget() as i64,
             ),
             (
                 "gateway_body_waiters",

@@ -47,9 +47,9 @@ pub use config::{
     parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
-    Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, Detector, Finding, Health,
-    HealthStatus, InputKind, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel, Redacted,
-    Verdict,
+    Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,
+    Health, HealthStatus, InputKind, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel,
+    Redacted, Verdict,
 };
 pub use error::Outcome;
 pub use metrics::Metrics;
@@ -98,13 +98,17 @@ impl AppState {
     /// Validates `config` and builds the detector, pool, metrics and upstream client.
     pub fn new(config: GatewayConfig) -> Result<Self, ServeError> {
         config.validate()?;
-        let detector = match &config.rules_file {
-            Some(path) => Detector::with_rules_file(path).map_err(ServeError::Rules)?,
-            None => Detector::new(),
-        };
+        let mut builder = Detector::builder();
+        if let Some(path) = &config.rules_file {
+            builder = builder.rules_file(path);
+        }
+        let detector = builder
+            .build()
+            .map_err(|e| ServeError::Rules(e.to_string()))?;
         let mut pool_config = config.pool.clone();
         pool_config.max_checked_out_bytes = Some(config.checked_out_cap());
-        let bodies = BodyPool::new(pool_config).map_err(ServeError::Pool)?;
+        let bodies =
+            BodyPool::with_budget(pool_config, config.body_budget()).map_err(ServeError::Pool)?;
         let metrics = Arc::new(Metrics::new(&bodies));
         let screener = Screener::with_config(
             Arc::new(detector),
@@ -264,6 +268,7 @@ async fn pool_stats(State(state): State<AppState>) -> Response {
             "body_bytes_held": bodies.held_bytes(),
             "body_waiters": bodies.waiting(),
             "checked_out_cap": bodies.cap(),
+            "body_budget": bodies.body_budget(),
         },
     });
     json_response(StatusCode::OK, &body)
@@ -274,7 +279,7 @@ async fn pool_stats(State(state): State<AppState>) -> Response {
 async fn pool_health(State(state): State<AppState>) -> Response {
     let bodies = state.bodies();
     let mut health = bodies.pool().health();
-    let (held, cap, waiting) = (bodies.held_bytes(), bodies.cap(), bodies.waiting());
+    let (held, cap, waiting) = (bodies.held_bytes(), bodies.body_budget(), bodies.waiting());
     let mut saturated = false;
     if waiting > 0 {
         saturated = true;
@@ -285,7 +290,7 @@ async fn pool_health(State(state): State<AppState>) -> Response {
     if held >= cap {
         saturated = true;
         health.reasons.push(format!(
-            "request bodies hold {held} bytes, the whole cap of {cap}"
+            "request bodies hold {held} bytes, their whole budget of {cap}"
         ));
     }
     if saturated {
@@ -296,7 +301,8 @@ async fn pool_health(State(state): State<AppState>) -> Response {
     if let Some(obj) = body.as_object_mut() {
         obj.insert("body_bytes_held".into(), json!(held));
         obj.insert("body_waiters".into(), json!(waiting));
-        obj.insert("checked_out_cap".into(), json!(cap));
+        obj.insert("body_budget".into(), json!(cap));
+        obj.insert("checked_out_cap".into(), json!(bodies.cap()));
     }
     let status = if healthy {
         StatusCode::OK

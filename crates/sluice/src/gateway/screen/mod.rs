@@ -60,7 +60,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::config::{CategoryAction, GatewayConfig, ShedConfig};
-use super::engine::{BodyBuf, BodyPool, Category, Detector, Finding, InputKind, Verdict};
+use super::engine::{Action, BodyBuf, BodyPool, Category, Detector, Finding, InputKind, Verdict};
 use super::error::{Outcome, busy_response, error_response, request_id};
 use super::metrics::Metrics;
 
@@ -165,6 +165,7 @@ struct Inner {
     max_body: usize,
     body_read_timeout: Duration,
     blocking_threshold: usize,
+    scan_permits: Arc<tokio::sync::Semaphore>,
     headers: Vec<HeaderName>,
     actions: Vec<(Category, CategoryAction)>,
     shed: ShedConfig,
@@ -195,7 +196,7 @@ impl Screener {
             .collect();
         let actions = Category::ALL
             .iter()
-            .map(|c| (*c, config.action_for(*c)))
+            .filter_map(|c| config.action_for(*c).map(|a| (*c, a)))
             .collect();
         Self {
             inner: Arc::new(Inner {
@@ -204,6 +205,9 @@ impl Screener {
                 max_body: config.max_body,
                 body_read_timeout: config.body_read_timeout,
                 blocking_threshold: config.blocking_scan_threshold,
+                scan_permits: Arc::new(tokio::sync::Semaphore::new(
+                    config.effective_scan_concurrency(),
+                )),
                 headers,
                 actions,
                 shed: config.shed.clone(),
@@ -232,14 +236,11 @@ impl Screener {
         self.edit(|i| i.shed.acquire_timeout = d)
     }
 
-    /// Sets the action for one category.
+    /// Sets the action for one category, overriding the detector's.
     pub fn action(self, category: Category, action: CategoryAction) -> Self {
         self.edit(|i| {
-            for (c, a) in &mut i.actions {
-                if *c == category {
-                    *a = action;
-                }
-            }
+            i.actions.retain(|(c, _)| *c != category);
+            i.actions.push((category, action));
         })
     }
 
@@ -264,19 +265,25 @@ impl Screener {
         self.inner.max_body
     }
 
-    fn action_of(&self, category: Category) -> CategoryAction {
-        self.inner
-            .actions
-            .iter()
-            .find(|(c, _)| *c == category)
-            .map_or(CategoryAction::Block, |(_, a)| *a)
+    /// The gateway's action for a finding: the override for its category,
+    /// else the action the detector chose for it.
+    fn action_of(&self, f: &Finding) -> CategoryAction {
+        if let Some((_, a)) = self.inner.actions.iter().find(|(c, _)| *c == f.category) {
+            return *a;
+        }
+        match f.action {
+            Action::Allow => CategoryAction::Allow,
+            Action::Log => CategoryAction::Log,
+            Action::Redact => CategoryAction::Redact,
+            Action::Block => CategoryAction::Block,
+        }
     }
 
     /// Refuses new work while the pool is above the shedding threshold.
     pub fn admit(&self) -> Result<(), Rejection> {
         let bodies = &self.inner.bodies;
         let shed = &self.inner.shed;
-        let cap = bodies.cap() as f64;
+        let cap = bodies.body_budget() as f64;
         let busy = |reason| {
             Err(Rejection::Busy {
                 retry_after: shed.retry_after_secs,
@@ -380,7 +387,18 @@ impl Screener {
         let verdict = if payload.len() >= self.inner.blocking_threshold {
             let detector = Arc::clone(&self.inner.detector);
             let p = payload.clone();
-            match tokio::task::spawn_blocking(move || detector.scan_as(&p, kind)).await {
+            // The semaphore is never closed, so acquiring only fails if it
+            // were; scanning without a permit is then the right fallback.
+            let permit = Arc::clone(&self.inner.scan_permits)
+                .acquire_owned()
+                .await
+                .ok();
+            let scanned = tokio::task::spawn_blocking(move || {
+                let v = detector.scan_as(&p, kind);
+                drop(permit);
+                v
+            });
+            match scanned.await {
                 Ok(v) => v,
                 // The blocking pool is gone (runtime shutting down): scan here.
                 Err(_) => self.inner.detector.scan_as(&payload, kind),
@@ -441,7 +459,7 @@ impl Screener {
         }
         let mut threats: Vec<Threat> = found
             .iter()
-            .filter(|(_, f)| self.action_of(f.category) == CategoryAction::Block)
+            .filter(|(_, f)| self.action_of(f) == CategoryAction::Block)
             .map(|(loc, f)| Threat {
                 location: loc.clone(),
                 category: f.category,
@@ -458,7 +476,7 @@ impl Screener {
             let kind = body_kind(&parts.headers);
             let verdict = self.scan(body_bytes.clone(), kind).await;
             for f in verdict.findings {
-                match self.action_of(f.category) {
+                match self.action_of(&f) {
                     CategoryAction::Block => threats.push(Threat {
                         location: "body".to_owned(),
                         category: f.category,
@@ -487,7 +505,7 @@ impl Screener {
             .iter()
             .filter(|(_, f)| {
                 matches!(
-                    self.action_of(f.category),
+                    self.action_of(f),
                     CategoryAction::Log | CategoryAction::Redact
                 )
             })
