@@ -126,9 +126,7 @@ impl PooledBuf {
 
 impl Drop for PooledBuf {
     fn drop(&mut self) {
-        let vec = std::mem::take(&mut self.vec);
-        let pool = self.pool.take_for_drop();
-        crate::pool::release(pool, self, vec);
+        crate::pool::release(self);
     }
 }
 

@@ -46,9 +46,25 @@ pub(crate) fn class_for_capacity(capacity: usize) -> Option<usize> {
     }
 }
 
-/// Size in bytes of class `k` (`k < NUM_CLASSES`).
+/// Class sizes, for lookups on hot paths.
+static CLASS_SIZES: [usize; NUM_CLASSES + 1] = {
+    let mut t = [usize::MAX; NUM_CLASSES + 1];
+    let mut k = 0;
+    while k < NUM_CLASSES {
+        t[k] = compute_class_size(k);
+        k += 1;
+    }
+    t
+};
+
+/// Size in bytes of class `k`; `usize::MAX` for `k == NUM_CLASSES` (so
+/// `class_size(k + 1)` bounds class `k` from above).
 #[inline]
-pub(crate) const fn class_size(k: usize) -> usize {
+pub(crate) fn class_size(k: usize) -> usize {
+    CLASS_SIZES.get(k).copied().unwrap_or(usize::MAX)
+}
+
+const fn compute_class_size(k: usize) -> usize {
     if k == 0 {
         return MIN_CLASS_SIZE;
     }

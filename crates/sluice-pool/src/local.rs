@@ -20,9 +20,10 @@ use std::cell::RefCell;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use crate::class::NUM_CLASSES;
+use crate::buf::PooledBuf;
+use crate::class::{NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
-use crate::pool::{Idle, Inner, PoolRef};
+use crate::pool::{Idle, Inner, PoolRef, zero_written};
 use crate::stats::{Counters, bump, set};
 
 thread_local! {
@@ -50,7 +51,7 @@ pub(crate) struct Entry {
     /// handed to checked-out buffers as `PoolRef`s.
     spare_refs: usize,
     pub(crate) counters: Arc<Counters>,
-    classes: Box<[LocalClass]>,
+    classes: Box<[LocalClass; NUM_CLASSES]>,
     reserved_total: usize,
     limit: usize,
     max_bufs: usize,
@@ -88,7 +89,7 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
 /// Fast path of acquisition: a buffer of class `k` from this thread's cache,
 /// if the thread's first cache is `inner`'s, no trim is pending and the
 /// class is not empty. Everything else goes through [`with`].
-#[inline]
+#[inline(always)]
 pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRef)> {
     LOCAL
         .try_with(|cell| {
@@ -97,6 +98,9 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
             if e.ptr.as_ptr().cast_const() != Arc::as_ptr(inner)
                 || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
             {
+                return None;
+            }
+            if k >= NUM_CLASSES {
                 return None;
             }
             let lc = &mut e.classes[k];
@@ -110,46 +114,56 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
         .flatten()
 }
 
-/// Fast path of release: keeps `vec` (class `k`, zeroed) in this thread's
-/// cache if it is `pool`'s, no trim is pending, and the class has room and
-/// credit. Otherwise hands both back for the slow path.
-#[inline]
-pub(crate) fn fast_put(pool: PoolRef, k: usize, vec: Vec<u8>) -> Result<(), (PoolRef, Vec<u8>)> {
-    let mut slot = Some((pool, vec));
-    let _ = LOCAL.try_with(|cell| {
-        let Ok(mut entries) = cell.try_borrow_mut() else {
-            return;
-        };
-        let Some(e) = entries.first_mut() else { return };
-        let Some((pool, vec)) = slot.take() else {
-            return;
-        };
-        let inner = pool.inner();
-        let c = vec.capacity();
-        let lc = &e.classes[k];
-        if e.ptr.as_ptr().cast_const() != pool.as_ptr()
-            || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
-            || inner.is_closed()
-            || lc.bufs.len() >= e.max_bufs
-            || lc.reserved - lc.cached < c
-        {
-            slot = Some((pool, vec));
-            return;
-        }
-        let lc = &mut e.classes[k];
-        lc.bufs.push(Idle {
-            buf: vec,
-            since: e.epoch,
-        });
-        lc.cached += c;
-        e.publish(k);
-        bump(&e.counters.classes[k].returned, 1, true);
-        e.give_ref(pool);
-    });
-    match slot {
-        Some(back) => Err(back),
-        None => Ok(()),
-    }
+/// Fast path of release: keeps the buffer in this thread's cache if the
+/// cache is its pool's, no trim is pending, the buffer is still in its class,
+/// and the class has room and credit. Returns false (buffer untouched) for
+/// the slow path otherwise. On success the buffer's vector is taken and its
+/// pool reference is owned by the stash: the caller must not use either.
+#[inline(always)]
+pub(crate) fn fast_release(b: &mut PooledBuf) -> bool {
+    LOCAL
+        .try_with(|cell| {
+            let Ok(mut entries) = cell.try_borrow_mut() else {
+                return false;
+            };
+            let Some(e) = entries.first_mut() else {
+                return false;
+            };
+            let k = usize::from(b.class);
+            if k >= NUM_CLASSES || e.ptr.as_ptr().cast_const() != b.pool.as_ptr() {
+                return false;
+            }
+            let c = b.vec.capacity();
+            let lc = &e.classes[k];
+            // `closed` also bumps the epoch, so this covers a closed pool.
+            if e.inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+                || c < class_size(k)
+                || c >= class_size(k + 1)
+                || lc.bufs.len() >= e.max_bufs
+                || lc.reserved - lc.cached < c
+            {
+                return false;
+            }
+            let mut vec = std::mem::take(&mut b.vec);
+            if e.inner.config.zero_on_release {
+                zero_written(&mut vec, b.hwm);
+            }
+            vec.clear();
+            let lc = &mut e.classes[k];
+            lc.bufs.push(Idle {
+                buf: vec,
+                since: e.epoch,
+            });
+            lc.cached += c;
+            e.publish(k);
+            bump(&e.counters.classes[k].returned, 1, true);
+            e.spare_refs += 1;
+            if e.spare_refs > 2 * REF_BATCH {
+                e.park_refs(REF_BATCH);
+            }
+            true
+        })
+        .unwrap_or(false)
 }
 
 /// Drops this thread's cache for `inner` (the pool is closing).
@@ -176,7 +190,7 @@ impl Entry {
             ptr: NonNull::from(&**inner),
             spare_refs: 0,
             counters,
-            classes: (0..NUM_CLASSES).map(|_| LocalClass::default()).collect(),
+            classes: Box::new(std::array::from_fn(|_| LocalClass::default())),
             reserved_total: 0,
             limit,
             max_bufs,
@@ -227,18 +241,6 @@ impl Entry {
             unsafe { Arc::increment_strong_count(self.ptr.as_ptr().cast_const()) };
         }
         self.spare_refs += REF_BATCH;
-    }
-
-    /// Takes back a buffer's strong count into the stash.
-    #[inline]
-    pub(crate) fn give_ref(&mut self, r: PoolRef) {
-        debug_assert_eq!(r.as_ptr(), self.ptr.as_ptr().cast_const());
-        // `r` has no drop glue: its count now belongs to the stash.
-        let _ = r;
-        self.spare_refs += 1;
-        if self.spare_refs > 2 * REF_BATCH {
-            self.park_refs(REF_BATCH);
-        }
     }
 
     /// Parks `n` spare counts in the pool for other threads (a thread that

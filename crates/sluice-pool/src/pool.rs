@@ -68,14 +68,6 @@ impl PoolRef {
         self.0.as_ptr()
     }
 
-    #[inline]
-    #[cfg_attr(loom, allow(dead_code))]
-    pub(crate) fn inner(&self) -> &Inner {
-        // SAFETY: this `PoolRef` owns a strong count, so the `Inner` is alive
-        // for as long as `self` is.
-        unsafe { self.0.as_ref() }
-    }
-
     /// Turns the owned count back into an `Arc`.
     pub(crate) fn into_arc(self) -> Arc<Inner> {
         // SAFETY: `self` owns one strong count of an `Arc<Inner>` pointer
@@ -84,51 +76,22 @@ impl PoolRef {
     }
 }
 
-/// Size of each class, and of the next one: a returned buffer with
-/// capacity below `CLASS_SIZES[k + 1]` is still in its class `k`.
-#[cfg(not(loom))]
-const CLASS_SIZES: [usize; NUM_CLASSES + 1] = {
-    let mut t = [usize::MAX; NUM_CLASSES + 1];
-    let mut k = 0;
-    while k < NUM_CLASSES {
-        t[k] = class_size(k);
-        k += 1;
-    }
-    t
-};
-
 /// Takes a released buffer back (called from `PooledBuf::drop`).
 #[inline]
-#[cfg_attr(loom, allow(unused_mut))]
-pub(crate) fn release(pool: PoolRef, b: &PooledBuf, mut vec: Vec<u8>) {
-    #[allow(unused_mut)]
-    let mut hwm = b.hwm;
+pub(crate) fn release(b: &mut PooledBuf) {
     #[cfg(not(loom))]
-    let pool = {
-        let k = usize::from(b.class);
-        if b.charged == 0
-            && b.tracked == UNTRACKED
-            && k < NUM_CLASSES
-            && vec.capacity() >= CLASS_SIZES[k]
-            && vec.capacity() < CLASS_SIZES[k + 1]
-        {
-            if pool.inner().config.zero_on_release {
-                zero_written(&mut vec, hwm);
-                hwm = 0;
-            }
-            vec.clear();
-            match crate::local::fast_put(pool, k, vec) {
-                Ok(()) => return,
-                Err((p, v)) => {
-                    vec = v;
-                    p
-                }
-            }
-        } else {
-            pool
-        }
-    };
-    pool.into_arc().release_slow(b, vec, hwm);
+    if b.charged == 0 && b.tracked == UNTRACKED && crate::local::fast_release(b) {
+        return;
+    }
+    release_cold(b);
+}
+
+#[cold]
+#[inline(never)]
+fn release_cold(b: &mut PooledBuf) {
+    let vec = std::mem::take(&mut b.vec);
+    let hwm = b.hwm;
+    b.pool.take_for_drop().into_arc().release_slow(b, vec, hwm);
 }
 
 /// An idle buffer and when it went idle, as the trim epoch at that moment:
@@ -313,23 +276,31 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
-        let inner = &self.handle.inner;
         #[cfg(not(loom))]
-        if inner.plain
-            && let Some(k) = class_for_request(capacity)
-            && let Some((vec, pool)) = crate::local::fast_take(inner, k)
         {
-            return PooledBuf {
-                vec,
-                hwm: 0,
-                class: k as u8,
-                tracked: UNTRACKED,
-                charged: 0,
-                counted: class_size(k),
-                pool,
-            };
+            let inner = &self.handle.inner;
+            if inner.plain
+                && let Some(k) = class_for_request(capacity)
+                && let Some((vec, pool)) = crate::local::fast_take(inner, k)
+            {
+                return PooledBuf {
+                    vec,
+                    hwm: 0,
+                    class: k as u8,
+                    tracked: UNTRACKED,
+                    charged: 0,
+                    counted: class_size(k),
+                    pool,
+                };
+            }
         }
-        let location = Location::caller();
+        self.acquire_slow(capacity, Location::caller())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> PooledBuf {
+        let inner = &self.handle.inner;
         let (class, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
@@ -590,6 +561,8 @@ impl Inner {
 
     fn close(self: &Arc<Self>) {
         self.closed.store(true, Ordering::SeqCst);
+        // Thread caches' fast paths check only the epoch.
+        self.trim_epoch.fetch_add(1, Ordering::SeqCst);
         self.drain_parked_refs();
         let mut released = 0;
         for k in 0..NUM_CLASSES {
@@ -991,7 +964,7 @@ fn count_return(
 /// Zeroes every byte that may have been written: `[0, max(hwm, len))`.
 /// Bytes past that were never exposed, so they cost nothing.
 #[inline]
-fn zero_written(vec: &mut Vec<u8>, hwm: usize) {
+pub(crate) fn zero_written(vec: &mut Vec<u8>, hwm: usize) {
     let written = hwm.max(vec.len());
     if written == 0 {
         return;
