@@ -24,6 +24,16 @@
 //!    released on another thread than the one that acquired it costs a
 //!    fraction of a lock, amortised over the batch.
 //!
+//! # What the fast paths touch
+//! Acquire and release on one thread touch only that thread's cache: a
+//! `RefCell` borrow, a `Vec` pop or push, counters the thread alone writes,
+//! and one read of the pool's trim epoch. A checked-out buffer refers to its
+//! pool through a raw strong count of the pool's `Arc`; each thread keeps a
+//! stash of such counts and refills or spills it 32 at a time, so buffers
+//! do not bump a shared reference count either. Anything unusual (empty
+//! class, full class, no credit, a trim or close pending, leak tracking or a
+//! checked-out cap configured) takes the slow path, which is out of line.
+//!
 //! # The caps, under any interleaving
 //! Idle bytes are covered by a *retention budget*: a total counter and one
 //! counter per class. A buffer may only become idle after its bytes are

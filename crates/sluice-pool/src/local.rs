@@ -32,7 +32,7 @@ thread_local! {
 
 /// How many buffers' worth of credit a thread reserves at once (bounded by a
 /// quarter of its cache).
-const RESERVE_BATCH: usize = 4;
+const RESERVE_BATCH: usize = 8;
 
 /// Strong counts of the pool's `Arc` a thread takes or parks at once.
 const REF_BATCH: usize = 32;

@@ -701,15 +701,16 @@ impl Inner {
         #[cfg_attr(loom, allow(unused_mut))]
         let mut slot = Some(vec);
         #[cfg(not(loom))]
-        let counted_locally = crate::local::with(self, |e| {
-            count_return(&e.counters, from, target, counted, oversize, true);
-            if let (Some(k), Some(v)) = (target, slot.take())
-                && let Err(v) = e.put(k, v)
-            {
-                slot = Some(v);
-            }
-        })
-        .is_some();
+        let counted_locally = !self.is_closed()
+            && crate::local::with(self, |e| {
+                count_return(&e.counters, from, target, counted, oversize, true);
+                if let (Some(k), Some(v)) = (target, slot.take())
+                    && let Err(v) = e.put(k, v)
+                {
+                    slot = Some(v);
+                }
+            })
+            .is_some();
         #[cfg(loom)]
         let counted_locally = false;
         if !counted_locally {

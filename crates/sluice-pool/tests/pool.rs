@@ -500,3 +500,74 @@ fn thread_cache_can_be_disabled() {
     assert_eq!((s.hits, s.misses), (1, 1));
     drop(b);
 }
+
+#[test]
+fn caps_hold_with_many_threads_and_cross_thread_releases() {
+    const CAP: usize = 256 * 1024;
+    let pool = Pool::builder()
+        .max_retained_bytes(CAP)
+        .max_class_retained_bytes(64 * 1024)
+        .thread_cache_bytes(32 * 1024)
+        .thread_cache_buffers(4)
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<sluice_pool::PooledBuf>(16);
+    let rx = std::sync::Arc::new(std::sync::Mutex::new(rx));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut workers = Vec::new();
+    for t in 0..3usize {
+        let pool = pool.clone();
+        let tx = tx.clone();
+        let rx = rx.clone();
+        workers.push(std::thread::spawn(move || {
+            let mut x = t as u64 + 1;
+            for _ in 0..3000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let size = 1024 << (x % 6);
+                let mut b = pool.acquire(size);
+                b.extend_from_slice(&[t as u8; 100]);
+                if x % 2 == 0 {
+                    let _ = tx.try_send(b); // released by whoever receives it
+                }
+                if let Ok(rx) = rx.try_lock() {
+                    while let Ok(b) = rx.try_recv() {
+                        assert!(b.len() == 100);
+                    }
+                }
+                if x % 97 == 0 {
+                    pool.trim();
+                }
+            }
+        }));
+    }
+    drop(tx);
+    let monitor = {
+        let pool = pool.clone();
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let s = pool.stats();
+                assert!(s.retained_budget_bytes as usize <= CAP, "{s:?}");
+                for c in &s.classes {
+                    assert!(c.retained_bytes <= 64 * 1024);
+                }
+                std::thread::yield_now();
+            }
+        })
+    };
+    for w in workers {
+        w.join().unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    monitor.join().unwrap();
+    drop(rx);
+    let s = pool.stats();
+    assert_eq!(s.acquires, 9000);
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.checked_out_bytes, 0);
+    assert!(s.retained_high_water_bytes as usize <= CAP);
+    assert!(s.hits > 0);
+}
