@@ -89,6 +89,7 @@ impl Detector {
             inner: Arc::new(Inner {
                 cfg: Config::default(),
                 max_input_len: Self::DEFAULT_MAX_INPUT_LEN,
+                pool: None,
             }),
         }
     }
@@ -148,6 +149,7 @@ pub struct DetectorBuilder {
     sources: Vec<Pending>,
     max_decode_depth: Option<usize>,
     max_input_len: Option<usize>,
+    pool: Option<sluice_pool::Pool>,
 }
 
 impl DetectorBuilder {
@@ -176,6 +178,14 @@ impl DetectorBuilder {
     /// at least 64 KiB.
     pub fn max_input_len(mut self, bytes: usize) -> Self {
         self.max_input_len = Some(bytes.max(64 << 10));
+        self
+    }
+
+    /// Takes decoding scratch buffers for large inputs (16 KiB and more) from
+    /// `pool` instead of the allocator. Without a pool every buffer is a
+    /// plain allocation.
+    pub fn pool(mut self, pool: sluice_pool::Pool) -> Self {
+        self.pool = Some(pool);
         self
     }
 
@@ -218,6 +228,7 @@ impl DetectorBuilder {
                 max_input_len: self
                     .max_input_len
                     .unwrap_or(Detector::DEFAULT_MAX_INPUT_LEN),
+                pool: self.pool,
             }),
         })
     }

@@ -337,3 +337,17 @@ fn long_inputs_are_scanned_in_windows() {
     let f = find(&v, "xss-script-tag").expect("found in a later window");
     assert_eq!(&input[f.start..f.start + 7], "<script");
 }
+
+#[test]
+fn pooled_scratch_gives_the_same_verdicts() {
+    let pool = sluice_pool::Pool::builder().build().unwrap();
+    let pooled = Detector::builder().pool(pool.clone()).build().unwrap();
+    let plain = detector();
+    let mut big = "a=b&".repeat(10_000);
+    big.push_str("q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&id=1%27%20or%201%3D1--");
+    for input in [big.as_str(), "%3Cscript%3E", "hello"] {
+        assert_eq!(pooled.scan(input.as_bytes()), plain.scan(input.as_bytes()));
+    }
+    let v = pooled.scan(big.as_bytes());
+    assert!(find(&v, "xss-script-tag").is_some() && find(&v, "sqli-tautology").is_some());
+}

@@ -174,11 +174,50 @@ pub(crate) fn hex_val(b: u8) -> Option<u8> {
     }
 }
 
-/// Appends the UTF-8 encoding of `c` to `out`.
-#[inline]
-pub(crate) fn push_char(out: &mut Vec<u8>, c: char) {
-    let mut buf = [0u8; 4];
-    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+/// A growable byte buffer a byte-level decoder writes into: a `Vec` for
+/// small inputs, a pooled buffer for large ones.
+pub(crate) trait ByteOut {
+    fn push_byte(&mut self, b: u8);
+    fn extend(&mut self, s: &[u8]);
+    fn len(&self) -> usize;
+    fn clear(&mut self);
+    fn reserve(&mut self, additional: usize);
+}
+
+impl ByteOut for Vec<u8> {
+    fn push_byte(&mut self, b: u8) {
+        self.push(b);
+    }
+    fn extend(&mut self, s: &[u8]) {
+        self.extend_from_slice(s);
+    }
+    fn len(&self) -> usize {
+        Vec::len(self)
+    }
+    fn clear(&mut self) {
+        Vec::clear(self);
+    }
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
+    }
+}
+
+impl ByteOut for sluice_pool::PooledBuf {
+    fn push_byte(&mut self, b: u8) {
+        self.extend_from_slice(&[b]);
+    }
+    fn extend(&mut self, s: &[u8]) {
+        self.extend_from_slice(s);
+    }
+    fn len(&self) -> usize {
+        sluice_pool::PooledBuf::len(self)
+    }
+    fn clear(&mut self) {
+        sluice_pool::PooledBuf::clear(self);
+    }
+    fn reserve(&mut self, additional: usize) {
+        sluice_pool::PooledBuf::reserve(self, additional);
+    }
 }
 
 #[cfg(test)]

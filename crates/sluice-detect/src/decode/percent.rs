@@ -1,6 +1,6 @@
 //! Percent-decoding: `%XX`, IIS-style `%uXXXX`, and `+` as space in forms.
 
-use super::{Decoding, OffsetMap, hex_val, push_char};
+use super::{ByteOut, Decoding, OffsetMap, hex_val};
 
 /// Decodes one level of percent-encoding from `input` into `out`.
 ///
@@ -8,10 +8,10 @@ use super::{Decoding, OffsetMap, hex_val, push_char};
 /// output may be invalid UTF-8 (`%ff`); the caller repairs that in a separate
 /// layer so overlong forms such as `%c0%ae` can be recognised there. Returns
 /// whether anything was decoded. The output is never longer than the input.
-pub(crate) fn percent_decode(
+pub(crate) fn percent_decode<O: ByteOut>(
     input: &[u8],
     plus_space: bool,
-    out: &mut Vec<u8>,
+    out: &mut O,
     map: &mut OffsetMap,
 ) -> bool {
     out.clear();
@@ -28,15 +28,15 @@ pub(crate) fn percent_decode(
             memchr::memchr(b'%', rest)
         };
         let Some(off) = next else {
-            out.extend_from_slice(rest);
+            out.extend(rest);
             break;
         };
-        out.extend_from_slice(&rest[..off]);
+        out.extend(&rest[..off]);
         i += off;
         let b = input[i];
         if b == b'+' {
             map.push(out.len(), out.len() + 1, i, i + 1, Decoding::Url);
-            out.push(b' ');
+            out.push_byte(b' ');
             i += 1;
             changed = true;
             continue;
@@ -45,7 +45,7 @@ pub(crate) fn percent_decode(
         if i + 2 < n {
             if let (Some(h), Some(l)) = (hex_val(input[i + 1]), hex_val(input[i + 2])) {
                 map.push(out.len(), out.len() + 1, i, i + 3, Decoding::Url);
-                out.push(h << 4 | l);
+                out.push_byte(h << 4 | l);
                 i += 3;
                 changed = true;
                 continue;
@@ -66,7 +66,8 @@ pub(crate) fn percent_decode(
             if ok {
                 if let Some(c) = char::from_u32(v) {
                     let start = out.len();
-                    push_char(out, c);
+                    let mut buf = [0u8; 4];
+                    out.extend(c.encode_utf8(&mut buf).as_bytes());
                     map.push(start, out.len(), i, i + 6, Decoding::Url);
                     i += 6;
                     changed = true;
@@ -74,7 +75,7 @@ pub(crate) fn percent_decode(
                 }
             }
         }
-        out.push(b'%');
+        out.push_byte(b'%');
         i += 1;
     }
     changed

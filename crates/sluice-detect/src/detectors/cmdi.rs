@@ -1087,6 +1087,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     while stop < limit && !is_sep(b[stop]) && !(brace && b[stop] == b'}') {
         stop += 1;
     }
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
     // Closing quotes and braces do not count as arguments (`';id;'`).
     let arg_text = &text[i..stop];
     let trimmed = arg_text.trim_matches(|c: char| c.is_whitespace() || c == '\'' || c == '"');
@@ -1547,77 +1550,137 @@ static TRIGGER: [bool; 256] = {
 
 // ===== pattern-shaped rules =====
 
-/// Anchors that gate the regex pass; absent anchors mean no regex runs.
-static ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
-        .build([
-            "/dev/tcp",
-            "/dev/udp",
-            "nc ",
-            "nc.exe",
-            "ncat",
-            "netcat",
-            "socat",
-            "mkfifo",
-            "socket",
-            "powershell",
-            "pwsh",
-            "cmd",
-            "iex",
-            "downloadstring",
-            "certutil",
-            "bitsadmin",
-            "mshta",
-            "rundll32",
-            "regsvr32",
-            "curl",
-            "wget",
-            "{{",
-            "{%",
-            "${",
-            "#{",
-            "<%",
-            "*{",
-            "%{",
-            "t(",
-            "java.lang",
-            "getruntime",
-            "processbuilder",
-            "freemarker",
-            "#set",
-            "$class",
-            "_self",
-            "__class__",
-            "__globals__",
-            "__mro__",
-            "__subclasses__",
-            "__builtins__",
-            "__import__",
-            "{php}",
-            "{system",
-            "execute()",
-            "@(",
-            "system(",
-            "exec(",
-            "passthru",
-            "shell_exec",
-            "popen",
-            "proc_open",
-            "> ",
-            ">/",
-            ">>",
-            "<",
-            "child_process",
-        ])
-        .expect("static patterns")
-});
-
 struct PatRule {
     re: Regex,
     rule: usize,
 }
+
+/// For each entry of `PATTERNS`, in order: literals (case-insensitive) one of
+/// which must occur for the regex to be worth running. One Aho-Corasick pass
+/// over the text decides which regexes run at all.
+const GATES: &[&[&str]] = &[
+    &["/dev/"],
+    &["nc ", "nc.exe", "ncat", "netcat"],
+    &["-i"],
+    &["python", "perl", "ruby", "php", "node", "lua"],
+    &["curl", "wget"],
+    &["<("],
+    &["socat"],
+    &["mkfifo"],
+    &["powershell", "pwsh"],
+    &["powershell", "pwsh"],
+    &["iex"],
+    &["cmd"],
+    &["in (", "in("],
+    &["exist", "defined", "errorlevel"],
+    &[
+        "invoke-",
+        "start-process",
+        "start-bits",
+        "set-execution",
+        "add-mppref",
+        "set-mppref",
+        "get-wmi",
+        "new-object",
+    ],
+    &["iwr", "irm", "iwmi", "iex"],
+    &["){", ") {"],
+    &[
+        "mail from",
+        "rcpt to",
+        "ehlo",
+        "helo",
+        "retr",
+        "dele",
+        "apop",
+        "auth ",
+        "\r\n",
+        "\ntop ",
+    ],
+    &["certutil"],
+    &["bitsadmin"],
+    &["mshta"],
+    &["rundll32"],
+    &["regsvr32"],
+    &[
+        "/etc/",
+        "/dev/",
+        "/var/www",
+        "/root/",
+        "/tmp/",
+        ".ssh",
+        "/proc/",
+        ":\\windows",
+        "/usr/share/nginx",
+        "/srv/www",
+    ],
+    &["authorized_keys", ".bashrc", ".profile", "cron"],
+    &[
+        "system(",
+        "system (",
+        "exec(",
+        "exec (",
+        "shell_exec",
+        "passthru",
+        "popen",
+        "proc_open",
+        "pcntl_exec",
+        "spawn(",
+        "execsync",
+        "subprocess.",
+    ],
+    &[".execute"],
+    &["child_process"],
+    &["java.lang"],
+    &["java.lang"],
+    &["getruntime"],
+    &["processbuilder"],
+    &["freemarker"],
+    &["<#assign"],
+    &["#set"],
+    &["$class"],
+    &["getclass"],
+    &["@java", "_memberaccess", "#context", "@ognl"],
+    &["__"],
+    &["__"],
+    &["__import__"],
+    &[
+        "_self",
+        "'system'",
+        "\"system\"",
+        "'exec'",
+        "\"exec\"",
+        "'passthru'",
+        "\"passthru\"",
+        "'shell_exec'",
+        "\"shell_exec\"",
+        "'popen'",
+        "\"popen\"",
+    ],
+    &["{php}", "{system", "{$smarty"],
+    &["@("],
+    &["constructor", "mainmodule"],
+];
+
+/// One automaton over every gate literal; pattern `k` belongs to regex `GATE_OWNER[k]`.
+static GATE_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut owner = Vec::new();
+    let mut pats = Vec::new();
+    for (r, gates) in GATES.iter().enumerate() {
+        for g in *gates {
+            pats.push(*g);
+            owner.push(r);
+        }
+    }
+    // Leftmost, not overlapping: the packed (SIMD) prefilter only serves
+    // leftmost searches, and a gate hidden inside a longer one is rare.
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(pats)
+        .expect("static patterns");
+    (ac, owner)
+});
 
 static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
     let mk = |re: &str, rule: usize| PatRule {
@@ -1627,50 +1690,56 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
     vec![
         mk(r"(?i)/dev/(?:tcp|udp)/[\w.\-]+/\d+", R_REVSHELL),
         mk(
-            r"(?i)\b(?:nc|ncat|netcat)(?:\.exe)?\b[^\n;|&]{0,60}?\s-[a-z]*[ec]\b",
+            r"(?i)(?-u:\b)(?:nc|ncat|netcat)(?:\.exe)?(?-u:\b)[^\n;|&]{0,60}?\s-[a-z]*[ec](?-u:\b)",
             R_REVSHELL,
         ),
         mk(
-            r"(?i)\b(?:bash|sh|zsh|ksh|dash)\s+-i\s*(?:[0-9]?>&|<&|>)",
+            r"(?i)(?-u:\b)(?:bash|sh|zsh|ksh|dash)\s+-i\s*(?:[0-9]?>&|<&|>)",
             R_REVSHELL,
         ),
         mk(
-            r#"(?i)\b(?:python[23]?|perl|ruby|php|node|lua)(?:\.exe)?\s+-[a-z]*[ecr]\s*["']?[^\n]{0,240}?(?:socket|subprocess|os\.system|pty\.spawn|fsockopen|child_process|tcpsocket|io\.popen|exec\s*\(|system\s*\(|popen)"#,
+            r#"(?i)(?-u:\b)(?:python[23]?|perl|ruby|php|node|lua)(?:\.exe)?\s+-[a-z]*[ecr]\s*["']?[^\n]{0,240}?(?:socket|subprocess|os\.system|pty\.spawn|fsockopen|child_process|tcpsocket|io\.popen|exec\s*\(|system\s*\(|popen)"#,
             R_REVSHELL,
         ),
         mk(
-            r"(?i)\b(?:curl|wget)\b[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh\b",
-            R_REVSHELL,
-        ),
-        mk(r"(?i)\b(?:ba)?sh\s+<\(\s*(?:curl|wget)\b", R_REVSHELL),
-        mk(r"(?i)\bsocat\b[^\n]{0,120}?\b(?:exec|system):", R_REVSHELL),
-        mk(
-            r"(?i)\bmkfifo\s+\S+[^\n]{0,120}?\b(?:nc|ncat|netcat|telnet|openssl)\b",
+            r"(?i)(?-u:\b)(?:curl|wget)(?-u:\b)[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh(?-u:\b)",
             R_REVSHELL,
         ),
         mk(
-            r"(?i)\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,80}?\s[-/](?:e|ec|en|enc|enco|encod|encodedcommand)\s+[A-Za-z0-9+/=]{8,}",
+            r"(?i)(?-u:\b)(?:ba)?sh\s+<\(\s*(?:curl|wget)(?-u:\b)",
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)(?-u:\b)socat(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:exec|system):",
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)(?-u:\b)mkfifo\s+\S+[^\n]{0,120}?(?-u:\b)(?:nc|ncat|netcat|telnet|openssl)(?-u:\b)",
+            R_REVSHELL,
+        ),
+        mk(
+            r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,80}?\s[-/](?:e|ec|en|enc|enco|encod|encodedcommand)\s+[A-Za-z0-9+/=]{8,}",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]{0,120}?(?:\biex\b|invoke-expression|downloadstring|downloadfile|invoke-webrequest|new-object\s+(?:system\.)?net\.webclient|-w(?:indowstyle)?\s+hidden|-exec(?:utionpolicy)?\s+bypass|-nop\b)",
+            r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,120}?(?:(?-u:\b)iex(?-u:\b)|invoke-expression|downloadstring|downloadfile|invoke-webrequest|new-object\s+(?:system\.)?net\.webclient|-w(?:indowstyle)?\s+hidden|-exec(?:utionpolicy)?\s+bypass|-nop(?-u:\b))",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\biex\s*\(\s*(?:new-object|\(new-object|iwr|invoke-webrequest)",
+            r"(?i)(?-u:\b)iex\s*\(\s*(?:new-object|\(new-object|iwr|invoke-webrequest)",
             R_WINDOWS,
         ),
-        mk(r"(?i)\bcmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
+        mk(r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
         mk(
-            r#"(?i)\bfor\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[\w~]+\s+in\s*\([^)\n]{0,200}\)\s*do\b"#,
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)\bif\s+(?:not\s+)?(?:exist|defined|errorlevel)\s+\S+\s+\(?\s*[a-z]",
+            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[\w~]+\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\b(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)\b\s+(?:-\w|https?://|['\x22]|\S+\.ps1\b|[a-z]:\\)",
+            r"(?i)(?-u:\b)if\s+(?:not\s+)?(?:exist|defined|errorlevel)\s+\S+\s+\(?\s*[a-z]",
+            R_WINDOWS,
+        ),
+        mk(
+            r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)",
             R_WINDOWS,
         ),
         mk(
@@ -1682,27 +1751,27 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
             R_CHAIN,
         ),
         mk(
-            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|[a-z]\d{1,4}\s+(?:append|authenticate|login|select|status|uid|store|fetch|examine|create|rename|lsub|search)\b|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|[a-z]\d{1,4}\s+(?:append|authenticate|login|select|status|uid|store|fetch|examine|create|rename|lsub|search)(?-u:\b)|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
             R_MAIL,
         ),
         mk(
-            r"(?i)\bcertutil(?:\.exe)?\b[^\n]{0,40}?-(?:urlcache|decode)",
+            r"(?i)(?-u:\b)certutil(?:\.exe)?(?-u:\b)[^\n]{0,40}?-(?:urlcache|decode)",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\bbitsadmin(?:\.exe)?\b[^\n]{0,40}?/transfer",
+            r"(?i)(?-u:\b)bitsadmin(?:\.exe)?(?-u:\b)[^\n]{0,40}?/transfer",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\bmshta(?:\.exe)?\s+(?:https?|vbscript|javascript):",
+            r"(?i)(?-u:\b)mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\brundll32(?:\.exe)?\b[^\n]{0,60}?javascript:",
+            r"(?i)(?-u:\b)rundll32(?:\.exe)?(?-u:\b)[^\n]{0,60}?javascript:",
             R_WINDOWS,
         ),
         mk(
-            r"(?i)\bregsvr32(?:\.exe)?\b[^\n]{0,60}?/i:\s*https?",
+            r"(?i)(?-u:\b)regsvr32(?:\.exe)?(?-u:\b)[^\n]{0,60}?/i:\s*https?",
             R_WINDOWS,
         ),
         // Redirection into or out of places an attacker wants.
@@ -1716,7 +1785,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
         ),
         // Code-level execution calls with a command-looking argument.
         mk(
-            r#"(?i)\b(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|\b(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)\b)"#,
+            r#"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|(?-u:\b)(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)(?-u:\b))"#,
             R_CODE_EXEC,
         ),
         mk(
@@ -1724,21 +1793,24 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
             R_SSTI_RCE,
         ),
         mk(
-            r"(?i)\brequire\s*\(\s*['\x22]child_process['\x22]\s*\)",
+            r"(?i)(?-u:\b)require\s*\(\s*['\x22]child_process['\x22]\s*\)",
             R_CODE_EXEC,
         ),
         // Expression languages reaching the Java runtime, wherever they appear.
         mk(
-            r"(?i)\bT\s*\(\s*java\.lang\.(?:Runtime|ProcessBuilder|System|Class)\b",
+            r"(?i)(?-u:\b)T\s*\(\s*java\.lang\.(?:Runtime|ProcessBuilder|System|Class)(?-u:\b)",
             R_SSTI_RCE,
         ),
         mk(
-            r"(?i)java\.lang\.Runtime\b[^\n]{0,40}?getRuntime\s*\(\s*\)\s*\.\s*exec",
+            r"(?i)java\.lang\.Runtime(?-u:\b)[^\n]{0,40}?getRuntime\s*\(\s*\)\s*\.\s*exec",
             R_SSTI_RCE,
         ),
-        mk(r"(?i)\bgetRuntime\s*\(\s*\)\s*\.\s*exec\s*\(", R_SSTI_RCE),
         mk(
-            r"(?i)new\s+java\.lang\.ProcessBuilder|\bProcessBuilder\s*\(\s*['\x22\[{]",
+            r"(?i)(?-u:\b)getRuntime\s*\(\s*\)\s*\.\s*exec\s*\(",
+            R_SSTI_RCE,
+        ),
+        mk(
+            r"(?i)new\s+java\.lang\.ProcessBuilder|(?-u:\b)ProcessBuilder\s*\(\s*['\x22\[{]",
             R_SSTI_RCE,
         ),
         mk(
@@ -1747,7 +1819,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
         ),
         mk(r#"(?i)<#assign\s+\w+\s*=\s*["']?freemarker"#, R_SSTI_RCE),
         mk(
-            r"(?i)#set\s*\(\s*\$\w+\s*=[^)]{0,80}?(?:getclass|forname|runtime|\.class\b)",
+            r"(?i)#set\s*\(\s*\$\w+\s*=[^)]{0,80}?(?:getclass|forname|runtime|\.class(?-u:\b))",
             R_SSTI_RCE,
         ),
         mk(r"(?i)\$class\.(?:inspect|type)\s*\(", R_SSTI_RCE),
@@ -1761,7 +1833,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
             R_SSTI_RCE,
         ),
         mk(
-            r"(?i)\b(?:lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|self|config|request(?:\.application)?)\s*\.\s*__(?:globals|init|class|builtins)__",
+            r"(?i)(?-u:\b)(?:lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|self|config|request(?:\.application)?)\s*\.\s*__(?:globals|init|class|builtins)__",
             R_SSTI_RCE,
         ),
         mk(
@@ -1778,7 +1850,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
         ),
         mk(r"(?i)@\(\s*\d+\s*[*+]\s*\d+\s*\)", R_SSTI),
         mk(
-            r"(?i)\bconstructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
+            r"(?i)(?-u:\b)constructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
             R_SSTI_RCE,
         ),
     ]
@@ -1991,22 +2063,24 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         pos += seg.len() + 1;
     }
     scan_globs(text, hits);
-    if ANCHORS.is_match(text) {
-        for p in PATTERNS.iter() {
-            for m in p.re.find_iter(text) {
-                let (mut s, e) = (m.start(), m.end());
-                // The redirect regex consumes one leading context byte.
-                if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9')
-                {
-                    s += 1;
-                }
-                push(hits, text, p.rule, s, e);
+    let (gate_ac, owner) = &*GATE_AC;
+    let mut want = [false; 64];
+    for m in gate_ac.find_iter(text) {
+        want[owner[m.pattern().as_usize()]] = true;
+    }
+    for (p, _) in PATTERNS.iter().zip(want).filter(|(_, w)| *w) {
+        for m in p.re.find_iter(text) {
+            let (mut s, e) = (m.start(), m.end());
+            // The redirect regex consumes one leading context byte.
+            if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
+                s += 1;
             }
+            push(hits, text, p.rule, s, e);
         }
-        scan_templates(text, hits);
-        if text.contains("${") {
-            scan_jndi(text, hits);
-        }
+    }
+    scan_templates(text, hits);
+    if memchr::memmem::find(text.as_bytes(), b"${").is_some() {
+        scan_jndi(text, hits);
     }
     dedupe(hits, first);
 }
@@ -2273,6 +2347,12 @@ mod tests {
     }
 
     #[test]
+    fn every_pattern_has_gates() {
+        assert_eq!(GATES.len(), PATTERNS.len());
+        assert!(PATTERNS.len() <= 64);
+    }
+
+    #[test]
     fn glob_matching() {
         assert!(glob_match(b"c?t", b"cat"));
         assert!(glob_match(b"w*i", b"whoami"));
@@ -2374,6 +2454,44 @@ mod tests {
                     s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
                     "{s:?}"
                 );
+            }
+        }
+    }
+
+    /// Long runs of multi-byte text around triggers: no slicing inside a character.
+    #[test]
+    fn long_multibyte_inputs_are_safe() {
+        let wide = "日本語é".repeat(120);
+        for prefix in [
+            "",
+            "; cat ",
+            "cat ",
+            "../",
+            "../../",
+            "/etc/",
+            "x=",
+            "password=",
+            "ignore all ",
+            "{{",
+            "${",
+            "`",
+            "@",
+            "+1 ",
+            "-----BEGIN PRIVATE KEY-----\n",
+            "file:///",
+            "%2e%2e/",
+        ] {
+            for text in [
+                format!("{prefix}{wide}"),
+                format!("{wide}{prefix}{wide}"),
+                format!("{prefix}{}{wide}", "a".repeat(199)),
+                format!("{prefix}{}{wide}", "a".repeat(255)),
+            ] {
+                let mut hits = Vec::new();
+                scan(&text, &mut hits);
+                for h in &hits {
+                    assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                }
             }
         }
     }

@@ -334,6 +334,10 @@ fn token_end(b: &[u8], mut i: usize) -> usize {
         }
         i += 1;
     }
+    // The length cap may stop inside a character.
+    while i > start && i < b.len() && (b[i] & 0xc0) == 0x80 {
+        i -= 1;
+    }
     // Sentence punctuation is not part of the path.
     while i > start && matches!(b[i - 1], b'.' | b':' | b']' | b'}') {
         i -= 1;
@@ -368,6 +372,9 @@ fn token_start(b: &[u8], mut i: usize) -> usize {
             break;
         }
         i -= 1;
+    }
+    while i < b.len() && (b[i] & 0xc0) == 0x80 {
+        i += 1;
     }
     i
 }
@@ -423,9 +430,9 @@ enum Sensitivity {
 
 static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^|/)etc/(?:passwd|shadow|gshadow|master\.passwd|sudoers|security/passwd|pwd\.db)\b",
-        r"|(?:^|/)proc/(?:self|thread-self|\d+)/(?:environ|cmdline|maps|mem|fd|status|cwd|exe|root|mounts|stat)\b",
-        r"|(?:^|/)proc/(?:version|cpuinfo|meminfo|net/(?:tcp|arp|route))\b",
+        r"(?:^|/)etc/(?:passwd|shadow|gshadow|master\.passwd|sudoers|security/passwd|pwd\.db)(?-u:\b)",
+        r"|(?:^|/)proc/(?:self|thread-self|\d+)/(?:environ|cmdline|maps|mem|fd|status|cwd|exe|root|mounts|stat)(?-u:\b)",
+        r"|(?:^|/)proc/(?:version|cpuinfo|meminfo|net/(?:tcp|arp|route))(?-u:\b)",
         r"|(?:^|/)\.ssh/(?:id_|authorized_keys|known_hosts|config)",
         r"|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$",
         r"|(?:^|/)(?:win|system)\.ini$|(?:^|/)boot\.ini$",
@@ -621,16 +628,15 @@ const READERS: &[&str] = &[
 ];
 
 fn has_wrapper_before(text: &str, s: usize) -> bool {
-    let head = &text[s.saturating_sub(24)..s];
-    let head = head.to_ascii_lowercase();
-    head.ends_with("://") || head.ends_with("resource=") || head.ends_with("file:")
+    let head = text.as_bytes()[s.saturating_sub(16)..s].to_ascii_lowercase();
+    head.ends_with(b"://") || head.ends_with(b"resource=") || head.ends_with(b"file:")
 }
 
 static WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:php://(?:filter|input|fd|memory|temp|stdin)|zip://|phar://|expect://|glob://|compress\.(?:zlib|bzip2)://",
+        r"(?i)(?-u:\b)(?:php://(?:filter|input|fd|memory|temp|stdin)|zip://|phar://|expect://|glob://|compress\.(?:zlib|bzip2)://",
         r"|data://text/plain|ogg://|ssh2\.(?:shell|exec)://|rar://|netdoc:/|jar:file:|gopher://|dict://)[^\s\x22'<>\x00]*",
-        r"|(?i)\bfile:/{1,3}(?:[a-z]:)?[^\s\x22'<>\x00]*",
+        r"|(?i)(?-u:\b)file:/{1,3}(?:[a-z]:)?[^\s\x22'<>\x00]*",
     ))
     .expect("static regex")
 });
@@ -657,7 +663,7 @@ fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
 }
 
 static NULL_ESC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\w/\\.-]\.[a-z0-9]{1,5}(?:%00|%2500|\\0|\\x00|\\u0000|\x00)(?:\.[a-z0-9]{1,5}\b)?|[\w/\\.-](?:%00|%2500|\\x00|\\u0000|\x00)\.[a-z0-9]{1,5}\b")
+    Regex::new(r"(?i)[\w/\\.-]\.[a-z0-9]{1,5}(?:%00|%2500|\\0|\\x00|\\u0000|\x00)(?:\.[a-z0-9]{1,5}(?-u:\b))?|[\w/\\.-](?:%00|%2500|\\x00|\\u0000|\x00)\.[a-z0-9]{1,5}(?-u:\b)")
         .expect("static regex")
 });
 
@@ -928,6 +934,44 @@ mod tests {
                     s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
                     "{s:?}"
                 );
+            }
+        }
+    }
+
+    /// Long runs of multi-byte text around triggers: no slicing inside a character.
+    #[test]
+    fn long_multibyte_inputs_are_safe() {
+        let wide = "日本語é".repeat(120);
+        for prefix in [
+            "",
+            "; cat ",
+            "cat ",
+            "../",
+            "../../",
+            "/etc/",
+            "x=",
+            "password=",
+            "ignore all ",
+            "{{",
+            "${",
+            "`",
+            "@",
+            "+1 ",
+            "-----BEGIN PRIVATE KEY-----\n",
+            "file:///",
+            "%2e%2e/",
+        ] {
+            for text in [
+                format!("{prefix}{wide}"),
+                format!("{wide}{prefix}{wide}"),
+                format!("{prefix}{}{wide}", "a".repeat(199)),
+                format!("{prefix}{}{wide}", "a".repeat(255)),
+            ] {
+                let mut hits = Vec::new();
+                scan(&text, &mut hits);
+                for h in &hits {
+                    assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                }
             }
         }
     }

@@ -973,7 +973,7 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         }
         let vs = j;
         let n = run(b, vs, 512, |x| {
-            !x.is_ascii_whitespace()
+            x.is_ascii_graphic()
                 && !matches!(
                     x,
                     b'"' | b'\''
@@ -1336,6 +1336,44 @@ mod tests {
                     s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
                     "{s:?}"
                 );
+            }
+        }
+    }
+
+    /// Long runs of multi-byte text around triggers: no slicing inside a character.
+    #[test]
+    fn long_multibyte_inputs_are_safe() {
+        let wide = "日本語é".repeat(120);
+        for prefix in [
+            "",
+            "; cat ",
+            "cat ",
+            "../",
+            "../../",
+            "/etc/",
+            "x=",
+            "password=",
+            "ignore all ",
+            "{{",
+            "${",
+            "`",
+            "@",
+            "+1 ",
+            "-----BEGIN PRIVATE KEY-----\n",
+            "file:///",
+            "%2e%2e/",
+        ] {
+            for text in [
+                format!("{prefix}{wide}"),
+                format!("{wide}{prefix}{wide}"),
+                format!("{prefix}{}{wide}", "a".repeat(199)),
+                format!("{prefix}{}{wide}", "a".repeat(255)),
+            ] {
+                let mut hits = Vec::new();
+                scan(&text, &mut hits);
+                for h in &hits {
+                    assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                }
             }
         }
     }

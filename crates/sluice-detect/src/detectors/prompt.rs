@@ -1376,15 +1376,15 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
     let mk = |re: &str, rule: usize| (Regex::new(re).expect("static regex"), rule);
     vec![
         mk(
-            r"(?i)\bwhat\s+(?:were|was|have|had)\s+you\s+(?:been\s+)?(?:told|instructed|programmed|given|asked)\b",
+            r"(?i)(?-u:\b)what\s+(?:were|was|have|had)\s+you\s+(?:been\s+)?(?:told|instructed|programmed|given|asked)(?-u:\b)",
             R_EXTRACT,
         ),
         mk(
-            r"(?i)\b(?:(?:your|the)\s+(?:new|real|actual|true|updated)|new|updated)\s+(?:instructions?|task|directives?|system\s+prompt|role|objective|goal|rules)\s*(?::|\bis\s+to\b|\bare\s+to\b|\bare\s*:)",
+            r"(?i)(?-u:\b)(?:(?:your|the)\s+(?:new|real|actual|true|updated)|new|updated)\s+(?:instructions?|task|directives?|system\s+prompt|role|objective|goal|rules)\s*(?::|(?-u:\b)is\s+to(?-u:\b)|(?-u:\b)are\s+to(?-u:\b)|(?-u:\b)are\s*:)",
             R_OVERRIDE,
         ),
         mk(
-            r"(?i)\b(?:send|post|forward|upload|append|exfiltrate|leak|e-?mail|transmit|include)\b[^.\n\x00]{0,60}?\b(?:chat history|conversation|previous messages|api keys?|passwords?|secrets?|credentials|system prompt|access tokens?)\b[^.\n\x00]{0,40}?(?:https?://|\bwww\.)",
+            r"(?i)(?-u:\b)(?:send|post|forward|upload|append|exfiltrate|leak|e-?mail|transmit|include)(?-u:\b)[^.\n\x00]{0,60}?(?-u:\b)(?:chat history|conversation|previous messages|api keys?|passwords?|secrets?|credentials|system prompt|access tokens?)(?-u:\b)[^.\n\x00]{0,40}?(?:https?://|(?-u:\b)www\.)",
             R_INDIRECT,
         ),
         mk(
@@ -1401,11 +1401,11 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
         ),
         mk(r"(?i)<\|[a-z_]{2,24}\|>", R_DELIM),
         mk(
-            r"(?i)\b(?:what|repeat|print|show|output|reveal|tell|copy)\b[^.!?\n\x00]{0,60}?\b(?:(?:beginning|start|top)\s+of\s+(?:this|the|our)\s+(?:conversation|chat|prompt|context|session)|before\s+(?:my|the|our)\s+first\s+message)\b",
+            r"(?i)(?-u:\b)(?:what|repeat|print|show|output|reveal|tell|copy)(?-u:\b)[^.!?\n\x00]{0,60}?(?-u:\b)(?:(?:beginning|start|top)\s+of\s+(?:this|the|our)\s+(?:conversation|chat|prompt|context|session)|before\s+(?:my|the|our)\s+first\s+message)(?-u:\b)",
             R_EXTRACT,
         ),
         mk(
-            r"(?i)\btell\s+the\s+(?:user|reader|visitor|customer)s?\s+to\s+(?:visit|click|go\s+to|open|enter|send|download|call|e-?mail|install|run)\b",
+            r"(?i)(?-u:\b)tell\s+the\s+(?:user|reader|visitor|customer)s?\s+to\s+(?:visit|click|go\s+to|open|enter|send|download|call|e-?mail|install|run)(?-u:\b)",
             R_INDIRECT,
         ),
         mk(
@@ -1479,9 +1479,8 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
             A::Delim => push(hits, text, R_DELIM, c.start, c.end),
             A::Uncon => {
                 let with = cues.iter().find(|o| {
-                    same_segment(c, o)
-                        && ((o.kind == A::Role && near(c, o, 160))
-                            || (o.kind == A::Ai && near(c, o, 24)))
+                    ((o.kind == A::Role && near(c, o, 160)) || (o.kind == A::Ai && near(c, o, 24)))
+                        && same_segment(c, o)
                 });
                 // "evil" alone is ordinary English; it needs a role cue.
                 let with = with.filter(|o| {
@@ -1494,9 +1493,9 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
             }
             A::DevMode => {
                 if let Some(o) = cues.iter().find(|o| {
-                    same_segment(c, o)
-                        && matches!(o.kind, A::Ai | A::Uncon | A::Role)
+                    matches!(o.kind, A::Ai | A::Uncon | A::Role)
                         && near(c, o, 100)
+                        && same_segment(c, o)
                 }) {
                     let (s, e) = span(c, o);
                     push(hits, text, R_JAILBREAK, s, e);
@@ -1920,6 +1919,44 @@ mod tests {
                     s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
                     "{s:?}"
                 );
+            }
+        }
+    }
+
+    /// Long runs of multi-byte text around triggers: no slicing inside a character.
+    #[test]
+    fn long_multibyte_inputs_are_safe() {
+        let wide = "日本語é".repeat(120);
+        for prefix in [
+            "",
+            "; cat ",
+            "cat ",
+            "../",
+            "../../",
+            "/etc/",
+            "x=",
+            "password=",
+            "ignore all ",
+            "{{",
+            "${",
+            "`",
+            "@",
+            "+1 ",
+            "-----BEGIN PRIVATE KEY-----\n",
+            "file:///",
+            "%2e%2e/",
+        ] {
+            for text in [
+                format!("{prefix}{wide}"),
+                format!("{wide}{prefix}{wide}"),
+                format!("{prefix}{}{wide}", "a".repeat(199)),
+                format!("{prefix}{}{wide}", "a".repeat(255)),
+            ] {
+                let mut hits = Vec::new();
+                scan(&text, &mut hits);
+                for h in &hits {
+                    assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                }
             }
         }
     }
