@@ -124,6 +124,13 @@ impl PooledBuf {
     }
 }
 
+impl PooledBuf {
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn pool_inner(&self) -> &crate::pool::Inner {
+        self.pool.inner()
+    }
+}
+
 impl Drop for PooledBuf {
     fn drop(&mut self) {
         crate::pool::release(self);

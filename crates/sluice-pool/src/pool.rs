@@ -68,6 +68,14 @@ impl PoolRef {
         self.0.as_ptr()
     }
 
+    /// The pool.
+    #[cfg_attr(loom, allow(dead_code))]
+    pub(crate) fn inner(&self) -> &Inner {
+        // SAFETY: this `PoolRef` owns a strong count, so the `Inner` lives
+        // at least as long as `self`.
+        unsafe { self.0.as_ref() }
+    }
+
     /// Turns the owned count back into an `Arc`.
     pub(crate) fn into_arc(self) -> Arc<Inner> {
         // SAFETY: `self` owns one strong count of an `Arc<Inner>` pointer
@@ -80,8 +88,17 @@ impl PoolRef {
 #[inline]
 pub(crate) fn release(b: &mut PooledBuf) {
     #[cfg(not(loom))]
-    if b.charged == 0 && b.tracked == UNTRACKED && crate::local::fast_release(b) {
-        return;
+    if b.tracked == UNTRACKED {
+        if b.charged > 0 {
+            // Refund first, so the buffer can take the fast path.
+            if let Some(g) = &b.pool_inner().gate {
+                g.refund(b.charged);
+            }
+            b.charged = 0;
+        }
+        if crate::local::fast_release(b) {
+            return;
+        }
     }
     release_cold(b);
 }
@@ -118,9 +135,9 @@ pub(crate) struct Inner {
     pub(crate) registry: Mutex<Vec<Arc<Counters>>>,
     pub(crate) leaks: Option<LeakTracker>,
     sample_tick: AtomicU64,
-    /// The fast paths need neither the gate nor leak tracking.
+    /// Leak tracking is off, so checkouts may take the fast path.
     #[cfg_attr(loom, allow(dead_code))]
-    pub(crate) plain: bool,
+    untracked: bool,
     pub(crate) trim_epoch: AtomicU64,
     /// Buffers idle since an epoch below this are released (set by a trim
     /// before it publishes its epoch).
@@ -233,7 +250,7 @@ impl Pool {
             registry: Mutex::new(Vec::new()),
             leaks: (config.leak_sample_rate > 0).then(LeakTracker::new),
             sample_tick: AtomicU64::new(0),
-            plain: config.max_checked_out_bytes.is_none() && config.leak_sample_rate == 0,
+            untracked: config.leak_sample_rate == 0,
             trim_epoch: AtomicU64::new(0),
             trim_cutoff: AtomicU64::new(0),
             trim_log: Mutex::new(std::collections::VecDeque::new()),
@@ -276,32 +293,14 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
-        #[cfg(not(loom))]
-        {
-            let inner = &self.handle.inner;
-            if inner.plain
-                && let Some(k) = class_for_request(capacity)
-                && let Some((vec, pool)) = crate::local::fast_take(inner, k)
-            {
-                return PooledBuf {
-                    vec,
-                    hwm: 0,
-                    class: k as u8,
-                    tracked: UNTRACKED,
-                    charged: 0,
-                    counted: class_size(k),
-                    pool,
-                };
-            }
-        }
-        self.acquire_slow(capacity, Location::caller())
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> PooledBuf {
         let inner = &self.handle.inner;
-        let (class, counted) = request(capacity);
+        #[cfg(not(loom))]
+        if inner.gate.is_none()
+            && let Some(buf) = self.fast_checkout(capacity, 0)
+        {
+            return buf;
+        }
+        let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
                 let c = g.charge_for(counted);
@@ -310,7 +309,45 @@ impl Pool {
             }
             None => 0,
         };
-        inner.checkout(class, capacity, counted, charged, location)
+        self.checkout(capacity, charged, Location::caller())
+    }
+
+    /// Hands out a cached buffer through this thread's cache, if there is
+    /// one and leak tracking is off; `charged` is already charged.
+    #[cfg(not(loom))]
+    #[inline(always)]
+    fn fast_checkout(&self, capacity: usize, charged: usize) -> Option<PooledBuf> {
+        let inner = &self.handle.inner;
+        if !inner.untracked {
+            return None;
+        }
+        let k = class_for_request(capacity)?;
+        let (vec, pool) = crate::local::fast_take(inner, k)?;
+        Some(PooledBuf {
+            vec,
+            hwm: 0,
+            class: k as u8,
+            tracked: UNTRACKED,
+            charged,
+            counted: class_size(k),
+            pool,
+        })
+    }
+
+    /// Everything but the fast path: misses, refills, unpooled sizes, leak
+    /// tracking. Out of line so the fast path stays small.
+    #[cold]
+    #[inline(never)]
+    fn checkout(
+        &self,
+        capacity: usize,
+        charged: usize,
+        location: &'static Location<'static>,
+    ) -> PooledBuf {
+        let (class, counted) = request(capacity);
+        self.handle
+            .inner
+            .checkout(class, capacity, counted, charged, location)
     }
 
     /// Like [`Pool::acquire`], but fails instead of exceeding
@@ -319,9 +356,8 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn try_acquire(&self, capacity: usize) -> Result<PooledBuf, AcquireError> {
-        let location = Location::caller();
         let inner = &self.handle.inner;
-        let (class, counted) = request(capacity);
+        let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
                 let c = g.charge_for(counted);
@@ -335,7 +371,11 @@ impl Pool {
             }
             None => 0,
         };
-        Ok(inner.checkout(class, capacity, counted, charged, location))
+        #[cfg(not(loom))]
+        if let Some(buf) = self.fast_checkout(capacity, charged) {
+            return Ok(buf);
+        }
+        Ok(self.checkout(capacity, charged, Location::caller()))
     }
 
     /// Waits until the buffer fits under `max_checked_out_bytes`, then hands
@@ -360,13 +400,13 @@ impl Pool {
         location: &'static Location<'static>,
     ) -> PooledBuf {
         let inner = &self.handle.inner;
-        let (class, counted) = request(capacity);
+        let (_, counted) = request(capacity);
         let Some(gate) = &inner.gate else {
-            return inner.checkout(class, capacity, counted, 0, location);
+            return self.checkout_now(capacity, 0, location);
         };
         let c = gate.charge_for(counted);
         if gate.waiters.load(Ordering::SeqCst) == 0 && gate.try_charge(c).is_ok() {
-            return inner.checkout(class, capacity, counted, c, location);
+            return self.checkout_now(capacity, c, location);
         }
         struct Waiting<'a>(&'a Gate);
         impl Drop for Waiting<'_> {
@@ -389,7 +429,20 @@ impl Pool {
         }
         // Charged: from here on nothing awaits, so cancellation cannot leak
         // the charge.
-        inner.checkout(class, capacity, counted, c, location)
+        self.checkout_now(capacity, c, location)
+    }
+
+    #[cfg(feature = "tokio")]
+    fn checkout_now(
+        &self,
+        capacity: usize,
+        charged: usize,
+        location: &'static Location<'static>,
+    ) -> PooledBuf {
+        if let Some(buf) = self.fast_checkout(capacity, charged) {
+            return buf;
+        }
+        self.checkout(capacity, charged, location)
     }
 
     /// A snapshot of the statistics. Also starts a new window for
@@ -606,14 +659,14 @@ impl Inner {
         charged: usize,
         location: &'static Location<'static>,
     ) -> PooledBuf {
-        let (vec, sampled, class_tag) = match class {
+        let (vec, sampled, class_tag, pool) = match class {
             Some(k) => {
-                let (vec, sampled) = self.take_pooled(k);
-                (vec, sampled, k as u8)
+                let (vec, sampled, pool) = self.take_pooled(k);
+                (vec, sampled, k as u8, pool)
             }
             None => {
                 let sampled = self.count_unpooled(counted);
-                (Vec::with_capacity(capacity), sampled, UNPOOLED)
+                (Vec::with_capacity(capacity), sampled, UNPOOLED, None)
             }
         };
         let tracked = match (&self.leaks, sampled) {
@@ -627,22 +680,23 @@ impl Inner {
             tracked,
             charged,
             counted,
-            pool: PoolRef::new(self),
+            pool: pool.unwrap_or_else(|| PoolRef::new(self)),
         }
     }
 
     #[inline]
-    fn take_pooled(self: &Arc<Self>, k: usize) -> (Vec<u8>, bool) {
+    fn take_pooled(self: &Arc<Self>, k: usize) -> (Vec<u8>, bool, Option<PoolRef>) {
         #[cfg(not(loom))]
-        if let Some((vec, sampled)) = crate::local::with(self, |e| {
+        if let Some((vec, sampled, pool)) = crate::local::with(self, |e| {
             let sampled = e.sample();
             let vec = e.take(k);
             e.count_acquire(k, vec.is_some());
-            (vec, sampled)
+            (vec, sampled, e.take_ref())
         }) {
             return (
                 vec.unwrap_or_else(|| Vec::with_capacity(class_size(k))),
                 sampled,
+                Some(pool),
             );
         }
         let vec = self.shared_take(k);
@@ -651,6 +705,7 @@ impl Inner {
         (
             vec.unwrap_or_else(|| Vec::with_capacity(class_size(k))),
             self.shared_sample(),
+            None,
         )
     }
 
