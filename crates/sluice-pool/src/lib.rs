@@ -49,14 +49,24 @@
 //!
 //! # Safety and Correctness
 //! Buffers are plain `Vec<u8>`s, so no uninitialised byte is ever exposed.
-//! `unsafe` appears in two places: the [`bytes::BufMut`] impl of
-//! [`PooledBuf`] (an `unsafe trait`; every method forwards to `Vec<u8>`'s
-//! implementation) and the call to glibc's `malloc_trim`, which has no
-//! preconditions. The concurrent structures (retention budget, shared
-//! storage, checked-out accounting) are checked with `loom` models in
-//! `tests/loom.rs`; the thread caches are bypassed in loom builds, because
-//! they are single-threaded by construction. See [`implementation`] for how
-//! recycling works.
+//! `unsafe` is used in three places, each with a `// SAFETY:` comment:
+//! - the [`bytes::BufMut`] impl of [`PooledBuf`] (an `unsafe trait`); every
+//!   method forwards to `Vec<u8>`'s own implementation;
+//! - a checked-out buffer's link to its pool is one strong count of the
+//!   pool's `Arc`, held as a raw pointer, and thread caches keep stashes of
+//!   such counts (`Arc::increment_strong_count` / `decrement_strong_count` /
+//!   `from_raw`), so that buffers do not bump a shared reference count on
+//!   every acquire and release. Each count is owned by exactly one buffer,
+//!   stash or parking counter, and every path that ends one passes it on;
+//! - the call to glibc's `malloc_trim`, which has no preconditions.
+//!
+//! The concurrent structures (retention budget, shared storage, checked-out
+//! accounting, frozen buffers released from several threads) are checked
+//! with `loom` models in `tests/loom.rs`. Thread caches are compiled out of
+//! loom builds: they are thread-private by construction, and every shared
+//! structure they touch is the one the models check. A model-based
+//! `proptest` compares random operation sequences against a simple model.
+//! See [`implementation`] for how recycling works.
 #![warn(missing_docs, unreachable_pub)]
 #![doc(test(attr(deny(warnings))))]
 
