@@ -310,7 +310,7 @@ fn run() -> anyhow::Result<()> {
     println!("|---|---|---|");
     for (unit, rate, m) in &results {
         println!(
-            "| {} | {:.0} {} | {:.3} ms |",
+            "| {} | {:.1} {} | {:.3} ms |",
             m.name,
             rate,
             unit,
@@ -322,7 +322,7 @@ fn run() -> anyhow::Result<()> {
     println!("|---|---|---|---|");
     for (ratio, m) in &patho_rows {
         println!(
-            "| {} | {:.0} | {:.3} ms | {:.2}x |",
+            "| {} | {:.1} | {:.3} ms | {:.2}x |",
             m.name,
             m.mb_per_second,
             m.seconds_each * 1e3,
@@ -333,7 +333,7 @@ fn run() -> anyhow::Result<()> {
     println!("\nTargets:");
     let verdict = |ok: bool| if ok { "met" } else { "MISSED" };
     println!(
-        "- 1 MiB benign JSON: {json_mbs:.0} MB/s (target >= 500): {}",
+        "- 1 MiB benign JSON: {json_mbs:.1} MB/s (target >= 500): {}",
         verdict(json_mbs >= 500.0)
     );
     println!(
