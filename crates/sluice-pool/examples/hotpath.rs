@@ -46,6 +46,17 @@ fn c(pool: &Pool, size: usize, iters: u64) -> (f64, f64) {
 }
 
 fn main() {
+    if std::env::args().nth(3).as_deref() == Some("vec") {
+        // The same loop with the system allocator, for comparison.
+        let size: usize = std::env::args().nth(1).unwrap().parse().unwrap();
+        let iters: u64 = std::env::args().nth(2).unwrap().parse().unwrap();
+        let t = Instant::now();
+        for _ in 0..iters {
+            drop(black_box(Vec::<u8>::with_capacity(black_box(size))));
+        }
+        println!("Vec {:.1} ns", t.elapsed().as_nanos() as f64 / iters as f64);
+        return;
+    }
     if let Some(size) = std::env::args().nth(1) {
         let pool = Pool::builder().thread_cache_bytes(4 << 20).build().unwrap();
         let ns = a(
