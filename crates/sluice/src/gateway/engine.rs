@@ -7,7 +7,8 @@
 //! must be two atomic loads rather than a statistics snapshot.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU8, AtomicU64, AtomicUsize, Ordering};
+use std::time::Instant;
 
 use bytes::Bytes;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
@@ -31,6 +32,28 @@ pub struct BodyPool {
     gate: Arc<Semaphore>,
     gate_kib: usize,
     waiting: Arc<AtomicUsize>,
+    pressure: Arc<PressureCache>,
+}
+
+/// The pool's pressure, re-read at most every [`PRESSURE_REFRESH_MS`]: the
+/// pool's probe takes a lock and may read cgroup files, too much for every
+/// request.
+#[derive(Debug)]
+struct PressureCache {
+    epoch: Instant,
+    read_at_ms: AtomicU64,
+    level: AtomicU8,
+}
+
+/// How long a pressure reading is reused for admission decisions.
+pub const PRESSURE_REFRESH_MS: u64 = 100;
+
+fn level_code(l: PressureLevel) -> u8 {
+    match l {
+        PressureLevel::Normal => 0,
+        PressureLevel::Elevated => 1,
+        PressureLevel::Critical => 2,
+    }
 }
 
 /// A body buffer; its bytes count as held until it (or the `Bytes` made by
@@ -80,6 +103,11 @@ impl BodyPool {
             gate: Arc::new(Semaphore::new(gate_kib)),
             gate_kib,
             waiting: Arc::new(AtomicUsize::new(0)),
+            pressure: Arc::new(PressureCache {
+                epoch: Instant::now(),
+                read_at_ms: AtomicU64::new(u64::MAX),
+                level: AtomicU8::new(0),
+            }),
         })
     }
 
@@ -101,6 +129,29 @@ impl BodyPool {
     /// Bytes request bodies hold right now (in whole KiB).
     pub fn held_bytes(&self) -> usize {
         self.gate_kib.saturating_sub(self.gate.available_permits()) * 1024
+    }
+
+    /// The pool's memory pressure, at most [`PRESSURE_REFRESH_MS`] old.
+    pub fn pressure(&self) -> PressureLevel {
+        let c = &self.pressure;
+        let now = u64::try_from(c.epoch.elapsed().as_millis()).unwrap_or(u64::MAX - 1);
+        let at = c.read_at_ms.load(Ordering::Acquire);
+        let stale = at == u64::MAX || now.saturating_sub(at) >= PRESSURE_REFRESH_MS;
+        // One caller refreshes; the others use the previous reading.
+        if stale
+            && c.read_at_ms
+                .compare_exchange(at, now, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        {
+            let level = self.pool.pressure();
+            c.level.store(level_code(level), Ordering::Release);
+            return level;
+        }
+        match c.level.load(Ordering::Acquire) {
+            0 => PressureLevel::Normal,
+            1 => PressureLevel::Elevated,
+            _ => PressureLevel::Critical,
+        }
     }
 
     /// Requests waiting for body memory right now.

@@ -48,8 +48,8 @@ pub use config::{
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,
-    Health, HealthStatus, InputKind, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel,
-    Redacted, Verdict,
+    Health, HealthStatus, InputKind, PRESSURE_REFRESH_MS, Pool, PoolConfig, PoolStats, PooledBuf,
+    PressureLevel, Redacted, Verdict,
 };
 pub use error::Outcome;
 pub use metrics::Metrics;

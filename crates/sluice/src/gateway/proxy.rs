@@ -126,6 +126,9 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
         Ok(Ok(res)) => {
             let (mut parts, incoming) = res.into_parts();
             strip_hop_by_hop(&mut parts.headers);
+            // The client's connection has its own version; an HTTP/1.0
+            // upstream must not downgrade it.
+            parts.version = http::Version::HTTP_11;
             Response::from_parts(parts, Body::new(incoming))
         }
         Ok(Err(e)) => {

@@ -294,7 +294,7 @@ impl Screener {
             return busy("body memory above the shedding threshold");
         }
         if let Some(level) = shed.pressure {
-            if level.reached_by(bodies.pool().pressure()) {
+            if level.reached_by(bodies.pressure()) {
                 return busy("pool memory pressure above the shedding threshold");
             }
         }
