@@ -57,6 +57,7 @@ pub(crate) struct Entry {
     max_bufs: usize,
     epoch: u64,
     sample_countdown: u32,
+    sample_rate: u32,
 }
 
 /// Runs `f` with this thread's cache for `inner`; `None` while the thread's
@@ -103,8 +104,15 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
             if k >= NUM_CLASSES {
                 return None;
             }
+            // The checkout to track goes through the slow path.
+            if e.sample_rate != 0 && e.sample_countdown <= 1 {
+                return None;
+            }
             let lc = &mut e.classes[k];
             let idle = lc.bufs.pop()?;
+            if e.sample_rate != 0 {
+                e.sample_countdown -= 1;
+            }
             lc.cached -= idle.buf.capacity();
             e.publish(k);
             bump(&e.counters.classes[k].hits, 1, true);
@@ -196,6 +204,7 @@ impl Entry {
             max_bufs,
             epoch: inner.trim_epoch.load(Ordering::Relaxed),
             sample_countdown: cfg.leak_sample_rate,
+            sample_rate: cfg.leak_sample_rate,
         }
     }
 
@@ -258,7 +267,7 @@ impl Entry {
     /// True if this checkout should be tracked for leak reports.
     #[inline]
     pub(crate) fn sample(&mut self) -> bool {
-        let rate = self.inner.config.leak_sample_rate;
+        let rate = self.sample_rate;
         if rate == 0 {
             return false;
         }

@@ -135,9 +135,6 @@ pub(crate) struct Inner {
     pub(crate) registry: Mutex<Vec<Arc<Counters>>>,
     pub(crate) leaks: Option<LeakTracker>,
     sample_tick: AtomicU64,
-    /// Leak tracking is off, so checkouts may take the fast path.
-    #[cfg_attr(loom, allow(dead_code))]
-    untracked: bool,
     pub(crate) trim_epoch: AtomicU64,
     /// Buffers idle since an epoch below this are released (set by a trim
     /// before it publishes its epoch).
@@ -250,7 +247,6 @@ impl Pool {
             registry: Mutex::new(Vec::new()),
             leaks: (config.leak_sample_rate > 0).then(LeakTracker::new),
             sample_tick: AtomicU64::new(0),
-            untracked: config.leak_sample_rate == 0,
             trim_epoch: AtomicU64::new(0),
             trim_cutoff: AtomicU64::new(0),
             trim_log: Mutex::new(std::collections::VecDeque::new()),
@@ -313,14 +309,12 @@ impl Pool {
     }
 
     /// Hands out a cached buffer through this thread's cache, if there is
-    /// one and leak tracking is off; `charged` is already charged.
+    /// one and this checkout is not one to track; `charged` is already
+    /// charged.
     #[cfg(not(loom))]
     #[inline(always)]
     fn fast_checkout(&self, capacity: usize, charged: usize) -> Option<PooledBuf> {
         let inner = &self.handle.inner;
-        if !inner.untracked {
-            return None;
-        }
         let k = class_for_request(capacity)?;
         let (vec, pool) = crate::local::fast_take(inner, k)?;
         Some(PooledBuf {

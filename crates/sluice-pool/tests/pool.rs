@@ -571,3 +571,19 @@ fn caps_hold_with_many_threads_and_cross_thread_releases() {
     assert!(s.retained_high_water_bytes as usize <= CAP);
     assert!(s.hits > 0);
 }
+
+#[test]
+fn sampling_counts_fast_path_hits_too() {
+    let pool = Pool::builder()
+        .leak_sample_rate(4)
+        .prewarm(1024, 40)
+        .build()
+        .unwrap();
+    // all hits, most of them from this thread's cache (the fast path)
+    let held: Vec<_> = (0..40).map(|_| pool.acquire(1024)).collect();
+    assert_eq!(pool.stats().hits, 40);
+    let sampled: usize = pool.leaks(Duration::ZERO).iter().map(|l| l.count).sum();
+    assert_eq!(sampled, 10);
+    drop(held);
+    assert_eq!(pool.stats().tracked_buffers, 0);
+}
