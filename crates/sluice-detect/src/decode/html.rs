@@ -20,8 +20,9 @@ fn named(name: &str) -> Option<(char, bool)> {
         "apos" => ('\'', false),
         "colon" => (':', false),
         "semi" => (';', false),
-        "Tab" => ('\t', false),
-        "NewLine" => ('\n', false),
+        // Lower-case spellings are not HTML5, but lenient decoders accept them.
+        "Tab" | "tab" => ('\t', false),
+        "NewLine" | "newline" => ('\n', false),
         "sol" => ('/', false),
         "bsol" => ('\\', false),
         "lpar" => ('(', false),

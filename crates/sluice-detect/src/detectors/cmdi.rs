@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -189,9 +189,34 @@ const NETWORK_TOOLS: &[&str] = &[
     "rsync",
 ];
 
-static COMMANDS: LazyLock<HashMap<&'static str, Cmd>> = LazyLock::new(|| {
+/// FNV-1a: command names are short and trusted, so SipHash's DoS
+/// resistance buys nothing here and costs a third of a lookup.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
     use Kind::*;
-    let mut m = HashMap::new();
+    let mut m = FnvMap::default();
     let recon_bare = c(Recon, true, true, false);
     for n in [
         "id",
@@ -1329,6 +1354,15 @@ fn check_command(
     if i >= seg_end {
         return false;
     }
+    // Most separators in prose are followed by something no command starts with.
+    if !(b[i].is_ascii_alphanumeric()
+        || matches!(
+            b[i],
+            b'\'' | b'"' | b'\\' | b'/' | b'?' | b'*' | b'~' | b'.' | b'_'
+        ))
+    {
+        return false;
+    }
     let w = read_word(b, i, seg_end);
     if w.norm.is_empty() {
         return false;
@@ -1662,6 +1696,10 @@ const GATES: &[&[&str]] = &[
     &["constructor", "mainmodule"],
 ];
 
+/// How far before and after a gate literal its regex may match.
+const WINDOW_BACK: usize = 160;
+const WINDOW_FWD: usize = 400;
+
 /// One automaton over every gate literal; pattern `k` belongs to regex `GATE_OWNER[k]`.
 static GATE_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     let mut owner = Vec::new();
@@ -1677,6 +1715,8 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(pats)
         .expect("static patterns");
     (ac, owner)
@@ -2063,14 +2103,27 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         pos += seg.len() + 1;
     }
     scan_globs(text, hits);
+    // Each gated regex runs only on a window around its gate, never over the
+    // whole text: benign text full of "exist" or "-i" stays cheap.
     let (gate_ac, owner) = &*GATE_AC;
-    let mut want = [false; 64];
-    for m in gate_ac.find_iter(text) {
-        want[owner[m.pattern().as_usize()]] = true;
-    }
-    for (p, _) in PATTERNS.iter().zip(want).filter(|(_, w)| *w) {
-        for m in p.re.find_iter(text) {
-            let (mut s, e) = (m.start(), m.end());
+    let mut searched = [0usize; 64];
+    for g in gate_ac.find_iter(text) {
+        let r = owner[g.pattern().as_usize()];
+        let mut ws = g.start().saturating_sub(WINDOW_BACK).max(searched[r]);
+        while !text.is_char_boundary(ws) {
+            ws += 1;
+        }
+        let mut we = (g.end() + WINDOW_FWD).min(text.len());
+        while !text.is_char_boundary(we) {
+            we -= 1;
+        }
+        if ws >= we {
+            continue;
+        }
+        searched[r] = we;
+        let p = &PATTERNS[r];
+        for m in p.re.find_iter(&text[ws..we]) {
+            let (mut s, e) = (ws + m.start(), ws + m.end());
             // The redirect regex consumes one leading context byte.
             if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
                 s += 1;

@@ -23,7 +23,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -480,9 +480,14 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build([
-            "etc",
-            "proc",
+            "etc/",
+            "etc\\",
+            "etc%2f",
+            "proc/",
+            "proc\\",
             "win.ini",
             "system.ini",
             "boot.ini",
@@ -496,8 +501,8 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "id_ecdsa",
             "id_ed25519",
             "system32",
-            "windows",
-            "var",
+            "var/",
+            "var\\",
             ".ssh",
             ".aws",
             ".docker",
@@ -506,7 +511,8 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "web-inf",
             ".netrc",
             ".pgpass",
-            "history",
+            "_history",
+            ".history",
             "root/",
             "php.ini",
             "my.cnf",
@@ -641,6 +647,29 @@ static WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+static WRAPPER_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build([
+            "php://",
+            "zip://",
+            "phar://",
+            "expect://",
+            "glob://",
+            "compress.",
+            "data://",
+            "ogg://",
+            "ssh2.",
+            "rar://",
+            "netdoc:",
+            "jar:",
+            "gopher://",
+            "dict://",
+            "file:/",
+        ])
+        .expect("static patterns")
+});
+
 fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
     for m in WRAPPER.find_iter(text) {
         let tok = m.as_str();
@@ -668,7 +697,14 @@ static NULL_ESC: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn scan_null(text: &str, hits: &mut Vec<Hit>) {
-    if !(text.contains('%') || text.contains('\\') || text.contains('\0')) {
+    let b = text.as_bytes();
+    let any = memchr::memmem::find(b, b"%00").is_some()
+        || memchr::memmem::find(b, b"%2500").is_some()
+        || memchr::memmem::find(b, b"\\0").is_some()
+        || memchr::memmem::find(b, b"\\x00").is_some()
+        || memchr::memmem::find(b, b"\\u0000").is_some()
+        || memchr::memchr(0, b).is_some();
+    if !any {
         return;
     }
     for m in NULL_ESC.find_iter(text) {
@@ -693,7 +729,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
     scan_traversal(text, hits);
     scan_files(text, hits);
-    if memchr::memmem::find(text.as_bytes(), b":/").is_some() {
+    if WRAPPER_GATE.is_match(text) {
         scan_wrappers(text, hits);
     }
     scan_null(text, hits);

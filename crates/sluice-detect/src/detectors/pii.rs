@@ -367,6 +367,9 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
 fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
     let cand = &text[s..e];
     let b = cand.as_bytes();
+    if b.iter().filter(|x| x.is_ascii_digit()).count() < 7 {
+        return;
+    }
     let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
     let n = digits.len();
     if n < 7 {

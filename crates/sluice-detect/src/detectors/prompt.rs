@@ -37,7 +37,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -157,9 +157,7 @@ const ANCHORS: &[(&str, A)] = &[
     ("safeguards", A::Noun),
     ("configuration", A::Noun),
     ("system message", A::Noun),
-    ("commands", A::Noun),
     ("context", A::Noun),
-    ("training", A::Noun),
     // Other languages.
     ("instrucciones", A::Noun),
     ("reglas", A::Noun),
@@ -311,8 +309,6 @@ const ANCHORS: &[(&str, A)] = &[
     ("chatbot", A::Ai),
     ("language model", A::Ai),
     ("ki", A::Ai),
-    ("ia", A::Ai),
-    ("bot", A::Ai),
     // Stand-alone jailbreak phrases.
     ("do anything now", A::Strong),
     ("no longer bound", A::Strong),
@@ -328,10 +324,6 @@ const ANCHORS: &[(&str, A)] = &[
     ("unrestricted mode", A::DevMode),
     ("you're in", A::Role),
     ("you are in", A::Role),
-    ("deceased", A::Dead),
-    ("dead", A::Dead),
-    ("late", A::Dead),
-    ("passed away", A::Dead),
     ("grandmother", A::Grandma),
     ("grandma", A::Grandma),
     ("granny", A::Grandma),
@@ -396,6 +388,8 @@ static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
+        .prefilter(false)
         .build(ANCHORS.iter().map(|(p, _)| *p))
         .expect("static patterns")
 });
@@ -1150,9 +1144,55 @@ fn after_noun(text: &str, toks: &[Tok], n: usize) -> (bool, bool, usize) {
     (strong, away, end)
 }
 
+/// Every verb the walk can stop at, as substrings: a window without one of
+/// them is not tokenized at all.
+static VERB_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = OVERRIDE_VERBS
+        .iter()
+        .chain(NEGATABLE)
+        .chain(HARD_EXTRACT)
+        .chain(SOFT_EXTRACT)
+        // Capitalised non-ASCII verbs are not folded: match their stems.
+        .chain(["attention", "гнорир", "абуд", "окажи", "ыведи", "аскрой"].iter())
+        .copied()
+        .collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("static patterns")
+});
+
+/// Whether `b` holds three letters spaced out one by one (`B y p`).
+fn spaced_letters(b: &[u8]) -> bool {
+    b.windows(6).any(|w| {
+        w[0].is_ascii_alphabetic()
+            && w[1] == b' '
+            && w[2].is_ascii_alphabetic()
+            && w[3] == b' '
+            && w[4].is_ascii_alphabetic()
+            && w[5] == b' '
+    })
+}
+
 fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mut Vec<Hit>) {
     let from = floor(text, start.saturating_sub(160));
     let to = ceil(text, end + 120);
+    if !VERB_GATE.is_match(&text[from..start]) && !spaced_letters(&text.as_bytes()[from..start]) {
+        if kind == A::Noun {
+            // "your previous instructions are revoked" has no verb before the noun.
+            let tail = &text[start..to];
+            if !(tail.contains(" are ")
+                || tail.contains(" is ")
+                || tail.contains(" no longer ")
+                || tail.contains(" have "))
+            {
+                return;
+            }
+        } else {
+            return;
+        }
+    }
     let toks = tokenize(text, from, to);
     let Some(n) = toks.iter().position(|t| t.start <= start && start < t.end) else {
         return;
@@ -1415,41 +1455,96 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
     ]
 });
 
-/// Cheap gate for the pattern pass.
-static PATTERN_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
+/// For each entry of `PATTERNS`, in order: literals one of which must occur;
+/// the regex then runs only on a window around that literal.
+const GATES: &[&[&str]] = &[
+    &["what"],
+    &["new", "updated", "real", "actual", "true"],
+    &[
+        "send",
+        "post",
+        "forward",
+        "upload",
+        "append",
+        "exfiltrate",
+        "leak",
+        "mail",
+        "transmit",
+        "include",
+    ],
+    &["忽略", "无视", "無視", "忽視", "무시"],
+    &[
+        "指令",
+        "指示",
+        "提示",
+        "命令",
+        "规则",
+        "規則",
+        "지시",
+        "프롬프트",
+        "プロンプト",
+        "명령",
+        "규칙",
+    ],
+    &[
+        "输出",
+        "显示",
+        "告诉我",
+        "给我看",
+        "透露",
+        "打印",
+        "見せ",
+        "表示",
+        "教え",
+        "출력",
+        "보여",
+        "알려",
+        "系统提示",
+        "系統提示",
+        "システムプロンプト",
+        "시스템",
+    ],
+    &["<|"],
+    &["beginning of", "start of", "top of", "first message"],
+    &["tell the"],
+    &["talimat"],
+];
+
+static GATE_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let mut owner = Vec::new();
+    let mut pats = Vec::new();
+    for (r, gates) in GATES.iter().enumerate() {
+        for g in *gates {
+            pats.push(*g);
+            owner.push(r);
+        }
+    }
+    let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
-        .build([
-            "what",
-            "new ",
-            "real ",
-            "actual ",
-            "true ",
-            "updated ",
-            "http",
-            "www.",
-            "<|",
-            "忽略",
-            "tell the",
-            "talimat",
-            "repeat",
-            "print",
-            "show",
-            "output",
-            "reveal",
-            "copy",
-            "无视",
-            "無視",
-            "忽視",
-            "무시",
-            "系统提示",
-            "系統提示",
-            "システムプロンプト",
-            "프롬프트",
-            "初始指令",
-        ])
-        .expect("static patterns")
+        .match_kind(MatchKind::LeftmostFirst)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(pats)
+        .expect("static patterns");
+    (ac, owner)
 });
+
+fn scan_patterns(text: &str, hits: &mut Vec<Hit>) {
+    let (ac, owner) = &*GATE_AC;
+    let mut searched = [0usize; 16];
+    for g in ac.find_iter(text) {
+        let r = owner[g.pattern().as_usize()];
+        let ws = ceil(text, g.start().saturating_sub(200).max(searched[r]));
+        let we = floor(text, (g.end() + 300).min(text.len()));
+        if ws >= we {
+            continue;
+        }
+        searched[r] = we;
+        let (re, rule) = &PATTERNS[r];
+        for m in re.find_iter(&text[ws..we]) {
+            push(hits, text, *rule, ws + m.start(), ws + m.end());
+        }
+    }
+}
 
 // ===== jailbreak cues =====
 
@@ -1467,6 +1562,13 @@ fn near(a: &Cue, b: &Cue, dist: usize) -> bool {
     gap <= dist
 }
 
+/// The cues whose start lies within `dist` bytes of `c` (cues are sorted by start).
+fn around<'c>(cues: &'c [Cue], c: &Cue, dist: usize) -> &'c [Cue] {
+    let lo = cues.partition_point(|o| o.start + dist + 64 < c.start);
+    let hi = cues.partition_point(|o| o.start <= c.end + dist);
+    &cues[lo..hi.max(lo)]
+}
+
 fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
     let same_segment = |a: &Cue, b: &Cue| {
         let (s, e) = (a.start.min(b.start), a.end.max(b.end));
@@ -1478,7 +1580,7 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
             A::Strong => push(hits, text, R_JAILBREAK, c.start, c.end),
             A::Delim => push(hits, text, R_DELIM, c.start, c.end),
             A::Uncon => {
-                let with = cues.iter().find(|o| {
+                let with = around(cues, c, 160).iter().find(|o| {
                     ((o.kind == A::Role && near(c, o, 160)) || (o.kind == A::Ai && near(c, o, 24)))
                         && same_segment(c, o)
                 });
@@ -1492,7 +1594,7 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                 }
             }
             A::DevMode => {
-                if let Some(o) = cues.iter().find(|o| {
+                if let Some(o) = around(cues, c, 100).iter().find(|o| {
                     matches!(o.kind, A::Ai | A::Uncon | A::Role)
                         && near(c, o, 100)
                         && same_segment(c, o)
@@ -1507,7 +1609,7 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                     .take(3)
                     .find(|o| o.kind == A::Grandma && o.start >= c.end && o.start - c.end <= 12);
                 if let Some(g) = gm
-                    && let Some(r) = cues
+                    && let Some(r) = around(cues, g, 120)
                         .iter()
                         .find(|o| o.kind == A::Role && near(g, o, 120) && same_segment(g, o))
                 {
@@ -1516,10 +1618,29 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                 }
             }
             A::Grandma => {
+                // "my deceased grandmother": the adjective sits right before.
+                let head =
+                    text[floor(text, c.start.saturating_sub(20))..c.start].to_ascii_lowercase();
+                if ["deceased ", "dead ", "late ", "departed "]
+                    .iter()
+                    .any(|w| head.ends_with(w))
+                    && let Some(r) = around(cues, c, 120)
+                        .iter()
+                        .find(|o| o.kind == A::Role && near(c, o, 120) && same_segment(c, o))
+                {
+                    push(
+                        hits,
+                        text,
+                        R_JAILBREAK,
+                        r.start.min(c.start),
+                        r.end.max(c.end),
+                    );
+                    continue;
+                }
                 // "act as my grandmother who used to tell me ..."
                 let after = &text[c.end..ceil(text, c.end + 60)];
                 if after.to_ascii_lowercase().contains("used to")
-                    && let Some(r) = cues.iter().find(|o| {
+                    && let Some(r) = around(cues, c, 60).iter().find(|o| {
                         o.kind == A::Role
                             && near(c, o, 60)
                             && o.end <= c.start
@@ -1627,15 +1748,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         }
     }
     if !cues.is_empty() {
+        cues.sort_by_key(|c| c.start);
         scan_cues(text, &cues, hits);
     }
-    if PATTERN_GATE.is_match(text) {
-        for (re, r) in PATTERNS.iter() {
-            for m in re.find_iter(text) {
-                push(hits, text, *r, m.start(), m.end());
-            }
-        }
-    }
+    scan_patterns(text, hits);
     if memchr::memchr(b'D', text.as_bytes()).is_some() && cues.is_empty() {
         scan_dan(text, &cues, hits);
     }
@@ -1779,6 +1895,12 @@ mod tests {
         ] {
             assert!(has(t, id), "{t:?} lacks {id}: {:?}", rules(t));
         }
+    }
+
+    #[test]
+    fn every_pattern_has_gates() {
+        assert_eq!(GATES.len(), PATTERNS.len());
+        assert!(PATTERNS.len() <= 16);
     }
 
     #[test]

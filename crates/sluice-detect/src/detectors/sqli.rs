@@ -49,6 +49,8 @@ const ENCODED: usize = 10;
 const ORDER_BY: usize = 11;
 const OBFUSCATION: usize = 12;
 const BARE: usize = 13;
+const SUBQUERY: usize = 14;
+const STATEMENT: usize = 15;
 
 /// The SQL injection rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -121,6 +123,16 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "sqli-bare-statement",
         Severity::Low,
         "A complete SQL statement with no injection context (SELECT ... FROM t)",
+    ),
+    rule(
+        "sqli-subquery",
+        Severity::High,
+        "A sub-select where a value is expected (in (select ...), = (select ...), exists (select ...))",
+    ),
+    rule(
+        "sqli-statement",
+        Severity::Medium,
+        "A SQL query with a filter, grouping or function call where data is expected (select ... from t where ..., select if(...))",
     ),
 ];
 
@@ -353,7 +365,12 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
     let mut i = 0;
     let mut in_exec = false;
     if let Ctx::Quote(q) = ctx {
-        let (end, closed) = string_end(b, 0, q);
+        // The break ignores backslashes: an application that escapes quotes
+        // as `\'` is broken out of by `\'` itself (the backslash gets escaped).
+        let (end, closed) = match memchr::memchr(q, b) {
+            Some(e) => (e, true),
+            None => (n, false),
+        };
         if !closed {
             return t;
         }
@@ -505,6 +522,14 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
                 }
                 t.push(if sys { Tk::SysVar } else { Tk::Var }, i, j, ns, j);
                 i = j;
+            }
+            // `union+all+select` in a path or a value decoded without form rules.
+            b'+' if matches!(t.toks.last().map(|x| x.k), Some(Tk::Kw(_)))
+                && b.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) =>
+            {
+                i += 1;
+                ws_before = true;
+                continue;
             }
             _ if is_word_byte(c) => {
                 let mut j = i;
@@ -766,8 +791,11 @@ impl Analysis<'_, '_> {
         self.toks().get(i).map(|t| t.k)
     }
 
+    /// Skips up to 8 `(`: bounded, so that a run of parentheses costs
+    /// constant time per token.
     fn skip_parens(&self, mut i: usize) -> usize {
-        while matches!(self.kind(i), Some(Tk::LParen)) {
+        let lim = i + 8;
+        while i < lim && matches!(self.kind(i), Some(Tk::LParen)) {
             i += 1;
         }
         i
@@ -923,7 +951,7 @@ impl Analysis<'_, '_> {
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
-        while matches!(self.kind(i), Some(Tk::RParen)) {
+        while i < b + 9 && matches!(self.kind(i), Some(Tk::RParen)) {
             i += 1;
         }
         let Some(k) = self.kind(i) else {
@@ -1024,14 +1052,20 @@ impl Analysis<'_, '_> {
                 k if is_logic(k) && i > 0 => {
                     if let Cond::Tautology(e) = self.condition(i + 1, false) {
                         let prev = self.toks()[i - 1].k;
-                        if matches!(
-                            prev,
-                            Tk::Str { closed: true, .. }
-                                | Tk::Num
-                                | Tk::RParen
-                                | Tk::Word
-                                | Tk::Kw(_)
-                        ) {
+                        // After a string or a parenthesis, or after an operand
+                        // that starts the value or follows `=` (`id=1 or 1=1`);
+                        // not inside arithmetic prose ("2 > 1 and 3 < 4").
+                        let before = if i >= 2 {
+                            Some(self.toks()[i - 2].k)
+                        } else {
+                            None
+                        };
+                        let operand_ok = matches!(prev, Tk::Num | Tk::Word | Tk::Kw(_))
+                            && matches!(
+                                before,
+                                None | Some(Tk::Op(Op::Eq) | Tk::LParen | Tk::Kw(Kw::Where))
+                            );
+                        if matches!(prev, Tk::Str { closed: true, .. } | Tk::RParen) || operand_ok {
                             self.hit(TAUTOLOGY, i - 1, e);
                         }
                     }
@@ -1042,11 +1076,39 @@ impl Analysis<'_, '_> {
                         j += 1;
                     }
                     let j = self.skip_parens(j);
-                    if self.kind(j) == Some(Tk::Kw(Kw::Select)) && j + 1 < n {
+                    if self.kind(j) == Some(Tk::Kw(Kw::Select)) {
                         self.hit(UNION, i, j);
                     }
                 }
                 Tk::Semi => self.stacked(i),
+                Tk::LParen if i > 0 => {
+                    let prev = self.toks()[i - 1].k;
+                    let j = self.skip_parens(i + 1);
+                    let opener = matches!(
+                        prev,
+                        Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
+                            | Tk::Kw(Kw::In | Kw::Exists | Kw::Or | Kw::And | Kw::Not | Kw::Like)
+                            | Tk::Comma
+                    );
+                    if opener && self.kind(j) == Some(Tk::Kw(Kw::Select)) {
+                        let body = (j + 1..(j + 10).min(n)).any(|x| {
+                            matches!(
+                                self.kind(x),
+                                Some(Tk::Kw(Kw::From)) | Some(Tk::Num) | Some(Tk::SysVar)
+                            ) || self.toks()[x].call
+                                || (x == j + 1 && self.t.b.get(self.toks()[x].s) == Some(&b'*'))
+                        });
+                        if body {
+                            self.hit(SUBQUERY, i - 1, j);
+                        }
+                    }
+                }
+                Tk::Kw(Kw::Select)
+                    if matches!(self.kind(i + 1), Some(Tk::Word | Tk::Kw(_)))
+                        && self.t.name_is(&self.toks()[i + 1], TIME_FNS) =>
+                {
+                    self.hit(TIME, i, i + 1);
+                }
                 Tk::Kw(Kw::Waitfor)
                     if matches!(self.kind(i + 1), Some(Tk::Kw(Kw::Delay)) | Some(Tk::Word))
                         && matches!(self.kind(i + 2), Some(Tk::Str { .. })) =>
@@ -1064,7 +1126,21 @@ impl Analysis<'_, '_> {
                 }
                 Tk::Word | Tk::Kw(_) if t.call => self.call(i),
                 Tk::Word => {
-                    if self.t.name_is(&t, SCHEMA_WORDS) {
+                    if self.t.name_is(
+                        &t,
+                        &[
+                            b"information_schema",
+                            b"sysobjects",
+                            b"syscolumns",
+                            b"sqlite_master",
+                            b"msysobjects",
+                            b"msysaccessobjects",
+                            b"pg_shadow",
+                            b"mysql.user",
+                        ],
+                    ) {
+                        self.hit(SCHEMA, i, i);
+                    } else if self.t.name_is(&t, SCHEMA_WORDS) {
                         let from_before = (1..=2).any(|d| {
                             i >= d && matches!(self.kind(i - d), Some(Tk::Kw(Kw::From | Kw::Join)))
                         });
@@ -1125,6 +1201,35 @@ impl Analysis<'_, '_> {
         let name = &buf[..len];
         let close = self.close_paren(i + 1);
         let arg = self.kind(i + 2);
+        // `benchmark(`, `extractvalue(` ending the value: the opening of a call
+        // whose rest the application supplies. Glued to its `(`, unlike prose.
+        let glued_open = arg.is_none() && self.toks().get(i + 1).is_some_and(|p| p.s == t.e);
+        if glued_open
+            && matches!(
+                name,
+                b"benchmark"
+                    | b"pg_sleep"
+                    | b"extractvalue"
+                    | b"updatexml"
+                    | b"xmltype"
+                    | b"load_file"
+                    | b"name_const"
+                    | b"pg_read_file"
+                    | b"xp_cmdshell"
+                    | b"utl_inaddr"
+                    | b"dbms_pipe"
+            )
+        {
+            let r = if TIME_FNS.contains(&name) {
+                TIME
+            } else if FILE_FNS.contains(&name) {
+                FILE
+            } else {
+                ERROR
+            };
+            self.hit(r, i, i + 1);
+            return;
+        }
         if TIME_FNS.contains(&name) {
             // sleep(5), benchmark(5000000, md5(1)), pg_sleep(5): a number or an
             // expression, not prose such as "sleep (8 hours)".
@@ -1226,6 +1331,34 @@ impl Analysis<'_, '_> {
     fn stacked(&mut self, semi: usize) {
         let j = semi + 1;
         let Some(k) = self.kind(j) else { return };
+        // Right after the break (`'; select x`), any statement keyword will do.
+        let after_break = (1..=8).contains(&semi)
+            && matches!(self.toks()[0].k, Tk::Str { initial: true, .. })
+            && (1..semi).all(|x| self.kind(x) == Some(Tk::RParen));
+        if after_break
+            && matches!(
+                k,
+                Tk::Kw(
+                    Kw::Select
+                        | Kw::Insert
+                        | Kw::Update
+                        | Kw::Delete
+                        | Kw::Drop
+                        | Kw::Create
+                        | Kw::Alter
+                        | Kw::Truncate
+                        | Kw::Exec
+                        | Kw::Declare
+                        | Kw::Shutdown
+                        | Kw::Waitfor
+                        | Kw::Grant
+                        | Kw::Show
+                )
+            )
+        {
+            self.hit(STACKED, semi, j);
+            return;
+        }
         let n = self.toks().len();
         let end_like = |a: &Self, x: usize| matches!(a.kind(x), None | Some(Tk::Semi | Tk::Comma));
         let hit_to = match k {
@@ -1386,7 +1519,27 @@ impl Analysis<'_, '_> {
             _ => None,
         };
         if let Some(e) = found {
-            self.hit(BARE, 0, e);
+            // With a filter or grouping it is a query being supplied, not a
+            // mention of one: "select * from users where id = 1".
+            let filtered = (e + 1..n.min(e + 40)).any(|x| {
+                matches!(
+                    self.kind(x),
+                    Some(Tk::Kw(
+                        Kw::Where | Kw::Having | Kw::Group | Kw::Order | Kw::Limit | Kw::Union
+                    ))
+                )
+            });
+            if filtered {
+                self.hit(STATEMENT, 0, n - 1);
+            } else {
+                self.hit(BARE, 0, e);
+            }
+        } else if self.kind(0) == Some(Tk::Kw(Kw::Select))
+            && matches!(self.kind(1), Some(Tk::Word | Tk::Kw(_)))
+            && self.toks().get(1).is_some_and(|t| t.call)
+        {
+            // select if(1>1, ...), select char(..., select group_concat(...
+            self.hit(STATEMENT, 0, 2.min(n - 1));
         }
     }
 }
@@ -1600,6 +1753,20 @@ mod tests {
     #[test]
     fn union_and_stacked() {
         attack("' union select null,null--", "sqli-union-select");
+        attack("24'union+all+select+1,2,3+from+aa", "sqli-union-select");
+        attack("uNioN  sElecT", "sqli-union-select");
+        attack("';SELECT P", "sqli-stacked-query");
+        attack("1 and 1 in (select @@version)", "sqli-subquery");
+        attack("in ( select * from", "sqli-subquery");
+        attack(
+            "admin@example.com\\' or json (id);",
+            "sqli-boolean-injection",
+        );
+        attack("BENChmARk(", "sqli-time-based");
+        attack("select pg_sleep", "sqli-time-based");
+        attack("EXTRACTVALUE(", "sqli-error-based");
+        attack("INFORMATION_SCHEMA", "sqli-schema-enumeration");
+        attack("SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", "sqli-statement");
         attack(
             "-1 UNION ALL SELECT username, password FROM users",
             "sqli-union-select",
@@ -1708,6 +1875,10 @@ mod tests {
             "Price: $5 (tax incl.) & free shipping",
             "if (a == b) { return 1; }",
             "x = y || z && w",
+            "2 > 1 and 3 < 4",
+            "5 > 3 and 2 < 4",
+            "We benchmark (weekly) our API",
+            "in (select cases) we escalate",
         ] {
             benign(s);
         }
@@ -1718,6 +1889,10 @@ mod tests {
         assert_eq!(
             rules_for("Select count(*) from Monitor"),
             vec!["sqli-bare-statement"]
+        );
+        assert_eq!(
+            rules_for("select * from users where id = 1"),
+            vec!["sqli-statement"]
         );
         assert!(rules_for("select the best option").is_empty());
     }

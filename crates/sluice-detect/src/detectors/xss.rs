@@ -99,6 +99,7 @@ const EMBEDDING: &[&[u8]] = &[
     b"base",
     b"portal",
     b"import",
+    b"vmlframe",
 ];
 
 const EVENTS: &[&[u8]] = &[
@@ -187,11 +188,12 @@ fn is_event_name(name: &[u8]) -> bool {
 /// Reads a URL scheme ending at the `:` at `colon`, skipping the tabs, newlines
 /// and other control characters browsers drop inside a scheme. Returns the
 /// lowercased scheme and where it starts.
-fn scheme_before(b: &[u8], colon: usize) -> Option<([u8; 16], usize, usize)> {
+fn scheme_before(b: &[u8], colon: usize) -> Option<([u8; 16], usize, usize, bool)> {
     let mut buf = [0u8; 16];
     let mut len = 0;
     let mut i = colon;
     let mut start = colon;
+    let mut hidden = false;
     while i > 0 && colon - i < 40 {
         let c = b[i - 1];
         if c.is_ascii_alphabetic() {
@@ -201,7 +203,9 @@ fn scheme_before(b: &[u8], colon: usize) -> Option<([u8; 16], usize, usize)> {
             buf[len] = c.to_ascii_lowercase();
             len += 1;
             start = i - 1;
-        } else if !(c < 0x20 && c != 0) {
+        } else if c < 0x20 && c != 0 {
+            hidden |= len > 0;
+        } else {
             break;
         }
         i -= 1;
@@ -210,12 +214,19 @@ fn scheme_before(b: &[u8], colon: usize) -> Option<([u8; 16], usize, usize)> {
         return None;
     }
     buf[..len].reverse();
-    Some((buf, len, start))
+    Some((buf, len, start, hidden))
+}
+
+/// Whether the scheme ending at `colon` is one that runs script: its start,
+/// and whether control characters were hidden inside it (`jav\tascript:`).
+fn dangerous_scheme_ex(b: &[u8], colon: usize) -> Option<(usize, bool)> {
+    let (_, _, _, hidden) = scheme_before(b, colon)?;
+    dangerous_scheme(b, colon).map(|s| (s, hidden))
 }
 
 /// Whether the scheme ending at `colon` is one that runs script.
 fn dangerous_scheme(b: &[u8], colon: usize) -> Option<usize> {
-    let (buf, len, start) = scheme_before(b, colon)?;
+    let (buf, len, start, _) = scheme_before(b, colon)?;
     let scheme = &buf[..len];
     match scheme {
         b"javascript" | b"vbscript" | b"livescript" | b"mocha" | b"vbs" | b"jscript" => Some(start),
@@ -348,7 +359,9 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     if lower_eq(local, b"script") {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
-    let embedding = EMBEDDING.iter().any(|t| lower_eq(local, t));
+    // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
+    let embedding =
+        EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].iter().any(|&c| c == b'=');
     if embedding {
         hit(hits, TAG, base, lt, tag_end);
     }
@@ -442,7 +455,10 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let quoted = window
             .iter()
             .any(|c| matches!(c, b'"' | b'\'' | b'`' | b'>'));
-        if !quoted {
+        // Or the whole value is `onload=` (an attribute name being injected).
+        let alone = window.iter().all(|c| c.is_ascii_whitespace())
+            && b[eq + 1..].iter().all(|c| c.is_ascii_whitespace());
+        if !quoted && !alone {
             continue;
         }
         let mut ve = eq + 1;
@@ -460,7 +476,9 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let value = &b[vs..ve];
         let known = EVENTS.iter().any(|e| lower_eq(name, e));
         let code_like = value.iter().any(|c| matches!(c, b'(' | b'`' | b'='));
-        if known || code_like {
+        // `"onzoom=` ending the value: an attribute being injected.
+        let dangling = value.is_empty() && ve == b.len();
+        if known || code_like || dangling {
             hit(hits, EVENT, base, ns, ve);
         }
     }
@@ -473,7 +491,7 @@ fn bare_scheme(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     while let Some(off) = memchr::memchr(b':', &b[k..]) {
         let colon = k + off;
         k = colon + 1;
-        let Some(s) = dangerous_scheme(b, colon) else {
+        let Some((s, hidden)) = dangerous_scheme_ex(b, colon) else {
             continue;
         };
         let mut p = s;
@@ -486,12 +504,19 @@ fn bare_scheme(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             None | Some(b'=' | b'"' | b'\'' | b'`' | b'(' | b'>' | b'[')
         );
         let after = &b[colon + 1..(colon + 80).min(b.len())];
-        let code = after.first().is_some_and(|c| !c.is_ascii_whitespace())
-            && after
-                .iter()
-                .take_while(|c| !c.is_ascii_whitespace())
-                .any(|c| matches!(c, b'(' | b'`' | b'=' | b'%' | b'&' | b'\\'));
-        if ctx || code {
+        let lead = after
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count()
+            .min(4);
+        // Code after the scheme: `javascript:alert(1)`, `javascript: void(0)`,
+        // `javascript://%0aalert(1)`; not "JavaScript: The Good Parts".
+        let code = after[lead..]
+            .iter()
+            .take_while(|c| !c.is_ascii_whitespace())
+            .any(|c| matches!(c, b'(' | b'`' | b'=' | b'%' | b'&' | b'\\' | b'/'));
+        let data = b[s..colon].eq_ignore_ascii_case(b"data");
+        if (ctx && (code || data)) || (code && lead == 0) || hidden {
             let end = colon
                 + 1
                 + after
@@ -563,6 +588,8 @@ const SINKS: &[(&str, bool)] = &[
     ("fetch", true),
     ("import", true),
     ("print", true),
+    ("btoa", true),
+    ("globaleval", true),
     ("document.cookie", false),
     ("document.write", false),
     ("document.domain", false),
@@ -594,7 +621,8 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             j += 1;
         }
         let called = j < b.len() && matches!(b[j], b'(' | b'`');
-        if needs_call && !called {
+        let templated = s >= 2 && &b[s - 2..s] == b"${";
+        if needs_call && !called && !templated {
             continue;
         }
         let close = if called {
@@ -641,18 +669,126 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             }
         }
         let after_quote = ops > 0 && p > 0 && matches!(b[p - 1], b'"' | b'\'' | b'`');
-        // Or the whole value is a call: `alert(1)`, `eval(atob('...'))`.
-        let whole = b[..s].iter().all(|c| c.is_ascii_whitespace()) && called && close > j + 2;
-        if after_quote || whole {
+        // Or the whole value is the sink: `alert(1)`, `eval(atob('...'))`,
+        // `document.cookie`; not "alert(1) is the classic proof of concept".
+        let rest = &b[close.min(b.len())..];
+        let rest_ok = rest.iter().all(|c| c.is_ascii_whitespace())
+            || matches!(
+                rest.iter().find(|c| !c.is_ascii_whitespace()),
+                Some(b';' | b'/' | b'<' | b')' | b'\'' | b'"' | b'-' | b'+' | b'.' | b'[' | b'(')
+            );
+        let whole = b[..s]
+            .iter()
+            .all(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b'['))
+            && (called || !needs_call)
+            && rest_ok;
+        // `${alert}` in a tagged template: [].sort.call`${alert}1337`.
+        let templated = s >= 2 && &b[s - 2..s] == b"${";
+        if after_quote || whole || templated {
             hit(hits, JS, base, if after_quote { p - 1 } else { s }, close);
         }
     }
 }
 
+/// CSS that runs script outside a tag: `background:url( javascript:...)`,
+/// `-moz-binding:url(...)`, `x:expression(...)`.
+fn bare_css(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    // Every shape below has a `(`.
+    if memchr::memchr(b'(', b).is_none() {
+        return;
+    }
+    let lower = b.to_ascii_lowercase();
+    for pat in [&b"-moz-binding"[..], b"behavior:url(", b"behaviour:url("] {
+        if let Some(p) = memchr::memmem::find(&lower, pat) {
+            hit(hits, CSS, base, p, p + pat.len());
+        }
+    }
+    let skip = |j: &mut usize| {
+        while *j < lower.len()
+            && (lower[*j].is_ascii_whitespace() || matches!(lower[*j], b'"' | b'\''))
+        {
+            *j += 1;
+        }
+    };
+    let mut k = 0;
+    while let Some(off) = memchr::memmem::find(&lower[k..], b"url") {
+        let u = k + off;
+        k = u + 3;
+        let mut j = k;
+        skip(&mut j);
+        if lower.get(j) != Some(&b'(') {
+            continue;
+        }
+        j += 1;
+        skip(&mut j);
+        let rest = &lower[j..(j + 12).min(lower.len())];
+        if rest.starts_with(b"javascript") || rest.starts_with(b"vbscript") {
+            hit(hits, CSS, base, u, j + rest.len().min(10));
+        }
+    }
+    let mut k = 0;
+    while let Some(off) = memchr::memmem::find(&lower[k..], b"expression") {
+        let e = k + off;
+        k = e + 10;
+        let mut j = k;
+        while j < lower.len() && lower[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        let mut p = e;
+        while p > 0 && lower[p - 1].is_ascii_whitespace() {
+            p -= 1;
+        }
+        if lower.get(j) == Some(&b'(') && p > 0 && lower[p - 1] == b':' {
+            hit(hits, CSS, base, e, j + 1);
+        }
+    }
+}
+
+/// JSFuck (`[][(![]+[])[+[]]...]`): code written with six characters.
+fn jsfuck(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    if b.len() < 5 || memchr::memmem::find(b, b"![]").is_none() {
+        return;
+    }
+    let fuck = b
+        .iter()
+        .filter(|c| matches!(c, b'[' | b']' | b'(' | b')' | b'!' | b'+' | b' '))
+        .count();
+    if fuck * 10 >= b.len() * 9 {
+        hit(hits, JS, base, 0, b.len());
+    }
+}
+
+/// UTF-7 `+ADw-script+AD4-` (`<script>`), for pages served without a charset.
+fn utf7(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut k = 0;
+    while let Some(off) = memchr::memmem::find(&b[k..], b"ADw-") {
+        let p = k + off;
+        k = p + 4;
+        let mut j = k;
+        while j < b.len() && b[j] == b' ' {
+            j += 1;
+        }
+        let name: Vec<u8> = b[j..]
+            .iter()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        if name == b"script" || EMBEDDING.iter().any(|t| *t == name.as_slice()) {
+            hit(hits, SCRIPT, base, p.saturating_sub(1), j + name.len());
+        }
+    }
+}
+
 /// Whether a value has anything XSS could be made of.
+
 fn worth_analysing(b: &[u8]) -> bool {
-    b.iter()
-        .any(|&c| matches!(c, b'<' | b':' | b'=' | b'{' | b'(' | b'`' | b'['))
+    b.iter().any(|&c| {
+        matches!(
+            c,
+            b'<' | b':' | b'=' | b'{' | b'(' | b'`' | b'[' | b'.' | b'-'
+        )
+    })
 }
 
 /// Finds XSS in each NUL-separated value of `text`.
@@ -678,6 +814,11 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             template(b, base, hits);
         }
         js_injection(b, base, hits);
+        bare_css(b, base, hits);
+        jsfuck(b, base, hits);
+        if memchr::memmem::find(b, b"ADw-").is_some() {
+            utf7(b, base, hits);
+        }
     }
 }
 
@@ -799,6 +940,23 @@ mod tests {
         attack("\");prompt`1`;//", "xss-js-injection");
         attack("alert(document.cookie)", "xss-js-injection");
         attack("eval(atob('YWxlcnQoMSk='))", "xss-js-injection");
+        attack("alert()", "xss-js-injection");
+        attack("document.cookie", "xss-js-injection");
+        attack("[].sort.call`${alert}1337`", "xss-js-injection");
+        attack("[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]", "xss-js-injection");
+        attack(
+            "style = background : url ( javascript : alert(1) )",
+            "xss-css-expression",
+        );
+        attack(
+            "-moz-binding:url(http://example.com/xss.xml#xss)",
+            "xss-css-expression",
+        );
+        attack("  onload= ", "xss-event-handler");
+        attack("\"onzoom=", "xss-event-handler");
+        attack("ja\tvascript:", "xss-dangerous-uri");
+        attack("+ADw-script+AD4-alert(1)", "xss-script-tag");
+        attack("<v:vmlframe src=\"foo.com/sup.fml\"/>", "xss-embedding-tag");
     }
 
     #[test]
@@ -824,6 +982,12 @@ mod tests {
             "He said: \"print the report\"",
             "email me: a@b.com",
             "data: 42 rows",
+            "JavaScript: The Good Parts is a short book.",
+            "alert(1) is the classic XSS proof of concept; our CSP blocks inline scripts.",
+            "Add an <iframe> only for trusted embeds.",
+            "The url (see below) is long",
+            "Set the expression (x + 1) first",
+            "Online = yes",
         ] {
             benign(s);
         }
