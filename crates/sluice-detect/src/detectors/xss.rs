@@ -361,7 +361,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     }
     // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
     let embedding =
-        EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].iter().any(|&c| c == b'=');
+        EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].contains(&b'=');
     if embedding {
         hit(hits, TAG, base, lt, tag_end);
     }
@@ -774,14 +774,13 @@ fn utf7(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             .take_while(|c| c.is_ascii_alphabetic())
             .map(u8::to_ascii_lowercase)
             .collect();
-        if name == b"script" || EMBEDDING.iter().any(|t| *t == name.as_slice()) {
+        if name == b"script" || EMBEDDING.contains(&name.as_slice()) {
             hit(hits, SCRIPT, base, p.saturating_sub(1), j + name.len());
         }
     }
 }
 
 /// Whether a value has anything XSS could be made of.
-
 fn worth_analysing(b: &[u8]) -> bool {
     b.iter().any(|&c| {
         matches!(
