@@ -69,8 +69,9 @@ pub fn median(values: &[f64]) -> f64 {
 
 /// Iterations that make `routine` (which runs the given number of iterations
 /// and returns how long they took) last about `target`.
-/// The estimate is the best of three probes, so one probe stretched by a
-/// context switch does not shrink the count. Never fewer than `min_iters`.
+/// The estimate is the median of three probes, so one probe stretched (or,
+/// with threads, shortened) by scheduling does not skew the count, and it is
+/// at most 16 times the probe's count. Never fewer than `min_iters`.
 pub fn calibrate(
     routine: &mut dyn FnMut(u64) -> Duration,
     target: Duration,
@@ -80,10 +81,11 @@ pub fn calibrate(
     loop {
         let t = routine(iters);
         if t >= target / 8 || iters >= 1 << 36 {
-            let best = (0..2).map(|_| routine(iters)).fold(t, Duration::min);
-            let per = best.as_secs_f64() / iters as f64;
-            return ((target.as_secs_f64() / per.max(1e-12)) as u64)
-                .clamp(min_iters.max(1), 1 << 40);
+            let mut probes = [t, routine(iters), routine(iters)];
+            probes.sort();
+            let per = probes[1].as_secs_f64() / iters as f64;
+            let n = (target.as_secs_f64() / per.max(1e-12)) as u64;
+            return n.clamp(min_iters.max(1), iters.saturating_mul(16));
         }
         iters *= if t < target / 1000 { 16 } else { 2 };
     }

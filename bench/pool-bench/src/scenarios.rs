@@ -131,8 +131,10 @@ pub fn two_threads_write<C: Contender>(c: &C, size: usize, iters: u64) -> Durati
                 })
             })
             .collect();
-        barrier.wait();
+        // The clock starts before the barrier: started after it, a main
+        // thread descheduled right there could miss the whole run.
         let start = Instant::now();
+        barrier.wait();
         for w in workers {
             let _ = w.join();
         }
@@ -197,8 +199,8 @@ pub fn mixed<C: Contender>(c: &C, m: &Mixed) -> Duration {
         let b = &barrier;
         let w0 = s.spawn(move || mixed_worker(c, m, m.seed, to1, inbox0, b));
         let w1 = s.spawn(move || mixed_worker(c, m, m.seed.wrapping_add(1), to0, inbox1, b));
-        barrier.wait();
         let start = Instant::now();
+        barrier.wait();
         let _ = w0.join();
         let _ = w1.join();
         start.elapsed()

@@ -47,8 +47,8 @@ impl Mode {
                 min_iters: 1,
             },
             Mode::Full => Plan {
-                target: Duration::from_millis(40),
-                runs: 11,
+                target: Duration::from_millis(30),
+                runs: 9,
                 min_iters: 1,
             },
         }
