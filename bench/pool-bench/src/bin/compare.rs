@@ -66,7 +66,7 @@ impl Mode {
     fn mixed(self) -> (Mixed, usize) {
         match self {
             Mode::Quick => (Mixed::standard(600), 2),
-            Mode::Full => (Mixed::standard(6_000), 5),
+            Mode::Full => (Mixed::standard(4_000), 5),
         }
     }
 }
