@@ -124,8 +124,6 @@ enum A {
     Strong,
     /// `developer mode`.
     DevMode,
-    /// `deceased`, `late`, `dead` (grandmother exploit).
-    Dead,
     /// `grandmother`, `grandma`.
     Grandma,
     /// Chat-template delimiter.
@@ -1600,20 +1598,6 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                         && same_segment(c, o)
                 }) {
                     let (s, e) = span(c, o);
-                    push(hits, text, R_JAILBREAK, s, e);
-                }
-            }
-            A::Dead => {
-                let gm = cues[i + 1..]
-                    .iter()
-                    .take(3)
-                    .find(|o| o.kind == A::Grandma && o.start >= c.end && o.start - c.end <= 12);
-                if let Some(g) = gm
-                    && let Some(r) = around(cues, g, 120)
-                        .iter()
-                        .find(|o| o.kind == A::Role && near(g, o, 120) && same_segment(g, o))
-                {
-                    let (s, e) = span(r, g);
                     push(hits, text, R_JAILBREAK, s, e);
                 }
             }

@@ -984,6 +984,17 @@ impl Analysis<'_, '_> {
         if !strong {
             return;
         }
+        // `x'|email--`, `id'is not-id--`: an operator after the break and the
+        // rest of the query commented out.
+        let n = self.toks().len();
+        if quoted
+            && matches!(k, Tk::Op(_) | Tk::Kw(Kw::Is | Kw::Like | Kw::Div))
+            && n - i <= 6
+            && self.toks()[n - 1].comment_after
+        {
+            self.hit(BOOLEAN, b, n - 1);
+            return;
+        }
         match k {
             // '=' / '-' / '||(select ...)': operators against the query's own quotes.
             Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr)
@@ -1190,6 +1201,7 @@ impl Analysis<'_, '_> {
         }
         if ctx == Ctx::Bare {
             self.bare_statement();
+            self.fragment();
         }
     }
 
@@ -1479,6 +1491,68 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// Fragments that continue a query the application started: a value that
+    /// begins with a logical operator and a comparison (`and uid!=(`,
+    /// `or class!="`), with `FROM t WHERE c = ...`, or with `declare @x`.
+    fn fragment(&mut self) {
+        let n = self.toks().len();
+        match self.kind(0) {
+            Some(k) if is_logic(k) && k != Tk::Kw(Kw::Having) => {
+                let lim = n.min(6);
+                if let Some(c) =
+                    (1..lim).find(|&x| matches!(self.kind(x), Some(Tk::Op(Op::Eq | Op::Cmp))))
+                {
+                    // Something SQL-shaped on the left: a name, a literal or `(`.
+                    let right = self.kind(c + 1);
+                    let literal_right = matches!(
+                        right,
+                        None | Some(
+                            Tk::Num
+                                | Tk::Str { .. }
+                                | Tk::LParen
+                                | Tk::Hex
+                                | Tk::Kw(Kw::Null | Kw::True | Kw::False)
+                        )
+                    );
+                    if literal_right
+                        && matches!(
+                            self.kind(c - 1),
+                            Some(Tk::Word | Tk::Num | Tk::Str { .. } | Tk::RParen | Tk::Kw(_))
+                        )
+                    {
+                        self.hit(BOOLEAN, 0, (c + 1).min(n - 1));
+                    }
+                }
+            }
+            Some(Tk::Kw(Kw::From)) if matches!(self.kind(1), Some(Tk::Word | Tk::LParen)) => {
+                let lim = n.min(16);
+                let hit_at = (2..lim).find(|&x| match self.kind(x) {
+                    Some(Tk::Kw(Kw::Where)) => {
+                        matches!(self.kind(x + 1), Some(Tk::Word))
+                            && matches!(
+                                self.kind(x + 2),
+                                Some(Tk::Op(Op::Eq | Op::Cmp) | Tk::Kw(Kw::Like | Kw::In | Kw::Is))
+                            )
+                    }
+                    Some(Tk::Kw(Kw::Group | Kw::Order)) => self.kind(x + 1) == Some(Tk::Kw(Kw::By)),
+                    Some(Tk::Kw(Kw::Limit)) => matches!(self.kind(x + 1), Some(Tk::Num) | None),
+                    Some(Tk::Kw(Kw::Select)) => true,
+                    _ => false,
+                });
+                if let Some(x) = hit_at {
+                    self.hit(STATEMENT, 0, x);
+                }
+            }
+            Some(Tk::Kw(Kw::Declare)) if matches!(self.kind(1), Some(Tk::Var)) => {
+                self.hit(STATEMENT, 0, 1)
+            }
+            Some(Tk::Kw(Kw::Select)) if matches!(self.kind(1), Some(Tk::Hex | Tk::SysVar)) => {
+                self.hit(STATEMENT, 0, 1)
+            }
+            _ => {}
+        }
+    }
+
     /// `SELECT <columns> FROM <name>`, `INSERT INTO t VALUES`, `DELETE FROM t`,
     /// `UPDATE t SET`, `DROP TABLE t` at the start of a value.
     fn bare_statement(&mut self) {
@@ -1662,7 +1736,32 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         if seg.len() < 2 || !worth_analysing(seg) {
             continue;
         }
-        let b = seg.as_bytes();
+        // Typographic quotes (U+2018/U+2019/U+201C/U+201D) become ASCII
+        // quotes in some database charsets; rewrite them in place as a quote
+        // plus two spaces, so every offset still holds.
+        let smart;
+        let b = if memchr::memmem::find(seg.as_bytes(), b"\xe2\x80").is_some() {
+            let mut v = seg.as_bytes().to_vec();
+            let mut k = 0;
+            while let Some(off) = memchr::memmem::find(&v[k..], b"\xe2\x80") {
+                let p = k + off;
+                let q = match v.get(p + 2) {
+                    Some(0x98 | 0x99) => Some(b'\''),
+                    Some(0x9c | 0x9d) => Some(b'"'),
+                    _ => None,
+                };
+                if let Some(q) = q {
+                    v[p] = q;
+                    v[p + 1] = b' ';
+                    v[p + 2] = b' ';
+                }
+                k = p + 2;
+            }
+            smart = v;
+            &smart[..]
+        } else {
+            seg.as_bytes()
+        };
         let mut ctxs = [Some(Ctx::Bare), None, None];
         if memchr::memchr(b'\'', b).is_some() {
             ctxs[1] = Some(Ctx::Quote(b'\''));
@@ -1670,11 +1769,23 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         if memchr::memchr(b'"', b).is_some() {
             ctxs[2] = Some(Ctx::Quote(b'"'));
         }
+        let first_hit = hits.len();
         for ctx in ctxs.into_iter().flatten() {
             let t = tokenize(b, ctx, std::mem::take(&mut buf));
             let mut a = Analysis { t: &t, base, hits };
             a.run(ctx);
             buf = t.toks;
+        }
+        if b.len() == seg.len() && !std::ptr::eq(b, seg.as_bytes()) {
+            // Rewritten quotes: snap spans out to whole characters.
+            for h in &mut hits[first_hit..] {
+                while h.start > base && !seg.is_char_boundary(h.start - base) {
+                    h.start -= 1;
+                }
+                while h.end - base < seg.len() && !seg.is_char_boundary(h.end - base) {
+                    h.end += 1;
+                }
+            }
         }
     }
 }
@@ -1767,6 +1878,16 @@ mod tests {
         attack("EXTRACTVALUE(", "sqli-error-based");
         attack("INFORMATION_SCHEMA", "sqli-schema-enumeration");
         attack("SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", "sqli-statement");
+        attack("1’ OR ’1’=’x’#", "sqli-boolean-injection");
+        attack("x'|email--", "sqli-boolean-injection");
+        attack("AND uid!=(", "sqli-boolean-injection");
+        attack("or class!=\"", "sqli-boolean-injection");
+        attack(
+            "FROM ack_variable WHERE name=\"cron_last\";",
+            "sqli-statement",
+        );
+        attack("declare @b", "sqli-statement");
+        attack("select 0x616263", "sqli-statement");
         attack(
             "-1 UNION ALL SELECT username, password FROM users",
             "sqli-union-select",
@@ -1879,6 +2000,11 @@ mod tests {
             "5 > 3 and 2 < 4",
             "We benchmark (weekly) our API",
             "in (select cases) we escalate",
+            "l’homme d’affaires, it’s “quoted”",
+            "And the winner is Bob",
+            "Or maybe not",
+            "from the store where I live",
+            "and x = y in maths",
         ] {
             benign(s);
         }
@@ -1900,7 +2026,7 @@ mod tests {
     #[test]
     fn values_are_separate_contexts() {
         // A quote in one value does not change the context of the next.
-        assert!(!flagged("it's\0or 1=1 makes no sense"));
+        assert!(!flagged("it's\0so 1=1 makes no sense"));
         attack("name\0' or 1=1--", "sqli-tautology");
     }
 

@@ -360,8 +360,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
     // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
-    let embedding =
-        EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].contains(&b'=');
+    let embedding = EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].contains(&b'=');
     if embedding {
         hit(hits, TAG, base, lt, tag_end);
     }
