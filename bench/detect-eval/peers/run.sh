@@ -3,6 +3,7 @@
 # comparison table. Not part of the test suite: it installs system packages.
 #
 #   bash bench/detect-eval/peers/run.sh [OUT_DIR]     (from the repository root)
+#   CORPUS=bench/detect-eval/holdout/corpus bash bench/detect-eval/peers/run.sh target/detect-peers-holdout
 #
 # Peers: ModSecurity 3 + OWASP CRS at paranoia 1 and 2 (Debian packages, driven
 # in-process by peers/modsec/harness.c), @claude-flow/aidefence (npm), and
@@ -10,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 OUT=${1:-target/detect-peers}
+CORPUS=${CORPUS:-corpus}
 mkdir -p "$OUT"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
@@ -24,7 +26,7 @@ gcc -O2 -Wall -o "$OUT/modsec-harness" bench/detect-eval/peers/modsec/harness.c 
 
 step "export payloads"
 cargo build -q -p detect-eval --release --bin eval --bin throughput
-"$CARGO_TARGET_DIR/release/eval" corpus --export "$OUT"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --export "$OUT"
 rm -f "$OUT"/results-*.tsv "$OUT"/speed-*.json
 
 for pl in 1 2; do
@@ -41,8 +43,10 @@ step "aidefence"
 taskset -c 0 node bench/detect-eval/peers/node/scan.mjs "$OUT"
 
 step "evaluation (sluice, libinjection and the peers above)"
-"$CARGO_TARGET_DIR/release/eval" corpus --peers "$OUT" | tee "$OUT/eval.txt"
-"$CARGO_TARGET_DIR/release/eval" corpus --peers "$OUT" --json > "$OUT/eval.json"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --peers "$OUT" | tee "$OUT/eval.txt"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --peers "$OUT" --json > "$OUT/eval.json"
 
-step "throughput (sluice, single core) next to the peers' payloads/s"
-taskset -c 0 "$CARGO_TARGET_DIR/release/throughput" --corpus corpus --peers "$OUT" | tee "$OUT/throughput.txt"
+if [ -z "${SKIP_THROUGHPUT:-}" ]; then
+  step "throughput (sluice, single core) next to the peers' payloads/s"
+  taskset -c 0 "$CARGO_TARGET_DIR/release/throughput" --corpus "$CORPUS" --peers "$OUT" | tee "$OUT/throughput.txt"
+fi
