@@ -12,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../../.."
 OUT=${1:-target/detect-peers}
 CORPUS=${CORPUS:-corpus}
+# CRS regression tests: eval looks in ../shared/corpora/crs-regression unless CRS is set.
+CRS_ARGS=()
+if [ -n "${CRS:-}" ]; then CRS_ARGS=(--crs "$CRS"); fi
 mkdir -p "$OUT"
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 
@@ -26,7 +29,7 @@ gcc -O2 -Wall -o "$OUT/modsec-harness" bench/detect-eval/peers/modsec/harness.c 
 
 step "export payloads"
 cargo build -q -p detect-eval --release --bin eval --bin throughput
-"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --export "$OUT"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" "${CRS_ARGS[@]}" --export "$OUT"
 rm -f "$OUT"/results-*.tsv "$OUT"/speed-*.json
 
 for pl in 1 2; do
@@ -43,8 +46,8 @@ step "aidefence"
 taskset -c 0 node bench/detect-eval/peers/node/scan.mjs "$OUT"
 
 step "evaluation (sluice, libinjection and the peers above)"
-"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --peers "$OUT" | tee "$OUT/eval.txt"
-"$CARGO_TARGET_DIR/release/eval" "$CORPUS" --peers "$OUT" --json > "$OUT/eval.json"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" "${CRS_ARGS[@]}" --peers "$OUT" | tee "$OUT/eval.txt"
+"$CARGO_TARGET_DIR/release/eval" "$CORPUS" "${CRS_ARGS[@]}" --peers "$OUT" --json > "$OUT/eval.json"
 
 if [ -z "${SKIP_THROUGHPUT:-}" ]; then
   step "throughput (sluice, single core) next to the peers' payloads/s"
