@@ -199,7 +199,7 @@ fn luhn(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 fn card_iin(d: &[u8]) -> bool {
@@ -301,12 +301,11 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             && i >= 2
             && b[i - 1].is_ascii_uppercase()
             && b[i - 2].is_ascii_uppercase()
+            && let Some(e) = iban_at(b, i - 2)
         {
-            if let Some(e) = iban_at(b, i - 2) {
-                push(hits, R_IBAN, i - 2, e);
-                i = e;
-                continue;
-            }
+            push(hits, R_IBAN, i - 2, e);
+            i = e;
+            continue;
         }
         let prev = i.checked_sub(1).map(|k| b[k]);
         let glued = prev.is_some_and(|p| {

@@ -1573,7 +1573,7 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
         !text.as_bytes()[s..e].contains(&0)
     };
     let span = |a: &Cue, b: &Cue| (a.start.min(b.start), a.end.max(b.end));
-    for (i, c) in cues.iter().enumerate() {
+    for c in cues {
         match c.kind {
             A::Strong => push(hits, text, R_JAILBREAK, c.start, c.end),
             A::Delim => push(hits, text, R_DELIM, c.start, c.end),
