@@ -316,3 +316,71 @@ fn parse_file(doc: &Value, out: &mut Vec<CrsTest>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const YAML: &str = r#"
+rule_id: 942100
+tests:
+  - test_id: 1
+    stages:
+      - input:
+          headers:
+            Host: localhost
+            User-Agent: "OWASP CRS test agent"
+            Cookie: "session=1' or '1'='1"
+          method: POST
+          uri: "/post?x=%27"
+          data: "var=1234 OR 1=1"
+        output:
+          log:
+            expect_ids: [942100]
+  - test_id: 2
+    stages:
+      - input:
+          uri: "/get?var=benign"
+        output:
+          log:
+            no_expect_ids: [942100]
+  - test_id: 3
+    stages:
+      - input:
+          headers:
+            Content-Type: application/json
+          uri: "/"
+          data: '{"a": "b"}'
+        output:
+          expect_ids: [942100]
+"#;
+
+    #[test]
+    fn keeps_attack_stages_only_and_splits_parts() {
+        let doc: Value = serde_norway::from_str(YAML).expect("yaml");
+        let mut tests = Vec::new();
+        parse_file(&doc, &mut tests);
+        assert_eq!(tests.len(), 2, "the no_expect_ids stage is not an attack");
+        let t = &tests[0];
+        assert_eq!(t.id(), "crs:942100:1");
+        assert_eq!(t.group, Group::Sqli942);
+        let parts = t.parts();
+        let kinds: Vec<_> = parts.iter().map(|p| (p.kind, p.name.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (PartKind::Path, "path"),
+                (PartKind::Query, "query"),
+                (PartKind::Header, "User-Agent"),
+                (PartKind::Header, "Cookie"),
+                (PartKind::Form, "body"),
+            ]
+        );
+        assert!(t.decoded_values().contains(&b"'".to_vec()));
+        assert!(t.decoded_values().contains(&b"1234 OR 1=1".to_vec()));
+        assert_eq!(
+            tests[1].parts().last().map(|p| p.kind),
+            Some(PartKind::Json)
+        );
+    }
+}

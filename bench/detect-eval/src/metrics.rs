@@ -333,3 +333,94 @@ pub fn render_comparison(reports: &[Report]) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(label: Option<Category>, line: usize) -> Sample {
+        Sample {
+            file: "t.jsonl".into(),
+            line,
+            text: format!("line {line}"),
+            label,
+            note: String::new(),
+        }
+    }
+
+    fn found(cats: &[Category], pii: bool) -> Outcome {
+        Outcome {
+            threat: !cats.is_empty(),
+            categories: cats.to_vec(),
+            pii,
+        }
+    }
+
+    #[test]
+    fn counts_per_category_and_benign_rates() {
+        let samples = vec![
+            sample(Some(Category::Sqli), 1),
+            sample(Some(Category::Sqli), 2),
+            sample(Some(Category::Xss), 3),
+            sample(Some(Category::Pii), 4),
+            sample(None, 5),
+            sample(None, 6),
+            sample(None, 7),
+            sample(None, 8),
+        ];
+        let outcomes = vec![
+            found(&[Category::Sqli], false),
+            found(&[Category::Xss], false), // right threat, wrong category
+            found(&[Category::Xss], false),
+            found(&[], true),
+            found(&[Category::Sqli], false), // false positive
+            found(&[], true),                // PII false positive
+            found(&[], false),
+            found(&[], false),
+        ];
+        let r = evaluate("x", true, true, &samples, &outcomes, &[], &[]);
+        let sqli = r
+            .categories
+            .iter()
+            .find(|c| c.category == "sqli")
+            .expect("sqli row");
+        assert_eq!((sqli.tp, sqli.fn_, sqli.fp), (1, 1, Some(1)));
+        assert_eq!(sqli.recall, 0.5);
+        assert_eq!(sqli.precision, Some(0.5));
+        assert_eq!(sqli.detected_any, Some(2));
+        let pii = r
+            .categories
+            .iter()
+            .find(|c| c.category == "pii")
+            .expect("pii row");
+        assert_eq!((pii.tp, pii.fp), (1, Some(1)));
+        assert_eq!(r.benign_total, 4);
+        assert_eq!(r.benign_threat, 1);
+        assert_eq!(r.fpr_threat, 0.25);
+        assert_eq!(r.fpr_any, 0.5);
+        assert_eq!(r.misses.len(), 1);
+        assert_eq!(r.false_positives.len(), 2);
+    }
+
+    #[test]
+    fn engines_without_categories_are_scored_on_threat() {
+        let samples = vec![sample(Some(Category::Cmdi), 1), sample(None, 2)];
+        let outcomes = vec![
+            Outcome {
+                threat: true,
+                ..Outcome::default()
+            },
+            Outcome::default(),
+        ];
+        let r = evaluate("waf", false, false, &samples, &outcomes, &[], &[]);
+        let cmdi = r
+            .categories
+            .iter()
+            .find(|c| c.category == "cmdi")
+            .expect("cmdi row");
+        assert_eq!(cmdi.recall, 1.0);
+        assert_eq!(cmdi.fp, None);
+        assert!(r.categories.iter().all(|c| c.category != "pii"));
+        assert_eq!(r.benign_pii, None);
+    }
+}
