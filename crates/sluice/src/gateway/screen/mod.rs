@@ -92,7 +92,7 @@ pub enum Rejection {
 }
 
 /// A blocking finding as reported to the client.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Threat {
     /// Where it was found: `path`, `query`, `header:<name>` or `body`.
     pub location: String,
@@ -468,7 +468,9 @@ impl Screener {
             .collect();
         if !threats.is_empty() {
             // Blocked already: do not read a body nobody will see.
-            return Err(Rejection::Blocked { threats });
+            return Err(Rejection::Blocked {
+                threats: dedup_capped(threats),
+            });
         }
         let mut body_bytes = self.read_body(&parts.headers, body).await?;
         let mut redact = false;
@@ -489,7 +491,9 @@ impl Screener {
             }
         }
         if !threats.is_empty() {
-            return Err(Rejection::Blocked { threats });
+            return Err(Rejection::Blocked {
+                threats: dedup_capped(threats),
+            });
         }
         let mut redacted = 0;
         if redact {
@@ -511,6 +515,7 @@ impl Screener {
             })
             .map(|(loc, f)| format!("{}/{}@{loc}", f.category.as_str(), f.rule_id))
             .collect();
+        let logged = dedup_capped(logged);
         if !logged.is_empty() {
             if let Ok(v) = HeaderValue::from_str(&logged.join(", ")) {
                 parts.headers.insert("x-sluice-findings", v);
@@ -539,6 +544,24 @@ impl Screener {
     }
 }
 
+/// At most this many distinct entries go into `x-sluice-findings` and into
+/// a 403's `threats`: a hostile body can match thousands of times, and
+/// upstream header limits are a few KiB.
+const MAX_REPORTED: usize = 32;
+
+fn dedup_capped<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for item in items {
+        if out.len() == MAX_REPORTED {
+            break;
+        }
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
 /// How to read a body, from its `Content-Type`.
 pub fn body_kind(headers: &HeaderMap) -> InputKind {
     let ct = headers
@@ -552,5 +575,32 @@ pub fn body_kind(headers: &HeaderMap) -> InputKind {
         InputKind::Form
     } else {
         InputKind::Auto
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_are_deduplicated_and_capped() {
+        assert_eq!(dedup_capped(vec![1, 1, 2, 1, 3]), vec![1, 2, 3]);
+        assert_eq!(dedup_capped((0..100).collect()).len(), MAX_REPORTED);
+    }
+
+    #[test]
+    fn body_kind_follows_content_type() {
+        let mut h = HeaderMap::new();
+        assert_eq!(body_kind(&h), InputKind::Auto);
+        h.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/vnd.api+json; charset=utf-8"),
+        );
+        assert_eq!(body_kind(&h), InputKind::Json);
+        h.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/x-www-form-urlencoded"),
+        );
+        assert_eq!(body_kind(&h), InputKind::Form);
     }
 }
