@@ -1,45 +1,5 @@
 //! Request screening: [`Screener`] holds the policy, [`ScreenLayer`] applies
-//! it to any tower service.
-//!
-//! A screened request has its path, query string, selected headers and body
-//! handed to the detector. Findings are then sorted by the action configured
-//! for their category:
-//!
-//! - **block**: the request is answered `403 {error, request_id, threats}` and
-//!   the inner service is never called;
-//! - **log**: the request goes on with an `x-sluice-findings` header listing
-//!   `category/rule` pairs;
-//! - **redact**: personal data in the body is replaced before the inner
-//!   service sees it, and `content-length` is fixed up;
-//! - **allow**: counted in the metrics, nothing else.
-//!
-//! # Example
-//!
-//! ```
-//! use axum::{Router, routing::post};
-//! use sluice::gateway::{BodyPool, Detector, PoolConfig, ScreenLayer, Screener};
-//!
-//! let bodies = BodyPool::new(PoolConfig::default())?;
-//! let screener = Screener::new(Detector::new(), bodies)
-//!     .max_body(1024 * 1024);
-//! let app: Router = Router::new()
-//!     .route("/comments", post(|body: String| async move { body }))
-//!     .layer(ScreenLayer::new(screener));
-//! # let _ = app;
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
-//!
-//! # Backpressure
-//!
-//! [`ScreenService::poll_ready`] forwards to the inner service, so a full inner
-//! service stops the layer from accepting requests. Request bodies are read
-//! into buffers from the screener's [`BodyPool`](crate::gateway::BodyPool): while the bytes checked out of
-//! the pool exceed its cap, further bodies wait instead of being read (the
-//! client is held back by TCP flow control). A request that waits longer than
-//! [`Screener::acquire_timeout`], or that arrives while the pool is above the
-//! shedding threshold, is answered `503` with `Retry-After`; service resumes
-//! as soon as buffers are given back.
-
+//! it to any tower service ([`ScreenService`], [`ResponseFuture`]).
 mod future;
 mod layer;
 mod service;
