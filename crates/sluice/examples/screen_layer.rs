@@ -42,7 +42,11 @@ fn app() -> Result<Router, Box<dyn std::error::Error>> {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let serve = std::env::args().nth(1).as_deref() == Some("serve");
-    let addr = if serve { "127.0.0.1:3000" } else { "127.0.0.1:0" };
+    let addr = if serve {
+        "127.0.0.1:3000"
+    } else {
+        "127.0.0.1:0"
+    };
     let listener = tokio::net::TcpListener::bind(addr).await?;
     let addr = listener.local_addr()?;
     let server = tokio::spawn(axum::serve(listener, app()?).into_future());
@@ -52,17 +56,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Ok(());
     }
     let client = reqwest::Client::builder().no_proxy().build()?;
-    for body in [
-        "nice post!",
-        "mail me: bob@example.org",
-        "1' OR '1'='1",
-    ] {
+    for body in ["nice post!", "mail me: bob@example.org", "1' OR '1'='1"] {
         let res = client
             .post(format!("http://{addr}/comments"))
             .body(body)
             .send()
             .await?;
-        println!("{body:?} -> {} {}", res.status(), res.text().await?.trim_end());
+        println!(
+            "{body:?} -> {} {}",
+            res.status(),
+            res.text().await?.trim_end()
+        );
     }
     server.abort();
     Ok(())
