@@ -453,7 +453,7 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
     cfg.shed.checked_out_ratio = 1.0;
     cfg.shed.pressure = None;
     cfg.shed.retry_after_secs = 2;
-    cfg.shed.acquire_timeout = Duration::from_secs(1);
+    cfg.shed.acquire_timeout = Duration::from_secs(3);
     let gw = Gateway::start(cfg).await;
     let c = client();
     let health = || async {
@@ -478,10 +478,10 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
     let b = tokio::spawn(raw(
         gw.addr,
         b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: 786432\r\n\r\n",
-        Duration::from_secs(5),
+        Duration::from_secs(10),
     ));
     assert!(
-        eventually(Duration::from_secs(1), || async { health().await == 503 }).await,
+        eventually(Duration::from_secs(3), || async { health().await == 503 }).await,
         "health did not flip while a body waited for memory"
     );
     // ...and the waiter is refused once it has waited too long.
@@ -643,12 +643,21 @@ async fn graceful_shutdown_completes_in_flight_requests() {
             .await
     });
     tx.send(Ok(b"first half, ".to_vec())).await.unwrap();
-    // The request is being read when the shutdown starts.
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    gw.trigger_shutdown();
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The request is being read (its body holds pool memory) when the
+    // shutdown starts.
     assert!(
-        TcpStream::connect(gw.addr).await.is_err(),
+        eventually(Duration::from_secs(10), || async {
+            gw.state.bodies().held_bytes() > 0
+        })
+        .await,
+        "the request never started"
+    );
+    gw.trigger_shutdown();
+    assert!(
+        eventually(Duration::from_secs(10), || async {
+            TcpStream::connect(gw.addr).await.is_err()
+        })
+        .await,
         "still accepting after shutdown"
     );
     tx.send(Ok(b"second half".to_vec())).await.unwrap();
