@@ -1605,7 +1605,7 @@ const GATES: &[&[&str]] = &[
     &["powershell", "pwsh"],
     &["iex"],
     &["cmd"],
-    &["in (", "in("],
+    &["in (", "in(", "in  (", ")do", ") do"],
     &["exist", "defined", "errorlevel"],
     &[
         "invoke-",
@@ -1771,7 +1771,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
         ),
         mk(r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
         mk(
-            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[\w~]+\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
+            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{1,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
             R_WINDOWS,
         ),
         mk(
