@@ -68,3 +68,45 @@ pub(crate) fn segments(text: &str) -> impl Iterator<Item = (usize, &str)> {
         (at, s)
     })
 }
+
+#[cfg(test)]
+mod timing {
+    /// Per-module cost on benign values. Not an assertion: run by hand with
+    /// `cargo test --release -p sluice-detect per_module_cost -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn per_module_cost() {
+        let lines = [
+            "Meet Jessica at Union Square; bring the table by the window.",
+            "Is the blue shirt better than the old files? Select one and order by price.",
+            "customer",
+            "order",
+            "2024",
+            "Please update my shipping address to 12 Rue de la Paix, Paris.",
+            "It's 5 o'clock somewhere -- let's go!",
+            "The build failed with exit code 2 (see logs).",
+        ];
+        let mut text = String::new();
+        while text.len() < 1 << 20 {
+            for l in lines {
+                text.push_str(l);
+                text.push('\0');
+            }
+        }
+        for (i, m) in super::MODULES.iter().enumerate() {
+            let mut hits = Vec::new();
+            let t = std::time::Instant::now();
+            for _ in 0..5 {
+                hits.clear();
+                (m.scan)(&text, &mut hits);
+            }
+            let el = t.elapsed() / 5;
+            println!(
+                "module {i} ({}): {:?} per MiB, {} hits",
+                m.rules[0].id,
+                el,
+                hits.len()
+            );
+        }
+    }
+}

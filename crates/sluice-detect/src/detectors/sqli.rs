@@ -1717,6 +1717,113 @@ fn keywords() -> &'static AhoCorasick {
     })
 }
 
+/// Whether the bare context can produce anything: SQL punctuation, a value
+/// starting like a number or a logical operator, or a SQL keyword. Prose with
+/// only apostrophes and parentheses is not tokenized.
+fn bare_needed(b: &[u8]) -> bool {
+    let mut prev = 0u8;
+    for &c in b {
+        match c {
+            b';' | b'#' | b'=' | b'<' | b'>' => return true,
+            b'-' | b'|' | b'&' | b'@' if prev == c => return true,
+            b'*' if prev == b'/' => return true,
+            _ => {}
+        }
+        prev = c;
+    }
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let rest = &b[start..];
+    if rest
+        .first()
+        .is_some_and(|c| c.is_ascii_digit() || *c == b')')
+    {
+        return true;
+    }
+    let word_len = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let first = &rest[..word_len];
+    if [&b"or"[..], b"and", b"xor", b"from", b"declare"]
+        .iter()
+        .any(|k| first.eq_ignore_ascii_case(k))
+    {
+        return true;
+    }
+    keywords().is_match(b)
+}
+
+/// Whether breaking out at the first `q` leads anywhere: the next token must
+/// not be a plain word ("O'Brien", "it's"), which is a syntax error in SQL.
+fn quote_needed(b: &[u8], q: u8) -> bool {
+    let Some(p) = memchr::memchr(q, b) else {
+        return false;
+    };
+    let mut j = p + 1;
+    while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b')') {
+        j += 1;
+    }
+    let Some(&c) = b.get(j) else {
+        return false;
+    };
+    if !c.is_ascii_alphanumeric() {
+        return true;
+    }
+    if c.is_ascii_digit() {
+        // `5'10"`: a number right after the quote is not SQL either, but look
+        // further for a later break.
+        return memchr::memchr(q, &b[j..]).is_some() && keywords().is_match(b);
+    }
+    let w: Vec<u8> = b[j..]
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_alphabetic() || **c == b'_')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    matches!(
+        w.as_slice(),
+        b"or"
+            | b"and"
+            | b"xor"
+            | b"union"
+            | b"select"
+            | b"having"
+            | b"order"
+            | b"group"
+            | b"limit"
+            | b"procedure"
+            | b"into"
+            | b"like"
+            | b"rlike"
+            | b"regexp"
+            | b"is"
+            | b"in"
+            | b"not"
+            | b"div"
+            | b"mod"
+            | b"between"
+            | b"sounds"
+            | b"collate"
+            | b"waitfor"
+            | b"exec"
+            | b"execute"
+            | b"declare"
+            | b"drop"
+            | b"delete"
+            | b"insert"
+            | b"update"
+            | b"shutdown"
+            | b"where"
+            | b"from"
+            | b"glob"
+            | b"match"
+            | b"ilike"
+            | b"as"
+            | b"sleep"
+            | b"benchmark"
+    ) || keywords().is_match(b)
+}
+
 fn worth_analysing(seg: &str) -> bool {
     let b = seg.as_bytes();
     if b.iter().any(|&c| interesting_byte(c)) {
@@ -1762,13 +1869,12 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         } else {
             seg.as_bytes()
         };
-        let mut ctxs = [Some(Ctx::Bare), None, None];
-        if memchr::memchr(b'\'', b).is_some() {
-            ctxs[1] = Some(Ctx::Quote(b'\''));
-        }
-        if memchr::memchr(b'"', b).is_some() {
-            ctxs[2] = Some(Ctx::Quote(b'"'));
-        }
+        // Each context is tokenized only when one of its rules could fire.
+        let ctxs = [
+            bare_needed(b).then_some(Ctx::Bare),
+            quote_needed(b, b'\'').then_some(Ctx::Quote(b'\'')),
+            quote_needed(b, b'"').then_some(Ctx::Quote(b'"')),
+        ];
         let first_hit = hits.len();
         for ctx in ctxs.into_iter().flatten() {
             let t = tokenize(b, ctx, std::mem::take(&mut buf));
