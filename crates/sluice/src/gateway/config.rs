@@ -152,7 +152,8 @@ pub struct GatewayConfig {
     pub scan_concurrency: usize,
     /// Detector working memory per scanned byte, set aside from the pool's
     /// cap: bodies may hold `cap - scan_concurrency * scan_memory_factor *
-    /// max_body` bytes at once, so a flood stays within the cap.
+    /// max_body` bytes at once, so a flood stays within the cap. The default,
+    /// 8, is the peak measured for one 1 MiB and one 10 MiB text body.
     pub scan_memory_factor: f64,
     /// Extra detection rules.
     pub rules_file: Option<PathBuf>,
@@ -181,7 +182,7 @@ impl Default for GatewayConfig {
             screen_headers: vec!["cookie".into(), "user-agent".into(), "referer".into()],
             blocking_scan_threshold: 64 * 1024,
             scan_concurrency: 0,
-            scan_memory_factor: 2.0,
+            scan_memory_factor: 8.0,
             rules_file: None,
             log_format: LogFormat::Text,
             actions: BTreeMap::new(),
@@ -224,12 +225,19 @@ impl GatewayConfig {
         Ok(config)
     }
 
-    /// Large-body scans run at once: `scan_concurrency`, or one per CPU up to 4.
+    /// Large-body scans run at once: `scan_concurrency`, or else one per CPU
+    /// up to 4, lowered so that the scan reserve leaves room for a body.
     pub fn effective_scan_concurrency(&self) -> usize {
         if self.scan_concurrency > 0 {
             return self.scan_concurrency;
         }
-        std::thread::available_parallelism().map_or(2, |n| n.get().min(4))
+        let cpus = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+        let per_scan = self.scan_memory_factor.max(0.0) * self.max_body as f64;
+        if per_scan <= 0.0 {
+            return cpus;
+        }
+        let room = self.checked_out_cap().saturating_sub(self.max_body) as f64;
+        cpus.min((room / per_scan) as usize).max(1)
     }
 
     /// Bytes of the cap set aside for the detector's working memory.

@@ -95,6 +95,8 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
     };
     let original_host = parts.headers.get(header::HOST).cloned();
     strip_hop_by_hop(&mut parts.headers);
+    // The body is already read: hyper answered any 100-continue itself.
+    parts.headers.remove(header::EXPECT);
     if let Some(ip) = remote {
         let xff = match parts
             .headers
