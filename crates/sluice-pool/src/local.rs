@@ -17,6 +17,7 @@
 //! `thread_cache_bytes` until it exits, when its cache is flushed.
 
 use std::cell::RefCell;
+use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
@@ -26,8 +27,28 @@ use crate::loom::{Ordering, lock};
 use crate::pool::{Idle, Inner, PoolRef, zero_written};
 use crate::stats::{Counters, bump, set};
 
+// `LOCAL` has no drop glue, so reaching it is a plain thread-pointer offset
+// with no "destructor registered yet?" check and no call on the fast paths.
+// Its entries are flushed at thread exit by `EXIT`, which `with` registers
+// before it creates the first entry.
 thread_local! {
-    static LOCAL: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+    static LOCAL: RefCell<ManuallyDrop<Vec<Entry>>> =
+        const { RefCell::new(ManuallyDrop::new(Vec::new())) };
+    static EXIT: ExitFlush = const { ExitFlush };
+}
+
+/// Flushes this thread's caches when the thread exits.
+struct ExitFlush;
+
+impl Drop for ExitFlush {
+    fn drop(&mut self) {
+        let entries = LOCAL.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut entries) => std::mem::take(&mut **entries),
+            Err(_) => Vec::new(),
+        });
+        // Dropped outside the borrow: each `Entry` flushes itself.
+        drop(entries);
+    }
 }
 
 /// How many buffers' worth of credit a thread reserves at once (bounded by a
@@ -56,6 +77,9 @@ pub(crate) struct Entry {
     limit: usize,
     max_bufs: usize,
     epoch: u64,
+    /// Fast-path checkouts before the next one to sample for leak tracking
+    /// (`u32::MAX`, reset when it runs out, when tracking is off: so the
+    /// fast path needs one compare either way).
     sample_countdown: u32,
     sample_rate: u32,
 }
@@ -72,6 +96,11 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
                 // The fast paths look at the first entry only.
                 Some(i) => entries.swap(0, i),
                 None => {
+                    // No cache once this thread's locals are being torn
+                    // down (nothing would flush it).
+                    if EXIT.try_with(|_| ()).is_err() {
+                        return None;
+                    }
                     // Caches of pools dropped since are flushed here.
                     entries.retain(|e| !e.inner.is_closed());
                     entries.push(Entry::new(inner));
@@ -101,22 +130,21 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
             {
                 return None;
             }
-            if k >= NUM_CLASSES {
+            // The checkout to track, and a stash refill, go through the slow
+            // path: the fast path calls nothing, so it needs no stack frame.
+            if e.sample_countdown <= 1 || e.spare_refs == 0 {
                 return None;
             }
-            // The checkout to track goes through the slow path.
-            if e.sample_rate != 0 && e.sample_countdown <= 1 {
-                return None;
-            }
-            let lc = &mut e.classes[k];
+            let lc = e.classes.get_mut(k)?;
             let idle = lc.bufs.pop()?;
-            if e.sample_rate != 0 {
-                e.sample_countdown -= 1;
-            }
+            e.sample_countdown -= 1;
             lc.cached -= idle.buf.capacity();
             e.publish(k);
             bump(&e.counters.classes[k].hits, 1, true);
-            Some((idle.buf, e.take_ref()))
+            e.spare_refs -= 1;
+            // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr`
+            // (see `refill_refs`); one of them moves into the `PoolRef`.
+            Some((idle.buf, unsafe { PoolRef::from_owned(e.ptr) }))
         })
         .ok()
         .flatten()
@@ -127,8 +155,12 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
 /// and the class has room and credit. Returns false (buffer untouched) for
 /// the slow path otherwise. On success the buffer's vector is taken and its
 /// pool reference is owned by the stash: the caller must not use either.
+///
+/// `LEAF` is the variant for untouched buffers (nothing to zero), which
+/// also leaves a full stash to the other variant: it calls nothing, so the
+/// guard's drop needs no stack frame.
 #[inline(always)]
-pub(crate) fn fast_release(b: &mut PooledBuf) -> bool {
+pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     LOCAL
         .try_with(|cell| {
             let Ok(mut entries) = cell.try_borrow_mut() else {
@@ -138,40 +170,60 @@ pub(crate) fn fast_release(b: &mut PooledBuf) -> bool {
                 return false;
             };
             let k = usize::from(b.class);
-            if k >= NUM_CLASSES || e.ptr.as_ptr().cast_const() != b.pool.as_ptr() {
+            if e.ptr.as_ptr().cast_const() != b.pool.as_ptr() {
                 return false;
             }
             let c = b.vec.capacity();
-            let lc = &e.classes[k];
+            let Some(lc) = e.classes.get(k) else {
+                return false;
+            };
             // `closed` also bumps the epoch, so this covers a closed pool.
             if e.inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
-                || c < class_size(k)
-                || c >= class_size(k + 1)
+                || !fits_class(k, c)
                 || lc.bufs.len() >= e.max_bufs
                 || lc.reserved - lc.cached < c
+                || (LEAF && (e.spare_refs >= 2 * REF_BATCH || lc.bufs.len() == lc.bufs.capacity()))
             {
                 return false;
             }
             let mut vec = std::mem::take(&mut b.vec);
-            if e.inner.config.zero_on_release {
+            if !LEAF && e.inner.config.zero_on_release {
                 zero_written(&mut vec, b.hwm);
             }
             vec.clear();
             let lc = &mut e.classes[k];
-            lc.bufs.push(Idle {
+            let idle = Idle {
                 buf: vec,
                 since: e.epoch,
-            });
+            };
+            match lc.bufs.spare_capacity_mut().first_mut() {
+                // Checked above for `LEAF`: an in-place push, no call to
+                // the growth path.
+                Some(slot) if LEAF => {
+                    slot.write(idle);
+                    let len = lc.bufs.len() + 1;
+                    // SAFETY: the element at the old length was just
+                    // initialised, within capacity.
+                    unsafe { lc.bufs.set_len(len) };
+                }
+                _ => lc.bufs.push(idle),
+            }
             lc.cached += c;
             e.publish(k);
             bump(&e.counters.classes[k].returned, 1, true);
             e.spare_refs += 1;
-            if e.spare_refs > 2 * REF_BATCH {
+            if !LEAF && e.spare_refs > 2 * REF_BATCH {
                 e.park_refs(REF_BATCH);
             }
             true
         })
         .unwrap_or(false)
+}
+
+/// True if a buffer of capacity `c` is still in class `k`.
+#[inline(always)]
+fn fits_class(k: usize, c: usize) -> bool {
+    c >= class_size(k) && c < class_size(k + 1)
 }
 
 /// Drops this thread's cache for `inner` (the pool is closing).
@@ -203,7 +255,10 @@ impl Entry {
             limit,
             max_bufs,
             epoch: inner.trim_epoch.load(Ordering::Relaxed),
-            sample_countdown: cfg.leak_sample_rate,
+            sample_countdown: match cfg.leak_sample_rate {
+                0 => u32::MAX,
+                rate => rate,
+            },
             sample_rate: cfg.leak_sample_rate,
         }
     }
@@ -269,6 +324,7 @@ impl Entry {
     pub(crate) fn sample(&mut self) -> bool {
         let rate = self.sample_rate;
         if rate == 0 {
+            self.sample_countdown = u32::MAX;
             return false;
         }
         self.sample_countdown = self.sample_countdown.saturating_sub(1);

@@ -87,6 +87,23 @@ impl PoolRef {
 /// Takes a released buffer back (called from `PooledBuf::drop`).
 #[inline]
 pub(crate) fn release(b: &mut PooledBuf) {
+    // An untouched, untracked, uncharged buffer: nothing to zero, refund or
+    // untrack.
+    #[cfg(not(loom))]
+    if b.tracked == UNTRACKED
+        && b.charged == 0
+        && (b.hwm | b.vec.len()) == 0
+        && crate::local::fast_release::<true>(b)
+    {
+        return;
+    }
+    release_full(b);
+}
+
+/// Release of a buffer that was written to, charged or tracked, or that
+/// the leaf fast path turned down.
+#[inline(never)]
+fn release_full(b: &mut PooledBuf) {
     #[cfg(not(loom))]
     if b.tracked == UNTRACKED {
         if b.charged > 0 {
@@ -96,7 +113,7 @@ pub(crate) fn release(b: &mut PooledBuf) {
             }
             b.charged = 0;
         }
-        if crate::local::fast_release(b) {
+        if crate::local::fast_release::<false>(b) {
             return;
         }
     }
@@ -296,6 +313,14 @@ impl Pool {
         {
             return buf;
         }
+        self.acquire_slow(capacity, Location::caller())
+    }
+
+    /// [`Pool::acquire`] past the fast path. Out of line, so the fast path
+    /// calls nothing and needs no stack frame.
+    #[inline(never)]
+    fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> PooledBuf {
+        let inner = &self.handle.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
@@ -305,7 +330,7 @@ impl Pool {
             }
             None => 0,
         };
-        self.checkout(capacity, charged, Location::caller())
+        self.checkout(capacity, charged, location)
     }
 
     /// Hands out a cached buffer through this thread's cache, if there is

@@ -587,3 +587,100 @@ fn sampling_counts_fast_path_hits_too() {
     drop(held);
     assert_eq!(pool.stats().tracked_buffers, 0);
 }
+
+/// A buffer held in a user's thread-local is dropped while the thread's
+/// locals are torn down, possibly after the thread's cache was flushed: it
+/// must still be accounted and retained within the budget, never lost.
+#[test]
+fn buffers_dropped_by_thread_local_destructors_are_accounted() {
+    thread_local! {
+        static HELD: std::cell::RefCell<Vec<sluice_pool::PooledBuf>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let pool = pool();
+    let p = pool.clone();
+    std::thread::spawn(move || {
+        // Registers this thread's cache (and its exit flush) before `HELD`
+        // exists, and again after it, so both destructor orders occur.
+        drop(p.acquire(1024));
+        drop(p.acquire(1024));
+        HELD.with(|h| {
+            let mut h = h.borrow_mut();
+            h.push(p.acquire(2048));
+            let mut written = p.acquire(4096);
+            written.extend_from_slice(&[7; 100]);
+            h.push(written);
+        });
+        let other = p.clone();
+        drop(other.acquire(8192));
+    })
+    .join()
+    .unwrap();
+    let s = pool.stats();
+    assert_eq!(s.acquires, 5);
+    assert_eq!(s.checked_out_buffers, 0, "{s:?}");
+    assert_eq!(s.retained_buffers, 4, "{s:?}");
+    // Every retained byte is covered by the budget, and nothing else is.
+    assert_eq!(s.retained_budget_bytes, s.retained_bytes, "{s:?}");
+    // The written buffer came back zeroed.
+    let mut again = pool.acquire(4096);
+    assert!(peek_spare(&mut again, 100).iter().all(|&b| b == 0));
+}
+
+/// A thread that only releases buffers acquired elsewhere piles up pool
+/// references; untouched and written buffers take different fast paths.
+/// Accounting stays exact, and the pool still closes.
+#[test]
+fn release_only_thread_accounts_every_buffer() {
+    let pool = Pool::builder()
+        .thread_cache_buffers(512)
+        .thread_cache_bytes(8 << 20)
+        .build()
+        .unwrap();
+    let bufs: Vec<_> = (0..300)
+        .map(|i| {
+            let mut b = pool.acquire(1024);
+            if i % 3 == 0 {
+                b.extend_from_slice(&[1; 10]);
+            }
+            b
+        })
+        .collect();
+    let p = pool.clone();
+    std::thread::spawn(move || {
+        drop(bufs);
+        let s = p.stats();
+        assert_eq!(s.checked_out_buffers, 0, "{s:?}");
+        // Kept in this thread's cache until it exits.
+        assert!(s.retained_buffers > 0);
+        assert!(s.retained_budget_bytes >= s.retained_bytes, "{s:?}");
+    })
+    .join()
+    .unwrap();
+    let s = pool.stats();
+    assert_eq!((s.acquires, s.misses, s.checked_out_buffers), (300, 300, 0));
+    assert_eq!(s.retained_budget_bytes, s.retained_bytes, "{s:?}");
+    let again: Vec<_> = (0..300).map(|_| pool.acquire(1024)).collect();
+    assert!(again.iter().all(|b| b.is_empty()));
+    assert_eq!(pool.stats().hits, s.retained_buffers);
+    drop(again);
+    drop(pool);
+}
+
+/// Without leak tracking, a long run of fast-path checkouts never tracks
+/// one; with it, every n-th is tracked however many run.
+#[test]
+fn sampling_is_exact_over_long_runs() {
+    let off = pool();
+    for _ in 0..5000 {
+        drop(off.acquire(1024));
+    }
+    assert_eq!(off.stats().tracked_buffers, 0);
+    let on = Pool::builder().leak_sample_rate(10).build().unwrap();
+    for _ in 0..5000 {
+        drop(on.acquire(1024));
+    }
+    let held: Vec<_> = (0..100).map(|_| on.acquire(1024)).collect();
+    assert_eq!(on.stats().tracked_buffers, 10);
+    drop(held);
+}
