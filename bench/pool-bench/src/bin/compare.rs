@@ -589,6 +589,9 @@ fn summarise(
 ) -> Value {
     let mut table: Table = BTreeMap::new();
     let mut scaling: BTreeMap<(String, usize), f64> = BTreeMap::new();
+    // Per-cell extras of the child results, carried into the summary cells.
+    let mut extras: BTreeMap<(String, usize, String), serde_json::Map<String, Value>> =
+        BTreeMap::new();
     let mut channel_ns = None;
     let mut zeroing = Value::Null;
     let mut mixed: BTreeMap<String, Value> = BTreeMap::new();
@@ -620,6 +623,23 @@ fn summarise(
                     if let Some(s) = cell["scaling"].as_f64() {
                         scaling.insert((c.clone(), size), s);
                     }
+                    let mut extra = serde_json::Map::new();
+                    for key in [
+                        "clock",
+                        "wall_median_ns",
+                        "cpu_ns_per_handoff",
+                        "cpu_scaling_bound",
+                        "cpu_ns_per_op_one_thread",
+                        "cpu_ns_per_op_two_threads",
+                    ] {
+                        if !cell[key].is_null() {
+                            extra.insert(key.to_string(), cell[key].clone());
+                        }
+                    }
+                    if let Some(one) = cell["one_thread"]["median_ns"].as_f64() {
+                        extra.insert("one_thread_median_ns".into(), json!(one));
+                    }
+                    extras.insert((scenario.to_string(), size, c.clone()), extra);
                 }
             }
         }
@@ -645,6 +665,11 @@ fn summarise(
                 "time_vs_best_pool_crate": best_pool.as_ref().map(|(_, b)| round(ns / b)),
                 "best_pool_crate": best_pool.as_ref().map(|(n, _)| n.clone()),
             });
+            if let Some(extra) = extras.get(&(scenario.clone(), *size, name.clone())) {
+                for (k, v) in extra {
+                    cell[k] = v.clone();
+                }
+            }
             if scenario == "C"
                 && let Some(ch) = channel_ns
             {
