@@ -33,7 +33,7 @@
 //! from the thread pointer. The fast paths call no function: anything that
 //! would (a stash refill or spill, a `Vec` that must grow, zeroing written
 //! bytes) goes to an out-of-line path, so they need no stack frame. About
-//! 190 instructions per acquire + release of a 1 KiB buffer (callgrind on
+//! 180 instructions per acquire + release of a 1 KiB buffer (callgrind on
 //! `examples/hotpath.rs`). A checked-out buffer refers to its
 //! pool through a raw strong count of the pool's `Arc`; each thread keeps a
 //! stash of such counts and refills or spills it 32 at a time, so buffers

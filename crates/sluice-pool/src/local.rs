@@ -25,7 +25,8 @@ use crate::buf::PooledBuf;
 use crate::class::{NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
 use crate::pool::{Idle, Inner, PoolRef, zero_written};
-use crate::stats::{Counters, bump, set};
+use crate::stats::{ClassCounters, Counters, bump, set};
+use std::sync::atomic::AtomicU64;
 
 // `LOCAL` has no drop glue, so reaching it is a plain thread-pointer offset
 // with no "destructor registered yet?" check and no call on the fast paths.
@@ -139,8 +140,7 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
             let idle = lc.bufs.pop()?;
             e.sample_countdown -= 1;
             lc.cached -= idle.buf.capacity();
-            e.publish(k);
-            bump(&e.counters.classes[k].hits, 1, true);
+            e.publish_counted(k, |c| &c.hits);
             e.spare_refs -= 1;
             // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr`
             // (see `refill_refs`); one of them moves into the `PoolRef`.
@@ -209,8 +209,7 @@ pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
                 _ => lc.bufs.push(idle),
             }
             lc.cached += c;
-            e.publish(k);
-            bump(&e.counters.classes[k].returned, 1, true);
+            e.publish_counted(k, |c| &c.returned);
             e.spare_refs += 1;
             if !LEAF && e.spare_refs > 2 * REF_BATCH {
                 e.park_refs(REF_BATCH);
@@ -334,6 +333,17 @@ impl Entry {
         } else {
             false
         }
+    }
+
+    /// [`Entry::publish`] and one more of the counter `which` picks, with
+    /// one lookup of the class's counters.
+    #[inline(always)]
+    fn publish_counted(&self, k: usize, which: impl FnOnce(&ClassCounters) -> &AtomicU64) {
+        let lc = &self.classes[k];
+        let c = &self.counters.classes[k];
+        set(&c.cached_bufs, lc.bufs.len() as u64);
+        set(&c.cached_bytes, lc.cached as u64);
+        bump(which(c), 1, true);
     }
 
     #[inline]
