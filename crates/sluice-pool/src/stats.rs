@@ -30,7 +30,9 @@ pub(crate) struct ClassCounters {
 /// (plain load + store, no read-modify-write); the pool keeps one more for
 /// paths that run without a thread cache, written with `fetch_add`.
 pub(crate) struct Counters {
-    pub(crate) classes: Box<[ClassCounters; NUM_CLASSES]>,
+    /// Inline, not boxed: the fast paths reach a class's counters with one
+    /// load fewer.
+    pub(crate) classes: [ClassCounters; NUM_CLASSES],
     pub(crate) unpooled: AtomicU64,
     pub(crate) unpooled_bytes: AtomicU64,
     pub(crate) unpooled_returned: AtomicU64,
@@ -42,7 +44,7 @@ pub(crate) struct Counters {
 impl Default for Counters {
     fn default() -> Self {
         Self {
-            classes: Box::new(std::array::from_fn(|_| ClassCounters::default())),
+            classes: std::array::from_fn(|_| ClassCounters::default()),
             unpooled: AtomicU64::new(0),
             unpooled_bytes: AtomicU64::new(0),
             unpooled_returned: AtomicU64::new(0),
