@@ -21,3 +21,9 @@
 pub mod gateway;
 pub mod scan;
 pub mod serve;
+
+/// The top-level README's Rust examples, compiled and run as doctests so they
+/// cannot drift from the API.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+struct ReadmeDoctests;
