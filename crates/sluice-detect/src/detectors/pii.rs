@@ -1380,3 +1380,97 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod perf {
+    //! Per-module cost on benign input, run by hand:
+    //! `taskset -c 0 cargo test --release -p sluice-detect detector_mbps -- --ignored --nocapture`.
+
+    fn cpu_ns() -> u64 {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next().and_then(|n| n.parse().ok()))
+            .unwrap_or(0)
+    }
+
+    fn corpus_text() -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus");
+        let mut lines = Vec::new();
+        for f in [
+            "benign-faker.jsonl",
+            "benign-hard.jsonl",
+            "benign-pii-lookalikes.jsonl",
+        ] {
+            let Ok(s) = std::fs::read_to_string(format!("{dir}/{f}")) else {
+                continue;
+            };
+            for l in s.lines() {
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(l) {
+                    if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                        lines.push(t.to_owned());
+                    }
+                }
+            }
+        }
+        let mut text = String::new();
+        while text.len() < 1 << 20 && !lines.is_empty() {
+            for l in &lines {
+                text.push_str(l);
+                text.push('\0');
+            }
+        }
+        text
+    }
+
+    fn api_json() -> String {
+        let mut text = String::new();
+        let mut i = 0u32;
+        while text.len() < 1 << 20 {
+            text.push_str(&format!(
+                "{{\"id\":{i},\"name\":\"Widget {i}\",\"price\":{}.99,\"tags\":[\"blue\",\"large\"],\
+                 \"description\":\"A sturdy widget for everyday use, ships in 2 days.\",\
+                 \"created_at\":\"2024-05-{:02}T10:00:00Z\",\"active\":true}},",
+                i % 100,
+                i % 28 + 1
+            ));
+            i += 1;
+        }
+        text
+    }
+
+    #[test]
+    #[ignore]
+    fn detector_mbps() {
+        type Scan = fn(&str, &mut Vec<crate::finding::Hit>);
+        let mods: [(&str, Scan); 4] = [
+            ("cmdi", super::super::cmdi::scan),
+            ("path", super::super::path::scan),
+            ("prompt", super::super::prompt::scan),
+            ("pii", super::scan),
+        ];
+        for (name, input) in [("corpus", corpus_text()), ("json", api_json())] {
+            for (m, scan) in mods {
+                if std::env::var("DETECT_MOD").is_ok_and(|f| f != m) {
+                    continue;
+                }
+                let reps: usize = std::env::var("DETECT_REPS")
+                    .ok()
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or(5);
+                let mut hits = Vec::new();
+                scan(&input, &mut hits);
+                let t = cpu_ns();
+                for _ in 0..reps {
+                    hits.clear();
+                    scan(&input, &mut hits);
+                }
+                let ns = (cpu_ns() - t) as f64 / reps as f64;
+                println!(
+                    "{name:6} {m:6} {:8.1} MB/s  {} hits",
+                    input.len() as f64 / ns * 1e3,
+                    hits.len()
+                );
+            }
+        }
+    }
+}
