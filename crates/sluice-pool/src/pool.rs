@@ -744,7 +744,11 @@ impl Inner {
 
     fn shared_sample(&self) -> bool {
         let rate = u64::from(self.config.leak_sample_rate);
-        rate != 0 && self.sample_tick.fetch_add(1, Ordering::Relaxed) % rate == 0
+        rate != 0
+            && self
+                .sample_tick
+                .fetch_add(1, Ordering::Relaxed)
+                .is_multiple_of(rate)
     }
 
     fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {

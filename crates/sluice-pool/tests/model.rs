@@ -120,7 +120,7 @@ proptest! {
                         let byte = (n % 251) as u8 | 1;
                         h.buf.extend_from_slice(&vec![byte; n]);
                         h.model.extend(std::iter::repeat_n(byte, n));
-                        if n % 3 == 0 {
+                        if n.is_multiple_of(3) {
                             h.buf.truncate(n / 2);
                             h.model.truncate(n / 2);
                         }

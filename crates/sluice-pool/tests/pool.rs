@@ -529,7 +529,7 @@ fn caps_hold_with_many_threads_and_cross_thread_releases() {
                 let size = 1024 << (x % 6);
                 let mut b = pool.acquire(size);
                 b.extend_from_slice(&[t as u8; 100]);
-                if x % 2 == 0 {
+                if x.is_multiple_of(2) {
                     let _ = tx.try_send(b); // released by whoever receives it
                 }
                 if let Ok(rx) = rx.try_lock() {
@@ -537,7 +537,7 @@ fn caps_hold_with_many_threads_and_cross_thread_releases() {
                         assert!(b.len() == 100);
                     }
                 }
-                if x % 97 == 0 {
+                if x.is_multiple_of(97) {
                     pool.trim();
                 }
             }
@@ -637,10 +637,10 @@ fn release_only_thread_accounts_every_buffer() {
         .thread_cache_bytes(8 << 20)
         .build()
         .unwrap();
-    let bufs: Vec<_> = (0..300)
+    let bufs: Vec<_> = (0..300u32)
         .map(|i| {
             let mut b = pool.acquire(1024);
-            if i % 3 == 0 {
+            if i.is_multiple_of(3) {
                 b.extend_from_slice(&[1; 10]);
             }
             b

@@ -84,7 +84,7 @@ fn benign_json(lines: &[&str], size: usize) -> Vec<u8> {
         let line = lines[i % lines.len()];
         let rec = serde_json::json!({
             "id": i,
-            "active": i % 3 != 0,
+            "active": !i.is_multiple_of(3),
             "score": (i * 37 % 1000) as f64 / 10.0,
             "text": line,
             "tags": ["customer", "order", "2024"],
