@@ -918,9 +918,71 @@ fn is_placeholder(v: &str) -> bool {
         || l.bytes().all(|x| x == l.as_bytes()[0])
 }
 
+/// Bytes of a key name; every `KEY_AC` pattern consists of them only.
+fn is_key_byte(x: u8) -> bool {
+    x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'.')
+}
+
+static BEARER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(["bearer"])
+        .expect("static patterns")
+});
+
+/// The maximal key-name runs that can start an assignment: those followed
+/// (after an optional quote and a few blanks) by `=` or `:`, and any run
+/// holding "bearer". A `KEY_AC` match never contains a non-key byte, so
+/// searching these runs alone finds exactly the matches a search of the whole
+/// text would find in them, while the walk over benign prose stays a
+/// `memchr2` over the separators.
+fn key_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let run_start = |mut s: usize| {
+        while s > 0 && is_key_byte(b[s - 1]) {
+            s -= 1;
+        }
+        s
+    };
+    let mut runs = Vec::new();
+    for p in memchr::memchr2_iter(b'=', b':', b) {
+        let mut e = p;
+        let mut blanks = 0;
+        while e > 0 && blanks < 8 && matches!(b[e - 1], b' ' | b'\t' | b'"' | b'\'') {
+            e -= 1;
+            blanks += 1;
+        }
+        if e > 0 && is_key_byte(b[e - 1]) {
+            let s = run_start(e);
+            if runs.last().is_none_or(|&(_, le)| le <= s) {
+                runs.push((s, e));
+            }
+        }
+    }
+    let mut extra = false;
+    for m in BEARER_AC.find_iter(b) {
+        let s = run_start(m.start());
+        let mut e = m.end();
+        while e < b.len() && is_key_byte(b[e]) {
+            e += 1;
+        }
+        runs.push((s, e));
+        extra = true;
+    }
+    if extra {
+        runs.sort_unstable();
+        runs.dedup();
+    }
+    runs
+}
+
 fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    for m in KEY_AC.find_iter(text) {
+    let matches = key_runs(b).into_iter().flat_map(|(s, e)| {
+        KEY_AC
+            .find_iter(&text[s..e])
+            .map(move |m| aho_corasick::Match::new(m.pattern(), s + m.start()..s + m.end()))
+    });
+    for m in matches {
         // Expand to the whole key name: db_password, AWS_SECRET_ACCESS_KEY, x-api-key.
         let key_ok = |x: u8| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'.');
         let mut ks = m.start();
