@@ -714,3 +714,35 @@ fn serve_config_layers_file_env_and_flags() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("upstream"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn encoded_plus_in_the_query_stays_a_plus() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+
+    // `%2B` is a plus, not a space: the attack needs it.
+    for target in [
+        "/get?sql_table=sELecT%20slEep%20%2810%20%2B6%29",
+        "/get?id=cat%2B%2Fet*%2F*wd",
+    ] {
+        let res = c.get(gw.url(target)).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{target}");
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v["threats"][0]["location"], "query", "{v}");
+    }
+    assert_eq!(up.hits(), 0);
+
+    // A benign encoded plus and a literal plus reach the upstream untouched.
+    let res = c
+        .get(gw.url("/calc?expr=a%2Bb&name=John+Smith"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        up.last().uri.path_and_query().unwrap().as_str(),
+        "/calc?expr=a%2Bb&name=John+Smith"
+    );
+    gw.stop().await;
+}
