@@ -9,7 +9,7 @@ use crate::decode::{
     extract_json, looks_like_form, looks_like_json, normalize_unicode, percent_decode,
     to_utf8_lossy,
 };
-use crate::detectors::MODULES;
+use crate::detectors::{MODULES, segments};
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -147,6 +147,51 @@ fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mu
     v.raw_depth = raw_depth;
     let mut hits = Vec::new();
     run_detectors(inner, &v, raw, raw_depth, &mut hits, shift, out);
+
+    // Only values holding a decoder's trigger byte can change when decoded;
+    // the rest would be scanned again for nothing. Decode a view made of the
+    // triggering values alone, with jumps over the others.
+    let has_trigger = |s: &[u8]| {
+        memchr::memchr3(b'%', b'&', b'\\', s).is_some()
+            || (plus_space && memchr::memchr(b'+', s).is_some())
+    };
+    let sub_owned;
+    let raw: &str = if memchr::memchr(0, raw.as_bytes()).is_some() {
+        let mut s = String::new();
+        let mut m = OffsetMap::default();
+        let mut skipped = false;
+        let mut first = true;
+        for (off, seg) in segments(raw) {
+            if !has_trigger(seg.as_bytes()) {
+                skipped = true;
+                continue;
+            }
+            if !first {
+                s.push('\0');
+            }
+            first = false;
+            let at = s.len();
+            if at != off {
+                m.push(at, at, off, off, Decoding::Json);
+            }
+            s.push_str(seg);
+        }
+        if first {
+            return;
+        }
+        if skipped {
+            v.maps.push(m);
+            sub_owned = s;
+            &sub_owned
+        } else {
+            raw
+        }
+    } else {
+        if !has_trigger(raw.as_bytes()) {
+            return;
+        }
+        raw
+    };
 
     // Decoding rounds.
     let mut dec: Option<String> = None;
@@ -312,7 +357,8 @@ fn push_finding(
         // decodings of the whole view revealed it.
         for m in &v.maps[v.raw_depth..depth] {
             if let Some(k) = m.first_kind() {
-                if !via.contains(&k) {
+                // The jump map over unchanged values is no decoding.
+                if k != Decoding::Json && !via.contains(&k) {
                     via.push(k);
                 }
             }

@@ -23,13 +23,19 @@ pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetM
     out.clear();
     map.clear();
     let b = input.as_bytes();
+    if b.is_ascii() {
+        return false;
+    }
     let Some(first) = b.iter().position(|&x| x >= 0x80) else {
         return false;
     };
     // Cheap pre-check: most non-ASCII prose is already NFKC and has no
-    // invisible characters.
+    // invisible characters. The rewrite below works per character, so a
+    // per-character check says exactly whether it would change anything.
     let rest = &input[first..];
-    if !rest.chars().any(is_invisible) && is_nfkc_quick(rest.chars()) == IsNormalized::Yes {
+    if !rest.chars().any(|c| {
+        !c.is_ascii() && (is_invisible(c) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes)
+    }) {
         return false;
     }
     out.reserve(input.len());
