@@ -746,3 +746,66 @@ async fn encoded_plus_in_the_query_stays_a_plus() {
     );
     gw.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_header_but_transport_ones_is_screened() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+
+    for (name, value) in [
+        ("FoobarHeader", "../../../../etc/passwd"),
+        ("Remote-ip", "<script>alert(1)</script>"),
+        ("x-search", SQLI),
+    ] {
+        let res = c.get(gw.url("/")).header(name, value).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{name}");
+        let v: Value = res.json().await.unwrap();
+        let location = format!("header:{}", name.to_ascii_lowercase());
+        assert_eq!(v["threats"][0]["location"], location.as_str(), "{v}");
+    }
+    assert_eq!(up.hits(), 0);
+
+    // A browser's ordinary headers pass; transport headers are not screened,
+    // and personal data in a header is not a finding.
+    let res = c
+        .get(gw.url("/account"))
+        .header("accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8")
+        .header("if-none-match", "\"<script>\"")
+        .header("sec-ch-ua", r#""Chromium";v="118", "Not=A?Brand";v="99""#)
+        .header("sec-ch-ua-platform", "\"Windows\"")
+        .header("origin", "https://app.example.net")
+        .header("from", "alice@example.com")
+        .header(
+            "authorization",
+            "Bearer eyJhbGciOiJIUzI1NiJ9.e30.ZRrHA1JJJW8opsbCGfG_HACGpVUMN_a9IV7pAx_Zmeo",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(!up.last().headers.contains_key("x-sluice-findings"));
+    gw.stop().await;
+
+    // An explicit list screens only the listed headers.
+    let listed = Gateway::start(GatewayConfig {
+        screen_headers: vec!["cookie".into()],
+        ..proxy_config(&up)
+    })
+    .await;
+    let res = c
+        .get(listed.url("/"))
+        .header("x-search", SQLI)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let res = c
+        .get(listed.url("/"))
+        .header("cookie", format!("q={SQLI}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    listed.stop().await;
+}

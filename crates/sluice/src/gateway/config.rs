@@ -117,6 +117,34 @@ impl Default for ShedConfig {
     }
 }
 
+/// Headers not screened by default: they frame or describe the message, or
+/// are set by proxies, and carry no application data. `authorization` and
+/// `proxy-authorization` are opaque credentials (tokens, base64) that the
+/// detector cannot read and would only misjudge.
+pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "content-type",
+    "content-encoding",
+    "transfer-encoding",
+    "connection",
+    "keep-alive",
+    "accept",
+    "accept-encoding",
+    "accept-language",
+    "te",
+    "upgrade",
+    "x-request-id",
+    "x-forwarded-*",
+    "forwarded",
+    "via",
+    "cache-control",
+    "pragma",
+    "if-*",
+    "authorization",
+    "proxy-authorization",
+];
+
 /// Everything `sluice serve` can be told.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -142,8 +170,15 @@ pub struct GatewayConfig {
     pub shutdown_grace: Duration,
     /// Concurrent client connections; further connections wait in the backlog.
     pub max_connections: usize,
-    /// Request headers screened in proxy mode (lower case).
+    /// Request headers screened (lower case). `["*"]`, the default, screens
+    /// every header except those in `skip_headers`; a list of names screens
+    /// only those.
     pub screen_headers: Vec<String>,
+    /// Headers left unscreened when `screen_headers` is `["*"]`: names, or
+    /// prefixes ending in `*` (`"x-forwarded-*"`). The default lists the
+    /// transport and representation headers that carry no application data
+    /// ([`DEFAULT_SKIP_HEADERS`]).
+    pub skip_headers: Vec<String>,
     /// Bodies at least this large are screened on the blocking pool.
     #[serde(deserialize_with = "de_size")]
     pub blocking_scan_threshold: usize,
@@ -179,7 +214,8 @@ impl Default for GatewayConfig {
             upstream_timeout: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(30),
             max_connections: 1024,
-            screen_headers: vec!["cookie".into(), "user-agent".into(), "referer".into()],
+            screen_headers: vec!["*".into()],
+            skip_headers: DEFAULT_SKIP_HEADERS.iter().map(|h| (*h).into()).collect(),
             blocking_scan_threshold: 64 * 1024,
             scan_concurrency: 0,
             scan_memory_factor: 8.0,
@@ -326,10 +362,19 @@ impl GatewayConfig {
             return invalid("shed.checked_out_ratio", "must be in (0, 1]");
         }
         for h in &self.screen_headers {
-            if http::HeaderName::from_bytes(h.as_bytes()).is_err() {
+            if h != "*" && http::HeaderName::from_bytes(h.as_bytes()).is_err() {
                 return Err(ConfigError::Invalid {
                     key: "screen_headers",
-                    message: format!("{h:?} is not a header name"),
+                    message: format!("{h:?} is not a header name or \"*\""),
+                });
+            }
+        }
+        for h in &self.skip_headers {
+            let name = h.strip_suffix('*').unwrap_or(h);
+            if !name.is_empty() && http::HeaderName::from_bytes(name.as_bytes()).is_err() {
+                return Err(ConfigError::Invalid {
+                    key: "skip_headers",
+                    message: format!("{h:?} is not a header name or prefix ending in \"*\""),
                 });
             }
         }

@@ -43,8 +43,8 @@ mod screen;
 mod server;
 
 pub use config::{
-    CategoryAction, ConfigError, GatewayConfig, LogFormat, ShedConfig, ShedPressure,
-    parse_duration, parse_size, parse_upstream,
+    CategoryAction, ConfigError, DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig,
+    ShedPressure, parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,

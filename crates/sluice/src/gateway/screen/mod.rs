@@ -126,7 +126,7 @@ struct Inner {
     body_read_timeout: Duration,
     blocking_threshold: usize,
     scan_permits: Arc<tokio::sync::Semaphore>,
-    headers: Vec<HeaderName>,
+    headers: HeaderSelection,
     actions: Vec<(Category, CategoryAction)>,
     shed: ShedConfig,
     metrics: Option<Arc<Metrics>>,
@@ -134,9 +134,60 @@ struct Inner {
 
 const FIRST_CHUNK: usize = 16 * 1024;
 
+/// Which request headers are screened.
+#[derive(Debug, Clone)]
+enum HeaderSelection {
+    /// Only these.
+    Listed(Vec<HeaderName>),
+    /// All but these names and prefixes (lower case).
+    AllExcept {
+        names: Vec<String>,
+        prefixes: Vec<String>,
+    },
+}
+
+impl HeaderSelection {
+    fn from_config(config: &GatewayConfig) -> Self {
+        if config.screen_headers.iter().any(|h| h == "*") {
+            Self::all_except(&config.skip_headers)
+        } else {
+            Self::Listed(
+                config
+                    .screen_headers
+                    .iter()
+                    .filter_map(|h| HeaderName::from_bytes(h.as_bytes()).ok())
+                    .collect(),
+            )
+        }
+    }
+
+    fn all_except(skip: &[impl AsRef<str>]) -> Self {
+        let mut names = Vec::new();
+        let mut prefixes = Vec::new();
+        for h in skip {
+            let h = h.as_ref().to_ascii_lowercase();
+            match h.strip_suffix('*') {
+                Some(p) => prefixes.push(p.to_owned()),
+                None => names.push(h),
+            }
+        }
+        Self::AllExcept { names, prefixes }
+    }
+
+    fn selects(&self, name: &HeaderName) -> bool {
+        match self {
+            Self::Listed(list) => list.contains(name),
+            Self::AllExcept { names, prefixes } => {
+                let n = name.as_str();
+                !names.iter().any(|s| s == n) && !prefixes.iter().any(|p| n.starts_with(p.as_str()))
+            }
+        }
+    }
+}
+
 impl Screener {
     /// A screener with the gateway's defaults: 10 MiB bodies, 30 s body
-    /// timeout, `cookie`, `user-agent` and `referer` screened, attacks blocked,
+    /// timeout, every header but transport ones screened, attacks blocked,
     /// personal data and prompt injection logged.
     pub fn new(detector: Detector, bodies: BodyPool) -> Self {
         Self::with_config(Arc::new(detector), bodies, &GatewayConfig::default(), None)
@@ -149,11 +200,7 @@ impl Screener {
         config: &GatewayConfig,
         metrics: Option<Arc<Metrics>>,
     ) -> Self {
-        let headers = config
-            .screen_headers
-            .iter()
-            .filter_map(|h| HeaderName::from_bytes(h.as_bytes()).ok())
-            .collect();
+        let headers = HeaderSelection::from_config(config);
         let actions = Category::ALL
             .iter()
             .filter_map(|c| config.action_for(*c).map(|a| (*c, a)))
@@ -204,10 +251,20 @@ impl Screener {
         })
     }
 
-    /// Sets the request headers to screen.
+    /// Screens only these request headers.
     pub fn screen_headers(self, names: impl IntoIterator<Item = HeaderName>) -> Self {
         let names = names.into_iter().collect();
-        self.edit(|i| i.headers = names)
+        self.edit(|i| i.headers = HeaderSelection::Listed(names))
+    }
+
+    /// Screens every request header except these names or prefixes ending
+    /// in `*` (the default, with [`DEFAULT_SKIP_HEADERS`](crate::gateway::DEFAULT_SKIP_HEADERS)).
+    pub fn screen_all_headers_except<S: AsRef<str>>(
+        self,
+        skip: impl IntoIterator<Item = S>,
+    ) -> Self {
+        let skip: Vec<S> = skip.into_iter().collect();
+        self.edit(|i| i.headers = HeaderSelection::all_except(&skip))
     }
 
     /// The pool bodies are read into.
@@ -412,12 +469,18 @@ impl Screener {
                 }
             }
         }
-        for name in &self.inner.headers {
-            for value in parts.headers.get_all(name) {
-                for f in self
-                    .scan_small(value.as_bytes(), InputKind::Header)
-                    .findings
-                {
+        for (name, value) in &parts.headers {
+            if !self.inner.headers.selects(name) {
+                continue;
+            }
+            for f in self
+                .scan_small(value.as_bytes(), InputKind::Header)
+                .findings
+            {
+                // Personal data in a header (an e-mail in `from`, a token
+                // resembling a card number) is the client's own, not a
+                // finding about the request's content.
+                if f.category != Category::Pii {
                     found.push((format!("header:{name}"), f));
                 }
             }
