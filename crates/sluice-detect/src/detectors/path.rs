@@ -696,6 +696,41 @@ static NULL_ESC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Longer than any `NULL_ESC` match (at most ~19 chars of up to 4 bytes) plus
+/// the byte its trailing word boundary looks at.
+const NULL_MARGIN: usize = 96;
+
+/// Whether the NUL at `p` can be part of a `NULL_ESC` match: a dot follows it,
+/// or a dot and up to five extension characters (ASCII alphanumerics, or
+/// case-folding non-ASCII letters such as the Kelvin sign) precede it.
+fn nul_candidate(b: &[u8], p: usize) -> bool {
+    if b.get(p + 1) == Some(&b'.') {
+        return true;
+    }
+    let mut k = p;
+    while k > 0 && p - k < 16 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] >= 0x80) {
+        k -= 1;
+    }
+    k < p && k > 0 && b[k - 1] == b'.'
+}
+
+struct NullMatch<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl NullMatch<'_> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+    fn as_str(&self) -> &str {
+        self.text
+    }
+}
+
 fn scan_null(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let any = memchr::memmem::find(b, b"%00").is_some()
@@ -707,7 +742,39 @@ fn scan_null(text: &str, hits: &mut Vec<Hit>) {
     if !any {
         return;
     }
-    for m in NULL_ESC.find_iter(text) {
+    // Every match holds a marker (NUL, or an escape starting with `%` or `\\`)
+    // and spans fewer than NULL_MARGIN bytes, so searching merged windows
+    // around the markers finds the same matches as a search of the whole
+    // text. A NUL separates every engine segment: it only counts when an
+    // extension precedes it or a dot follows it, as the regex demands.
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for p in memchr::memchr3_iter(0, b'%', b'\\', b) {
+        if b[p] == 0 && !nul_candidate(b, p) {
+            continue;
+        }
+        let mut ws = p.saturating_sub(NULL_MARGIN);
+        while !text.is_char_boundary(ws) {
+            ws -= 1;
+        }
+        let mut we = (p + NULL_MARGIN).min(b.len());
+        while !text.is_char_boundary(we) {
+            we += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => windows.push((ws, we)),
+        }
+    }
+    let found = windows.into_iter().flat_map(|(ws, we)| {
+        NULL_ESC
+            .find_iter(&text[ws..we])
+            .map(move |m| (ws + m.start(), ws + m.end()))
+    });
+    for (ms, me) in found {
+        let m = NullMatch {
+            start: ms,
+            text: &text[ms..me],
+        };
         let t = m.as_str();
         // A NUL alone also separates engine segments: only count it with an
         // extension on *both* sides or a sensitive name before it.
