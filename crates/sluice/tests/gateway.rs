@@ -809,3 +809,32 @@ async fn every_header_but_transport_ones_is_screened() {
     assert_eq!(res.status(), 403);
     listed.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn early_answer_reaches_a_client_still_uploading() {
+    let gw = Gateway::start(small_body_config()).await;
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    s.write_all(b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\n\r\n")
+        .await
+        .unwrap();
+    // Like most clients, send the whole body before reading the answer:
+    // 512 KiB, well past the 64 KiB limit, in small slow chunks.
+    let chunk = vec![b'a'; 16 * 1024];
+    for i in 0..32 {
+        let sent = async {
+            s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+                .await?;
+            s.write_all(&chunk).await?;
+            s.write_all(b"\r\n").await
+        }
+        .await;
+        assert!(sent.is_ok(), "chunk {i}: {sent:?}");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    s.write_all(b"0\r\n\r\n").await.unwrap();
+    let reply = support::read_until_close(&mut s, Duration::from_secs(5)).await;
+    assert!(reply.starts_with("HTTP/1.1 413"), "{reply}");
+    assert!(reply.contains("request_id"), "{reply}");
+    assert_eq!(gw.state.bodies().held_bytes(), 0);
+    gw.stop().await;
+}

@@ -2,7 +2,14 @@
 
 use std::future::Future;
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body::{Body, Frame, SizeHint};
+use http_body_util::BodyExt;
 
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
@@ -107,7 +114,11 @@ impl Server {
             };
             let _ = stream.set_nodelay(true);
             let router = router.clone();
-            let svc = tower::service_fn(move |mut req: http::Request<Incoming>| {
+            let drain_limit = config.max_body.max(MIN_DRAIN_BYTES);
+            let svc = tower::service_fn(move |req: http::Request<Incoming>| {
+                let mut req = req.map(|body| DrainOnDrop::new(body, drain_limit));
+                let expect = req.headers().get(http::header::EXPECT).is_some();
+                req.body_mut().expect_continue = expect;
                 req.extensions_mut().insert(ConnectInfo(remote));
                 router.clone().oneshot(req)
             });
@@ -136,4 +147,97 @@ impl Server {
         }
         Ok(())
     }
+}
+
+/// How long an unread request body is read and discarded after an early
+/// answer (413, 503, 403 before the body, 408).
+const DRAIN_TIME: Duration = Duration::from_secs(1);
+
+/// The least an unread request body is drained by: `max_body`, but at least this.
+const MIN_DRAIN_BYTES: usize = 1024 * 1024;
+
+/// A request body that, when dropped before its end, is read to the end in
+/// the background and thrown away, for at most [`DRAIN_TIME`] and the given
+/// number of bytes.
+///
+/// When the gateway answers before reading the body, hyper would otherwise
+/// stop reading and close the connection with the client's data unread; the
+/// kernel then answers the client's next bytes with a reset, and most
+/// clients, still busy sending, report that reset instead of the answer.
+/// Draining holds no memory beyond the frame in hand.
+struct DrainOnDrop {
+    inner: Option<Incoming>,
+    polled: bool,
+    expect_continue: bool,
+    limit: usize,
+}
+
+impl DrainOnDrop {
+    fn new(body: Incoming, limit: usize) -> Self {
+        Self {
+            inner: Some(body),
+            polled: false,
+            expect_continue: false,
+            limit,
+        }
+    }
+}
+
+impl Body for DrainOnDrop {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, hyper::Error>>> {
+        let this = self.get_mut();
+        this.polled = true;
+        match this.inner.as_mut() {
+            Some(body) => Pin::new(body).poll_frame(cx),
+            None => Poll::Ready(None),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.as_ref().is_none_or(Body::is_end_stream)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner
+            .as_ref()
+            .map_or_else(|| SizeHint::with_exact(0), Body::size_hint)
+    }
+}
+
+impl Drop for DrainOnDrop {
+    fn drop(&mut self) {
+        let Some(body) = self.inner.take() else {
+            return;
+        };
+        // A client waiting for `100 Continue` has sent nothing yet; reading
+        // now would only invite the body.
+        if body.is_end_stream() || (self.expect_continue && !self.polled) {
+            return;
+        }
+        let limit = self.limit;
+        if let Ok(rt) = tokio::runtime::Handle::try_current() {
+            rt.spawn(drain(body, limit));
+        }
+    }
+}
+
+async fn drain(mut body: Incoming, limit: usize) {
+    let read = async {
+        let mut seen = 0usize;
+        while let Some(Ok(frame)) = body.frame().await {
+            if let Some(data) = frame.data_ref() {
+                seen = seen.saturating_add(data.len());
+                if seen > limit {
+                    break;
+                }
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, read).await;
 }
