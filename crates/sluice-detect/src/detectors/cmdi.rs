@@ -942,12 +942,21 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
     let mut i = start;
     let mut spliced = false;
     let mut globbed = false;
+    let mut single_quotes = 0usize;
+    let mut double_quotes = 0usize;
+    let mut quote_spliced = false;
     while i < end && norm.len() < 64 {
         let x = b[i];
         if x == b'\'' || x == b'"' {
             // Quotes right at the start or end are plain quoting; inside they split.
             if !norm.is_empty() && i + 1 < end && is_word_byte(b[i + 1]) {
                 spliced = true;
+                quote_spliced = true;
+            }
+            if x == b'\'' {
+                single_quotes += 1;
+            } else {
+                double_quotes += 1;
             }
             i += 1;
             continue;
@@ -1002,6 +1011,12 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
         }
         norm.push(x.to_ascii_lowercase() as char);
         i += 1;
+    }
+    // `c'a't` splits a word with a closed quote; `I'd` or `don't` leaves one
+    // open, which a shell rejects as unterminated: that is an English
+    // contraction, not a command.
+    if quote_spliced && (single_quotes % 2 == 1 || double_quotes % 2 == 1) {
+        norm.clear();
     }
     Word {
         norm,
@@ -2188,17 +2203,25 @@ fn dedupe(hits: &mut Vec<Hit>, first: usize) {
     }
     let mut mine: Vec<Hit> = hits.drain(first..).collect();
     mine.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    let mut kept: Vec<Hit> = Vec::with_capacity(mine.len());
+    // Sorted by start, every earlier hit starts at or before this one, so a
+    // hit is inside an earlier hit of its rule exactly when that rule's
+    // furthest end so far reaches past it. One running maximum per rule keeps
+    // this linear after the sort: comparing against every kept hit made
+    // bodies with many separators quadratic.
+    let mut furthest = [0usize; RULES.len()];
+    let mut seen = [false; RULES.len()];
     for h in mine {
-        if kept
+        let r = RULES
             .iter()
-            .any(|k| std::ptr::eq(k.rule, h.rule) && k.start <= h.start && h.end <= k.end)
-        {
+            .position(|x| std::ptr::eq(x, h.rule))
+            .unwrap_or(0);
+        if seen[r] && h.end <= furthest[r] {
             continue;
         }
-        kept.push(h);
+        seen[r] = true;
+        furthest[r] = furthest[r].max(h.end);
+        hits.push(h);
     }
-    hits.extend(kept);
 }
 
 #[cfg(test)]
@@ -2346,6 +2369,27 @@ mod tests {
         ] {
             assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
         }
+    }
+
+    #[test]
+    fn contractions_after_separators_are_prose() {
+        // Regression: `; I'd` was read as the quote-spliced command `id`.
+        assert!(!flagged("We watched the show; I'd watch it again."));
+        assert!(!flagged("dinner | don't wait; it's late"));
+        assert!(flagged("a; i'd'"));
+        assert!(flagged("x; w'h'oami"));
+    }
+
+    #[test]
+    fn many_hits_dedupe_linearly_and_keep_distinct_spans() {
+        let one = "x; c'a't /etc/passwd ";
+        let text = one.repeat(5_000);
+        let mut hits = Vec::new();
+        scan(&text, &mut hits);
+        assert_eq!(
+            hits.iter().filter(|h| h.rule.id == "cmdi-evasion").count(),
+            5_000
+        );
     }
 
     #[test]
