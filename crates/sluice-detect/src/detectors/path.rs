@@ -802,20 +802,46 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     scan_null(text, hits);
     // A sensitive-file hit overlapping a traversal or wrapper hit adds nothing.
     let mine: Vec<Hit> = hits.drain(first..).collect();
-    for (k, h) in mine.iter().enumerate() {
-        let redundant = mine.iter().enumerate().any(|(j, o)| {
-            j != k
-                && o.start < h.end
-                && h.start < o.end
-                && ((h.rule.id == "path-sensitive-file"
-                    && o.rule.id != "path-sensitive-file"
-                    && o.rule.id != "path-null-byte")
-                    || (std::ptr::eq(o.rule, h.rule)
-                        && o.start <= h.start
-                        && h.end <= o.end
-                        && (j < k || o.end - o.start > h.end - h.start)))
-        });
-        if !redundant {
+    let redundant_over = |h: &Hit, k: usize, o: &Hit, j: usize| {
+        j != k
+            && o.start < h.end
+            && h.start < o.end
+            && ((h.rule.id == "path-sensitive-file"
+                && o.rule.id != "path-sensitive-file"
+                && o.rule.id != "path-null-byte")
+                || (std::ptr::eq(o.rule, h.rule)
+                    && o.start <= h.start
+                    && h.end <= o.end
+                    && (j < k || o.end - o.start > h.end - h.start)))
+    };
+    // Only overlapping hits can make one redundant. Sorted by start, they sit
+    // next to each other: forward while a hit starts before this one ends,
+    // backward while some earlier hit still reaches past this one's start.
+    // Each side looks at a bounded number of neighbours so a body with many
+    // hits stays linear; keeping a redundant hit beyond that is harmless.
+    const NEIGHBOURS: usize = 64;
+    let mut order: Vec<usize> = (0..mine.len()).collect();
+    order.sort_by_key(|&i| (mine[i].start, mine[i].end));
+    let mut reach = Vec::with_capacity(order.len());
+    let mut furthest = 0;
+    for &i in &order {
+        furthest = furthest.max(mine[i].end);
+        reach.push(furthest);
+    }
+    for (p, &k) in order.iter().enumerate() {
+        let h = &mine[k];
+        let forward = order[p + 1..]
+            .iter()
+            .take(NEIGHBOURS)
+            .take_while(|&&j| mine[j].start < h.end)
+            .any(|&j| redundant_over(h, k, &mine[j], j));
+        let backward = !forward
+            && (0..p)
+                .rev()
+                .take(NEIGHBOURS)
+                .take_while(|&q| reach[q] > h.start)
+                .any(|q| redundant_over(h, k, &mine[order[q]], order[q]));
+        if !forward && !backward {
             hits.push(*h);
         }
     }
