@@ -38,9 +38,16 @@ pub(crate) const POOL_MIN_INPUT: usize = 16 << 10;
 const WINDOW_OVERLAP: usize = 4096;
 
 pub(crate) fn scan(inner: &Inner, input: &[u8], kind: InputKind) -> Verdict {
+    finish(collect(inner, input, kind, true), true)
+}
+
+/// Every finding in `input`. `capped` bounds how many a verdict reports
+/// (per rule and in total); redaction must see every span, so it passes
+/// `false`.
+fn collect(inner: &Inner, input: &[u8], kind: InputKind, capped: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     if input.len() <= inner.max_input_len {
-        scan_one(inner, input, kind, 0, &mut findings);
+        scan_one(inner, input, kind, 0, capped, &mut findings);
     } else {
         let step = inner.max_input_len.saturating_sub(WINDOW_OVERLAP).max(1);
         let mut at = 0;
@@ -52,14 +59,14 @@ pub(crate) fn scan(inner: &Inner, input: &[u8], kind: InputKind) -> Verdict {
             } else {
                 kind
             };
-            scan_one(inner, &input[at..end], k, at, &mut findings);
+            scan_one(inner, &input[at..end], k, at, capped, &mut findings);
             if end == input.len() {
                 break;
             }
             at += step;
         }
     }
-    finish(findings)
+    findings
 }
 
 /// The text views of one input and the maps that lead back to it.
@@ -70,10 +77,20 @@ struct Views<'a> {
     json: bool,
     /// How many maps lead from the raw view back to the input.
     raw_depth: usize,
+    /// Whether the number of findings is bounded (verdicts) or not (redaction).
+    capped: bool,
 }
 
-fn scan_one(inner: &Inner, input: &[u8], kind: InputKind, shift: usize, out: &mut Vec<Finding>) {
+fn scan_one(
+    inner: &Inner,
+    input: &[u8],
+    kind: InputKind,
+    shift: usize,
+    capped: bool,
+    out: &mut Vec<Finding>,
+) {
     let mut v = Views {
+        capped,
         original: input,
         original_str: std::str::from_utf8(input).ok(),
         maps: Vec::new(),
@@ -332,8 +349,9 @@ fn push_finding(
     shift: usize,
     out: &mut Vec<Finding>,
 ) {
-    if out.len() >= MAX_FINDINGS * 2
-        || out.iter().filter(|f| f.rule_id == rule.id).count() >= MAX_PER_RULE * 2
+    if v.capped
+        && (out.len() >= MAX_FINDINGS * 2
+            || out.iter().filter(|f| f.rule_id == rule.id).count() >= MAX_PER_RULE * 2)
     {
         return;
     }
@@ -423,7 +441,7 @@ pub(crate) fn excerpt(b: &[u8]) -> String {
 }
 
 /// Orders, deduplicates and bounds the findings, and derives the verdict.
-fn finish(mut findings: Vec<Finding>) -> Verdict {
+fn finish(mut findings: Vec<Finding>, capped: bool) -> Verdict {
     // Same rule, overlapping spans: keep the one that needed fewest decodings
     // (the raw view's), then the earliest.
     findings.sort_by(|a, b| {
@@ -447,7 +465,7 @@ fn finish(mut findings: Vec<Finding>) -> Verdict {
                     continue;
                 }
                 per_rule += 1;
-                if per_rule >= MAX_PER_RULE {
+                if capped && per_rule >= MAX_PER_RULE {
                     continue;
                 }
             } else {
@@ -457,7 +475,9 @@ fn finish(mut findings: Vec<Finding>) -> Verdict {
         kept.push(f);
     }
     kept.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
-    kept.truncate(MAX_FINDINGS);
+    if capped {
+        kept.truncate(MAX_FINDINGS);
+    }
     let mut verdict = Verdict::default();
     for f in &kept {
         if f.action != Action::Allow {
@@ -474,7 +494,10 @@ fn finish(mut findings: Vec<Finding>) -> Verdict {
 
 /// Replaces PII findings in `input` with `[REDACTED:<kind>]`.
 pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
-    let verdict = scan(inner, input.as_bytes(), InputKind::Text);
+    let verdict = finish(
+        collect(inner, input.as_bytes(), InputKind::Text, false),
+        false,
+    );
     let mut spans: Vec<(usize, usize, &str)> = verdict
         .findings
         .iter()

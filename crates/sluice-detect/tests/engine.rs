@@ -135,6 +135,17 @@ fn forms_split_values_and_plus_is_space() {
 }
 
 #[test]
+fn redaction_replaces_every_match_not_only_the_reported_ones() {
+    // Verdicts report a bounded number of findings per rule; redaction must
+    // not inherit that bound, or the ninth address would pass in clear.
+    let text: String = (0..300).map(|i| format!("user{i}@example.com, ")).collect();
+    let r = detector().redact(&text);
+    assert_eq!(r.count, 300);
+    assert!(!r.text.contains("@example.com"), "{}", &r.text[..200]);
+    assert!(detector().scan(text.as_bytes()).findings.len() <= 128);
+}
+
+#[test]
 fn an_encoded_plus_stays_a_plus_in_later_decoding_rounds() {
     // `%2B` decodes to `+`, which the next round must not turn into a space:
     // `cat+/et*/*wd` is a glob-evasion command, `cat /et*/*wd` is not the same text.

@@ -1102,16 +1102,40 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     // A secret assignment that merely repeats a prefixed token is dropped;
     // a phone number inside a card or IBAN likewise.
     let mine: Vec<Hit> = hits.drain(first..).collect();
-    for (k, h) in mine.iter().enumerate() {
-        let covered = mine.iter().enumerate().any(|(j, o)| {
-            j != k
-                && o.start <= h.start
-                && h.end <= o.end
-                && ((o.end - o.start) > (h.end - h.start)
-                    || (j < k && std::ptr::eq(o.rule, h.rule))
-                    || (h.rule.id == "pii-secret-assignment"
-                        && o.rule.id != "pii-secret-assignment"))
-        });
+    let covers = |o: &Hit, j: usize, h: &Hit, k: usize| {
+        j != k
+            && o.start <= h.start
+            && h.end <= o.end
+            && ((o.end - o.start) > (h.end - h.start)
+                || (j < k && std::ptr::eq(o.rule, h.rule))
+                || (h.rule.id == "pii-secret-assignment" && o.rule.id != "pii-secret-assignment"))
+    };
+    // Only a hit starting at or before this one can cover it. Sorted by
+    // start, those are the neighbours behind it (while some still reaches
+    // this one's end) and the ones sharing its start; a bounded number of
+    // each keeps the pass linear on bodies full of addresses. Keeping a
+    // covered hit beyond that bound is harmless.
+    const NEIGHBOURS: usize = 64;
+    let mut order: Vec<usize> = (0..mine.len()).collect();
+    order.sort_by_key(|&i| (mine[i].start, mine[i].end));
+    let mut reach = Vec::with_capacity(order.len());
+    let mut furthest = 0;
+    for &i in &order {
+        furthest = furthest.max(mine[i].end);
+        reach.push(furthest);
+    }
+    for (p, &k) in order.iter().enumerate() {
+        let h = &mine[k];
+        let covered = order[p + 1..]
+            .iter()
+            .take(NEIGHBOURS)
+            .take_while(|&&j| mine[j].start == h.start)
+            .any(|&j| covers(&mine[j], j, h, k))
+            || (0..p)
+                .rev()
+                .take(NEIGHBOURS)
+                .take_while(|&q| reach[q] >= h.end)
+                .any(|q| covers(&mine[order[q]], order[q], h, k));
         if !covered {
             hits.push(*h);
         }
