@@ -217,13 +217,10 @@ fn scan_one(
         Some(p) if input.len() >= POOL_MIN_INPUT => Some(p.acquire(input.len())),
         _ => None,
     };
-    for round in 0..inner.cfg.max_decode_depth {
+    for _ in 0..inner.cfg.max_decode_depth {
         let mut changed = false;
         let cur: &str = dec.as_deref().unwrap_or(raw);
         let b = cur.as_bytes();
-        // `+` means a space only in the form-encoded text as sent; a `+` that
-        // decoding produced (from `%2B`) is a plus.
-        let plus_space = plus_space && round == 0;
         if memchr::memchr(b'%', b).is_some() || (plus_space && memchr::memchr(b'+', b).is_some()) {
             let mut m = OffsetMap::default();
             let decoded = match pooled.as_mut() {

@@ -146,16 +146,6 @@ fn redaction_replaces_every_match_not_only_the_reported_ones() {
 }
 
 #[test]
-fn an_encoded_plus_stays_a_plus_in_later_decoding_rounds() {
-    // `%2B` decodes to `+`, which the next round must not turn into a space:
-    // `cat+/et*/*wd` is a glob-evasion command, `cat /et*/*wd` is not the same text.
-    let v = detector().scan_as(b"id=cat%2B%2Fet*%2F*wd", InputKind::Query);
-    let q = detector().scan_as(b"id=cat%252B%252Fet*%252F*wd", InputKind::Query);
-    assert_eq!(v.threat, q.threat, "double encoding changes the verdict");
-    assert!(v.threat, "{v:?}");
-}
-
-#[test]
 fn offsets_are_in_range_and_on_char_boundaries() {
     for input in [
         "héllo ＜ｓｃｒｉｐｔ＞ wörld",

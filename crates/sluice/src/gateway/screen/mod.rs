@@ -463,6 +463,11 @@ impl Screener {
             for f in self.scan_small(q.as_bytes(), InputKind::Query).findings {
                 found.push(("query".to_owned(), f));
             }
+            for part in encoded_plus_parts(&q) {
+                for f in self.scan_small(part.as_bytes(), InputKind::Text).findings {
+                    found.push(("query".to_owned(), f));
+                }
+            }
         }
         for (name, value) in &parts.headers {
             if !self.inner.headers.selects(name) {
@@ -585,6 +590,36 @@ fn dedup_capped<T: PartialEq>(items: Vec<T>) -> Vec<T> {
     out
 }
 
+/// The keys and values of a query string that hold an encoded plus
+/// (`%2B`), rewritten so that they read the same without form semantics:
+/// each literal `+` (a space in a query) becomes `%20`.
+///
+/// The detector's query decoding treats `+` as a space in every decoding
+/// round, so `%2B` would turn into a plus and then into a space, and an
+/// attack that relies on the plus (`10 +6`, `cat+/etc/passwd`) would be
+/// scanned without it. These parts are scanned once more as text, where
+/// percent-decoding keeps a plus a plus. Nothing is decoded here: the
+/// rewrite only spells the query's own meaning of `+` in percent form.
+fn encoded_plus_parts(query: &str) -> Vec<String> {
+    let has_encoded_plus = |s: &str| {
+        s.as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b'%' && w[1] == b'2' && (w[2] == b'B' || w[2] == b'b'))
+    };
+    if !has_encoded_plus(query) {
+        return Vec::new();
+    }
+    query
+        .split('&')
+        .flat_map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            [key, value]
+        })
+        .filter(|part| has_encoded_plus(part))
+        .map(|part| part.replace('+', "%20"))
+        .collect()
+}
+
 /// How to read a body, from its `Content-Type`.
 pub fn body_kind(headers: &HeaderMap) -> InputKind {
     let ct = headers
@@ -609,6 +644,15 @@ mod tests {
     fn reports_are_deduplicated_and_capped() {
         assert_eq!(dedup_capped(vec![1, 1, 2, 1, 3]), vec![1, 2, 3]);
         assert_eq!(dedup_capped((0..100).collect()).len(), MAX_REPORTED);
+    }
+
+    #[test]
+    fn encoded_plus_parts_keep_the_plus() {
+        assert!(encoded_plus_parts("a=1+2&b=c").is_empty());
+        assert_eq!(
+            encoded_plus_parts("a=1+2&b=x%2By+z&c%2b=d"),
+            vec!["x%2By%20z".to_owned(), "c%2b".to_owned()]
+        );
     }
 
     #[test]
