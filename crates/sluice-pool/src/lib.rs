@@ -49,7 +49,7 @@
 //!
 //! # Safety and Correctness
 //! Buffers are plain `Vec<u8>`s, so no uninitialised byte is ever exposed.
-//! `unsafe` is used in four places, each with a `// SAFETY:` comment:
+//! `unsafe` serves four purposes, each block with a `// SAFETY:` comment:
 //! - the [`bytes::BufMut`] impl of [`PooledBuf`] (an `unsafe trait`); every
 //!   method forwards to `Vec<u8>`'s own implementation;
 //! - a checked-out buffer's link to its pool is one strong count of the
