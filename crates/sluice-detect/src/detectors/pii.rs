@@ -806,7 +806,12 @@ fn scan_pem(text: &str, s: usize, hits: &mut Vec<Hit>) {
     if !label.ends_with("PRIVATE KEY") && !label.ends_with("PRIVATE KEY BLOCK") {
         return;
     }
+    // A block ends before the next header: bounding the footer search and
+    // the base64 run there keeps a flood of headers linear instead of
+    // re-walking up to 64 KiB after each one.
     let limit = (head_end + 65536).min(b.len());
+    let limit =
+        memchr::memmem::find(&b[head_end..limit], b"-----BEGIN ").map_or(limit, |k| head_end + k);
     let end = match memchr::memmem::find(&b[head_end..limit], b"-----END ") {
         Some(k) => {
             let at = head_end + k + 9;
@@ -1299,6 +1304,18 @@ mod tests {
         let pem =
             "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----";
         exactly(&format!("key:\n{pem}\nthanks"), "pii-private-key", pem);
+        // Headers without footers, one after another: each block stops at the
+        // next header, so every header is its own finding.
+        let head = "-----BEGIN RSA PRIVATE KEY-----\nMIIE\n";
+        let flood = head.repeat(3);
+        let mut hits = Vec::new();
+        scan(&flood, &mut hits);
+        let pems: Vec<_> = hits
+            .iter()
+            .filter(|h| h.rule.id == "pii-private-key")
+            .collect();
+        assert_eq!(pems.len(), 3, "{pems:?}");
+        assert!(pems.iter().all(|h| h.end - h.start < head.len()));
         exactly(
             "DB_PASSWORD=s3cr3t!Pass",
             "pii-secret-assignment",
