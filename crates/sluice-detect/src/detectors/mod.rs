@@ -110,3 +110,148 @@ mod timing {
         }
     }
 }
+
+/// Robustness checks every detector's unit tests run against its `scan`.
+#[cfg(test)]
+pub(crate) mod safety {
+    use crate::finding::Hit;
+
+    /// A detector's entry point.
+    pub(crate) type Scan = fn(&str, &mut Vec<Hit>);
+
+    /// Pseudo-random inputs built from the pieces detectors react to:
+    /// every scan terminates and yields in-bounds, char-aligned spans.
+    pub(crate) fn arbitrary_inputs_are_safe(scan: Scan) {
+        const PIECES: &[&str] = &[
+            "../",
+            "..",
+            "..\\",
+            "%2e",
+            "%c0%af",
+            "%00",
+            "%",
+            "$",
+            "{",
+            "}",
+            "{{",
+            "}}",
+            "${",
+            "$(",
+            "`",
+            ";",
+            "|",
+            "&&",
+            "&",
+            "\n",
+            "\0",
+            "@",
+            "+",
+            "(",
+            ")",
+            "-",
+            " ",
+            "a",
+            "Z",
+            "0",
+            "9",
+            "4111",
+            "é",
+            "日",
+            "'",
+            "\"",
+            "\\",
+            "/",
+            "eyJ",
+            "AKIA",
+            "DE89",
+            "ignore",
+            "all",
+            "previous",
+            "instructions",
+            "you are",
+            "DAN",
+            "cat",
+            "id",
+            "/etc/passwd",
+            "-----BEGIN ",
+            "PRIVATE KEY-----",
+            "password=",
+            "<%",
+            "%>",
+            "#{",
+            "jndi:",
+            "${::-j}",
+            "?",
+            "*",
+            ".",
+            ":",
+            "=",
+            "B y p a s s ",
+            "<|im_start|>",
+            "0151 ",
+            "+44 ",
+            "x@y.io",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 40) as usize;
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                s.push_str(PIECES[(state % PIECES.len() as u64) as usize]);
+            }
+            let mut hits = Vec::new();
+            scan(&s, &mut hits);
+            for h in &hits {
+                assert!(h.start < h.end && h.end <= s.len(), "{s:?}");
+                assert!(
+                    s.is_char_boundary(h.start) && s.is_char_boundary(h.end),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    /// Long runs of multi-byte characters after every trigger: spans stay
+    /// on char boundaries.
+    pub(crate) fn long_multibyte_inputs_are_safe(scan: Scan) {
+        let wide = "日本語é".repeat(120);
+        for prefix in [
+            "",
+            "; cat ",
+            "cat ",
+            "../",
+            "../../",
+            "/etc/",
+            "x=",
+            "password=",
+            "ignore all ",
+            "{{",
+            "${",
+            "`",
+            "@",
+            "+1 ",
+            "-----BEGIN PRIVATE KEY-----\n",
+            "file:///",
+            "%2e%2e/",
+        ] {
+            for text in [
+                format!("{prefix}{wide}"),
+                format!("{wide}{prefix}{wide}"),
+                format!("{prefix}{}{wide}", "a".repeat(199)),
+                format!("{prefix}{}{wide}", "a".repeat(255)),
+            ] {
+                let mut hits = Vec::new();
+                scan(&text, &mut hits);
+                for h in &hits {
+                    assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+                }
+            }
+        }
+    }
+}
