@@ -132,6 +132,9 @@ impl PooledBuf {
 }
 
 impl Drop for PooledBuf {
+    // Inline: the fast release is a few loads, compares and stores, and a
+    // call through the GOT would cost as much.
+    #[inline]
     fn drop(&mut self) {
         crate::pool::release(self);
     }

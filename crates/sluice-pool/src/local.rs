@@ -16,7 +16,7 @@
 //! credit back. A thread that never touches the pool again keeps at most
 //! `thread_cache_bytes` until it exits, when its cache is flushed.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 use std::sync::Arc;
@@ -25,16 +25,21 @@ use crate::buf::PooledBuf;
 use crate::class::{NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
 use crate::pool::{Idle, Inner, PoolRef, zero_written};
-use crate::stats::{ClassCounters, Counters, bump, set};
-use std::sync::atomic::AtomicU64;
+use crate::stats::{Counters, bump, set};
 
-// `LOCAL` has no drop glue, so reaching it is a plain thread-pointer offset
-// with no "destructor registered yet?" check and no call on the fast paths.
-// Its entries are flushed at thread exit by `EXIT`, which `with` registers
-// before it creates the first entry.
+// Neither thread-local has drop glue, so reaching one is a plain
+// thread-pointer offset with no "destructor registered yet?" check and no
+// call on the fast paths. The entries are flushed at thread exit by `EXIT`,
+// which `with` registers before it creates the first entry.
 thread_local! {
     static LOCAL: RefCell<ManuallyDrop<Vec<Entry>>> =
         const { RefCell::new(ManuallyDrop::new(Vec::new())) };
+    /// The entry the fast paths use (`LOCAL`'s first), or null. Null while
+    /// [`with`] holds `LOCAL`'s borrow, so a fast path never aliases the
+    /// `&mut Entry` the slow path works on; set again when `with` returns.
+    /// This replaces a `RefCell` borrow (a load, compare and two stores) on
+    /// each fast path with one load and a null test.
+    static ACTIVE: Cell<*mut Entry> = const { Cell::new(std::ptr::null_mut()) };
     static EXIT: ExitFlush = const { ExitFlush };
 }
 
@@ -43,6 +48,7 @@ struct ExitFlush;
 
 impl Drop for ExitFlush {
     fn drop(&mut self) {
+        ACTIVE.set(std::ptr::null_mut());
         let entries = LOCAL.with(|cell| match cell.try_borrow_mut() {
             Ok(mut entries) => std::mem::take(&mut **entries),
             Err(_) => Vec::new(),
@@ -52,37 +58,45 @@ impl Drop for ExitFlush {
     }
 }
 
-/// How many buffers' worth of credit a thread reserves at once (bounded by a
+/// How many buffers of credit a thread reserves at once (bounded by a
 /// quarter of its cache).
 const RESERVE_BATCH: usize = 8;
 
 /// Strong counts of the pool's `Arc` a thread takes or parks at once.
 const REF_BATCH: usize = 32;
 
+/// One class of a thread cache. Only buffers whose capacity is exactly the
+/// class size live here, so bytes are `count * class_size` and the fast
+/// paths count buffers, not bytes.
 #[derive(Default)]
 struct LocalClass {
+    /// Idle buffers, newest last. Its capacity is `max_bufs` once the class
+    /// holds any quota, so a push within quota never reallocates.
     bufs: Vec<Idle>,
-    reserved: usize,
-    cached: usize,
+    /// Buffers' worth of budget this thread holds for the class: cached
+    /// buffers plus credit. `bufs.len() <= quota <= max_bufs`.
+    quota: usize,
 }
 
 pub(crate) struct Entry {
-    inner: Arc<Inner>,
+    // The fast paths' fields first, to share a cache line.
     ptr: NonNull<Inner>,
+    epoch: u64,
     /// Strong counts of `inner` this thread owns beyond `inner` itself,
     /// handed to checked-out buffers as `PoolRef`s.
     spare_refs: usize,
-    pub(crate) counters: Arc<Counters>,
-    classes: Box<[LocalClass; NUM_CLASSES]>,
-    reserved_total: usize,
-    limit: usize,
-    max_bufs: usize,
-    epoch: u64,
     /// Fast-path checkouts before the next one to sample for leak tracking
     /// (`u32::MAX`, reset when it runs out, when tracking is off: so the
     /// fast path needs one compare either way).
     sample_countdown: u32,
     sample_rate: u32,
+    classes: Box<[LocalClass; NUM_CLASSES]>,
+    pub(crate) counters: Arc<Counters>,
+    inner: Arc<Inner>,
+    /// Bytes of quota over all classes.
+    reserved_total: usize,
+    limit: usize,
+    max_bufs: usize,
 }
 
 /// Runs `f` with this thread's cache for `inner`; `None` while the thread's
@@ -92,6 +106,7 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
     LOCAL
         .try_with(|cell| {
             let mut entries = cell.try_borrow_mut().ok()?;
+            ACTIVE.set(std::ptr::null_mut());
             let ptr = Arc::as_ptr(inner);
             match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
                 // The fast paths look at the first entry only.
@@ -111,10 +126,43 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             }
             let e = &mut entries[0];
             e.tick();
-            Some(f(e))
+            let r = f(e);
+            // Only set while `EXIT` is alive: after it ran, nothing would
+            // clear the pointer before `LOCAL`'s entries go.
+            if EXIT.try_with(|_| ()).is_ok() {
+                ACTIVE.set(std::ptr::from_mut(&mut entries[0]));
+            }
+            Some(r)
         })
         .ok()
         .flatten()
+}
+
+/// The entry the fast paths use, if it is `inner`'s and no trim or close is
+/// pending.
+///
+/// # Safety
+/// The caller must not call anything, while it uses the returned reference,
+/// that could reach `LOCAL` or `ACTIVE` (no pool operation, no user code).
+#[inline(always)]
+unsafe fn active<'a>(inner: *const Inner) -> Option<&'a mut Entry> {
+    let e = ACTIVE.get();
+    if e.is_null() {
+        return None;
+    }
+    // SAFETY: a non-null `ACTIVE` points at `LOCAL`'s first entry, which
+    // lives as long as it stays there: every change to `LOCAL`'s entries
+    // happens in `with`, `forget` or `ExitFlush`, which null `ACTIVE` first
+    // (and `with` sets it again only when it is done). `LOCAL` is not
+    // borrowed while `ACTIVE` is non-null, so this is the only reference,
+    // and the caller promises not to make another while it holds this one.
+    let e = unsafe { &mut *e };
+    // `close` also bumps the epoch, so this covers a closed pool.
+    if e.ptr.as_ptr().cast_const() != inner || e.inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+    {
+        return None;
+    }
+    Some(e)
 }
 
 /// Fast path of acquisition: a buffer of class `k` from this thread's cache,
@@ -122,113 +170,87 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
 /// class is not empty. Everything else goes through [`with`].
 #[inline(always)]
 pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRef)> {
-    LOCAL
-        .try_with(|cell| {
-            let mut entries = cell.try_borrow_mut().ok()?;
-            let e = entries.first_mut()?;
-            if e.ptr.as_ptr().cast_const() != Arc::as_ptr(inner)
-                || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
-            {
-                return None;
-            }
-            // The checkout to track, and a stash refill, go through the slow
-            // path: the fast path calls nothing, so it needs no stack frame.
-            if e.sample_countdown <= 1 || e.spare_refs == 0 {
-                return None;
-            }
-            let lc = e.classes.get_mut(k)?;
-            let idle = lc.bufs.pop()?;
-            e.sample_countdown -= 1;
-            lc.cached -= idle.buf.capacity();
-            e.publish_counted(k, |c| &c.hits);
-            e.spare_refs -= 1;
-            // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr`
-            // (see `refill_refs`); one of them moves into the `PoolRef`.
-            Some((idle.buf, unsafe { PoolRef::from_owned(e.ptr) }))
-        })
-        .ok()
-        .flatten()
+    // SAFETY: nothing below calls out (see `active`).
+    let e = unsafe { active(Arc::as_ptr(inner)) }?;
+    // The checkout to track, and a stash refill, go through the slow path:
+    // the fast path calls nothing, so it needs no stack frame.
+    if e.sample_countdown <= 1 || e.spare_refs == 0 {
+        return None;
+    }
+    let lc = e.classes.get_mut(k)?;
+    let idle = lc.bufs.pop()?;
+    let len = lc.bufs.len();
+    e.sample_countdown -= 1;
+    e.spare_refs -= 1;
+    let c = &e.counters.classes[k];
+    set(&c.cached_bufs, len as u64);
+    bump(&c.hits, 1, true);
+    // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr` (see
+    // `refill_refs`); one of them moves into the `PoolRef`.
+    Some((idle.buf, unsafe { PoolRef::from_owned(e.ptr) }))
 }
 
 /// Fast path of release: keeps the buffer in this thread's cache if the
-/// cache is its pool's, no trim is pending, the buffer is still in its class,
-/// and the class has room and credit. Returns false (buffer untouched) for
-/// the slow path otherwise. On success the buffer's vector is taken and its
-/// pool reference is owned by the stash: the caller must not use either.
+/// cache is its pool's, no trim is pending, the buffer's capacity is still
+/// exactly its class size, and the class has quota left. Returns false
+/// (buffer untouched) for the slow path otherwise. On success the buffer's
+/// vector is taken and its pool reference is owned by the stash: the caller
+/// must not use either.
 ///
 /// `LEAF` is the variant for untouched buffers (nothing to zero), which
 /// also leaves a full stash to the other variant: it calls nothing, so the
 /// guard's drop needs no stack frame.
 #[inline(always)]
 pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
-    LOCAL
-        .try_with(|cell| {
-            let Ok(mut entries) = cell.try_borrow_mut() else {
-                return false;
-            };
-            let Some(e) = entries.first_mut() else {
-                return false;
-            };
-            let k = usize::from(b.class);
-            if e.ptr.as_ptr().cast_const() != b.pool.as_ptr() {
-                return false;
-            }
-            let c = b.vec.capacity();
-            let Some(lc) = e.classes.get(k) else {
-                return false;
-            };
-            // `closed` also bumps the epoch, so this covers a closed pool.
-            if e.inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
-                || !fits_class(k, c)
-                || lc.bufs.len() >= e.max_bufs
-                || lc.reserved - lc.cached < c
-                || (LEAF && (e.spare_refs >= 2 * REF_BATCH || lc.bufs.len() == lc.bufs.capacity()))
-            {
-                return false;
-            }
-            let mut vec = std::mem::take(&mut b.vec);
-            if !LEAF && e.inner.config.zero_on_release {
-                zero_written(&mut vec, b.hwm);
-            }
-            vec.clear();
-            let lc = &mut e.classes[k];
-            let idle = Idle {
-                buf: vec,
-                since: e.epoch,
-            };
-            match lc.bufs.spare_capacity_mut().first_mut() {
-                // Checked above for `LEAF`: an in-place push, no call to
-                // the growth path.
-                Some(slot) if LEAF => {
-                    slot.write(idle);
-                    let len = lc.bufs.len() + 1;
-                    // SAFETY: the element at the old length was just
-                    // initialised, within capacity.
-                    unsafe { lc.bufs.set_len(len) };
-                }
-                _ => lc.bufs.push(idle),
-            }
-            lc.cached += c;
-            e.publish_counted(k, |c| &c.returned);
-            e.spare_refs += 1;
-            if !LEAF && e.spare_refs > 2 * REF_BATCH {
-                e.park_refs(REF_BATCH);
-            }
-            true
-        })
-        .unwrap_or(false)
-}
-
-/// True if a buffer of capacity `c` is still in class `k`.
-#[inline(always)]
-fn fits_class(k: usize, c: usize) -> bool {
-    c >= class_size(k) && c < class_size(k + 1)
+    // SAFETY: nothing below calls out but the memset of `zero_written`
+    // (see `active`).
+    let Some(e) = (unsafe { active(b.pool.as_ptr()) }) else {
+        return false;
+    };
+    let k = usize::from(b.class);
+    // `class_size` is `usize::MAX` past the last class, so this also turns
+    // down unpooled buffers.
+    if b.vec.capacity() != class_size(k) {
+        return false;
+    }
+    let Some(lc) = e.classes.get_mut(k) else {
+        return false;
+    };
+    let len = lc.bufs.len();
+    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) {
+        return false;
+    }
+    let Some(slot) = lc.bufs.spare_capacity_mut().first_mut() else {
+        return false;
+    };
+    let mut vec = std::mem::take(&mut b.vec);
+    if !LEAF && e.inner.config.zero_on_release {
+        zero_written(&mut vec, b.hwm);
+    }
+    vec.clear();
+    slot.write(Idle {
+        buf: vec,
+        since: e.epoch,
+    });
+    // SAFETY: the element at the old length was just initialised, within
+    // capacity (`spare_capacity_mut` had room).
+    unsafe { lc.bufs.set_len(len + 1) };
+    let c = &e.counters.classes[k];
+    set(&c.cached_bufs, (len + 1) as u64);
+    bump(&c.returned, 1, true);
+    e.spare_refs += 1;
+    if !LEAF && e.spare_refs > 2 * REF_BATCH {
+        e.park_refs(REF_BATCH);
+    }
+    true
 }
 
 /// Drops this thread's cache for `inner` (the pool is closing).
 pub(crate) fn forget(inner: &Arc<Inner>) {
     let _ = LOCAL.try_with(|cell| {
         if let Ok(mut entries) = cell.try_borrow_mut() {
+            // The next `with` points it at the new first entry.
+            ACTIVE.set(std::ptr::null_mut());
             entries.retain(|e| !Arc::ptr_eq(&e.inner, inner));
         }
     });
@@ -245,20 +267,20 @@ impl Entry {
             (cfg.thread_cache_bytes, cfg.thread_cache_buffers)
         };
         Self {
-            inner: Arc::clone(inner),
             ptr: NonNull::from(&**inner),
-            spare_refs: 0,
-            counters,
-            classes: Box::new(std::array::from_fn(|_| LocalClass::default())),
-            reserved_total: 0,
-            limit,
-            max_bufs,
             epoch: inner.trim_epoch.load(Ordering::Relaxed),
+            spare_refs: 0,
             sample_countdown: match cfg.leak_sample_rate {
                 0 => u32::MAX,
                 rate => rate,
             },
             sample_rate: cfg.leak_sample_rate,
+            classes: Box::new(std::array::from_fn(|_| LocalClass::default())),
+            counters,
+            inner: Arc::clone(inner),
+            reserved_total: 0,
+            limit,
+            max_bufs,
         }
     }
 
@@ -335,23 +357,23 @@ impl Entry {
         }
     }
 
-    /// [`Entry::publish`] and one more of the counter `which` picks, with
-    /// one lookup of the class's counters.
-    #[inline(always)]
-    fn publish_counted(&self, k: usize, which: impl FnOnce(&ClassCounters) -> &AtomicU64) {
-        let lc = &self.classes[k];
-        let c = &self.counters.classes[k];
-        set(&c.cached_bufs, lc.bufs.len() as u64);
-        set(&c.cached_bytes, lc.cached as u64);
-        bump(which(c), 1, true);
-    }
-
+    /// Publishes the cached-buffers gauge of class `k`.
     #[inline]
     fn publish(&self, k: usize) {
-        let lc = &self.classes[k];
-        let c = &self.counters.classes[k];
-        set(&c.cached_bufs, lc.bufs.len() as u64);
-        set(&c.cached_bytes, lc.cached as u64);
+        set(
+            &self.counters.classes[k].cached_bufs,
+            self.classes[k].bufs.len() as u64,
+        );
+    }
+
+    /// Makes room for `max_bufs` buffers in class `k`, so that pushes within
+    /// quota never reallocate (the fast release relies on it).
+    fn ensure_room(&mut self, k: usize) {
+        let lc = &mut self.classes[k];
+        let len = lc.bufs.len();
+        if lc.bufs.capacity() < self.max_bufs {
+            lc.bufs.reserve_exact(self.max_bufs - len);
+        }
     }
 
     /// An idle buffer of class `k`, from this cache or a batch moved in from
@@ -360,13 +382,21 @@ impl Entry {
     pub(crate) fn take(&mut self, k: usize) -> Option<Vec<u8>> {
         let lc = &mut self.classes[k];
         if let Some(idle) = lc.bufs.pop() {
-            // The reservation stays with the thread, as credit for the
-            // release that usually follows.
-            lc.cached -= idle.buf.capacity();
+            // The quota stays with the thread, as credit for the release
+            // that usually follows.
             self.publish(k);
             return Some(idle.buf);
         }
         self.refill(k)
+    }
+
+    /// Bytes of credit (quota without a cached buffer) over all classes.
+    fn credit_bytes(&self) -> usize {
+        self.classes
+            .iter()
+            .enumerate()
+            .map(|(k, c)| (c.quota - c.bufs.len()) * class_size(k))
+            .sum()
     }
 
     #[cold]
@@ -374,38 +404,39 @@ impl Entry {
         if self.max_bufs == 0 {
             return self.inner.shared_take(k);
         }
-        let credit: usize = self.classes.iter().map(|c| c.reserved - c.cached).sum();
-        if credit > self.limit / 2 {
+        if self.credit_bytes() > self.limit / 2 {
             // A thread that mostly acquires (its buffers are released on
             // other threads) piles up credit; give it back before taking
             // more reservation in.
             self.return_credit();
         }
+        let size = class_size(k);
         let want = (self.max_bufs / 2).max(1);
+        self.ensure_room(k);
         let first;
         {
             let mut shared = lock(&self.inner.shared[k]);
             first = shared.pop()?;
             let lc = &mut self.classes[k];
-            while lc.bufs.len() < want - 1 {
-                let Some(next) = shared.last() else { break };
-                let c = next.buf.capacity();
-                if self.reserved_total + c > self.limit {
-                    break;
-                }
-                if let Some(idle) = shared.pop() {
-                    lc.bufs.push(idle);
-                    lc.reserved += c;
-                    lc.cached += c;
-                    self.reserved_total += c;
-                }
+            // Only exact-size buffers move in; their reservation moves with
+            // them.
+            while lc.bufs.len() + 1 < want
+                && lc.quota < self.max_bufs
+                && self.reserved_total + size <= self.limit
+                && shared.last().is_some_and(|i| i.buf.capacity() == size)
+            {
+                let Some(idle) = shared.pop() else { break };
+                lc.bufs.push(idle);
+                lc.quota += 1;
+                self.reserved_total += size;
             }
         }
         // `first` leaves the pool: its reservation becomes credit if it fits.
         let c = first.buf.capacity();
-        if self.reserved_total + c <= self.limit {
-            self.classes[k].reserved += c;
-            self.reserved_total += c;
+        let lc = &mut self.classes[k];
+        if c == size && lc.quota < self.max_bufs && self.reserved_total + size <= self.limit {
+            lc.quota += 1;
+            self.reserved_total += size;
         } else {
             self.inner.budget.release(k, c);
         }
@@ -414,67 +445,70 @@ impl Entry {
     }
 
     /// Keeps `buf` (class `k`) in this cache, or hands it back if the cache
-    /// or the budget has no room.
+    /// or the budget has no room, or its capacity is not the class size.
     #[inline]
     pub(crate) fn put(&mut self, k: usize, buf: Vec<u8>) -> Result<(), Vec<u8>> {
-        let c = buf.capacity();
-        if c > self.limit {
+        let size = class_size(k);
+        if buf.capacity() != size || size > self.limit || self.max_bufs == 0 {
             return Err(buf);
         }
         if self.classes[k].bufs.len() >= self.max_bufs {
             self.spill(k);
         }
         let lc = &self.classes[k];
-        if lc.reserved - lc.cached < c && !self.reserve_for(k, c) {
+        if lc.bufs.len() >= lc.quota && !self.reserve_for(k) {
             return Err(buf);
         }
+        self.ensure_room(k);
         let lc = &mut self.classes[k];
         lc.bufs.push(Idle {
             buf,
             since: self.epoch,
         });
-        lc.cached += c;
         self.publish(k);
         Ok(())
     }
 
+    /// Adds at least one buffer of quota to class `k` (a batch if the
+    /// budget and the cache allow).
     #[cold]
-    fn reserve_for(&mut self, k: usize, c: usize) -> bool {
-        let lc = &self.classes[k];
-        let mut need = c - (lc.reserved - lc.cached);
-        if self.reserved_total + need > self.limit {
+    fn reserve_for(&mut self, k: usize) -> bool {
+        let size = class_size(k);
+        if self.reserved_total + size > self.limit {
             self.return_credit();
-            let lc = &self.classes[k];
-            need = c - (lc.reserved - lc.cached);
-            if self.reserved_total + need > self.limit {
+            if self.reserved_total + size > self.limit {
                 return false;
             }
         }
-        let room = self.limit - self.reserved_total;
-        let want = need.max((c * RESERVE_BATCH).min(self.limit / 4)).min(room);
+        let lc = &self.classes[k];
+        let room = (self.limit - self.reserved_total) / size;
+        let batch = RESERVE_BATCH.min(self.limit / 4 / size).max(1);
+        let want = batch.min(room).min(self.max_bufs - lc.quota);
+        if want == 0 {
+            return false;
+        }
         let budget = &self.inner.budget;
-        let got = if budget.try_reserve(k, want) {
+        let got = if budget.try_reserve(k, want * size) {
             want
-        } else if want > need && budget.try_reserve(k, need) {
-            need
+        } else if want > 1 && budget.try_reserve(k, size) {
+            1
         } else {
             return false;
         };
-        self.classes[k].reserved += got;
-        self.reserved_total += got;
+        self.classes[k].quota += got;
+        self.reserved_total += got * size;
         true
     }
 
     /// Moves the older half of class `k` to the shared storage.
     #[cold]
     fn spill(&mut self, k: usize) {
+        let size = class_size(k);
         let lc = &mut self.classes[k];
         let n = (lc.bufs.len() / 2).max(1).min(lc.bufs.len());
         let moved: Vec<Idle> = lc.bufs.drain(..n).collect();
-        let bytes: usize = moved.iter().map(|i| i.buf.capacity()).sum();
-        lc.cached -= bytes;
-        lc.reserved -= bytes;
-        self.reserved_total -= bytes;
+        lc.quota -= n;
+        self.reserved_total -= n * size;
         // The reservation moves with the buffers: shared storage is covered
         // by the same budget.
         lock(&self.inner.shared[k]).extend(moved);
@@ -484,10 +518,10 @@ impl Entry {
     /// Gives every class's unused credit back to the budget.
     fn return_credit(&mut self) {
         for (k, lc) in self.classes.iter_mut().enumerate() {
-            let credit = lc.reserved - lc.cached;
+            let credit = (lc.quota - lc.bufs.len()) * class_size(k);
             if credit > 0 {
                 self.inner.budget.release(k, credit);
-                lc.reserved = lc.cached;
+                lc.quota = lc.bufs.len();
                 self.reserved_total -= credit;
             }
         }
@@ -503,10 +537,8 @@ impl Entry {
                 continue;
             }
             let before = lc.bufs.len();
-            let mut bytes = 0usize;
             lc.bufs.retain_mut(|idle| {
                 if idle.since < cutoff {
-                    bytes += idle.buf.capacity();
                     released.push(std::mem::take(&mut idle.buf));
                     false
                 } else {
@@ -515,8 +547,8 @@ impl Entry {
             });
             let n = before - lc.bufs.len();
             if n > 0 {
-                lc.cached -= bytes;
-                lc.reserved -= bytes;
+                let bytes = n * class_size(k);
+                lc.quota -= n;
                 self.reserved_total -= bytes;
                 self.inner.budget.release(k, bytes);
                 let c = &self.counters.classes[k];
@@ -546,13 +578,13 @@ impl Drop for Entry {
         let closed = self.inner.is_closed();
         for k in 0..NUM_CLASSES {
             let bufs = std::mem::take(&mut self.classes[k].bufs);
-            let bytes: usize = bufs.iter().map(|i| i.buf.capacity()).sum();
-            if bytes == 0 {
+            let n = bufs.len();
+            if n == 0 {
                 continue;
             }
+            let bytes = n * class_size(k);
             let lc = &mut self.classes[k];
-            lc.cached -= bytes;
-            lc.reserved -= bytes;
+            lc.quota -= n;
             self.reserved_total -= bytes;
             if closed {
                 self.inner.budget.release(k, bytes);

@@ -916,7 +916,9 @@ impl Inner {
                     s.dropped_buffers = s.dropped_buffers.wrapping_add(get(&cc.dropped));
                     s.regrown_buffers = s.regrown_buffers.wrapping_add(get(&cc.regrown));
                     s.retained_buffers = s.retained_buffers.wrapping_add(get(&cc.cached_bufs));
-                    s.retained_bytes = s.retained_bytes.wrapping_add(get(&cc.cached_bytes));
+                    s.retained_bytes = s
+                        .retained_bytes
+                        .wrapping_add(get(&cc.cached_bufs).wrapping_mul(class_size(k) as u64));
                     returned[k] = returned[k].wrapping_add(get(&cc.returned));
                 }
                 unpooled = unpooled.wrapping_add(get(&c.unpooled));

@@ -21,9 +21,9 @@ pub(crate) struct ClassCounters {
     pub(crate) dropped: AtomicU64,
     /// Buffers that came back grown and were filed under a larger class.
     pub(crate) regrown: AtomicU64,
-    /// Gauges of the owning thread's cache.
+    /// Gauge of the owning thread's cache: buffers it holds (each exactly
+    /// the class size, so the bytes follow).
     pub(crate) cached_bufs: AtomicU64,
-    pub(crate) cached_bytes: AtomicU64,
 }
 
 /// A set of counters. Each thread owns one per pool and is its only writer
