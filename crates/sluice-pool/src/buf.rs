@@ -2,12 +2,12 @@
 
 use std::fmt;
 use std::io;
+use std::mem::ManuallyDrop;
 use std::ops::{Deref, DerefMut};
 
 use bytes::buf::UninitSlice;
 use bytes::{BufMut, Bytes};
 
-use crate::leak::UNTRACKED;
 use crate::pool::PoolRef;
 
 /// Marks a buffer allocated above the largest size class.
@@ -31,20 +31,29 @@ pub(crate) const UNPOOLED: u8 = u8::MAX;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct PooledBuf {
-    pub(crate) vec: Vec<u8>,
+    /// Released by hand in `Drop` (it moves into a cache or is freed), so
+    /// the guard has no drop glue to run after it.
+    pub(crate) vec: ManuallyDrop<Vec<u8>>,
     /// Highest `len` the buffer had before its last shrink: bytes in
     /// `[0, max(hwm, len))` may have been written and are zeroed on release.
     pub(crate) hwm: usize,
-    /// Class at acquisition, or [`UNPOOLED`].
-    pub(crate) class: u8,
-    /// Leak-tracking slot, or [`UNTRACKED`].
-    pub(crate) tracked: u32,
-    /// Bytes charged against the checked-out cap (0 without a cap).
-    pub(crate) charged: usize,
-    /// Bytes this buffer counts as checked out.
+    /// Bytes this buffer counts as checked out: its class size (the request
+    /// when unpooled), plus what it grew by since.
     pub(crate) counted: usize,
     pub(crate) pool: PoolRef,
+    /// Leak-tracking slot (meaningful with [`TRACKED`]).
+    pub(crate) tracked: u32,
+    /// Class at acquisition, or [`UNPOOLED`].
+    pub(crate) class: u8,
+    /// [`CHARGED`] and [`TRACKED`]: zero for a buffer the fast release may
+    /// take, so it tests one byte.
+    pub(crate) flags: u8,
 }
+
+/// The pool's checked-out cap holds `charge_for(counted)` for this buffer.
+pub(crate) const CHARGED: u8 = 1;
+/// The buffer is tracked for leak reports (`tracked` is its slot).
+pub(crate) const TRACKED: u8 = 2;
 
 impl PooledBuf {
     /// Bytes written.
@@ -81,20 +90,65 @@ impl PooledBuf {
     /// Appends `data`, growing the buffer if needed.
     #[inline]
     pub fn extend_from_slice(&mut self, data: &[u8]) {
+        self.ensure(data.len());
         self.vec.extend_from_slice(data);
     }
 
     /// Sets the length to `new_len`, filling new bytes with `value`.
     #[inline]
     pub fn resize(&mut self, new_len: usize, value: u8) {
-        self.hwm = self.hwm.max(self.vec.len());
+        let len = self.vec.len();
+        self.hwm = self.hwm.max(len);
+        if new_len > len {
+            self.ensure(new_len - len);
+        }
         self.vec.resize(new_len, value);
     }
 
     /// Makes room for at least `additional` more bytes.
     #[inline]
     pub fn reserve(&mut self, additional: usize) {
-        self.vec.reserve(additional);
+        self.ensure(additional);
+    }
+
+    /// Every growth goes through here, so that `Vec` never reallocates on
+    /// its own: the pool charges the growth and zeroes the old block.
+    #[inline]
+    fn ensure(&mut self, additional: usize) {
+        if self.vec.capacity() - self.vec.len() < additional {
+            self.grow(additional);
+        }
+    }
+
+    /// Moves the bytes to a block with room for `additional` more (at
+    /// least double the capacity, like `Vec`, rounded up to a class size),
+    /// charges the growth like an
+    /// acquisition and, with zero-on-release, zeroes the written prefix of
+    /// the old block before it is freed.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self, additional: usize) {
+        let len = self.vec.len();
+        let old_cap = self.vec.capacity();
+        // Overflow panics, as `Vec::reserve` does.
+        let need = len.checked_add(additional).expect("capacity overflow");
+        let want = need.max(old_cap.saturating_mul(2));
+        // Rounded up to a class size, so the buffer is reused whole when
+        // it comes back.
+        let want = crate::class::class_for_request(want).map_or(want, crate::class::class_size);
+        let mut new = Vec::with_capacity(want);
+        new.extend_from_slice(&self.vec);
+        let mut old = std::mem::replace(&mut *self.vec, new);
+        let written = self.hwm.max(len);
+        // The new block holds only the `len` bytes copied into it.
+        self.hwm = 0;
+        let grown = self.vec.capacity() - old_cap;
+        let inner = self.pool.inner();
+        if inner.config.zero_on_release {
+            crate::pool::zero_before_free(&mut old, written);
+        }
+        drop(old);
+        inner.charge_growth(self.flags, self.class, &mut self.counted, grown);
     }
 
     /// The written bytes.
@@ -118,7 +172,7 @@ impl PooledBuf {
     /// Takes the bytes out of the pool's care: the buffer counts as released
     /// and its memory is never recycled.
     pub fn into_vec(mut self) -> Vec<u8> {
-        let vec = std::mem::take(&mut self.vec);
+        let vec = std::mem::take(&mut *self.vec);
         self.hwm = 0;
         vec
     }
@@ -175,7 +229,7 @@ impl fmt::Debug for PooledBuf {
             .field("len", &self.vec.len())
             .field("capacity", &self.vec.capacity())
             .field("pooled", &(self.class != UNPOOLED))
-            .field("tracked", &(self.tracked != UNTRACKED))
+            .field("tracked", &(self.flags & TRACKED != 0))
             .finish()
     }
 }
@@ -183,13 +237,13 @@ impl fmt::Debug for PooledBuf {
 impl io::Write for PooledBuf {
     #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.vec.extend_from_slice(buf);
+        self.extend_from_slice(buf);
         Ok(buf.len())
     }
 
     #[inline]
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        self.vec.extend_from_slice(buf);
+        self.extend_from_slice(buf);
         Ok(())
     }
 
@@ -201,7 +255,8 @@ impl io::Write for PooledBuf {
 
 // SAFETY: every method forwards to `Vec<u8>`'s `BufMut` implementation, which
 // upholds the trait's contract (`chunk_mut` returns the spare capacity, grown
-// if empty; `advance_mut` only exposes bytes the caller initialised).
+// if empty, here by `ensure` first so the growth is charged; `advance_mut`
+// only exposes bytes the caller initialised).
 unsafe impl BufMut for PooledBuf {
     #[inline]
     fn remaining_mut(&self) -> usize {
@@ -217,11 +272,15 @@ unsafe impl BufMut for PooledBuf {
 
     #[inline]
     fn chunk_mut(&mut self) -> &mut UninitSlice {
+        if self.vec.capacity() == self.vec.len() {
+            // What `Vec::chunk_mut` would reserve itself.
+            self.ensure(64);
+        }
         self.vec.chunk_mut()
     }
 
     #[inline]
     fn put_slice(&mut self, src: &[u8]) {
-        self.vec.extend_from_slice(src);
+        self.extend_from_slice(src);
     }
 }

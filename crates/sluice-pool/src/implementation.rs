@@ -26,15 +26,18 @@
 //!
 //! # What the fast paths touch
 //! Acquire and release on one thread touch only that thread's cache: a
-//! `RefCell` borrow, a `Vec` pop or push, counters the thread alone writes,
-//! and one read of the pool's trim epoch. The thread-local has no drop glue
-//! (a second, empty thread-local flushes the caches when the thread exits,
-//! registered when the first cache is made), so reaching it is one offset
-//! from the thread pointer. The fast paths call no function: anything that
-//! would (a stash refill or spill, a `Vec` that must grow, zeroing written
-//! bytes) goes to an out-of-line path, so they need no stack frame. About
-//! 180 instructions per acquire + release of a 1 KiB buffer (callgrind on
-//! `examples/hotpath.rs`). A checked-out buffer refers to its
+//! pointer to it read from a thread-local (no `RefCell` borrow: the slow
+//! path clears the pointer while it holds the cache), a `Vec` pop or
+//! push, counters the thread alone writes, and one read of the pool's trim
+//! epoch. Thread caches hold only buffers whose capacity is exactly their
+//! class size, so they count buffers, not bytes. The thread-locals have no
+//! drop glue (a third, empty thread-local flushes the caches when the
+//! thread exits, registered when the first cache is made), so reaching one
+//! is one offset from the thread pointer. The fast paths call no function:
+//! anything that would (a stash refill or spill, zeroing written bytes)
+//! goes to an out-of-line path, so they need no stack frame. About 128
+//! instructions per acquire + release of a 1 KiB buffer, benchmark loop
+//! included (callgrind on `examples/hotpath.rs`). A checked-out buffer refers to its
 //! pool through a raw strong count of the pool's `Arc`; each thread keeps a
 //! stash of such counts and refills or spills it 32 at a time, so buffers
 //! do not bump a shared reference count either. Anything unusual (empty
@@ -55,7 +58,19 @@
 //! With `zero_on_release` (the default) a released buffer that is kept is
 //! zeroed up to its high-water mark: the largest length it ever had. A 1 MiB
 //! buffer that held 100 bytes costs a 100-byte `memset`; one never written
-//! costs nothing. Buffers given back to the allocator are not zeroed.
+//! costs nothing. The same clear runs on every path where
+//! written bytes leave the pool's care: a buffer freed instead of kept
+//! (unpooled, grown past the largest class, released to a closed pool,
+//! turned away by a full cap) and the old block when a buffer grows, which
+//! the guard does itself (copy, clear, free) instead of letting `Vec`
+//! reallocate.
+//!
+//! # Growth
+//! A buffer written past its capacity moves to a block at least twice as
+//! large, rounded up to a class size. The growth is charged against
+//! `max_checked_out_bytes` like an acquisition (never refused, since a write
+//! is not truncated: past the cap it counts an overrun, as `acquire` does)
+//! and refunded with the buffer.
 //!
 //! # Trimming
 //! Every idle buffer carries the trim epoch at which it went idle (reading

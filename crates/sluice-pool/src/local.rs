@@ -223,7 +223,9 @@ pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     let Some(slot) = lc.bufs.spare_capacity_mut().first_mut() else {
         return false;
     };
-    let mut vec = std::mem::take(&mut b.vec);
+    // SAFETY: on success the caller (the guard's drop) never uses the
+    // vector again; on the paths above it is untouched.
+    let mut vec = unsafe { ManuallyDrop::take(&mut b.vec) };
     if !LEAF && e.inner.config.zero_on_release {
         zero_written(&mut vec, b.hwm);
     }

@@ -1,6 +1,7 @@
 //! The pool: shared per-class storage, acquisition and release.
 
 use std::fmt;
+use std::mem::ManuallyDrop;
 use std::panic::Location;
 use std::ptr::NonNull;
 use std::sync::Arc;
@@ -9,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::budget::Budget;
-use crate::buf::{PooledBuf, UNPOOLED};
+use crate::buf::{CHARGED, PooledBuf, TRACKED, UNPOOLED};
 use crate::class::{NUM_CLASSES, class_for_capacity, class_for_request, class_size};
 use crate::config::PoolConfig;
 use crate::error::{AcquireError, ConfigError};
@@ -90,11 +91,7 @@ pub(crate) fn release(b: &mut PooledBuf) {
     // An untouched, untracked, uncharged buffer: nothing to zero, refund or
     // untrack.
     #[cfg(not(loom))]
-    if b.tracked == UNTRACKED
-        && b.charged == 0
-        && (b.hwm | b.vec.len()) == 0
-        && crate::local::fast_release::<true>(b)
-    {
+    if b.flags == 0 && (b.hwm | b.vec.len()) == 0 && crate::local::fast_release::<true>(b) {
         return;
     }
     release_full(b);
@@ -104,18 +101,16 @@ pub(crate) fn release(b: &mut PooledBuf) {
 /// the leaf fast path turned down.
 #[inline(never)]
 fn release_full(b: &mut PooledBuf) {
+    if b.flags & CHARGED != 0 {
+        // Refund first, so the buffer can take the fast path.
+        if let Some(g) = &b.pool_inner().gate {
+            g.refund(g.charge_for(b.counted));
+        }
+        b.flags &= !CHARGED;
+    }
     #[cfg(not(loom))]
-    if b.tracked == UNTRACKED {
-        if b.charged > 0 {
-            // Refund first, so the buffer can take the fast path.
-            if let Some(g) = &b.pool_inner().gate {
-                g.refund(b.charged);
-            }
-            b.charged = 0;
-        }
-        if crate::local::fast_release::<false>(b) {
-            return;
-        }
+    if b.flags & TRACKED == 0 && crate::local::fast_release::<false>(b) {
+        return;
     }
     release_cold(b);
 }
@@ -123,7 +118,8 @@ fn release_full(b: &mut PooledBuf) {
 #[cold]
 #[inline(never)]
 fn release_cold(b: &mut PooledBuf) {
-    let vec = std::mem::take(&mut b.vec);
+    // SAFETY: `b` is being dropped and its vector is not used again.
+    let vec = unsafe { ManuallyDrop::take(&mut b.vec) };
     let hwm = b.hwm;
     b.pool.take_for_drop().into_arc().release_slow(b, vec, hwm);
 }
@@ -309,7 +305,7 @@ impl Pool {
         let inner = &self.handle.inner;
         #[cfg(not(loom))]
         if inner.gate.is_none()
-            && let Some(buf) = self.fast_checkout(capacity, 0)
+            && let Some(buf) = self.fast_checkout(capacity, false)
         {
             return buf;
         }
@@ -324,11 +320,10 @@ impl Pool {
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
-                let c = g.charge_for(counted);
-                g.force_charge(c);
-                c
+                g.force_charge(g.charge_for(counted));
+                true
             }
-            None => 0,
+            None => false,
         };
         self.checkout(capacity, charged, location)
     }
@@ -338,18 +333,18 @@ impl Pool {
     /// charged.
     #[cfg(not(loom))]
     #[inline(always)]
-    fn fast_checkout(&self, capacity: usize, charged: usize) -> Option<PooledBuf> {
+    fn fast_checkout(&self, capacity: usize, charged: bool) -> Option<PooledBuf> {
         let inner = &self.handle.inner;
         let k = class_for_request(capacity)?;
         let (vec, pool) = crate::local::fast_take(inner, k)?;
         Some(PooledBuf {
-            vec,
+            counted: vec.capacity(),
+            vec: ManuallyDrop::new(vec),
             hwm: 0,
-            class: k as u8,
-            tracked: UNTRACKED,
-            charged,
-            counted: class_size(k),
             pool,
+            tracked: UNTRACKED,
+            class: k as u8,
+            flags: if charged { CHARGED } else { 0 },
         })
     }
 
@@ -360,7 +355,7 @@ impl Pool {
     fn checkout(
         &self,
         capacity: usize,
-        charged: usize,
+        charged: bool,
         location: &'static Location<'static>,
     ) -> PooledBuf {
         let (class, counted) = request(capacity);
@@ -379,16 +374,16 @@ impl Pool {
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
-                let c = g.charge_for(counted);
-                g.try_charge(c)
-                    .map_err(|checked_out| AcquireError::WouldExceedCap {
+                g.try_charge(g.charge_for(counted)).map_err(|checked_out| {
+                    AcquireError::WouldExceedCap {
                         requested: counted,
                         checked_out,
                         cap: g.cap(),
-                    })?;
-                c
+                    }
+                })?;
+                true
             }
-            None => 0,
+            None => false,
         };
         #[cfg(not(loom))]
         if let Some(buf) = self.fast_checkout(capacity, charged) {
@@ -421,11 +416,11 @@ impl Pool {
         let inner = &self.handle.inner;
         let (_, counted) = request(capacity);
         let Some(gate) = &inner.gate else {
-            return self.checkout_now(capacity, 0, location);
+            return self.checkout_now(capacity, false, location);
         };
         let c = gate.charge_for(counted);
         if gate.waiters.load(Ordering::SeqCst) == 0 && gate.try_charge(c).is_ok() {
-            return self.checkout_now(capacity, c, location);
+            return self.checkout_now(capacity, true, location);
         }
         struct Waiting<'a>(&'a Gate);
         impl Drop for Waiting<'_> {
@@ -448,14 +443,14 @@ impl Pool {
         }
         // Charged: from here on nothing awaits, so cancellation cannot leak
         // the charge.
-        self.checkout_now(capacity, c, location)
+        self.checkout_now(capacity, true, location)
     }
 
     #[cfg(feature = "tokio")]
     fn checkout_now(
         &self,
         capacity: usize,
-        charged: usize,
+        charged: bool,
         location: &'static Location<'static>,
     ) -> PooledBuf {
         if let Some(buf) = self.fast_checkout(capacity, charged) {
@@ -675,7 +670,7 @@ impl Inner {
         class: Option<usize>,
         capacity: usize,
         counted: usize,
-        charged: usize,
+        charged: bool,
         location: &'static Location<'static>,
     ) -> PooledBuf {
         let (vec, sampled, class_tag, pool) = match class {
@@ -692,14 +687,18 @@ impl Inner {
             (Some(l), true) => l.track(location, counted),
             _ => UNTRACKED,
         };
+        let mut flags = if charged { CHARGED } else { 0 };
+        if tracked != UNTRACKED {
+            flags |= TRACKED;
+        }
         PooledBuf {
-            vec,
+            vec: ManuallyDrop::new(vec),
             hwm: 0,
-            class: class_tag,
-            tracked,
-            charged,
             counted,
             pool: pool.unwrap_or_else(|| PoolRef::new(self)),
+            tracked,
+            class: class_tag,
+            flags,
         }
     }
 
@@ -751,13 +750,29 @@ impl Inner {
                 .is_multiple_of(rate)
     }
 
-    fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
-        if b.charged > 0
+    /// Accounts for a checked-out buffer that grew by `grown` bytes: the
+    /// checked-out cap is charged like an acquisition (never refused: a
+    /// write is not truncated, so it may pass the cap and count an overrun,
+    /// as plain `acquire` does), and an unpooled buffer's bytes count more.
+    pub(crate) fn charge_growth(&self, flags: u8, class: u8, counted: &mut usize, grown: usize) {
+        let before = *counted;
+        *counted = before.saturating_add(grown);
+        if flags & CHARGED != 0
             && let Some(g) = &self.gate
         {
-            g.refund(b.charged);
+            let extra = g.charge_for(*counted) - g.charge_for(before);
+            if extra > 0 {
+                g.force_charge(extra);
+            }
         }
-        if b.tracked != UNTRACKED
+        if class == UNPOOLED {
+            bump(&self.counters.unpooled_bytes, grown as u64, false);
+        }
+    }
+
+    fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
+        // `release_full` refunded the charge.
+        if b.flags & TRACKED != 0
             && let Some(l) = &self.leaks
         {
             l.untrack(b.tracked);
@@ -768,8 +783,11 @@ impl Inner {
         } else {
             class_for_capacity(cap)
         };
-        if target.is_some() && self.config.zero_on_release {
-            zero_written(&mut vec, hwm);
+        // Every path from here hands the bytes to another user or back to
+        // the allocator (unpooled, grown out of range, closed pool, cap
+        // full), so they are cleared on all of them.
+        if self.config.zero_on_release {
+            zero_before_free(&mut vec, hwm);
         }
         vec.clear();
         let from = b.class;
@@ -1040,6 +1058,16 @@ fn count_return(
     if oversize {
         bump(&c.oversize_dropped, 1, owned);
     }
+}
+
+/// [`zero_written`] for a block that may be freed right after: the memset
+/// must not be removed as a dead store before the free.
+#[inline]
+pub(crate) fn zero_before_free(vec: &mut Vec<u8>, hwm: usize) {
+    zero_written(vec, hwm);
+    // An opaque use of the pointer: the compiler must assume the zeroed
+    // bytes are read, so it keeps the stores.
+    std::hint::black_box(vec.as_ptr());
 }
 
 /// Zeroes every byte that may have been written: `[0, max(hwm, len))`.

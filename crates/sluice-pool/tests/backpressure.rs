@@ -122,3 +122,19 @@ fn larger_than_cap_is_admitted_alone() {
     };
     assert!(buf.capacity() >= 1 << 20);
 }
+
+#[tokio::test]
+async fn a_grown_buffer_holds_its_growth_against_the_cap() {
+    let pool = capped(64 * 1024);
+    let mut big = pool.acquire_async(1024).await;
+    big.extend_from_slice(&[7; 40_000]); // grows to about 40 KiB
+    // 32 KiB would fit next to the 1 KiB acquisition, not next to its growth.
+    let mut waiter = pin!(pool.acquire_async(32 * 1024));
+    assert!(poll_once(waiter.as_mut()).is_pending());
+    assert_eq!(pool.stats().waiters, 1);
+    drop(big);
+    let Poll::Ready(b) = poll_once(waiter.as_mut()) else {
+        panic!("the growth was not refunded on release");
+    };
+    assert!(b.capacity() >= 32 * 1024);
+}

@@ -61,7 +61,13 @@ fn counted(size: usize) -> usize {
 struct Held {
     buf: PooledBuf,
     model: Vec<u8>,
+    /// What the statistics count it as: its class size, or for an unpooled
+    /// buffer its size plus any growth.
     counted: usize,
+    /// What the checked-out cap is charged for it (before the cap's own
+    /// limit): its class size plus any growth.
+    gated: usize,
+    unpooled: bool,
 }
 
 proptest! {
@@ -71,7 +77,7 @@ proptest! {
     fn pool_matches_model(cfg in config(), ops in prop::collection::vec(op(), 1..40)) {
         let pool = Pool::new(cfg.clone()).unwrap();
         let mut held: Vec<Held> = Vec::new();
-        let mut frozen: Vec<(Bytes, Vec<u8>, usize)> = Vec::new();
+        let mut frozen: Vec<(Bytes, Vec<u8>, usize, usize)> = Vec::new();
         let mut acquires = 0u64;
         let mut unpooled = 0u64;
         let mut out_bytes = 0usize;
@@ -86,11 +92,11 @@ proptest! {
                     acquires += 1;
                     unpooled += u64::from(size_class(size).is_none());
                     out_bytes += counted(size);
-                    held.push(Held { buf, model: Vec::new(), counted: counted(size) });
+                    held.push(Held { buf, model: Vec::new(), counted: counted(size), gated: counted(size), unpooled: size_class(size).is_none() });
                     if let Some(cap) = cfg.max_checked_out_bytes {
                         // the gate charges each buffer at most the whole cap
-                        let charged: usize = held.iter().map(|h| h.counted.min(cap)).sum::<usize>()
-                            + frozen.iter().map(|f| f.2.min(cap)).sum::<usize>();
+                        let charged: usize = held.iter().map(|h| h.gated.min(cap)).sum::<usize>()
+                            + frozen.iter().map(|f| f.3.min(cap)).sum::<usize>();
                         overrun |= charged > cap;
                     }
                 }
@@ -98,8 +104,8 @@ proptest! {
                     let size = SIZES[i];
                     let fits = cfg.max_checked_out_bytes.is_none_or(|cap| {
                         // the gate charges at most the whole cap
-                        let charged: usize = held.iter().map(|h| h.counted.min(cap)).sum::<usize>()
-                            + frozen.iter().map(|f| f.2.min(cap)).sum::<usize>();
+                        let charged: usize = held.iter().map(|h| h.gated.min(cap)).sum::<usize>()
+                            + frozen.iter().map(|f| f.3.min(cap)).sum::<usize>();
                         charged + counted(size).min(cap) <= cap
                     });
                     match pool.try_acquire(size) {
@@ -108,7 +114,7 @@ proptest! {
                             acquires += 1;
                             unpooled += u64::from(size_class(size).is_none());
                             out_bytes += counted(size);
-                            held.push(Held { buf, model: Vec::new(), counted: counted(size) });
+                            held.push(Held { buf, model: Vec::new(), counted: counted(size), gated: counted(size), unpooled: size_class(size).is_none() });
                         }
                         Err(e) => prop_assert!(!fits, "refused though it fits: {e}"),
                     }
@@ -118,7 +124,21 @@ proptest! {
                         let n_held = held.len();
                         let h = &mut held[i % n_held];
                         let byte = (n % 251) as u8 | 1;
+                        let before = h.buf.capacity();
                         h.buf.extend_from_slice(&vec![byte; n]);
+                        // growth is charged like an acquisition
+                        let grown = h.buf.capacity() - before;
+                        h.gated += grown;
+                        if h.unpooled {
+                            h.counted += grown;
+                            out_bytes += grown;
+                        }
+                        if let Some(cap) = cfg.max_checked_out_bytes {
+                            let charged: usize = held.iter().map(|h| h.gated.min(cap)).sum::<usize>()
+                                + frozen.iter().map(|f| f.3.min(cap)).sum::<usize>();
+                            overrun |= charged > cap;
+                        }
+                        let h = &mut held[i % n_held];
                         h.model.extend(std::iter::repeat_n(byte, n));
                         if n.is_multiple_of(3) {
                             h.buf.truncate(n / 2);
@@ -138,12 +158,12 @@ proptest! {
                         let h = held.swap_remove(i % held.len());
                         let bytes = h.buf.freeze();
                         prop_assert_eq!(&bytes[..], &h.model[..]);
-                        frozen.push((bytes, h.model, h.counted));
+                        frozen.push((bytes, h.model, h.counted, h.gated));
                     }
                 }
                 Op::DropFrozen(i) => {
                     if !frozen.is_empty() {
-                        let (b, m, c) = frozen.swap_remove(i % frozen.len());
+                        let (b, m, c, _) = frozen.swap_remove(i % frozen.len());
                         prop_assert_eq!(&b[..], &m[..]);
                         out_bytes -= c;
                     }

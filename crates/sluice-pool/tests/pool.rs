@@ -5,7 +5,9 @@ use std::io::Write;
 use std::time::Duration;
 
 use bytes::BufMut;
-use sluice_pool::{AcquireError, HealthStatus, Pool, PoolConfig, PressureLevel};
+use sluice_pool::{
+    AcquireError, HealthStatus, MAX_CLASS_SIZE, Pool, PoolConfig, PooledBuf, PressureLevel,
+};
 
 fn pool() -> Pool {
     Pool::new(PoolConfig::default()).expect("default config is valid")
@@ -683,4 +685,84 @@ fn sampling_is_exact_over_long_runs() {
     let held: Vec<_> = (0..100).map(|_| on.acquire(1024)).collect();
     assert_eq!(on.stats().tracked_buffers, 10);
     drop(held);
+}
+
+/// A named way of growing a buffer.
+type Growth = (&'static str, fn(&mut PooledBuf));
+
+/// Every way a buffer can grow, each taking a 1 KiB buffer past 40 KiB.
+fn growths() -> Vec<Growth> {
+    vec![
+        ("extend_from_slice", |b| b.extend_from_slice(&[1; 41_000])),
+        ("reserve", |b| b.reserve(41_000)),
+        ("resize", |b| b.resize(41_000, 1)),
+        ("io::Write", |b| b.write_all(&[1; 41_000]).unwrap()),
+        ("BufMut::put_slice", |b| b.put_slice(&[1; 41_000])),
+        ("BufMut::put_bytes", |b| b.put_bytes(1, 41_000)),
+        ("BufMut::put_u8", |b| {
+            for _ in 0..41_000 {
+                b.put_u8(1);
+            }
+        }),
+    ]
+}
+
+#[test]
+fn growth_is_charged_against_the_checked_out_cap() {
+    for (how, grow) in growths() {
+        let pool = Pool::builder()
+            .max_checked_out_bytes(Some(64 * 1024))
+            .detect_cgroup(false)
+            .build()
+            .unwrap();
+        let mut buf = pool.try_acquire(1024).unwrap();
+        grow(&mut buf);
+        assert!(buf.capacity() >= 41_000, "{how}");
+        // 32 KiB fits next to 1 KiB, not next to 40 KiB of growth.
+        assert!(
+            pool.try_acquire(32 * 1024).is_err(),
+            "{how}: growth not charged"
+        );
+        drop(buf);
+        // The growth is refunded with the buffer: the whole cap is free.
+        let all = pool.try_acquire(64 * 1024);
+        assert!(all.is_ok(), "{how}: growth not refunded");
+        drop(all);
+        assert_eq!(pool.stats().cap_overruns, 0, "{how}");
+    }
+}
+
+#[test]
+fn growth_past_the_cap_counts_an_overrun() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(8 * 1024))
+        .detect_cgroup(false)
+        .build()
+        .unwrap();
+    let other = pool.acquire(1024);
+    let mut buf = pool.acquire(1024);
+    assert_eq!(pool.stats().cap_overruns, 0);
+    // Charged the whole cap (a buffer is never charged more), next to 1 KiB.
+    buf.extend_from_slice(&[1; 20_000]); // a write is never truncated
+    assert_eq!(buf.len(), 20_000);
+    assert_eq!(pool.stats().cap_overruns, 1);
+    drop(other);
+    assert!(pool.try_acquire(1024).is_err());
+    drop(buf);
+    assert!(pool.try_acquire(8 * 1024).is_ok());
+}
+
+#[test]
+fn unpooled_growth_counts_as_checked_out() {
+    let pool = pool();
+    let mut buf = pool.acquire(MAX_CLASS_SIZE + 1);
+    let cap = buf.capacity();
+    buf.resize(cap + 1, 0);
+    let grown = buf.capacity();
+    assert_eq!(
+        pool.stats().unpooled_checked_out_bytes,
+        (MAX_CLASS_SIZE + 1 + grown - cap) as u64
+    );
+    drop(buf);
+    assert_eq!(pool.stats().unpooled_checked_out_bytes, 0);
 }
