@@ -17,7 +17,56 @@ const STEPS: usize = 4;
 
 /// Class serving a request of `size` bytes, or `None` above [`MAX_CLASS_SIZE`].
 #[inline]
+// `(size + step - 1) / step` cannot overflow within the checked range, and
+// compiles to an add and a shift; `div_ceil` adds a remainder test.
+#[allow(clippy::manual_div_ceil)]
 pub(crate) fn class_for_request(size: usize) -> Option<usize> {
+    if size <= SMALL_MAX {
+        // A shift and a load instead of the arithmetic below: the sizes
+        // most requests have.
+        return Some(usize::from(SMALL[(size + (SMALL_STEP - 1)) / SMALL_STEP]));
+    }
+    if size > MAX_CLASS_SIZE {
+        return None;
+    }
+    Some(usize::from(LARGE[(size + (LARGE_STEP - 1)) / LARGE_STEP]))
+}
+
+/// Requests up to this size are looked up in [`SMALL`].
+const SMALL_MAX: usize = 64 << 10;
+/// Every class size up to [`SMALL_MAX`] is a multiple of this, so a request
+/// rounded up to it maps to the same class.
+const SMALL_STEP: usize = 256;
+
+/// Every class size above [`SMALL_MAX`] is a multiple of this.
+const LARGE_STEP: usize = 16 << 10;
+
+/// Class of every request up to [`SMALL_MAX`], by `size.div_ceil(SMALL_STEP)`.
+static SMALL: [u8; SMALL_MAX / SMALL_STEP + 1] =
+    class_table::<{ SMALL_MAX / SMALL_STEP + 1 }>(SMALL_STEP);
+/// Class of every request up to [`MAX_CLASS_SIZE`], by
+/// `size.div_ceil(LARGE_STEP)` (used above [`SMALL_MAX`]).
+static LARGE: [u8; MAX_CLASS_SIZE / LARGE_STEP + 1] =
+    class_table::<{ MAX_CLASS_SIZE / LARGE_STEP + 1 }>(LARGE_STEP);
+
+/// Entry `i`: the smallest class of at least `i * step` bytes.
+const fn class_table<const N: usize>(step: usize) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut i = 0;
+    let mut k = 0;
+    while i < N {
+        while compute_class_size(k) < i * step {
+            k += 1;
+        }
+        t[i] = k as u8;
+        i += 1;
+    }
+    t
+}
+
+/// [`class_for_request`] by arithmetic: what the tables hold.
+#[cfg(test)]
+fn computed_class(size: usize) -> Option<usize> {
     if size <= MIN_CLASS_SIZE {
         return Some(0);
     }
@@ -119,6 +168,24 @@ mod tests {
         // a 33 KB request is served by the 40 KiB class
         assert_eq!(class_size(class_for_request(33_000).unwrap()), 40 * 1024);
         assert_eq!(class_size(class_for_request(33 * 1024).unwrap()), 40 * 1024);
+    }
+
+    #[test]
+    fn tables_agree_with_the_arithmetic() {
+        for size in (0..=MAX_CLASS_SIZE + 1).step_by(97).chain([
+            SMALL_MAX,
+            SMALL_MAX + 1,
+            MAX_CLASS_SIZE,
+            MAX_CLASS_SIZE + 1,
+        ]) {
+            assert_eq!(class_for_request(size), computed_class(size), "size {size}");
+        }
+        for k in 0..NUM_CLASSES {
+            let s = class_size(k);
+            for size in [s - 1, s, s + 1] {
+                assert_eq!(class_for_request(size), computed_class(size), "size {size}");
+            }
+        }
     }
 
     #[test]

@@ -145,7 +145,7 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
 /// The caller must not call anything, while it uses the returned reference,
 /// that could reach `LOCAL` or `ACTIVE` (no pool operation, no user code).
 #[inline(always)]
-unsafe fn active<'a>(inner: *const Inner) -> Option<&'a mut Entry> {
+unsafe fn active<'a>(inner: &Inner) -> Option<&'a mut Entry> {
     let e = ACTIVE.get();
     if e.is_null() {
         return None;
@@ -158,7 +158,8 @@ unsafe fn active<'a>(inner: *const Inner) -> Option<&'a mut Entry> {
     // and the caller promises not to make another while it holds this one.
     let e = unsafe { &mut *e };
     // `close` also bumps the epoch, so this covers a closed pool.
-    if e.ptr.as_ptr().cast_const() != inner || e.inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+    if e.ptr.as_ptr().cast_const() != std::ptr::from_ref(inner)
+        || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
     {
         return None;
     }
@@ -171,7 +172,7 @@ unsafe fn active<'a>(inner: *const Inner) -> Option<&'a mut Entry> {
 #[inline(always)]
 pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRef)> {
     // SAFETY: nothing below calls out (see `active`).
-    let e = unsafe { active(Arc::as_ptr(inner)) }?;
+    let e = unsafe { active(inner) }?;
     // The checkout to track, and a stash refill, go through the slow path:
     // the fast path calls nothing, so it needs no stack frame.
     if e.sample_countdown <= 1 || e.spare_refs == 0 {
@@ -204,7 +205,7 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
 pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     // SAFETY: nothing below calls out but the memset of `zero_written`
     // (see `active`).
-    let Some(e) = (unsafe { active(b.pool.as_ptr()) }) else {
+    let Some(e) = (unsafe { active(b.pool.inner()) }) else {
         return false;
     };
     let k = usize::from(b.class);

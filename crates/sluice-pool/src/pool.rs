@@ -64,11 +64,6 @@ impl PoolRef {
         Self(ptr)
     }
 
-    #[cfg_attr(loom, allow(dead_code))]
-    pub(crate) fn as_ptr(&self) -> *const Inner {
-        self.0.as_ptr()
-    }
-
     /// The pool.
     #[cfg_attr(loom, allow(dead_code))]
     pub(crate) fn inner(&self) -> &Inner {
@@ -172,6 +167,11 @@ pub(crate) struct Inner {
 /// operation or when they exit.
 #[derive(Clone)]
 pub struct Pool {
+    /// The pool itself, beside the handle: the fast paths reach it with one
+    /// load fewer.
+    inner: Arc<Inner>,
+    /// Its last clone closes the pool.
+    #[allow(dead_code)]
     handle: Arc<Handle>,
 }
 
@@ -277,6 +277,7 @@ impl Pool {
             .trim_interval
             .map(|every| crate::trimmer::Trimmer::start(Arc::downgrade(&inner), every));
         Ok(Pool {
+            inner: Arc::clone(&inner),
             handle: Arc::new(Handle {
                 inner,
                 #[cfg(not(loom))]
@@ -292,7 +293,7 @@ impl Pool {
 
     /// The configuration the pool was built with.
     pub fn config(&self) -> &PoolConfig {
-        &self.handle.inner.config
+        &self.inner.config
     }
 
     /// An empty buffer with `capacity() >= capacity`. Never blocks and never
@@ -302,7 +303,7 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         #[cfg(not(loom))]
         if inner.gate.is_none()
             && let Some(buf) = self.fast_checkout(capacity, false)
@@ -316,7 +317,7 @@ impl Pool {
     /// calls nothing and needs no stack frame.
     #[inline(never)]
     fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> PooledBuf {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
@@ -334,7 +335,7 @@ impl Pool {
     #[cfg(not(loom))]
     #[inline(always)]
     fn fast_checkout(&self, capacity: usize, charged: bool) -> Option<PooledBuf> {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         let k = class_for_request(capacity)?;
         let (vec, pool) = crate::local::fast_take(inner, k)?;
         Some(PooledBuf {
@@ -359,8 +360,7 @@ impl Pool {
         location: &'static Location<'static>,
     ) -> PooledBuf {
         let (class, counted) = request(capacity);
-        self.handle
-            .inner
+        self.inner
             .checkout(class, capacity, counted, charged, location)
     }
 
@@ -370,7 +370,7 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn try_acquire(&self, capacity: usize) -> Result<PooledBuf, AcquireError> {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
             Some(g) => {
@@ -413,7 +413,7 @@ impl Pool {
         capacity: usize,
         location: &'static Location<'static>,
     ) -> PooledBuf {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         let (_, counted) = request(capacity);
         let Some(gate) = &inner.gate else {
             return self.checkout_now(capacity, false, location);
@@ -462,7 +462,7 @@ impl Pool {
     /// A snapshot of the statistics. Also starts a new window for
     /// [`PoolStats::alloc_rate_per_sec`].
     pub fn stats(&self) -> PoolStats {
-        self.handle.inner.stats(true)
+        self.inner.stats(true)
     }
 
     /// Current memory pressure (see [`PressureLevel`]): the highest of the
@@ -470,12 +470,12 @@ impl Pool {
     /// `pressure_threshold_bytes` and, when enabled, the cgroup's usage and
     /// stall information.
     pub fn pressure(&self) -> PressureLevel {
-        self.handle.inner.pressure()
+        self.inner.pressure()
     }
 
     /// Health status and the reasons for it.
     pub fn health(&self) -> Health {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         let s = inner.stats(false);
         let pressure = inner.pressure();
         let mut reasons = Vec::new();
@@ -546,7 +546,7 @@ impl Pool {
     /// (unless pressure is critical). With `trim_interval` set, the
     /// background trimmer does this on schedule.
     pub fn trim(&self) -> TrimReport {
-        self.handle.inner.trim()
+        self.inner.trim()
     }
 
     /// Tracked buffers checked out for at least `older_than`, grouped by the
@@ -554,8 +554,7 @@ impl Pool {
     /// `leak_sample_rate` is 0. With a rate of N, about one buffer in N is
     /// tracked, so counts are samples.
     pub fn leaks(&self, older_than: Duration) -> Vec<LeakSite> {
-        self.handle
-            .inner
+        self.inner
             .leaks
             .as_ref()
             .map_or_else(Vec::new, |l| l.report(older_than))
@@ -563,13 +562,13 @@ impl Pool {
 
     #[cfg(feature = "prometheus")]
     pub(crate) fn inner(&self) -> &Arc<Inner> {
-        &self.handle.inner
+        &self.inner
     }
 }
 
 impl fmt::Debug for Pool {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let inner = &self.handle.inner;
+        let inner = &self.inner;
         f.debug_struct("Pool")
             .field("retained_budget_bytes", &inner.budget.total())
             .field("max_retained_bytes", &inner.config.max_retained_bytes)
