@@ -68,14 +68,135 @@ const REF_BATCH: usize = 32;
 /// One class of a thread cache. Only buffers whose capacity is exactly the
 /// class size live here, so bytes are `count * class_size` and the fast
 /// paths count buffers, not bytes.
-#[derive(Default)]
 struct LocalClass {
     /// Idle buffers, newest last. Its capacity is `max_bufs` once the class
     /// holds any quota, so a push within quota never reallocates.
-    bufs: Vec<Idle>,
+    bufs: Slots,
     /// Buffers' worth of budget this thread holds for the class: cached
     /// buffers plus credit. `bufs.len() <= quota <= max_bufs`.
     quota: usize,
+}
+
+/// An idle buffer in a thread cache: its allocation and when it went idle
+/// (see [`Idle`]). Length 0 and capacity the class size are implied, so
+/// taking and keeping one moves two words, not four.
+struct Slot {
+    ptr: NonNull<u8>,
+    since: u64,
+}
+
+/// The idle buffers of one thread-cache class, all of capacity `size`.
+/// Owns their allocations: dropping it frees them.
+struct Slots {
+    v: Vec<Slot>,
+    size: usize,
+}
+
+impl Slots {
+    fn new(size: usize) -> Self {
+        Self {
+            v: Vec::new(),
+            size,
+        }
+    }
+
+    #[inline(always)]
+    fn len(&self) -> usize {
+        self.v.len()
+    }
+
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        self.v.is_empty()
+    }
+
+    /// True if a push would not reallocate.
+    #[inline(always)]
+    fn has_room(&self) -> bool {
+        self.v.len() < self.v.capacity()
+    }
+
+    fn reserve_exact(&mut self, additional: usize) {
+        self.v.reserve_exact(additional);
+    }
+
+    fn capacity(&self) -> usize {
+        self.v.capacity()
+    }
+
+    /// Keeps `buf`, idle since trim epoch `since`. Hands it back if its
+    /// capacity is not the class size or there is no spare room (this
+    /// never reallocates, so it calls nothing).
+    #[inline(always)]
+    fn push(&mut self, buf: Vec<u8>, since: u64) -> Result<(), Vec<u8>> {
+        if buf.capacity() != self.size {
+            return Err(buf);
+        }
+        let len = self.v.len();
+        let Some(slot) = self.v.spare_capacity_mut().first_mut() else {
+            return Err(buf);
+        };
+        let mut buf = ManuallyDrop::new(buf);
+        // SAFETY: a `Vec`'s pointer is never null.
+        let ptr = unsafe { NonNull::new_unchecked(buf.as_mut_ptr()) };
+        slot.write(Slot { ptr, since });
+        // SAFETY: the element at the old length was just initialised,
+        // within capacity (`spare_capacity_mut` had room).
+        unsafe { self.v.set_len(len + 1) };
+        Ok(())
+    }
+
+    /// Rebuilds the buffer a slot holds.
+    #[inline(always)]
+    fn rebuild(&self, s: Slot) -> Vec<u8> {
+        // SAFETY: `push` stored the pointer of a `Vec<u8>` of capacity
+        // `self.size` from the global allocator and forgot the `Vec`; the
+        // slot was its only owner and is consumed here. Length 0 exposes
+        // no byte.
+        unsafe { Vec::from_raw_parts(s.ptr.as_ptr(), 0, self.size) }
+    }
+
+    /// The newest buffer.
+    #[inline(always)]
+    fn pop(&mut self) -> Option<Vec<u8>> {
+        let s = self.v.pop()?;
+        Some(self.rebuild(s))
+    }
+
+    /// The `n` oldest buffers, as the shared storage keeps them.
+    fn drain_oldest(&mut self, n: usize) -> Vec<Idle> {
+        let slots: Vec<Slot> = self.v.drain(..n).collect();
+        slots
+            .into_iter()
+            .map(|s| Idle {
+                since: s.since,
+                buf: self.rebuild(s),
+            })
+            .collect()
+    }
+
+    /// Removes the buffers idle since before trim `cutoff` and returns them.
+    fn take_older_than(&mut self, cutoff: u64) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        let mut keep = Vec::with_capacity(self.v.capacity());
+        for s in std::mem::take(&mut self.v) {
+            if s.since < cutoff {
+                out.push(self.rebuild(s));
+            } else {
+                keep.push(s);
+            }
+        }
+        self.v = keep;
+        out
+    }
+}
+
+impl Drop for Slots {
+    fn drop(&mut self) {
+        for s in std::mem::take(&mut self.v) {
+            drop(self.rebuild(s));
+        }
+    }
 }
 
 pub(crate) struct Entry {
@@ -179,7 +300,7 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
         return None;
     }
     let lc = e.classes.get_mut(k)?;
-    let idle = lc.bufs.pop()?;
+    let buf = lc.bufs.pop()?;
     let len = lc.bufs.len();
     e.sample_countdown -= 1;
     e.spare_refs -= 1;
@@ -188,7 +309,7 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
     bump(&c.hits, 1, true);
     // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr` (see
     // `refill_refs`); one of them moves into the `PoolRef`.
-    Some((idle.buf, unsafe { PoolRef::from_owned(e.ptr) }))
+    Some((buf, unsafe { PoolRef::from_owned(e.ptr) }))
 }
 
 /// Fast path of release: keeps the buffer in this thread's cache if the
@@ -218,26 +339,21 @@ pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
         return false;
     };
     let len = lc.bufs.len();
-    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) {
+    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) || !lc.bufs.has_room() {
         return false;
     }
-    let Some(slot) = lc.bufs.spare_capacity_mut().first_mut() else {
-        return false;
-    };
     // SAFETY: on success the caller (the guard's drop) never uses the
-    // vector again; on the paths above it is untouched.
+    // vector again; on failure it is put back.
     let mut vec = unsafe { ManuallyDrop::take(&mut b.vec) };
     if !LEAF && e.inner.config.zero_on_release {
         zero_written(&mut vec, b.hwm);
     }
     vec.clear();
-    slot.write(Idle {
-        buf: vec,
-        since: e.epoch,
-    });
-    // SAFETY: the element at the old length was just initialised, within
-    // capacity (`spare_capacity_mut` had room).
-    unsafe { lc.bufs.set_len(len + 1) };
+    // Checked above: capacity and room.
+    if let Err(vec) = lc.bufs.push(vec, e.epoch) {
+        b.vec = ManuallyDrop::new(vec);
+        return false;
+    }
     let c = &e.counters.classes[k];
     set(&c.cached_bufs, (len + 1) as u64);
     bump(&c.returned, 1, true);
@@ -278,7 +394,10 @@ impl Entry {
                 rate => rate,
             },
             sample_rate: cfg.leak_sample_rate,
-            classes: Box::new(std::array::from_fn(|_| LocalClass::default())),
+            classes: Box::new(std::array::from_fn(|k| LocalClass {
+                bufs: Slots::new(class_size(k)),
+                quota: 0,
+            })),
             counters,
             inner: Arc::clone(inner),
             reserved_total: 0,
@@ -384,11 +503,11 @@ impl Entry {
     #[inline]
     pub(crate) fn take(&mut self, k: usize) -> Option<Vec<u8>> {
         let lc = &mut self.classes[k];
-        if let Some(idle) = lc.bufs.pop() {
+        if let Some(buf) = lc.bufs.pop() {
             // The quota stays with the thread, as credit for the release
             // that usually follows.
             self.publish(k);
-            return Some(idle.buf);
+            return Some(buf);
         }
         self.refill(k)
     }
@@ -429,7 +548,14 @@ impl Entry {
                 && shared.last().is_some_and(|i| i.buf.capacity() == size)
             {
                 let Some(idle) = shared.pop() else { break };
-                lc.bufs.push(idle);
+                if let Err(buf) = lc.bufs.push(idle.buf, idle.since) {
+                    // Not possible (size and room checked), but never lose it.
+                    shared.push(Idle {
+                        buf,
+                        since: idle.since,
+                    });
+                    break;
+                }
                 lc.quota += 1;
                 self.reserved_total += size;
             }
@@ -463,11 +589,8 @@ impl Entry {
             return Err(buf);
         }
         self.ensure_room(k);
-        let lc = &mut self.classes[k];
-        lc.bufs.push(Idle {
-            buf,
-            since: self.epoch,
-        });
+        let epoch = self.epoch;
+        self.classes[k].bufs.push(buf, epoch)?;
         self.publish(k);
         Ok(())
     }
@@ -509,7 +632,7 @@ impl Entry {
         let size = class_size(k);
         let lc = &mut self.classes[k];
         let n = (lc.bufs.len() / 2).max(1).min(lc.bufs.len());
-        let moved: Vec<Idle> = lc.bufs.drain(..n).collect();
+        let moved = lc.bufs.drain_oldest(n);
         lc.quota -= n;
         self.reserved_total -= n * size;
         // The reservation moves with the buffers: shared storage is covered
@@ -539,16 +662,9 @@ impl Entry {
             if lc.bufs.is_empty() {
                 continue;
             }
-            let before = lc.bufs.len();
-            lc.bufs.retain_mut(|idle| {
-                if idle.since < cutoff {
-                    released.push(std::mem::take(&mut idle.buf));
-                    false
-                } else {
-                    true
-                }
-            });
-            let n = before - lc.bufs.len();
+            let old = lc.bufs.take_older_than(cutoff);
+            let n = old.len();
+            released.extend(old);
             if n > 0 {
                 let bytes = n * class_size(k);
                 lc.quota -= n;
@@ -580,11 +696,11 @@ impl Drop for Entry {
     fn drop(&mut self) {
         let closed = self.inner.is_closed();
         for k in 0..NUM_CLASSES {
-            let bufs = std::mem::take(&mut self.classes[k].bufs);
-            let n = bufs.len();
+            let n = self.classes[k].bufs.len();
             if n == 0 {
                 continue;
             }
+            let bufs = self.classes[k].bufs.drain_oldest(n);
             let bytes = n * class_size(k);
             let lc = &mut self.classes[k];
             lc.quota -= n;
