@@ -51,6 +51,15 @@ pub struct ServeFlags {
     /// Time in-flight requests get to finish after SIGTERM/SIGINT [default: 30s].
     #[arg(long, env = "SLUICE_SHUTDOWN_GRACE", value_name = "DURATION", value_parser = parse_duration)]
     pub shutdown_grace: Option<Duration>,
+    /// Requests one client IP may have in flight; 0 for no limit [default: 0].
+    #[arg(long, env = "SLUICE_CLIENT_MAX_CONCURRENT", value_name = "N")]
+    pub client_max_concurrent: Option<usize>,
+    /// Requests per second one client IP may send, sustained; 0 for no limit [default: 0].
+    #[arg(long, env = "SLUICE_CLIENT_RATE", value_name = "PER_SEC")]
+    pub client_rate: Option<f64>,
+    /// Requests one client IP may send in a burst above the rate [default: the rate].
+    #[arg(long, env = "SLUICE_CLIENT_BURST", value_name = "N")]
+    pub client_burst: Option<u32>,
     /// Extra detection rules file.
     #[arg(long, env = "SLUICE_RULES", value_name = "FILE")]
     pub rules: Option<PathBuf>,
@@ -100,6 +109,15 @@ impl ServeFlags {
         }
         if let Some(v) = self.shutdown_grace {
             c.shutdown_grace = v;
+        }
+        if let Some(v) = self.client_max_concurrent {
+            c.client_limit.max_concurrent = v;
+        }
+        if let Some(v) = self.client_rate {
+            c.client_limit.rate = v;
+        }
+        if let Some(v) = self.client_burst {
+            c.client_limit.burst = v;
         }
         if let Some(v) = &self.rules {
             c.rules_file = Some(v.clone());

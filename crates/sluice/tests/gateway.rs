@@ -838,3 +838,92 @@ async fn early_answer_reaches_a_client_still_uploading() {
     assert_eq!(gw.state.bodies().held_bytes(), 0);
     gw.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_over_their_limits_get_429() {
+    // In flight: one request per client at a time.
+    let mut cfg = config();
+    cfg.client_limit.max_concurrent = 1;
+    let gw = Gateway::start(cfg).await;
+    let c = client();
+    let held = hold_upload(&gw, 4096).await;
+    let limited = || async {
+        c.post(gw.url("/v1/analyze"))
+            .body("hello")
+            .send()
+            .await
+            .unwrap()
+    };
+    // Wait until the held upload is in flight (its head has been read).
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut res = limited().await;
+    while res.status() != 429 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+        res = limited().await;
+    }
+    assert_eq!(
+        res.status(),
+        429,
+        "a second request in flight was not refused"
+    );
+    assert_eq!(res.headers()["retry-after"], "1");
+    let v: Value = res.json().await.unwrap();
+    assert!(v["error"].is_string() && v["request_id"].is_string(), "{v}");
+    assert!(v["reason"].as_str().unwrap().contains("in flight"), "{v}");
+    // Monitoring is never limited.
+    let res = c.get(gw.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let text = c
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let samples = parse_metrics(&text);
+    assert!(
+        metric(
+            &samples,
+            "sluice_http_requests_total{route=\"/v1/analyze\",outcome=\"limited\"}"
+        ) >= 1.0,
+        "{text}"
+    );
+    // The client gives up: its slot comes back.
+    drop(held);
+    assert!(
+        eventually(Duration::from_secs(5), || async {
+            limited().await.status() == 200
+        })
+        .await,
+        "the client stayed limited"
+    );
+    gw.stop().await;
+
+    // Rate: a burst of 3, then one request every 1000 s.
+    let mut cfg = config();
+    cfg.client_limit.rate = 0.001;
+    cfg.client_limit.burst = 3;
+    let gw = Gateway::start(cfg).await;
+    for _ in 0..3 {
+        let res = c
+            .post(gw.url("/v1/analyze"))
+            .body("hello")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    let res = c
+        .post(gw.url("/v1/analyze"))
+        .body("hello")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 429);
+    assert_eq!(res.headers()["retry-after"], "1000");
+    assert_eq!(res.headers()["content-type"], "application/json");
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["retry_after_secs"], 1000, "{v}");
+    gw.stop().await;
+}

@@ -117,6 +117,46 @@ impl Default for ShedConfig {
     }
 }
 
+/// Per-client limits, keyed by the client's IP address (IPv6 by its /64
+/// prefix). A client over a limit gets `429 Too Many Requests` with
+/// `Retry-After`. Both limits are off by default; the monitoring routes
+/// (`/metrics*`, `/health*`, `/readyz`) are never limited.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClientLimitConfig {
+    /// Requests one client may have in flight at once (counted until the
+    /// answer's head is sent); 0 means no limit.
+    pub max_concurrent: usize,
+    /// Requests per second one client may send, sustained (a token bucket
+    /// refilled at this rate); 0 means no limit.
+    pub rate: f64,
+    /// Requests one client may send at once above `rate` (the bucket's
+    /// size); 0 means `rate` rounded up, at least 1.
+    pub burst: u32,
+    /// Clients tracked at once. The table is allocated at start (about 48
+    /// bytes a client) and never grows; when it is full, the client seen
+    /// least recently with nothing in flight is forgotten.
+    pub table_size: usize,
+}
+
+impl Default for ClientLimitConfig {
+    fn default() -> Self {
+        Self {
+            max_concurrent: 0,
+            rate: 0.0,
+            burst: 0,
+            table_size: 65_536,
+        }
+    }
+}
+
+impl ClientLimitConfig {
+    /// Whether any per-client limit is set.
+    pub fn enabled(&self) -> bool {
+        self.max_concurrent > 0 || self.rate > 0.0
+    }
+}
+
 /// Headers not screened by default: they frame or describe the message, or
 /// are set by proxies, and carry no application data. `authorization` and
 /// `proxy-authorization` are opaque credentials (tokens, base64) that the
@@ -199,6 +239,8 @@ pub struct GatewayConfig {
     pub actions: BTreeMap<Category, CategoryAction>,
     /// Load shedding.
     pub shed: ShedConfig,
+    /// Per-client request limits (429).
+    pub client_limit: ClientLimitConfig,
     /// Buffer pool limits.
     pub pool: PoolConfig,
 }
@@ -223,6 +265,7 @@ impl Default for GatewayConfig {
             log_format: LogFormat::Text,
             actions: BTreeMap::new(),
             shed: ShedConfig::default(),
+            client_limit: ClientLimitConfig::default(),
             pool: PoolConfig {
                 max_checked_out_bytes: Some(DEFAULT_CHECKED_OUT_CAP),
                 ..PoolConfig::default()
@@ -361,6 +404,13 @@ impl GatewayConfig {
         if !(r > 0.0 && r <= 1.0) {
             return invalid("shed.checked_out_ratio", "must be in (0, 1]");
         }
+        let cl = &self.client_limit;
+        if !(cl.rate >= 0.0 && cl.rate.is_finite()) {
+            return invalid("client_limit.rate", "must be a number >= 0");
+        }
+        if cl.enabled() && !(1..=1 << 24).contains(&cl.table_size) {
+            return invalid("client_limit.table_size", "must be in 1..=16777216");
+        }
         for h in &self.screen_headers {
             if h != "*" && http::HeaderName::from_bytes(h.as_bytes()).is_err() {
                 return Err(ConfigError::Invalid {
@@ -494,6 +544,16 @@ mod tests {
         assert_eq!(c.action_for(Category::Pii), Some(CategoryAction::Redact));
         assert_eq!(c.action_for(Category::Sqli), None);
         assert_eq!(c.shed.retry_after_secs, 5);
+        assert!(!c.client_limit.enabled());
+        let c = GatewayConfig::from_toml("[client_limit]\nrate = 20\nburst = 40\n").unwrap();
+        assert!(c.client_limit.enabled());
+        assert_eq!(c.client_limit.burst, 40);
+        assert!(
+            GatewayConfig::from_toml("[client_limit]\nrate = -1\n")
+                .unwrap()
+                .validate()
+                .is_err()
+        );
         assert_eq!(c.listen, GatewayConfig::default().listen);
         assert!(GatewayConfig::from_toml("lisen = \"x\"").is_err());
     }

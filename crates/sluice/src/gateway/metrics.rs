@@ -62,7 +62,7 @@ impl Metrics {
         let requests = Family::<RequestLabels, Counter>::default();
         registry.register(
             "http_requests",
-            "HTTP requests by route and outcome (ok, blocked, shed, client_error, server_error, upstream_error)",
+            "HTTP requests by route and outcome (ok, blocked, shed, limited, client_error, server_error, upstream_error)",
             requests.clone(),
         );
         let latency: HistogramFamily = Family::new_with_constructor(latency_histogram);

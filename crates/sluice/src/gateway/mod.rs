@@ -37,14 +37,15 @@ mod api;
 mod config;
 mod engine;
 mod error;
+mod limit;
 mod metrics;
 mod proxy;
 mod screen;
 mod server;
 
 pub use config::{
-    CategoryAction, ConfigError, DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig,
-    ShedPressure, parse_duration, parse_size, parse_upstream,
+    CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat,
+    ShedConfig, ShedPressure, parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,
@@ -63,7 +64,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use axum::Router;
-use axum::extract::{MatchedPath, Request, State};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::handler::Handler;
 use axum::middleware::{self, Next};
 use axum::response::Response;
@@ -75,6 +76,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 use error::{error_response, json_response, request_id};
+use limit::{ClientLimiter, Limited};
 use proxy::Proxy;
 
 /// Everything the handlers share: configuration, screener, metrics, upstream.
@@ -91,6 +93,7 @@ struct StateInner {
     screener: Screener,
     metrics: Arc<Metrics>,
     proxy: Option<Proxy>,
+    limiter: Option<Arc<ClientLimiter>>,
     ready: AtomicBool,
 }
 
@@ -120,12 +123,17 @@ impl AppState {
             Some(up) => Some(Proxy::new(parse_upstream(up)?, config.upstream_timeout)),
             None => None,
         };
+        let limiter = ClientLimiter::from_config(&config.client_limit);
+        if let Some(l) = &limiter {
+            tracing::info!(clients = l.capacity(), "per-client limits on");
+        }
         Ok(Self {
             inner: Arc::new(StateInner {
                 config,
                 screener,
                 metrics,
                 proxy,
+                limiter,
                 ready: AtomicBool::new(true),
             }),
         })
@@ -185,6 +193,7 @@ pub fn app(state: AppState) -> Router {
     };
     router
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(middleware::from_fn_with_state(state.clone(), limit_clients))
         .layer(middleware::from_fn_with_state(state.clone(), track))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(PropagateRequestIdLayer::x_request_id())
@@ -230,6 +239,53 @@ async fn track(State(state): State<AppState>, req: Request, next: Next) -> Respo
         .metrics()
         .observe_request(&route, outcome, start.elapsed().as_secs_f64());
     res
+}
+
+/// Applies the per-client limits to every route but the monitoring ones.
+async fn limit_clients(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let Some(limiter) = &state.inner.limiter else {
+        return next.run(req).await;
+    };
+    let monitoring = req.extensions().get::<MatchedPath>().is_some_and(|p| {
+        let p = p.as_str();
+        p.starts_with("/metrics") || p.starts_with("/health") || p == "/readyz"
+    });
+    let client = req
+        .extensions()
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip());
+    let Some(ip) = client.filter(|_| !monitoring) else {
+        return next.run(req).await;
+    };
+    match limiter.admit(ip) {
+        Ok(permit) => {
+            let res = next.run(req).await;
+            drop(permit);
+            res
+        }
+        Err(limited) => {
+            let (retry_after, reason) = match limited {
+                Limited::Concurrency { limit } => (
+                    state.config().shed.retry_after_secs.max(1),
+                    format!("more than {limit} requests in flight from this client"),
+                ),
+                Limited::Rate { retry_after } => (
+                    retry_after,
+                    "request rate of this client above its limit".to_owned(),
+                ),
+            };
+            let mut res = error_response(
+                StatusCode::TOO_MANY_REQUESTS,
+                "too many requests from this client, retry later",
+                &request_id(req.headers()),
+                Some(json!({ "reason": reason, "retry_after_secs": retry_after })),
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            res.extensions_mut().insert(Outcome("limited"));
+            res
+        }
+    }
 }
 
 async fn not_found(req: Request) -> Response {
