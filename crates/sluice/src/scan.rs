@@ -8,7 +8,10 @@
 //! - `--jsonl`: every line is one payload, either a JSON object with a `text`
 //!   field (and optionally `id` and `kind`) or a raw line, and every output line
 //!   is that payload's verdict;
-//! - `--redact`: every line is printed with its PII replaced.
+//! - `--redact`: the input is printed with its PII replaced and every other
+//!   byte as it was (invalid UTF-8, CRLF or LF, a missing final newline);
+//!   it is redacted in windows cut where no PII item straddles the cut, so a
+//!   line of any length is redacted whole in bounded memory.
 //!
 //! Exit status: 0 clean, 1 a threat was found, 2 an error occurred (an error
 //! wins over a threat; the scan goes on past bad lines and unreadable files).
@@ -24,7 +27,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 use sluice_detect::{Action, Category, Detector, Finding, InputKind, Severity, Verdict};
 
-/// Lines longer than this are rejected in `--jsonl` and `--redact` modes.
+/// Lines longer than this are rejected in `--jsonl` mode.
 pub const DEFAULT_MAX_LINE: usize = 10 << 20;
 /// Whole-file mode scans windows of this many bytes.
 pub const DEFAULT_WINDOW: usize = 1 << 20;
@@ -48,16 +51,17 @@ pub struct ScanArgs {
     /// Print one JSON verdict per input file.
     #[arg(long, conflicts_with = "redact")]
     pub json: bool,
-    /// Print the input with PII replaced by `[REDACTED:<kind>]`.
+    /// Print the input with PII replaced by `[REDACTED:<kind>]`, every other
+    /// byte unchanged; exit status 1 still means a threat was found.
     #[arg(long)]
     pub redact: bool,
     /// A rules file (TOML) adding rules, disabling rules or setting actions.
     #[arg(long, value_name = "FILE")]
     pub rules: Option<PathBuf>,
-    /// Longest line accepted in `--jsonl` and `--redact` modes, in bytes.
+    /// Longest line accepted in `--jsonl` mode, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_LINE)]
     pub max_line: usize,
-    /// Window size for whole-file scans, in bytes.
+    /// Window size for whole-file scans and redaction, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_WINDOW, hide = true)]
     pub window: usize,
     /// Bytes each window shares with the previous one.
@@ -136,7 +140,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
                 &mut status,
             )
         } else if args.redact {
-            redact_lines(&detector, &args, &name, reader, &mut out, &mut status)
+            redact_stream(&detector, &args, &name, reader, &mut out, &mut status)
         } else {
             scan_windows(&detector, &args, &name, reader, &mut out, &mut status)
         };
@@ -423,39 +427,162 @@ fn scan_jsonl(
 
 // ===== --redact =====
 
-fn redact_lines(
+/// Redaction windows are never smaller than this, so a window always holds
+/// a PII item whole.
+const MIN_REDACT_WINDOW: usize = 4096;
+/// Candidate cut points tried per window before giving up on a clean cut.
+const MAX_CUT_TRIES: usize = 24;
+
+/// Copies `reader` to `out` with every PII span replaced and every other byte
+/// unchanged: invalid UTF-8, line terminators and a missing final newline
+/// pass through as they are.
+///
+/// The input is read in windows of [`ScanArgs::window`] bytes. Each window
+/// is written up to a cut point that no PII item straddles (see
+/// [`clean_cut`]); the bytes after the cut start the next window, so every
+/// byte is written exactly once and an item crossing the window's end is
+/// redacted whole by the next window. Each window is also scanned for
+/// attacks (consecutive windows overlap by at least [`ScanArgs::overlap`]
+/// bytes), so the exit status means the same as in the other modes.
+fn redact_stream(
     detector: &Detector,
     args: &ScanArgs,
     name: &str,
-    reader: impl Read,
+    mut reader: impl Read,
     out: &mut impl Write,
     status: &mut Status,
 ) -> io::Result<()> {
-    let mut reader = BufReader::with_capacity(64 << 10, reader);
-    let mut buf = Vec::new();
-    let mut line_no = 0u64;
+    let window = args.window.max(MIN_REDACT_WINDOW);
+    let overlap = args.overlap.clamp(1, window / 4);
+    let mut buf: Vec<u8> = Vec::with_capacity(window);
+    let mut threat = false;
+    let mut first = true;
+    // Stream offset of buf[0], for messages.
+    let mut base: u64 = 0;
     loop {
-        let line = read_line_bounded(&mut reader, &mut buf, args.max_line)?;
-        line_no += 1;
-        match line {
-            Line::Eof => return Ok(()),
-            Line::TooLong(len) => {
-                // Printing the line unredacted would leak what it holds.
-                eprintln!(
-                    "sluice scan: {name}:{line_no}: line of {len} bytes is longer than --max-line {}; left out",
-                    args.max_line
-                );
-                status.error = true;
-            }
-            Line::Complete(newline) => {
-                let text = String::from_utf8_lossy(&buf);
-                let redacted = detector.redact(&text);
-                out.write_all(redacted.text.as_bytes())?;
-                if newline {
-                    out.write_all(b"\n")?;
+        let eof = fill(&mut reader, &mut buf, window)?.1;
+        if !threat && !buf.is_empty() {
+            // An input that fits in one window is scanned as what it looks
+            // like (JSON, form...), as in the other modes.
+            let kind = if first && eof {
+                InputKind::Auto
+            } else {
+                InputKind::Text
+            };
+            threat = detector.scan_as(&buf, kind).threat;
+        }
+        first = false;
+        let cut = if eof {
+            buf.len()
+        } else {
+            match clean_cut(detector, &buf, buf.len() - overlap, overlap) {
+                Ok(cut) => cut,
+                Err(cut) => {
+                    eprintln!(
+                        "sluice scan: {name}: no cut point near byte {} leaves every PII item whole; an item there may be only partly redacted",
+                        base + cut as u64
+                    );
+                    status.error = true;
+                    cut
                 }
             }
+        };
+        write_redacted(detector, &buf[..cut], out)?;
+        if eof {
+            break;
         }
+        buf.drain(..cut);
+        base += cut as u64;
+    }
+    if threat {
+        eprintln!("sluice scan: {name}: THREAT (scan without --redact for the findings)");
+        status.threat = true;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` with PII replaced in each run of valid UTF-8; the bytes
+/// between runs (invalid UTF-8, or a character split by a window cut) are
+/// written unchanged.
+fn write_redacted(detector: &Detector, bytes: &[u8], out: &mut impl Write) -> io::Result<()> {
+    for chunk in bytes.utf8_chunks() {
+        let text = chunk.valid();
+        if !text.is_empty() {
+            out.write_all(detector.redact(text).text.as_bytes())?;
+        }
+        out.write_all(chunk.invalid())?;
+    }
+    Ok(())
+}
+
+/// Picks where to end a redaction window: at or before `target`, at most
+/// `overlap` bytes earlier, at a point where redacting the two sides apart
+/// gives the same text as redacting them together (so no PII item straddles
+/// it). Points after whitespace are tried first, since most items hold none,
+/// then evenly spaced points. `Err(target)` when no candidate is clean.
+fn clean_cut(
+    detector: &Detector,
+    buf: &[u8],
+    target: usize,
+    overlap: usize,
+) -> Result<usize, usize> {
+    let low = target.saturating_sub(overlap).max(1);
+    let after_space = (low..=target)
+        .rev()
+        .filter(|&c| buf[c - 1].is_ascii_whitespace())
+        .take(MAX_CUT_TRIES / 2);
+    let step = ((target - low) / (MAX_CUT_TRIES / 2)).max(1);
+    let spaced = (0..MAX_CUT_TRIES / 2).map(|k| target - (k * step).min(target - low));
+    let mut tried = 0;
+    for c in after_space.chain(spaced) {
+        if c < buf.len() && is_continuation(buf[c]) {
+            continue;
+        }
+        if separable(detector, buf, c, overlap) {
+            return Ok(c);
+        }
+        tried += 1;
+        if tried >= MAX_CUT_TRIES {
+            break;
+        }
+    }
+    Err(target)
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+/// Whether cutting `buf` at `at` leaves the redaction of the text around it
+/// (`overlap` bytes on each side, within one run of valid UTF-8) unchanged.
+fn separable(detector: &Detector, buf: &[u8], at: usize, overlap: usize) -> bool {
+    let left = valid_suffix(&buf[at.saturating_sub(overlap)..at]);
+    let right = valid_prefix(&buf[at..(at + overlap).min(buf.len())]);
+    if left.is_empty() || right.is_empty() {
+        return true;
+    }
+    let mut joined = String::with_capacity(left.len() + right.len());
+    joined.push_str(left);
+    joined.push_str(right);
+    let whole = detector.redact(&joined).text;
+    let l = detector.redact(left).text;
+    let r = detector.redact(right).text;
+    whole.len() == l.len() + r.len() && whole.starts_with(&l) && whole.ends_with(&r)
+}
+
+/// The longest valid UTF-8 text that `b` ends with.
+fn valid_suffix(b: &[u8]) -> &str {
+    match b.utf8_chunks().last() {
+        Some(chunk) if chunk.invalid().is_empty() => chunk.valid(),
+        _ => "",
+    }
+}
+
+/// The longest valid UTF-8 text that `b` starts with.
+fn valid_prefix(b: &[u8]) -> &str {
+    match std::str::from_utf8(b) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or_default(),
     }
 }
 
@@ -531,10 +658,9 @@ fn scan_windows(
     let mut threat = false;
     let mut first = true;
     loop {
-        let eof = fill(&mut reader, &mut buf, window)?;
-        let new_bytes = buf.len() - carried;
-        total += new_bytes as u64;
-        if new_bytes == 0 && !first {
+        let (read, eof) = fill(&mut reader, &mut buf, window)?;
+        total += read;
+        if buf.len() == carried && !first {
             break;
         }
         let cut = if eof {
@@ -554,7 +680,7 @@ fn scan_windows(
         first = false;
         for mut f in verdict.findings {
             // Already reported by the previous window, which saw these bytes in full.
-            if f.end <= carried && base > 0 {
+            if carried > 0 && f.end <= carried {
                 continue;
             }
             let abs_start = base + f.start as u64;
@@ -585,7 +711,9 @@ fn scan_windows(
         let keep_from = cut.saturating_sub(overlap);
         base += keep_from as u64;
         buf.drain(..keep_from);
-        carried = buf.len();
+        // Bytes past the cut (a character split by the window's end) were
+        // not scanned yet.
+        carried = cut - keep_from;
         seen.retain(|(_, _, start)| *start >= base);
     }
     status.threat |= threat;
@@ -618,17 +746,22 @@ fn scan_windows(
     Ok(())
 }
 
-/// Reads until `buf` holds `window` bytes or the input ends; returns whether it ended.
-fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, window: usize) -> io::Result<bool> {
+/// Reads until `buf` holds `window` bytes or the input ends; returns how many
+/// bytes were read and whether the input ended.
+fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, window: usize) -> io::Result<(u64, bool)> {
+    let mut read = 0u64;
     while buf.len() < window {
         let start = buf.len();
         buf.resize(window, 0);
         match reader.read(&mut buf[start..]) {
             Ok(0) => {
                 buf.truncate(start);
-                return Ok(true);
+                return Ok((read, true));
             }
-            Ok(n) => buf.truncate(start + n),
+            Ok(n) => {
+                buf.truncate(start + n);
+                read += n as u64;
+            }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => buf.truncate(start),
             Err(e) => {
                 buf.truncate(start);
@@ -636,7 +769,7 @@ fn fill(reader: &mut impl Read, buf: &mut Vec<u8>, window: usize) -> io::Result<
             }
         }
     }
-    Ok(false)
+    Ok((read, false))
 }
 
 fn print_finding(

@@ -22,11 +22,21 @@ fn sluice(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn sluice");
-    if let Some(input) = stdin {
+    // Feed stdin from another thread: a large input would otherwise fill the
+    // output pipe while this thread is still writing, and both would wait.
+    let writer = stdin.map(|input| {
         let mut pipe = child.stdin.take().expect("stdin pipe");
-        pipe.write_all(input).expect("write stdin");
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            // The child may exit early (an error) and close its end.
+            let _ = pipe.write_all(&input);
+        })
+    });
+    let out = child.wait_with_output().expect("wait for sluice");
+    if let Some(w) = writer {
+        w.join().expect("stdin writer");
     }
-    child.wait_with_output().expect("wait for sluice")
+    out
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
@@ -254,4 +264,268 @@ fn attack_straddling_a_window_boundary_is_found_once() {
         let end = f["end"].as_u64().unwrap_or(0) as usize;
         assert!(start >= attack_at && end <= attack_at + XSS.len(), "{f}");
     }
+}
+
+// ===== --redact: the same bytes back except the PII =====
+
+/// A small deterministic generator (xorshift64*), so failures reproduce
+/// from the seed printed with them.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Runs `sluice scan --redact` with `args` and checks it succeeded.
+fn redact(args: &[&str], input: &[u8]) -> Vec<u8> {
+    let mut all = vec!["--redact"];
+    all.extend_from_slice(args);
+    let out = sluice(&all, Some(input));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Compares byte strings without printing megabytes on failure.
+#[track_caller]
+fn assert_same_bytes(got: &[u8], want: &[u8]) {
+    if got == want {
+        return;
+    }
+    let at = got
+        .iter()
+        .zip(want)
+        .position(|(a, b)| a != b)
+        .unwrap_or(got.len().min(want.len()));
+    let show = |b: &[u8]| {
+        String::from_utf8_lossy(&b[at.saturating_sub(40)..(at + 60).min(b.len())]).into_owned()
+    };
+    panic!(
+        "outputs differ at byte {at} (lengths {} and {}):\n got: {:?}\nwant: {:?}",
+        got.len(),
+        want.len(),
+        show(got),
+        show(want)
+    );
+}
+
+const EMAIL: &str = "alice.smith@example.com";
+const EMAIL_MARK: &str = "[REDACTED:email]";
+
+#[test]
+fn redact_passes_invalid_utf8_through_byte_for_byte() {
+    let mut rng = Rng(0x5eed_0001);
+    // High bytes only, so the garbage never runs into the address's text.
+    let mut garbage = |n: usize| -> Vec<u8> { (0..n).map(|_| 0x80 | rng.next() as u8).collect() };
+    let (head, tail) = (garbage(3000), garbage(3000));
+    let mut input = head.clone();
+    input.extend_from_slice(format!(" {EMAIL} ").as_bytes());
+    input.extend_from_slice(&tail);
+    input.extend_from_slice(b"\n\xff\xfe\x00\x01 end \xc3\n");
+    let mut want = head;
+    want.extend_from_slice(format!(" {EMAIL_MARK} ").as_bytes());
+    want.extend_from_slice(&tail);
+    want.extend_from_slice(b"\n\xff\xfe\x00\x01 end \xc3\n");
+    assert_same_bytes(&redact(&[], &input), &want);
+}
+
+#[test]
+fn redact_keeps_crlf_and_blank_lines() {
+    let input = format!("To: {EMAIL}\r\nplain line\r\n\r\n\r\nlast\r\n");
+    let want = format!("To: {EMAIL_MARK}\r\nplain line\r\n\r\n\r\nlast\r\n");
+    assert_same_bytes(&redact(&[], input.as_bytes()), want.as_bytes());
+    // Mixed terminators and a lone CR stay as they were.
+    let input = format!("a\r\nb\nc\rd {EMAIL}\n\r\n");
+    let want = format!("a\r\nb\nc\rd {EMAIL_MARK}\n\r\n");
+    assert_same_bytes(&redact(&[], input.as_bytes()), want.as_bytes());
+}
+
+#[test]
+fn redact_keeps_a_missing_final_newline() {
+    let input = format!("first\nmail {EMAIL}");
+    let want = format!("first\nmail {EMAIL_MARK}");
+    assert_same_bytes(&redact(&[], input.as_bytes()), want.as_bytes());
+    assert_same_bytes(&redact(&[], b"no newline at all"), b"no newline at all");
+    assert_same_bytes(&redact(&[], b""), b"");
+    assert_same_bytes(&redact(&[], b"\n"), b"\n");
+}
+
+#[test]
+fn redact_replaces_a_private_key_block_whole() {
+    let input = "key:\n-----BEGIN RSA PRIVATE KEY-----\n\
+        MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\n\
+        7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFc\n\
+        -----END RSA PRIVATE KEY-----\nafter\n";
+    let got = redact(&[], input.as_bytes());
+    let text = String::from_utf8_lossy(&got);
+    assert!(!text.contains("MIIEowIBAAKCAQEA"), "{text}");
+    assert!(!text.contains("7onLRnrq0"), "{text}");
+    assert!(
+        text.starts_with("key:\n") && text.ends_with("\nafter\n"),
+        "{text}"
+    );
+}
+
+/// Filler without whitespace or anything PII-like, so window cuts cannot
+/// hide at a space and must be placed by content.
+fn filler(rng: &mut Rng, n: usize, spaces: bool) -> Vec<u8> {
+    const WORDS: [&str; 8] = [
+        "lorem",
+        "ipsum",
+        "dolor",
+        "amet",
+        "sit",
+        "consectetur",
+        "elit",
+        "sed",
+    ];
+    let mut out = Vec::with_capacity(n + 16);
+    while out.len() < n {
+        out.extend_from_slice(WORDS[rng.below(WORDS.len())].as_bytes());
+        out.push(if spaces { b' ' } else { b'-' });
+    }
+    out.truncate(n);
+    out
+}
+
+/// Builds a line of filler with `EMAIL` (delimited by commas) at each offset;
+/// returns the input and the expected redaction.
+fn line_with_emails(rng: &mut Rng, len: usize, at: &[usize], spaces: bool) -> (Vec<u8>, Vec<u8>) {
+    let mut input = Vec::with_capacity(len);
+    let mut want = Vec::with_capacity(len);
+    let mut prev = 0;
+    for &a in at {
+        let f = filler(rng, a - prev, spaces);
+        input.extend_from_slice(&f);
+        want.extend_from_slice(&f);
+        input.extend_from_slice(format!(",{EMAIL},").as_bytes());
+        want.extend_from_slice(format!(",{EMAIL_MARK},").as_bytes());
+        prev = input.len();
+    }
+    let f = filler(rng, len.saturating_sub(prev), spaces);
+    input.extend_from_slice(&f);
+    want.extend_from_slice(&f);
+    (input, want)
+}
+
+#[test]
+fn redact_a_line_of_several_mib() {
+    const MIB: usize = 1 << 20;
+    let mut rng = Rng(0x5eed_0002);
+    let len = 3 * MIB + 12_345;
+    // Start, middle, end, and across the default window's first end (1 MiB)
+    // and the points where windows are cut (8 KiB before it).
+    let at = [
+        0,
+        MIB - 8 * 1024 - 10,
+        MIB - 9,
+        MIB + 512 * 1024,
+        2 * MIB - 8 * 1024 - 12,
+        2 * MIB - 1,
+        len - EMAIL.len() - 2,
+    ];
+    for spaces in [true, false] {
+        let (mut input, mut want) = line_with_emails(&mut rng, len, &at, spaces);
+        input.push(b'\n');
+        want.push(b'\n');
+        let got = redact(&[], &input);
+        assert_same_bytes(&got, &want);
+    }
+}
+
+#[test]
+fn redact_items_straddling_small_windows_at_every_offset() {
+    // With 4 KiB windows cut about 1 KiB before their end, an item placed at
+    // each offset around the window end and the cut point straddles one of
+    // them in some run.
+    let mut rng = Rng(0x5eed_0003);
+    let mut input = Vec::new();
+    let mut want = Vec::new();
+    for (i, shift) in (0..40)
+        .map(|k| (k, 4096 - 1024 - 30 + k * 3))
+        .chain((0..40).map(|k| (k, 4096 - 30 + k)))
+    {
+        let (a, b) = line_with_emails(&mut rng, 9000, &[shift], i % 2 == 0);
+        input.extend_from_slice(&a);
+        want.extend_from_slice(&b);
+        input.extend_from_slice(b"\r\n");
+        want.extend_from_slice(b"\r\n");
+    }
+    let got = redact(&["--window", "4096", "--overlap", "1024"], &input);
+    assert_same_bytes(&got, &want);
+}
+
+/// Text from a vocabulary without digits, `@` or secrets, mixed with
+/// multi-byte characters, line terminators of every kind and invalid UTF-8.
+fn pii_free(rng: &mut Rng, len: usize) -> Vec<u8> {
+    const PIECES: [&[u8]; 24] = [
+        b"the ",
+        b"quick ",
+        b"brown ",
+        b"fox",
+        b" jumps",
+        b"over",
+        b"lazy ",
+        b"dog",
+        b". ",
+        b", ",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b"\t",
+        "caf\u{e9} ".as_bytes(),
+        "\u{65e5}\u{672c}\u{8a9e}".as_bytes(),
+        "\u{1f600}".as_bytes(),
+        b"\xff",
+        b"\xc3",
+        b"\xe2\x82",
+        b"\x80\x80",
+        b"\x00",
+        b"O'Brien ",
+        b"select the best option ",
+    ];
+    let mut out = Vec::with_capacity(len + 32);
+    while out.len() < len {
+        out.extend_from_slice(PIECES[rng.below(PIECES.len())]);
+    }
+    out
+}
+
+#[test]
+fn redact_without_pii_gives_the_input_back() {
+    for seed in 1..=12u64 {
+        let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let len = rng.below(20_000);
+        let input = pii_free(&mut rng, len);
+        let got = redact(&["--window", "4096", "--overlap", "512"], &input);
+        if got != input {
+            eprintln!("seed {seed}");
+            assert_same_bytes(&got, &input);
+        }
+    }
+}
+
+#[test]
+fn redact_exits_one_on_a_threat_and_still_prints_the_text() {
+    let input = format!("{EMAIL} wrote {XSS}\n");
+    let out = sluice(&["--redact"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{EMAIL_MARK} wrote {XSS}\n")
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("THREAT"));
 }
