@@ -361,6 +361,29 @@ async fn log_and_redact_actions() {
         forwarded.len().to_string()
     );
     assert_eq!(up.hits(), 2);
+
+    // A body that is not all UTF-8, large enough to be redacted on the
+    // blocking pool: the text runs are redacted, other bytes kept as sent.
+    let mut binary = b"\xff\xfe latin-1 caf\xe9 ".to_vec();
+    binary.extend(std::iter::repeat_n(b'a', 100 * 1024));
+    binary.extend_from_slice(b" write to bob@example.org \x00\x81 end");
+    let res = client()
+        .post(redacting.url("/upload"))
+        .body(binary.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert_eq!(seen.headers["x-sluice-redacted"], "1");
+    let fwd = &seen.body[..];
+    assert!(fwd.starts_with(b"\xff\xfe latin-1 caf\xe9 aaa"));
+    assert!(fwd.ends_with(b" \x00\x81 end"));
+    assert!(!fwd.windows(15).any(|w| w == b"bob@example.org"));
+    assert_eq!(
+        seen.headers["content-length"].to_str().unwrap(),
+        fwd.len().to_string()
+    );
     redacting.stop().await;
 }
 

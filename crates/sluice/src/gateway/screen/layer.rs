@@ -16,7 +16,8 @@ use super::{ScreenService, Screener};
 /// - **log**: the request goes on with an `x-sluice-findings` header listing
 ///   `category/rule` pairs;
 /// - **redact**: personal data in the body is replaced before the inner
-///   service sees it, and `content-length` is fixed up;
+///   service sees it, and `content-length` is fixed up; in a body that is
+///   not all UTF-8 the text runs are redacted and other bytes kept as sent;
 /// - **allow**: counted in the metrics, nothing else.
 ///
 /// # Example

@@ -401,30 +401,46 @@ impl Screener {
 
     /// Screens one payload, on the blocking pool when it is large.
     pub async fn scan(&self, payload: Bytes, kind: InputKind) -> Verdict {
-        let verdict = if payload.len() >= self.inner.blocking_threshold {
-            let detector = Arc::clone(&self.inner.detector);
-            let p = payload.clone();
-            // The semaphore is never closed, so acquiring only fails if it
-            // were; scanning without a permit is then the right fallback.
-            let permit = Arc::clone(&self.inner.scan_permits)
-                .acquire_owned()
-                .await
-                .ok();
-            let scanned = tokio::task::spawn_blocking(move || {
-                let v = detector.scan_as(&p, kind);
-                drop(permit);
-                v
-            });
-            match scanned.await {
-                Ok(v) => v,
-                // The blocking pool is gone (runtime shutting down): scan here.
-                Err(_) => self.inner.detector.scan_as(&payload, kind),
-            }
-        } else {
-            self.inner.detector.scan_as(&payload, kind)
-        };
-        self.record(payload.len(), &verdict);
+        let len = payload.len();
+        let verdict = self
+            .with_detector(len, move |d| d.scan_as(&payload, kind))
+            .await;
+        self.record(len, &verdict);
         verdict
+    }
+
+    /// Runs `work` with the detector: inline for an input under the
+    /// blocking threshold, where a hop to the blocking pool costs more than
+    /// the work, else on the blocking pool under a scan permit, so that
+    /// large bodies neither stall the async workers nor run more at once
+    /// than the scan reserve allows for.
+    async fn with_detector<T, F>(&self, len: usize, work: F) -> T
+    where
+        F: Fn(&Detector) -> T + Send + Sync + 'static,
+        T: Send + 'static,
+    {
+        if len < self.inner.blocking_threshold {
+            return work(&self.inner.detector);
+        }
+        // The semaphore is never closed, so acquiring only fails if it
+        // were; working without a permit is then the right fallback.
+        let permit = Arc::clone(&self.inner.scan_permits)
+            .acquire_owned()
+            .await
+            .ok();
+        let detector = Arc::clone(&self.inner.detector);
+        let work = Arc::new(work);
+        let job = Arc::clone(&work);
+        let done = tokio::task::spawn_blocking(move || {
+            let out = job(&detector);
+            drop(permit);
+            out
+        });
+        match done.await {
+            Ok(out) => out,
+            // The blocking pool is gone (runtime shutting down): work here.
+            Err(_) => work(&self.inner.detector),
+        }
     }
 
     fn scan_small(&self, payload: &[u8], kind: InputKind) -> Verdict {
@@ -525,12 +541,13 @@ impl Screener {
         }
         let mut redacted = 0;
         if redact {
-            if let Ok(text) = std::str::from_utf8(&body_bytes) {
-                let r = self.inner.detector.redact(text);
-                if r.count > 0 {
-                    redacted = r.count;
-                    body_bytes = Bytes::from(r.text);
-                }
+            let body = body_bytes.clone();
+            let (text, count) = self
+                .with_detector(body.len(), move |d| redact_bytes(d, &body))
+                .await;
+            if count > 0 {
+                redacted = count;
+                body_bytes = Bytes::from(text);
             }
         }
         let logged: Vec<String> = found
@@ -620,6 +637,29 @@ fn encoded_plus_parts(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// Redacts personal data in `body`'s valid UTF-8 runs and passes every
+/// other byte through unchanged: a body in another encoding, or with a
+/// binary part, keeps its bytes and still loses the text it holds.
+/// Returns the new body and the number of spans replaced.
+pub(crate) fn redact_bytes(detector: &Detector, body: &[u8]) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(body.len());
+    let mut count = 0;
+    for chunk in body.utf8_chunks() {
+        let text = chunk.valid();
+        if !text.is_empty() {
+            let r = detector.redact(text);
+            if r.count > 0 {
+                count += r.count;
+                out.extend_from_slice(r.text.as_bytes());
+            } else {
+                out.extend_from_slice(text.as_bytes());
+            }
+        }
+        out.extend_from_slice(chunk.invalid());
+    }
+    (out, count)
+}
+
 /// How to read a body, from its `Content-Type`.
 pub fn body_kind(headers: &HeaderMap) -> InputKind {
     let ct = headers
@@ -653,6 +693,24 @@ mod tests {
             encoded_plus_parts("a=1+2&b=x%2By+z&c%2b=d"),
             vec!["x%2By%20z".to_owned(), "c%2b".to_owned()]
         );
+    }
+
+    #[test]
+    fn redaction_keeps_bytes_that_are_not_utf8() {
+        let d = Detector::new();
+        let mut body = b"mail alice@example.com \xff\xfe\x00 or bob@example.org".to_vec();
+        body.push(0xC3); // a truncated two-byte sequence at the end
+        let (out, count) = redact_bytes(&d, &body);
+        assert_eq!(count, 2);
+        let lossy = String::from_utf8_lossy(&out);
+        assert!(!lossy.contains("alice@example.com"), "{lossy}");
+        assert!(!lossy.contains("bob@example.org"), "{lossy}");
+        assert!(out.starts_with(b"mail "));
+        assert!(out.windows(3).any(|w| w == b"\xff\xfe\x00"));
+        assert_eq!(out.last(), Some(&0xC3));
+        // Nothing to redact: the same bytes.
+        let plain = b"no personal data \xff here";
+        assert_eq!(redact_bytes(&d, plain), (plain.to_vec(), 0));
     }
 
     #[test]
