@@ -1151,6 +1151,54 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 mod tests {
     use super::*;
 
+    /// Instructions per MiB of benign values and per short value: run by hand
+    /// under `perf stat -e instructions` with
+    /// `cargo test --release -p sluice-detect pii_cost -- --ignored`.
+    #[test]
+    #[ignore]
+    fn pii_cost() {
+        let lines = [
+            "Meet Jessica at Union Square; bring the table by the window.",
+            "Is the blue shirt better than the old files? Select one and order by price.",
+            "customer",
+            "order",
+            "2024",
+            "Please update my shipping address to 12 Rue de la Paix, Paris.",
+            "It's 5 o'clock somewhere -- let's go!",
+            "The build failed with exit code 2 (see logs).",
+        ];
+        let mut text = String::new();
+        while text.len() < 1 << 20 {
+            for l in lines {
+                text.push_str(l);
+                text.push('\0');
+            }
+        }
+        let mut hits = Vec::new();
+        let rounds: u32 = std::env::var("COST_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(20);
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            hits.clear();
+            scan(&text, &mut hits);
+        }
+        println!("pii: {:?} per MiB", t.elapsed() / rounds.max(1));
+        let t = std::time::Instant::now();
+        for _ in 0..rounds * 1000 {
+            for l in lines {
+                hits.clear();
+                scan(l, &mut hits);
+            }
+        }
+        println!(
+            "pii: {:?} per short value",
+            t.elapsed() / (rounds.max(1) * 8000)
+        );
+        assert!(hits.is_empty());
+    }
+
     fn found(text: &str) -> Vec<(&'static str, &str)> {
         let mut hits = Vec::new();
         scan(text, &mut hits);
