@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use crate::decode::{
-    Decoding, OffsetMap, decode_entities, decode_js_escapes, extract_form, extract_header,
+    Decoding, NoMap, OffsetMap, decode_entities, decode_js_escapes, extract_form, extract_header,
     extract_json, looks_like_form, looks_like_json, normalize_unicode, percent_decode,
     to_utf8_lossy,
 };
@@ -69,11 +69,116 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, capped: bool) -> Vec<Fi
     findings
 }
 
+/// Scratch buffers kept per thread between scans, so that a scan of a body
+/// of a size seen before allocates nothing (and touches no fresh pages).
+#[derive(Default)]
+struct Scratch {
+    utf8: String,
+    values: String,
+    norm: String,
+    sub: String,
+    dec: String,
+    spare: String,
+    bytes: Vec<u8>,
+    check: String,
+    check_bytes: Vec<u8>,
+    check_map: OffsetMap,
+    maps: Vec<OffsetMap>,
+    hits: Vec<Hit>,
+}
+
+/// Buffers that grew beyond this are dropped after the scan instead of kept:
+/// one unusually large body does not pin its memory to the thread for good.
+const SCRATCH_KEEP: usize = 2 << 20;
+
+impl Scratch {
+    fn take() -> Scratch {
+        SCRATCH
+            .try_with(|s| std::mem::take(&mut *s.borrow_mut()))
+            .unwrap_or_default()
+    }
+
+    fn give_back(mut self) {
+        fn keep_str(s: &mut String) {
+            if s.capacity() > SCRATCH_KEEP {
+                *s = String::new();
+            }
+        }
+        fn keep_vec<T>(v: &mut Vec<T>, max: usize) {
+            if v.capacity() > max {
+                *v = Vec::new();
+            }
+        }
+        for s in [
+            &mut self.utf8,
+            &mut self.values,
+            &mut self.norm,
+            &mut self.sub,
+            &mut self.dec,
+            &mut self.spare,
+            &mut self.check,
+        ] {
+            keep_str(s);
+        }
+        keep_vec(&mut self.bytes, SCRATCH_KEEP);
+        keep_vec(&mut self.check_bytes, SCRATCH_KEEP);
+        self.check_map.shrink(SCRATCH_KEEP / 64);
+        self.maps.truncate(16);
+        for m in &mut self.maps {
+            m.shrink(SCRATCH_KEEP / 64);
+        }
+        keep_vec(&mut self.hits, 4096);
+        let _ = SCRATCH.try_with(|s| *s.borrow_mut() = self);
+    }
+}
+
+/// An empty offset map, recycled when possible.
+fn take_map(spare: &mut Vec<OffsetMap>) -> OffsetMap {
+    let mut m = spare.pop().unwrap_or_default();
+    m.clear();
+    m
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
+/// One layer between a view and the text below it.
+enum Layer<'a> {
+    Map(OffsetMap),
+    /// The values of a JSON document or form: one map piece per value adds
+    /// up to more than the document itself, and is read only to place a
+    /// finding, so it is built by extracting again when first asked for.
+    Values {
+        input: &'a str,
+        kind: InputKind,
+        map: std::cell::OnceCell<OffsetMap>,
+    },
+}
+
+impl Layer<'_> {
+    fn map(&self) -> &OffsetMap {
+        match self {
+            Layer::Map(m) => m,
+            Layer::Values { input, kind, map } => map.get_or_init(|| {
+                let mut out = String::new();
+                let mut m = OffsetMap::default();
+                if *kind == InputKind::Json {
+                    extract_json(input, &mut out, &mut m);
+                } else {
+                    extract_form(input, &mut out, &mut m);
+                }
+                m
+            }),
+        }
+    }
+}
+
 /// The text views of one input and the maps that lead back to it.
 struct Views<'a> {
     original: &'a [u8],
     original_str: Option<&'a str>,
-    maps: Vec<OffsetMap>,
+    maps: Vec<Layer<'a>>,
     json: bool,
     /// How many maps lead from the raw view back to the input.
     raw_depth: usize,
@@ -89,6 +194,8 @@ fn scan_one(
     capped: bool,
     out: &mut Vec<Finding>,
 ) {
+    let mut sc = Scratch::take();
+    let mut spare = std::mem::take(&mut sc.maps);
     let mut v = Views {
         capped,
         original: input,
@@ -97,16 +204,34 @@ fn scan_one(
         json: false,
         raw_depth: 0,
     };
-    let utf8_owned;
+    scan_views(inner, &mut v, &mut sc, &mut spare, kind, shift, out);
+    for l in v.maps.drain(..) {
+        if let Layer::Map(m) = l {
+            spare.push(m);
+        }
+    }
+    drop(v);
+    sc.maps = spare;
+    sc.give_back();
+}
+
+fn scan_views<'a>(
+    inner: &Inner,
+    v: &mut Views<'a>,
+    sc: &'a mut Scratch,
+    spare: &mut Vec<OffsetMap>,
+    kind: InputKind,
+    shift: usize,
+    out: &mut Vec<Finding>,
+) {
+    let input = v.original;
     let text: &str = match v.original_str {
         Some(s) => s,
         None => {
-            let mut s = String::new();
-            let mut m = OffsetMap::default();
-            to_utf8_lossy(input, &mut s, &mut m);
-            v.maps.push(m);
-            utf8_owned = s;
-            &utf8_owned
+            let mut m = take_map(spare);
+            to_utf8_lossy(input, &mut sc.utf8, &mut m);
+            v.maps.push(Layer::Map(m));
+            &sc.utf8
         }
     };
 
@@ -117,171 +242,216 @@ fn scan_one(
         InputKind::Auto => InputKind::Text,
         k => k,
     };
-    let seg_owned;
-    let text: &str = {
-        let mut s = String::new();
-        let mut m = OffsetMap::default();
-        let split = match kind {
-            InputKind::Json => {
-                let ok = extract_json(text, &mut s, &mut m).is_some();
-                v.json = ok;
-                ok
+    let text: &str = match kind {
+        InputKind::Json => {
+            if extract_json(text, &mut sc.values, &mut NoMap).is_some() {
+                v.json = true;
+                v.maps.push(Layer::Values {
+                    input: text,
+                    kind,
+                    map: std::cell::OnceCell::new(),
+                });
+                &sc.values
+            } else {
+                text
             }
-            InputKind::Form | InputKind::Query => {
-                extract_form(text, &mut s, &mut m);
-                true
-            }
-            InputKind::Header => {
-                extract_header(text, &mut s, &mut m);
-                !m.is_empty() || s.len() != text.len()
-            }
-            _ => false,
-        };
-        if split {
-            v.maps.push(m);
-            seg_owned = s;
-            &seg_owned
-        } else {
-            text
         }
+        InputKind::Form | InputKind::Query => {
+            extract_form(text, &mut sc.values, &mut NoMap);
+            v.maps.push(Layer::Values {
+                input: text,
+                kind,
+                map: std::cell::OnceCell::new(),
+            });
+            &sc.values
+        }
+        InputKind::Header => {
+            let mut m = take_map(spare);
+            extract_header(text, &mut sc.values, &mut m);
+            if !m.is_empty() || sc.values.len() != text.len() {
+                v.maps.push(Layer::Map(m));
+                &sc.values
+            } else {
+                spare.push(m);
+                text
+            }
+        }
+        _ => text,
     };
     let plus_space = matches!(kind, InputKind::Form | InputKind::Query);
 
     // Unicode normalisation of the raw view.
-    let norm_owned;
     let raw: &str = {
-        let mut s = String::new();
-        let mut m = OffsetMap::default();
-        if normalize_unicode(text, &mut s, &mut m) {
-            v.maps.push(m);
-            norm_owned = s;
-            &norm_owned
+        let mut m = take_map(spare);
+        if normalize_unicode(text, &mut sc.norm, &mut m) {
+            v.maps.push(Layer::Map(m));
+            &sc.norm
         } else {
+            spare.push(m);
             text
         }
     };
     let raw_depth = v.maps.len();
     v.raw_depth = raw_depth;
-    let mut hits = Vec::new();
-    run_detectors(inner, &v, raw, raw_depth, &mut hits, shift, out);
+    run_detectors(inner, v, raw, raw_depth, &mut sc.hits, shift, out);
 
-    // Only values holding a decoder's trigger byte can change when decoded;
+    // Only values that a decoding round changes can reveal anything new;
     // the rest would be scanned again for nothing. Decode a view made of the
-    // triggering values alone, with jumps over the others.
+    // changing values alone, with jumps over the others.
     let has_trigger = |s: &[u8]| {
         memchr::memchr3(b'%', b'&', b'\\', s).is_some()
             || (plus_space && memchr::memchr(b'+', s).is_some())
     };
-    let sub_owned;
     let raw: &str = if memchr::memchr(0, raw.as_bytes()).is_some() {
-        let mut s = String::new();
-        let mut m = OffsetMap::default();
+        let mut m = take_map(spare);
+        sc.sub.clear();
         let mut skipped = false;
         let mut first = true;
         for (off, seg) in segments(raw) {
-            if !has_trigger(seg.as_bytes()) {
+            if !has_trigger(seg.as_bytes())
+                || !changes_when_decoded(
+                    seg,
+                    plus_space,
+                    &mut sc.check,
+                    &mut sc.check_bytes,
+                    &mut sc.check_map,
+                )
+            {
                 skipped = true;
                 continue;
             }
             if !first {
-                s.push('\0');
+                sc.sub.push('\0');
             }
             first = false;
-            let at = s.len();
+            let at = sc.sub.len();
             if at != off {
                 m.push(at, at, off, off, Decoding::Json);
             }
-            s.push_str(seg);
+            sc.sub.push_str(seg);
         }
         if first {
+            spare.push(m);
             return;
         }
         if skipped {
-            v.maps.push(m);
-            sub_owned = s;
-            &sub_owned
+            v.maps.push(Layer::Map(m));
+            &sc.sub
         } else {
+            spare.push(m);
             raw
         }
     } else {
+        // One value: the first round below finds out whether it changes.
         if !has_trigger(raw.as_bytes()) {
             return;
         }
         raw
     };
 
-    // Decoding rounds.
-    let mut dec: Option<String> = None;
-    let mut vec_scratch = Vec::new();
+    // Decoding rounds. `sc.dec` holds the latest decoded text once a round
+    // changed anything; `sc.spare` receives the next layer.
+    let mut decoded = false;
     let mut pooled = match &inner.pool {
         Some(p) if input.len() >= POOL_MIN_INPUT => Some(p.acquire(input.len())),
         _ => None,
     };
     for _ in 0..inner.cfg.max_decode_depth {
         let mut changed = false;
-        let cur: &str = dec.as_deref().unwrap_or(raw);
+        let cur: &str = if decoded { &sc.dec } else { raw };
         let b = cur.as_bytes();
         if memchr::memchr(b'%', b).is_some() || (plus_space && memchr::memchr(b'+', b).is_some()) {
-            let mut m = OffsetMap::default();
-            let decoded = match pooled.as_mut() {
+            let mut m = take_map(spare);
+            let did = match pooled.as_mut() {
                 Some(buf) => percent_decode(b, plus_space, buf, &mut m),
-                None => percent_decode(b, plus_space, &mut vec_scratch, &mut m),
+                None => percent_decode(b, plus_space, &mut sc.bytes, &mut m),
             };
-            if decoded {
+            if did {
                 let scratch: &[u8] = match pooled.as_ref() {
                     Some(buf) => buf,
-                    None => &vec_scratch,
+                    None => &sc.bytes,
                 };
-                v.maps.push(m);
-                let mut s = String::with_capacity(scratch.len());
-                let mut m2 = OffsetMap::default();
+                v.maps.push(Layer::Map(m));
                 match std::str::from_utf8(scratch) {
-                    Ok(t) => s.push_str(t),
+                    Ok(t) => {
+                        sc.spare.clear();
+                        sc.spare.push_str(t);
+                    }
                     Err(_) => {
-                        to_utf8_lossy(scratch, &mut s, &mut m2);
-                        v.maps.push(m2);
+                        let mut m2 = take_map(spare);
+                        to_utf8_lossy(scratch, &mut sc.spare, &mut m2);
+                        v.maps.push(Layer::Map(m2));
                     }
                 }
-                dec = Some(s);
+                std::mem::swap(&mut sc.dec, &mut sc.spare);
+                decoded = true;
                 changed = true;
+            } else {
+                spare.push(m);
             }
         }
-        let cur: &str = dec.as_deref().unwrap_or(raw);
+        let cur: &str = if decoded { &sc.dec } else { raw };
         if memchr::memchr(b'&', cur.as_bytes()).is_some() {
-            let mut s = String::new();
-            let mut m = OffsetMap::default();
-            if decode_entities(cur, &mut s, &mut m) {
-                v.maps.push(m);
-                dec = Some(s);
+            let mut m = take_map(spare);
+            if decode_entities(cur, &mut sc.spare, &mut m) {
+                v.maps.push(Layer::Map(m));
+                std::mem::swap(&mut sc.dec, &mut sc.spare);
+                decoded = true;
                 changed = true;
+            } else {
+                spare.push(m);
             }
         }
-        let cur: &str = dec.as_deref().unwrap_or(raw);
+        let cur: &str = if decoded { &sc.dec } else { raw };
         if memchr::memchr(b'\\', cur.as_bytes()).is_some() {
-            let mut s = String::new();
-            let mut m = OffsetMap::default();
-            if decode_js_escapes(cur, &mut s, &mut m) {
-                v.maps.push(m);
-                dec = Some(s);
+            let mut m = take_map(spare);
+            if decode_js_escapes(cur, &mut sc.spare, &mut m) {
+                v.maps.push(Layer::Map(m));
+                std::mem::swap(&mut sc.dec, &mut sc.spare);
+                decoded = true;
                 changed = true;
+            } else {
+                spare.push(m);
             }
         }
         if !changed {
             break;
         }
     }
-    if let Some(d) = dec.take() {
-        let mut s = String::new();
-        let mut m = OffsetMap::default();
-        let d = if normalize_unicode(&d, &mut s, &mut m) {
-            v.maps.push(m);
-            s
+    drop(pooled);
+    if decoded {
+        let mut m = take_map(spare);
+        let d: &str = if normalize_unicode(&sc.dec, &mut sc.spare, &mut m) {
+            v.maps.push(Layer::Map(m));
+            &sc.spare
         } else {
-            d
+            spare.push(m);
+            &sc.dec
         };
         let depth = v.maps.len();
-        run_detectors(inner, &v, &d, depth, &mut hits, shift, out);
+        run_detectors(inner, v, d, depth, &mut sc.hits, shift, out);
     }
+}
+
+/// Whether one decoding round (percent, then HTML entities, then JS
+/// escapes) changes `value`: exactly when one of the decoders changes it.
+fn changes_when_decoded(
+    value: &str,
+    plus_space: bool,
+    text: &mut String,
+    bytes: &mut Vec<u8>,
+    map: &mut OffsetMap,
+) -> bool {
+    let b = value.as_bytes();
+    if (memchr::memchr(b'%', b).is_some() || (plus_space && memchr::memchr(b'+', b).is_some()))
+        && percent_decode(b, plus_space, bytes, map)
+    {
+        return true;
+    }
+    if memchr::memchr(b'&', b).is_some() && decode_entities(value, text, map) {
+        return true;
+    }
+    memchr::memchr(b'\\', b).is_some() && decode_js_escapes(value, text, map)
 }
 
 fn run_detectors(
@@ -363,6 +533,7 @@ fn push_finding(
     let mut via: Vec<Decoding> = Vec::new();
     let (mut s, mut e) = (start, end);
     for m in v.maps[..depth].iter().rev() {
+        let m = m.map();
         m.kinds_touching(s, e, &mut via);
         s = m.map_start(s);
         e = m.map_end(e).max(s);
@@ -374,7 +545,7 @@ fn push_finding(
         // (`\x3cimg src=x onerror=...`: the decoded `<` made it a tag): the
         // decodings of the whole view revealed it.
         for m in &v.maps[v.raw_depth..depth] {
-            if let Some(k) = m.first_kind() {
+            if let Some(k) = m.map().first_kind() {
                 // The jump map over unchanged values is no decoding.
                 if k != Decoding::Json && !via.contains(&k) {
                     via.push(k);

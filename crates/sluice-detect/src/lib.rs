@@ -85,6 +85,7 @@ impl Detector {
     /// A detector with the built-in rules and default actions: attacks are
     /// blocked, PII is logged.
     pub fn new() -> Detector {
+        decode::warm_up();
         Detector {
             inner: Arc::new(Inner {
                 cfg: Config::default(),
@@ -222,6 +223,7 @@ impl DetectorBuilder {
         if let Some(d) = self.max_decode_depth {
             cfg.max_decode_depth = d;
         }
+        decode::warm_up();
         Ok(Detector {
             inner: Arc::new(Inner {
                 cfg,

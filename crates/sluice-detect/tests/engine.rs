@@ -362,3 +362,52 @@ fn pooled_scratch_gives_the_same_verdicts() {
     let v = pooled.scan(big.as_bytes());
     assert!(find(&v, "xss-script-tag").is_some() && find(&v, "sqli-tautology").is_some());
 }
+
+#[test]
+fn scratch_kept_between_scans_does_not_leak_into_verdicts() {
+    // Scratch buffers are reused across scans on one thread: a large
+    // decoded input, then small ones, must give what a fresh thread gives.
+    let d = detector();
+    let big = format!(
+        "{{\"a\": \"{}\", \"b\": \"%3Cscript%3Ealert(1)\", \"c\": \"&lt;svg onload=alert(1)&gt;\"}}",
+        "x%41&amp;\\u0041 ".repeat(20_000)
+    );
+    let small = [
+        "{\"q\": \"1%27%20or%201%3D1--\"}",
+        "hello",
+        "a=%3Cscript%3E&b=2",
+        "caf\u{e9} \u{ff53}elect",
+    ];
+    let fresh: Vec<_> = std::thread::scope(|s| {
+        s.spawn(|| small.map(|x| d.scan(x.as_bytes())))
+            .join()
+            .unwrap()
+    })
+    .into();
+    d.scan(big.as_bytes());
+    for (x, want) in small.iter().zip(&fresh) {
+        assert_eq!(&d.scan(x.as_bytes()), want, "{x:?}");
+    }
+}
+
+#[test]
+fn decoded_view_skips_values_that_do_not_change() {
+    // Values holding a trigger byte that decodes to nothing (`R&D`, `50%`,
+    // a lone backslash) sit between encoded attacks: the attacks are still
+    // found once, at their own encoded spans.
+    let doc = r#"{"dept": "R&D", "load": "50%", "path": "C:\\tmp", "q": "%3Cscript%3Ealert(1)", "n": "AT&T", "s": "&#60;script&#62;alert(2)"}"#;
+    let v = detector().scan(doc.as_bytes());
+    let tags: Vec<_> = v
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "xss-script-tag")
+        .collect();
+    assert_eq!(tags.len(), 2, "{:?}", v.findings);
+    assert_eq!(tags[0].decoded_via, vec![Decoding::Json, Decoding::Url]);
+    assert!(doc[tags[0].start..tags[0].end].starts_with("%3Cscript"));
+    assert_eq!(
+        tags[1].decoded_via,
+        vec![Decoding::Json, Decoding::HtmlEntity]
+    );
+    assert!(doc[tags[1].start..tags[1].end].starts_with("&#60;script"));
+}

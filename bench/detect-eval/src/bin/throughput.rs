@@ -35,6 +35,11 @@ struct Args {
     /// Print JSON instead of tables.
     #[arg(long)]
     json: bool,
+    /// Measure only the measurements whose name contains this text (for
+    /// profiling one of them); the others run once, so their figures and
+    /// the targets that use them are rough.
+    #[arg(long)]
+    only: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -49,14 +54,25 @@ struct Measurement {
     seconds_each: f64,
 }
 
-/// Runs `f` until `secs` have passed (and at least 3 times).
+/// `--only`: the measurements to run in full.
+static ONLY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Runs `f` until `secs` have passed (and at least 3 times); once when
+/// `--only` leaves it out.
 fn measure(name: &str, bytes: usize, secs: f64, mut f: impl FnMut() -> usize) -> Measurement {
+    let selected = ONLY
+        .get()
+        .and_then(Option::as_deref)
+        .is_none_or(|o| name.contains(o));
     // Warm-up: caches, lazy statics.
-    black_box(f());
+    if selected {
+        black_box(f());
+    }
     let start = Instant::now();
     let mut iterations = 0u64;
     let budget = Duration::from_secs_f64(secs);
-    while iterations < 3 || start.elapsed() < budget {
+    let min_iterations = if selected { 3 } else { 1 };
+    while iterations < min_iterations || (selected && start.elapsed() < budget) {
         black_box(f());
         iterations += 1;
     }
@@ -129,6 +145,7 @@ fn main() -> ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let args = Args::parse();
+    ONLY.get_or_init(|| args.only.clone());
     let samples = corpus::load_dir(&args.corpus)?;
     let detector = Detector::new();
     let all: Vec<&[u8]> = samples.iter().map(|s| s.text.as_bytes()).collect();

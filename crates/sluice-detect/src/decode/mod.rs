@@ -17,9 +17,9 @@ pub(crate) use html::decode_entities;
 pub(crate) use js::decode_js_escapes;
 pub(crate) use percent::percent_decode;
 pub(crate) use segment::{
-    extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
+    NoMap, extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
 };
-pub(crate) use unicode::normalize_unicode;
+pub(crate) use unicode::{normalize_unicode, warm_up};
 pub(crate) use utf8::to_utf8_lossy;
 
 use serde::{Deserialize, Serialize};
@@ -113,6 +113,13 @@ impl OffsetMap {
 
     pub(crate) fn clear(&mut self) {
         self.pieces.clear();
+    }
+
+    /// Frees the storage when it holds room for more than `max_pieces`.
+    pub(crate) fn shrink(&mut self, max_pieces: usize) {
+        if self.pieces.capacity() > max_pieces {
+            self.pieces = Vec::new();
+        }
     }
 
     fn locate(&self, p: usize) -> Result<&Piece, Option<&Piece>> {

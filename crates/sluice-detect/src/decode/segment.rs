@@ -10,15 +10,42 @@ use super::{Decoding, OffsetMap, hex_val};
 /// The separator between values.
 pub(crate) const SEP: char = '\0';
 
-struct Writer<'a> {
+/// Where an extractor records its offset pieces: an [`OffsetMap`], or
+/// nowhere when the caller builds the map only if a finding needs it.
+pub(crate) trait MapSink {
+    fn push(&mut self, out_start: usize, out_end: usize, in_start: usize, in_end: usize);
+    fn clear(&mut self);
+}
+
+impl MapSink for OffsetMap {
+    #[inline]
+    fn push(&mut self, out_start: usize, out_end: usize, in_start: usize, in_end: usize) {
+        OffsetMap::push(self, out_start, out_end, in_start, in_end, Decoding::Json);
+    }
+    fn clear(&mut self) {
+        OffsetMap::clear(self);
+    }
+}
+
+/// No map at all: the extraction is re-run with an [`OffsetMap`] when one
+/// is needed.
+pub(crate) struct NoMap;
+
+impl MapSink for NoMap {
+    #[inline]
+    fn push(&mut self, _: usize, _: usize, _: usize, _: usize) {}
+    fn clear(&mut self) {}
+}
+
+struct Writer<'a, M: MapSink> {
     out: &'a mut String,
-    map: &'a mut OffsetMap,
+    map: &'a mut M,
     last_in_end: usize,
     segments: usize,
 }
 
-impl<'a> Writer<'a> {
-    fn new(out: &'a mut String, map: &'a mut OffsetMap) -> Self {
+impl<'a, M: MapSink> Writer<'a, M> {
+    fn new(out: &'a mut String, map: &'a mut M) -> Self {
         out.clear();
         map.clear();
         Writer {
@@ -30,20 +57,21 @@ impl<'a> Writer<'a> {
     }
 
     /// Starts a new value whose first byte is at input offset `at`.
+    #[inline]
     fn begin(&mut self, at: usize) {
         if self.segments == 0 {
             if at != 0 {
-                self.map.push(0, 0, 0, at, Decoding::Json);
+                self.map.push(0, 0, 0, at);
             }
         } else {
             let o = self.out.len();
             self.out.push(SEP);
-            self.map
-                .push(o, o + 1, self.last_in_end, at, Decoding::Json);
+            self.map.push(o, o + 1, self.last_in_end, at);
         }
         self.segments += 1;
     }
 
+    #[inline]
     fn end(&mut self, at: usize) {
         self.last_in_end = at;
     }
@@ -69,28 +97,46 @@ pub(crate) fn looks_like_json(input: &str) -> bool {
 /// Returns `None` when the input is not JSON after all (an invalid byte
 /// outside strings, an invalid escape, an unterminated string); the caller
 /// then scans it as text.
-pub(crate) fn extract_json(input: &str, out: &mut String, map: &mut OffsetMap) -> Option<usize> {
+pub(crate) fn extract_json<M: MapSink>(
+    input: &str,
+    out: &mut String,
+    map: &mut M,
+) -> Option<usize> {
     let b = input.as_bytes();
     let n = b.len();
     let mut w = Writer::new(out, map);
+    // The values are at most as long as the document.
+    w.out.reserve(n);
     let mut i = 0;
     while i < n {
-        match b[i] {
-            b'"' => {
-                i = json_string(input, i + 1, &mut w)?;
-            }
-            b' ' | b'\t' | b'\n' | b'\r' | b'{' | b'}' | b'[' | b']' | b':' | b',' => i += 1,
-            b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E' => i += 1,
-            b't' | b'r' | b'u' | b'f' | b'a' | b'l' | b's' | b'n' => i += 1,
-            _ => return None,
+        let c = b[i];
+        if c == b'"' {
+            i = json_string(input, i + 1, &mut w)?;
+        } else if JSON_OUTSIDE[usize::from(c)] {
+            i += 1;
+        } else {
+            return None;
         }
     }
     Some(w.segments)
 }
 
+/// The bytes allowed between JSON strings: whitespace, punctuation, and the
+/// letters and digits of numbers, `true`, `false` and `null`.
+static JSON_OUTSIDE: [bool; 256] = {
+    let mut t = [false; 256];
+    let ok = b" \t\n\r{}[]:,0123456789-+.eEtrufalsn";
+    let mut i = 0;
+    while i < ok.len() {
+        t[ok[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Unescapes the JSON string whose content starts at `start`; returns the
 /// offset after the closing quote.
-fn json_string(input: &str, start: usize, w: &mut Writer<'_>) -> Option<usize> {
+fn json_string<M: MapSink>(input: &str, start: usize, w: &mut Writer<'_, M>) -> Option<usize> {
     let b = input.as_bytes();
     let mut began = false;
     let mut copied = start;
@@ -141,7 +187,7 @@ fn json_string(input: &str, start: usize, w: &mut Writer<'_>) -> Option<usize> {
             _ => return None,
         };
         w.out.push(c);
-        w.map.push(o, w.out.len(), i, i + len, Decoding::Json);
+        w.map.push(o, w.out.len(), i, i + len);
         i += len;
         copied = i;
     }
@@ -187,7 +233,7 @@ pub(crate) fn looks_like_form(input: &str) -> bool {
 
 /// Splits a query string or form body into keys and values (undecoded), plus
 /// the path in front of a `?` when the input starts with `/`.
-pub(crate) fn extract_form(input: &str, out: &mut String, map: &mut OffsetMap) -> usize {
+pub(crate) fn extract_form<M: MapSink>(input: &str, out: &mut String, map: &mut M) -> usize {
     let b = input.as_bytes();
     let mut w = Writer::new(out, map);
     let mut q = 0;

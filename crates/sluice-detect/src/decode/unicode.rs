@@ -16,56 +16,110 @@ pub(crate) fn is_invisible(c: char) -> bool {
         | '\u{ffa0}' | '\u{e0000}'..='\u{e007f}')
 }
 
-/// Applies NFKC per character and drops invisible characters. ASCII text is
-/// returned untouched without copying (`false`). Composition across
-/// characters is not attempted: detection only needs compatibility folding.
+/// Whether the normalisation below rewrites `c` (drops it or folds it).
+#[inline]
+fn rewrites(c: char) -> bool {
+    let u = c as u32;
+    match BMP_REWRITES.get((u >> 6) as usize) {
+        Some(word) => word >> (u & 63) & 1 != 0,
+        None => rewrites_slow(c),
+    }
+}
+
+fn rewrites_slow(c: char) -> bool {
+    !c.is_ascii() && (is_invisible(c) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes)
+}
+
+/// [`rewrites_slow`] for every character of the Basic Multilingual Plane,
+/// one bit each (8 KiB): text in any script is then checked with one load
+/// per character instead of a walk through the normalisation tables.
+static BMP_REWRITES: std::sync::LazyLock<Box<[u64]>> = std::sync::LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for u in 0x80u32..0x10000 {
+        if let Some(c) = char::from_u32(u) {
+            if rewrites_slow(c) {
+                bits[(u >> 6) as usize] |= 1 << (u & 63);
+            }
+        }
+    }
+    bits.into_boxed_slice()
+});
+
+/// Builds the lookup table now rather than on the first non-ASCII input.
+pub(crate) fn warm_up() {
+    std::sync::LazyLock::force(&BMP_REWRITES);
+}
+
+/// The offset of the first non-ASCII byte of `b` at or after `from`.
+#[inline]
+fn next_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    // Eight bytes at a time: ASCII text is skipped at memory speed.
+    while i + 8 <= b.len() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&b[i..i + 8]);
+        let high = u64::from_le_bytes(w) & 0x8080_8080_8080_8080;
+        if high != 0 {
+            return Some(i + (high.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i..].iter().position(|&x| x >= 0x80).map(|p| i + p)
+}
+
+/// The first character at or after `from` that the normalisation rewrites,
+/// with its offset.
+fn next_rewrite(input: &str, from: usize) -> Option<(usize, char)> {
+    let b = input.as_bytes();
+    let mut i = from;
+    while let Some(p) = next_non_ascii(b, i) {
+        // A non-ASCII byte found after ASCII or after a whole character is
+        // the first byte of a character.
+        let c = input[p..].chars().next()?;
+        if rewrites(c) {
+            return Some((p, c));
+        }
+        i = p + c.len_utf8();
+    }
+    None
+}
+
+/// Applies NFKC per character and drops invisible characters. Text with
+/// nothing to rewrite (all ASCII text, and most text in any script) is left
+/// untouched without copying (`false`). Composition across characters is
+/// not attempted: detection only needs compatibility folding.
 pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetMap) -> bool {
     out.clear();
     map.clear();
-    let b = input.as_bytes();
-    if b.is_ascii() {
-        return false;
-    }
-    let Some(first) = b.iter().position(|&x| x >= 0x80) else {
+    let Some((first, _)) = next_rewrite(input, 0) else {
         return false;
     };
-    // Cheap pre-check: most non-ASCII prose is already NFKC and has no
-    // invisible characters. The rewrite below works per character, so a
-    // per-character check says exactly whether it would change anything.
-    let rest = &input[first..];
-    if !rest.chars().any(|c| {
-        !c.is_ascii() && (is_invisible(c) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes)
-    }) {
-        return false;
-    }
     out.reserve(input.len());
-    out.push_str(&input[..first]);
+    let mut copied = 0;
     let mut changed = false;
-    for (off, c) in rest.char_indices() {
-        let pos = first + off;
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
+    let mut at = Some(first);
+    while let Some(pos) = at {
+        let Some(c) = input[pos..].chars().next() else {
+            break;
+        };
+        out.push_str(&input[copied..pos]);
         let len = c.len_utf8();
+        copied = pos + len;
         if is_invisible(c) {
             map.push(out.len(), out.len(), pos, pos + len, Decoding::Invisible);
             changed = true;
-            continue;
+        } else {
+            let start = out.len();
+            // Bounded: one character's compatibility decomposition is at most 18 chars.
+            out.extend(std::iter::once(c).nfkc());
+            if !(out.len() - start == len && out[start..].chars().eq(std::iter::once(c))) {
+                map.push(start, out.len(), pos, pos + len, Decoding::Nfkc);
+                changed = true;
+            }
         }
-        if is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
-            out.push(c);
-            continue;
-        }
-        let start = out.len();
-        // Bounded: one character's compatibility decomposition is at most 18 chars.
-        out.extend(std::iter::once(c).nfkc());
-        if out.len() - start == len && out[start..].chars().eq(std::iter::once(c)) {
-            continue;
-        }
-        map.push(start, out.len(), pos, pos + len, Decoding::Nfkc);
-        changed = true;
+        at = next_rewrite(input, copied).map(|(p, _)| p);
     }
+    out.push_str(&input[copied..]);
     changed
 }
 
@@ -100,6 +154,28 @@ mod tests {
     fn ordinary_text_untouched() {
         assert_eq!(norm("plain ascii"), None);
         assert_eq!(norm("l’homme d’affaires, Grüße, 日本語"), None);
+    }
+
+    #[test]
+    fn table_agrees_with_the_normalisation_tables() {
+        for u in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(rewrites(c), rewrites_slow(c), "U+{u:04X}");
+            }
+        }
+        assert!(rewrites('\u{1d5ee}'), "mathematical sans-serif a folds");
+        assert!(rewrites('\u{e0041}'), "tag characters are invisible");
+        assert!(!rewrites('\u{1f600}'));
+    }
+
+    #[test]
+    fn non_ascii_after_long_ascii_runs() {
+        let s = format!("{}ｓ{}\u{200b}x", "a".repeat(13), "b".repeat(8));
+        assert_eq!(
+            norm(&s),
+            Some(format!("{}s{}x", "a".repeat(13), "b".repeat(8)))
+        );
+        assert_eq!(norm(&format!("{}é", "a".repeat(15))), None);
     }
 
     #[test]
