@@ -16,7 +16,6 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
 
-use super::segments;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 
 const fn rule(id: &'static str, severity: Severity, description: &'static str) -> RuleInfo {
@@ -36,6 +35,7 @@ const CSS: usize = 4;
 const SRCDOC: usize = 5;
 const TEMPLATE: usize = 6;
 const JS: usize = 7;
+const BREAKOUT: usize = 8;
 
 /// The XSS rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -74,6 +74,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "xss-js-injection",
         Severity::High,
         "JavaScript sink reached by breaking out of a string or as a whole value (';alert(1)//, alert(document.cookie))",
+    ),
+    rule(
+        "xss-markup-breakout",
+        Severity::Medium,
+        "A value that closes the HTML comment it is placed in (-->, --!>)",
     ),
 ];
 
@@ -248,7 +253,11 @@ fn dangerous_scheme(b: &[u8], colon: usize) -> Option<usize> {
                 b"text/javascript",
                 b"application/javascript",
             ];
-            bad.iter().any(|p| rest.starts_with(p)).then_some(start)
+            // `data:,<svg onload=...>`: a payload that is markup, whatever
+            // the declared type.
+            let markup =
+                memchr::memchr(b',', &rest).is_some_and(|c| rest.get(c + 1) == Some(&b'<'));
+            (markup || bad.iter().any(|p| rest.starts_with(p))).then_some(start)
         }
         _ => None,
     }
@@ -338,7 +347,12 @@ fn attributes(b: &[u8], from: usize, to: usize, mut f: impl FnMut(Attr)) {
 /// Looks at the tag opening at `lt`; returns where scanning resumes.
 fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     let n = b.len();
-    let ns = lt + 1;
+    // `<?import ...>` is a processing instruction; its name follows the `?`.
+    let ns = if b.get(lt + 1) == Some(&b'?') {
+        lt + 2
+    } else {
+        lt + 1
+    };
     let mut ne = ns;
     while ne < n && (b[ne].is_ascii_alphanumeric() || matches!(b[ne], b':' | b'-' | b'_')) {
         ne += 1;
@@ -366,10 +380,25 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     }
     let is_meta = lower_eq(local, b"meta");
     let is_link = lower_eq(local, b"link");
+    // XInclude (`<xi:include href=...>`) pulls another document in.
+    let is_include = local.len() < name.len() && lower_eq(local, b"include");
     attributes(b, ne, end, |a| {
         let an = &b[a.name.0..a.name.1];
         let (vs, ve) = a.value.unwrap_or((a.name.1, a.name.1));
         let v = &b[vs..ve];
+        // An attribute value is a value of its own: code or a URL in it
+        // (`<a probe="window.location">`) is found as in a bare value.
+        if a.value.is_some() && ve > vs {
+            analyse(v, base + vs, hits, false);
+        }
+        // `<link href=...>` loads a style sheet (or more) from elsewhere;
+        // `<meta charset=...>` switches the page's encoding (UTF-7 tricks).
+        if (is_link || is_include) && lower_eq(an, b"href") {
+            hit(hits, TAG, base, lt, tag_end);
+        }
+        if is_meta && lower_eq(an, b"charset") && a.value.is_some() {
+            hit(hits, TAG, base, lt, tag_end);
+        }
         if a.value.is_some() && is_event_name(an) {
             hit(hits, EVENT, base, a.name.0, ve);
         }
@@ -405,7 +434,10 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         }
         if is_meta && lower_eq(an, b"http-equiv") {
             let v = v.to_ascii_lowercase();
-            if v.starts_with(b"refresh") || v.starts_with(b"set-cookie") {
+            if v.starts_with(b"refresh")
+                || v.starts_with(b"set-cookie")
+                || v.starts_with(b"content-type")
+            {
                 hit(hits, TAG, base, lt, tag_end);
             }
         }
@@ -437,11 +469,15 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             ne -= 1;
         }
         let mut ns = ne;
-        while ns > 0 && ne - ns < 40 && (b[ns - 1].is_ascii_alphabetic()) {
+        // Event names run long (`onwebkitplaybacktargetavailabilitychanged`).
+        while ns > 0 && ne - ns < 64 && (b[ns - 1].is_ascii_alphabetic()) {
             ns -= 1;
         }
         let name = &b[ns..ne];
-        if !is_event_name(name) {
+        // Attributes that take code or a document as their value count like
+        // handlers when injected.
+        let code_attr = lower_eq(name, b"formaction") || lower_eq(name, b"srcdoc");
+        if !is_event_name(name) && !code_attr {
             continue;
         }
         // Just before the name: whitespace or '/', and a quote or '>' shortly before.
@@ -473,7 +509,7 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             ve += 1;
         }
         let value = &b[vs..ve];
-        let known = EVENTS.iter().any(|e| lower_eq(name, e));
+        let known = code_attr || EVENTS.iter().any(|e| lower_eq(name, e));
         let code_like = value.iter().any(|c| matches!(c, b'(' | b'`' | b'='));
         // `"onzoom=` ending the value: an attribute being injected.
         let dangling = value.is_empty() && ve == b.len();
@@ -618,6 +654,18 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             continue;
         }
         let needs_call = SINKS[m.pattern().as_usize()].1;
+        // `self.alert(1)`, `top.eval(...)`: a sink reached through a global
+        // object is still the sink; the object starts the expression.
+        let s = if needs_call && s > 1 && b[s - 1] == b'.' {
+            let (obj, os) = ident_before(b, s - 1);
+            if os + obj.len() == s - 1 && one_of(obj, OBJECTS) {
+                os
+            } else {
+                s
+            }
+        } else {
+            s
+        };
         let mut j = e;
         while j < b.len() && b[j].is_ascii_whitespace() && j - e < 8 {
             j += 1;
@@ -674,16 +722,24 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         // Or the whole value is the sink: `alert(1)`, `eval(atob('...'))`,
         // `document.cookie`; not "alert(1) is the classic proof of concept".
         let rest = &b[close.min(b.len())..];
-        let rest_ok = rest.iter().all(|c| c.is_ascii_whitespace())
+        let next_at = rest.iter().position(|c| !c.is_ascii_whitespace());
+        // An assignment to a sink (`window.location=...`), not a comparison.
+        let assigned = !needs_call
+            && next_at.is_some_and(|q| rest[q] == b'=' && rest.get(q + 1) != Some(&b'='));
+        let rest_ok = next_at.is_none()
+            || assigned
             || matches!(
-                rest.iter().find(|c| !c.is_ascii_whitespace()),
-                Some(b';' | b'/' | b'<' | b')' | b'\'' | b'"' | b'-' | b'+' | b'.' | b'[' | b'(')
+                rest[next_at.unwrap_or(0)],
+                b';' | b'/' | b'<' | b')' | b'\'' | b'"' | b'-' | b'+' | b'.' | b'[' | b'('
             );
-        let whole = b[..s]
+        // What precedes the sink: nothing, or `new` (`new Function(...)`).
+        let lead = &b[..s];
+        let lead_t = lead.trim_ascii();
+        let lead_ok = lead
             .iter()
             .all(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b'['))
-            && (called || !needs_call)
-            && rest_ok;
+            || (lead_t.len() == 3 && lower_eq(lead_t, b"new") && lead.len() > 3);
+        let whole = lead_ok && (called || !needs_call) && rest_ok;
         // `${alert}` in a tagged template: [].sort.call`${alert}1337`.
         let templated = s >= 2 && &b[s - 2..s] == b"${";
         if after_quote || whole || templated {
@@ -695,12 +751,14 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
 /// CSS that runs script outside a tag: `background:url( javascript:...)`,
 /// `-moz-binding:url(...)`, `x:expression(...)`.
 fn bare_css(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
-    // Every shape below has a `(`.
-    if memchr::memchr(b'(', b).is_none() {
+    moz_binding(b, base, hits);
+    // Every shape below is `url(` or `expression(`.
+    if !memchr::memchr_iter(b'(', b).any(|p| one_of(ident_before(b, p).0, &[b"url", b"expression"]))
+    {
         return;
     }
     let lower = b.to_ascii_lowercase();
-    for pat in [&b"-moz-binding"[..], b"behavior:url(", b"behaviour:url("] {
+    for pat in [&b"behavior:url("[..], b"behaviour:url("] {
         if let Some(p) = memchr::memmem::find(&lower, pat) {
             hit(hits, CSS, base, p, p + pat.len());
         }
@@ -746,6 +804,16 @@ fn bare_css(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     }
 }
 
+/// `-moz-binding` (an XBL binding that runs script), without allocating.
+fn moz_binding(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    for p in memchr::memchr_iter(b'-', b) {
+        if b.len() >= p + 12 && b[p + 1..p + 12].eq_ignore_ascii_case(b"moz-binding") {
+            hit(hits, CSS, base, p, p + 12);
+            return;
+        }
+    }
+}
+
 /// JSFuck (`[][(![]+[])[+[]]...]`): code written with six characters.
 fn jsfuck(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     if b.len() < 5 || memchr::memmem::find(b, b"![]").is_none() {
@@ -782,44 +850,608 @@ fn utf7(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     }
 }
 
-/// Whether a value has anything XSS could be made of.
-fn worth_analysing(b: &[u8]) -> bool {
-    b.iter().any(|&c| {
-        matches!(
-            c,
-            b'<' | b':' | b'=' | b'{' | b'(' | b'`' | b'[' | b'.' | b'-'
-        )
-    })
+// Byte classes: which analyses a value needs. A value holding none of
+// these bytes cannot carry any shape below and is skipped after one pass.
+const C_LT: u16 = 1; // `<`: tags
+const C_EQ: u16 = 1 << 1; // `=`: injected attributes, `location=`
+const C_COLON: u16 = 1 << 2; // `:`: URL schemes
+const C_CALL: u16 = 1 << 3; // `(` and `` ` ``: calls, CSS functions
+const C_BRACE: u16 = 1 << 4; // `{`, `$`: templates
+const C_MEMBER: u16 = 1 << 5; // `.`, `[`: member access
+const C_BANG: u16 = 1 << 6; // `!`: JSFuck, `<!ENTITY`
+const C_DASH: u16 = 1 << 7; // `-`: `-->`, `-moz-binding`, UTF-7 `+ADw-`
+const C_SLASH: u16 = 1 << 8; // `/`: JS comments
+const C_ESC: u16 = 1 << 9; // `\` and U+00BC's lead byte: high-bit brackets
+const C_SPACE: u16 = 1 << 10; // whitespace (only refines the others)
+
+static CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    t[b'<' as usize] = C_LT;
+    t[b'=' as usize] = C_EQ;
+    t[b':' as usize] = C_COLON;
+    t[b'(' as usize] = C_CALL;
+    t[b'`' as usize] = C_CALL;
+    t[b'{' as usize] = C_BRACE;
+    t[b'$' as usize] = C_BRACE;
+    t[b'.' as usize] = C_MEMBER;
+    t[b'[' as usize] = C_MEMBER;
+    t[b'!' as usize] = C_BANG;
+    t[b'-' as usize] = C_DASH;
+    t[b'/' as usize] = C_SLASH;
+    t[b'\\' as usize] = C_ESC;
+    t[0xC2] = C_ESC;
+    t[b' ' as usize] = C_SPACE;
+    t[b'\t' as usize] = C_SPACE;
+    t[b'\n' as usize] = C_SPACE;
+    t[b'\r' as usize] = C_SPACE;
+    t[0x0C] = C_SPACE;
+    t
+};
+
+fn classes(b: &[u8]) -> u16 {
+    b.iter().fold(0, |m, &c| m | CLASS[c as usize])
 }
 
-/// Finds XSS in each NUL-separated value of `text`.
-pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
-    for (base, seg) in segments(text) {
-        let b = seg.as_bytes();
-        if b.len() < 4 || !worth_analysing(b) {
+static IDENT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        c += 1;
+    }
+    t
+};
+
+fn is_ident(c: u8) -> bool {
+    IDENT[c as usize]
+}
+
+/// Longer than every name the checks compare identifiers with.
+const MAX_NAME: usize = 13;
+
+/// The identifier ending at `p` (after skipping up to 8 spaces back), cut
+/// to `MAX_NAME` bytes: longer ones match no sink name anyway.
+fn ident_before(b: &[u8], p: usize) -> (&[u8], usize) {
+    let mut e = p;
+    while e > 0 && p - e < 8 && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && e - s < MAX_NAME && is_ident(b[s - 1]) {
+        s -= 1;
+    }
+    (&b[s..e], s)
+}
+
+/// The identifier starting at `p`, cut to 24 bytes.
+fn ident_after(b: &[u8], p: usize) -> &[u8] {
+    let mut e = p;
+    while e < b.len() && e - p < 24 && is_ident(b[e]) {
+        e += 1;
+    }
+    &b[p..e]
+}
+
+fn one_of(word: &[u8], set: &[&[u8]]) -> bool {
+    word.len() >= 3 && set.iter().any(|w| lower_eq(word, w))
+}
+
+/// Names that only matter when called.
+const CALLED: &[&[u8]] = &[
+    b"alert",
+    b"prompt",
+    b"confirm",
+    b"eval",
+    b"settimeout",
+    b"setinterval",
+    b"function",
+    b"atob",
+    b"fetch",
+    b"import",
+    b"print",
+    b"btoa",
+    b"globaleval",
+    b"fromcharcode",
+];
+/// Objects whose members are sinks.
+const OBJECTS: &[&[u8]] = &[
+    b"document",
+    b"window",
+    b"location",
+    b"self",
+    b"top",
+    b"globalthis",
+    b"string",
+];
+/// Members that are sinks on any object.
+const MEMBERS: &[&[u8]] = &[b"innerhtml", b"outerhtml", b"fromcharcode"];
+
+/// A necessary condition for `js_injection` to find anything: a sink name
+/// next to the byte that makes it one (`alert(`, `document.`, `window[`,
+/// `location=`, `${`). Checks only around those bytes, without allocating.
+fn sink_candidate(b: &[u8], m: u16) -> bool {
+    if m & C_CALL != 0 {
+        for p in memchr::memchr2_iter(b'(', b'`', b) {
+            if one_of(ident_before(b, p).0, CALLED) {
+                return true;
+            }
+        }
+    }
+    if m & C_BRACE != 0 && memchr::memmem::find(b, b"${").is_some() {
+        return true;
+    }
+    if m & (C_MEMBER | C_EQ) != 0 {
+        for p in memchr::memchr3_iter(b'.', b'[', b'=', b) {
+            let before = ident_before(b, p).0;
+            match b[p] {
+                b'.' => {
+                    if one_of(before, OBJECTS) || one_of(ident_after(b, p + 1), MEMBERS) {
+                        return true;
+                    }
+                }
+                b'[' => {
+                    if one_of(before, OBJECTS) {
+                        return true;
+                    }
+                }
+                _ => {
+                    if lower_eq(before, b"location") {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    false
+}
+
+/// Whether JavaScript spacing or comments could be hiding a sink:
+/// `document /**/ . cookie`, `(document)["cookie"]`, `self [ "alert" ]`.
+fn needs_compaction(b: &[u8], m: u16) -> bool {
+    if m & C_SLASH != 0 && memchr::memmem::find(b, b"/*").is_some() {
+        return true;
+    }
+    if m & C_MEMBER == 0 {
+        return false;
+    }
+    for p in memchr::memchr2_iter(b'.', b'[', b) {
+        let prev = if p > 0 { b[p - 1] } else { 0 };
+        let next = b.get(p + 1).copied().unwrap_or(0);
+        let spaced = prev.is_ascii_whitespace() && (next.is_ascii_whitespace() || is_ident(next));
+        let quoted = b[p] == b'[' && matches!(next, b'"' | b'\'' | b' ');
+        let wrapped = prev == b')';
+        if spaced || quoted || wrapped {
+            return true;
+        }
+    }
+    false
+}
+
+/// JavaScript with comments dropped, spacing kept only between words,
+/// `["name"]` turned into `.name` and `(name)` into `name`; bounded.
+fn compact_js(b: &[u8]) -> Vec<u8> {
+    let lim = b.len().min(4096);
+    let mut out = Vec::with_capacity(lim);
+    let mut i = 0;
+    let mut pending_space = false;
+    while i < lim {
+        let c = b[i];
+        if c == b'/' && b.get(i + 1) == Some(&b'*') {
+            i = memchr::memmem::find(&b[i + 2..lim], b"*/").map_or(lim, |o| i + 2 + o + 2);
+            pending_space = true;
             continue;
         }
+        if c.is_ascii_whitespace() {
+            pending_space = true;
+            i += 1;
+            continue;
+        }
+        if pending_space && out.last().is_some_and(|&l| is_ident(l)) && is_ident(c) {
+            out.push(b' ');
+        }
+        pending_space = false;
+        out.push(c);
+        i += 1;
+        // `["name"]` / `['name']` -> `.name`
+        let n = out.len();
+        if n >= 4 && out[n - 1] == b']' && matches!(out[n - 2], b'"' | b'\'') {
+            let q = out[n - 2];
+            // Names are short: look back a bounded distance, so a run of
+            // `"]` stays linear.
+            let from = (n - 2).saturating_sub(MAX_NAME + 1);
+            if let Some(open) = out[from..n - 2]
+                .iter()
+                .rposition(|&x| x == q)
+                .map(|o| from + o)
+                && open >= 1
+                && out[open - 1] == b'['
+                && open + 1 < n - 2
+                && out[open + 1..n - 2].iter().all(|&x| is_ident(x))
+            {
+                let name: Vec<u8> = out[open + 1..n - 2].to_vec();
+                out.truncate(open - 1);
+                out.push(b'.');
+                out.extend_from_slice(&name);
+            }
+        }
+        // `(name)` followed by `.` or `[` -> `name`
+        let n = out.len();
+        let from = n.saturating_sub(MAX_NAME + 3);
+        if n >= 2
+            && matches!(out[n - 1], b'.' | b'[')
+            && out[n - 2] == b')'
+            && let Some(open) = out[from..n - 2]
+                .iter()
+                .rposition(|&x| !is_ident(x))
+                .map(|o| from + o)
+            && out[open] == b'('
+            && open + 1 < n - 2
+        {
+            let tail = out[n - 1];
+            let name: Vec<u8> = out[open + 1..n - 2].to_vec();
+            out.truncate(open);
+            out.extend_from_slice(&name);
+            out.push(tail);
+        }
+    }
+    out
+}
+
+/// A whole value that is a DOM statement: `document.body.appendChild(...)`,
+/// `document.querySelector("p").textContent="x"`, `window.name=...`.
+fn dom_statement(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let mut j = s;
+    let head = ident_after(b, j);
+    if !(lower_eq(head, b"document") || lower_eq(head, b"window")) {
+        return;
+    }
+    j += head.len();
+    let mut parts = 0;
+    while j < b.len() && b[j] == b'.' {
+        let id = ident_after(b, j + 1);
+        if id.is_empty() || id[0].is_ascii_digit() {
+            return;
+        }
+        j += 1 + id.len();
+        parts += 1;
+    }
+    while j < b.len() && b[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    let call = b.get(j) == Some(&b'(');
+    let assign = b.get(j) == Some(&b'=') && b.get(j + 1) != Some(&b'=');
+    if parts > 0 && (call || assign) {
+        let end = (j + 64).min(b.len());
+        let mut e = end;
+        while !seg_boundary(b, e) {
+            e -= 1;
+        }
+        hit(hits, JS, base, s, e.max(j));
+    }
+}
+
+fn seg_boundary(b: &[u8], i: usize) -> bool {
+    i == 0 || i >= b.len() || (b[i] & 0xC0) != 0x80
+}
+
+/// `fn.call`...``, `Reflect.apply.call`...``: a function invoked through a
+/// tagged template, a way to call without parentheses.
+fn tagged_call(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    for p in memchr::memchr_iter(b'`', b) {
+        let (id, s) = ident_before(b, p);
+        if (lower_eq(id, b"call") || lower_eq(id, b"apply")) && s > 0 && b[s - 1] == b'.' {
+            hit(hits, JS, base, s - 1, p + 1);
+        }
+    }
+}
+
+/// `-->` (or `--!>`) as a whole value: closing the HTML comment the value
+/// is reflected into, so that what follows is markup.
+fn comment_close(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    let t = &b[s..];
+    let len = if t.starts_with(b"-->") {
+        3
+    } else if t.starts_with(b"--!>") {
+        4
+    } else {
+        return;
+    };
+    let rest = &t[len..];
+    let r = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    if r == rest.len() || rest[r] == b'<' {
+        hit(hits, BREAKOUT, base, s, s + len);
+    }
+}
+
+/// `<!ENTITY x SYSTEM "http://...">`: an XML external entity, which pulls
+/// outside content into the document.
+fn external_entity(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut budget = 16;
+    for p in memchr::memchr_iter(b'!', b) {
+        let name = ident_after(b, p + 1);
+        if !lower_eq(name, b"entity") {
+            continue;
+        }
+        if budget == 0 {
+            break;
+        }
+        budget -= 1;
+        let from = p + 1 + name.len();
+        let lim = (from + 160).min(b.len());
+        let mut k = from;
+        while k < lim {
+            let w = ident_after(b, k);
+            if w.is_empty() {
+                k += 1;
+                continue;
+            }
+            if w == b"SYSTEM" || w == b"PUBLIC" {
+                hit(hits, TAG, base, p, k + w.len());
+                break;
+            }
+            k += w.len();
+        }
+    }
+}
+
+/// `\xbcscript\xbe...\xbc/script\xbe`: angle brackets with the high bit
+/// set, which some servers and old browsers read as plain `<` and `>`
+/// (written as escapes or as `¼`/`¾`). An element opened and closed this way.
+fn high_bit_tags(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    // The opening marker: `\xbc` or `¼` (C2 BC).
+    let open_at = |i: usize| -> usize {
+        if b.len() >= i + 4 && b[i] == b'\\' && b[i + 1..i + 4].eq_ignore_ascii_case(b"xbc") {
+            4
+        } else if b.len() >= i + 2 && b[i] == 0xC2 && b[i + 1] == 0xBC {
+            2
+        } else {
+            0
+        }
+    };
+    let mut i = 0;
+    // Each opening looks a bounded distance ahead for its closing; a few
+    // are enough for any real payload and keep a run of openings linear.
+    let mut budget = 16;
+    while i < b.len() && budget > 0 {
+        let o = open_at(i);
+        if o == 0 {
+            i += 1;
+            continue;
+        }
+        budget -= 1;
+        let name_at = i + o;
+        let name = &b[name_at..][..b[name_at..]
+            .iter()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()];
+        let after = name_at + name.len();
+        let closed_marker = b.get(after) == Some(&b'\\') || b.get(after) == Some(&0xC2);
+        if !name.is_empty() && closed_marker {
+            // Look for the closing marker followed by `/name`, bounded.
+            let lim = (after + 512).min(b.len());
+            let mut k = after;
+            let mut found = None;
+            while k < lim {
+                let o2 = open_at(k);
+                if o2 > 0 && b.get(k + o2) == Some(&b'/') {
+                    let n2 = k + o2 + 1;
+                    if b.len() >= n2 + name.len()
+                        && b[n2..n2 + name.len()].eq_ignore_ascii_case(name)
+                    {
+                        found = Some(n2 + name.len());
+                        break;
+                    }
+                }
+                k += 1;
+            }
+            if let Some(end) = found {
+                let r = if lower_eq(name, b"script") {
+                    SCRIPT
+                } else {
+                    TAG
+                };
+                hit(hits, r, base, i, end);
+                i = end;
+                continue;
+            }
+        }
+        i = after.max(i + 1);
+    }
+}
+
+/// The checks for one value. `tags` is false inside an attribute value,
+/// which the tag scanner has already cut at the next `<`.
+fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
+    if b.len() < 3 {
+        return;
+    }
+    let m = classes(b);
+    if m & !C_SPACE == 0 {
+        return;
+    }
+    if tags && m & C_LT != 0 {
         let mut i = 0;
         while let Some(off) = memchr::memchr(b'<', &b[i..]) {
             let lt = i + off;
             let next = b.get(lt + 1).copied().unwrap_or(0);
-            i = if next.is_ascii_alphabetic() {
+            let opens = next.is_ascii_alphabetic()
+                || (matches!(next, b'?' | b':')
+                    && b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic));
+            i = if opens {
                 tag(b, lt, base, hits)
             } else {
                 lt + 1
             };
         }
+    }
+    if m & C_EQ != 0 {
         attribute_breakout(b, base, hits);
+    }
+    if m & C_COLON != 0 {
         bare_scheme(b, base, hits);
-        if memchr::memmem::find(b, b"{{").is_some() {
-            template(b, base, hits);
-        }
+    }
+    if m & C_BRACE != 0 && memchr::memmem::find(b, b"{{").is_some() {
+        template(b, base, hits);
+    }
+    if m & (C_CALL | C_BRACE | C_MEMBER | C_EQ) != 0 && sink_candidate(b, m) {
         js_injection(b, base, hits);
+    }
+    if m & (C_MEMBER | C_SLASH) != 0 && needs_compaction(b, m) {
+        let c = compact_js(b);
+        let cm = classes(&c);
+        if sink_candidate(&c, cm) {
+            let mut inner = Vec::new();
+            js_injection(&c, 0, &mut inner);
+            dom_statement(&c, 0, &mut inner);
+            if cm & C_CALL != 0 {
+                tagged_call(&c, 0, &mut inner);
+            }
+            if !inner.is_empty() {
+                hit(hits, JS, base, 0, b.len());
+            }
+        }
+    }
+    if m & C_MEMBER != 0 {
+        dom_statement(b, base, hits);
+    }
+    if m & C_CALL != 0 {
+        tagged_call(b, base, hits);
         bare_css(b, base, hits);
+    } else if m & C_DASH != 0 {
+        moz_binding(b, base, hits);
+    }
+    if m & C_BANG != 0 {
         jsfuck(b, base, hits);
+        external_entity(b, base, hits);
+    }
+    if m & C_DASH != 0 {
+        comment_close(b, base, hits);
         if memchr::memmem::find(b, b"ADw-").is_some() {
             utf7(b, base, hits);
         }
+    }
+    if m & C_ESC != 0 {
+        high_bit_tags(b, base, hits);
+    }
+}
+
+/// Whether the byte at `p` starts something `analyse` reports. A necessary
+/// condition for every check there, decided from a few neighbouring bytes,
+/// so that values without any such byte are never looked at again.
+fn trigger(b: &[u8], p: usize) -> bool {
+    let at = |k: usize| b.get(p + k).copied().unwrap_or(0);
+    match b[p] {
+        b'<' => {
+            let n = at(1);
+            n.is_ascii_alphabetic() || (matches!(n, b'?' | b':') && at(2).is_ascii_alphabetic())
+        }
+        b'=' => {
+            let mut e = p;
+            while e > 0 && p - e < 8 && b[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            let mut s = e;
+            while s > 0 && e - s < 64 && b[s - 1].is_ascii_alphabetic() {
+                s -= 1;
+            }
+            let name = &b[s..e];
+            is_event_name(name) || one_of(name, &[b"formaction", b"srcdoc", b"location"])
+        }
+        b':' => dangerous_scheme(b, p).is_some(),
+        b'(' | b'`' => {
+            let id = ident_before(b, p).0;
+            one_of(id, CALLED) || one_of(id, &[b"url", b"expression", b"call", b"apply"])
+        }
+        b'$' | b'{' => at(1) == b'{',
+        b'.' | b'[' => member_trigger(b, p),
+        b'!' => (at(1) == b'[' && at(2) == b']') || lower_eq(ident_after(b, p + 1), b"entity"),
+        b'-' => {
+            let rest = &b[p + 1..];
+            rest.starts_with(b"->")
+                || rest.starts_with(b"-!>")
+                || (rest.len() >= 11 && rest[..11].eq_ignore_ascii_case(b"moz-binding"))
+                || (p >= 3 && &b[p - 3..p] == b"ADw")
+        }
+        b'/' => at(1) == b'*',
+        b'\\' => b.len() >= p + 4 && b[p + 1..p + 4].eq_ignore_ascii_case(b"xbc"),
+        0xC2 => at(1) == 0xBC,
+        _ => false,
+    }
+}
+
+/// `.` or `[` next to a sink object or member, also through spacing,
+/// parentheses and quotes (`(document)["cookie"]`, `self [ "alert" ]`).
+fn member_trigger(b: &[u8], p: usize) -> bool {
+    let prev = if p > 0 { b[p - 1] } else { 0 };
+    let next = b.get(p + 1).copied().unwrap_or(0);
+    // A sentence's full stop: nothing on either side to look at.
+    if !is_ident(next) && !matches!(next, b' ' | b'"' | b'\'' | b'\t' | b'\n') {
+        return (is_ident(prev) || prev == b')' || prev.is_ascii_whitespace())
+            && b[p] == b'['
+            && one_of(ident_before(b, p).0, OBJECTS);
+    }
+    if one_of(ident_before(b, p).0, OBJECTS)
+        && (b[p] == b'[' || next.is_ascii_alphabetic() || next.is_ascii_whitespace())
+    {
+        return true;
+    }
+    if p > 0 && b[p - 1] == b')' {
+        let (id, s) = ident_before(b, p - 1);
+        if s > 0 && b[s - 1] == b'(' && one_of(id, OBJECTS) {
+            return true;
+        }
+    }
+    let mut q = p + 1;
+    while q < b.len() && q - p < 8 && (b[q].is_ascii_whitespace() || matches!(b[q], b'"' | b'\'')) {
+        q += 1;
+    }
+    let after = ident_after(b, q);
+    if after.len() < 3 {
+        return false;
+    }
+    one_of(after, MEMBERS) || one_of(after, CALLED) || one_of(after, &[b"call", b"apply"])
+}
+
+/// Finds XSS in each NUL-separated value of `text`.
+///
+/// One pass per group of trigger bytes over the whole text (SIMD `memchr`),
+/// a check of a few bytes at each, and the full analysis only for the
+/// values where a check fired: benign values cost no allocation and no
+/// per-value work.
+pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut fired: Vec<usize> = Vec::new();
+    let mut collect = |it: &mut dyn Iterator<Item = usize>| {
+        for p in it {
+            if trigger(b, p) {
+                fired.push(p);
+            }
+        }
+    };
+    collect(&mut memchr::memchr3_iter(b'<', b'=', b':', b));
+    collect(&mut memchr::memchr3_iter(b'(', b'`', b'$', b));
+    collect(&mut memchr::memchr3_iter(b'.', b'[', b'{', b));
+    collect(&mut memchr::memchr3_iter(b'!', b'-', b'/', b));
+    collect(&mut memchr::memchr2_iter(b'\\', 0xC2, b));
+    if fired.is_empty() {
+        return;
+    }
+    fired.sort_unstable();
+    // Each value is analysed once; the searches for its bounds never go
+    // back past the previous value, so the whole walk is linear.
+    let mut done = 0;
+    for p in fired {
+        if p < done {
+            continue;
+        }
+        let start = memchr::memrchr(0, &b[done..p]).map_or(done, |o| done + o + 1);
+        let end = memchr::memchr(0, &b[p..]).map_or(b.len(), |o| p + o);
+        analyse(&b[start..end], start, hits, true);
+        done = end;
     }
 }
 
@@ -961,6 +1593,63 @@ mod tests {
     }
 
     #[test]
+    fn markup_in_values_and_xml() {
+        // Code inside an attribute value of an XML body.
+        attack(
+            "<root><a probe=\"window.location\"></a></root>",
+            "xss-js-injection",
+        );
+        attack("<a probe=\"setInterval(code, 1)\"></a>", "xss-js-injection");
+        attack("<meta charset=\"UTF-7\">", "xss-embedding-tag");
+        attack("<link href=\"//evil.example/x.css\">", "xss-embedding-tag");
+        attack("<?import implementation=\"x.htc\">", "xss-embedding-tag");
+        attack("<:vmlframe src=x>", "xss-embedding-tag");
+        attack(
+            "<r xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"http://evil.example/\"/></r>",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/hosts\">]>",
+            "xss-embedding-tag",
+        );
+        attack(" data: , <x>", "xss-dangerous-uri");
+        attack("-->", "xss-markup-breakout");
+        attack("--><img src=x>", "xss-markup-breakout");
+        attack(
+            "\\xbcscript\\xbealert(1)\\xbc/script\\xbe",
+            "xss-script-tag",
+        );
+        attack("'formaction=", "xss-event-handler");
+        attack(
+            "  onwebkitplaybacktargetavailabilitychanged= ",
+            "xss-event-handler",
+        );
+    }
+
+    #[test]
+    fn obfuscated_javascript() {
+        attack("window.location=//evil.example", "xss-js-injection");
+        attack("new Function()", "xss-js-injection");
+        attack("document /*x*/ .     cookie", "xss-js-injection");
+        attack("(document)[\"cookie\"]", "xss-js-injection");
+        attack(
+            "self  /*a*/  [  /*b*/  \"alert\"](\"xss\")",
+            "xss-js-injection",
+        );
+        attack("top.eval(name)", "xss-js-injection");
+        attack("[  ] . sort . call ` ${ alert } 1337 `", "xss-js-injection");
+        attack("Reflect.apply.call`${x}${y}`", "xss-js-injection");
+        attack(
+            "document.body.appendChild(document.createElement(\"h1\"))",
+            "xss-js-injection",
+        );
+        attack(
+            "document.querySelector(\"p\").textContent=\"x\"",
+            "xss-js-injection",
+        );
+    }
+
+    #[test]
     fn benign_html_and_prose() {
         for s in [
             "Tom & Jerry <3",
@@ -989,8 +1678,37 @@ mod tests {
             "The url (see below) is long",
             "Set the expression (x + 1) first",
             "Online = yes",
+            "window.location changed after login",
+            "document.cookie is readable only for non-HttpOnly cookies.",
+            "A --> B --> C",
+            "<!-- TODO: remove before launch -->",
+            "/* old layout */ is still in the CSS file",
+            "See the docs (section 3). Then call me.",
+            "If you're willing to import (and wait), it's cheaper.",
+            "<meta name=\"viewport\" content=\"width=device-width\">",
+            "<?xml version=\"1.0\"?><root><a probe=\"hello\"></a></root>",
+            "The entity! It was a SYSTEM failure.",
+            "data: 1, 2, <3",
+            "Use new Function objects sparingly",
+            "document.title is the page title",
+            "a[\"b\"] and (c).d are the same shapes",
         ] {
             benign(s);
+        }
+    }
+
+    #[test]
+    fn arbitrary_inputs_are_safe() {
+        crate::detectors::safety::arbitrary_inputs_are_safe(scan);
+        crate::detectors::safety::long_multibyte_inputs_are_safe(scan);
+        for s in [
+            "<a x=\"¼日",
+            "\\xbc日\\x",
+            "¼script\\日",
+            "(日).",
+            "[\"日\"]",
+        ] {
+            let _ = rules_for(s);
         }
     }
 
@@ -1002,5 +1720,13 @@ mod tests {
         let _ = rules_for(&"=on".repeat(50_000));
         let _ = rules_for(&":".repeat(100_000));
         let _ = rules_for(&"';alert(".repeat(10_000));
+        let _ = rules_for(&"[\"a\"]".repeat(30_000));
+        let _ = rules_for(&"(document).".repeat(20_000));
+        let _ = rules_for(&"/*".repeat(50_000));
+        let _ = rules_for(&"-->".repeat(30_000));
+        let _ = rules_for(&"\\xbca\\xbe".repeat(20_000));
+        let _ = rules_for(&"<!ENTITY ".repeat(20_000));
+        let _ = rules_for(&"document.a.".repeat(20_000));
+        let _ = rules_for(&"<a b=\"window.location\" ".repeat(5_000));
     }
 }
