@@ -329,15 +329,14 @@ pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     let Some(e) = (unsafe { active(b.pool.inner()) }) else {
         return false;
     };
-    let k = usize::from(b.class);
-    // `class_size` is `usize::MAX` past the last class, so this also turns
-    // down unpooled buffers.
-    if b.vec.capacity() != class_size(k) {
-        return false;
-    }
-    let Some(lc) = e.classes.get_mut(k) else {
+    // Unpooled buffers have no class here.
+    let Some(lc) = e.classes.get_mut(usize::from(b.class)) else {
         return false;
     };
+    if b.vec.capacity() != lc.bufs.size {
+        return false;
+    }
+    let k = usize::from(b.class);
     let len = lc.bufs.len();
     if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) || !lc.bufs.has_room() {
         return false;
