@@ -3323,6 +3323,30 @@ mod tests {
     /// `cargo test --release -p sluice-detect prompt_cost -- --ignored`.
     #[test]
     #[ignore]
+    fn ac_experiment() {
+        let text = "Meet Jessica at Union Square; bring the table by the window.\0Is the blue shirt better than the old files? Select one and order by price.\0customer\0order\0Please update my shipping address to 12 Rue de la Paix, Paris.\0".repeat(4000);
+        let pats: Vec<&str> = PATS.iter().map(|(p, _)| *p).collect();
+        let std_ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&pats)
+            .unwrap();
+        let mode = std::env::var("ACMODE").unwrap_or_default();
+        let mut n = 0;
+        for _ in 0..20 {
+            match mode.as_str() {
+                "ovl" => n += AC.find_overlapping_iter(&text).count(),
+                "std" => n += std_ac.find_iter(&text).count(),
+                "lower" => n += text.bytes().filter(|b| b.is_ascii_lowercase()).count(),
+                _ => {}
+            }
+        }
+        println!("{} MiB, {n}", text.len() as f64 / 1048576.0);
+    }
+
+    #[test]
+    #[ignore]
     fn prompt_cost() {
         let lines = [
             "Meet Jessica at Union Square; bring the table by the window.",
@@ -3352,8 +3376,12 @@ mod tests {
             scan(&text, &mut hits);
         }
         println!("prompt: {:?} per MiB", t.elapsed() / rounds.max(1));
+        let short: u32 = std::env::var("COST_SHORT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1000);
         let t = std::time::Instant::now();
-        for _ in 0..rounds * 1000 {
+        for _ in 0..rounds * short {
             for l in lines {
                 hits.clear();
                 scan(l, &mut hits);
@@ -3361,7 +3389,7 @@ mod tests {
         }
         println!(
             "prompt: {:?} per short value",
-            t.elapsed() / (rounds.max(1) * 8000)
+            t.elapsed() / (rounds.max(1) * short.max(1) * 8)
         );
         assert!(hits.is_empty());
     }
