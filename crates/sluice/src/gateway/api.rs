@@ -9,7 +9,7 @@ use http::header::CONTENT_TYPE;
 use serde_json::{Value, json};
 
 use super::AppState;
-use super::engine::InputKind;
+use super::engine::{InputKind, Verdict};
 use super::error::{error_response, json_response, request_id};
 use super::screen::body_kind;
 
@@ -29,12 +29,38 @@ pub(super) async fn analyze(State(state): State<AppState>, req: Request) -> Resp
     };
     let len = bytes.len();
     let verdict = screener.scan(bytes, body_kind(&parts.headers)).await;
-    let mut out = serde_json::to_value(&verdict).unwrap_or_else(|_| json!({}));
-    if let Some(obj) = out.as_object_mut() {
-        obj.insert("request_id".into(), Value::String(rid));
-        obj.insert("bytes".into(), Value::from(len));
+    let answer = Analysis {
+        verdict: &verdict,
+        request_id: &rid,
+        bytes: len,
+    };
+    // Straight to bytes: no intermediate `Value` tree per request.
+    match serde_json::to_vec(&answer) {
+        Ok(body) => {
+            let mut res = Response::new(Body::from(body));
+            res.headers_mut().insert(
+                CONTENT_TYPE,
+                http::HeaderValue::from_static("application/json"),
+            );
+            res
+        }
+        Err(e) => error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            &format!("cannot encode the verdict: {e}"),
+            &rid,
+            None,
+        ),
     }
-    json_response(StatusCode::OK, &out)
+}
+
+/// The answer of `POST /v1/analyze`: the verdict's fields, the request id
+/// and the body's length.
+#[derive(serde::Serialize)]
+struct Analysis<'a> {
+    #[serde(flatten)]
+    verdict: &'a Verdict,
+    request_id: &'a str,
+    bytes: usize,
 }
 
 pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Response {

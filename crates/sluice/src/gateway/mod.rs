@@ -72,7 +72,9 @@ use axum::routing::{get, post};
 use http::{HeaderValue, StatusCode, header};
 use serde_json::json;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
 use tower_http::trace::TraceLayer;
 
 use error::{error_response, json_response, request_id};
@@ -197,16 +199,47 @@ pub fn app(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), track))
         .layer(CatchPanicLayer::custom(panic_response))
         .layer(PropagateRequestIdLayer::x_request_id())
+        // A span per request only at debug level: at info, building and
+        // formatting it cost more than the screening of a small request's
+        // head. The events logged at info and above name the request id.
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            tracing::info_span!(
+            tracing::debug_span!(
                 "request",
                 method = %req.method(),
                 path = %req.uri().path(),
                 request_id = %request_id(req.headers()),
             )
         }))
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
         .with_state(state)
+}
+
+/// Request ids: a random per-process prefix and a counter, unique without
+/// a call for randomness per request (a v4 UUID costs a `getrandom` call).
+#[derive(Debug, Clone)]
+struct RequestIds {
+    prefix: u64,
+    next: Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl RequestIds {
+    fn new() -> Self {
+        use std::hash::BuildHasher;
+        // `RandomState` is seeded from the OS once per process.
+        let prefix = std::collections::hash_map::RandomState::new().hash_one(std::process::id());
+        Self {
+            prefix,
+            next: Arc::new(std::sync::atomic::AtomicU64::new(0)),
+        }
+    }
+}
+
+impl MakeRequestId for RequestIds {
+    fn make_request_id<B>(&mut self, _: &http::Request<B>) -> Option<RequestId> {
+        let n = self.next.fetch_add(1, Ordering::Relaxed);
+        let id = format!("{:016x}-{n:x}", self.prefix);
+        HeaderValue::from_str(&id).ok().map(RequestId::new)
+    }
 }
 
 fn panic_response(_: Box<dyn std::any::Any + Send>) -> Response {

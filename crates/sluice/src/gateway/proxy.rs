@@ -134,14 +134,14 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             Response::from_parts(parts, Body::new(incoming))
         }
         Ok(Err(e)) => {
-            tracing::warn!(error = %e, "upstream request failed");
+            tracing::warn!(request_id = %rid, error = %e, "upstream request failed");
             let mut res =
                 error_response(StatusCode::BAD_GATEWAY, "upstream unavailable", &rid, None);
             res.extensions_mut().insert(Outcome("upstream_error"));
             res
         }
         Err(_) => {
-            tracing::warn!("upstream timed out");
+            tracing::warn!(request_id = %rid, "upstream timed out");
             let mut res = error_response(
                 StatusCode::GATEWAY_TIMEOUT,
                 "upstream timed out",

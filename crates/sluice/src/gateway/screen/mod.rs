@@ -565,7 +565,12 @@ impl Screener {
             if let Ok(v) = HeaderValue::from_str(&logged.join(", ")) {
                 parts.headers.insert("x-sluice-findings", v);
             }
-            tracing::info!(findings = %logged.join(", "), redacted, "screened with findings");
+            tracing::info!(
+                request_id = %request_id(&parts.headers),
+                findings = %logged.join(", "),
+                redacted,
+                "screened with findings"
+            );
         }
         if redacted > 0 {
             parts
