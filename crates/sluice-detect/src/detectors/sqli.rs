@@ -50,6 +50,10 @@ const OBFUSCATION: usize = 12;
 const BARE: usize = 13;
 const SUBQUERY: usize = 14;
 const STATEMENT: usize = 15;
+const FUNCTION: usize = 16;
+const CAST: usize = 17;
+const NOSQL: usize = 18;
+const BREAK_KEYWORD: usize = 19;
 
 /// The SQL injection rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -132,6 +136,26 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "sqli-statement",
         Severity::Medium,
         "A SQL query with a filter, grouping or function call where data is expected (select ... from t where ..., select if(...))",
+    ),
+    rule(
+        "sqli-function-fragment",
+        Severity::High,
+        "A value that is only the opening of a SQL function call (COS(, uNhEx(, if(1=, select(user()",
+    ),
+    rule(
+        "sqli-type-cast",
+        Severity::High,
+        "PostgreSQL type cast appended to an expression (password::int, (...)::jsonb, '1'::text)",
+    ),
+    rule(
+        "sqli-nosql-operator",
+        Severity::High,
+        "MongoDB query operator where a field name or value is expected (u_id[$ne]=, {\"$where\": ...})",
+    ),
+    rule(
+        "sqli-break-keyword",
+        Severity::High,
+        "A value that opens with a closing quote and a statement keyword (' union ..., \" alter ...)",
     ),
 ];
 
@@ -947,6 +971,42 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// A value that opens by closing the query's quote (nothing or a number
+    /// before it) and goes on with a statement keyword at token `i`:
+    /// `'union a`, `" ALTER A`. An odd number of quotes leaves the
+    /// application's closing quote unmatched; a string after the keyword
+    /// ("'Union' is a word") reads as quoting instead.
+    fn break_keyword(&self, i: usize) -> bool {
+        let brk = &self.toks()[0];
+        let content = self.t.content(brk);
+        if !content
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_whitespace())
+        {
+            return false;
+        }
+        let statement = matches!(
+            self.kind(i),
+            Some(Tk::Kw(
+                Kw::Union
+                    | Kw::Select
+                    | Kw::Insert
+                    | Kw::Update
+                    | Kw::Delete
+                    | Kw::Drop
+                    | Kw::Create
+                    | Kw::Alter
+                    | Kw::Truncate
+                    | Kw::Exec
+                    | Kw::Declare
+                    | Kw::Shutdown
+            ))
+        );
+        let q = self.t.b[brk.ce.min(self.t.b.len() - 1)];
+        let quotes = memchr::memchr_iter(q, self.t.b).count();
+        statement && quotes % 2 == 1 && !matches!(self.kind(i + 1), Some(Tk::Str { .. }))
+    }
+
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
@@ -965,6 +1025,9 @@ impl Analysis<'_, '_> {
             }
             return;
         };
+        if quoted && b == 0 && self.break_keyword(i) {
+            self.hit(BREAK_KEYWORD, b, i);
+        }
         if self.toks()[i - 1].comment_after && strong {
             let t = &self.toks()[b];
             let content = self.t.content(t);
@@ -1179,13 +1242,16 @@ impl Analysis<'_, '_> {
                         prev,
                         Tk::Op(Op::Eq)
                             | Tk::Kw(Kw::Select | Kw::Like | Kw::Where | Kw::Values | Kw::In)
-                    ) || (prev == Tk::Comma || prev == Tk::LParen)
+                    );
+                    // concat(0x3c62723e, version()): an argument of a
+                    // string-building function, in any context.
+                    let char_arg = (prev == Tk::Comma || prev == Tk::LParen)
                         && (1..=3).any(|d| {
-                            i > d
+                            i >= d
                                 && self.toks()[i - d].call
                                 && self.t.name_is(&self.toks()[i - d], CHAR_FNS)
                         });
-                    if sqlish && ctx != Ctx::Bare {
+                    if (sqlish && ctx != Ctx::Bare) || char_arg {
                         self.hit(ENCODED, i, i);
                     }
                 }
@@ -1201,6 +1267,113 @@ impl Analysis<'_, '_> {
         if ctx == Ctx::Bare {
             self.bare_statement();
             self.fragment();
+            self.call_fragment();
+        }
+        self.casts_and_aliases();
+    }
+
+    /// A value that is nothing but the opening of SQL function calls:
+    /// `COS(`, `SLEEP   (`, `year]=(`, `select(user(`, `if(1234=`. Prose
+    /// does not end on an open parenthesis right after its first word.
+    fn call_fragment(&mut self) {
+        let toks = self.toks();
+        let n = toks.len();
+        let Some(last_open) = (0..n).rev().find(|&x| toks[x].k == Tk::LParen) else {
+            return;
+        };
+        // After the last `(`: nothing, or literals and operators (`if(2=`).
+        let tail_ok = toks[last_open + 1..].iter().all(|t| {
+            matches!(
+                t.k,
+                Tk::Num | Tk::Hex | Tk::Op(_) | Tk::Comma | Tk::Var | Tk::SysVar
+            )
+        }) && n - last_open <= 4;
+        if !tail_ok {
+            return;
+        }
+        // Before it: SQL function names, each followed by `(` or by a few
+        // operator bytes (`length||(`, `password?(`, `ln) (`).
+        let mut names = 0;
+        let mut gap = 0;
+        for t in &toks[..last_open] {
+            match t.k {
+                Tk::Word | Tk::Kw(_) => {
+                    let name = self.t.name(t);
+                    let is_fn = name.is_some_and(|(buf, len)| {
+                        sql_function(&buf[..len])
+                            || matches!(&buf[..len], b"in" | b"values" | b"exists" | b"select")
+                    });
+                    if t.ce - t.cs == 1 && self.t.b[t.cs] == b'$' {
+                        gap += 1;
+                    } else if is_fn && gap == 0 {
+                        names += 1;
+                    } else {
+                        return;
+                    }
+                }
+                Tk::LParen => gap = 0,
+                Tk::Op(_) | Tk::RParen | Tk::Dot => gap += 1,
+                _ => return,
+            }
+            if gap > 4 {
+                return;
+            }
+        }
+        if names > 0 && matches!(toks[0].k, Tk::Word | Tk::Kw(_)) {
+            self.hit(FUNCTION, 0, last_open);
+        }
+    }
+
+    /// `x::int`, `(...)::jsonb`, `'1'::text`: a PostgreSQL cast glued to an
+    /// expression; and `) AS name FROM`, `` `a` AS `b` FROM ``: a select
+    /// list being closed.
+    fn casts_and_aliases(&mut self) {
+        let n = self.toks().len();
+        for i in 0..n {
+            let t = self.toks()[i];
+            if t.k == Tk::Op(Op::Other)
+                && self.t.b.get(t.s..t.s + 2) == Some(b"::")
+                && i > 0
+                && i + 2 < n + 1
+            {
+                // `::` is two tokens; the type follows the second.
+                let ty = i + 2;
+                let prev = self.toks()[i - 1];
+                let glued_prev = prev.e == t.s
+                    && matches!(
+                        prev.k,
+                        Tk::RParen | Tk::Str { closed: true, .. } | Tk::Word | Tk::Num
+                    );
+                let Some(tt) = self.toks().get(ty).copied() else {
+                    continue;
+                };
+                let glued_type = tt.s == t.s + 2 && matches!(tt.k, Tk::Word | Tk::Kw(_));
+                let name = &self.t.b[tt.cs..tt.ce];
+                let one_case = name.iter().all(|c| !c.is_ascii_uppercase())
+                    || name.iter().all(|c| !c.is_ascii_lowercase());
+                let then = self.toks().get(ty + 1).copied();
+                // Not a path: `a::text::b`, `Foo::int(`, `x::json<`.
+                let path = then.is_some_and(|x| {
+                    x.s == tt.e
+                        && (matches!(x.k, Tk::LParen | Tk::Op(Op::Cmp)) || self.t.b[x.s] == b':')
+                });
+                if glued_prev && glued_type && one_case && !path && self.t.name_is(&tt, SQL_TYPES) {
+                    self.hit(CAST, i - 1, ty);
+                }
+                continue;
+            }
+            if matches!(t.k, Tk::Word) && self.t.name_is(&t, &[b"as"]) && i > 0 && i + 2 < n {
+                let prev = self.toks()[i - 1];
+                let quoted_name = |x: &Tok| self.t.b.get(x.s) == Some(&b'`');
+                let prev_ok = matches!(prev.k, Tk::RParen | Tk::Num | Tk::Str { closed: true, .. })
+                    || (prev.k == Tk::Word && quoted_name(&prev));
+                let alias = self.toks()[i + 1];
+                let alias_ok =
+                    matches!(alias.k, Tk::Word | Tk::Kw(_) | Tk::Str { closed: true, .. });
+                if prev_ok && alias_ok && self.kind(i + 2) == Some(Tk::Kw(Kw::From)) {
+                    self.hit(STATEMENT, i - 1, i + 2);
+                }
+            }
         }
     }
 
@@ -1718,7 +1891,8 @@ fn bare_needed(b: &[u8]) -> bool {
     let mut prev = 0u8;
     for &c in b {
         match c {
-            b';' | b'#' | b'=' | b'<' | b'>' => return true,
+            b';' | b'#' | b'=' | b'<' | b'>' | b'(' | b')' | b'`' => return true,
+            b':' if prev == b':' => return true,
             b'-' | b'|' | b'&' | b'@' if prev == c => return true,
             b'*' if prev == b'/' => return true,
             _ => {}
@@ -1817,6 +1991,14 @@ fn quote_needed(b: &[u8], q: u8) -> bool {
             | b"as"
             | b"sleep"
             | b"benchmark"
+            | b"alter"
+            | b"create"
+            | b"truncate"
+            | b"notnull"
+            | b"isnull"
+            | b"similar"
+            | b"outfile"
+            | b"dumpfile"
     ) || keywords().is_match(b)
 }
 
@@ -1864,8 +2046,73 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
-/// Tokenizes one value in each context that can produce a finding.
+/// Tokenizes one value in each context that can produce a finding, then the
+/// values nested in it: the right-hand sides of `name=value` pairs (a form
+/// body read as text) and the last step of a path.
 fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
+    scan_one(seg, base, hits, buf);
+    nosql(seg.as_bytes(), base, hits);
+    let b = seg.as_bytes();
+    let mut nested = 0;
+    let mut at = 0;
+    // `name=value&name=value`: names are identifier-like, with brackets.
+    while at < b.len() && nested < 8 {
+        let piece_end = memchr::memchr(b'&', &b[at..]).map_or(b.len(), |o| at + o);
+        let name_len = b[at..piece_end]
+            .iter()
+            .take_while(|c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, b'_' | b'[' | b']' | b'.' | b'-' | b'@' | b'$')
+            })
+            .count();
+        let eq = at + name_len;
+        if name_len > 0 && b.get(eq) == Some(&b'=') {
+            let v = eq + 1;
+            // The value runs to the end: an `&` may belong to it.
+            if let Some(sub) = seg.get(v..).filter(|x| x.len() >= 2) {
+                nested += 1;
+                scan_one(sub, base + v, hits, buf);
+            }
+        }
+        at = piece_end + 1;
+    }
+    if b.first() == Some(&b'/') {
+        if let Some(p) = memchr::memrchr(b'/', b).filter(|&p| p > 0) {
+            if let Some(sub) = seg.get(p + 1..).filter(|x| x.len() >= 2) {
+                scan_one(sub, base + p + 1, hits, buf);
+            }
+        }
+    }
+}
+
+/// MongoDB operators: `$ne` as a whole value (a JSON key), or inside
+/// brackets or quotes (`u_id[$ne]`, `{"$where": ...}` read as text).
+fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let trimmed = b.trim_ascii();
+    for p in memchr::memchr_iter(b'$', b).take(16) {
+        let Some(len) = mongo_operator(b, p + 1) else {
+            continue;
+        };
+        let end = p + 1 + len;
+        let whole = trimmed.len() == len + 1 && trimmed.first() == Some(&b'$');
+        let bracketed = p > 0 && b[p - 1] == b'[' && b.get(end) == Some(&b']');
+        let quoted_key = p > 0
+            && b[p - 1] == b'"'
+            && b.get(end) == Some(&b'"')
+            && b[end + 1..].trim_ascii_start().first() == Some(&b':');
+        if whole || bracketed || quoted_key {
+            hits.push(Hit {
+                rule: &RULES[NOSQL],
+                start: base + p,
+                end: base + end,
+            });
+            return;
+        }
+    }
+}
+
+/// Tokenizes one value in each context that can produce a finding.
+fn scan_one(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
     // Typographic quotes (U+2018/U+2019/U+201C/U+201D) become ASCII
     // quotes in some database charsets; rewrite them in place as a quote
     // plus two spaces, so every offset still holds.
@@ -1897,6 +2144,7 @@ fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
         bare_needed(b).then_some(Ctx::Bare),
         quote_needed(b, b'\'').then_some(Ctx::Quote(b'\'')),
         quote_needed(b, b'"').then_some(Ctx::Quote(b'"')),
+        quote_needed(b, b'`').then_some(Ctx::Quote(b'`')),
     ];
     let first_hit = hits.len();
     for ctx in ctxs.into_iter().flatten() {
@@ -2837,6 +3085,49 @@ const SQL_FUNCTIONS: &[u128] = &[
     key(b"yearweek"),
 ];
 
+/// PostgreSQL type names a cast can name.
+const SQL_TYPES: &[&[u8]] = &[
+    b"int",
+    b"int2",
+    b"int4",
+    b"int8",
+    b"integer",
+    b"bigint",
+    b"smallint",
+    b"text",
+    b"varchar",
+    b"char",
+    b"character",
+    b"numeric",
+    b"decimal",
+    b"real",
+    b"float",
+    b"float4",
+    b"float8",
+    b"double",
+    b"bool",
+    b"boolean",
+    b"json",
+    b"jsonb",
+    b"date",
+    b"timestamp",
+    b"timestamptz",
+    b"regclass",
+    b"regproc",
+    b"oid",
+    b"bytea",
+    b"uuid",
+    b"inet",
+    b"xml",
+    b"money",
+    b"interval",
+    b"time",
+    b"bit",
+    b"varbit",
+    b"tsvector",
+    b"name",
+];
+
 fn sql_function(w: &[u8]) -> bool {
     SQL_FUNCTIONS.binary_search(&key(w)).is_ok()
 }
@@ -3079,6 +3370,53 @@ mod tests {
         // A quote in one value does not change the context of the next.
         assert!(!flagged("it's\0so 1=1 makes no sense"));
         attack("name\0' or 1=1--", "sqli-tautology");
+    }
+
+    #[test]
+    fn fragments_casts_and_operators() {
+        for s in [
+            "COS(",
+            "uNhEx(",
+            "SLEEP   (",
+            "year]=(",
+            "select(user(",
+            "if(1234=",
+            "ln) (",
+        ] {
+            attack(s, "sqli-function-fragment");
+        }
+        attack("password::int", "sqli-type-cast");
+        attack("encode(lo_get(16400),'base64')::int", "sqli-type-cast");
+        attack("'[1, 2]'::jsonb || '3'::jsonb", "sqli-type-cast");
+        attack("u_id[$ne]", "sqli-nosql-operator");
+        attack("$where", "sqli-nosql-operator");
+        attack("{\"$gt\": \"\"}", "sqli-nosql-operator");
+        attack("'UNION A", "sqli-break-keyword");
+        attack("\" ALTER A", "sqli-break-keyword");
+        attack(") AS Role FROM", "sqli-statement");
+        attack("` AS `edit_user_id` from", "sqli-statement");
+        attack("pay=AND 2771=1709)", "sqli-boolean-injection");
+        attack("/post/1234 OR 1=1", "sqli-tautology");
+        attack(
+            "concat(0x223e3c62723e,version(),0x3c696d67207372633d22)",
+            "sqli-encoded-string",
+        );
+        for s in [
+            "Use COUNT(*) to count rows",
+            "Use Value::Text for strings, std::string in C++",
+            "see Foo::int(x) and a::text::b",
+            "Call me (maybe",
+            "the date (",
+            "'Union' is a word",
+            "'Union Jack' flag",
+            "known as Bob from accounting",
+            "price $gt 5 dollars",
+            "q=select the best option",
+            "/docs/select the best option",
+            "I'd say 'alter the plan'",
+        ] {
+            benign(s);
+        }
     }
 
     #[test]
