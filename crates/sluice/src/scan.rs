@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use sluice_detect::{Action, Category, Detector, Finding, InputKind, Severity, Verdict};
 
@@ -124,7 +124,7 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let progress = progress_bar(&args, len);
+        let progress = progress_bar(&args, len, io::stderr().is_terminal());
         let reader = ProgressReader {
             inner: reader,
             bar: progress.clone(),
@@ -184,21 +184,42 @@ fn open(path: &std::path::Path) -> io::Result<(Box<dyn Read>, Option<u64>)> {
     Ok((Box::new(file), meta.is_file().then_some(meta.len())))
 }
 
-fn progress_bar(args: &ScanArgs, len: Option<u64>) -> Option<ProgressBar> {
-    let len = len?;
-    if args.no_progress || len < PROGRESS_MIN_BYTES || !io::stderr().is_terminal() {
+/// The progress bar for one input, if it gets one: only when stderr is a
+/// terminal and `--no-progress` is not given. A file of known size gets a bar
+/// when it is at least [`PROGRESS_MIN_BYTES`] long; an input of unknown size
+/// (a pipe) gets a byte counter that stays hidden until that many bytes have
+/// been read.
+fn progress_bar(
+    args: &ScanArgs,
+    len: Option<u64>,
+    stderr_is_terminal: bool,
+) -> Option<ProgressBar> {
+    if args.no_progress || !stderr_is_terminal {
         return None;
     }
-    let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} {bytes}/{total_bytes} {bar:40} {bytes_per_sec} eta {eta}",
-    ) {
-        bar.set_style(style);
+    match len {
+        Some(len) if len >= PROGRESS_MIN_BYTES => {
+            let bar = ProgressBar::new(len);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} {bytes}/{total_bytes} {bar:40} {bytes_per_sec} eta {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            Some(bar)
+        }
+        Some(_) => None,
+        None => {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {bytes} {bytes_per_sec}") {
+                bar.set_style(style);
+            }
+            Some(bar)
+        }
     }
-    Some(bar)
 }
 
-/// Counts bytes read into the progress bar, if any.
+/// Counts bytes read into the progress bar, if any, and shows a hidden one
+/// once the input has turned out large.
 struct ProgressReader<R> {
     inner: R,
     bar: Option<ProgressBar>,
@@ -209,6 +230,9 @@ impl<R: Read> Read for ProgressReader<R> {
         let n = self.inner.read(buf)?;
         if let Some(bar) = &self.bar {
             bar.inc(n as u64);
+            if bar.length().is_none() && bar.position() >= PROGRESS_MIN_BYTES && bar.is_hidden() {
+                bar.set_draw_target(ProgressDrawTarget::stderr());
+            }
         }
         Ok(n)
     }
@@ -861,6 +885,41 @@ mod tests {
         assert!(parse_payload(b"{not json").is_err());
         assert!(parse_payload(br#"{"id": "x"}"#).is_err());
         assert!(parse_payload(br#"{"text": 5}"#).is_err());
+    }
+
+    fn args(no_progress: bool) -> ScanArgs {
+        ScanArgs {
+            paths: Vec::new(),
+            jsonl: false,
+            json: false,
+            redact: false,
+            rules: None,
+            max_line: DEFAULT_MAX_LINE,
+            window: DEFAULT_WINDOW,
+            overlap: DEFAULT_OVERLAP,
+            no_progress,
+        }
+    }
+
+    #[test]
+    fn progress_bar_only_on_a_terminal_and_for_large_inputs() {
+        let big = Some(PROGRESS_MIN_BYTES);
+        assert!(progress_bar(&args(false), big, true).is_some());
+        assert!(progress_bar(&args(false), big, false).is_none());
+        assert!(progress_bar(&args(true), big, true).is_none());
+        assert!(progress_bar(&args(false), Some(PROGRESS_MIN_BYTES - 1), true).is_none());
+        // Unknown size: a counter that stays hidden until the input is large.
+        let bar = progress_bar(&args(false), None, true);
+        assert!(bar.as_ref().is_some_and(ProgressBar::is_hidden));
+        assert!(progress_bar(&args(false), None, false).is_none());
+        let mut r = ProgressReader {
+            inner: &[0u8; 100][..],
+            bar: bar.clone(),
+        };
+        let mut sink = Vec::new();
+        r.read_to_end(&mut sink).ok();
+        assert_eq!(bar.as_ref().map(ProgressBar::position), Some(100));
+        assert!(bar.as_ref().is_some_and(ProgressBar::is_hidden));
     }
 
     #[test]

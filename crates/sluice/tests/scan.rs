@@ -402,22 +402,29 @@ fn filler(rng: &mut Rng, n: usize, spaces: bool) -> Vec<u8> {
 }
 
 /// Builds a line of filler with `EMAIL` (delimited by commas) at each offset;
-/// returns the input and the expected redaction.
-fn line_with_emails(rng: &mut Rng, len: usize, at: &[usize], spaces: bool) -> (Vec<u8>, Vec<u8>) {
+/// the filler has spaces before byte `spaces_until` and none after it.
+/// Returns the input and the expected redaction.
+fn line_with_emails(
+    rng: &mut Rng,
+    len: usize,
+    at: &[usize],
+    spaces_until: usize,
+) -> (Vec<u8>, Vec<u8>) {
     let mut input = Vec::with_capacity(len);
     let mut want = Vec::with_capacity(len);
-    let mut prev = 0;
-    for &a in at {
-        let f = filler(rng, a - prev, spaces);
-        input.extend_from_slice(&f);
-        want.extend_from_slice(&f);
-        input.extend_from_slice(format!(",{EMAIL},").as_bytes());
-        want.extend_from_slice(format!(",{EMAIL_MARK},").as_bytes());
-        prev = input.len();
+    for &end in at.iter().chain([&len]) {
+        while input.len() < end {
+            let spaces = input.len() < spaces_until;
+            let stop = if spaces { end.min(spaces_until) } else { end };
+            let f = filler(rng, stop - input.len(), spaces);
+            input.extend_from_slice(&f);
+            want.extend_from_slice(&f);
+        }
+        if end < len {
+            input.extend_from_slice(format!(",{EMAIL},").as_bytes());
+            want.extend_from_slice(format!(",{EMAIL_MARK},").as_bytes());
+        }
     }
-    let f = filler(rng, len.saturating_sub(prev), spaces);
-    input.extend_from_slice(&f);
-    want.extend_from_slice(&f);
     (input, want)
 }
 
@@ -426,24 +433,26 @@ fn redact_a_line_of_several_mib() {
     const MIB: usize = 1 << 20;
     let mut rng = Rng(0x5eed_0002);
     let len = 3 * MIB + 12_345;
-    // Start, middle, end, and across the default window's first end (1 MiB)
-    // and the points where windows are cut (8 KiB before it).
+    // Start, middle, end, and across the default window's ends (near each
+    // MiB) and the points where windows are cut (8 KiB before those). Words
+    // are separated by spaces in the first half and by dashes in the second,
+    // where no cut can hide at a space.
     let at = [
         0,
         MIB - 8 * 1024 - 10,
         MIB - 9,
         MIB + 512 * 1024,
+        2 * MIB - 16 * 1024 - 12,
         2 * MIB - 8 * 1024 - 12,
         2 * MIB - 1,
         len - EMAIL.len() - 2,
     ];
-    for spaces in [true, false] {
-        let (mut input, mut want) = line_with_emails(&mut rng, len, &at, spaces);
-        input.push(b'\n');
-        want.push(b'\n');
-        let got = redact(&[], &input);
-        assert_same_bytes(&got, &want);
-    }
+    let (mut input, mut want) = line_with_emails(&mut rng, len, &at, len / 2);
+    input.push(b'\n');
+    want.push(b'\n');
+    assert!(!input[len / 2..len - 100].contains(&b' '));
+    let got = redact(&[], &input);
+    assert_same_bytes(&got, &want);
 }
 
 #[test]
@@ -458,7 +467,12 @@ fn redact_items_straddling_small_windows_at_every_offset() {
         .map(|k| (k, 4096 - 1024 - 30 + k * 3))
         .chain((0..40).map(|k| (k, 4096 - 30 + k)))
     {
-        let (a, b) = line_with_emails(&mut rng, 9000, &[shift], i % 2 == 0);
+        let (a, b) = line_with_emails(
+            &mut rng,
+            9000,
+            &[shift],
+            if i % 2 == 0 { usize::MAX } else { 0 },
+        );
         input.extend_from_slice(&a);
         want.extend_from_slice(&b);
         input.extend_from_slice(b"\r\n");
@@ -528,4 +542,83 @@ fn redact_exits_one_on_a_threat_and_still_prints_the_text() {
         format!("{EMAIL_MARK} wrote {XSS}\n")
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("THREAT"));
+}
+
+#[test]
+fn jsonl_errors_carry_the_line_number_and_the_id_when_known() {
+    let input = format!(
+        "{}\n\n{}\n{}\n[1, 2]\r\n{}\n",
+        serde_json::json!({"id": "no-text", "body": "x"}),
+        serde_json::json!({"id": 9, "text": "fine", "kind": "sideways"}),
+        serde_json::json!({"id": {"req": 3}, "text": 5}),
+        serde_json::json!({"id": "last", "text": "hello", "kind": "query"}),
+    );
+    let out = sluice(&["--jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 5, "{lines:?}");
+    // The blank line 2 is skipped but still counted.
+    let numbers: Vec<_> = lines.iter().map(|l| l["line"].as_u64()).collect();
+    assert_eq!(numbers, [Some(1), Some(3), Some(4), Some(5), Some(6)]);
+    assert_eq!(lines[0]["id"], "no-text");
+    assert!(lines[0]["error"].is_string());
+    assert_eq!(lines[1]["id"], 9);
+    assert!(
+        lines[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("sideways"))
+    );
+    assert_eq!(lines[2]["id"], serde_json::json!({"req": 3}));
+    assert!(lines[2]["error"].is_string());
+    // Not an object: a raw payload, scanned as text.
+    assert!(lines[3].get("error").is_none());
+    assert_eq!(lines[3]["threat"], false);
+    assert_eq!(lines[4]["id"], "last");
+    assert_eq!(lines[4]["threat"], false);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    for n in [1, 3, 4] {
+        assert!(stderr.contains(&format!("<stdin>:{n}:")), "{stderr}");
+    }
+}
+
+#[test]
+fn jsonl_names_the_file_when_there_are_several() {
+    let a = temp_file("a.jsonl", b"{\"id\": 1, \"text\": \"hi\"}\n");
+    let b = temp_file(
+        "b.jsonl",
+        format!("{}\n", serde_json::json!({"text": XSS})).as_bytes(),
+    );
+    let out = sluice(
+        &[
+            "--jsonl",
+            a.to_str().unwrap_or_default(),
+            b.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("a.jsonl"))
+    );
+    assert!(
+        lines[1]["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("b.jsonl"))
+    );
+    assert_eq!(lines[1]["threat"], true);
+}
+
+#[test]
+fn a_bad_rules_file_exits_two() {
+    let rules = temp_file("bad-rules.toml", b"this is = = not toml");
+    let out = sluice(
+        &["--rules", rules.to_str().unwrap_or_default()],
+        Some(b"hello"),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out.stderr.is_empty());
 }
