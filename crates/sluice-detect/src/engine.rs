@@ -9,7 +9,7 @@ use crate::decode::{
     extract_json, looks_like_form, looks_like_json, normalize_unicode, percent_decode,
     to_utf8_lossy,
 };
-use crate::detectors::{MODULES, segments};
+use crate::detectors::MODULES;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -302,39 +302,70 @@ fn scan_views<'a>(
         memchr::memchr3(b'%', b'&', b'\\', s).is_some()
             || (plus_space && memchr::memchr(b'+', s).is_some())
     };
-    let raw: &str = if memchr::memchr(0, raw.as_bytes()).is_some() {
+    let rb = raw.as_bytes();
+    let raw: &str = if memchr::memchr(0, rb).is_some() {
+        // Visit only the values around trigger bytes: a body of a hundred
+        // thousand short values with a few escapes costs one vectorised
+        // search, not a hundred thousand small ones.
         let mut m = take_map(spare);
         sc.sub.clear();
         let mut skipped = false;
-        let mut first = true;
-        for (off, seg) in segments(raw) {
-            if !has_trigger(seg.as_bytes())
-                || !changes_when_decoded(
-                    seg,
-                    plus_space,
-                    &mut sc.check,
-                    &mut sc.check_bytes,
-                    &mut sc.check_map,
-                )
-            {
-                skipped = true;
-                continue;
+        let mut expect = 0;
+        let mut from = 0;
+        // The next `+`, looked for again only once passed, so that
+        // searching for it stays linear.
+        let mut next_plus = if plus_space {
+            memchr::memchr(b'+', rb)
+        } else {
+            None
+        };
+        loop {
+            let other = memchr::memchr3(b'%', b'&', b'\\', &rb[from..]).map(|p| from + p);
+            if next_plus.is_some_and(|p| p < from) {
+                next_plus = memchr::memchr(b'+', &rb[from..]).map(|p| from + p);
             }
-            if !first {
-                sc.sub.push('\0');
+            let t = match (other, next_plus) {
+                (Some(a), Some(b)) => a.min(b),
+                (a, b) => match a.or(b) {
+                    Some(t) => t,
+                    None => break,
+                },
+            };
+            let start = memchr::memrchr(0, &rb[from..t]).map_or(from, |p| from + p + 1);
+            let end = memchr::memchr(0, &rb[t..]).map_or(rb.len(), |p| t + p);
+            from = end + 1;
+            let seg = &raw[start..end];
+            if changes_when_decoded(
+                seg,
+                plus_space,
+                &mut sc.check,
+                &mut sc.check_bytes,
+                &mut sc.check_map,
+            ) {
+                if start != expect {
+                    skipped = true;
+                }
+                expect = end + 1;
+                // A kept value holds a trigger byte, so it is never empty:
+                // an empty view means none was kept yet.
+                if !sc.sub.is_empty() {
+                    sc.sub.push('\0');
+                }
+                let at = sc.sub.len();
+                if at != start {
+                    m.push(at, at, start, start, Decoding::Json);
+                }
+                sc.sub.push_str(seg);
             }
-            first = false;
-            let at = sc.sub.len();
-            if at != off {
-                m.push(at, at, off, off, Decoding::Json);
+            if from >= rb.len() {
+                break;
             }
-            sc.sub.push_str(seg);
         }
-        if first {
+        if sc.sub.is_empty() {
             spare.push(m);
             return;
         }
-        if skipped {
+        if skipped || expect != rb.len() + 1 {
             v.maps.push(Layer::Map(m));
             &sc.sub
         } else {
@@ -343,7 +374,7 @@ fn scan_views<'a>(
         }
     } else {
         // One value: the first round below finds out whether it changes.
-        if !has_trigger(raw.as_bytes()) {
+        if !has_trigger(rb) {
             return;
         }
         raw
