@@ -454,6 +454,8 @@ fn scan_jsonl(
 /// Redaction windows are never smaller than this, so a window always holds
 /// a PII item whole.
 const MIN_REDACT_WINDOW: usize = 4096;
+/// Redaction cut points are chosen with at least this much context.
+const MIN_REDACT_OVERLAP: usize = 1024;
 /// Candidate cut points tried per window before giving up on a clean cut.
 const MAX_CUT_TRIES: usize = 24;
 
@@ -477,7 +479,9 @@ fn redact_stream(
     status: &mut Status,
 ) -> io::Result<()> {
     let window = args.window.max(MIN_REDACT_WINDOW);
-    let overlap = args.overlap.clamp(1, window / 4);
+    // Cuts are looked for within `overlap` bytes, with as much context on
+    // each side, so it must hold any PII item whole.
+    let overlap = args.overlap.clamp(MIN_REDACT_OVERLAP, window / 4);
     let mut buf: Vec<u8> = Vec::with_capacity(window);
     let mut threat = false;
     let mut first = true;
@@ -920,6 +924,27 @@ mod tests {
         r.read_to_end(&mut sink).ok();
         assert_eq!(bar.as_ref().map(ProgressBar::position), Some(100));
         assert!(bar.as_ref().is_some_and(ProgressBar::is_hidden));
+    }
+
+    #[test]
+    fn redaction_cuts_avoid_pii_and_keep_bytes() {
+        let detector = Detector::new();
+        let mut buf = b"-".repeat(3000);
+        buf.extend_from_slice(b",alice.smith@example.com,");
+        buf.extend_from_slice(&b"-".repeat(3000));
+        let email = 3001..3024;
+        for target in 2990..3030 {
+            let cut = clean_cut(&detector, &buf, target, 1024);
+            let c = cut.unwrap_or(usize::MAX);
+            assert!(c <= target && c + 1024 >= target, "{target}: {cut:?}");
+            assert!(
+                c <= email.start || c >= email.end,
+                "{target}: cut {c} inside the address"
+            );
+        }
+        let mut out = Vec::new();
+        write_redacted(&detector, b"\xff a@example.com \xc3\x28\r\n", &mut out).ok();
+        assert_eq!(out, b"\xff [REDACTED:email] \xc3\x28\r\n");
     }
 
     #[test]
