@@ -249,6 +249,15 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
     let mut i = 0;
     while let Some(p) = memchr::memchr2(b'.', b'%', &b[i..]) {
         let mut at = i + p;
+        // A lone dot (a full stop, `file.txt`) starts no step unless another
+        // dot token follows or `0x2e` precedes it.
+        if b[at] == b'.'
+            && !matches!(b.get(at + 1), Some(b'.' | b'%' | b'0'))
+            && !(at >= 4 && starts_with_ci(&b[at - 4..], b"0x2e"))
+        {
+            i = at + 1;
+            continue;
+        }
         while at >= 4 + i && starts_with_ci(&b[at - 4..], b"0x2e") {
             at -= 4;
         }
@@ -531,15 +540,78 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("static patterns")
 });
 
+/// The path tokens worth searching for file anchors: those holding a byte
+/// that every sensitive canonical path needs (a separator, `%`, `_` of
+/// `id_rsa`, or a dot inside a word as in `.htaccess` or `win.ini`). A
+/// sentence's full stop is not one. Returns merged, ordered windows.
+fn file_windows(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut at: Vec<usize> = memchr::memchr3_iter(b'/', b'\\', b'%', b).collect();
+    at.extend(memchr::memchr2_iter(b'_', 0xe2, b));
+    at.extend(memchr::memchr_iter(b'.', b).filter(|&p| {
+        b.get(p + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    }));
+    if at.is_empty() {
+        return Vec::new();
+    }
+    at.sort_unstable();
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for p in at {
+        if windows.last().is_some_and(|w| p < w.1) {
+            continue;
+        }
+        let ws = token_start(b, p);
+        // `token_end` stops before sentence punctuation; the anchor search
+        // needs the bytes themselves.
+        let mut we = p + 1;
+        while we < b.len() && we - p < 256 && !is_token_delim(b[we]) {
+            we += 1;
+        }
+        while we < b.len() && (b[we] & 0xc0) == 0x80 {
+            we += 1;
+        }
+        match windows.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => windows.push((ws, we)),
+        }
+    }
+    windows
+}
+
+fn is_token_delim(x: u8) -> bool {
+    x.is_ascii_whitespace()
+        || matches!(
+            x,
+            b'"' | b'\''
+                | b'<'
+                | b'>'
+                | b'\0'
+                | b'`'
+                | b'|'
+                | b';'
+                | b'&'
+                | b'?'
+                | b'#'
+                | b')'
+                | b','
+        )
+}
+
 fn scan_files(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut last_end = 0;
-    for m in FILE_ANCHORS.find_iter(text) {
-        if m.start() < last_end {
+    let windows = file_windows(b);
+    let anchors = windows.iter().flat_map(|&(ws, we)| {
+        FILE_ANCHORS
+            .find_iter(&b[ws..we])
+            .map(move |m| (ws + m.start(), ws + m.end()))
+    });
+    for (ms, me) in anchors {
+        if ms < last_end {
             continue;
         }
-        let s = token_start(b, m.start());
-        let e = token_end(b, m.end());
+        let s = token_start(b, ms);
+        let e = token_end(b, me);
         if e <= s {
             continue;
         }
@@ -707,8 +779,17 @@ fn nul_candidate(b: &[u8], p: usize) -> bool {
     if b.get(p + 1) == Some(&b'.') {
         return true;
     }
+    // At most five extension characters: stop at the sixth (most NULs end
+    // an ordinary word and fail here after a few bytes).
     let mut k = p;
+    let mut chars = 0;
     while k > 0 && p - k < 16 && (b[k - 1].is_ascii_alphanumeric() || b[k - 1] >= 0x80) {
+        if b[k - 1] < 0x80 || b[k - 1] >= 0xc0 {
+            chars += 1;
+            if chars > 5 {
+                return false;
+            }
+        }
         k -= 1;
     }
     k < p && k > 0 && b[k - 1] == b'.'
@@ -733,15 +814,6 @@ impl NullMatch<'_> {
 
 fn scan_null(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    let any = memchr::memmem::find(b, b"%00").is_some()
-        || memchr::memmem::find(b, b"%2500").is_some()
-        || memchr::memmem::find(b, b"\\0").is_some()
-        || memchr::memmem::find(b, b"\\x00").is_some()
-        || memchr::memmem::find(b, b"\\u0000").is_some()
-        || memchr::memchr(0, b).is_some();
-    if !any {
-        return;
-    }
     // Every match holds a marker (NUL, or an escape starting with `%` or `\\`)
     // and spans fewer than NULL_MARGIN bytes, so searching merged windows
     // around the markers finds the same matches as a search of the whole
@@ -749,7 +821,13 @@ fn scan_null(text: &str, hits: &mut Vec<Hit>) {
     // extension precedes it or a dot follows it, as the regex demands.
     let mut windows: Vec<(usize, usize)> = Vec::new();
     for p in memchr::memchr3_iter(0, b'%', b'\\', b) {
-        if b[p] == 0 && !nul_candidate(b, p) {
+        // Each marker is only one of the spellings the regex knows.
+        let marker = match b[p] {
+            0 => nul_candidate(b, p),
+            b'%' => b.get(p + 1) == Some(&b'0') || starts_with_ci(&b[p..], b"%2500"),
+            _ => matches!(b.get(p + 1), Some(b'0' | b'x' | b'X' | b'u' | b'U')),
+        };
+        if !marker {
             continue;
         }
         let mut ws = p.saturating_sub(NULL_MARGIN);
@@ -796,7 +874,13 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
     scan_traversal(text, hits);
     scan_files(text, hits);
-    if WRAPPER_GATE.is_match(text) {
+    // Every wrapper has a `:`; look at the few bytes before each one only.
+    let b = text.as_bytes();
+    if memchr::memchr_iter(b':', b).any(|p| {
+        let ws = p.saturating_sub(16);
+        let we = (p + 3).min(b.len());
+        WRAPPER_GATE.is_match(&b[ws..we])
+    }) {
         scan_wrappers(text, hits);
     }
     scan_null(text, hits);
