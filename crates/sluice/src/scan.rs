@@ -218,6 +218,15 @@ fn progress_bar(
     }
 }
 
+/// Prints a message on stderr without tearing the progress bar, if any.
+fn warn(bar: &Option<ProgressBar>, msg: std::fmt::Arguments<'_>) {
+    let print = || eprintln!("sluice scan: {msg}");
+    match bar {
+        Some(bar) => bar.suspend(print),
+        None => print(),
+    }
+}
+
 /// Counts bytes read into the progress bar, if any, and shows a hidden one
 /// once the input has turned out large.
 struct ProgressReader<R> {
@@ -392,10 +401,11 @@ fn scan_jsonl(
     args: &ScanArgs,
     name: &str,
     show_file: bool,
-    reader: impl Read,
+    reader: ProgressReader<impl Read>,
     out: &mut impl Write,
     status: &mut Status,
 ) -> io::Result<()> {
+    let bar = reader.bar.clone();
     let mut reader = BufReader::with_capacity(64 << 10, reader);
     let mut buf = Vec::new();
     let file = show_file.then_some(name);
@@ -433,7 +443,7 @@ fn scan_jsonl(
             },
         };
         if let Some((msg, id)) = problem {
-            eprintln!("sluice scan: {name}:{line_no}: {msg}");
+            warn(&bar, format_args!("{name}:{line_no}: {msg}"));
             status.error = true;
             serde_json::to_writer(
                 &mut *out,
@@ -474,10 +484,11 @@ fn redact_stream(
     detector: &Detector,
     args: &ScanArgs,
     name: &str,
-    mut reader: impl Read,
+    mut reader: ProgressReader<impl Read>,
     out: &mut impl Write,
     status: &mut Status,
 ) -> io::Result<()> {
+    let bar = reader.bar.clone();
     let window = args.window.max(MIN_REDACT_WINDOW);
     // Cuts are looked for within `overlap` bytes, with as much context on
     // each side, so it must hold any PII item whole.
@@ -506,9 +517,12 @@ fn redact_stream(
             match clean_cut(detector, &buf, buf.len() - overlap, overlap) {
                 Ok(cut) => cut,
                 Err(cut) => {
-                    eprintln!(
-                        "sluice scan: {name}: no cut point near byte {} leaves every PII item whole; an item there may be only partly redacted",
-                        base + cut as u64
+                    warn(
+                        &bar,
+                        format_args!(
+                            "{name}: no cut point near byte {} leaves every PII item whole; an item there may be only partly redacted",
+                            base + cut as u64
+                        ),
                     );
                     status.error = true;
                     cut
@@ -523,7 +537,10 @@ fn redact_stream(
         base += cut as u64;
     }
     if threat {
-        eprintln!("sluice scan: {name}: THREAT (scan without --redact for the findings)");
+        warn(
+            &bar,
+            format_args!("{name}: THREAT (scan without --redact for the findings)"),
+        );
         status.threat = true;
     }
     Ok(())
