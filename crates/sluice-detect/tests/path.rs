@@ -73,3 +73,46 @@ fn relative_links_and_prose_are_clean() {
         ],
     );
 }
+
+#[test]
+fn files_asked_for_as_whole_values() {
+    let d = Detector::new();
+    for t in [
+        "/sys/class",
+        "/wp-content/debug.log",
+        "/.cursor/mcp.json",
+        "/.claude/settings.json",
+        "/.vscode/settings.json",
+        "backup.sql.zip",
+        "/@fs/home/app/.env",
+        "0x5c0x2e.%00/",
+        "..%00/..%00/etc",
+    ] {
+        assert!(
+            !rule_ids(&d, t, Category::PathTraversal).is_empty(),
+            "missed {t:?}"
+        );
+    }
+}
+
+#[test]
+fn upload_file_name_with_a_directory_part() {
+    let d = Detector::new();
+    let body = "------b\nContent-Disposition: form-data; name=\"file\"; filename=\"../1.7z\"\n\nx";
+    assert!(!rule_ids(&d, body, Category::PathTraversal).is_empty());
+    let ok = "------b\nContent-Disposition: form-data; name=\"file\"; filename=\"1.7z\"\n\nx";
+    assert!(rule_ids(&d, ok, Category::PathTraversal).is_empty());
+}
+
+#[test]
+fn files_mentioned_in_prose_are_clean() {
+    assert_clean(
+        Category::PathTraversal,
+        &[
+            "Settings live in .vscode/settings.json in the repo",
+            "Restore from backup.sql.zip if the migration fails",
+            "The kernel exposes devices under /sys/class on Linux",
+            "Old notes are in notes.old and drafts.bak, ignore them",
+        ],
+    );
+}

@@ -7,8 +7,9 @@
 //!
 //! * two or more `../` steps, or any step reaching a sensitive file, is an
 //!   attack (`path-dotdot`);
-//! * a single step written in an evasive form (`....//`, `..;/`, encoded
-//!   dots or slashes) is an attack (`path-dotdot-evasion`);
+//! * a single step written in an evasive form (`....//`, `..;/`, `..%00/`,
+//!   encoded dots or slashes), or in an upload's `filename="../x"`, is an
+//!   attack (`path-dotdot-evasion`);
 //! * a single plain `../`, as in the markdown link `[docs](../docs/readme.md)`
 //!   or `import x from '../components/Button'`, is not reported at all.
 //!
@@ -198,6 +199,19 @@ fn step_at(b: &[u8], i: usize) -> Option<Step> {
         evasive = true;
         j += 1;
     }
+    // A null byte between the dots and the separator (`..%00/`), which
+    // filters that stop at a NUL never see.
+    let nul = if b.get(j) == Some(&0) {
+        1
+    } else if starts_with_ci(&b[j.min(b.len())..], b"%00") {
+        3
+    } else {
+        0
+    };
+    if nul > 0 && sep_at(b, j + nul).is_some() {
+        evasive = true;
+        j += nul;
+    }
     let mut seps = 0;
     let mut kinds = 0u8;
     while let Some((n, enc)) = sep_at(b, j) {
@@ -299,9 +313,16 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
                 || before.ends_with("=\"")
                 || before.ends_with("='")
         };
-        let single_hostile = value_start
+        // An upload's file name has no directory part: `filename="../x"`.
+        let file_name = {
+            let before = &b[at.saturating_sub(10)..at];
+            let before = before.strip_suffix(b"\"").unwrap_or(before);
+            before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"filename=")
+        };
+        let single_hostile = (value_start
             && (target.starts_with('.') || b.get(first.end - 1) == Some(&b'\\'))
-            && !target.starts_with("./");
+            && !target.starts_with("./"))
+            || file_name;
         let rule = if steps >= 2 || sensitive {
             Some(R_DOTDOT)
         } else if evasive || single_hostile {
@@ -536,6 +557,38 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "settings.",
             "database.",
             "credentials",
+            // Names the positional rules know that no anchor above covers.
+            "sys/",
+            "sys\\",
+            "wp-content",
+            ".cursor",
+            ".aider",
+            ".roo",
+            ".cline",
+            ".kiro",
+            ".windsurf",
+            ".rovodev",
+            ".codex",
+            ".a0proj",
+            ".plandex",
+            ".fabric",
+            ".n8n",
+            ".claude",
+            ".junie",
+            ".continue",
+            ".gemini",
+            ".vscode",
+            ".idea",
+            ".aiignore",
+            ".bash_profile",
+            ".zshrc",
+            ".npmrc",
+            ".pypirc",
+            ".sql",
+            ".bak",
+            ".old",
+            ".swp",
+            ".orig",
         ])
         .expect("static patterns")
 });
@@ -707,7 +760,11 @@ const READERS: &[&str] = &[
 
 fn has_wrapper_before(text: &str, s: usize) -> bool {
     let head = text.as_bytes()[s.saturating_sub(16)..s].to_ascii_lowercase();
-    head.ends_with(b"://") || head.ends_with(b"resource=") || head.ends_with(b"file:")
+    head.ends_with(b"://")
+        || head.ends_with(b"resource=")
+        || head.ends_with(b"file:")
+        // A dev server's raw file-system route (`/@fs/home/app/.env`).
+        || (head.ends_with(b"@") && text.as_bytes()[s..].starts_with(b"fs/"))
 }
 
 static WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
