@@ -766,3 +766,62 @@ fn unpooled_growth_counts_as_checked_out() {
     drop(buf);
     assert_eq!(pool.stats().unpooled_checked_out_bytes, 0);
 }
+
+#[test]
+fn several_pools_on_one_thread_keep_their_own_buffers() {
+    let a = pool();
+    let b = Pool::builder().zero_on_release(false).build().unwrap();
+    let mut addrs = std::collections::HashMap::new();
+    for round in 0..50 {
+        // Alternate between the pools so each operation switches the
+        // thread's active cache; every buffer must come back to its own pool.
+        for (name, p) in [("a", &a), ("b", &b)] {
+            let mut buf = p.acquire(4096);
+            if round % 3 == 0 {
+                buf.extend_from_slice(&[round as u8 | 1; 100]);
+            }
+            let addr = buf.as_ptr() as usize;
+            let owner = *addrs.entry(addr).or_insert(name);
+            assert_eq!(owner, name, "a buffer moved between pools");
+            drop(buf);
+        }
+    }
+    for p in [&a, &b] {
+        let s = p.stats();
+        assert_eq!(s.acquires, 50);
+        assert_eq!(s.checked_out_buffers, 0);
+        assert!(s.hits >= 49, "hits {}", s.hits);
+        assert_eq!(s.retained_buffers, 1);
+    }
+    // Closing one pool leaves the other's cache working.
+    drop(a);
+    let again = b.acquire(4096);
+    drop(again);
+    assert_eq!(b.stats().hits, 50);
+}
+
+#[test]
+fn a_thread_exiting_with_caches_of_two_pools_hands_both_back() {
+    let a = pool();
+    let b = pool();
+    let (a2, b2) = (a.clone(), b.clone());
+    std::thread::spawn(move || {
+        for p in [&a2, &b2] {
+            let bufs: Vec<_> = (0..3).map(|_| p.acquire(2048)).collect();
+            drop(bufs);
+        }
+    })
+    .join()
+    .unwrap();
+    for p in [&a, &b] {
+        let s = p.stats();
+        assert_eq!(s.checked_out_buffers, 0);
+        assert_eq!(s.retained_buffers, 3, "flushed to the shared storage");
+        assert_eq!(s.retained_bytes, 3 * 2048);
+        assert!(s.retained_budget_bytes >= s.retained_bytes);
+        // Reused from the shared storage here.
+        let bufs: Vec<_> = (0..3).map(|_| p.acquire(2048)).collect();
+        assert_eq!(p.stats().hits, 3);
+        drop(bufs);
+    }
+}
