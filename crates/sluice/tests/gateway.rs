@@ -806,7 +806,9 @@ async fn every_header_but_transport_ones_is_screened() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.status(), 200);
+    let status = res.status();
+    let text = res.text().await.unwrap();
+    assert_eq!(status, 200, "{text}");
     assert!(!up.last().headers.contains_key("x-sluice-findings"));
     gw.stop().await;
 

@@ -14,13 +14,13 @@ use super::engine::{BodyPool, Category, PressureLevel};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
-    route: String,
+    route: &'static str,
     outcome: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RouteLabels {
-    route: String,
+    route: &'static str,
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -103,17 +103,12 @@ impl Metrics {
     }
 
     /// Counts one finished request.
-    pub fn observe_request(&self, route: &str, outcome: &'static str, seconds: f64) {
+    pub fn observe_request(&self, route: &'static str, outcome: &'static str, seconds: f64) {
         self.requests
-            .get_or_create(&RequestLabels {
-                route: route.to_owned(),
-                outcome,
-            })
+            .get_or_create(&RequestLabels { route, outcome })
             .inc();
         self.latency
-            .get_or_create(&RouteLabels {
-                route: route.to_owned(),
-            })
+            .get_or_create(&RouteLabels { route })
             .observe(seconds);
     }
 

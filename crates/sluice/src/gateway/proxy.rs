@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::response::Response;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
+use http::uri::PathAndQuery;
 use http::{StatusCode, Uri};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -20,6 +21,8 @@ use super::error::{Outcome, error_response, request_id};
 pub(crate) struct Proxy {
     client: Client<HttpConnector, Body>,
     upstream: Uri,
+    /// The upstream's `Host`, built once.
+    host: Option<HeaderValue>,
     timeout: Duration,
 }
 
@@ -32,9 +35,13 @@ impl Proxy {
             .pool_timer(TokioTimer::new())
             .pool_idle_timeout(Duration::from_secs(60))
             .build(connector);
+        let host = upstream
+            .authority()
+            .and_then(|a| HeaderValue::from_str(a.as_str()).ok());
         Self {
             client,
             upstream,
+            host,
             timeout,
         }
     }
@@ -76,12 +83,13 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
     let (mut parts, body) = req.into_parts();
+    // `PathAndQuery` shares the request's bytes: cloning it copies nothing.
     let path_and_query = parts
         .uri
         .path_and_query()
-        .map_or("/", |p| p.as_str())
-        .to_owned();
-    let mut uri = Uri::builder().path_and_query(path_and_query.as_str());
+        .cloned()
+        .unwrap_or_else(|| PathAndQuery::from_static("/"));
+    let mut uri = Uri::builder().path_and_query(path_and_query);
     if let (Some(scheme), Some(auth)) = (proxy.upstream.scheme(), proxy.upstream.authority()) {
         uri = uri.scheme(scheme.clone()).authority(auth.clone());
     }
@@ -116,10 +124,8 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
     parts
         .headers
         .insert("x-forwarded-proto", HeaderValue::from_static("http"));
-    if let Some(auth) = proxy.upstream.authority() {
-        if let Ok(v) = HeaderValue::from_str(auth.as_str()) {
-            parts.headers.insert(header::HOST, v);
-        }
+    if let Some(host) = &proxy.host {
+        parts.headers.insert(header::HOST, host.clone());
     }
     parts.uri = uri;
     parts.version = http::Version::HTTP_11;
