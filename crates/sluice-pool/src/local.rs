@@ -531,13 +531,22 @@ impl Entry {
             // more reservation in.
             self.return_credit();
         }
+        if self.inner.recent_class(k) != k {
+            // A neighbour's buffer is warmer (see `Inner::take_near`); it
+            // is not this class's size, so it leaves the pool's care.
+            return self.inner.take_near(k);
+        }
         let size = class_size(k);
         let want = (self.max_bufs / 2).max(1);
         self.ensure_room(k);
         let first;
         {
             let mut shared = lock(&self.inner.shared[k]);
-            first = shared.pop()?;
+            let Some(f) = shared.pop() else {
+                drop(shared);
+                return self.inner.take_near(k);
+            };
+            first = f;
             let lc = &mut self.classes[k];
             // Only exact-size buffers move in; their reservation moves with
             // them.
@@ -637,6 +646,7 @@ impl Entry {
         // The reservation moves with the buffers: shared storage is covered
         // by the same budget.
         lock(&self.inner.shared[k]).extend(moved);
+        self.inner.note_put(k);
         self.publish(k);
     }
 
@@ -708,6 +718,7 @@ impl Drop for Entry {
                 self.inner.budget.release(k, bytes);
             } else {
                 lock(&self.inner.shared[k]).extend(bufs);
+                self.inner.note_put(k);
             }
             self.publish(k);
         }

@@ -139,7 +139,9 @@ pub struct ClassStats {
     pub trimmed_bytes: u64,
     /// Released buffers freed instead of retained because a cap was full.
     pub dropped_buffers: u64,
-    /// Buffers that came back grown and were filed under a larger class.
+    /// Buffers that came back grown and were filed under a larger class
+    /// (more than one doubling above this one: a request may be served by
+    /// an idle buffer up to a doubling larger).
     pub regrown_buffers: u64,
 }
 

@@ -825,3 +825,26 @@ fn a_thread_exiting_with_caches_of_two_pools_hands_both_back() {
         drop(bufs);
     }
 }
+
+#[test]
+fn a_request_may_reuse_a_buffer_up_to_one_doubling_larger() {
+    let pool = Pool::builder().thread_cache_bytes(0).build().unwrap();
+    drop(pool.acquire(1792)); // one idle 1792-byte buffer, three classes up
+    let b = pool.acquire(1000); // class 1024 is empty
+    assert_eq!(b.capacity(), 1792);
+    let s = pool.stats();
+    assert_eq!((s.hits, s.misses), (1, 1));
+    drop(b);
+    let s = pool.stats();
+    // Back under the class its capacity fits, not counted as grown.
+    let c = s.classes.iter().find(|c| c.size == 1792).unwrap();
+    assert_eq!(c.retained_buffers, 1);
+    assert_eq!(s.classes.iter().map(|c| c.regrown_buffers).sum::<u64>(), 0);
+    // Four classes up is too far.
+    let held = pool.acquire(1000); // the 1792-byte one again
+    assert_eq!(held.capacity(), 1792);
+    drop(pool.acquire(2048)); // one idle 2048-byte buffer
+    let b = pool.acquire(1000);
+    assert_eq!(b.capacity(), 1024, "took a buffer more than a doubling up");
+    drop((held, b));
+}
