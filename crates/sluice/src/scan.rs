@@ -174,7 +174,7 @@ fn display_name(path: &std::path::Path) -> String {
 
 fn open(path: &std::path::Path) -> io::Result<(Box<dyn Read>, Option<u64>)> {
     if path.as_os_str() == "-" {
-        return Ok((Box::new(io::stdin().lock()), None));
+        return Ok((Box::new(io::stdin().lock()), stdin_len()));
     }
     let file = File::open(path)?;
     let meta = file.metadata()?;
@@ -182,6 +182,21 @@ fn open(path: &std::path::Path) -> io::Result<(Box<dyn Read>, Option<u64>)> {
         return Err(io::Error::other("is a directory"));
     }
     Ok((Box::new(file), meta.is_file().then_some(meta.len())))
+}
+
+/// The size of standard input when it is a regular file (`< big.log`), so
+/// the progress bar can show a total.
+#[cfg(unix)]
+fn stdin_len() -> Option<u64> {
+    use std::os::fd::AsFd;
+    let fd = io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let meta = File::from(fd).metadata().ok()?;
+    meta.is_file().then_some(meta.len())
+}
+
+#[cfg(not(unix))]
+fn stdin_len() -> Option<u64> {
+    None
 }
 
 /// The progress bar for one input, if it gets one: only when stderr is a

@@ -622,3 +622,19 @@ fn a_bad_rules_file_exits_two() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!out.stderr.is_empty());
 }
+
+#[test]
+fn stdin_redirected_from_a_file_is_redacted() {
+    let input = format!("from a file: {EMAIL}\r\nbye");
+    let path = temp_file("stdin.txt", input.as_bytes());
+    let out = Command::new(env!("CARGO_BIN_EXE_sluice"))
+        .args(["scan", "--redact"])
+        .stdin(std::fs::File::open(&path).expect("open temp file"))
+        .output()
+        .expect("run sluice");
+    assert_eq!(out.status.code(), Some(0));
+    assert_same_bytes(
+        &out.stdout,
+        format!("from a file: {EMAIL_MARK}\r\nbye").as_bytes(),
+    );
+}
