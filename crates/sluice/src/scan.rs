@@ -514,7 +514,14 @@ fn redact_stream(
     // Stream offset of buf[0], for messages.
     let mut base: u64 = 0;
     loop {
-        let eof = fill(&mut reader, &mut buf, window)?.1;
+        let eof = match fill(&mut reader, &mut buf, window) {
+            Ok((_, eof)) => eof,
+            Err(e) => {
+                // What was read before the error still goes out, redacted.
+                write_redacted(detector, &buf, out)?;
+                return Err(e);
+            }
+        };
         if !threat && !buf.is_empty() {
             // An input that fits in one window is scanned as what it looks
             // like (JSON, form...), as in the other modes.
@@ -977,6 +984,35 @@ mod tests {
         let mut out = Vec::new();
         write_redacted(&detector, b"\xff a@example.com \xc3\x28\r\n", &mut out).ok();
         assert_eq!(out, b"\xff [REDACTED:email] \xc3\x28\r\n");
+    }
+
+    /// Yields its bytes, then fails.
+    struct FailingReader(&'static [u8]);
+
+    impl Read for FailingReader {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.0.is_empty() {
+                return Err(io::Error::other("device gone"));
+            }
+            let n = self.0.len().min(buf.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn redaction_writes_what_was_read_before_a_read_error() {
+        let detector = Detector::new();
+        let mut out = Vec::new();
+        let mut status = Status::default();
+        let reader = ProgressReader {
+            inner: FailingReader(b"mail a@example.com\r\nthen \xff"),
+            bar: None,
+        };
+        let r = redact_stream(&detector, &args(true), "t", reader, &mut out, &mut status);
+        assert!(r.is_err());
+        assert_eq!(out, b"mail [REDACTED:email]\r\nthen \xff");
     }
 
     #[test]
