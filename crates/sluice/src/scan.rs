@@ -29,7 +29,7 @@ use sluice_detect::{Action, Category, Detector, Finding, InputKind, Severity, Ve
 
 /// Lines longer than this are rejected in `--jsonl` mode.
 pub const DEFAULT_MAX_LINE: usize = 10 << 20;
-/// Whole-file mode scans windows of this many bytes.
+/// Whole-file scans and redaction read windows of this many bytes.
 pub const DEFAULT_WINDOW: usize = 1 << 20;
 /// Bytes each window shares with the previous one.
 pub const DEFAULT_OVERLAP: usize = 8 << 10;
