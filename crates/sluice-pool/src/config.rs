@@ -31,13 +31,16 @@ pub struct PoolConfig {
     /// Cap on idle bytes in any one size class. Never exceeded. Default 16 MiB
     /// (one buffer of the largest class).
     pub max_class_retained_bytes: usize,
-    /// Optional cap on checked-out bytes (buffer capacity at acquisition,
-    /// summed over buffers not yet released). `try_acquire` fails and
-    /// `acquire_async` waits when it would be exceeded. Default: no cap.
+    /// Optional cap on checked-out bytes (buffer capacity at acquisition
+    /// plus what the buffer grew by since, summed over buffers not yet
+    /// released). `try_acquire` fails and `acquire_async` waits when it
+    /// would be exceeded; growth, like plain `acquire`, never fails and
+    /// counts an overrun instead. Default: no cap.
     pub max_checked_out_bytes: Option<usize>,
     /// Buffers allocated when the pool is built, per size.
     pub prewarm: Vec<Prewarm>,
-    /// Zero the written bytes of a buffer when it is released (only
+    /// Zero the written bytes of a buffer when it is released, whether it
+    /// is kept or freed, and of the old block when a buffer grows (only
     /// `[0, high-water mark)`, so never-written bytes cost nothing). Default true.
     pub zero_on_release: bool,
     /// Idle buffers are released by the first [`Pool::trim`] that runs at
