@@ -237,12 +237,18 @@ fn dangerous_scheme(b: &[u8], colon: usize) -> Option<usize> {
         b"javascript" | b"vbscript" | b"livescript" | b"mocha" | b"vbs" | b"jscript" => Some(start),
         b"data" => {
             // data:text/html, data:image/svg+xml, data:application/xhtml+xml...
-            let rest: Vec<u8> = b[colon + 1..]
-                .iter()
-                .filter(|c| !c.is_ascii_whitespace())
-                .take(24)
-                .map(u8::to_ascii_lowercase)
-                .collect();
+            let mut buf = [0u8; 24];
+            let mut len = 0;
+            for &c in b[colon + 1..].iter().take(64) {
+                if len == buf.len() {
+                    break;
+                }
+                if !c.is_ascii_whitespace() {
+                    buf[len] = c.to_ascii_lowercase();
+                    len += 1;
+                }
+            }
+            let rest = &buf[..len];
             let bad = [
                 &b"text/html"[..],
                 b"image/svg",
@@ -255,8 +261,7 @@ fn dangerous_scheme(b: &[u8], colon: usize) -> Option<usize> {
             ];
             // `data:,<svg onload=...>`: a payload that is markup, whatever
             // the declared type.
-            let markup =
-                memchr::memchr(b',', &rest).is_some_and(|c| rest.get(c + 1) == Some(&b'<'));
+            let markup = memchr::memchr(b',', rest).is_some_and(|c| rest.get(c + 1) == Some(&b'<'));
             (markup || bad.iter().any(|p| rest.starts_with(p))).then_some(start)
         }
         _ => None,
@@ -566,11 +571,15 @@ fn bare_scheme(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
 /// `{{constructor.constructor('alert(1)')()}}` and friends.
 fn template(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     let mut k = 0;
-    while let Some(off) = memchr::memmem::find(&b[k..], b"{{") {
+    // One searcher for the whole walk: building one per step would cost
+    // more than the step on a run of `{{`.
+    let opens = memchr::memmem::Finder::new(b"{{");
+    let closes = memchr::memmem::Finder::new(b"}}");
+    while let Some(off) = opens.find(&b[k..]) {
         let open = k + off;
         let lim = (open + 512).min(b.len());
-        let close =
-            memchr::memmem::find(&b[open + 2..lim], b"}}").map_or(lim, |o| open + 2 + o + 2);
+        let found = closes.find(&b[open + 2..lim]);
+        let close = found.map_or(lim, |o| open + 2 + o + 2);
         let inner = &b[open..close];
         let bad = [
             &b"constructor"[..],
@@ -595,7 +604,13 @@ fn template(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         {
             hit(hits, TEMPLATE, base, open, close);
         }
-        k = close.max(open + 2);
+        // Unclosed within the bound: the `{{` after it up to the bound read
+        // the same bytes again, so a run of `{{` would cost 512 bytes each.
+        k = if found.is_some() {
+            close.max(open + 2)
+        } else {
+            lim
+        };
     }
 }
 
@@ -770,11 +785,8 @@ fn bare_css(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             *j += 1;
         }
     };
-    let mut k = 0;
-    while let Some(off) = memchr::memmem::find(&lower[k..], b"url") {
-        let u = k + off;
-        k = u + 3;
-        let mut j = k;
+    for u in memchr::memmem::find_iter(&lower, b"url") {
+        let mut j = u + 3;
         skip(&mut j);
         if lower.get(j) != Some(&b'(') {
             continue;
@@ -786,11 +798,8 @@ fn bare_css(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             hit(hits, CSS, base, u, j + rest.len().min(10));
         }
     }
-    let mut k = 0;
-    while let Some(off) = memchr::memmem::find(&lower[k..], b"expression") {
-        let e = k + off;
-        k = e + 10;
-        let mut j = k;
+    for e in memchr::memmem::find_iter(&lower, b"expression") {
+        let mut j = e + 10;
         while j < lower.len() && lower[j].is_ascii_whitespace() {
             j += 1;
         }
@@ -830,21 +839,18 @@ fn jsfuck(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
 
 /// UTF-7 `+ADw-script+AD4-` (`<script>`), for pages served without a charset.
 fn utf7(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
-    let mut k = 0;
-    while let Some(off) = memchr::memmem::find(&b[k..], b"ADw-") {
-        let p = k + off;
-        k = p + 4;
-        let mut j = k;
+    for p in memchr::memmem::find_iter(b, b"ADw-") {
+        let mut j = p + 4;
         while j < b.len() && b[j] == b' ' {
             j += 1;
         }
-        let name: Vec<u8> = b[j..]
+        let len = b[j..]
             .iter()
             .take(16)
             .take_while(|c| c.is_ascii_alphabetic())
-            .map(u8::to_ascii_lowercase)
-            .collect();
-        if name == b"script" || EMBEDDING.contains(&name.as_slice()) {
+            .count();
+        let name = &b[j..j + len];
+        if lower_eq(name, b"script") || EMBEDDING.iter().any(|t| lower_eq(name, t)) {
             hit(hits, SCRIPT, base, p.saturating_sub(1), j + name.len());
         }
     }
@@ -1418,42 +1424,97 @@ fn member_trigger(b: &[u8], p: usize) -> bool {
 
 /// Finds XSS in each NUL-separated value of `text`.
 ///
-/// One pass per group of trigger bytes over the whole text (SIMD `memchr`),
-/// a check of a few bytes at each, and the full analysis only for the
-/// values where a check fired: benign values cost no allocation and no
-/// per-value work.
+/// One search over the whole text for trigger bytes, a check of a few
+/// bytes at each, and the full analysis only for the values where a check
+/// fired: benign values cost no allocation and no per-value work.
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    let mut fired: Vec<usize> = Vec::new();
-    let mut collect = |it: &mut dyn Iterator<Item = usize>| {
-        for p in it {
-            if trigger(b, p) {
-                fired.push(p);
-            }
-        }
-    };
-    collect(&mut memchr::memchr3_iter(b'<', b'=', b':', b));
-    collect(&mut memchr::memchr3_iter(b'(', b'`', b'$', b));
-    collect(&mut memchr::memchr3_iter(b'.', b'[', b'{', b));
-    collect(&mut memchr::memchr3_iter(b'!', b'-', b'/', b));
-    collect(&mut memchr::memchr2_iter(b'\\', 0xC2, b));
-    if fired.is_empty() {
-        return;
-    }
-    fired.sort_unstable();
-    // Each value is analysed once; the searches for its bounds never go
-    // back past the previous value, so the whole walk is linear.
+    let mut fired = Vec::new();
     let mut done = 0;
-    for p in fired {
-        if p < done {
-            continue;
+    let mut from = 0;
+    while from < b.len() {
+        let to = (from + BLOCK).min(b.len());
+        fired.clear();
+        fire_positions(b, from.max(done), to, &mut fired);
+        for &p in &fired {
+            if p < done {
+                continue;
+            }
+            // Each value is analysed once; the searches for its bounds
+            // never go back past the previous value: linear overall.
+            let start = memchr::memrchr(0, &b[done..p]).map_or(done, |o| done + o + 1);
+            let end = memchr::memchr(0, &b[p..]).map_or(b.len(), |o| p + o);
+            analyse(&b[start..end], start, hits, true);
+            done = end;
         }
-        let start = memchr::memrchr(0, &b[done..p]).map_or(done, |o| done + o + 1);
-        let end = memchr::memchr(0, &b[p..]).map_or(b.len(), |o| p + o);
-        analyse(&b[start..end], start, hits, true);
-        done = end;
+        from = to.max(done);
     }
 }
+
+/// Trigger bytes are searched a block at a time.
+const BLOCK: usize = 4096;
+/// More trigger bytes than this in a block and a plain table walk is
+/// cheaper than restarting a SIMD search at each.
+const DENSE: usize = BLOCK / 32;
+
+/// The positions in `b[from..to]` where `trigger` fires, in order.
+///
+/// Prose has few trigger bytes, so one SIMD pass per group of them is
+/// cheapest; a run of them (a megabyte of `<`) would restart the search at
+/// every byte, so a dense block is walked byte by byte with a table instead.
+fn fire_positions(b: &[u8], from: usize, to: usize, out: &mut Vec<usize>) {
+    if from >= to {
+        return;
+    }
+    let block = &b[from..to];
+    let mut seen = 0;
+    let mut sparse = true;
+    {
+        let mut take = |it: &mut dyn Iterator<Item = usize>| {
+            if !sparse {
+                return;
+            }
+            for q in it {
+                seen += 1;
+                if seen > DENSE {
+                    sparse = false;
+                    return;
+                }
+                if trigger(b, from + q) {
+                    out.push(from + q);
+                }
+            }
+        };
+        take(&mut memchr::memchr3_iter(b'<', b'=', b':', block));
+        take(&mut memchr::memchr3_iter(b'(', b'`', b'$', block));
+        take(&mut memchr::memchr3_iter(b'.', b'[', b'{', block));
+        take(&mut memchr::memchr3_iter(b'!', b'-', b'/', block));
+        take(&mut memchr::memchr2_iter(b'\\', 0xC2, block));
+    }
+    if sparse {
+        out.sort_unstable();
+        return;
+    }
+    out.clear();
+    for p in from..to {
+        if TRIGGER_BYTE[b[p] as usize] && trigger(b, p) {
+            out.push(p);
+        }
+    }
+}
+
+/// The bytes `trigger` looks at.
+static TRIGGER_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"<=:(`$.[{!-/\\";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t[0xC2] = true;
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -1709,6 +1770,23 @@ mod tests {
             "[\"日\"]",
         ] {
             let _ = rules_for(s);
+        }
+    }
+
+    #[test]
+    fn dense_and_sparse_blocks_find_the_same() {
+        // Dense blocks are walked byte by byte, sparse ones searched: a
+        // payload is found in either, and across a block boundary.
+        for filler in ["a", ".", "-(", "< "] {
+            for pad in [0, BLOCK - 3, BLOCK + 5, 3 * BLOCK - 9] {
+                let mut s = filler.repeat(pad / filler.len());
+                s.push('\0');
+                s.push_str("<svg onload=alert(1)>");
+                attack(&s, "xss-event-handler");
+                let mut t = filler.repeat(pad / filler.len());
+                t.push_str(" javascript:alert(1)");
+                attack(&t, "xss-dangerous-uri");
+            }
         }
     }
 
