@@ -30,7 +30,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, Span, packed};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -864,6 +864,32 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
     }
     m
 });
+
+/// Which lower-cased two-letter openings any command word has: 64 Ki bits
+/// that reject most prose words before a word is read and hashed.
+static PAIRS: LazyLock<Box<[u64; 1024]>> = LazyLock::new(|| {
+    let mut t = Box::new([0u64; 1024]);
+    let extra = ["if", "alias"];
+    for name in COMMANDS
+        .keys()
+        .copied()
+        .chain(WRAPPERS.iter().copied())
+        .chain(extra)
+    {
+        let n = name.as_bytes();
+        if n.len() >= 2 {
+            let k = (usize::from(n[0].to_ascii_lowercase()) << 8)
+                | usize::from(n[1].to_ascii_lowercase());
+            t[k / 64] |= 1 << (k % 64);
+        }
+    }
+    t
+});
+
+fn pair_known(a: u8, b: u8) -> bool {
+    let k = (usize::from(a.to_ascii_lowercase()) << 8) | usize::from(b.to_ascii_lowercase());
+    PAIRS[k / 64] & (1 << (k % 64)) != 0
+}
 
 fn lookup(word: &str) -> Option<Cmd> {
     let w = word.strip_suffix(".exe").unwrap_or(word);
@@ -1715,6 +1741,14 @@ fn check_command_at(
     if b[i] == b'$' && !matches!(ctx, Ctx::Span | Ctx::Brace) {
         return check_variable_command(text, sep_start, i, seg_end, ctx, hits, depth);
     }
+    // Most words are no command: their first two letters already say so.
+    if i + 1 < seg_end
+        && b[i].is_ascii_alphanumeric()
+        && b[i + 1].is_ascii_alphanumeric()
+        && !pair_known(b[i], b[i + 1])
+    {
+        return false;
+    }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
         || matches!(
@@ -2212,7 +2246,12 @@ fn brace_expansion(
 }
 
 /// Scans one NUL-free value.
-fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
+fn scan_segment(
+    text: &str,
+    off_end: (usize, usize),
+    triggers: &mut ByteCursor,
+    hits: &mut Vec<Hit>,
+) {
     let (seg_start, seg_end) = off_end;
     let b = text.as_bytes();
     // Start of the value: prose is possible, so weak context.
@@ -2223,11 +2262,11 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
     }
     let mut i = seg_start;
     while i < seg_end {
-        let x = b[i];
-        if !TRIGGER[x as usize] {
-            i += 1;
-            continue;
+        i = triggers.next(b, i);
+        if i >= seg_end {
+            break;
         }
+        let x = b[i];
         match x {
             b';' | b'|' | b'&' => {
                 let mut j = i + 1;
@@ -2351,6 +2390,68 @@ fn scan_segment(text: &str, off_end: (usize, usize), hits: &mut Vec<Hit>) {
         }
     }
 }
+
+/// Finds the next byte of a small set: a SIMD (Teddy) search over the rest of
+/// the text, whose answer is kept and serves every later query up to it, so
+/// thousands of short values cost one search rather than one walk each.
+struct ByteCursor {
+    search: Option<&'static packed::Searcher>,
+    table: &'static [bool; 256],
+    /// `next` is the first set byte at or after `from` (`usize::MAX`: unknown).
+    from: usize,
+    next: usize,
+}
+
+impl ByteCursor {
+    fn new(
+        search: &'static LazyLock<Option<packed::Searcher>>,
+        table: &'static [bool; 256],
+    ) -> Self {
+        ByteCursor {
+            search: search.as_ref(),
+            table,
+            from: usize::MAX,
+            next: 0,
+        }
+    }
+
+    /// The first position at or after `q` holding a byte of the set, or `b.len()`.
+    fn next(&mut self, b: &[u8], q: usize) -> usize {
+        if self.from <= q && q <= self.next {
+            return self.next;
+        }
+        let found = match self.search {
+            Some(s) if b.len() - q.min(b.len()) >= 64 => s
+                .find_in(
+                    b,
+                    Span {
+                        start: q,
+                        end: b.len(),
+                    },
+                )
+                .map_or(b.len(), |m| m.start()),
+            _ => b[q.min(b.len())..]
+                .iter()
+                .position(|&x| self.table[x as usize])
+                .map_or(b.len(), |p| q + p),
+        };
+        self.from = q;
+        self.next = found;
+        found
+    }
+}
+
+fn byte_searcher(table: &[bool; 256]) -> Option<packed::Searcher> {
+    let bytes: Vec<[u8; 1]> = (0..=255u8)
+        .filter(|&x| table[x as usize])
+        .map(|x| [x])
+        .collect();
+    packed::Searcher::new(bytes)
+}
+
+static TRIGGER_SEARCH: LazyLock<Option<packed::Searcher>> =
+    LazyLock::new(|| byte_searcher(&TRIGGER));
+static ANCHOR_SEARCH: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| byte_searcher(&ANCHOR));
 
 static TRIGGER: [bool; 256] = {
     let mut t = [false; 256];
@@ -2515,7 +2616,8 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
 /// without any of them cannot match, and the gate automaton skips it.
 static ANCHOR: [bool; 256] = {
     let mut t = [false; 256];
-    let set = b"/-|<>:()\r\n_@#${};&";
+    // At most 16 bytes: the SIMD search handles no more single bytes.
+    let set = b"/-|<>:(\n_@#${";
     let mut k = 0;
     while k < set.len() {
         t[set[k] as usize] = true;
@@ -2933,8 +3035,9 @@ fn run_gated(
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
     let mut pos = 0;
+    let mut triggers = ByteCursor::new(&TRIGGER_SEARCH, &TRIGGER);
     for seg in text.split('\0') {
-        scan_segment(text, (pos, pos + seg.len()), hits);
+        scan_segment(text, (pos, pos + seg.len()), &mut triggers, hits);
         pos += seg.len() + 1;
     }
     scan_globs(text, hits);
@@ -2944,19 +3047,20 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let mut row = [0usize; 64];
     let bytes = text.as_bytes();
     let mut from = 0;
+    let mut anchors = ByteCursor::new(&ANCHOR_SEARCH, &ANCHOR);
     while from < bytes.len() {
         // The next run of values holding an anchor byte: the automaton walks only those.
-        let Some(a) = bytes[from..].iter().position(|&x| ANCHOR[x as usize]) else {
+        let a = anchors.next(bytes, from);
+        if a >= bytes.len() {
             break;
-        };
-        let a = from + a;
+        }
         let run_start = memchr::memrchr(0, &bytes[from..a]).map_or(from, |p| from + p + 1);
         let mut run_end = memchr::memchr(0, &bytes[a..]).map_or(bytes.len(), |p| a + p);
         // Merge the following values that hold anchors too: fewer calls.
         while run_end < bytes.len() {
             let next = run_end + 1;
             let next_end = memchr::memchr(0, &bytes[next..]).map_or(bytes.len(), |p| next + p);
-            if !bytes[next..next_end].iter().any(|&x| ANCHOR[x as usize]) {
+            if anchors.next(bytes, next) >= next_end {
                 break;
             }
             run_end = next_end;
