@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use crate::decode::{
-    Decoding, NoMap, OffsetMap, decode_entities, decode_js_escapes, extract_form, extract_header,
-    extract_json, looks_like_form, looks_like_json, normalize_unicode, percent_decode,
-    to_utf8_lossy,
+    Decoding, NoMap, OffsetMap, TextLen, decode_entities, decode_js_escapes, extract_form,
+    extract_header, extract_json, looks_like_form, looks_like_json, normalize_unicode,
+    percent_decode, to_utf8_lossy,
 };
 use crate::detectors::MODULES;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -152,6 +152,8 @@ enum Layer<'a> {
     Values {
         input: &'a str,
         kind: InputKind,
+        /// How many values the extraction found: about one map piece each.
+        values: usize,
         map: std::cell::OnceCell<OffsetMap>,
     },
 }
@@ -160,13 +162,19 @@ impl Layer<'_> {
     fn map(&self) -> &OffsetMap {
         match self {
             Layer::Map(m) => m,
-            Layer::Values { input, kind, map } => map.get_or_init(|| {
-                let mut out = String::new();
-                let mut m = OffsetMap::default();
+            Layer::Values {
+                input,
+                kind,
+                values,
+                map,
+            } => map.get_or_init(|| {
+                // Only the offsets are needed: the values themselves are
+                // counted, not written again.
+                let mut m = OffsetMap::with_capacity(values.saturating_add(1));
                 if *kind == InputKind::Json {
-                    extract_json(input, &mut out, &mut m);
+                    extract_json(input, &mut TextLen::default(), &mut m);
                 } else {
-                    extract_form(input, &mut out, &mut m);
+                    extract_form(input, &mut TextLen::default(), &mut m);
                 }
                 m
             }),
@@ -244,11 +252,12 @@ fn scan_views<'a>(
     };
     let text: &str = match kind {
         InputKind::Json => {
-            if extract_json(text, &mut sc.values, &mut NoMap).is_some() {
+            if let Some(values) = extract_json(text, &mut sc.values, &mut NoMap) {
                 v.json = true;
                 v.maps.push(Layer::Values {
                     input: text,
                     kind,
+                    values,
                     map: std::cell::OnceCell::new(),
                 });
                 &sc.values
@@ -257,10 +266,11 @@ fn scan_views<'a>(
             }
         }
         InputKind::Form | InputKind::Query => {
-            extract_form(text, &mut sc.values, &mut NoMap);
+            let values = extract_form(text, &mut sc.values, &mut NoMap);
             v.maps.push(Layer::Values {
                 input: text,
                 kind,
+                values,
                 map: std::cell::OnceCell::new(),
             });
             &sc.values

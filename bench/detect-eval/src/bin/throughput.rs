@@ -35,9 +35,9 @@ struct Args {
     /// Print JSON instead of tables.
     #[arg(long)]
     json: bool,
-    /// Measure only the measurements whose name contains this text (for
-    /// profiling one of them); the others run once, so their figures and
-    /// the targets that use them are rough.
+    /// Run only the measurements whose name contains this text, for
+    /// profiling one of them (`perf record`, `valgrind --tool=callgrind`);
+    /// the others are skipped and the summary shows NaN for them.
     #[arg(long)]
     only: Option<String>,
 }
@@ -57,22 +57,30 @@ struct Measurement {
 /// `--only`: the measurements to run in full.
 static ONLY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
 
-/// Runs `f` until `secs` have passed (and at least 3 times); once when
-/// `--only` leaves it out.
+/// Runs `f` until `secs` have passed (and at least 3 times); not at all
+/// when `--only` leaves it out.
 fn measure(name: &str, bytes: usize, secs: f64, mut f: impl FnMut() -> usize) -> Measurement {
     let selected = ONLY
         .get()
         .and_then(Option::as_deref)
         .is_none_or(|o| name.contains(o));
-    // Warm-up: caches, lazy statics.
-    if selected {
-        black_box(f());
+    if !selected {
+        return Measurement {
+            name: name.to_string(),
+            bytes,
+            iterations: 0,
+            seconds: 0.0,
+            per_second: f64::NAN,
+            mb_per_second: f64::NAN,
+            seconds_each: f64::NAN,
+        };
     }
+    // Warm-up: caches, lazy statics.
+    black_box(f());
     let start = Instant::now();
     let mut iterations = 0u64;
     let budget = Duration::from_secs_f64(secs);
-    let min_iterations = if selected { 3 } else { 1 };
-    while iterations < min_iterations || (selected && start.elapsed() < budget) {
+    while iterations < 3 || start.elapsed() < budget {
         black_box(f());
         iterations += 1;
     }

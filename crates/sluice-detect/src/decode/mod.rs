@@ -17,7 +17,7 @@ pub(crate) use html::decode_entities;
 pub(crate) use js::decode_js_escapes;
 pub(crate) use percent::percent_decode;
 pub(crate) use segment::{
-    NoMap, extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
+    NoMap, TextLen, extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
 };
 pub(crate) use unicode::{normalize_unicode, warm_up};
 pub(crate) use utf8::to_utf8_lossy;
@@ -113,6 +113,13 @@ impl OffsetMap {
 
     pub(crate) fn clear(&mut self) {
         self.pieces.clear();
+    }
+
+    /// A map with room for `pieces` pieces.
+    pub(crate) fn with_capacity(pieces: usize) -> OffsetMap {
+        OffsetMap {
+            pieces: Vec::with_capacity(pieces),
+        }
     }
 
     /// Frees the storage when it holds room for more than `max_pieces`.

@@ -37,15 +37,69 @@ impl MapSink for NoMap {
     fn clear(&mut self) {}
 }
 
-struct Writer<'a, M: MapSink> {
-    out: &'a mut String,
+/// Where an extractor writes the values: a `String`, or only their length
+/// when the extraction is re-run to build its offset map.
+pub(crate) trait TextSink {
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+    fn len(&self) -> usize;
+    fn clear(&mut self);
+    fn reserve(&mut self, n: usize);
+}
+
+impl TextSink for String {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    #[inline]
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    fn clear(&mut self) {
+        String::clear(self);
+    }
+    fn reserve(&mut self, n: usize) {
+        String::reserve(self, n);
+    }
+}
+
+/// Counts the bytes an extraction would write.
+#[derive(Default)]
+pub(crate) struct TextLen(pub(crate) usize);
+
+impl TextSink for TextLen {
+    #[inline]
+    fn push_str(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+    #[inline]
+    fn push(&mut self, c: char) {
+        self.0 += c.len_utf8();
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        self.0
+    }
+    fn clear(&mut self) {
+        self.0 = 0;
+    }
+    fn reserve(&mut self, _: usize) {}
+}
+
+struct Writer<'a, M: MapSink, O: TextSink> {
+    out: &'a mut O,
     map: &'a mut M,
     last_in_end: usize,
     segments: usize,
 }
 
-impl<'a, M: MapSink> Writer<'a, M> {
-    fn new(out: &'a mut String, map: &'a mut M) -> Self {
+impl<'a, M: MapSink, O: TextSink> Writer<'a, M, O> {
+    fn new(out: &'a mut O, map: &'a mut M) -> Self {
         out.clear();
         map.clear();
         Writer {
@@ -97,9 +151,9 @@ pub(crate) fn looks_like_json(input: &str) -> bool {
 /// Returns `None` when the input is not JSON after all (an invalid byte
 /// outside strings, an invalid escape, an unterminated string); the caller
 /// then scans it as text.
-pub(crate) fn extract_json<M: MapSink>(
+pub(crate) fn extract_json<M: MapSink, O: TextSink>(
     input: &str,
-    out: &mut String,
+    out: &mut O,
     map: &mut M,
 ) -> Option<usize> {
     let b = input.as_bytes();
@@ -136,7 +190,11 @@ static JSON_OUTSIDE: [bool; 256] = {
 
 /// Unescapes the JSON string whose content starts at `start`; returns the
 /// offset after the closing quote.
-fn json_string<M: MapSink>(input: &str, start: usize, w: &mut Writer<'_, M>) -> Option<usize> {
+fn json_string<M: MapSink, O: TextSink>(
+    input: &str,
+    start: usize,
+    w: &mut Writer<'_, M, O>,
+) -> Option<usize> {
     let b = input.as_bytes();
     let mut began = false;
     let mut copied = start;
@@ -233,7 +291,11 @@ pub(crate) fn looks_like_form(input: &str) -> bool {
 
 /// Splits a query string or form body into keys and values (undecoded), plus
 /// the path in front of a `?` when the input starts with `/`.
-pub(crate) fn extract_form<M: MapSink>(input: &str, out: &mut String, map: &mut M) -> usize {
+pub(crate) fn extract_form<M: MapSink, O: TextSink>(
+    input: &str,
+    out: &mut O,
+    map: &mut M,
+) -> usize {
     let b = input.as_bytes();
     let mut w = Writer::new(out, map);
     let mut q = 0;
@@ -333,6 +395,30 @@ mod tests {
         let q = o.find('"').unwrap();
         assert_eq!(&src[m.map_start(q)..m.map_end(q + 1)], "\\\"");
         assert_eq!(&src[m.map_start(0)..m.map_end(4)], "name");
+    }
+
+    #[test]
+    fn offsets_alone_match_the_full_extraction() {
+        for src in [
+            r#"{"name": "a\"b", "v": "cd", "": "", "e": "\u00e9\ud83d\ude00x"}"#,
+            r#"  ["x", 1, "y\n", {"k": ["z"]}]"#,
+        ] {
+            let mut o = String::new();
+            let mut full = OffsetMap::default();
+            let n = extract_json(src, &mut o, &mut full);
+            let mut len = TextLen::default();
+            let mut alone = OffsetMap::default();
+            assert_eq!(extract_json(src, &mut len, &mut alone), n);
+            assert_eq!(len.0, o.len());
+            assert_eq!(alone.pieces, full.pieces, "{src}");
+        }
+        let src = "/p?a=1&b=%3C&&c";
+        let mut o = String::new();
+        let mut full = OffsetMap::default();
+        extract_form(src, &mut o, &mut full);
+        let mut alone = OffsetMap::default();
+        extract_form(src, &mut TextLen::default(), &mut alone);
+        assert_eq!(alone.pieces, full.pieces);
     }
 
     #[test]
