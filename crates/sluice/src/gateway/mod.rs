@@ -214,14 +214,19 @@ pub fn app(state: AppState) -> Router {
         // A span per request only at debug level: at info, building and
         // formatting it cost more than the screening of a small request's
         // head. The events logged at info and above name the request id.
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            tracing::debug_span!(
-                "request",
-                method = %req.method(),
-                path = %req.uri().path(),
-                request_id = %request_id(req.headers()),
-            )
-        }))
+        // 5xx answers are logged by `track`, with their request id.
+        .layer(
+            TraceLayer::new_for_http()
+                .on_failure(())
+                .make_span_with(|req: &Request| {
+                    tracing::debug_span!(
+                        "request",
+                        method = %req.method(),
+                        path = %req.uri().path(),
+                        request_id = %request_id(req.headers()),
+                    )
+                }),
+        )
         .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
         .with_state(state)
 }
@@ -275,7 +280,18 @@ async fn track(State(state): State<AppState>, req: Request, next: Next) -> Respo
         None => "unmatched",
     };
     let start = Instant::now();
+    let rid = req.headers().get("x-request-id").cloned();
     let res = next.run(req).await;
+    if res.status().is_server_error() {
+        let rid = rid.as_ref().and_then(|v| v.to_str().ok()).unwrap_or("-");
+        tracing::warn!(
+            request_id = rid,
+            route,
+            status = res.status().as_u16(),
+            latency_ms = start.elapsed().as_millis() as u64,
+            "request answered with a server error"
+        );
+    }
     let outcome = res.extensions().get::<Outcome>().map_or_else(
         || match res.status().as_u16() {
             500..=599 => "server_error",
