@@ -732,6 +732,18 @@ fn serve_config_layers_file_env_and_flags() {
     let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-body", "3MiB"]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("max_body: 3145728"));
 
+    let out = run(
+        &[("SLUICE_CLIENT_RATE", "50"), ("SLUICE_CLIENT_BURST", "5")],
+        &["--client-max-concurrent", "8", "--client-burst", "100"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("max_concurrent: 8"), "{text}");
+    assert!(text.contains("rate: 50.0"), "{text}");
+    assert!(text.contains("burst: 100"), "{text}");
+    let out = run(&[], &["--client-rate=-3"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("client_limit.rate"));
+
     let out = run(&[("SLUICE_UPSTREAM", "ftp://nope")], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("upstream"));
