@@ -1046,9 +1046,17 @@ impl Analysis<'_, '_> {
         if !strong {
             return;
         }
+        // `admin@example.com';`: the statement ended right after the break.
+        let n = self.toks().len();
+        if quoted && k == Tk::Semi && (i + 1 == n || self.toks()[i].comment_after) {
+            let content = self.t.content(&self.toks()[b]);
+            if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                self.hit(TRUNCATION, b, i);
+                return;
+            }
+        }
         // `x'|email--`, `id'is not-id--`: an operator after the break and the
         // rest of the query commented out.
-        let n = self.toks().len();
         if quoted
             && matches!(k, Tk::Op(_) | Tk::Kw(Kw::Is | Kw::Like | Kw::Div))
             && n - i <= 6
@@ -1160,7 +1168,15 @@ impl Analysis<'_, '_> {
                     let opener = matches!(
                         prev,
                         Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
-                            | Tk::Kw(Kw::In | Kw::Exists | Kw::Or | Kw::And | Kw::Not | Kw::Like)
+                            | Tk::Kw(
+                                Kw::In
+                                    | Kw::Exists
+                                    | Kw::Or
+                                    | Kw::And
+                                    | Kw::Not
+                                    | Kw::Like
+                                    | Kw::From
+                            )
                             | Tk::Comma
                     );
                     if opener && self.kind(j) == Some(Tk::Kw(Kw::Select)) {
@@ -1668,6 +1684,9 @@ impl Analysis<'_, '_> {
     /// `or class!="`), with `FROM t WHERE c = ...`, or with `declare @x`.
     fn fragment(&mut self) {
         let n = self.toks().len();
+        if self.operator_fragment() {
+            return;
+        }
         match self.kind(0) {
             Some(k) if is_logic(k) && k != Tk::Kw(Kw::Having) => {
                 let lim = n.min(6);
@@ -1722,6 +1741,123 @@ impl Analysis<'_, '_> {
                 self.hit(STATEMENT, 0, 1)
             }
             _ => {}
+        }
+    }
+
+    /// A value that continues a condition with literals: a logical operator
+    /// (or `having`) then `operand operator literal` (`OR '[1,2]' ? '1'`,
+    /// `or json_extract(x, '$.a') = 'b'`, `&&(e===`, `HAVING 1=`); a quoted
+    /// literal compared with another (`'x'!='y`, `'1' not regexp '2'`); a
+    /// list of quoted values (`'admin', '1'`, `VALUES ('a', 'b')`); or a
+    /// statement after a leading `;`.
+    fn operator_fragment(&mut self) -> bool {
+        let n = self.toks().len();
+        let literal = |k: Option<Tk>| {
+            matches!(
+                k,
+                Some(Tk::Num | Tk::Hex | Tk::Str { .. } | Tk::Kw(Kw::Null | Kw::True | Kw::False))
+            )
+        };
+        let op = |a: &Self, x: usize| -> Option<usize> {
+            // An operator run (`->`, `?|`, `!=`, `===`, `not regexp`): its end.
+            let mut y = x;
+            while y < x + 3
+                && matches!(
+                    a.kind(y),
+                    Some(Tk::Op(_) | Tk::Kw(Kw::Not | Kw::Like | Kw::Is | Kw::In | Kw::Sounds))
+                )
+            {
+                y += 1;
+            }
+            (y > x).then_some(y)
+        };
+        match self.kind(0) {
+            Some(k) if is_logic(k) => {
+                let i = self.skip_parens(1);
+                let Some((a_end, _, _)) = self.operand(i) else {
+                    return false;
+                };
+                let Some(o) = op(self, a_end) else {
+                    return false;
+                };
+                let r = self.skip_parens(o);
+                let right = self.kind(r);
+                let punct_op = (a_end..o).any(|x| matches!(self.kind(x), Some(Tk::Op(_))));
+                // Right: a literal, a call, or nothing after an operator
+                // symbol (the application supplies the rest).
+                let right_ok = literal(right)
+                    || self.toks().get(r).is_some_and(|t| t.call)
+                    || (right.is_none() && punct_op);
+                let left = self.toks()[i];
+                let hit = match left.k {
+                    _ if literal(Some(left.k)) || left.call => right_ok,
+                    // A bare name: inside `(` (`&&(e===`), or against a literal.
+                    Tk::Word => (i > 1 && right_ok) || (k != Tk::Kw(Kw::Having) && literal(right)),
+                    _ => false,
+                };
+                if hit {
+                    self.hit(BOOLEAN, 0, o.min(n - 1));
+                }
+                hit
+            }
+            Some(Tk::Str { closed: true, .. }) => {
+                if let Some(o) = op(self, 1) {
+                    if literal(self.kind(o)) && !matches!(self.kind(1), Some(Tk::Op(Op::Other))) {
+                        self.hit(BOOLEAN, 0, o);
+                        return true;
+                    }
+                }
+                if self.kind(1) == Some(Tk::Comma)
+                    && literal(self.kind(self.skip_parens(2)))
+                    && n <= 12
+                    && self.toks().iter().all(|t| {
+                        matches!(
+                            t.k,
+                            Tk::Str { .. }
+                                | Tk::Num
+                                | Tk::Hex
+                                | Tk::Comma
+                                | Tk::LParen
+                                | Tk::RParen
+                        )
+                    })
+                {
+                    self.hit(STATEMENT, 0, n - 1);
+                    return true;
+                }
+                false
+            }
+            Some(Tk::Kw(Kw::Values))
+                if self.kind(1) == Some(Tk::LParen)
+                    && literal(self.kind(2))
+                    && self.kind(3) == Some(Tk::Comma) =>
+            {
+                self.hit(STATEMENT, 0, 3);
+                true
+            }
+            Some(Tk::Semi)
+                if matches!(
+                    self.kind(1),
+                    Some(Tk::Kw(
+                        Kw::Select
+                            | Kw::Insert
+                            | Kw::Update
+                            | Kw::Delete
+                            | Kw::Drop
+                            | Kw::Create
+                            | Kw::Alter
+                            | Kw::Truncate
+                            | Kw::Exec
+                            | Kw::Declare
+                            | Kw::Shutdown
+                            | Kw::Grant
+                    ))
+                ) =>
+            {
+                self.hit(STACKED, 0, 1);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -1781,10 +1917,14 @@ impl Analysis<'_, '_> {
                 self.hit(BARE, 0, e);
             }
         } else if self.kind(0) == Some(Tk::Kw(Kw::Select))
-            && matches!(self.kind(1), Some(Tk::Word | Tk::Kw(_)))
-            && self.toks().get(1).is_some_and(|t| t.call)
+            && (matches!(self.kind(1), Some(Tk::Word | Tk::Kw(_)))
+                && self.toks().get(1).is_some_and(|t| t.call)
+                || self.kind(1) == Some(Tk::LParen) && self.toks()[1].s == self.toks()[0].e + 1
+                || matches!(self.kind(1), Some(Tk::Str { closed: true, .. }))
+                    && matches!(self.kind(2), Some(Tk::Op(Op::OrOr | Op::Arith))))
         {
-            // select if(1>1, ...), select char(..., select group_concat(...
+            // select if(1>1, ...), select char(..., select group_concat(...,
+            // select (case ..., select 'abc'||(...
             self.hit(STATEMENT, 0, 2.min(n - 1));
         }
     }
@@ -1906,7 +2046,7 @@ fn bare_needed(b: &[u8]) -> bool {
     let rest = &b[start..];
     if rest
         .first()
-        .is_some_and(|c| c.is_ascii_digit() || *c == b')')
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b')' | b'\'' | b'"'))
     {
         return true;
     }
@@ -2619,7 +2759,16 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
     }
     // Prose punctuation after a closing quote ("'yes', then", "'quoted'.")
     // is SQL only in a value that also comments something out.
-    if matches!(c, b'.' | b',' | b'!' | b'?' | b':') {
+    // `'a', 'b'`: a list of literals.
+    if c == b',' {
+        let k = skip_ws(b, j + 1);
+        if b.get(k)
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'('))
+        {
+            return true;
+        }
+    }
+    if matches!(c, b'.' | b',' | b'!' | b'?' | b':') && b.get(j + 1) != Some(&b'=') {
         return (c == b'.' && b.get(j + 1) == Some(&b'\'')) || v.comments(b);
     }
     true
@@ -2663,7 +2812,7 @@ fn operand_near(b: &[u8], i: usize) -> bool {
     let prev = b[..i]
         .iter()
         .rev()
-        .find(|c| !c.is_ascii_whitespace())
+        .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'!' | b'<' | b'>' | b'='))
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'`' | b')'));
     next && prev
 }
@@ -3397,6 +3546,19 @@ mod tests {
         attack("` AS `edit_user_id` from", "sqli-statement");
         attack("pay=AND 2771=1709)", "sqli-boolean-injection");
         attack("/post/1234 OR 1=1", "sqli-tautology");
+        attack("OR '[1,2]' ? '1'", "sqli-boolean-injection");
+        attack(
+            "OR json_extract('{\"id\": 14}', '$.id') = '14'",
+            "sqli-boolean-injection",
+        );
+        attack("&&(e===", "sqli-boolean-injection");
+        attack("'x'!='y", "sqli-boolean-injection");
+        attack("'1' not regexp '2'", "sqli-boolean-injection");
+        attack("'admin', '1'", "sqli-statement");
+        attack("VALUES ('192.168.0.1', 'test')", "sqli-statement");
+        attack("; insert into", "sqli-stacked-query");
+        attack("admin@example.com';", "sqli-comment-truncation");
+        attack("SELECT (CASE", "sqli-statement");
         attack(
             "concat(0x223e3c62723e,version(),0x3c696d67207372633d22)",
             "sqli-encoded-string",
@@ -3414,6 +3576,10 @@ mod tests {
             "q=select the best option",
             "/docs/select the best option",
             "I'd say 'alter the plan'",
+            "Or maybe not, (see above)",
+            "He said 'hi';",
+            "'yes', then 'no'",
+            "; see above",
         ] {
             benign(s);
         }
