@@ -2162,6 +2162,9 @@ fn whole_value_forms(text: &str, first: usize, seg_end: usize, hits: &mut Vec<Hi
             }
         }
     }
+    if v[0] != b'~' {
+        return;
+    }
     let t = text[first..seg_end].trim_end().as_bytes();
     if t.len() >= 2
         && t.len() <= 6
@@ -2580,6 +2583,9 @@ const GATES: &[&[&str]] = &[
     &["@("],
     &["constructor", "mainmodule"],
 ];
+
+/// Unanchored bytes the gate automaton walks rather than start a new call.
+const GATE_MERGE: usize = 48;
 
 /// How far before and after a gate literal its regex may match.
 const WINDOW_BACK: usize = 160;
@@ -3036,10 +3042,12 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
     let mut pos = 0;
     let mut triggers = ByteCursor::new(&TRIGGER_SEARCH, &TRIGGER);
-    for seg in text.split('\0') {
-        scan_segment(text, (pos, pos + seg.len()), &mut triggers, hits);
-        pos += seg.len() + 1;
+    // The memchr crate's search: the standard library's split walks NULs slower.
+    for nul in memchr::memchr_iter(0, text.as_bytes()) {
+        scan_segment(text, (pos, nul), &mut triggers, hits);
+        pos = nul + 1;
     }
+    scan_segment(text, (pos, text.len()), &mut triggers, hits);
     scan_globs(text, hits);
     // Each gated regex runs only on a window around its gate, never over the
     // whole text: benign text full of "exist" or "-i" stays cheap.
@@ -3056,14 +3064,14 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         }
         let run_start = memchr::memrchr(0, &bytes[from..a]).map_or(from, |p| from + p + 1);
         let mut run_end = memchr::memchr(0, &bytes[a..]).map_or(bytes.len(), |p| a + p);
-        // Merge the following values that hold anchors too: fewer calls.
+        // Take in the next anchored value when it is close, unanchored values
+        // between included: one automaton call per cluster, not per value.
         while run_end < bytes.len() {
-            let next = run_end + 1;
-            let next_end = memchr::memchr(0, &bytes[next..]).map_or(bytes.len(), |p| next + p);
-            if anchors.next(bytes, next) >= next_end {
+            let a2 = anchors.next(bytes, run_end + 1);
+            if a2 >= bytes.len() || a2 - run_end > GATE_MERGE {
                 break;
             }
-            run_end = next_end;
+            run_end = memchr::memchr(0, &bytes[a2..]).map_or(bytes.len(), |p| a2 + p);
         }
         for g in gate_ac.find_iter(&bytes[run_start..run_end]) {
             let (gs, ge) = (run_start + g.start(), run_start + g.end());
