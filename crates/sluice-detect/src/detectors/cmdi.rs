@@ -2971,7 +2971,11 @@ fn scan_jndi(text: &str, hits: &mut Vec<Hit>) {
         }
         let window = &text[start..end_cb];
         let window = window.split('\0').next().unwrap_or("");
-        if window.len() > 6 {
+        // Every lookup form, plain or nested (`${jndi:`, `${${lower:j}`,
+        // `${${::-j}`), has a `:` before its first `}`: `${price}` is skipped
+        // without building the collapsed copy.
+        let head = window.split('}').next().unwrap_or("");
+        if window.len() > 6 && head.contains(':') {
             let stripped = LOOKUP_STRIP.replace_all(window, "");
             let collapsed: String = stripped
                 .chars()
