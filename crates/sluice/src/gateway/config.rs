@@ -160,7 +160,10 @@ impl ClientLimitConfig {
 /// Headers not screened by default: they frame or describe the message, or
 /// are set by proxies, and carry no application data. `authorization` and
 /// `proxy-authorization` are opaque credentials (tokens, base64) that the
-/// detector cannot read and would only misjudge.
+/// detector cannot read and would only misjudge. `sec-ch-*` are the client
+/// hints every Chromium browser sends: structured lists of quoted brand
+/// names and versions (`"Chromium";v="118", "Not=A?Brand";v="99"`) whose
+/// quotes, `;` and `=` read like SQL to an injection detector.
 pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
     "host",
     "content-length",
@@ -183,6 +186,7 @@ pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
     "if-*",
     "authorization",
     "proxy-authorization",
+    "sec-ch-*",
 ];
 
 /// Everything `sluice serve` can be told.
