@@ -28,7 +28,7 @@
 //! `${::-j}` obfuscations.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, Span, packed};
 use regex::Regex;
@@ -2473,12 +2473,7 @@ static TRIGGER: [bool; 256] = {
 
 // ===== pattern-shaped rules =====
 
-struct PatRule {
-    re: Regex,
-    rule: usize,
-}
-
-/// For each entry of `PATTERNS`, in order: literals (case-insensitive) one of
+/// For each entry of `PATTERN_SRC`, in order: literals (case-insensitive) one of
 /// which must occur for the regex to be worth running. One Aho-Corasick pass
 /// over the text decides which regexes run at all.
 const GATES: &[&[&str]] = &[
@@ -2632,179 +2627,181 @@ static ANCHOR: [bool; 256] = {
     t
 };
 
-static PATTERNS: LazyLock<Vec<PatRule>> = LazyLock::new(|| {
-    let mk = |re: &str, rule: usize| PatRule {
-        re: Regex::new(re).expect("static regex"),
-        rule,
-    };
-    vec![
-        mk(r"(?i)/dev/(?:tcp|udp)/[\w.\-]+/\d+", R_REVSHELL),
-        mk(
-            r"(?i)(?-u:\b)(?:nc|ncat|netcat)(?:\.exe)?(?-u:\b)[^\n;|&]{0,60}?\s-[a-z]*[ec](?-u:\b)",
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:bash|sh|zsh|ksh|dash)\s+-i\s*(?:[0-9]?>&|<&|>)",
-            R_REVSHELL,
-        ),
-        mk(
-            r#"(?i)(?-u:\b)(?:python[23]?|perl|ruby|php|node|lua)(?:\.exe)?\s+-[a-z]*[ecr]\s*["']?[^\n]{0,240}?(?:socket|subprocess|os\.system|pty\.spawn|fsockopen|child_process|tcpsocket|io\.popen|exec\s*\(|system\s*\(|popen)"#,
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:curl|wget)(?-u:\b)[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh(?-u:\b)",
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:ba)?sh\s+<\(\s*(?:curl|wget)(?-u:\b)",
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)socat(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:exec|system):",
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)mkfifo\s+\S+[^\n]{0,120}?(?-u:\b)(?:nc|ncat|netcat|telnet|openssl)(?-u:\b)",
-            R_REVSHELL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,80}?\s[-/](?:e|ec|en|enc|enco|encod|encodedcommand)\s+[A-Za-z0-9+/=]{8,}",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,120}?(?:(?-u:\b)iex(?-u:\b)|invoke-expression|downloadstring|downloadfile|invoke-webrequest|new-object\s+(?:system\.)?net\.webclient|-w(?:indowstyle)?\s+hidden|-exec(?:utionpolicy)?\s+bypass|-nop(?-u:\b))",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)iex\s*\(\s*(?:new-object|\(new-object|iwr|invoke-webrequest)",
-            R_WINDOWS,
-        ),
-        mk(r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
-        mk(
-            r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{0,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?:^|[;&|\s])(?:iwr|irm|iwmi|iex)\s+(?:https?://|-\w)",
-            R_WINDOWS,
-        ),
-        mk(
-            r"\(\s*\)\s*\{\s*[^\s{}|&;]{1,20}\s*\|\s*[^\s{}|&;]{1,20}\s*&\s*;?\s*\}\s*;?",
-            R_CHAIN,
-        ),
-        mk(
-            r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
-            R_MAIL,
-        ),
-        mk(
-            r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
-            R_MAIL,
-        ),
-        mk(
-            r"(?i)(?-u:\b)certutil(?:\.exe)?(?-u:\b)[^\n]{0,40}?-(?:urlcache|decode)",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)bitsadmin(?:\.exe)?(?-u:\b)[^\n]{0,40}?/transfer",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)rundll32(?:\.exe)?(?-u:\b)[^\n]{0,60}?javascript:",
-            R_WINDOWS,
-        ),
-        mk(
-            r"(?i)(?-u:\b)regsvr32(?:\.exe)?(?-u:\b)[^\n]{0,60}?/i:\s*https?",
-            R_WINDOWS,
-        ),
-        // Redirection into or out of places an attacker wants.
-        mk(
-            r"(?i)(?:^|[^<>=\-])(?:[0-9]?>>?|<)\s*(?:/etc/|/dev/tcp|/dev/udp|/var/www|/root/|/tmp/|~/\.ssh|/home/[^/\s]+/\.ssh|/proc/|[a-z]:\\windows|/usr/share/nginx|/srv/www)[^\s;|&]*",
-            R_REDIRECT,
-        ),
-        mk(
-            r"(?i)>>?\s*\S*(?:authorized_keys|\.bashrc|\.profile|crontab|cron\.d/\S+)",
-            R_REDIRECT,
-        ),
-        // Code-level execution calls with a command-looking argument.
-        mk(
-            r#"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|(?-u:\b)(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)(?-u:\b))"#,
-            R_CODE_EXEC,
-        ),
-        mk(
-            r#"(?i)['"][^'"\n]{1,40}['"]\s*\.\s*execute\s*\(\s*\)"#,
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)(?-u:\b)require\s*\(\s*['\x22]child_process['\x22]\s*\)",
-            R_CODE_EXEC,
-        ),
-        // Expression languages reaching the Java runtime, wherever they appear.
-        mk(
-            r"(?i)(?-u:\b)T\s*\(\s*java\.lang\.(?:Runtime|ProcessBuilder|System|Class)(?-u:\b)",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)java\.lang\.Runtime(?-u:\b)[^\n]{0,40}?getRuntime\s*\(\s*\)\s*\.\s*exec",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)(?-u:\b)getRuntime\s*\(\s*\)\s*\.\s*exec\s*\(",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)new\s+java\.lang\.ProcessBuilder|(?-u:\b)ProcessBuilder\s*\(\s*['\x22\[{]",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)freemarker\.template\.utility\.(?:Execute|ObjectConstructor|JythonRuntime)",
-            R_SSTI_RCE,
-        ),
-        mk(r#"(?i)<#assign\s+\w+\s*=\s*["']?freemarker"#, R_SSTI_RCE),
-        mk(
-            r"(?i)#set\s*\(\s*\$\w+\s*=[^)]{0,80}?(?:getclass|forname|runtime|\.class(?-u:\b))",
-            R_SSTI_RCE,
-        ),
-        mk(r"(?i)\$class\.(?:inspect|type)\s*\(", R_SSTI_RCE),
-        mk(r"(?i)\.getClass\s*\(\s*\)\s*\.\s*forName\s*\(", R_SSTI_RCE),
-        mk(
-            r"(?i)@java\.lang\.|#_memberaccess|#context\s*\[|@ognl\.",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)(?:''|\x22\x22|\(\)|\[\])\s*\.\s*__class__|__(?:class|init|base|mro|func)__\s*\.\s*__(?:mro|bases?|subclasses|globals|builtins|dict|code)__",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)(?-u:\b)(?:lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|self|config|request(?:\.application)?)\s*\.\s*__(?:globals|init|class|builtins)__",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)__import__\s*\(\s*['\x22](?:os|subprocess|pty|socket)['\x22]\s*\)",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)_self\.env\.(?:registerUndefinedFilterCallback|getFilter)|\|\s*(?:filter|map|sort|reduce)\s*\(\s*['\x22](?:system|exec|passthru|shell_exec|popen)['\x22]",
-            R_SSTI_RCE,
-        ),
-        mk(
-            r"(?i)\{php\}|\{system\s*\(|\{\$smarty\.(?:version|template_object)",
-            R_SSTI_RCE,
-        ),
-        mk(r"(?i)@\(\s*\d+\s*[*+]\s*\d+\s*\)", R_SSTI),
-        mk(
-            r"(?i)(?-u:\b)constructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
-            R_SSTI_RCE,
-        ),
-    ]
-});
+/// The gated regexes, compiled one by one the first time a gate of theirs
+/// fires: a process that never sees a reverse shell never builds its regex.
+const PATTERN_SRC: &[(&str, usize)] = &[
+    (r"(?i)/dev/(?:tcp|udp)/[\w.\-]+/\d+", R_REVSHELL),
+    (
+        r"(?i)(?-u:\b)(?:nc|ncat|netcat)(?:\.exe)?(?-u:\b)[^\n;|&]{0,60}?\s-[a-z]*[ec](?-u:\b)",
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:bash|sh|zsh|ksh|dash)\s+-i\s*(?:[0-9]?>&|<&|>)",
+        R_REVSHELL,
+    ),
+    (
+        r#"(?i)(?-u:\b)(?:python[23]?|perl|ruby|php|node|lua)(?:\.exe)?\s+-[a-z]*[ecr]\s*["']?[^\n]{0,240}?(?:socket|subprocess|os\.system|pty\.spawn|fsockopen|child_process|tcpsocket|io\.popen|exec\s*\(|system\s*\(|popen)"#,
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:curl|wget)(?-u:\b)[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh(?-u:\b)",
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:ba)?sh\s+<\(\s*(?:curl|wget)(?-u:\b)",
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)socat(?-u:\b)[^\n]{0,120}?(?-u:\b)(?:exec|system):",
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)mkfifo\s+\S+[^\n]{0,120}?(?-u:\b)(?:nc|ncat|netcat|telnet|openssl)(?-u:\b)",
+        R_REVSHELL,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,80}?\s[-/](?:e|ec|en|enc|enco|encod|encodedcommand)\s+[A-Za-z0-9+/=]{8,}",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:powershell|pwsh)(?:\.exe)?(?-u:\b)[^\n]{0,120}?(?:(?-u:\b)iex(?-u:\b)|invoke-expression|downloadstring|downloadfile|invoke-webrequest|new-object\s+(?:system\.)?net\.webclient|-w(?:indowstyle)?\s+hidden|-exec(?:utionpolicy)?\s+bypass|-nop(?-u:\b))",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)iex\s*\(\s*(?:new-object|\(new-object|iwr|invoke-webrequest)",
+        R_WINDOWS,
+    ),
+    (r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
+    (
+        r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{0,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?:^|[;&|\s])(?:iwr|irm|iwmi|iex)\s+(?:https?://|-\w)",
+        R_WINDOWS,
+    ),
+    (
+        r"\(\s*\)\s*\{\s*[^\s{}|&;]{1,20}\s*\|\s*[^\s{}|&;]{1,20}\s*&\s*;?\s*\}\s*;?",
+        R_CHAIN,
+    ),
+    (
+        r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
+        R_MAIL,
+    ),
+    (
+        r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+        R_MAIL,
+    ),
+    (
+        r"(?i)(?-u:\b)certutil(?:\.exe)?(?-u:\b)[^\n]{0,40}?-(?:urlcache|decode)",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)bitsadmin(?:\.exe)?(?-u:\b)[^\n]{0,40}?/transfer",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)mshta(?:\.exe)?\s+(?:https?|vbscript|javascript):",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)rundll32(?:\.exe)?(?-u:\b)[^\n]{0,60}?javascript:",
+        R_WINDOWS,
+    ),
+    (
+        r"(?i)(?-u:\b)regsvr32(?:\.exe)?(?-u:\b)[^\n]{0,60}?/i:\s*https?",
+        R_WINDOWS,
+    ),
+    // Redirection into or out of places an attacker wants.
+    (
+        r"(?i)(?:^|[^<>=\-])(?:[0-9]?>>?|<)\s*(?:/etc/|/dev/tcp|/dev/udp|/var/www|/root/|/tmp/|~/\.ssh|/home/[^/\s]+/\.ssh|/proc/|[a-z]:\\windows|/usr/share/nginx|/srv/www)[^\s;|&]*",
+        R_REDIRECT,
+    ),
+    (
+        r"(?i)>>?\s*\S*(?:authorized_keys|\.bashrc|\.profile|crontab|cron\.d/\S+)",
+        R_REDIRECT,
+    ),
+    // Code-level execution calls with a command-looking argument.
+    (
+        r#"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|(?-u:\b)(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)(?-u:\b))"#,
+        R_CODE_EXEC,
+    ),
+    (
+        r#"(?i)['"][^'"\n]{1,40}['"]\s*\.\s*execute\s*\(\s*\)"#,
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)(?-u:\b)require\s*\(\s*['\x22]child_process['\x22]\s*\)",
+        R_CODE_EXEC,
+    ),
+    // Expression languages reaching the Java runtime, wherever they appear.
+    (
+        r"(?i)(?-u:\b)T\s*\(\s*java\.lang\.(?:Runtime|ProcessBuilder|System|Class)(?-u:\b)",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)java\.lang\.Runtime(?-u:\b)[^\n]{0,40}?getRuntime\s*\(\s*\)\s*\.\s*exec",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)(?-u:\b)getRuntime\s*\(\s*\)\s*\.\s*exec\s*\(",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)new\s+java\.lang\.ProcessBuilder|(?-u:\b)ProcessBuilder\s*\(\s*['\x22\[{]",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)freemarker\.template\.utility\.(?:Execute|ObjectConstructor|JythonRuntime)",
+        R_SSTI_RCE,
+    ),
+    (r#"(?i)<#assign\s+\w+\s*=\s*["']?freemarker"#, R_SSTI_RCE),
+    (
+        r"(?i)#set\s*\(\s*\$\w+\s*=[^)]{0,80}?(?:getclass|forname|runtime|\.class(?-u:\b))",
+        R_SSTI_RCE,
+    ),
+    (r"(?i)\$class\.(?:inspect|type)\s*\(", R_SSTI_RCE),
+    (r"(?i)\.getClass\s*\(\s*\)\s*\.\s*forName\s*\(", R_SSTI_RCE),
+    (
+        r"(?i)@java\.lang\.|#_memberaccess|#context\s*\[|@ognl\.",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)(?:''|\x22\x22|\(\)|\[\])\s*\.\s*__class__|__(?:class|init|base|mro|func)__\s*\.\s*__(?:mro|bases?|subclasses|globals|builtins|dict|code)__",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)(?-u:\b)(?:lipsum|cycler|joiner|namespace|url_for|get_flashed_messages|self|config|request(?:\.application)?)\s*\.\s*__(?:globals|init|class|builtins)__",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)__import__\s*\(\s*['\x22](?:os|subprocess|pty|socket)['\x22]\s*\)",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)_self\.env\.(?:registerUndefinedFilterCallback|getFilter)|\|\s*(?:filter|map|sort|reduce)\s*\(\s*['\x22](?:system|exec|passthru|shell_exec|popen)['\x22]",
+        R_SSTI_RCE,
+    ),
+    (
+        r"(?i)\{php\}|\{system\s*\(|\{\$smarty\.(?:version|template_object)",
+        R_SSTI_RCE,
+    ),
+    (r"(?i)@\(\s*\d+\s*[*+]\s*\d+\s*\)", R_SSTI),
+    (
+        r"(?i)(?-u:\b)constructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
+        R_SSTI_RCE,
+    ),
+];
+
+static COMPILED: [OnceLock<Regex>; 64] = [const { OnceLock::new() }; 64];
+
+fn pattern(r: usize) -> &'static Regex {
+    COMPILED[r].get_or_init(|| Regex::new(PATTERN_SRC[r].0).expect("static regex"))
+}
 
 /// Template delimiters and their closers.
 const TEMPLATE_OPEN: &[(&str, &str)] = &[
@@ -3030,14 +3027,14 @@ fn run_gated(
         return;
     }
     row[r] = we;
-    let p = &PATTERNS[r];
-    for m in p.re.find_iter(&text[ws..we]) {
+    let rule = PATTERN_SRC[r].1;
+    for m in pattern(r).find_iter(&text[ws..we]) {
         let (mut s, e) = (ws + m.start(), ws + m.end());
         // The redirect regex consumes one leading context byte.
-        if p.rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
+        if rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
             s += 1;
         }
-        push(hits, text, p.rule, s, e);
+        push(hits, text, rule, s, e);
     }
 }
 
@@ -3387,8 +3384,11 @@ mod tests {
 
     #[test]
     fn every_pattern_has_gates() {
-        assert_eq!(GATES.len(), PATTERNS.len());
-        assert!(PATTERNS.len() <= 64);
+        assert_eq!(GATES.len(), PATTERN_SRC.len());
+        assert!(PATTERN_SRC.len() <= COMPILED.len());
+        for r in 0..PATTERN_SRC.len() {
+            pattern(r);
+        }
     }
 
     #[test]
@@ -3433,7 +3433,15 @@ mod cost {
             }
         }
         let mut hits = Vec::new();
+        let t = std::time::Instant::now();
+        super::scan("x", &mut hits);
+        println!("first call (lazy tables): {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        super::scan("a; cat -i /etc/x", &mut hits);
+        println!("first gated call (regexes): {:?}", t.elapsed());
+        let t = std::time::Instant::now();
         super::scan(&text, &mut hits);
+        println!("first MiB: {:?}, {} hits", t.elapsed(), hits.len());
         let t = std::time::Instant::now();
         let n = 40;
         for _ in 0..n {
