@@ -201,6 +201,14 @@ fn prose_near_new_grammar_is_clean() {
             "Time: 5 minutes; top speed 30 km/h",
             "```sh\ncargo build --release\n```",
             "see `cargo fmt` and `cargo clippy`",
+            "pip install is the usual way to add it",
+            "htop",
+            "IF you need help, call us",
+            "time: 5pm",
+            "env var PATH is set",
+            "exec summary attached",
+            "alias Bob Smith",
+            "Kubectl Get Pods",
         ],
     );
 }
