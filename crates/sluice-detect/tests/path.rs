@@ -116,3 +116,28 @@ fn files_mentioned_in_prose_are_clean() {
         ],
     );
 }
+
+#[test]
+fn long_runs_of_anchors_and_short_values_finish() {
+    // Each of these once took time quadratic in its length.
+    let d = Detector::new();
+    for unit in ["etc/", "a.b\0", "a:/", "x.ini\0"] {
+        let text = unit.repeat(50_000);
+        let _ = d.scan(text.as_bytes());
+    }
+}
+
+#[test]
+fn windows_system_files_behind_any_separator() {
+    let d = Detector::new();
+    for t in [
+        "C:\\Windows\\repair\\sam",
+        "c:/windows/panther/unattend.xml",
+        "file=C:%5cWindows%5crepair%5csam",
+    ] {
+        assert!(
+            !rule_ids(&d, t, Category::PathTraversal).is_empty(),
+            "missed {t:?}"
+        );
+    }
+}

@@ -558,6 +558,7 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "database.",
             "credentials",
             // Names the positional rules know that no anchor above covers.
+            "windows",
             "sys/",
             "sys\\",
             "wp-content",
@@ -623,8 +624,10 @@ fn file_windows(b: &[u8]) -> Vec<(usize, usize)> {
         while we < b.len() && (b[we] & 0xc0) == 0x80 {
             we += 1;
         }
+        // Close windows are merged: one search over a few extra bytes costs
+        // less than starting another (a body of many short values).
         match windows.last_mut() {
-            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            Some(last) if ws <= last.1 + 64 => last.1 = last.1.max(we),
             _ => windows.push((ws, we)),
         }
     }
@@ -713,7 +716,13 @@ fn in_value_position(text: &str, s: usize, e: usize) -> bool {
         return true;
     }
     // `cat /etc/apache2/apache2.conf`: a file-reading command right before.
-    let prev_word = before
+    // Only the last few bytes: a split over all of `before` would make a
+    // long run of anchors quadratic.
+    let mut from = before.len().saturating_sub(32);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    let prev_word = before[from..]
         .rsplit(|c: char| c.is_whitespace() || c == '\0' || c == ';' || c == '|' || c == '&')
         .next()
         .unwrap_or("");
@@ -776,28 +785,12 @@ static WRAPPER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-static WRAPPER_GATE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build([
-            "php://",
-            "zip://",
-            "phar://",
-            "expect://",
-            "glob://",
-            "compress.",
-            "data://",
-            "ogg://",
-            "ssh2.",
-            "rar://",
-            "netdoc:",
-            "jar:",
-            "gopher://",
-            "dict://",
-            "file:/",
-        ])
-        .expect("static patterns")
-});
+/// The word right before the `:` of every wrapper `WRAPPER` knows
+/// (`php://`, `compress.zlib://`, `ssh2.exec://`, `jar:file:`...).
+const WRAPPER_WORDS: &[&[u8]] = &[
+    b"php", b"zip", b"phar", b"expect", b"glob", b"zlib", b"bzip2", b"data", b"ogg", b"shell",
+    b"exec", b"rar", b"netdoc", b"jar", b"gopher", b"dict", b"file",
+];
 
 fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
     for m in WRAPPER.find_iter(text) {
@@ -916,9 +909,17 @@ fn scan_null(text: &str, hits: &mut Vec<Hit>) {
         if t.contains('\0') {
             let before = &text[..m.start() + t.find('\0').unwrap_or(0)];
             let tok_s = token_start(text.as_bytes(), before.len());
-            let name = canonical(&text[tok_s..before.len()]);
+            let raw = &text[tok_s..before.len()];
             let both = t.split('\0').nth(1).is_some_and(|x| x.starts_with('.'));
-            if !(both || classify(&name).is_some() || name.contains("..")) {
+            // Every sensitive name holds an anchor: most values ending in an
+            // extension (`report.pdf`) are dismissed without canonicalising.
+            let sensitive = || {
+                FILE_ANCHORS.is_match(raw) && {
+                    let name = canonical(raw);
+                    classify(&name).is_some() || name.contains("..")
+                }
+            };
+            if !(both || raw.contains("..") || sensitive()) {
                 continue;
             }
         }
@@ -934,9 +935,12 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     // Every wrapper has a `:`; look at the few bytes before each one only.
     let b = text.as_bytes();
     if memchr::memchr_iter(b':', b).any(|p| {
-        let ws = p.saturating_sub(16);
-        let we = (p + 3).min(b.len());
-        WRAPPER_GATE.is_match(&b[ws..we])
+        let mut w = p;
+        while w > 0 && p - w < 8 && b[w - 1].is_ascii_alphanumeric() {
+            w -= 1;
+        }
+        let word = &b[w..p];
+        WRAPPER_WORDS.iter().any(|x| word.eq_ignore_ascii_case(x))
     }) {
         scan_wrappers(text, hits);
     }
