@@ -271,6 +271,100 @@ async fn proxy_forwards_clean_requests_byte_for_byte() {
     gw.stop().await;
 }
 
+/// Bytes a text detector must flag (`;id`, `|ls`, `'--`, `../`), wrapped
+/// in bytes that are not UTF-8, the way they turn up by chance in images
+/// and archives.
+fn binary_with_attack_shapes() -> Vec<u8> {
+    let mut body = b"\x89PNG\r\n\x1a\n".to_vec();
+    for i in 0..2000u32 {
+        body.extend_from_slice(&[0xff, (i % 251) as u8, 0xfe]);
+        body.extend_from_slice(b";id|ls' or 1=1--../../etc/passwd<script>");
+    }
+    body
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn binary_uploads_pass_and_their_names_and_text_fields_are_screened() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+    let bin = binary_with_attack_shapes();
+
+    // A binary body of an opaque type is forwarded untouched.
+    let res = c
+        .put(gw.url("/avatar"))
+        .header("content-type", "image/png")
+        .body(bin.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(&up.last().body[..], &bin[..]);
+
+    // The same bytes as text/plain are read as text, and blocked.
+    let res = c
+        .post(gw.url("/notes"))
+        .header("content-type", "text/plain")
+        .body(bin.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    // An opaque label on text buys nothing.
+    let res = c
+        .post(gw.url("/notes"))
+        .header("content-type", "application/octet-stream")
+        .body("1' UNION SELECT password FROM users--")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+
+    let multipart = |field: &str, filename: &str| {
+        let mut body = Vec::new();
+        body.extend_from_slice(
+            b"--sluiceB0undary\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\n",
+        );
+        body.extend_from_slice(field.as_bytes());
+        body.extend_from_slice(
+            b"\r\n--sluiceB0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"",
+        );
+        body.extend_from_slice(filename.as_bytes());
+        body.extend_from_slice(b"\"\r\nContent-Type: image/png\r\n\r\n");
+        body.extend_from_slice(&bin);
+        body.extend_from_slice(b"\r\n--sluiceB0undary--\r\n");
+        body
+    };
+    let send = |body: Vec<u8>| {
+        c.post(gw.url("/upload"))
+            .header(
+                "content-type",
+                "multipart/form-data; boundary=sluiceB0undary",
+            )
+            .body(body)
+            .send()
+    };
+    let clean = multipart("Holiday photos", "beach.png");
+    let res = send(clean.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(&up.last().body[..], &clean[..]);
+    let hits = up.hits();
+
+    let res = send(multipart("x' UNION SELECT password FROM users--", "a.png"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = send(multipart("ok", "../../../../etc/passwd"))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["threats"][0]["category"], "path_traversal", "{v}");
+    assert_eq!(up.hits(), hits);
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn proxy_blocks_attacks_without_contacting_the_upstream() {
     let up = Upstream::start().await;

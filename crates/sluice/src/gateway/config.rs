@@ -189,6 +189,27 @@ pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
     "sec-ch-*",
 ];
 
+/// Media types whose bodies are not screened when they are not valid
+/// UTF-8 (see [`GatewayConfig::opaque_body_types`]).
+/// Entries ending in `*` are prefixes.
+pub const DEFAULT_OPAQUE_BODY_TYPES: &[&str] = &[
+    "image/*",
+    "audio/*",
+    "video/*",
+    "font/*",
+    "application/octet-stream",
+    "application/pdf",
+    "application/zip",
+    "application/gzip",
+    "application/x-gzip",
+    "application/x-tar",
+    "application/x-7z-compressed",
+    "application/vnd.rar",
+    "application/wasm",
+    "application/x-protobuf",
+    "application/vnd.google.protobuf",
+];
+
 /// Everything `sluice serve` can be told.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -223,6 +244,13 @@ pub struct GatewayConfig {
     /// transport and representation headers that carry no application data
     /// ([`DEFAULT_SKIP_HEADERS`]).
     pub skip_headers: Vec<String>,
+    /// Media types (lower case; entries ending in `*` are prefixes) whose
+    /// bodies, and multipart parts, are not screened when they are not
+    /// valid UTF-8: binary content read as text matches attack patterns by
+    /// chance. Binary file uploads in `multipart/form-data` are skipped
+    /// whatever their type; their field and file names are still screened.
+    /// Defaults to [`DEFAULT_OPAQUE_BODY_TYPES`]; `[]` screens every body.
+    pub opaque_body_types: Vec<String>,
     /// Bodies at least this large are screened on the blocking pool.
     #[serde(deserialize_with = "de_size")]
     pub blocking_scan_threshold: usize,
@@ -262,6 +290,10 @@ impl Default for GatewayConfig {
             max_connections: 1024,
             screen_headers: vec!["*".into()],
             skip_headers: DEFAULT_SKIP_HEADERS.iter().map(|h| (*h).into()).collect(),
+            opaque_body_types: DEFAULT_OPAQUE_BODY_TYPES
+                .iter()
+                .map(|t| (*t).into())
+                .collect(),
             blocking_scan_threshold: 64 * 1024,
             scan_concurrency: 0,
             scan_memory_factor: 8.0,

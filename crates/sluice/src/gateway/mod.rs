@@ -44,8 +44,9 @@ mod screen;
 mod server;
 
 pub use config::{
-    CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat,
-    ShedConfig, ShedPressure, parse_duration, parse_size, parse_upstream,
+    CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_OPAQUE_BODY_TYPES,
+    DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig, ShedPressure, parse_duration,
+    parse_size, parse_upstream,
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,

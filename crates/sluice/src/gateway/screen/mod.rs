@@ -1,5 +1,6 @@
 //! Request screening: [`Screener`] holds the policy, [`ScreenLayer`] applies
 //! it to any tower service ([`ScreenService`], [`ResponseFuture`]).
+mod body;
 mod future;
 mod layer;
 mod service;
@@ -8,6 +9,7 @@ pub use future::ResponseFuture;
 pub use layer::ScreenLayer;
 pub use service::ScreenService;
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -127,6 +129,7 @@ struct Inner {
     blocking_threshold: usize,
     scan_permits: Arc<tokio::sync::Semaphore>,
     headers: HeaderSelection,
+    opaque: body::OpaqueTypes,
     actions: Vec<(Category, CategoryAction)>,
     shed: ShedConfig,
     metrics: Option<Arc<Metrics>>,
@@ -216,6 +219,7 @@ impl Screener {
                     config.effective_scan_concurrency(),
                 )),
                 headers,
+                opaque: body::OpaqueTypes::new(&config.opaque_body_types),
                 actions,
                 shed: config.shed.clone(),
                 metrics,
@@ -518,9 +522,15 @@ impl Screener {
         }
         let mut body_bytes = self.read_body(&parts.headers, body).await?;
         let mut redact = false;
-        if !body_bytes.is_empty() {
-            let kind = body_kind(&parts.headers);
-            let verdict = self.scan(body_bytes.clone(), kind).await;
+        let pieces = if body_bytes.is_empty() {
+            Vec::new()
+        } else {
+            body::pieces(&parts.headers, &body_bytes, &self.inner.opaque)
+        };
+        for piece in &pieces {
+            let verdict = self
+                .scan(body_bytes.slice(piece.range.clone()), piece.kind)
+                .await;
             for f in verdict.findings {
                 match self.action_of(&f) {
                     CategoryAction::Block => threats.push(Threat {
@@ -542,8 +552,9 @@ impl Screener {
         let mut redacted = 0;
         if redact {
             let body = body_bytes.clone();
+            let ranges: Vec<Range<usize>> = pieces.iter().map(|p| p.range.clone()).collect();
             let (text, count) = self
-                .with_detector(body.len(), move |d| redact_bytes(d, &body))
+                .with_detector(body.len(), move |d| redact_ranges(d, &body, &ranges))
                 .await;
             if count > 0 {
                 redacted = count;
@@ -665,20 +676,35 @@ pub(crate) fn redact_bytes(detector: &Detector, body: &[u8]) -> (Vec<u8>, usize)
     (out, count)
 }
 
+/// [`redact_bytes`] applied to the screened `ranges` of `body` alone, so
+/// the bytes of an unscreened binary part are passed on untouched.
+fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (Vec<u8>, usize) {
+    let mut ranges = ranges.to_vec();
+    ranges.sort_by_key(|r| r.start);
+    let mut out = Vec::with_capacity(body.len());
+    let mut count = 0;
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at || r.end > body.len() {
+            continue;
+        }
+        out.extend_from_slice(&body[at..r.start]);
+        let (text, n) = redact_bytes(detector, &body[r.clone()]);
+        count += n;
+        out.extend_from_slice(&text);
+        at = r.end;
+    }
+    out.extend_from_slice(&body[at..]);
+    (out, count)
+}
+
 /// How to read a body, from its `Content-Type`.
 pub fn body_kind(headers: &HeaderMap) -> InputKind {
     let ct = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if ct.contains("json") {
-        InputKind::Json
-    } else if ct.starts_with("application/x-www-form-urlencoded") {
-        InputKind::Form
-    } else {
-        InputKind::Auto
-    }
+        .unwrap_or("");
+    body::kind_for(&body::media_type(ct))
 }
 
 #[cfg(test)]
