@@ -34,6 +34,19 @@
 //! with a role word, `developer mode` with an AI word). "Can you act as a
 //! tutor for my French?" or "How do I enable developer mode on Android?"
 //! stay clean.
+//!
+//! A second scorer (`sem`) generalises past fixed phrasings: trigger words
+//! found by the same automaton pass open a window whose words fall into
+//! classes (an action such as ignore/disable/reveal/stop following, a
+//! target such as instructions/rules/restrictions, an owner such as
+//! your/previous/all or "you were given", a voiding predicate, a release
+//! from limits, an authority banner or claim, a vocative to an AI reader),
+//! with lexicons in a dozen languages. A finding needs a combination aimed
+//! at the assistant's own instructions or limits within one clause, so
+//! "How do I write a good system prompt?" (a target, no action) and
+//! "Ignore the typos in my previous message" (an action, no target) stay
+//! clean. Chinese, Japanese and Korean pair a verb and a target within a
+//! sentence instead of words.
 
 use std::sync::LazyLock;
 
@@ -1786,6 +1799,14 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>) {
                 sem::window(text, s, &mut sem_done, hits);
             }
             A::Sem => sem::window(text, s, &mut sem_done, hits),
+            A::Ai => {
+                sem::window(text, s, &mut sem_done, hits);
+                cues.push(Cue {
+                    kind,
+                    start: s,
+                    end: e,
+                });
+            }
             A::Dan => dan |= &text[s..e] == "DAN",
             A::NewTask | A::Gate(_) => {}
             _ => cues.push(Cue {
@@ -2048,6 +2069,11 @@ mod sem {
         "received",
         "without",
         "gesagt",
+        "linee",
+        "dear",
+        "hey",
+        "memo",
+        "note",
         "говорили",
         "сказали",
         "dicho",
@@ -2102,6 +2128,8 @@ mod sem {
             | "ignorad"
             | "ignoren"
             | "olvida"
+            | "olvídate"
+            | "olvidate"
             | "olvidar"
             | "olvide"
             | "olvidad"
@@ -2217,7 +2245,6 @@ mod sem {
             | "training"
             | "conditioning"
             | "protocols"
-            | "settings"
             | "systemprompt"
             | "instrucciones"
             | "instrucción"
@@ -2242,6 +2269,10 @@ mod sem {
             | "systemanweisungen"
             | "istruzioni"
             | "regole"
+            | "linee"
+            | "правилам"
+            | "инструкциям"
+            | "указаниям"
             | "direttive"
             | "indicazioni"
             | "instruções"
@@ -2339,76 +2370,76 @@ mod sem {
             "task" | "assignment" | "objective" | "mission" => TASK,
             _ => 0,
         };
-        let c =
-            match w {
-                "your" | "yours" | "yourself" | "system" | "hidden" | "secret" | "initial"
-                | "original" | "internal" | "confidential" | "developer" | "developers"
-                | "programmed" | "its" | "tus" | "tu" | "sus" | "sistema" | "ocultas"
-                | "ocultos" | "iniciales" | "originales" | "tes" | "ton" | "ta" | "vos"
-                | "votre" | "système" | "cachées" | "initiales" | "deine" | "deinen" | "deiner"
-                | "dein" | "geheimen" | "versteckten" | "ursprünglichen" | "tue" | "tuoi"
-                | "tua" | "tuo" | "nascoste" | "suas" | "seus" | "sua" | "seu" | "tuas"
-                | "teus" | "ocultas," | "originais" | "iniciais" | "je" | "jouw" | "uw"
-                | "verborgen" | "systeem" | "dina" | "din" | "ditt" | "dolda" | "твои" | "свои"
-                | "твою" | "свою" | "системные" | "системный" | "скрытые" | "swoje" | "twoje"
-                | "systemowe" | "الخاصة" | "अपना" | "अपने" => SELF,
-                "previous"
-                | "previously"
-                | "prior"
-                | "earlier"
-                | "above"
-                | "preceding"
-                | "foregoing"
-                | "former"
-                | "old"
-                | "existing"
-                | "anteriores"
-                | "anterior"
-                | "previas"
-                | "previos"
-                | "precedentes"
-                | "précédentes"
-                | "précédents"
-                | "antérieures"
-                | "anciennes"
-                | "vorherigen"
-                | "vorherige"
-                | "bisherigen"
-                | "bisherige"
-                | "obigen"
-                | "vorigen"
-                | "früheren"
-                | "alten"
-                | "precedenti"
-                | "prévias"
-                | "acima"
-                | "eerdere"
-                | "vorige"
-                | "voorgaande"
-                | "bovenstaande"
-                | "tidigare"
-                | "föregående"
-                | "ovanstående"
-                | "tidligere"
-                | "poprzednie"
-                | "wcześniejsze"
-                | "предыдущие"
-                | "предыдущих"
-                | "прежние"
-                | "прошлые"
-                | "önceki"
-                | "السابقة"
-                | "السابق"
-                | "पिछले"
-                | "पिछली"
-                | "sebelumnya" => PRIOR,
-                "all" | "any" | "every" | "everything" | "whatever" | "todas" | "todos"
-                | "toutes" | "tous" | "alle" | "allen" | "sämtliche" | "sämtlichen"
-                | "jegliche" | "tutte" | "tutti" | "quaisquer" | "alla" | "samtliga"
-                | "wszystkie" | "wszelkie" | "все" | "всех" | "любые" | "جميع" | "كل" | "सभी"
-                | "सारे" | "semua" => ALL,
-                _ => 0,
-            };
+        let c = match w {
+            "your" | "yours" | "yourself" | "system" | "hidden" | "secret" | "initial"
+            | "original" | "internal" | "confidential" | "developer" | "developers"
+            | "programmed" | "its" | "tus" | "tu" | "sus" | "sistema" | "ocultas" | "ocultos"
+            | "iniciales" | "originales" | "tes" | "ton" | "ta" | "vos" | "votre" | "système"
+            | "cachées" | "initiales" | "deine" | "deinen" | "deiner" | "dein" | "geheimen"
+            | "versteckten" | "ursprünglichen" | "tue" | "tuoi" | "tua" | "tuo" | "nascoste"
+            | "suas" | "seus" | "sua" | "seu" | "tuas" | "teus" | "ocultas," | "originais"
+            | "iniciais" | "je" | "jouw" | "uw" | "verborgen" | "systeem" | "dina" | "din"
+            | "ditt" | "dolda" | "твои" | "своим" | "твоим" | "свои" | "твою" | "свою"
+            | "системные" | "системный" | "скрытые" | "swoje" | "twoje" | "systemowe"
+            | "الخاصة" | "अपना" | "अपने" => SELF,
+            "previous"
+            | "previously"
+            | "prior"
+            | "earlier"
+            | "above"
+            | "preceding"
+            | "foregoing"
+            | "former"
+            | "old"
+            | "existing"
+            | "anteriores"
+            | "anterior"
+            | "previas"
+            | "previos"
+            | "precedentes"
+            | "précédentes"
+            | "précédents"
+            | "antérieures"
+            | "anciennes"
+            | "vorherigen"
+            | "vorherige"
+            | "bisherigen"
+            | "bisherige"
+            | "obigen"
+            | "vorigen"
+            | "früheren"
+            | "alten"
+            | "precedenti"
+            | "prévias"
+            | "acima"
+            | "eerdere"
+            | "vorige"
+            | "voorgaande"
+            | "bovenstaande"
+            | "tidigare"
+            | "föregående"
+            | "ovanstående"
+            | "tidligere"
+            | "poprzednie"
+            | "wcześniejsze"
+            | "предыдущие"
+            | "предыдущих"
+            | "прежние"
+            | "прошлые"
+            | "önceki"
+            | "السابقة"
+            | "السابق"
+            | "पिछले"
+            | "पिछली"
+            | "sebelumnya" => PRIOR,
+            "all" | "any" | "every" | "everything" | "whatever" | "todas" | "todos" | "toutes"
+            | "tous" | "alle" | "allen" | "sämtliche" | "sämtlichen" | "jegliche" | "tutte"
+            | "tutti" | "quaisquer" | "alla" | "samtliga" | "wszystkie" | "wszelkie" | "все"
+            | "всех" | "любые" | "جميع" | "كل" | "सभी" | "सारे" | "semua" => {
+                ALL
+            }
+            _ => 0,
+        };
         let d = match w {
             "reveal" | "show" | "print" | "output" | "display" | "repeat" | "recite" | "dump"
             | "leak" | "disclose" | "expose" | "echo" | "quote" | "paste" | "copy" | "spell"
@@ -2905,6 +2936,15 @@ mod sem {
                             .find(|&k| self.has(k, GIVEN) && self.joined(j, k))
                     {
                         self.push(hits, R_OVERRIDE, i, k);
+                        return;
+                    }
+                    // "what your creators programmed into you"
+                    if self.has(j, AUTH)
+                        && self.has(j + 1, GIVE | GIVEN)
+                        && (j + 2..(j + 4).min(self.toks.len()))
+                            .any(|k| self.has(k, YOU) && self.joined(j, k))
+                    {
+                        self.push(hits, R_OVERRIDE, i, j + 1);
                         return;
                     }
                 }
