@@ -1028,6 +1028,21 @@ impl Analysis<'_, '_> {
         if quoted && b == 0 && self.break_keyword(i) {
             self.hit(BREAK_KEYWORD, b, i);
         }
+        // `"2562*23`, `` `>65 ``: arithmetic or a comparison right after a
+        // quote that opens the value, and nothing else.
+        let n = self.toks().len();
+        if quoted && b == 0 && self.t.content(&self.toks()[0]).is_empty() && n - i <= 3 {
+            let shapes = [
+                [Some(Tk::Num), Some(Tk::Op(Op::Arith)), Some(Tk::Num)],
+                [Some(Tk::Op(Op::Cmp)), Some(Tk::Num), None],
+                [Some(Tk::Op(Op::Arith)), Some(Tk::Num), None],
+            ];
+            let seen = [self.kind(i), self.kind(i + 1), self.kind(i + 2)];
+            if shapes.contains(&seen) {
+                self.hit(BOOLEAN, b, n - 1);
+                return;
+            }
+        }
         if self.toks()[i - 1].comment_after && strong {
             let t = &self.toks()[b];
             let content = self.t.content(t);
@@ -1292,6 +1307,7 @@ impl Analysis<'_, '_> {
     /// `COS(`, `SLEEP   (`, `year]=(`, `select(user(`, `if(1234=`. Prose
     /// does not end on an open parenthesis right after its first word.
     fn call_fragment(&mut self) {
+        self.whole_value_names();
         let toks = self.toks();
         let n = toks.len();
         let Some(last_open) = (0..n).rev().find(|&x| toks[x].k == Tk::LParen) else {
@@ -1337,6 +1353,130 @@ impl Analysis<'_, '_> {
         }
         if names > 0 && matches!(toks[0].k, Tk::Word | Tk::Kw(_)) {
             self.hit(FUNCTION, 0, last_open);
+        }
+    }
+
+    /// A value that is only a catalogue name (`pg_catalog`, `schema_name`,
+    /// `mysql.db`), a server procedure (`xp_dirtree`, `sp_executesql`), or a
+    /// call of a function that exists only in SQL with literal arguments
+    /// (`lo_get(16400)`, `div(23,-2)`).
+    fn whole_value_names(&mut self) {
+        let n = self.toks().len();
+        let t0 = self.toks()[0];
+        if !matches!(t0.k, Tk::Word | Tk::Kw(_)) {
+            return;
+        }
+        let Some((buf, len)) = self.t.name(&t0) else {
+            return;
+        };
+        let name = &buf[..len];
+        const CATALOG: &[&[u8]] = &[
+            b"information_schema",
+            b"pg_catalog",
+            b"pg_shadow",
+            b"pg_user",
+            b"pg_tables",
+            b"pg_database",
+            b"pg_namespace",
+            b"sysobjects",
+            b"syscolumns",
+            b"sysdatabases",
+            b"msysobjects",
+            b"msysaccessobjects",
+            b"sqlite_master",
+            b"sqlite_schema",
+            b"schema_name",
+            b"table_schema",
+            b"table_name",
+            b"column_name",
+            b"all_tables",
+            b"all_tab_columns",
+            b"user_tables",
+            b"dba_users",
+        ];
+        if n == 1 && CATALOG.contains(&name)
+            || n == 3
+                && name == b"mysql"
+                && self.kind(1) == Some(Tk::Dot)
+                && matches!(self.kind(2), Some(Tk::Word | Tk::Kw(_)))
+        {
+            self.hit(SCHEMA, 0, n - 1);
+            return;
+        }
+        let procedure = name.starts_with(b"xp_")
+            || name.starts_with(b"sp_") && name.len() > 5
+            || matches!(
+                name,
+                b"utl_http"
+                    | b"utl_inaddr"
+                    | b"dbms_pipe"
+                    | b"dbms_lock"
+                    | b"openrowset"
+                    | b"opendatasource"
+            );
+        if n == 1 && procedure {
+            self.hit(FILE, 0, 0);
+            return;
+        }
+        // name(literals) and nothing else, for names only SQL uses.
+        const SQL_ONLY: &[&[u8]] = &[
+            b"div",
+            b"lo_get",
+            b"lo_import",
+            b"lo_export",
+            b"pg_read_file",
+            b"pg_ls_dir",
+            b"unhex",
+            b"group_concat",
+            b"concat_ws",
+            b"make_set",
+            b"export_set",
+            b"find_in_set",
+            b"substring_index",
+            b"name_const",
+            b"extractvalue",
+            b"updatexml",
+            b"ifnull",
+            b"nvl",
+            b"sys_eval",
+            b"sys_exec",
+            b"load_file",
+            b"char",
+            b"chr",
+            b"ascii",
+            b"ord",
+            b"db_name",
+            b"user_name",
+            b"suser_name",
+            b"current_user",
+            b"session_user",
+            b"system_user",
+            b"database",
+            b"version",
+            b"sleep",
+            b"benchmark",
+            b"pg_sleep",
+        ];
+        if t0.call && self.kind(1) == Some(Tk::LParen) && SQL_ONLY.contains(&name) {
+            let close = self.close_paren(1);
+            let args_ok = close + 1 == n
+                && close > 2
+                && self.kind(close) == Some(Tk::RParen)
+                && (2..close).all(|x| {
+                    matches!(
+                        self.kind(x),
+                        Some(
+                            Tk::Num
+                                | Tk::Hex
+                                | Tk::Str { closed: true, .. }
+                                | Tk::Comma
+                                | Tk::Op(Op::Arith)
+                        )
+                    )
+                });
+            if args_ok {
+                self.hit(FUNCTION, 0, close);
+            }
         }
     }
 
@@ -1777,6 +1917,11 @@ impl Analysis<'_, '_> {
                 let Some((a_end, _, _)) = self.operand(i) else {
                     return false;
                 };
+                // `OR 1#`: a literal condition and the rest commented out.
+                if n == 2 && literal(self.kind(1)) && self.toks()[1].comment_after {
+                    self.hit(BOOLEAN, 0, 1);
+                    return true;
+                }
                 let Some(o) = op(self, a_end) else {
                     return false;
                 };
@@ -1856,6 +2001,73 @@ impl Analysis<'_, '_> {
             {
                 self.hit(STACKED, 0, 1);
                 true
+            }
+            // `) like (`, `) when 234 then`: a value that closes a
+            // parenthesis and goes on with SQL.
+            Some(Tk::RParen) => {
+                let i = (0..n.min(8))
+                    .find(|&x| self.kind(x) != Some(Tk::RParen))
+                    .unwrap_or(n);
+                let sql = matches!(
+                    self.kind(i),
+                    Some(Tk::Kw(
+                        Kw::Like
+                            | Kw::When
+                            | Kw::Union
+                            | Kw::Or
+                            | Kw::And
+                            | Kw::Xor
+                            | Kw::Is
+                            | Kw::In
+                            | Kw::Not
+                            | Kw::Having
+                            | Kw::Order
+                            | Kw::Group
+                            | Kw::Limit
+                            | Kw::Into
+                            | Kw::From
+                            | Kw::Where
+                    ))
+                ) && matches!(
+                    self.kind(i + 1),
+                    Some(Tk::LParen | Tk::Num | Tk::Str { .. } | Tk::Kw(_) | Tk::Word)
+                );
+                if sql {
+                    self.hit(BOOLEAN, 0, i + 1);
+                }
+                sql
+            }
+            // `(select ...`: a sub-select where a value is expected.
+            Some(Tk::LParen) if self.kind(self.skip_parens(0)) == Some(Tk::Kw(Kw::Select)) => {
+                self.hit(SUBQUERY, 0, self.skip_parens(0));
+                true
+            }
+            // `except values(1,2)`, `intersect select`: a set operation.
+            Some(Tk::Word)
+                if self
+                    .t
+                    .name_is(&self.toks()[0], &[b"except", b"intersect", b"minus"])
+                    && matches!(self.kind(1), Some(Tk::Kw(Kw::Select | Kw::Values)))
+                    && n > 2 =>
+            {
+                self.hit(UNION, 0, 1);
+                true
+            }
+            // `DELETE FROM users;--`, `DROP sampletable;--`: a statement that
+            // ends right there.
+            Some(Tk::Kw(Kw::Delete | Kw::Drop | Kw::Truncate)) => {
+                let mut x = 1;
+                while x < 4 && matches!(self.kind(x), Some(Tk::Kw(Kw::From | Kw::Table))) {
+                    x += 1;
+                }
+                let named = matches!(self.kind(x), Some(Tk::Word));
+                let ends = named
+                    && (self.kind(x + 1) == Some(Tk::Semi) && x + 2 >= n
+                        || self.toks().get(x).is_some_and(|t| t.comment_after) && x + 1 == n);
+                if ends {
+                    self.hit(STACKED, 0, (x + 1).min(n - 1));
+                }
+                ends
             }
             _ => false,
         }
@@ -2031,7 +2243,7 @@ fn bare_needed(b: &[u8]) -> bool {
     let mut prev = 0u8;
     for &c in b {
         match c {
-            b';' | b'#' | b'=' | b'<' | b'>' | b'(' | b')' | b'`' => return true,
+            b';' | b'#' | b'=' | b'<' | b'>' | b'(' | b')' | b'`' | b'_' => return true,
             b':' if prev == b':' => return true,
             b'-' | b'|' | b'&' | b'@' if prev == c => return true,
             b'*' if prev == b'/' => return true,
@@ -2076,6 +2288,19 @@ fn quote_needed(b: &[u8], q: u8) -> bool {
     };
     if !c.is_ascii_alphanumeric() {
         return true;
+    }
+    if c.is_ascii_digit() && p == 0 {
+        // `"2562*23`: the value opens with the quote, then arithmetic.
+        let k = j + b[j..]
+            .iter()
+            .take(24)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if b.get(k)
+            .is_some_and(|c| matches!(c, b'*' | b'/' | b'+' | b'-' | b'%'))
+        {
+            return true;
+        }
     }
     if c.is_ascii_digit() {
         // `5'10"`: a number right after the quote is not SQL either, but look
@@ -2735,6 +2960,12 @@ fn gate_at(b: &[u8], i: usize, v: &mut Value) -> bool {
         b'$' => mongo_operator(b, i + 1).is_some(),
         b':' => next == b':' && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic),
         b'0' => (next | 0x20) == b'x' && b.get(i + 2).is_some_and(u8::is_ascii_hexdigit),
+        // `OR 1#`, `'#`: a comment after a literal.
+        b'#' => b[..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_ascii_whitespace())
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b')')),
         b'n' | b'N' => union_gate(b, i),
         _ => false,
     }
@@ -2754,7 +2985,25 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
     if c.is_ascii_alphabetic() {
         return in_set(word_from(b, j), AROUND_QUOTE) || in_set(word_before(b, q), AROUND_QUOTE);
     }
-    if c.is_ascii_digit() || c >= 0x80 {
+    if c.is_ascii_digit() {
+        // `"2562*23`, `'1001'='10`: a number and an operator right after a
+        // quote that opens the value.
+        let k = j + b[j..]
+            .iter()
+            .take(24)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        let opens = q == 0 || b[q - 1] == 0;
+        return in_set(word_before(b, q), AROUND_QUOTE)
+            || opens
+                && b.get(k).is_some_and(|c| {
+                    matches!(
+                        c,
+                        b'*' | b'/' | b'+' | b'-' | b'=' | b'<' | b'>' | b'%' | b'\'' | b'"'
+                    )
+                });
+    }
+    if c >= 0x80 {
         return in_set(word_before(b, q), AROUND_QUOTE);
     }
     // Prose punctuation after a closing quote ("'yes', then", "'quoted'.")
@@ -3559,6 +3808,15 @@ mod tests {
         attack("; insert into", "sqli-stacked-query");
         attack("admin@example.com';", "sqli-comment-truncation");
         attack("SELECT (CASE", "sqli-statement");
+        attack(") like (", "sqli-boolean-injection");
+        attack("(select", "sqli-subquery");
+        attack("except values(1,2)", "sqli-union-select");
+        attack("DELETE FROM users;--", "sqli-stacked-query");
+        attack("OR 1# ", "sqli-boolean-injection");
+        attack("pg_catalog", "sqli-schema-enumeration");
+        attack("sp_executesql", "sqli-file-or-command");
+        attack("lo_get(16400)", "sqli-function-fragment");
+        attack("\"2562*23", "sqli-boolean-injection");
         attack(
             "concat(0x223e3c62723e,version(),0x3c696d67207372633d22)",
             "sqli-encoded-string",
@@ -3580,6 +3838,12 @@ mod tests {
             "He said 'hi';",
             "'yes', then 'no'",
             "; see above",
+            "(see the table) like this",
+            "except values that are empty",
+            "Delete the old files;",
+            "user_name",
+            "max(3, 4)",
+            "\"5\" screen",
         ] {
             benign(s);
         }
