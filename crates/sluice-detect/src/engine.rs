@@ -90,6 +90,10 @@ struct Scratch {
 /// Buffers that grew beyond this are dropped after the scan instead of kept:
 /// one unusually large body does not pin its memory to the thread for good.
 const SCRATCH_KEEP: usize = 2 << 20;
+/// Offset maps kept, and the pieces each may keep room for (40 bytes each):
+/// maps are small unless an input is full of escapes.
+const MAPS_KEEP: usize = 8;
+const MAP_PIECES_KEEP: usize = 4096;
 
 impl Scratch {
     fn take() -> Scratch {
@@ -122,10 +126,10 @@ impl Scratch {
         }
         keep_vec(&mut self.bytes, SCRATCH_KEEP);
         keep_vec(&mut self.check_bytes, SCRATCH_KEEP);
-        self.check_map.shrink(SCRATCH_KEEP / 64);
-        self.maps.truncate(16);
+        self.check_map.shrink(MAP_PIECES_KEEP);
+        self.maps.truncate(MAPS_KEEP);
         for m in &mut self.maps {
-            m.shrink(SCRATCH_KEEP / 64);
+            m.shrink(MAP_PIECES_KEEP);
         }
         keep_vec(&mut self.hits, 4096);
         let _ = SCRATCH.try_with(|s| *s.borrow_mut() = self);
