@@ -1333,7 +1333,15 @@ impl Analysis<'_, '_> {
                     let name = self.t.name(t);
                     let is_fn = name.is_some_and(|(buf, len)| {
                         sql_function(&buf[..len])
-                            || matches!(&buf[..len], b"in" | b"values" | b"exists" | b"select")
+                            || matches!(
+                                &buf[..len],
+                                b"in"
+                                    | b"values"
+                                    | b"exists"
+                                    | b"select"
+                                    | b"procedure"
+                                    | b"analyse"
+                            )
                     });
                     if t.ce - t.cs == 1 && self.t.b[t.cs] == b'$' {
                         gap += 1;
@@ -1576,9 +1584,11 @@ impl Analysis<'_, '_> {
             let numeric = matches!(arg, Some(Tk::Num | Tk::Var | Tk::SysVar | Tk::LParen))
                 || matches!(arg, Some(Tk::Word | Tk::Kw(_))) && self.toks()[i + 2].call;
             let then = self.kind(i + 3);
+            // benchmark(2999/**/999,md5(now()): a second argument.
             let closes = matches!(then, Some(Tk::RParen | Tk::Comma | Tk::Op(_)))
                 || arg == Some(Tk::LParen)
-                || matches!(arg, Some(Tk::Word | Tk::Kw(_)));
+                || matches!(arg, Some(Tk::Word | Tk::Kw(_)))
+                || (i + 3..close).any(|x| self.kind(x) == Some(Tk::Comma));
             if numeric && closes {
                 self.hit(TIME, i, close);
             } else if name == b"dbms_lock" && self.kind(i + 1) == Some(Tk::Dot) {
@@ -1911,6 +1921,30 @@ impl Analysis<'_, '_> {
             }
             (y > x).then_some(y)
         };
+        // `1=1`, `11!=1`, `42 like 42`, `1 is not 2`: the whole value is
+        // one comparison of literals.
+        if let Some(o) = op(self, 1) {
+            if literal(self.kind(0)) && literal(self.kind(o)) && o + 1 == n && n <= 5 {
+                self.hit(BOOLEAN, 0, o);
+                return true;
+            }
+        }
+        // `EXECUTE IMMEDIATE "`, `ALTER TABLE `t` ADD ...`.
+        let second = self.toks().get(1).copied();
+        let second_is = |names: &[&[u8]]| second.is_some_and(|t| self.t.name_is(&t, names));
+        if self.kind(0) == Some(Tk::Kw(Kw::Exec)) && second_is(&[b"immediate"]) && n >= 3
+            || self.kind(0) == Some(Tk::Kw(Kw::Alter))
+                && self.kind(1) == Some(Tk::Kw(Kw::Table))
+                && (3..n.min(5)).any(|x| {
+                    self.t.name_is(
+                        &self.toks()[x],
+                        &[b"add", b"change", b"modify", b"drop", b"rename", b"alter"],
+                    )
+                })
+        {
+            self.hit(STATEMENT, 0, (n - 1).min(3));
+            return true;
+        }
         match self.kind(0) {
             Some(k) if is_logic(k) => {
                 let i = self.skip_parens(1);
@@ -2441,6 +2475,16 @@ fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
         }
         at = piece_end + 1;
     }
+    // `probe="value"`: attribute values of XML or HTML read as text.
+    for p in memchr::memmem::find_iter(b, b"=\"").take(8) {
+        let v = p + 2;
+        let e = memchr::memchr(b'"', &b[v..]).map_or(b.len(), |o| v + o);
+        if p > 0 && is_word(b[p - 1]) {
+            if let Some(sub) = seg.get(v..e).filter(|x| x.len() >= 2) {
+                scan_one(sub, base + v, hits, buf);
+            }
+        }
+    }
     if b.first() == Some(&b'/') {
         if let Some(p) = memchr::memrchr(b'/', b).filter(|&p| p > 0) {
             if let Some(sub) = seg.get(p + 1..).filter(|x| x.len() >= 2) {
@@ -2789,6 +2833,7 @@ const AROUND_QUOTE: &[u128] = &[
     key(b"having"),
     key(b"if"),
     key(b"ilike"),
+    key(b"immediate"),
     key(b"in"),
     key(b"insert"),
     key(b"intersect"),
@@ -2867,6 +2912,7 @@ const STATEMENTS: &[u128] = &[
 /// functions attackers call.
 const BEFORE_PAREN: &[u128] = &[
     key(b"all"),
+    key(b"analyse"),
     key(b"and"),
     key(b"any"),
     key(b"as"),
@@ -3058,7 +3104,8 @@ fn operand_near(b: &[u8], i: usize) -> bool {
     let next = b
         .get(j)
         .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'`' | b'(' | b'@'));
-    let prev = b[..i]
+    // Bounded: a run of `<` must not make this quadratic.
+    let prev = b[i.saturating_sub(8)..i]
         .iter()
         .rev()
         .find(|c| !c.is_ascii_whitespace() && !matches!(c, b'!' | b'<' | b'>' | b'='))
@@ -3817,6 +3864,15 @@ mod tests {
         attack("sp_executesql", "sqli-file-or-command");
         attack("lo_get(16400)", "sqli-function-fragment");
         attack("\"2562*23", "sqli-boolean-injection");
+        attack("11!=1", "sqli-boolean-injection");
+        attack("BENChmARk(2999/**/999,Md5(NoW()", "sqli-time-based");
+        attack("42 like 42", "sqli-boolean-injection");
+        attack("EXECUTE IMMEDIATE \"", "sqli-statement");
+        attack("procedure analyse (", "sqli-function-fragment");
+        attack(
+            "<?xml version=\"1.0\"?><root><a probe=\"1234 OR 1=1\"></a></root>",
+            "sqli-tautology",
+        );
         attack(
             "concat(0x223e3c62723e,version(),0x3c696d67207372633d22)",
             "sqli-encoded-string",
@@ -3844,6 +3900,9 @@ mod tests {
             "user_name",
             "max(3, 4)",
             "\"5\" screen",
+            "1=1 is always true, 2+2=4",
+            "<a title=\"select the best option\">x</a>",
+            "I like '",
         ] {
             benign(s);
         }
@@ -3917,6 +3976,9 @@ mod tests {
     fn pathological_inputs_terminate() {
         let quotes = "'".repeat(100_000);
         let _ = rules_for(&quotes);
+        for run in ["<", "=", "!=", "#", " #", "a=", "&a=", "=\"", "_", "$ne"] {
+            let _ = rules_for(&run.repeat(50_000));
+        }
         let parens = "(".repeat(100_000);
         let _ = rules_for(&parens);
         let mixed = "' or (".repeat(20_000);
