@@ -340,13 +340,63 @@ pub(crate) fn extract_header(input: &str, out: &mut String, map: &mut OffsetMap)
         match memchr::memchr(b'=', &b[s..end]) {
             Some(eq) => {
                 w.value(input, s, s + eq);
-                w.value(input, s + eq + 1, end);
+                header_value(&mut w, input, s + eq + 1, end);
             }
-            None => w.value(input, s, end),
+            None => header_value(&mut w, input, s, end),
         }
         start = end + 1;
     }
     w.segments
+}
+
+/// One parameter value of a structured header. A list of quoted strings
+/// (`"Chromium", "Not=A?Brand"`, RFC 8941) gives each string's content as a
+/// value: read whole, the closing and opening quotes around the comma look
+/// like a string broken out of, and `=` inside a brand name like a
+/// comparison. Anything else, including text around or between the quotes,
+/// stays one value, so an injection cannot hide behind a quote.
+fn header_value(w: &mut Writer<'_, OffsetMap, String>, input: &str, start: usize, end: usize) {
+    let b = &input.as_bytes()[..end];
+    let skip_ws = |mut i: usize| {
+        while i < end && matches!(b[i], b' ' | b'\t') {
+            i += 1;
+        }
+        i
+    };
+    let mut items = [(0usize, 0usize); 8];
+    let mut n = 0;
+    let mut i = skip_ws(start);
+    let list = loop {
+        if i >= end || b[i] != b'"' || n == items.len() {
+            break false;
+        }
+        let open = i + 1;
+        i = open;
+        while i < end && b[i] != b'"' {
+            // A backslash quotes the next byte, so a `\"` does not close.
+            i += if b[i] == b'\\' { 2 } else { 1 };
+        }
+        if i >= end {
+            break false;
+        }
+        items[n] = (open, i);
+        n += 1;
+        i = skip_ws(i + 1);
+        if i == end {
+            break true;
+        }
+        if b[i] != b',' {
+            break false;
+        }
+        i = skip_ws(i + 1);
+    };
+    if list {
+        for &(a, z) in &items[..n] {
+            w.value(input, a, z);
+        }
+    } else {
+        w.value(input, start, end);
+    }
 }
 
 #[cfg(test)]
@@ -449,5 +499,26 @@ mod tests {
         assert_eq!(o, "session\0abc\0theme\0' or 1=1--");
         extract_header("Mozilla/5.0 (X11)", &mut o, &mut m);
         assert_eq!(o, "Mozilla/5.0 (X11)");
+    }
+
+    #[test]
+    fn header_quoted_lists_give_their_strings() {
+        let split = |h: &str| {
+            let mut o = String::new();
+            let mut m = OffsetMap::default();
+            extract_header(h, &mut o, &mut m);
+            o
+        };
+        assert_eq!(
+            split(r#""Chromium";v="118", "Not=A?Brand";v="99""#),
+            "Chromium\0v\0118\0Not=A?Brand\0v\099"
+        );
+        // Text outside the quotes keeps the value whole.
+        assert_eq!(
+            split(r#"a=1; b="x" or "1"="1""#),
+            "a\01\0b\0\"x\" or \"1\"=\"1\""
+        );
+        assert_eq!(split(r#"a=1; b="x\"y", "z"#), "a\01\0b\0\"x\\\"y\", \"z");
+        assert_eq!(split(r#"a=1; b="", "q""#), "a\01\0b\0q");
     }
 }
