@@ -511,14 +511,14 @@ mod tests {
         };
         assert_eq!(
             split(r#""Chromium";v="118", "Not=A?Brand";v="99""#),
-            "Chromium\0v\0118\0Not=A?Brand\0v\099"
+            "Chromium\x00v\x00118\x00Not=A?Brand\x00v\x0099"
         );
         // Text outside the quotes keeps the value whole.
         assert_eq!(
             split(r#"a=1; b="x" or "1"="1""#),
-            "a\01\0b\0\"x\" or \"1\"=\"1\""
+            "a\x001\x00b\x00\"x\" or \"1\"=\"1\""
         );
-        assert_eq!(split(r#"a=1; b="x\"y", "z"#), "a\01\0b\0\"x\\\"y\", \"z");
-        assert_eq!(split(r#"a=1; b="", "q""#), "a\01\0b\0q");
+        assert_eq!(split(r#"a=1; b="x\"y", "z"#), "a\x001\x00b\x00\"x\\\"y\", \"z");
+        assert_eq!(split(r#"a=1; b="", "q""#), "a\x001\x00b\x00q");
     }
 }
