@@ -188,7 +188,8 @@ fn multipart(body: &[u8], boundary: &str, opaque: &OpaqueTypes) -> Option<Vec<Pi
     }
 }
 
-/// One multipart part: its field name and file name, and its content unless
+/// One multipart part: its `Content-Disposition` line (field and file
+/// names), and its content unless
 /// the content is binary and either a file upload or of an opaque type.
 fn part(body: &[u8], r: Range<usize>, opaque: &OpaqueTypes, out: &mut Vec<Piece>) {
     let bytes = &body[r.clone()];
@@ -213,21 +214,14 @@ fn part(body: &[u8], r: Range<usize>, opaque: &OpaqueTypes, out: &mut Vec<Piece>
         let name = line[..colon].trim_ascii();
         let value_at = colon + 1;
         if name.eq_ignore_ascii_case(b"content-disposition") {
-            let v = &line[value_at..];
-            for (key, kind) in [("name", InputKind::Text), ("filename", InputKind::Text)] {
-                if let Some(p) = param(v, key) {
-                    if key == "filename" {
-                        is_file = true;
-                    }
-                    let s = r.start + line_at + value_at;
-                    if !p.is_empty() {
-                        out.push(Piece {
-                            range: s + p.start..s + p.end,
-                            kind,
-                        });
-                    }
-                }
-            }
+            // The whole line, not the bare names: detectors read a
+            // `filename="../x"` by its context.
+            is_file = param(&line[value_at..], "filename").is_some();
+            let s = r.start + line_at;
+            out.push(Piece {
+                range: s..s + line.len(),
+                kind: InputKind::Text,
+            });
         } else if name.eq_ignore_ascii_case(b"content-type") {
             media = media_type(&String::from_utf8_lossy(&line[value_at..]));
         }
@@ -323,16 +317,15 @@ Content-Type: application/json\r\n\r\n\
             t,
             vec![
                 &b"preamble\r\n"[..],
-                b"comment",
+                b"Content-Disposition: form-data; name=\"comment\"",
                 b"hello ' or 1=1--",
-                b"upload",
-                b"../../etc/passwd",
-                b"meta",
+                b"Content-Disposition: form-data; name=\"upload\"; filename=\"../../etc/passwd\"",
+                b"Content-Disposition: form-data; name=\"meta\"",
                 b"{\"a\":\"b\"}",
                 b"\r\nepilogue",
             ]
         );
-        assert_eq!(p[6].kind, InputKind::Json);
+        assert_eq!(p[5].kind, InputKind::Json);
     }
 
     #[test]
@@ -353,10 +346,9 @@ Content-Disposition: form-data; name=\"raw\"\n\n\
         assert_eq!(
             t,
             vec![
-                &b"f"[..],
-                b"a.txt",
+                &b"content-disposition: form-data; name=f; filename=a.txt"[..],
                 b"<script>alert(1)</script>",
-                b"raw",
+                b"Content-Disposition: form-data; name=\"raw\"",
                 b"\xff' or 1=1--",
             ]
         );
