@@ -518,7 +518,10 @@ mod tests {
             split(r#"a=1; b="x" or "1"="1""#),
             "a\x001\x00b\x00\"x\" or \"1\"=\"1\""
         );
-        assert_eq!(split(r#"a=1; b="x\"y", "z"#), "a\x001\x00b\x00\"x\\\"y\", \"z");
+        assert_eq!(
+            split(r#"a=1; b="x\"y", "z"#),
+            "a\x001\x00b\x00\"x\\\"y\", \"z"
+        );
         assert_eq!(split(r#"a=1; b="", "q""#), "a\x001\x00b\x00q");
     }
 }
