@@ -3441,23 +3441,7 @@ mod cost {
     #[test]
     #[ignore]
     fn cmdi_cost() {
-        let lines = [
-            "Meet Jessica at Union Square; bring the table by the window.",
-            "Is the blue shirt better than the old files? Select one and order by price.",
-            "customer",
-            "order",
-            "2024",
-            "Please update my shipping address to 12 Rue de la Paix, Paris.",
-            "It's 5 o'clock somewhere -- let's go!",
-            "The build failed with exit code 2 (see logs).",
-        ];
-        let mut text = String::new();
-        while text.len() < 1 << 20 {
-            for l in lines {
-                text.push_str(l);
-                text.push('\0');
-            }
-        }
+        let text = crate::detectors::timing::benign_mib();
         let mut hits = Vec::new();
         let t = std::time::Instant::now();
         super::scan("x", &mut hits);
@@ -3468,32 +3452,6 @@ mod cost {
         let t = std::time::Instant::now();
         super::scan(&text, &mut hits);
         println!("first MiB: {:?}, {} hits", t.elapsed(), hits.len());
-        let t = std::time::Instant::now();
-        let n = 40;
-        for _ in 0..n {
-            hits.clear();
-            super::scan(&text, &mut hits);
-        }
-        println!("cmdi: {:?} per MiB, {} hits", t.elapsed() / n, hits.len());
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..30 {
-            let t = std::time::Instant::now();
-            hits.clear();
-            super::scan(&text, &mut hits);
-            best = best.min(t.elapsed());
-        }
-        println!("min scan: {best:?} per MiB");
-        let short: Vec<&str> = lines.to_vec();
-        let t = std::time::Instant::now();
-        for _ in 0..20_000 {
-            for s in &short {
-                hits.clear();
-                super::scan(s, &mut hits);
-            }
-        }
-        println!(
-            "cmdi short: {:?} per call",
-            t.elapsed() / (20_000 * short.len() as u32)
-        );
+        crate::detectors::timing::report_cost("cmdi", super::scan);
     }
 }

@@ -102,44 +102,82 @@ mod tests {
     }
 }
 
+/// Hand-run cost measurements on benign values (ignored tests: timing is
+/// for benchmarks, not assertions).
 #[cfg(test)]
-mod timing {
+pub(crate) mod timing {
+    use super::safety::Scan;
+
+    /// Ordinary values: prose with quotes, semicolons and SQL words, short
+    /// form fields, a number.
+    pub(crate) const BENIGN_LINES: [&str; 8] = [
+        "Meet Jessica at Union Square; bring the table by the window.",
+        "Is the blue shirt better than the old files? Select one and order by price.",
+        "customer",
+        "order",
+        "2024",
+        "Please update my shipping address to 12 Rue de la Paix, Paris.",
+        "It's 5 o'clock somewhere -- let's go!",
+        "The build failed with exit code 2 (see logs).",
+    ];
+
+    /// About 1 MiB of [`BENIGN_LINES`] as NUL-separated values.
+    pub(crate) fn benign_mib() -> String {
+        let mut text = String::new();
+        while text.len() < 1 << 20 {
+            for l in BENIGN_LINES {
+                text.push_str(l);
+                text.push('\0');
+            }
+        }
+        text
+    }
+
+    /// Prints `scan`'s cost per MiB of benign values (best of `COST_ROUNDS`,
+    /// default 20) and per short value (`COST_SHORT` passes, default 1000),
+    /// for runs under `perf stat` or by hand.
+    pub(crate) fn report_cost(name: &str, scan: Scan) {
+        let env = |k: &str, d: u32| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d)
+                .max(1)
+        };
+        let (rounds, short) = (env("COST_ROUNDS", 20), env("COST_SHORT", 1000));
+        let text = benign_mib();
+        let mut hits = Vec::new();
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..rounds {
+            hits.clear();
+            let t = std::time::Instant::now();
+            scan(&text, &mut hits);
+            best = best.min(t.elapsed());
+        }
+        println!(
+            "{name}: {best:?} per MiB (best of {rounds}), {} hits",
+            hits.len()
+        );
+        let t = std::time::Instant::now();
+        for _ in 0..short {
+            for l in BENIGN_LINES {
+                hits.clear();
+                scan(l, &mut hits);
+            }
+        }
+        println!(
+            "{name}: {:?} per short value",
+            t.elapsed() / (short * BENIGN_LINES.len() as u32)
+        );
+    }
+
     /// Per-module cost on benign values. Not an assertion: run by hand with
     /// `cargo test --release -p sluice-detect per_module_cost -- --ignored --nocapture`.
     #[test]
     #[ignore]
     fn per_module_cost() {
-        let lines = [
-            "Meet Jessica at Union Square; bring the table by the window.",
-            "Is the blue shirt better than the old files? Select one and order by price.",
-            "customer",
-            "order",
-            "2024",
-            "Please update my shipping address to 12 Rue de la Paix, Paris.",
-            "It's 5 o'clock somewhere -- let's go!",
-            "The build failed with exit code 2 (see logs).",
-        ];
-        let mut text = String::new();
-        while text.len() < 1 << 20 {
-            for l in lines {
-                text.push_str(l);
-                text.push('\0');
-            }
-        }
-        for (i, m) in super::MODULES.iter().enumerate() {
-            let mut hits = Vec::new();
-            let t = std::time::Instant::now();
-            for _ in 0..5 {
-                hits.clear();
-                (m.scan)(&text, &mut hits);
-            }
-            let el = t.elapsed() / 5;
-            println!(
-                "module {i} ({}): {:?} per MiB, {} hits",
-                m.rules[0].id,
-                el,
-                hits.len()
-            );
+        for m in super::MODULES {
+            report_cost(m.rules[0].id, m.scan);
         }
     }
 }

@@ -1185,50 +1185,7 @@ mod tests {
     #[test]
     #[ignore]
     fn pii_cost() {
-        let lines = [
-            "Meet Jessica at Union Square; bring the table by the window.",
-            "Is the blue shirt better than the old files? Select one and order by price.",
-            "customer",
-            "order",
-            "2024",
-            "Please update my shipping address to 12 Rue de la Paix, Paris.",
-            "It's 5 o'clock somewhere -- let's go!",
-            "The build failed with exit code 2 (see logs).",
-        ];
-        let mut text = String::new();
-        while text.len() < 1 << 20 {
-            for l in lines {
-                text.push_str(l);
-                text.push('\0');
-            }
-        }
-        let mut hits = Vec::new();
-        let rounds: u32 = std::env::var("COST_ROUNDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(20);
-        let t = std::time::Instant::now();
-        for _ in 0..rounds {
-            hits.clear();
-            scan(&text, &mut hits);
-        }
-        println!("pii: {:?} per MiB", t.elapsed() / rounds.max(1));
-        let short: u32 = std::env::var("COST_SHORT")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1000);
-        let t = std::time::Instant::now();
-        for _ in 0..rounds * short {
-            for l in lines {
-                hits.clear();
-                scan(l, &mut hits);
-            }
-        }
-        println!(
-            "pii: {:?} per short value",
-            t.elapsed() / (rounds.max(1) * short.max(1) * 8)
-        );
-        assert!(hits.is_empty());
+        crate::detectors::timing::report_cost("pii", scan);
     }
 
     fn found(text: &str) -> Vec<(&'static str, &str)> {

@@ -3936,32 +3936,8 @@ mod tests {
     #[test]
     #[ignore]
     fn sqli_cost() {
-        let lines = [
-            "Meet Jessica at Union Square; bring the table by the window.",
-            "Is the blue shirt better than the old files? Select one and order by price.",
-            "customer",
-            "order",
-            "2024",
-            "Please update my shipping address to 12 Rue de la Paix, Paris.",
-            "It's 5 o'clock somewhere -- let's go!",
-            "The build failed with exit code 2 (see logs).",
-        ];
-        let mut text = String::new();
-        while text.len() < 1 << 20 {
-            for l in lines {
-                text.push_str(l);
-                text.push('\0');
-            }
-        }
-        let mut best = std::time::Duration::MAX;
-        let mut hits = Vec::new();
-        for _ in 0..40 {
-            hits.clear();
-            let t = std::time::Instant::now();
-            scan(&text, &mut hits);
-            best = best.min(t.elapsed());
-        }
-        println!("sqli: {best:?} per MiB (best of 40), {} hits", hits.len());
+        crate::detectors::timing::report_cost("sqli", scan);
+        let text = crate::detectors::timing::benign_mib();
         let mut best = std::time::Duration::MAX;
         for _ in 0..40 {
             let t = std::time::Instant::now();
