@@ -312,9 +312,8 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
-        let inner = &self.inner;
         #[cfg(not(loom))]
-        if inner.gate.is_none()
+        if self.inner.gate.is_none()
             && let Some(buf) = self.fast_checkout(capacity, false)
         {
             return buf;
@@ -673,6 +672,11 @@ impl Inner {
     /// Of class `k` and the classes up to one doubling above it, the one
     /// whose shared storage was given a buffer most recently (`k` on a tie).
     pub(crate) fn recent_class(&self, k: usize) -> usize {
+        // Under a checked-out cap a buffer is charged by its class, so it
+        // must be of that class: no neighbours.
+        if self.gate.is_some() {
+            return k;
+        }
         let mut best = k;
         let mut at = self.last_put[k].load(Ordering::Relaxed);
         for j in k + 1..(k + NEAR_CLASSES + 1).min(NUM_CLASSES) {
@@ -691,8 +695,14 @@ impl Inner {
     /// caches, where a same-class one idle for longer is not (with four
     /// classes per doubling, a class is reused four times less often than
     /// a power-of-two class would be). Its reservation is given back.
+    /// Under a checked-out cap only class `k` is looked at: the cap charges
+    /// a buffer by its class, and a larger neighbour would be undercharged.
     pub(crate) fn take_near(&self, k: usize) -> Option<Vec<u8>> {
-        let hi = (k + NEAR_CLASSES + 1).min(NUM_CLASSES);
+        let hi = if self.gate.is_some() {
+            k + 1
+        } else {
+            (k + NEAR_CLASSES + 1).min(NUM_CLASSES)
+        };
         let mut order: Vec<(u64, usize)> = (k..hi)
             .map(|j| (self.last_put[j].load(Ordering::Relaxed), j))
             .collect();

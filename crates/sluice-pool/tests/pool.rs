@@ -848,3 +848,20 @@ fn a_request_may_reuse_a_buffer_up_to_one_doubling_larger() {
     assert_eq!(b.capacity(), 1024, "took a buffer more than a doubling up");
     drop((held, b));
 }
+
+#[test]
+fn under_a_checked_out_cap_buffers_are_exactly_their_class() {
+    // Without thread caches every release goes to the shared storage, where
+    // a request may otherwise take a warmer buffer up to one doubling larger.
+    let pool = Pool::new(PoolConfig {
+        thread_cache_bytes: 0,
+        max_checked_out_bytes: Some(64 << 20),
+        ..PoolConfig::default()
+    })
+    .unwrap();
+    let small = pool.acquire(33 * 1024).capacity();
+    drop(pool.acquire(small + 1));
+    let b = pool.acquire(33 * 1024);
+    assert_eq!(b.capacity(), small);
+    assert_eq!(pool.stats().checked_out_bytes, small as u64);
+}
