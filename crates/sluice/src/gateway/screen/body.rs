@@ -110,9 +110,13 @@ fn param(line: &[u8], key: &str) -> Option<Range<usize>> {
 }
 
 /// The boundary parameter of a multipart `Content-Type` (case kept: it is
-/// compared byte for byte).
+/// compared byte for byte). `None` when it is missing, too long, or given
+/// twice (parsers would disagree on which one splits the body).
 fn boundary(ct: &str) -> Option<&str> {
     let r = param(ct.as_bytes(), "boundary")?;
+    if param(&ct.as_bytes()[r.end..], "boundary").is_some() {
+        return None;
+    }
     let b = &ct[r];
     // RFC 2046: 1 to 70 characters.
     (!b.is_empty() && b.len() <= 70).then_some(b)
@@ -120,33 +124,73 @@ fn boundary(ct: &str) -> Option<&str> {
 
 /// What to screen in a body with these request headers.
 pub(crate) fn pieces(headers: &HeaderMap, body: &[u8], opaque: &OpaqueTypes) -> Vec<Piece> {
+    let whole = |kind| {
+        vec![Piece {
+            range: 0..body.len(),
+            kind,
+        }]
+    };
+    // Two Content-Type headers: the upstream may read either, so trust
+    // neither and screen everything as text.
+    if headers.get_all(CONTENT_TYPE).iter().nth(1).is_some() {
+        return whole(InputKind::Auto);
+    }
     let ct = headers
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
     let media = media_type(ct);
     if media.starts_with("multipart/") {
-        if let Some(parts) = boundary(ct).and_then(|b| multipart(body, b, opaque)) {
+        if let Some(parts) = boundary(ct).and_then(|b| multipart(body, b)) {
             return parts;
         }
     }
     if opaque.contains(&media) && std::str::from_utf8(body).is_err() {
         return Vec::new();
     }
-    vec![Piece {
-        range: 0..body.len(),
-        kind: kind_for(&media),
-    }]
+    whole(kind_for(&media))
 }
 
-/// The pieces of a multipart body, or `None` when no delimiter line is
-/// found (the caller then screens the body whole).
-fn multipart(body: &[u8], boundary: &str, opaque: &OpaqueTypes) -> Option<Vec<Piece>> {
+/// The pieces of a multipart body, or `None` when it does not split
+/// unambiguously (no delimiter line, a line that starts like a delimiter but
+/// is not one, or delimiters after both CRLF and bare LF): the caller then
+/// screens the body whole, since a parser could split it another way.
+fn multipart(body: &[u8], boundary: &str) -> Option<Vec<Piece>> {
     let delim = format!("--{boundary}");
-    // A delimiter starts a line.
-    let mut starts = memchr::memmem::find_iter(body, delim.as_bytes())
-        .filter(|&i| i == 0 || body[i - 1] == b'\n');
-    let first = starts.next()?;
+    let mut lines = Vec::new();
+    let mut crlf = None;
+    for i in memchr::memmem::find_iter(body, delim.as_bytes()) {
+        if i > 0 && body[i - 1] != b'\n' {
+            continue;
+        }
+        // The delimiter line: `--B`, then `--` (the last one), or optional
+        // blanks and a line break.
+        let mut j = i + delim.len();
+        let last = body[j..].starts_with(b"--");
+        if last {
+            j += 2;
+        }
+        while j < body.len() && matches!(body[j], b' ' | b'\t') {
+            j += 1;
+        }
+        let eol = match body.get(j) {
+            Some(b'\n') => j + 1,
+            Some(b'\r') if body.get(j + 1) == Some(&b'\n') => j + 2,
+            None if last => j,
+            _ => return None,
+        };
+        if i > 0 {
+            let this = i >= 2 && body[i - 2] == b'\r';
+            if *crlf.get_or_insert(this) != this {
+                return None;
+            }
+        }
+        lines.push((i, eol, last));
+        if last {
+            break;
+        }
+    }
+    let &(first, _, _) = lines.first()?;
     let mut out = Vec::new();
     // Parsers ignore the preamble and epilogue; screening them as text
     // keeps a lenient upstream parser from being a way around.
@@ -159,84 +203,85 @@ fn multipart(body: &[u8], boundary: &str, opaque: &OpaqueTypes) -> Option<Vec<Pi
         }
     };
     text(0..first, &mut out);
-    let mut at = first;
-    loop {
-        let after = at + delim.len();
-        if body[after..].starts_with(b"--") {
-            text(after + 2..body.len(), &mut out);
-            return Some(out);
+    for (n, &(_, eol, last)) in lines.iter().enumerate() {
+        if last {
+            text(eol..body.len(), &mut out);
+            break;
         }
-        let next = starts.next();
-        let mut end = next.unwrap_or(body.len());
-        // The line break before the next delimiter belongs to it.
-        if next.is_some() {
-            end -= 1;
-            if end > after && body[end - 1] == b'\r' {
-                end -= 1;
+        let end = match lines.get(n + 1) {
+            // The line break before the next delimiter belongs to it.
+            Some(&(next, _, _)) => {
+                let e = next - 1;
+                if e > eol && body[e - 1] == b'\r' {
+                    e - 1
+                } else {
+                    e
+                }
             }
-        }
-        // The rest of the delimiter line (transport padding, line break).
-        let head_start = match memchr::memchr(b'\n', &body[after..end.max(after)]) {
-            Some(n) => after + n + 1,
-            None => end.max(after),
+            None => body.len(),
         };
-        part(body, head_start..end.max(head_start), opaque, &mut out);
-        match next {
-            Some(n) => at = n,
-            None => return Some(out),
-        }
+        part(body, eol..end.max(eol), &mut out);
     }
+    Some(out)
 }
 
-/// One multipart part: its `Content-Disposition` line (field and file
-/// names), and its content unless
-/// the content is binary and either a file upload or of an opaque type.
-fn part(body: &[u8], r: Range<usize>, opaque: &OpaqueTypes, out: &mut Vec<Piece>) {
+/// One multipart part: its header block (field and file names, part type),
+/// and its content unless the part is a file upload whose content is not
+/// UTF-8. As `multipart/form-data` parsers do, a part is a file only when
+/// its one `Content-Disposition` names a non-empty `filename`; a binary
+/// field without one reaches the application as text, so it is screened.
+fn part(body: &[u8], r: Range<usize>, out: &mut Vec<Piece>) {
     let bytes = &body[r.clone()];
-    let (head_len, content_at) = match memchr::memmem::find(bytes, b"\r\n\r\n") {
-        Some(n) => (n, n + 4),
-        None => match memchr::memmem::find(bytes, b"\n\n") {
-            Some(n) => (n, n + 2),
-            // No header block: all of it is content.
-            None => (0, 0),
-        },
-    };
-    let mut media = String::new();
-    let mut is_file = false;
-    let mut next_line_at = 0;
-    for line in bytes[..head_len].split(|&b| b == b'\n') {
-        let line_at = next_line_at;
-        next_line_at += line.len() + 1;
+    // The header block ends at the first empty line (`\r` ignored).
+    let mut at = 0;
+    let mut content_at = None;
+    let mut dispositions = 0;
+    let mut file = false;
+    let mut kind = InputKind::Auto;
+    while at < bytes.len() {
+        let nl = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+        let line = &bytes[at..nl];
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
-            continue;
-        };
-        let name = line[..colon].trim_ascii();
-        let value_at = colon + 1;
-        if name.eq_ignore_ascii_case(b"content-disposition") {
-            // The whole line, not the bare names: detectors read a
-            // `filename="../x"` by its context.
-            is_file = param(&line[value_at..], "filename").is_some();
-            let s = r.start + line_at;
-            out.push(Piece {
-                range: s..s + line.len(),
-                kind: InputKind::Text,
-            });
-        } else if name.eq_ignore_ascii_case(b"content-type") {
-            media = media_type(&String::from_utf8_lossy(&line[value_at..]));
+        if line.is_empty() {
+            content_at = Some((at, (nl + 1).min(bytes.len())));
+            break;
         }
+        if let Some(colon) = line.iter().position(|&b| b == b':') {
+            let name = line[..colon].trim_ascii();
+            let value = &line[colon + 1..];
+            if name.eq_ignore_ascii_case(b"content-disposition") {
+                dispositions += 1;
+                file = param(value, "filename").is_some_and(|v| !v.is_empty());
+            } else if name.eq_ignore_ascii_case(b"content-type") {
+                kind = kind_for(&media_type(&String::from_utf8_lossy(value)));
+            }
+        }
+        at = nl + 1;
+    }
+    let Some((head_end, content_at)) = content_at else {
+        // No header block: all of it is content, read as text.
+        out.push(Piece {
+            range: r,
+            kind: InputKind::Auto,
+        });
+        return;
+    };
+    if head_end > 0 {
+        out.push(Piece {
+            range: r.start..r.start + head_end,
+            kind: InputKind::Text,
+        });
     }
     let content = r.start + content_at..r.end;
     if content.is_empty() {
         return;
     }
-    if std::str::from_utf8(&body[content.clone()]).is_err() && (is_file || opaque.contains(&media))
-    {
+    if dispositions == 1 && file && std::str::from_utf8(&body[content.clone()]).is_err() {
         return;
     }
     out.push(Piece {
         range: content,
-        kind: kind_for(&media),
+        kind,
     });
 }
 
@@ -294,7 +339,7 @@ mod tests {
     }
 
     #[test]
-    fn multipart_screens_names_file_names_and_text_parts() {
+    fn multipart_screens_headers_and_text_parts() {
         let body: &[u8] = b"preamble\r\n--XyZ\r\n\
 Content-Disposition: form-data; name=\"comment\"\r\n\r\n\
 hello ' or 1=1--\r\n\
@@ -302,7 +347,7 @@ hello ' or 1=1--\r\n\
 Content-Disposition: form-data; name=\"upload\"; filename=\"../../etc/passwd\"\r\n\
 Content-Type: image/jpeg\r\n\r\n\
 \xff\xd8\xff\xe0;id|ls\r\n\
---XyZ\r\n\
+--XyZ  \r\n\
 Content-Disposition: form-data; name=\"meta\"\r\n\
 Content-Type: application/json\r\n\r\n\
 {\"a\":\"b\"}\r\n\
@@ -317,25 +362,33 @@ Content-Type: application/json\r\n\r\n\
             t,
             vec![
                 &b"preamble\r\n"[..],
-                b"Content-Disposition: form-data; name=\"comment\"",
+                b"Content-Disposition: form-data; name=\"comment\"\r\n",
                 b"hello ' or 1=1--",
-                b"Content-Disposition: form-data; name=\"upload\"; filename=\"../../etc/passwd\"",
-                b"Content-Disposition: form-data; name=\"meta\"",
+                b"Content-Disposition: form-data; name=\"upload\"; filename=\"../../etc/passwd\"\r\nContent-Type: image/jpeg\r\n",
+                b"Content-Disposition: form-data; name=\"meta\"\r\nContent-Type: application/json\r\n",
                 b"{\"a\":\"b\"}",
-                b"\r\nepilogue",
+                b"epilogue",
             ]
         );
         assert_eq!(p[5].kind, InputKind::Json);
     }
 
     #[test]
-    fn multipart_text_uploads_and_unlabelled_binary_fields_are_screened() {
+    fn multipart_text_uploads_and_binary_fields_are_screened() {
         let body: &[u8] = b"--b\n\
 content-disposition: form-data; name=f; filename=a.txt\n\n\
 <script>alert(1)</script>\n\
 --b\n\
-Content-Disposition: form-data; name=\"raw\"\n\n\
+Content-Disposition: form-data; name=\"raw\"\n\
+Content-Type: image/png\n\n\
 \xff' or 1=1--\n\
+--b\n\
+Content-Disposition: form-data; name=\"empty\"; filename=\"\"\n\n\
+\xff' or 2=2--\n\
+--b\n\
+Content-Disposition: form-data; name=\"q\"\n\
+Content-Disposition: form-data; name=\"f\"; filename=\"a\"\n\n\
+\xff' or 3=3--\n\
 --b--";
         let p = pieces(
             &headers("multipart/form-data; boundary=\"b\""),
@@ -343,35 +396,68 @@ Content-Disposition: form-data; name=\"raw\"\n\n\
             &default_opaque(),
         );
         let t = texts(body, &p);
-        assert_eq!(
-            t,
-            vec![
-                &b"content-disposition: form-data; name=f; filename=a.txt"[..],
-                b"<script>alert(1)</script>",
-                b"Content-Disposition: form-data; name=\"raw\"",
-                b"\xff' or 1=1--",
-            ]
-        );
+        for want in [
+            &b"<script>alert(1)</script>"[..],
+            b"\xff' or 1=1--",
+            b"\xff' or 2=2--",
+            b"\xff' or 3=3--",
+        ] {
+            assert!(
+                t.contains(&want),
+                "{:?} not screened",
+                String::from_utf8_lossy(want)
+            );
+        }
     }
 
     #[test]
-    fn multipart_without_a_delimiter_is_screened_whole() {
-        let body = b"no parts here ' or 1=1";
+    fn headers_end_at_the_first_empty_line() {
+        let body: &[u8] =
+            b"--b\r\nContent-Disposition: form-data; name=\"q\"\n\nPAYLOAD\r\n\r\nx\r\n--b--\r\n";
         let p = pieces(
-            &headers("multipart/form-data; boundary=zz"),
+            &headers("multipart/form-data; boundary=b"),
             body,
             &default_opaque(),
         );
-        assert_eq!(
-            p,
-            vec![Piece {
-                range: 0..body.len(),
-                kind: InputKind::Auto
-            }]
-        );
-        // No boundary parameter at all.
-        let p = pieces(&headers("multipart/form-data"), body, &default_opaque());
-        assert_eq!(p.len(), 1);
+        assert!(texts(body, &p).contains(&&b"PAYLOAD\r\n\r\nx"[..]));
+    }
+
+    #[test]
+    fn ambiguous_multipart_is_screened_whole() {
+        let o = default_opaque();
+        let whole = |ct: &str, body: &[u8]| {
+            pieces(&headers(ct), body, &o)
+                == vec![Piece {
+                    range: 0..body.len(),
+                    kind: InputKind::Auto,
+                }]
+        };
+        // A line that starts like a delimiter but carries more.
+        assert!(whole(
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nx\r\n--B' UNION SELECT pw--\r\n--B--\r\n"
+        ));
+        // Delimiters after CRLF and after a bare LF.
+        assert!(whole(
+            "multipart/form-data; boundary=B",
+            b"--B\r\nContent-Disposition: form-data; name=\"q\"\r\n\r\nx\n--B\nContent-Disposition: form-data; name=\"f\"; filename=\"a\"\n\n\xffpayload\r\n--B--\r\n"
+        ));
+        // Two boundaries.
+        assert!(whole(
+            "multipart/form-data; boundary=B; boundary=C",
+            b"--B\r\n\r\nx\r\n--B--\r\n"
+        ));
+        // No delimiter, or no boundary.
+        assert!(whole(
+            "multipart/form-data; boundary=zz",
+            b"no parts ' or 1=1"
+        ));
+        assert!(whole("multipart/form-data", b"no parts ' or 1=1"));
+        // Two Content-Type headers.
+        let mut h = headers("image/png");
+        h.append(CONTENT_TYPE, HeaderValue::from_static("text/plain"));
+        let body = b"\xff;id";
+        assert_eq!(pieces(&h, body, &o).len(), 1);
     }
 
     #[test]

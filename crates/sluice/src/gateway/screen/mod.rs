@@ -527,10 +527,22 @@ impl Screener {
         } else {
             body::pieces(&parts.headers, &body_bytes, &self.inner.opaque)
         };
-        for piece in &pieces {
-            let verdict = self
-                .scan(body_bytes.slice(piece.range.clone()), piece.kind)
-                .await;
+        // One detector call for all pieces: a body of many tiny parts would
+        // otherwise run its scans inline, one by one, on the async worker.
+        let verdicts = if pieces.is_empty() {
+            Vec::new()
+        } else {
+            let body = body_bytes.clone();
+            let work = pieces.clone();
+            self.with_detector(body.len(), move |d| {
+                work.iter()
+                    .map(|p| d.scan_as(&body[p.range.clone()], p.kind))
+                    .collect::<Vec<_>>()
+            })
+            .await
+        };
+        for (piece, verdict) in pieces.iter().zip(verdicts) {
+            self.record(piece.range.len(), &verdict);
             for f in verdict.findings {
                 match self.action_of(&f) {
                     CategoryAction::Block => threats.push(Threat {
