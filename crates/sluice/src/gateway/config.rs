@@ -245,10 +245,12 @@ pub struct GatewayConfig {
     /// ([`DEFAULT_SKIP_HEADERS`]).
     pub skip_headers: Vec<String>,
     /// Media types (lower case; entries ending in `*` are prefixes) whose
-    /// bodies, and multipart parts, are not screened when they are not
-    /// valid UTF-8: binary content read as text matches attack patterns by
-    /// chance. Binary file uploads in `multipart/form-data` are skipped
-    /// whatever their type; their field and file names are still screened.
+    /// bodies are not screened when they are not valid UTF-8: binary
+    /// content read as text matches attack patterns by chance. In a
+    /// multipart body, the content of a binary file upload (a part whose
+    /// one `Content-Disposition` names a non-empty `filename`) is skipped
+    /// whatever its type; part headers, file names and every other part
+    /// are screened.
     /// Defaults to [`DEFAULT_OPAQUE_BODY_TYPES`]; `[]` screens every body.
     pub opaque_body_types: Vec<String>,
     /// Bodies at least this large are screened on the blocking pool.
