@@ -640,10 +640,12 @@ fn effective_action(cfg: &Config, cat: Category, sev: Severity, rule: Option<Act
 
 /// The original bytes of a match, bounded.
 pub(crate) fn excerpt(b: &[u8]) -> String {
-    if b.len() <= Finding::MAX_EXCERPT {
-        return String::from_utf8_lossy(b).into_owned();
+    let s = String::from_utf8_lossy(&b[..b.len().min(Finding::MAX_EXCERPT)]);
+    // Each invalid byte becomes a 3-byte U+FFFD, so a short span of binary
+    // can still outgrow the bound once it is text.
+    if b.len() <= Finding::MAX_EXCERPT && s.len() <= Finding::MAX_EXCERPT {
+        return s.into_owned();
     }
-    let s = String::from_utf8_lossy(&b[..Finding::MAX_EXCERPT]);
     let mut cut = s.len().min(Finding::MAX_EXCERPT);
     while !s.is_char_boundary(cut) {
         cut -= 1;
@@ -742,4 +744,30 @@ pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
     }
     text.push_str(&input[at..]);
     crate::Redacted { text, count }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_stay_bounded_in_bytes_of_text() {
+        let max = Finding::MAX_EXCERPT + '…'.len_utf8();
+        for b in [
+            vec![0xff; 100],
+            vec![0xff; 120],
+            vec![0xff; 5000],
+            b"abc".repeat(100),
+            "é".repeat(100).into_bytes(),
+        ] {
+            let e = excerpt(&b);
+            assert!(
+                e.len() <= max,
+                "{} bytes from {} input bytes",
+                e.len(),
+                b.len()
+            );
+        }
+        assert_eq!(excerpt(b"' or 1=1"), "' or 1=1");
+    }
 }
