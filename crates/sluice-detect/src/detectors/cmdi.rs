@@ -2162,9 +2162,18 @@ fn batch_if(b: &[u8], from: usize, end: usize) -> Option<usize> {
 }
 
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
+    // Callers find `end` by bytes; a hit must end on a char boundary.
+    let ceil = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
+    };
+    let end = ceil(end);
     let s = &text[..end];
     let t = s.trim_end_matches([' ', '\t', '\r', '\n']);
-    t.len().max(start + 1).min(end)
+    ceil(t.len().max(start + 1).min(end))
 }
 
 /// Forms that only count as the whole value: Shellshock's `() {` function
@@ -3192,6 +3201,29 @@ fn dedupe(hits: &mut Vec<Hit>, first: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hits_end_on_char_boundaries_after_multibyte_text() {
+        // Found by fuzzing: a brace expansion running into U+FFFD.
+        let mut raw = b"{cat,/h1c/0assw\xd6O\xabK\xf5".to_vec();
+        raw.extend_from_slice(&[0xa8; 83]);
+        raw.extend_from_slice(b"\x02\x00\x00d}");
+        let text = String::from_utf8_lossy(&raw).replace('\0', " ");
+        for t in [
+            text.clone(),
+            format!(";{text}"),
+            text.replace('\u{fffd}', "\u{e9}"),
+        ] {
+            let mut hits = Vec::new();
+            scan(&t, &mut hits);
+            for h in &hits {
+                assert!(
+                    t.is_char_boundary(h.start) && t.is_char_boundary(h.end),
+                    "{h:?}"
+                );
+            }
+        }
+    }
 
     fn rules(text: &str) -> Vec<&'static str> {
         let mut hits = Vec::new();
