@@ -1848,6 +1848,9 @@ fn check_command_at(
         }
     }
     let mut args = analyse_args(text, w.end, seg_end, name, cmd.kind, brace);
+    // Arguments never reach past the value (a brace expansion can count
+    // its closing brace beyond it).
+    args.end = args.end.min(seg_end);
     // `| id | name |` is a markdown table row, not a pipeline.
     if args.bare
         && text.as_bytes()[sep_start] == b'|'
@@ -3209,6 +3212,21 @@ mod tests {
         raw.extend_from_slice(&[0xa8; 83]);
         raw.extend_from_slice(b"\x02\x00\x00d}");
         let text = String::from_utf8_lossy(&raw).replace('\0', " ");
+        let piped = String::from_utf8_lossy(
+            b"|${IFS}xargs${IFS\x01\x03\xe3\x00}${IFS}sh${IFo])A|CHRxargs${IFS}-I{}${IFS}sh${IFS}-c\xd1\xd1\xd1\xd1S}-c${IFX}'id'",
+        )
+        .into_owned();
+        for t in [piped.clone(), piped.replace('\0', " ")] {
+            let mut hits = Vec::new();
+            scan(&t, &mut hits);
+            for h in &hits {
+                assert!(h.start <= h.end && h.end <= t.len(), "{h:?}");
+                assert!(
+                    t.is_char_boundary(h.start) && t.is_char_boundary(h.end),
+                    "{h:?}"
+                );
+            }
+        }
         for t in [
             text.clone(),
             format!(";{text}"),
