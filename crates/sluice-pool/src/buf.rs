@@ -41,21 +41,65 @@ pub struct PooledBuf {
     /// when unpooled), plus what it grew by since.
     pub(crate) counted: usize,
     pub(crate) pool: PoolRef,
-    /// Leak-tracking slot (meaningful with [`TRACKED`]).
-    pub(crate) tracked: u32,
-    /// Class at acquisition, or [`UNPOOLED`].
-    pub(crate) class: u8,
-    /// [`CHARGED`] and [`TRACKED`]: zero for a buffer the fast release may
-    /// take, so it tests one byte.
-    pub(crate) flags: u8,
+    /// The leak-tracking slot, the class and the flags in one word (see
+    /// [`tag`]): written with one store, so that a guard moved right after
+    /// it was built (returned, passed to `drop`) is read back from the
+    /// store buffer. Three narrower stores read back as one word stall
+    /// until they reach the cache, which cost more than the rest of an
+    /// acquire and release.
+    pub(crate) tag: u64,
+}
+
+/// A guard's [`PooledBuf::tag`]: `tracked` is the leak-tracking slot
+/// (meaningful with [`TRACKED`]), `class` the class at acquisition or
+/// [`UNPOOLED`], `flags` [`CHARGED`], [`TRACKED`] and [`OFFSIZE`] (zero for
+/// a buffer the untouched-release fast path may take).
+#[inline(always)]
+pub(crate) const fn tag(tracked: u32, class: u8, flags: u8) -> u64 {
+    tracked as u64 | (class as u64) << 32 | (flags as u64) << 40
 }
 
 /// The pool's checked-out cap holds `charge_for(counted)` for this buffer.
 pub(crate) const CHARGED: u8 = 1;
 /// The buffer is tracked for leak reports (`tracked` is its slot).
 pub(crate) const TRACKED: u8 = 2;
+/// The vector's capacity may not be its class's size: unpooled, served
+/// by a larger class's idle buffer, grown, or taken by `into_vec`. Without
+/// it, `class < NUM_CLASSES` and the capacity is exactly the class size,
+/// which the untouched-release fast path relies on instead of checking.
+pub(crate) const OFFSIZE: u8 = 4;
 
 impl PooledBuf {
+    /// Leak-tracking slot (meaningful with [`TRACKED`]).
+    #[inline(always)]
+    pub(crate) fn tracked(&self) -> u32 {
+        self.tag as u32
+    }
+
+    /// Class at acquisition, or [`UNPOOLED`].
+    #[inline(always)]
+    pub(crate) fn class(&self) -> u8 {
+        (self.tag >> 32) as u8
+    }
+
+    /// [`CHARGED`], [`TRACKED`] and [`OFFSIZE`].
+    #[inline(always)]
+    pub(crate) fn flags(&self) -> u8 {
+        (self.tag >> 40) as u8
+    }
+
+    /// Sets `f` in the flags.
+    #[inline]
+    pub(crate) fn set_flags(&mut self, f: u8) {
+        self.tag |= u64::from(f) << 40;
+    }
+
+    /// Clears `f` in the flags.
+    #[inline]
+    pub(crate) fn clear_flags(&mut self, f: u8) {
+        self.tag &= !(u64::from(f) << 40);
+    }
+
     /// Bytes written.
     #[inline]
     pub fn len(&self) -> usize {
@@ -148,7 +192,9 @@ impl PooledBuf {
             crate::pool::zero_before_free(&mut old, written);
         }
         drop(old);
-        inner.charge_growth(self.flags, self.class, &mut self.counted, grown);
+        self.tag |= u64::from(OFFSIZE) << 40;
+        let (flags, class) = (self.flags(), self.class());
+        inner.charge_growth(flags, class, &mut self.counted, grown);
     }
 
     /// The written bytes.
@@ -174,6 +220,7 @@ impl PooledBuf {
     pub fn into_vec(mut self) -> Vec<u8> {
         let vec = std::mem::take(&mut *self.vec);
         self.hwm = 0;
+        self.set_flags(OFFSIZE);
         vec
     }
 }
@@ -188,7 +235,7 @@ impl PooledBuf {
 impl Drop for PooledBuf {
     // Inline: the fast release is a few loads, compares and stores, and a
     // call through the GOT would cost as much.
-    #[inline]
+    #[inline(always)]
     fn drop(&mut self) {
         crate::pool::release(self);
     }
@@ -228,8 +275,8 @@ impl fmt::Debug for PooledBuf {
         f.debug_struct("PooledBuf")
             .field("len", &self.vec.len())
             .field("capacity", &self.vec.capacity())
-            .field("pooled", &(self.class != UNPOOLED))
-            .field("tracked", &(self.flags & TRACKED != 0))
+            .field("pooled", &(self.class() != UNPOOLED))
+            .field("tracked", &(self.flags() & TRACKED != 0))
             .finish()
     }
 }

@@ -11,6 +11,13 @@ pub const MAX_CLASS_SIZE: usize = 1 << MAX_SHIFT;
 /// Number of size classes.
 pub const NUM_CLASSES: usize = (MAX_SHIFT - MIN_SHIFT) as usize * STEPS + 1;
 
+/// Length of per-class arrays the fast paths index: the class count
+/// rounded up to a power of two, so an index is masked with
+/// `CLASS_SLOTS - 1` instead of bounds-checked. Slots past
+/// [`NUM_CLASSES`] are never used by a buffer.
+pub(crate) const CLASS_SLOTS: usize = NUM_CLASSES.next_power_of_two();
+const _: () = assert!(NUM_CLASSES <= CLASS_SLOTS && CLASS_SLOTS <= 256);
+
 const MIN_SHIFT: u32 = 10;
 const MAX_SHIFT: u32 = 24;
 const STEPS: usize = 4;

@@ -21,8 +21,8 @@ use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use crate::buf::PooledBuf;
-use crate::class::{NUM_CLASSES, class_size};
+use crate::buf::{OFFSIZE, PooledBuf};
+use crate::class::{CLASS_SLOTS, NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
 use crate::pool::{Idle, Inner, PoolRef, zero_written};
 use crate::stats::{Counters, bump, set};
@@ -62,8 +62,10 @@ impl Drop for ExitFlush {
 /// quarter of its cache).
 const RESERVE_BATCH: usize = 8;
 
-/// Strong counts of the pool's `Arc` a thread takes or parks at once.
-const REF_BATCH: usize = 32;
+/// Strong counts of the pool's `Arc` a thread takes or parks at once. A
+/// thread acquiring and releasing on its own goes through the slow path
+/// about once per batch (see [`Entry::fast_left`]), so it is large.
+const REF_BATCH: usize = 256;
 
 /// One class of a thread cache. Only buffers whose capacity is exactly the
 /// class size live here, so bytes are `count * class_size` and the fast
@@ -156,6 +158,29 @@ impl Slots {
         unsafe { Vec::from_raw_parts(s.ptr.as_ptr(), 0, self.size) }
     }
 
+    /// Keeps `buf`, idle since trim epoch `since`, with no check.
+    ///
+    /// # Safety
+    /// `buf.capacity()` must be the class size, and there must be spare
+    /// room (`len() < capacity()`).
+    #[inline(always)]
+    unsafe fn push_unchecked(&mut self, buf: Vec<u8>, since: u64) {
+        debug_assert_eq!(buf.capacity(), self.size);
+        debug_assert!(self.has_room());
+        let len = self.v.len();
+        let mut buf = ManuallyDrop::new(buf);
+        // SAFETY: a `Vec`'s pointer is never null.
+        let ptr = unsafe { NonNull::new_unchecked(buf.as_mut_ptr()) };
+        // SAFETY: the caller guarantees room, so `len` is within the
+        // allocation; the write initialises that element, and the slot
+        // takes over the buffer (capacity the class size, as `rebuild`
+        // assumes) from the forgotten `Vec`.
+        unsafe {
+            self.v.as_mut_ptr().add(len).write(Slot { ptr, since });
+            self.v.set_len(len + 1);
+        }
+    }
+
     /// The newest buffer.
     #[inline(always)]
     fn pop(&mut self) -> Option<Vec<u8>> {
@@ -202,16 +227,29 @@ impl Drop for Slots {
 pub(crate) struct Entry {
     // The fast paths' fields first, to share a cache line.
     ptr: NonNull<Inner>,
+    /// `ptr`'s address if the pool has no checked-out cap, else 0: plain
+    /// `acquire` must charge the cap on its slow path, so its fast path
+    /// compares against this and one compare covers both checks.
+    plain_key: usize,
     epoch: u64,
-    /// Strong counts of `inner` this thread owns beyond `inner` itself,
-    /// handed to checked-out buffers as `PoolRef`s.
+    /// Fast-path checkouts allowed before the next slow one. Each uses a
+    /// strong count already moved out of `spare_refs`, and is already
+    /// taken off `sample_countdown`, so the fast path decrements and
+    /// tests this one field. Granted when [`with`] leaves (at most the
+    /// stash, and one less than the sampling countdown, so the checkout to
+    /// track always takes the slow path) and folded back when it enters:
+    /// outside `with`, the stash holds `spare_refs + fast_left` counts and
+    /// the next sample is `sample_countdown + fast_left` checkouts away.
+    fast_left: u32,
+    /// Strong counts of `inner` this thread owns beyond `inner` itself
+    /// (and beyond `fast_left`), handed to checked-out buffers as
+    /// `PoolRef`s.
     spare_refs: usize,
-    /// Fast-path checkouts before the next one to sample for leak tracking
-    /// (`u32::MAX`, reset when it runs out, when tracking is off: so the
-    /// fast path needs one compare either way).
+    /// Checkouts before the next one to sample for leak tracking
+    /// (`u32::MAX`, reset when it runs out, when tracking is off).
     sample_countdown: u32,
     sample_rate: u32,
-    classes: Box<[LocalClass; NUM_CLASSES]>,
+    classes: Box<[LocalClass; CLASS_SLOTS]>,
     pub(crate) counters: Arc<Counters>,
     inner: Arc<Inner>,
     /// Bytes of quota over all classes.
@@ -228,6 +266,10 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
         .try_with(|cell| {
             let mut entries = cell.try_borrow_mut().ok()?;
             ACTIVE.set(std::ptr::null_mut());
+            // Only the active (first) entry has fast checkouts granted.
+            if let Some(first) = entries.first_mut() {
+                first.fold_grant();
+            }
             let ptr = Arc::as_ptr(inner);
             match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
                 // The fast paths look at the first entry only.
@@ -251,7 +293,9 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             // Only set while `EXIT` is alive: after it ran, nothing would
             // clear the pointer before `LOCAL`'s entries go.
             if EXIT.try_with(|_| ()).is_ok() {
-                ACTIVE.set(std::ptr::from_mut(&mut entries[0]));
+                let e = &mut entries[0];
+                e.grant();
+                ACTIVE.set(std::ptr::from_mut(e));
             }
             Some(r)
         })
@@ -288,27 +332,44 @@ unsafe fn active<'a>(inner: &Inner) -> Option<&'a mut Entry> {
 }
 
 /// Fast path of acquisition: a buffer of class `k` from this thread's cache,
-/// if the thread's first cache is `inner`'s, no trim is pending and the
-/// class is not empty. Everything else goes through [`with`].
+/// if the thread's first cache is `inner`'s, a fast checkout is granted
+/// (see [`Entry::fast_left`]) and the class is not empty. Everything else
+/// goes through [`with`]. `PLAIN` is plain `acquire`, which must not take
+/// this path when the pool has a checked-out cap.
+///
+/// Unlike release, this does not look at the trim epoch: handing out an
+/// idle buffer that a pending trim would release only makes it not idle,
+/// and the pool cannot be closed while the caller holds a handle. The cache
+/// applies the trim on its next release or slow-path operation.
 #[inline(always)]
-pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRef)> {
-    // SAFETY: nothing below calls out (see `active`).
-    let e = unsafe { active(inner) }?;
-    // The checkout to track, and a stash refill, go through the slow path:
-    // the fast path calls nothing, so it needs no stack frame.
-    if e.sample_countdown <= 1 || e.spare_refs == 0 {
+pub(crate) fn fast_take<const PLAIN: bool>(inner: &Inner, k: usize) -> Option<(Vec<u8>, PoolRef)> {
+    let e = ACTIVE.get();
+    if e.is_null() {
         return None;
     }
-    let lc = e.classes.get_mut(k)?;
+    // SAFETY: as in `active`; nothing below calls out.
+    let e = unsafe { &mut *e };
+    let key = if PLAIN {
+        e.plain_key
+    } else {
+        e.ptr.as_ptr() as usize
+    };
+    // The checkout to track, and a stash refill, go through the slow path
+    // (no grant left): the fast path calls nothing, so it needs no stack
+    // frame.
+    if key != std::ptr::from_ref(inner) as usize || e.fast_left == 0 {
+        return None;
+    }
+    let k = k & (CLASS_SLOTS - 1);
+    let lc = &mut e.classes[k];
     let buf = lc.bufs.pop()?;
     let len = lc.bufs.len();
-    e.sample_countdown -= 1;
-    e.spare_refs -= 1;
+    e.fast_left -= 1;
     let c = &e.counters.classes[k];
     set(&c.cached_bufs, len as u64);
     bump(&c.hits, 1, true);
-    // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr` (see
-    // `refill_refs`); one of them moves into the `PoolRef`.
+    // SAFETY: the grant is a strong count of `ptr` moved out of the stash
+    // (see `Entry::grant`); it moves into the `PoolRef`.
     Some((buf, unsafe { PoolRef::from_owned(e.ptr) }))
 }
 
@@ -321,7 +382,8 @@ pub(crate) fn fast_take(inner: &Arc<Inner>, k: usize) -> Option<(Vec<u8>, PoolRe
 ///
 /// `LEAF` is the variant for untouched buffers (nothing to zero), which
 /// also leaves a full stash to the other variant: it calls nothing, so the
-/// guard's drop needs no stack frame.
+/// guard's drop needs no stack frame. Its caller has checked that
+/// `b.flags` is 0, so the capacity is the class size (see [`OFFSIZE`]).
 #[inline(always)]
 pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     // SAFETY: nothing below calls out but the memset of `zero_written`
@@ -329,30 +391,29 @@ pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
     let Some(e) = (unsafe { active(b.pool.inner()) }) else {
         return false;
     };
-    // Unpooled buffers have no class here.
-    let Some(lc) = e.classes.get_mut(usize::from(b.class)) else {
-        return false;
-    };
-    if b.vec.capacity() != lc.bufs.size {
+    // Unpooled buffers (class `UNPOOLED`, always `OFFSIZE`) would land on
+    // a padding class, whose size no capacity matches and whose quota is 0.
+    let k = usize::from(b.class()) & (CLASS_SLOTS - 1);
+    let lc = &mut e.classes[k];
+    if !LEAF && (b.flags() & OFFSIZE != 0 || b.vec.capacity() != lc.bufs.size) {
         return false;
     }
-    let k = usize::from(b.class);
     let len = lc.bufs.len();
-    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) || !lc.bufs.has_room() {
+    // Within quota means within the slots' capacity (see `ensure_room`).
+    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) {
         return false;
     }
     // SAFETY: on success the caller (the guard's drop) never uses the
-    // vector again; on failure it is put back.
+    // vector again; nothing below fails.
     let mut vec = unsafe { ManuallyDrop::take(&mut b.vec) };
     if !LEAF && e.inner.config.zero_on_release {
         zero_written(&mut vec, b.hwm);
     }
     vec.clear();
-    // Checked above: capacity and room.
-    if let Err(vec) = lc.bufs.push(vec, e.epoch) {
-        b.vec = ManuallyDrop::new(vec);
-        return false;
-    }
+    // SAFETY: the capacity is the class size (`OFFSIZE` clear: checked
+    // above, or by the `LEAF` caller), and `len < quota <= capacity` of
+    // the slots (`ensure_room` runs before every quota increase).
+    unsafe { lc.bufs.push_unchecked(vec, e.epoch) };
     let c = &e.counters.classes[k];
     set(&c.cached_bufs, (len + 1) as u64);
     bump(&c.returned, 1, true);
@@ -386,7 +447,13 @@ impl Entry {
         };
         Self {
             ptr: NonNull::from(&**inner),
+            plain_key: if inner.gate.is_none() {
+                Arc::as_ptr(inner) as usize
+            } else {
+                0
+            },
             epoch: inner.trim_epoch.load(Ordering::Relaxed),
+            fast_left: 0,
             spare_refs: 0,
             sample_countdown: match cfg.leak_sample_rate {
                 0 => u32::MAX,
@@ -403,6 +470,27 @@ impl Entry {
             limit,
             max_bufs,
         }
+    }
+
+    /// Gives the unused fast checkouts back to the stash and the sampling
+    /// countdown (entering the slow path: see [`Entry::fast_left`]).
+    #[inline]
+    fn fold_grant(&mut self) {
+        let n = std::mem::take(&mut self.fast_left);
+        self.spare_refs += n as usize;
+        self.sample_countdown = self.sample_countdown.saturating_add(n);
+    }
+
+    /// Grants fast checkouts (leaving the slow path): as many as the stash
+    /// holds, and one less than the sampling countdown.
+    #[inline]
+    fn grant(&mut self) {
+        let n = self
+            .spare_refs
+            .min(self.sample_countdown.saturating_sub(1) as usize) as u32;
+        self.spare_refs -= n as usize;
+        self.sample_countdown -= n;
+        self.fast_left = n;
     }
 
     #[inline]
@@ -629,6 +717,8 @@ impl Entry {
         } else {
             return false;
         };
+        // The fast release pushes within quota without a room check.
+        self.ensure_room(k);
         self.classes[k].quota += got;
         self.reserved_total += got * size;
         true
@@ -703,6 +793,7 @@ impl Entry {
 
 impl Drop for Entry {
     fn drop(&mut self) {
+        self.fold_grant();
         let closed = self.inner.is_closed();
         for k in 0..NUM_CLASSES {
             let n = self.classes[k].bufs.len();

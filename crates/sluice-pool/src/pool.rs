@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::budget::Budget;
-use crate::buf::{CHARGED, PooledBuf, TRACKED, UNPOOLED};
+use crate::buf::{CHARGED, OFFSIZE, PooledBuf, TRACKED, UNPOOLED, tag};
 use crate::class::{NUM_CLASSES, class_for_capacity, class_for_request, class_size};
 use crate::config::PoolConfig;
 use crate::error::{AcquireError, ConfigError};
@@ -81,12 +81,12 @@ impl PoolRef {
 }
 
 /// Takes a released buffer back (called from `PooledBuf::drop`).
-#[inline]
+#[inline(always)]
 pub(crate) fn release(b: &mut PooledBuf) {
     // An untouched, untracked, uncharged buffer: nothing to zero, refund or
     // untrack.
     #[cfg(not(loom))]
-    if b.flags == 0 && (b.hwm | b.vec.len()) == 0 && crate::local::fast_release::<true>(b) {
+    if b.flags() == 0 && (b.hwm | b.vec.len()) == 0 && crate::local::fast_release::<true>(b) {
         return;
     }
     release_full(b);
@@ -96,15 +96,15 @@ pub(crate) fn release(b: &mut PooledBuf) {
 /// the leaf fast path turned down.
 #[inline(never)]
 fn release_full(b: &mut PooledBuf) {
-    if b.flags & CHARGED != 0 {
+    if b.flags() & CHARGED != 0 {
         // Refund first, so the buffer can take the fast path.
         if let Some(g) = &b.pool_inner().gate {
             g.refund(g.charge_for(b.counted));
         }
-        b.flags &= !CHARGED;
+        b.clear_flags(CHARGED);
     }
     #[cfg(not(loom))]
-    if b.flags & TRACKED == 0 && crate::local::fast_release::<false>(b) {
+    if b.flags() & TRACKED == 0 && crate::local::fast_release::<false>(b) {
         return;
     }
     release_cold(b);
@@ -312,10 +312,10 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
+        // A pool with a checked-out cap fails this fast path (see
+        // `Entry::plain_key`): its acquisitions charge the cap first.
         #[cfg(not(loom))]
-        if self.inner.gate.is_none()
-            && let Some(buf) = self.fast_checkout(capacity, false)
-        {
+        if let Some(buf) = self.fast_checkout::<true>(capacity, false) {
             return buf;
         }
         self.acquire_slow(capacity, Location::caller())
@@ -342,18 +342,20 @@ impl Pool {
     /// charged.
     #[cfg(not(loom))]
     #[inline(always)]
-    fn fast_checkout(&self, capacity: usize, charged: bool) -> Option<PooledBuf> {
+    fn fast_checkout<const PLAIN: bool>(
+        &self,
+        capacity: usize,
+        charged: bool,
+    ) -> Option<PooledBuf> {
         let inner = &self.inner;
         let k = class_for_request(capacity)?;
-        let (vec, pool) = crate::local::fast_take(inner, k)?;
+        let (vec, pool) = crate::local::fast_take::<PLAIN>(inner, k)?;
         Some(PooledBuf {
             counted: vec.capacity(),
             vec: ManuallyDrop::new(vec),
             hwm: 0,
             pool,
-            tracked: UNTRACKED,
-            class: k as u8,
-            flags: if charged { CHARGED } else { 0 },
+            tag: tag(UNTRACKED, k as u8, if charged { CHARGED } else { 0 }),
         })
     }
 
@@ -394,7 +396,7 @@ impl Pool {
             None => false,
         };
         #[cfg(not(loom))]
-        if let Some(buf) = self.fast_checkout(capacity, charged) {
+        if let Some(buf) = self.fast_checkout::<false>(capacity, charged) {
             return Ok(buf);
         }
         Ok(self.checkout(capacity, charged, Location::caller()))
@@ -461,7 +463,7 @@ impl Pool {
         charged: bool,
         location: &'static Location<'static>,
     ) -> PooledBuf {
-        if let Some(buf) = self.fast_checkout(capacity, charged) {
+        if let Some(buf) = self.fast_checkout::<false>(capacity, charged) {
             return buf;
         }
         self.checkout(capacity, charged, location)
@@ -757,14 +759,15 @@ impl Inner {
         if tracked != UNTRACKED {
             flags |= TRACKED;
         }
+        if class.is_none_or(|k| vec.capacity() != class_size(k)) {
+            flags |= OFFSIZE;
+        }
         PooledBuf {
             vec: ManuallyDrop::new(vec),
             hwm: 0,
             counted,
             pool: pool.unwrap_or_else(|| PoolRef::new(self)),
-            tracked,
-            class: class_tag,
-            flags,
+            tag: tag(tracked, class_tag, flags),
         }
     }
 
@@ -838,10 +841,10 @@ impl Inner {
 
     fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
         // `release_full` refunded the charge.
-        if b.flags & TRACKED != 0
+        if b.flags() & TRACKED != 0
             && let Some(l) = &self.leaks
         {
-            l.untrack(b.tracked);
+            l.untrack(b.tracked());
         }
         let cap = vec.capacity();
         let target = if cap == 0 || self.is_closed() {
@@ -856,7 +859,7 @@ impl Inner {
             zero_before_free(&mut vec, hwm);
         }
         vec.clear();
-        let from = b.class;
+        let from = b.class();
         let counted = b.counted as u64;
         let oversize = cap > 0 && target.is_none() && !self.is_closed() && from != UNPOOLED;
 

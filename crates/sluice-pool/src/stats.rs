@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::class::NUM_CLASSES;
+use crate::class::CLASS_SLOTS;
 // Plain std atomics even in loom builds: these are independent relaxed
 // counters, not part of the structures the models check, and tracking
 // hundreds of them would only slow the models down.
@@ -31,8 +31,9 @@ pub(crate) struct ClassCounters {
 /// paths that run without a thread cache, written with `fetch_add`.
 pub(crate) struct Counters {
     /// Inline, not boxed: the fast paths reach a class's counters with one
-    /// load fewer.
-    pub(crate) classes: [ClassCounters; NUM_CLASSES],
+    /// load fewer. One slot per class, padded to a power of two so the
+    /// fast paths mask the index (the padding stays zero).
+    pub(crate) classes: [ClassCounters; CLASS_SLOTS],
     pub(crate) unpooled: AtomicU64,
     pub(crate) unpooled_bytes: AtomicU64,
     pub(crate) unpooled_returned: AtomicU64,

@@ -865,3 +865,97 @@ fn under_a_checked_out_cap_buffers_are_exactly_their_class() {
     assert_eq!(b.capacity(), small);
     assert_eq!(pool.stats().checked_out_bytes, small as u64);
 }
+
+#[test]
+fn plain_acquire_charges_the_cap_when_served_from_the_thread_cache() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(4096))
+        .build()
+        .unwrap();
+    // Warm this thread's cache: the next acquisitions are cache hits.
+    for _ in 0..100 {
+        drop(pool.acquire(1024));
+    }
+    let held: Vec<_> = (0..4).map(|_| pool.acquire(1024)).collect();
+    assert_eq!(pool.stats().cap_overruns, 0);
+    let extra = pool.acquire(1024);
+    let s = pool.stats();
+    assert_eq!(s.cap_overruns, 1);
+    assert_eq!(s.checked_out_bytes, 5 * 1024);
+    assert!(pool.try_acquire(1).is_err());
+    drop((held, extra));
+    assert_eq!(pool.stats().checked_out_bytes, 0);
+    assert!(pool.try_acquire(4096).is_ok());
+}
+
+/// A buffer handed out under a smaller class than its capacity, or whose
+/// capacity changed while checked out, goes back under the class its
+/// capacity fits, also through a thread cache that holds that smaller
+/// class: every buffer the cache hands out afterwards has its class's size.
+#[test]
+fn off_size_buffers_never_enter_a_smaller_class_through_a_thread_cache() {
+    let pool = pool();
+    // 1792-byte buffers idle in the shared storage (more than a thread
+    // cache keeps per class spill there), then one taken by a 1000-byte
+    // request while this thread's cache has nothing of class 1024.
+    drop(pool.acquire(1024)); // this thread's cache takes class 1024 on
+    let exact = pool.acquire(1024); // and is empty again
+    assert_eq!(exact.capacity(), 1024);
+    let many: Vec<_> = (0..40).map(|_| pool.acquire(1792)).collect();
+    drop(many);
+    let near = pool.acquire(1000);
+    assert_eq!(near.capacity(), 1792);
+    drop(near);
+    drop(exact);
+    // The cache's buffer, taken out of the pool.
+    let taken = pool.acquire(1024).into_vec();
+    assert_eq!(taken.capacity(), 1024);
+    let grown = {
+        let mut b = pool.acquire(1024);
+        b.extend_from_slice(&[7; 3000]);
+        b
+    };
+    drop(grown);
+    // (Debug builds also assert, on each push into a thread cache, that
+    // the buffer has exactly the class size.)
+    for _ in 0..3 {
+        let bufs: Vec<_> = (0..20).map(|_| pool.acquire(1024)).collect();
+        assert!(bufs.iter().all(|b| (1024..=2048).contains(&b.capacity())));
+    }
+    let s = pool.stats();
+    let above: u64 = s
+        .classes
+        .iter()
+        .filter(|c| c.size > 2048)
+        .map(|c| c.retained_buffers)
+        .sum();
+    assert_eq!(above, 1, "grown buffer kept under a larger class");
+    // Every buffer allocated is still retained, but the one taken out.
+    assert_eq!(s.retained_buffers, s.misses - 1 - s.dropped_buffers);
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(
+        s.retained_bytes,
+        s.classes.iter().map(|c| c.retained_bytes).sum::<u64>()
+    );
+}
+
+/// Fast checkouts are granted in batches; leak sampling still tracks
+/// exactly one in N, also across several pools used in turn on one thread.
+#[test]
+fn sampling_stays_exact_when_pools_alternate() {
+    let a = Pool::builder().leak_sample_rate(7).build().unwrap();
+    let b = Pool::builder().leak_sample_rate(3).build().unwrap();
+    for i in 0..1000 {
+        drop(a.acquire(1024));
+        if i % 5 == 0 {
+            drop(b.acquire(2048));
+        }
+    }
+    // 1000 checkouts of `a` so far: the next 7 hold exactly one tracked.
+    let held_a: Vec<_> = (0..70).map(|_| a.acquire(1024)).collect();
+    let held_b: Vec<_> = (0..30).map(|_| b.acquire(2048)).collect();
+    assert_eq!(a.stats().tracked_buffers, 10);
+    assert_eq!(b.stats().tracked_buffers, 10);
+    drop((held_a, held_b));
+    assert_eq!(a.stats().tracked_buffers, 0);
+}
