@@ -1769,22 +1769,51 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 }
 
 /// Lowers every non-ASCII capital whose lower case has the same UTF-8
-/// length; `None` when there is none.
+/// length; `None` when there is none. ASCII runs are skipped eight bytes at
+/// a time and copied whole: only non-ASCII characters are decoded.
 fn fold_non_ascii(text: &str) -> Option<String> {
-    let first = text
-        .char_indices()
-        .find(|(_, c)| !c.is_ascii() && c.is_uppercase())?
-        .0;
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        let mut low = c.to_lowercase();
-        match (low.next(), low.next()) {
-            (Some(l), None) if !c.is_ascii() && l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    // `text[copied..]` is not yet in `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        while let Some(chunk) = b.get(i..i + 8) {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            if u64::from_le_bytes(w) & HIGH != 0 {
+                break;
+            }
+            i += 8;
         }
+        let Some(&lead) = b.get(i) else {
+            break;
+        };
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let len = c.len_utf8();
+        if c.is_uppercase() {
+            let mut low = c.to_lowercase();
+            if let (Some(l), None) = (low.next(), low.next())
+                && l.len_utf8() == len
+            {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+                o.push_str(&text[copied..i]);
+                o.push(l);
+                copied = i + len;
+            }
+        }
+        i += len;
     }
-    Some(out)
+    let mut o = out?;
+    o.push_str(&text[copied..]);
+    Some(o)
 }
 
 fn scan_folded(text: &str, hits: &mut Vec<Hit>) {
@@ -3702,6 +3731,78 @@ mod tests {
     #[ignore]
     fn prompt_cost() {
         crate::detectors::timing::report_cost("prompt", scan);
+    }
+
+    /// The hard case for this module: the benign lines of the shipped corpus
+    /// as NUL-separated values of about 1 MiB (the values of the benchmark's
+    /// JSON body), and each corpus line on its own. Run by hand, under
+    /// `perf stat -e instructions` with `PROMPT_ROUNDS=1` and `=11` to take
+    /// the difference: `cargo test --release -p sluice-detect
+    /// prompt_corpus_cost -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn prompt_corpus_cost() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let dir = std::env::var("PROMPT_CORPUS").map_or(dir, std::path::PathBuf::from);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return;
+        };
+        let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        let (mut benign, mut all) = (Vec::new(), Vec::new());
+        for f in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        {
+            for l in std::fs::read_to_string(f).unwrap_or_default().lines() {
+                let Ok(v) = serde_json::from_str::<serde_json::Value>(l) else {
+                    continue;
+                };
+                let t = v["text"].as_str().unwrap_or("").to_string();
+                if v["label"] == "benign" {
+                    benign.push(t.clone());
+                }
+                all.push(t);
+            }
+        }
+        if benign.is_empty() {
+            return;
+        }
+        let mut body = String::new();
+        let mut i = 0;
+        while body.len() < 1 << 20 {
+            body.push_str("customer\u{0}order\u{0}2024\u{0}");
+            body.push_str(&benign[i % benign.len()]);
+            body.push('\0');
+            i += 1;
+        }
+        let rounds: u32 = std::env::var("PROMPT_ROUNDS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(5);
+        let mut hits = Vec::new();
+        let mut best = std::time::Duration::MAX;
+        for _ in 0..rounds {
+            hits.clear();
+            let t = std::time::Instant::now();
+            scan(&body, &mut hits);
+            best = best.min(t.elapsed());
+        }
+        println!("corpus JSON values: {best:?} per MiB (best of {rounds})");
+        for h in &hits {
+            println!("  {} {:?}", h.rule.id, &body[h.start..h.end]);
+        }
+        let t = std::time::Instant::now();
+        for _ in 0..rounds {
+            for l in &all {
+                hits.clear();
+                scan(l, &mut hits);
+            }
+        }
+        println!(
+            "corpus lines: {:?} per line",
+            t.elapsed() / (rounds.max(1) * all.len() as u32)
+        );
     }
 
     fn rules(text: &str) -> Vec<&'static str> {
