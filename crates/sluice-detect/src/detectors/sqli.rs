@@ -456,6 +456,13 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
                     while j < n && (b[j].is_ascii_digit() || b[j] == b'.') {
                         j += 1;
                     }
+                    // `1.e`: MySQL reads a float with an empty exponent.
+                    if b[j - 1] == b'.'
+                        && b.get(j).is_some_and(|c| c | 0x20 == b'e')
+                        && !b.get(j + 1).is_some_and(|&c| is_word_byte(c))
+                    {
+                        j += 1;
+                    }
                     if j + 1 < n
                         && (b[j] | 0x20) == b'e'
                         && (b[j + 1].is_ascii_digit() || b[j + 1] == b'-' || b[j + 1] == b'+')
@@ -658,6 +665,11 @@ struct Analysis<'t, 'a> {
     t: &'t Tokens<'a>,
     base: usize,
     hits: &'t mut Vec<Hit>,
+    /// The quote of a quoted context whose closing quote the application
+    /// supplies: with the break the value holds an even number of them, so
+    /// a string left open at the end is closed by the query itself
+    /// (`' or '1`).
+    app_quote: Option<u8>,
 }
 
 fn is_logic(k: Tk) -> bool {
@@ -843,6 +855,22 @@ impl Analysis<'_, '_> {
         lim.saturating_sub(1)
     }
 
+    /// Whether token `i` is the one-byte operator `c`.
+    fn is_byte(&self, i: usize, c: u8) -> bool {
+        self.toks()
+            .get(i)
+            .is_some_and(|t| t.e == t.s + 1 && self.t.b[t.s] == c)
+    }
+
+    /// The token after the `]` closing the subscript opened at `open`,
+    /// looking a few tokens ahead only.
+    fn subscript_end(&self, open: usize) -> usize {
+        let lim = (open + 8).min(self.toks().len());
+        (open + 1..lim)
+            .find(|&j| self.is_byte(j, b']'))
+            .map_or(open + 1, |j| j + 1)
+    }
+
     /// Reads one operand at `i`: its token range end (exclusive) and, for
     /// literals, the literal's bytes.
     fn operand(&self, i: usize) -> Option<(usize, Option<&[u8]>, bool)> {
@@ -854,6 +882,10 @@ impl Analysis<'_, '_> {
             Tk::Word | Tk::Kw(_) if t.call => {
                 let close = self.close_paren(i + 1);
                 Some((close + 1, None, false))
+            }
+            // `array[id]`, `tags[1]`: a subscripted name is still one operand.
+            Tk::Word | Tk::Var | Tk::SysVar if self.is_byte(i + 1, b'[') => {
+                Some((self.subscript_end(i + 1), None, false))
             }
             Tk::Word | Tk::Var | Tk::SysVar => Some((i + 1, Some(self.t.content(t)), false)),
             Tk::Kw(k) if !structural(k) => Some((i + 1, Some(self.t.content(t)), false)),
@@ -906,6 +938,7 @@ impl Analysis<'_, '_> {
         let Some(op_k) = self.kind(a_end) else {
             let last = &self.toks()[a_end - 1];
             let is_true = last.k == Tk::Kw(Kw::True);
+            let loose = loose || self.app_closes(last);
             return match a_lit {
                 Some(l) if a_is_lit && truthy(l) && (loose || is_true || last.comment_after) => {
                     Cond::Tautology(a_end - 1)
@@ -914,6 +947,50 @@ impl Analysis<'_, '_> {
                 Some(_) if a_is_lit && (loose || last.comment_after) => Cond::Condition(a_end - 1),
                 _ => Cond::None,
             };
+        };
+        // `x ~ all(...)`, `x ! all (select ...)`, `x = any (select ...)`:
+        // an operator against a quantified list or a sub-select.
+        if matches!(op_k, Tk::Op(_)) || is_cmp(op_k) {
+            let mut j = a_end + 1;
+            while j < a_end + 3 && matches!(self.kind(j), Some(Tk::Op(_))) {
+                j += 1;
+            }
+            let quantifier = self.kind(j) == Some(Tk::Kw(Kw::All))
+                || matches!(self.kind(j), Some(Tk::Word))
+                    && self.t.name_is(&self.toks()[j], &[b"any", b"some"]);
+            let q = if quantifier { j + 1 } else { j };
+            if self.kind(q) == Some(Tk::LParen)
+                && (quantifier || self.kind(self.skip_parens(q)) == Some(Tk::Kw(Kw::Select)))
+            {
+                return Cond::Condition(self.close_paren(q));
+            }
+        }
+        // `x - ` with the value's end: the application's closing quote
+        // supplies the right-hand operand (`' or xyz-'`).
+        if loose
+            && a_end + 1 == self.toks().len()
+            && matches!(
+                op_k,
+                Tk::Op(Op::Arith | Op::Eq | Op::Cmp | Op::OrOr | Op::AndAnd)
+            )
+        {
+            return Cond::Condition(a_end);
+        }
+        // `not like`, `not between`, `similar to`: a comparison spelled
+        // in two words.
+        let similar_to = |x: usize| {
+            self.kind(x) == Some(Tk::Word)
+                && self.t.name_is(&self.toks()[x], &[b"similar"])
+                && self.kind(x + 1) == Some(Tk::Word)
+                && self.t.name_is(&self.toks()[x + 1], &[b"to"])
+        };
+        let (op_k, a_end) = match op_k {
+            Tk::Kw(Kw::Not) if self.kind(a_end + 1).is_some_and(is_cmp) => {
+                (self.kind(a_end + 1).unwrap_or(op_k), a_end + 1)
+            }
+            Tk::Kw(Kw::Not) if similar_to(a_end + 1) => (Tk::Kw(Kw::Like), a_end + 2),
+            Tk::Word if similar_to(a_end) => (Tk::Kw(Kw::Like), a_end + 1),
+            _ => (op_k, a_end),
         };
         if is_cmp(op_k) {
             let mut j = a_end + 1;
@@ -969,6 +1046,77 @@ impl Analysis<'_, '_> {
             }
             _ => Cond::None,
         }
+    }
+
+    /// `, 1, 'a', null` from token `i` (a comma) to the end of the value:
+    /// the number of literals, or 0 when anything else appears.
+    fn literal_list(&self, i: usize) -> usize {
+        let n = self.toks().len();
+        if n - i > 64 || !(n - i).is_multiple_of(2) {
+            return 0;
+        }
+        let mut items = 0;
+        for x in i..n {
+            let k = self.kind(x);
+            let ok = if (x - i).is_multiple_of(2) {
+                k == Some(Tk::Comma)
+            } else {
+                matches!(
+                    k,
+                    Some(Tk::Num | Tk::Hex | Tk::Str { closed: true, .. } | Tk::Kw(Kw::Null))
+                )
+            };
+            if !ok {
+                return 0;
+            }
+            items += usize::from((x - i) % 2 == 1);
+        }
+        items
+    }
+
+    /// Two words glued by a comment that spell a keyword together
+    /// (`DR/**/OP`, `SEL/**/ECT`).
+    fn split_keyword(&self, a: &Tok, b: &Tok) -> bool {
+        if a.k != Tk::Word || b.k != Tk::Word {
+            return false;
+        }
+        let (x, y) = (&self.t.b[a.cs..a.ce], &self.t.b[b.cs..b.ce]);
+        if x.len() + y.len() > 24 {
+            return false;
+        }
+        let mut w = [0u8; 24];
+        w[..x.len()].copy_from_slice(x);
+        w[x.len()..x.len() + y.len()].copy_from_slice(y);
+        lower_name(&w[..x.len() + y.len()]).is_some_and(|(buf, len)| {
+            matches!(
+                keyword(&buf[..len]),
+                Some(
+                    Kw::Select
+                        | Kw::Union
+                        | Kw::Insert
+                        | Kw::Update
+                        | Kw::Delete
+                        | Kw::Drop
+                        | Kw::Create
+                        | Kw::Alter
+                        | Kw::Truncate
+                        | Kw::Exec
+                        | Kw::Declare
+                        | Kw::Shutdown
+                        | Kw::Waitfor
+                )
+            )
+        })
+    }
+
+    /// A string left open at the end of a value whose closing quote the
+    /// application supplies.
+    fn app_closes(&self, t: &Tok) -> bool {
+        t.k == Tk::Str {
+            closed: false,
+            initial: false,
+        } && self.app_quote == self.t.b.get(t.s).copied()
+            && t.e == self.t.b.len()
     }
 
     /// A value that opens by closing the query's quote (nothing or a number
@@ -1028,6 +1176,15 @@ impl Analysis<'_, '_> {
         if quoted && b == 0 && self.break_keyword(i) {
             self.hit(BREAK_KEYWORD, b, i);
         }
+        // `" sleep(10`: a delay called right after the break.
+        if quoted
+            && matches!(k, Tk::Word | Tk::Kw(_))
+            && self.toks()[i].call
+            && self.t.name_is(&self.toks()[i], TIME_FNS)
+            && matches!(self.kind(i + 2), Some(Tk::Num))
+        {
+            self.hit(TIME, b, i + 2);
+        }
         // `"2562*23`, `` `>65 ``: arithmetic or a comparison right after a
         // quote that opens the value, and nothing else.
         let n = self.toks().len();
@@ -1039,6 +1196,15 @@ impl Analysis<'_, '_> {
             ];
             let seen = [self.kind(i), self.kind(i + 1), self.kind(i + 2)];
             if shapes.contains(&seen) {
+                self.hit(BOOLEAN, b, n - 1);
+                return;
+            }
+        }
+        // `', 2, 1`: a value opening with the quote, then a list of
+        // literals, the column-count probe of a UNION.
+        if quoted && b == 0 && self.t.content(&self.toks()[0]).is_empty() && k == Tk::Comma {
+            let items = self.literal_list(i);
+            if items >= 2 {
                 self.hit(BOOLEAN, b, n - 1);
                 return;
             }
@@ -1072,8 +1238,19 @@ impl Analysis<'_, '_> {
         }
         // `x'|email--`, `id'is not-id--`: an operator after the break and the
         // rest of the query commented out.
+        // `user'collate nocase--`, `' notnull --`, `id'not like id--`: a
+        // postfix or comparison keyword in the same place.
+        let postfix = match k {
+            Tk::Kw(Kw::Not) => self.kind(i + 1).is_some_and(is_cmp),
+            Tk::Kw(Kw::Sounds | Kw::In | Kw::Between) => true,
+            Tk::Word => self.t.name_is(
+                &self.toks()[i],
+                &[b"collate", b"notnull", b"isnull", b"similar", b"escape"],
+            ),
+            _ => false,
+        };
         if quoted
-            && matches!(k, Tk::Op(_) | Tk::Kw(Kw::Is | Kw::Like | Kw::Div))
+            && (postfix || matches!(k, Tk::Op(_) | Tk::Kw(Kw::Is | Kw::Like | Kw::Div)))
             && n - i <= 6
             && self.toks()[n - 1].comment_after
         {
@@ -1096,9 +1273,11 @@ impl Analysis<'_, '_> {
                         let close = self.close_paren(j + 1);
                         self.hit(BOOLEAN, b, close)
                     }
+                    // `'like 1;`, `'glob 1--`: a literal and the statement's end.
                     Some(Tk::Num)
-                        if matches!(self.kind(j + 1), None | Some(Tk::Semi))
-                            && self.toks()[j].comment_after =>
+                        if self.kind(j + 1) == Some(Tk::Semi) && j + 2 == n
+                            || matches!(self.kind(j + 1), None | Some(Tk::Semi))
+                                && self.toks()[j].comment_after =>
                     {
                         self.hit(BOOLEAN, b, j)
                     }
@@ -1289,10 +1468,26 @@ impl Analysis<'_, '_> {
                 _ => {}
             }
             if t.glued_comment && i + 1 < n {
-                let next = self.toks()[i + 1].k;
-                if matches!(t.k, Tk::Kw(_)) || matches!(next, Tk::Kw(_)) {
+                let next = self.toks()[i + 1];
+                if matches!(t.k, Tk::Kw(_))
+                    || matches!(next.k, Tk::Kw(_))
+                    || self.split_keyword(&t, &next)
+                {
                     self.hit(OBFUSCATION, i, i + 1);
                 }
+            }
+            // `1.e(`, `1.e.t`: a float with an empty exponent glued to what
+            // follows, which MySQL reads as a separator.
+            if t.k == Tk::Num
+                && t.e - t.s >= 3
+                && self.t.b[t.e - 1] | 0x20 == b'e'
+                && self.t.b[t.e - 2] == b'.'
+                && self
+                    .toks()
+                    .get(i + 1)
+                    .is_some_and(|x| x.s == t.e && matches!(x.k, Tk::LParen | Tk::Dot))
+            {
+                self.hit(OBFUSCATION, i, i + 1);
             }
         }
         if ctx == Ctx::Bare {
@@ -1705,6 +1900,7 @@ impl Analysis<'_, '_> {
                         | Kw::Show
                 )
             )
+            || after_break && k == Tk::Word && self.t.name_is(&self.toks()[j], &[b"print"])
         {
             self.hit(STACKED, semi, j);
             return;
@@ -1752,6 +1948,24 @@ impl Analysis<'_, '_> {
             Tk::Kw(Kw::Insert) => (self.kind(j + 1) == Some(Tk::Kw(Kw::Into))
                 && matches!(self.kind(j + 2), Some(Tk::Word | Tk::Kw(_))))
             .then_some(j + 2),
+            // `; replace [into] t (cols) values (...)`: MySQL's insert.
+            Tk::Word if self.t.name_is(&self.toks()[j], &[b"replace"]) => {
+                let x = if self.kind(j + 1) == Some(Tk::Kw(Kw::Into)) {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                (matches!(self.kind(x), Some(Tk::Word))
+                    && matches!(
+                        self.kind(x + 1),
+                        Some(Tk::LParen | Tk::Kw(Kw::Values | Kw::Select | Kw::Set))
+                    )
+                    && (x + 1..(x + 12).min(n)).any(|y| {
+                        self.kind(y) == Some(Tk::Kw(Kw::Values))
+                            && self.kind(y + 1) == Some(Tk::LParen)
+                    }))
+                .then_some(x)
+            }
             Tk::Kw(Kw::Update) => {
                 let mut x = j + 2;
                 while self.kind(x) == Some(Tk::Dot) {
@@ -1763,9 +1977,17 @@ impl Analysis<'_, '_> {
             }
             Tk::Kw(Kw::Select) => {
                 let first = self.kind(j + 1);
+                // `select (case ...`, `select (select ...`: a parenthesised
+                // expression, not a parenthetical remark.
+                let paren = first == Some(Tk::LParen)
+                    && (matches!(
+                        self.kind(j + 2),
+                        Some(Tk::Kw(Kw::Case | Kw::Select)) | Some(Tk::Num)
+                    ) || self.toks().get(j + 2).is_some_and(|t| t.call));
                 let immediate =
                     matches!(first, Some(Tk::Num | Tk::SysVar | Tk::Var | Tk::Str { .. }))
                         || matches!(first, Some(Tk::Op(Op::Arith)))
+                        || paren
                         || (matches!(first, Some(Tk::Word | Tk::Kw(_))) && self.toks()[j + 1].call);
                 let has_from =
                     (j + 2..(j + 12).min(n)).any(|x| self.kind(x) == Some(Tk::Kw(Kw::From)));
@@ -1887,6 +2109,45 @@ impl Analysis<'_, '_> {
             Some(Tk::Kw(Kw::Declare)) if matches!(self.kind(1), Some(Tk::Var)) => {
                 self.hit(STATEMENT, 0, 1)
             }
+            // `in (0,1)`, `not in (3, -4)`: the value is the list a query tests.
+            Some(Tk::Kw(Kw::In | Kw::Not)) => {
+                let i = usize::from(self.kind(0) == Some(Tk::Kw(Kw::Not)));
+                if self.kind(i) == Some(Tk::Kw(Kw::In))
+                    && self.kind(i + 1) == Some(Tk::LParen)
+                    && self.kind(n - 1) == Some(Tk::RParen)
+                    && n <= 128
+                {
+                    let mut items = 0;
+                    let mut x = i + 2;
+                    while x < n - 1 {
+                        if self.is_byte(x, b'-') {
+                            x += 1;
+                        }
+                        if !matches!(
+                            self.kind(x),
+                            Some(
+                                Tk::Num | Tk::Hex | Tk::Str { closed: true, .. } | Tk::Kw(Kw::Null)
+                            )
+                        ) {
+                            items = 0;
+                            break;
+                        }
+                        items += 1;
+                        x += 1;
+                        match self.kind(x) {
+                            Some(Tk::Comma) => x += 1,
+                            Some(Tk::RParen) if x == n - 1 => {}
+                            _ => {
+                                items = 0;
+                                break;
+                            }
+                        }
+                    }
+                    if items >= 2 {
+                        self.hit(BOOLEAN, 0, n - 1);
+                    }
+                }
+            }
             Some(Tk::Kw(Kw::Select)) if matches!(self.kind(1), Some(Tk::Hex | Tk::SysVar)) => {
                 self.hit(STATEMENT, 0, 1)
             }
@@ -1964,8 +2225,10 @@ impl Analysis<'_, '_> {
                 let punct_op = (a_end..o).any(|x| matches!(self.kind(x), Some(Tk::Op(_))));
                 // Right: a literal, a call, or nothing after an operator
                 // symbol (the application supplies the rest).
+                // `array['a','b']`: a constructor is a literal too.
                 let right_ok = literal(right)
                     || self.toks().get(r).is_some_and(|t| t.call)
+                    || right == Some(Tk::Word) && self.is_byte(r + 1, b'[')
                     || (right.is_none() && punct_op);
                 let left = self.toks()[i];
                 let hit = match left.k {
@@ -1988,7 +2251,7 @@ impl Analysis<'_, '_> {
                 }
                 if self.kind(1) == Some(Tk::Comma)
                     && literal(self.kind(self.skip_parens(2)))
-                    && n <= 12
+                    && n <= 64
                     && self.toks().iter().all(|t| {
                         matches!(
                             t.k,
@@ -2558,7 +2821,16 @@ fn scan_one(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
     let first_hit = hits.len();
     for ctx in ctxs.into_iter().flatten() {
         let t = tokenize(b, ctx, std::mem::take(buf));
-        let mut a = Analysis { t: &t, base, hits };
+        let app_quote = match ctx {
+            Ctx::Quote(q) if memchr::memchr_iter(q, b).count().is_multiple_of(2) => Some(q),
+            _ => None,
+        };
+        let mut a = Analysis {
+            t: &t,
+            base,
+            hits,
+            app_quote,
+        };
         a.run(ctx);
         *buf = t.toks;
     }
@@ -3946,6 +4218,56 @@ mod tests {
             best = best.min(t.elapsed());
         }
         println!("marks {}: {best:?}", Marks::new(text.as_bytes()).count());
+    }
+
+    #[test]
+    fn grammar_after_a_break() {
+        attack("bob'collate nocase--", "sqli-boolean-injection");
+        attack("bob'collate`binary`#", "sqli-boolean-injection");
+        attack("' isnull --", "sqli-boolean-injection");
+        attack("name'not like name--", "sqli-boolean-injection");
+        attack("'sounds like uid#", "sqli-boolean-injection");
+        attack("x' or tags[2] is not null--", "sqli-boolean-injection");
+        attack(
+            "me@x.io' and mail ! all (select mail)--",
+            "sqli-boolean-injection",
+        );
+        attack("y' or mail~all(array[mail]);--", "sqli-boolean-injection");
+        attack("' and uid not similar to name--", "sqli-boolean-injection");
+        attack("' or abc-", "sqli-boolean-injection");
+        attack("' * 2 = 1 or '7", "sqli-tautology");
+        attack("'regexp 2;", "sqli-boolean-injection");
+        attack("';print'", "sqli-stacked-query");
+        attack("', 7, 8", "sqli-boolean-injection");
+        attack(
+            "'', '', '', '', '', '', '', '', '', '', 4",
+            "sqli-statement",
+        );
+        attack("t\" pg_sleep(4) \"", "sqli-time-based");
+        benign("my parents' or yours?");
+        benign("the kids' or theirs!");
+        benign("'yes', said Tom, 'or no'");
+        benign("Rock 'n' roll or jazz - your pick");
+    }
+
+    #[test]
+    fn fragments_and_evasions() {
+        attack("in (4,5)", "sqli-boolean-injection");
+        attack("not in (10, -20, 30)", "sqli-boolean-injection");
+        attack("OR '[1]' ?& array['x','y']", "sqli-boolean-injection");
+        attack("SEL/**/ECT/**/name", "sqli-comment-obfuscation");
+        attack("TRUN/*x*/CATE/*y*/logs", "sqli-comment-obfuscation");
+        attack("2.e(select 1)", "sqli-comment-obfuscation");
+        attack("x; select (case when 1=1 then 1 end)", "sqli-stacked-query");
+        attack(
+            ";replace into t (a, b) values (1, 2);",
+            "sqli-stacked-query",
+        );
+        benign("in (see above)");
+        benign("in (2 days)");
+        benign("Bring snacks; select (or bring) drinks");
+        benign("Version 1.e is out (finally)");
+        benign("Replace the filter; replace it with values (see manual)");
     }
 
     #[test]
