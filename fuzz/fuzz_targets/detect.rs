@@ -32,13 +32,25 @@ fuzz_target!(|data: &[u8]| {
     let verdict = detector().scan_as(input, kind);
     let text = std::str::from_utf8(input).ok();
     for f in &verdict.findings {
-        assert!(f.start <= f.end && f.end <= input.len(), "{f:?} out of range");
+        assert!(
+            f.start <= f.end && f.end <= input.len(),
+            "{f:?} out of range"
+        );
         if let Some(t) = text {
-            assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end), "{f:?} splits a char");
+            assert!(
+                t.is_char_boundary(f.start) && t.is_char_boundary(f.end),
+                "{f:?} splits a char"
+            );
         }
         assert!(f.excerpt.len() <= sluice_detect::Finding::MAX_EXCERPT + 3);
     }
-    assert_eq!(verdict.threat, verdict.findings.iter().any(|f| f.category.is_attack() && f.action != sluice_detect::Action::Allow));
+    assert_eq!(
+        verdict.threat,
+        verdict
+            .findings
+            .iter()
+            .any(|f| f.category.is_attack() && f.action != sluice_detect::Action::Allow)
+    );
     if let Some(t) = text {
         let r = detector().redact(t);
         assert!(r.count <= verdict.findings.len() || kind != InputKind::Text);
