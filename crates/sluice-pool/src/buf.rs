@@ -50,6 +50,40 @@ pub struct PooledBuf {
     pub(crate) tag: u64,
 }
 
+/// A guard's fields, without its `Drop`. The slow paths return these, and
+/// every acquisition builds its guard from them at one place: when the
+/// fast path built a guard and the slow path returned another, the caller
+/// copied whichever it got to its own slot (seven loads and eight stores
+/// more per acquisition).
+pub(crate) struct Parts {
+    pub(crate) vec: ManuallyDrop<Vec<u8>>,
+    pub(crate) hwm: usize,
+    pub(crate) counted: usize,
+    pub(crate) pool: PoolRef,
+    pub(crate) tag: u64,
+}
+
+impl Parts {
+    /// The guard.
+    #[inline(always)]
+    pub(crate) fn into_buf(self) -> PooledBuf {
+        let Parts {
+            vec,
+            hwm,
+            counted,
+            pool,
+            tag,
+        } = self;
+        PooledBuf {
+            vec,
+            hwm,
+            counted,
+            pool,
+            tag,
+        }
+    }
+}
+
 /// A guard's [`PooledBuf::tag`]: `tracked` is the leak-tracking slot
 /// (meaningful with [`TRACKED`]), `class` the class at acquisition or
 /// [`UNPOOLED`], `flags` [`CHARGED`], [`TRACKED`] and [`OFFSIZE`] (zero for

@@ -79,51 +79,72 @@ struct LocalClass {
     quota: usize,
 }
 
-/// An idle buffer in a thread cache: its allocation and when it went idle
-/// (see [`Idle`]). Length 0 and capacity the class size are implied, so
-/// taking and keeping one moves two words, not four.
+/// A place for an idle buffer in a thread cache: its allocation and when
+/// it went idle (see [`Idle`]). Length 0 and capacity the class size are
+/// implied, so taking and keeping one moves two words, not four.
+#[derive(Clone, Copy, PartialEq, Eq)]
 struct Slot {
-    ptr: NonNull<u8>,
+    ptr: *mut u8,
     since: u64,
 }
 
-/// The idle buffers of one thread-cache class, all of capacity `size`.
-/// Owns their allocations: dropping it frees them.
+impl Slot {
+    const EMPTY: Slot = Slot {
+        ptr: std::ptr::null_mut(),
+        since: 0,
+    };
+}
+
+/// The idle buffers of one thread-cache class, all of capacity `size`: the
+/// first `len` slots own them (dropping the `Slots` frees them). The slots
+/// past `len` are initialised too but own nothing: they keep the last
+/// buffer that was there, so a release that puts back the buffer just
+/// taken finds it in place and writes nothing. That write would be read
+/// back by the next acquisition, chaining each acquire + release to the
+/// previous one through the store buffer.
 struct Slots {
-    v: Vec<Slot>,
+    v: Box<[Slot]>,
+    len: usize,
     size: usize,
 }
 
 impl Slots {
     fn new(size: usize) -> Self {
         Self {
-            v: Vec::new(),
+            v: Box::new([]),
+            len: 0,
             size,
         }
     }
 
     #[inline(always)]
     fn len(&self) -> usize {
-        self.v.len()
+        self.len
     }
 
     #[inline(always)]
     fn is_empty(&self) -> bool {
-        self.v.is_empty()
+        self.len == 0
     }
 
     /// True if a push would not reallocate.
     #[inline(always)]
     fn has_room(&self) -> bool {
-        self.v.len() < self.v.capacity()
+        self.len < self.v.len()
     }
 
+    /// Makes room for at least `additional` more buffers.
     fn reserve_exact(&mut self, additional: usize) {
-        self.v.reserve_exact(additional);
+        let want = self.len + additional;
+        if want > self.v.len() {
+            let mut v = vec![Slot::EMPTY; want].into_boxed_slice();
+            v[..self.len].copy_from_slice(&self.v[..self.len]);
+            self.v = v;
+        }
     }
 
     fn capacity(&self) -> usize {
-        self.v.capacity()
+        self.v.len()
     }
 
     /// Keeps `buf`, idle since trim epoch `since`. Hands it back if its
@@ -131,95 +152,110 @@ impl Slots {
     /// never reallocates, so it calls nothing).
     #[inline(always)]
     fn push(&mut self, buf: Vec<u8>, since: u64) -> Result<(), Vec<u8>> {
-        if buf.capacity() != self.size {
+        if buf.capacity() != self.size || !self.has_room() {
             return Err(buf);
         }
-        let len = self.v.len();
-        let Some(slot) = self.v.spare_capacity_mut().first_mut() else {
-            return Err(buf);
-        };
-        let mut buf = ManuallyDrop::new(buf);
-        // SAFETY: a `Vec`'s pointer is never null.
-        let ptr = unsafe { NonNull::new_unchecked(buf.as_mut_ptr()) };
-        slot.write(Slot { ptr, since });
-        // SAFETY: the element at the old length was just initialised,
-        // within capacity (`spare_capacity_mut` had room).
-        unsafe { self.v.set_len(len + 1) };
+        // SAFETY: just checked.
+        unsafe { self.push_unchecked(buf, since) };
         Ok(())
-    }
-
-    /// Rebuilds the buffer a slot holds.
-    #[inline(always)]
-    fn rebuild(&self, s: Slot) -> Vec<u8> {
-        // SAFETY: `push` stored the pointer of a `Vec<u8>` of capacity
-        // `self.size` from the global allocator and forgot the `Vec`; the
-        // slot was its only owner and is consumed here. Length 0 exposes
-        // no byte.
-        unsafe { Vec::from_raw_parts(s.ptr.as_ptr(), 0, self.size) }
     }
 
     /// Keeps `buf`, idle since trim epoch `since`, with no check.
     ///
     /// # Safety
-    /// `buf.capacity()` must be the class size, and there must be spare
-    /// room (`len() < capacity()`).
+    /// `buf.capacity()` must be the class size (`rebuild` relies on it),
+    /// and there must be spare room (`len() < capacity()`).
     #[inline(always)]
     unsafe fn push_unchecked(&mut self, buf: Vec<u8>, since: u64) {
         debug_assert_eq!(buf.capacity(), self.size);
         debug_assert!(self.has_room());
-        let len = self.v.len();
         let mut buf = ManuallyDrop::new(buf);
-        // SAFETY: a `Vec`'s pointer is never null.
-        let ptr = unsafe { NonNull::new_unchecked(buf.as_mut_ptr()) };
-        // SAFETY: the caller guarantees room, so `len` is within the
-        // allocation; the write initialises that element, and the slot
-        // takes over the buffer (capacity the class size, as `rebuild`
-        // assumes) from the forgotten `Vec`.
-        unsafe {
-            self.v.as_mut_ptr().add(len).write(Slot { ptr, since });
-            self.v.set_len(len + 1);
+        let new = Slot {
+            ptr: buf.as_mut_ptr(),
+            since,
+        };
+        // SAFETY: the caller guarantees room: `len < v.len()`.
+        let slot = unsafe { self.v.get_unchecked_mut(self.len) };
+        if *slot != new {
+            *slot = new;
         }
+        // The slot now owns the buffer of the forgotten `Vec`.
+        self.len += 1;
+    }
+
+    /// Rebuilds the buffer an owning slot holds.
+    ///
+    /// # Safety
+    /// `s` must be an owning slot given up by the caller: one of the first
+    /// `len` before `len` was lowered past it, and never rebuilt since.
+    #[inline(always)]
+    unsafe fn rebuild(&self, s: Slot) -> Vec<u8> {
+        // SAFETY: `push_unchecked` stored the pointer of a `Vec<u8>` of
+        // capacity `self.size` from the global allocator and forgot the
+        // `Vec`; the slot was its only owner and the caller gives it up
+        // here. Length 0 exposes no byte.
+        unsafe { Vec::from_raw_parts(s.ptr, 0, self.size) }
     }
 
     /// The newest buffer.
     #[inline(always)]
     fn pop(&mut self) -> Option<Vec<u8>> {
-        let s = self.v.pop()?;
-        Some(self.rebuild(s))
+        if self.len == 0 {
+            return None;
+        }
+        self.len -= 1;
+        // SAFETY: `len <= v.len()` always, so the old `len - 1` is in
+        // bounds. That slot owned its buffer and no longer does.
+        unsafe {
+            let s = *self.v.get_unchecked(self.len);
+            Some(self.rebuild(s))
+        }
     }
 
-    /// The `n` oldest buffers, as the shared storage keeps them.
+    /// The `n` oldest buffers (`n <= len`), as the shared storage keeps
+    /// them.
     fn drain_oldest(&mut self, n: usize) -> Vec<Idle> {
-        let slots: Vec<Slot> = self.v.drain(..n).collect();
-        slots
-            .into_iter()
-            .map(|s| Idle {
+        let n = n.min(self.len);
+        let out = self.v[..n]
+            .iter()
+            .map(|&s| Idle {
                 since: s.since,
-                buf: self.rebuild(s),
+                // SAFETY: the first `n` slots own their buffers; they are
+                // shifted out below.
+                buf: unsafe { self.rebuild(s) },
             })
-            .collect()
+            .collect();
+        self.v.copy_within(n..self.len, 0);
+        self.len -= n;
+        out
     }
 
     /// Removes the buffers idle since before trim `cutoff` and returns them.
     fn take_older_than(&mut self, cutoff: u64) -> Vec<Vec<u8>> {
         let mut out = Vec::new();
-        let mut keep = Vec::with_capacity(self.v.capacity());
-        for s in std::mem::take(&mut self.v) {
+        let mut kept = 0;
+        for i in 0..self.len {
+            let s = self.v[i];
             if s.since < cutoff {
-                out.push(self.rebuild(s));
+                // SAFETY: slot `i < len` owns its buffer; it is overwritten
+                // or left past the new `len` below.
+                out.push(unsafe { self.rebuild(s) });
             } else {
-                keep.push(s);
+                self.v[kept] = s;
+                kept += 1;
             }
         }
-        self.v = keep;
+        self.len = kept;
         out
     }
 }
 
 impl Drop for Slots {
     fn drop(&mut self) {
-        for s in std::mem::take(&mut self.v) {
-            drop(self.rebuild(s));
+        for i in 0..std::mem::take(&mut self.len) {
+            // SAFETY: the first `len` slots own their buffers; `len` is 0
+            // from here on.
+            drop(unsafe { self.rebuild(self.v[i]) });
         }
     }
 }
@@ -826,5 +862,76 @@ impl Drop for Entry {
             // more, so the count stays positive.
             unsafe { Arc::decrement_strong_count(self.ptr.as_ptr().cast_const()) };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn buf(size: usize, tag: u8) -> Vec<u8> {
+        let mut v = Vec::with_capacity(size);
+        v.push(tag);
+        v.clear();
+        v
+    }
+
+    #[test]
+    fn slots_keep_exact_size_buffers_and_hand_them_back_newest_first() {
+        let mut s = Slots::new(1024);
+        assert!(s.push(buf(1024, 1), 0).is_err(), "no room yet");
+        s.reserve_exact(4);
+        assert_eq!(s.capacity(), 4);
+        assert!(s.push(buf(2048, 1), 0).is_err(), "wrong size");
+        let a = buf(1024, 1);
+        let pa = a.as_ptr();
+        let b = buf(1024, 2);
+        let pb = b.as_ptr();
+        s.push(a, 3).unwrap();
+        s.push(b, 5).unwrap();
+        assert_eq!(s.len(), 2);
+        let got = s.pop().unwrap();
+        assert_eq!((got.as_ptr(), got.capacity(), got.len()), (pb, 1024, 0));
+        // Put back where it was taken from: nothing to write, still owned.
+        s.push(got, 5).unwrap();
+        let held = s.pop().unwrap();
+        assert_eq!(held.as_ptr(), pb);
+        // A different buffer in the stale slot replaces it.
+        s.push(buf(1024, 3), 6).unwrap();
+        assert_ne!(s.pop().unwrap().as_ptr(), pb);
+        drop(held);
+        assert_eq!(s.pop().unwrap().as_ptr(), pa);
+        assert!(s.pop().is_none());
+    }
+
+    #[test]
+    fn slots_drain_oldest_and_trim_by_epoch_keep_the_rest_in_order() {
+        let mut s = Slots::new(1024);
+        s.reserve_exact(8);
+        let ptrs: Vec<*const u8> = (0..6u64)
+            .map(|i| {
+                let b = buf(1024, i as u8);
+                let p = b.as_ptr();
+                s.push(b, i).unwrap();
+                p
+            })
+            .collect();
+        let oldest = s.drain_oldest(2);
+        assert_eq!(oldest.iter().map(|i| i.since).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(oldest[0].buf.as_ptr(), ptrs[0]);
+        assert_eq!(s.len(), 4);
+        let old = s.take_older_than(4);
+        assert_eq!(old.len(), 2);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s.pop().unwrap().as_ptr(), ptrs[5]);
+        assert_eq!(s.pop().unwrap().as_ptr(), ptrs[4]);
+        // Growing keeps what is held.
+        s.push(buf(1024, 9), 9).unwrap();
+        s.reserve_exact(20);
+        assert!(s.capacity() >= 21);
+        assert_eq!(s.pop().unwrap().capacity(), 1024);
+        // Dropping frees what is still held (checked by leak tools).
+        s.push(buf(1024, 9), 9).unwrap();
+        drop(s);
     }
 }

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::budget::Budget;
-use crate::buf::{CHARGED, OFFSIZE, PooledBuf, TRACKED, UNPOOLED, tag};
+use crate::buf::{CHARGED, OFFSIZE, Parts, PooledBuf, TRACKED, UNPOOLED, tag};
 use crate::class::{NUM_CLASSES, class_for_capacity, class_for_request, class_size};
 use crate::config::PoolConfig;
 use crate::error::{AcquireError, ConfigError};
@@ -315,16 +315,19 @@ impl Pool {
         // A pool with a checked-out cap fails this fast path (see
         // `Entry::plain_key`): its acquisitions charge the cap first.
         #[cfg(not(loom))]
-        if let Some(buf) = self.fast_checkout::<true>(capacity, false) {
-            return buf;
-        }
-        self.acquire_slow(capacity, Location::caller())
+        let parts = match self.fast_checkout::<true>(capacity, false) {
+            Some(parts) => parts,
+            None => self.acquire_slow(capacity, Location::caller()),
+        };
+        #[cfg(loom)]
+        let parts = self.acquire_slow(capacity, Location::caller());
+        parts.into_buf()
     }
 
     /// [`Pool::acquire`] past the fast path. Out of line, so the fast path
     /// calls nothing and needs no stack frame.
     #[inline(never)]
-    fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> PooledBuf {
+    fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> Parts {
         let inner = &self.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
@@ -342,15 +345,11 @@ impl Pool {
     /// charged.
     #[cfg(not(loom))]
     #[inline(always)]
-    fn fast_checkout<const PLAIN: bool>(
-        &self,
-        capacity: usize,
-        charged: bool,
-    ) -> Option<PooledBuf> {
+    fn fast_checkout<const PLAIN: bool>(&self, capacity: usize, charged: bool) -> Option<Parts> {
         let inner = &self.inner;
         let k = class_for_request(capacity)?;
         let (vec, pool) = crate::local::fast_take::<PLAIN>(inner, k)?;
-        Some(PooledBuf {
+        Some(Parts {
             counted: vec.capacity(),
             vec: ManuallyDrop::new(vec),
             hwm: 0,
@@ -368,7 +367,7 @@ impl Pool {
         capacity: usize,
         charged: bool,
         location: &'static Location<'static>,
-    ) -> PooledBuf {
+    ) -> Parts {
         let (class, counted) = request(capacity);
         self.inner
             .checkout(class, capacity, counted, charged, location)
@@ -396,10 +395,12 @@ impl Pool {
             None => false,
         };
         #[cfg(not(loom))]
-        if let Some(buf) = self.fast_checkout::<false>(capacity, charged) {
-            return Ok(buf);
+        if let Some(parts) = self.fast_checkout::<false>(capacity, charged) {
+            return Ok(parts.into_buf());
         }
-        Ok(self.checkout(capacity, charged, Location::caller()))
+        Ok(self
+            .checkout(capacity, charged, Location::caller())
+            .into_buf())
     }
 
     /// Waits until the buffer fits under `max_checked_out_bytes`, then hands
@@ -463,10 +464,10 @@ impl Pool {
         charged: bool,
         location: &'static Location<'static>,
     ) -> PooledBuf {
-        if let Some(buf) = self.fast_checkout::<false>(capacity, charged) {
-            return buf;
+        if let Some(parts) = self.fast_checkout::<false>(capacity, charged) {
+            return parts.into_buf();
         }
-        self.checkout(capacity, charged, location)
+        self.checkout(capacity, charged, location).into_buf()
     }
 
     /// A snapshot of the statistics. Also starts a new window for
@@ -740,7 +741,7 @@ impl Inner {
         counted: usize,
         charged: bool,
         location: &'static Location<'static>,
-    ) -> PooledBuf {
+    ) -> Parts {
         let (vec, sampled, class_tag, pool) = match class {
             Some(k) => {
                 let (vec, sampled, pool) = self.take_pooled(k);
@@ -762,7 +763,7 @@ impl Inner {
         if class.is_none_or(|k| vec.capacity() != class_size(k)) {
             flags |= OFFSIZE;
         }
-        PooledBuf {
+        Parts {
             vec: ManuallyDrop::new(vec),
             hwm: 0,
             counted,
