@@ -869,6 +869,12 @@ impl Drop for Entry {
 mod tests {
     use super::*;
 
+    /// Where a popped buffer lived (compared only, never dereferenced).
+    fn addr(v: Option<Vec<u8>>) -> usize {
+        let v = v.expect("a buffer");
+        v.as_ptr() as usize
+    }
+
     fn buf(size: usize, tag: u8) -> Vec<u8> {
         let mut v = Vec::with_capacity(size);
         v.push(tag);
@@ -884,23 +890,26 @@ mod tests {
         assert_eq!(s.capacity(), 4);
         assert!(s.push(buf(2048, 1), 0).is_err(), "wrong size");
         let a = buf(1024, 1);
-        let pa = a.as_ptr();
+        let pa = a.as_ptr() as usize;
         let b = buf(1024, 2);
-        let pb = b.as_ptr();
+        let pb = b.as_ptr() as usize;
         s.push(a, 3).unwrap();
         s.push(b, 5).unwrap();
         assert_eq!(s.len(), 2);
         let got = s.pop().unwrap();
-        assert_eq!((got.as_ptr(), got.capacity(), got.len()), (pb, 1024, 0));
+        assert_eq!(
+            (got.as_ptr() as usize, got.capacity(), got.len()),
+            (pb, 1024, 0)
+        );
         // Put back where it was taken from: nothing to write, still owned.
         s.push(got, 5).unwrap();
         let held = s.pop().unwrap();
-        assert_eq!(held.as_ptr(), pb);
+        assert_eq!(held.as_ptr() as usize, pb);
         // A different buffer in the stale slot replaces it.
         s.push(buf(1024, 3), 6).unwrap();
-        assert_ne!(s.pop().unwrap().as_ptr(), pb);
+        assert_ne!(addr(s.pop()), pb);
         drop(held);
-        assert_eq!(s.pop().unwrap().as_ptr(), pa);
+        assert_eq!(addr(s.pop()), pa);
         assert!(s.pop().is_none());
     }
 
@@ -908,23 +917,23 @@ mod tests {
     fn slots_drain_oldest_and_trim_by_epoch_keep_the_rest_in_order() {
         let mut s = Slots::new(1024);
         s.reserve_exact(8);
-        let ptrs: Vec<*const u8> = (0..6u64)
+        let ptrs: Vec<usize> = (0..6u64)
             .map(|i| {
                 let b = buf(1024, i as u8);
-                let p = b.as_ptr();
+                let p = b.as_ptr() as usize;
                 s.push(b, i).unwrap();
                 p
             })
             .collect();
         let oldest = s.drain_oldest(2);
         assert_eq!(oldest.iter().map(|i| i.since).collect::<Vec<_>>(), [0, 1]);
-        assert_eq!(oldest[0].buf.as_ptr(), ptrs[0]);
+        assert_eq!(oldest[0].buf.as_ptr() as usize, ptrs[0]);
         assert_eq!(s.len(), 4);
         let old = s.take_older_than(4);
         assert_eq!(old.len(), 2);
         assert_eq!(s.len(), 2);
-        assert_eq!(s.pop().unwrap().as_ptr(), ptrs[5]);
-        assert_eq!(s.pop().unwrap().as_ptr(), ptrs[4]);
+        assert_eq!(addr(s.pop()), ptrs[5]);
+        assert_eq!(addr(s.pop()), ptrs[4]);
         // Growing keeps what is held.
         s.push(buf(1024, 9), 9).unwrap();
         s.reserve_exact(20);
