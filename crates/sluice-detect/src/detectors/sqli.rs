@@ -1216,6 +1216,12 @@ impl Analysis<'_, '_> {
                 self.hit(TRUNCATION, b, i - 1);
             }
         }
+        // `\'and`, `\`or`: a backslash that escapes the application's own
+        // escape, then a logical operator.
+        if quoted && b == 0 && is_logic(k) && self.t.content(&self.toks()[0]) == b"\\" {
+            self.hit(BOOLEAN, b, i);
+            return;
+        }
         if is_logic(k) {
             match self.condition(i + 1, quoted) {
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
@@ -2435,7 +2441,63 @@ impl Analysis<'_, '_> {
             // select if(1>1, ...), select char(..., select group_concat(...,
             // select (case ..., select 'abc'||(...
             self.hit(STATEMENT, 0, 2.min(n - 1));
+        } else if self.kind(0) == Some(Tk::Kw(Kw::Select)) {
+            if let Some(e) = self.select_list().or_else(|| self.having_test()) {
+                self.hit(STATEMENT, 0, e);
+            }
         }
+    }
+
+    /// `select 1,2,3,user(`, `select null, @@version`: a select list of
+    /// literals and calls that runs to the end of the value (or to `from`),
+    /// the column probe of a UNION. Prose lists ("Select 1, 2, 3") have
+    /// spaces and plain numbers only.
+    fn select_list(&self) -> Option<usize> {
+        let n = self.toks().len();
+        let mut i = 1;
+        // Stray operators left by a comment marker (`select*/ 1`).
+        while i < 3 && matches!(self.kind(i), Some(Tk::Op(Op::Arith))) {
+            i += 1;
+        }
+        let (mut items, mut commas, mut glued, mut sql_item) = (0, 0, true, false);
+        while i < n.min(64) {
+            let t = self.toks()[i];
+            match t.k {
+                Tk::Num | Tk::Hex | Tk::Str { .. } => {}
+                Tk::Kw(Kw::Null) | Tk::SysVar | Tk::Var => sql_item = true,
+                Tk::Word | Tk::Kw(_) if t.call => {
+                    sql_item = true;
+                    i = self.close_paren(i + 1);
+                }
+                _ => return None,
+            }
+            items += 1;
+            i += 1;
+            match self.kind(i) {
+                Some(Tk::Comma) => {
+                    glued &= self.toks()[i].s == self.toks()[i - 1].e;
+                    commas += 1;
+                    i += 1;
+                }
+                None | Some(Tk::Kw(Kw::From)) => break,
+                _ => return None,
+            }
+        }
+        (items >= 3 && commas >= 2 && (glued || sql_item)).then_some(i.min(n - 1))
+    }
+
+    /// `select x group by y having count(id) >= 9`: a HAVING test with
+    /// an aggregate call, before any FROM.
+    fn having_test(&self) -> Option<usize> {
+        let n = self.toks().len();
+        let h = (1..n.min(24)).find(|&x| self.kind(x) == Some(Tk::Kw(Kw::Having)))?;
+        let call = self.toks().get(h + 1).filter(|t| t.call)?;
+        let name_ok = self
+            .t
+            .name_is(call, &[b"count", b"sum", b"avg", b"min", b"max"]);
+        let close = self.close_paren(h + 2);
+        (name_ok && matches!(self.kind(close + 1), Some(Tk::Op(Op::Eq | Op::Cmp))))
+            .then_some(close + 1)
     }
 }
 
@@ -3132,6 +3194,7 @@ const AROUND_QUOTE: &[u128] = &[
     key(b"similar"),
     key(b"sleep"),
     key(b"sounds"),
+    key(b"table"),
     key(b"then"),
     key(b"truncate"),
     key(b"union"),
@@ -3240,6 +3303,11 @@ fn gate_at(b: &[u8], i: usize, v: &mut Value) -> bool {
             in_set(word_from(b, j), &[key(b"select")])
                 || sql_word_before_paren(b, i)
                 || matches!(b.get(j), Some(b'(' | b'@'))
+                // `1.e(`: a float glued to the parenthesis.
+                || i >= 3
+                    && b[i - 1] | 0x20 == b'e'
+                    && b[i - 2] == b'.'
+                    && b[i - 3].is_ascii_digit()
         }
         b')' => {
             let j = skip_ws(b, i + 1);
@@ -4248,6 +4316,19 @@ mod tests {
         benign("the kids' or theirs!");
         benign("'yes', said Tom, 'or no'");
         benign("Rock 'n' roll or jazz - your pick");
+    }
+
+    #[test]
+    fn select_lists_and_having() {
+        attack("select 4,5,6,version(", "sqli-statement");
+        attack("SELECT*/ 7,8,9", "sqli-statement");
+        attack("select null,null,@@version", "sqli-statement");
+        attack("select a group by b having sum(c) > 2", "sqli-statement");
+        attack("\\'or", "sqli-boolean-injection");
+        attack("3.e(select 1)", "sqli-comment-obfuscation");
+        benign("Select 1, 2, 3");
+        benign("select one, two or three");
+        benign("Select the team having max(score) on Monday");
     }
 
     #[test]
