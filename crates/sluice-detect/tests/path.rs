@@ -141,3 +141,33 @@ fn windows_system_files_behind_any_separator() {
         );
     }
 }
+
+/// The engine joins the values of a JSON or form body with NUL bytes: the
+/// separator after a sensitive name is no null-byte truncation.
+#[test]
+fn value_separator_after_a_sensitive_name_is_no_null_byte() {
+    let d = Detector::new();
+    for body in [
+        r#"{"file": "wp-config.php", "next": "x"}"#,
+        r#"{"file": "../../boot.ini", "n": "1"}"#,
+        r#"{"a": "id_rsa.pub", "b": ""}"#,
+        "file=wp-config.php&next=x",
+    ] {
+        let ids = rule_ids(&d, body, Category::PathTraversal);
+        assert!(
+            !ids.iter().any(|r| r == "path-null-byte"),
+            "{body:?}: {ids:?}"
+        );
+    }
+    for body in [
+        r#"{"file": "shell.php\u0000.jpg"}"#,
+        "file=shell.php%00.jpg&next=x",
+        r#"{"file": "../../etc/passwd%00.png"}"#,
+    ] {
+        let ids = rule_ids(&d, body, Category::PathTraversal);
+        assert!(
+            ids.iter().any(|r| r == "path-null-byte"),
+            "{body:?}: {ids:?}"
+        );
+    }
+}

@@ -157,6 +157,9 @@ struct Cmd {
     numeric: bool,
     /// A network tool: a URL or address after it is strong evidence even in prose.
     network: bool,
+    /// The name is tool jargon that no sentence uses (`ansible-console`,
+    /// `visudo`): alone after a separator it is still a command.
+    jargon: bool,
 }
 
 const fn c(kind: Kind, bare: bool, any_arg: bool, numeric: bool) -> Cmd {
@@ -166,6 +169,7 @@ const fn c(kind: Kind, bare: bool, any_arg: bool, numeric: bool) -> Cmd {
         any_arg,
         numeric,
         network: false,
+        jargon: false,
     }
 }
 
@@ -862,8 +866,69 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
             cmd.network = true;
         }
     }
+    for n in JARGON {
+        if let Some(cmd) = m.get_mut(n) {
+            cmd.jargon = true;
+        }
+    }
+    // Hyphenated tool names (`ssh-copy-id`, `apt-get`) are never prose.
+    for (n, cmd) in m.iter_mut() {
+        if cmd.kind != Weak
+            && n.len() >= 5
+            && n.split('-').count() >= 2
+            && n.split('-')
+                .all(|p| p.len() >= 2 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+        {
+            cmd.jargon = true;
+        }
+    }
     m
 });
+
+/// Administration tools whose names are not words.
+const JARGON: &[&str] = &[
+    "visudo",
+    "sudoedit",
+    "chpasswd",
+    "gpasswd",
+    "setcap",
+    "getcap",
+    "modprobe",
+    "insmod",
+    "rmmod",
+    "lsmod",
+    "objdump",
+    "lastlog",
+    "faillog",
+    "aptitude",
+    "htop",
+    "iotop",
+    "regedit",
+    "bcdboot",
+    "bcdedit",
+    "diskpart",
+    "takeown",
+    "taskkill",
+    "nbtstat",
+    "qwinsta",
+    "psexec",
+    "mountvol",
+    "sdelete",
+    "wevtutil",
+    "vssadmin",
+    "msfconsole",
+    "useradd",
+    "usermod",
+    "userdel",
+    "adduser",
+    "iptables",
+    "systemctl",
+    "crontab",
+    "killall",
+    "pkill",
+    "netsh",
+    "schtasks",
+];
 
 /// Which lower-cased two-letter openings any command word has: 64 Ki bits
 /// that reject most prose words before a word is read and hashed.
@@ -948,14 +1013,41 @@ const GLOB_TARGETS: &[&str] = &[
     "/usr/bin/cat",
 ];
 
-/// Whether `tok` holds glob syntax that expands to a sensitive path.
+/// Directories whose programs a globbed path (`/usr/[a-z]in/bash`,
+/// `/usr/bin/[u]name`) may name.
+const BIN_DIRS: &[&str] = &[
+    "/bin/",
+    "/sbin/",
+    "/usr/bin/",
+    "/usr/sbin/",
+    "/usr/local/bin/",
+];
+
+/// Whether `tok` holds glob syntax that expands to a sensitive path or to
+/// a program in a binary directory.
 fn glob_sensitive(tok: &str) -> bool {
-    tok.len() <= 64
-        && tok.contains(['?', '*', '['])
-        && tok.starts_with('/')
-        && GLOB_TARGETS
+    if !(tok.len() <= 64 && tok.contains(['?', '*', '[']) && tok.starts_with('/')) {
+        return false;
+    }
+    if GLOB_TARGETS
+        .iter()
+        .any(|t| glob_match(tok.as_bytes(), t.as_bytes()))
+    {
+        return true;
+    }
+    let Some(slash) = tok.rfind('/') else {
+        return false;
+    };
+    let (dir, base) = tok.split_at(slash + 1);
+    // A glob in the last part alone must still spell a command: `[u]name`.
+    base.len() >= 2
+        && base.bytes().any(|b| b.is_ascii_alphabetic())
+        && BIN_DIRS
             .iter()
-            .any(|t| glob_match(tok.as_bytes(), t.as_bytes()))
+            .any(|d| glob_match(dir.as_bytes(), d.as_bytes()))
+        && COMMANDS
+            .iter()
+            .any(|(name, c)| c.kind != Kind::Weak && glob_match(base.as_bytes(), name.as_bytes()))
 }
 
 fn glob_match(p: &[u8], s: &[u8]) -> bool {
@@ -1027,6 +1119,8 @@ struct Word {
     spliced: bool,
     /// The word held `?`/`*` wildcards.
     globbed: bool,
+    /// Balanced quotes split the word (`'c'url`, `w"h"oami`).
+    quoted: bool,
 }
 
 impl Word {
@@ -1128,6 +1222,7 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
         end: start,
         spliced: false,
         globbed: false,
+        quoted: false,
     };
     let mut i = start;
     let mut single_quotes = 0usize;
@@ -1211,6 +1306,7 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
     if quote_spliced && (single_quotes % 2 == 1 || double_quotes % 2 == 1) {
         w.len = 0;
     }
+    w.quoted = quote_spliced;
     w.end = i;
     w
 }
@@ -1607,7 +1703,8 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             let glued_tool = args.bare && args.glued && args.lowercase && cmd.kind != Kind::Weak;
             // `; kubectl get pods`, `; ansible-vault decrypt x`.
             let subcommand = cmd.kind != Kind::Weak && args.subcommand && args.stop_words == 0;
-            (args.bare && cmd.bare) || evidence || glued_tool || subcommand
+            let jargon = args.bare && cmd.jargon && args.lowercase;
+            (args.bare && cmd.bare) || evidence || glued_tool || subcommand || jargon
         }
         Ctx::Weak | Ctx::Start => {
             // A whole value or line that reads as one lower-case command line:
@@ -1619,7 +1716,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
                 && args.stop_words == 0
                 && !args.sentence
                 && args.tokens <= 6
-                && (args.shellish || args.subcommand || args.strong);
+                && (args.shellish || args.subcommand || args.strong || (cmd.jargon && args.any));
             let strongish = args.strong && (!args.net_only || cmd.network);
             // `set -o history`, `env --version` at the start of a value or line,
             // but not "ls -la shows hidden files".
@@ -1876,6 +1973,13 @@ fn check_command_at(
     if w.spliced && matches!(ctx, Ctx::Start | Ctx::Weak) && cmd.kind != Kind::Weak {
         effective = Ctx::Sep;
     }
+    // Quotes splitting a lower-case command name (`'c'url x`, `"i"p a`)
+    // have no reading but a shell's: any argument is evidence, even for a
+    // command that is also a word.
+    if w.quoted && args.lowercase && args.any && ctx != Ctx::Span {
+        effective = Ctx::Sep;
+        args.shellish = true;
+    }
     // `sort | uniq -c for counts.`: options followed by a sentence are prose.
     if args.opt_only
         && (args.stop_words >= 1 || args.sentence || args.prose_words >= 3)
@@ -1963,7 +2067,143 @@ fn check_variable_command(
     // `;$u wget x`: an unset variable before the real command. Only after a
     // real separator, where a variable alone is already odd.
     if depth < 2 && matches!(ctx, Ctx::Sep | Ctx::Subst) && next < seg_end && next > j {
-        return check_command_at(text, sep_start, next, seg_end, ctx, hits, depth + 1);
+        if check_command_at(text, sep_start, next, seg_end, ctx, hits, depth + 1) {
+            return true;
+        }
+        // A tool name with arguments behind an expansion that is not a
+        // command: the expansion is there to break up the line.
+        let w = read_word(b, next, seg_end);
+        if let Some((_, cmd, _)) = (!w.is_empty())
+            .then(|| resolve(w.norm(), w.globbed))
+            .flatten()
+            && cmd.kind != Kind::Weak
+            && w.end < seg_end
+            && b[w.end] == b' '
+        {
+            let args = analyse_args(text, w.end, seg_end, w.norm(), cmd.kind, false);
+            if args.any && args.stop_words == 0 && !args.sentence {
+                let end = trim_end(text, sep_start, args.end.min(seg_end));
+                push(hits, text, R_EVASION, sep_start, end);
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The most values a line's variables may expand to.
+const EXPANSION_MAX: usize = 256;
+
+/// Reads the value of a shell assignment starting at `i` (`\ `, quotes,
+/// a bare word); returns it and where it ends.
+fn assignment_value(b: &[u8], mut i: usize, end: usize, out: &mut Vec<u8>) -> usize {
+    while i < end && out.len() < EXPANSION_MAX {
+        match b[i] {
+            b'\\' if i + 1 < end => {
+                out.push(b[i + 1]);
+                i += 2;
+            }
+            q @ (b'\'' | b'"') => {
+                let Some(c) = b[i + 1..end].iter().position(|&x| x == q) else {
+                    return i;
+                };
+                out.extend_from_slice(&b[i + 1..i + 1 + c]);
+                i += c + 2;
+            }
+            b' ' | b'\t' | b'\n' | b'\r' | b';' | b'&' | b'|' | b'`' | b'$' | b'(' | b')' => break,
+            x => {
+                out.push(x);
+                i += 1;
+            }
+        }
+    }
+    i
+}
+
+/// `a=/etc&&b=/passwd&&c=cat&&$c $a$b`, `v='u';cu$v\rl x`: the command at
+/// `start` uses variables assigned earlier in the value. Expands them (an
+/// unassigned one to nothing, as the shell does), undoes one-character
+/// bracket classes (`adduse[r]`) and checks the command that results.
+fn assembled_command(
+    text: &str,
+    seg_start: usize,
+    start: usize,
+    seg_end: usize,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    let b = text.as_bytes();
+    // The assignments: `name=value` at a command position before `start`.
+    let mut vars: Vec<(&[u8], Vec<u8>)> = Vec::new();
+    let from = start.saturating_sub(600).max(seg_start);
+    let mut k = from;
+    while k < start && vars.len() < 32 {
+        let at_cmd = k == seg_start || matches!(b[k - 1], b';' | b'&' | b'|' | b'\n' | b' ');
+        let mut e = k;
+        while e < start && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
+            e += 1;
+        }
+        if at_cmd && e > k && e < start && b[e] == b'=' && !b[k].is_ascii_digit() {
+            let mut v = Vec::new();
+            let ve = assignment_value(b, e + 1, start, &mut v);
+            vars.retain(|(n, _)| *n != &b[k..e]);
+            vars.push((&b[k..e], v));
+            k = ve.max(e + 1);
+        } else {
+            k = e.max(k + 1);
+        }
+    }
+    if vars.is_empty() {
+        return false;
+    }
+    // The command line up to the next separator, with the variables expanded.
+    let mut line: Vec<u8> = Vec::with_capacity(64);
+    let mut i = start;
+    let mut used = false;
+    while i < seg_end && line.len() < EXPANSION_MAX && !matches!(b[i], b';' | b'&' | b'|' | b'\n') {
+        if b[i] == b'$' {
+            let braced = b.get(i + 1) == Some(&b'{');
+            let ns = i + 1 + usize::from(braced);
+            let mut ne = ns;
+            while ne < seg_end && (b[ne].is_ascii_alphanumeric() || b[ne] == b'_') {
+                ne += 1;
+            }
+            if ne > ns && (!braced || b.get(ne) == Some(&b'}')) {
+                if let Some((_, v)) = vars.iter().rev().find(|(n, _)| *n == &b[ns..ne]) {
+                    line.extend_from_slice(v);
+                    used = true;
+                }
+                i = ne + usize::from(braced);
+                continue;
+            }
+        }
+        line.push(b[i]);
+        i += 1;
+    }
+    if !used {
+        return false;
+    }
+    // A one-character bracket class is that character: `adduse[r]`.
+    let mut k = 0;
+    while k + 2 < line.len() {
+        if line[k] == b'[' && line[k + 2] == b']' && line[k + 1].is_ascii_alphanumeric() {
+            line.remove(k + 2);
+            line.remove(k);
+        }
+        k += 1;
+    }
+    let Ok(line) = std::str::from_utf8(&line) else {
+        return false;
+    };
+    // Assembling a name from variables is itself evasion: a tool name is
+    // enough, a word command still needs its arguments.
+    let w = read_word(line.as_bytes(), 0, line.len());
+    let tool =
+        !w.is_empty() && resolve(w.norm(), w.globbed).is_some_and(|(_, c, _)| c.kind != Kind::Weak);
+    let mut found = Vec::new();
+    if tool || check_command(line, 0, 0, line.len(), Ctx::Sep, &mut found) {
+        let end = trim_end(text, start, i);
+        push(hits, text, R_EVASION, start, end);
+        return true;
     }
     false
 }
@@ -2081,6 +2321,7 @@ fn batch_tail(b: &[u8], i: usize, end: usize) -> Option<usize> {
             | "endlocal"
             | "pushd"
             | "popd"
+            | "if"
     ) || lookup(n).is_some_and(|c| c.kind != Kind::Weak);
     (known && stop_ok).then_some(w.end)
 }
@@ -2088,6 +2329,31 @@ fn batch_tail(b: &[u8], i: usize, end: usize) -> Option<usize> {
 /// cmd.exe's `IF [/I] [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION x cmd` and
 /// `IF [/I] [NOT] a==b cmd`, `IF a EQU|NEQ|LSS|LEQ|GTR|GEQ b cmd`. `from` is
 /// just after the `if` word. Returns the end of the statement's head.
+/// Whether a cmd.exe operand holds a batch parameter or variable: `%1`,
+/// `%~1`, `%~dp0`, `%%A` or `%NAME%`.
+fn batch_variable(op: &[u8]) -> bool {
+    op.iter().enumerate().any(|(k, &x)| {
+        if x != b'%' {
+            return false;
+        }
+        match op.get(k + 1) {
+            Some(b'%') => op.get(k + 2).is_some_and(u8::is_ascii_alphabetic),
+            Some(b'~') => op.get(k + 2).is_some_and(u8::is_ascii_alphanumeric),
+            // Not a leftover percent escape such as `%20`.
+            Some(d) if d.is_ascii_digit() => !op.get(k + 2).is_some_and(u8::is_ascii_hexdigit),
+            Some(c) if c.is_ascii_alphabetic() || *c == b'_' => {
+                let rest = &op[k + 1..];
+                rest.iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count()
+                    .checked_add(1)
+                    .is_some_and(|n| rest.get(n - 1) == Some(&b'%'))
+            }
+            _ => false,
+        }
+    })
+}
+
 fn batch_if(b: &[u8], from: usize, end: usize) -> Option<usize> {
     let word_at = |i: usize| -> (usize, usize) {
         let mut e = i;
@@ -2098,7 +2364,10 @@ fn batch_if(b: &[u8], from: usize, end: usize) -> Option<usize> {
     };
     let is = |(s, e): (usize, usize), w: &[u8]| b[s..e].eq_ignore_ascii_case(w);
     let mut i = skip_blank(b, from, end);
+    // `if/i` arrives as one word; `/I` is cmd.exe's own switch either way.
+    let mut switch = from >= 2 && b[from - 2] == b'/' && b[from - 1].eq_ignore_ascii_case(&b'i');
     if i + 1 < end && b[i] == b'/' && b[i + 1].eq_ignore_ascii_case(&b'i') {
+        switch = true;
         i = skip_blank(b, i + 2, end);
     }
     let mut negated = false;
@@ -2155,6 +2424,16 @@ fn batch_if(b: &[u8], from: usize, end: usize) -> Option<usize> {
     }
     let o2 = skip_blank(b, j, end);
     let o2e = batch_operand(b, o2, end)?;
+    // A batch parameter or variable in an operand (`%1`, `%~1`, `%%A`,
+    // `%VAR%`), or the `/I` switch, is cmd.exe syntax whatever follows.
+    if switch || batch_variable(&b[i..o1e]) || batch_variable(&b[o2..o2e]) {
+        let t = skip_blank(b, o2e, end);
+        let mut k = t;
+        while k < end && k < t + 64 && !matches!(b[k], b' ' | b'\t' | b'\n' | b'\r' | b'&' | b'|') {
+            k += 1;
+        }
+        return Some(if k > t { k } else { o2e });
+    }
     // `if a==b` alone could be code; a word operator or a following command
     // makes it cmd.exe.
     let tail = batch_tail(b, o2e, end)?;
@@ -2301,6 +2580,10 @@ fn scan_segment(
         check_command(text, first, first, seg_end, Ctx::Start, hits);
         whole_value_forms(text, first, seg_end, hits);
     }
+    // The last `=` seen, and how many expansions were tried: a value full
+    // of `$x` costs a bounded number of look-backs.
+    let mut last_eq: Option<usize> = None;
+    let mut assembled = 0u8;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -2327,6 +2610,39 @@ fn scan_segment(
                 i = j;
             }
             b'$' => {
+                // A variable in the first word of a command, with an
+                // assignment earlier in the value: expand and check.
+                if i + 1 < seg_end
+                    && (b[i + 1].is_ascii_alphabetic() || b[i + 1] == b'_' || b[i + 1] == b'{')
+                    && last_eq.is_some_and(|e| e >= seg_start && i - e <= 600)
+                    && assembled < 8
+                {
+                    assembled += 1;
+                    let mut s = i;
+                    while s > seg_start
+                        && !matches!(b[s - 1], b';' | b'&' | b'|' | b'\n' | b' ' | b'\t')
+                    {
+                        s -= 1;
+                    }
+                    let first_word = s == seg_start
+                        || matches!(b[s - 1], b';' | b'&' | b'|' | b'\n')
+                        || b[seg_start..s]
+                            .iter()
+                            .rev()
+                            .find(|&&x| x != b' ' && x != b'\t')
+                            .is_some_and(|&x| matches!(x, b';' | b'&' | b'|' | b'\n'));
+                    if first_word
+                        && s > seg_start
+                        && assembled_command(text, seg_start, s, seg_end, hits)
+                    {
+                        let mut j = i;
+                        while j < seg_end && !matches!(b[j], b';' | b'&' | b'|' | b'\n') {
+                            j += 1;
+                        }
+                        i = j;
+                        continue;
+                    }
+                }
                 if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
                     check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
                     i += 2;
@@ -2350,6 +2666,7 @@ fn scan_segment(
                 }
             }
             b'=' => {
+                last_eq = Some(i);
                 // `cmd=/bin/ls -la` in an undivided body: a value starts here.
                 if i > seg_start
                     && b[i - 1].is_ascii_alphanumeric()
@@ -2361,8 +2678,12 @@ fn scan_segment(
                 i += 1;
             }
             b'<' | b'>' => {
-                // Process substitution `<(cmd)`.
-                if x == b'<' && i + 1 < seg_end && b[i + 1] == b'(' {
+                // Process substitution `<(cmd)`, `>(cmd)`.
+                if i + 1 < seg_end
+                    && b[i + 1] == b'('
+                    && !process_substitution(text, i, seg_end, hits)
+                    && x == b'<'
+                {
                     check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
                 }
                 i += 1;
@@ -2430,6 +2751,47 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// `<(cmd args)` or `>(cmd args)` at `at`: a known command glued to the
+/// parenthesis and a closing parenthesis on the same line is bash process
+/// substitution whatever the command, as no other syntax writes it.
+fn process_substitution(text: &str, at: usize, seg_end: usize, hits: &mut Vec<Hit>) -> bool {
+    let b = text.as_bytes();
+    let i = at + 2;
+    if i >= seg_end || !(b[i].is_ascii_alphabetic() || b[i] == b'/') {
+        return false;
+    }
+    let w = read_word(b, i, seg_end);
+    let Some((_, cmd, _)) = (!w.is_empty())
+        .then(|| resolve(w.norm(), w.globbed))
+        .flatten()
+    else {
+        return false;
+    };
+    let Some(close) = b[w.end..seg_end.min(w.end + 200)]
+        .iter()
+        .position(|&y| matches!(y, b')' | b'\n' | b'\r' | b'(' | b'<' | b'>'))
+        .map(|p| w.end + p)
+        .filter(|&p| b[p] == b')')
+    else {
+        return false;
+    };
+    // The word ends at a blank or the closing parenthesis, not inside `<(a.b)`.
+    if !matches!(b[w.end], b' ' | b'\t' | b')') {
+        return false;
+    }
+    // `>(which is odd)`: a word command followed by prose is an aside.
+    let inner = &text[w.end..close];
+    if cmd.kind == Kind::Weak
+        && inner
+            .split_ascii_whitespace()
+            .any(|t| STOP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(t)))
+    {
+        return false;
+    }
+    push(hits, text, R_SUBSHELL, at, close + 1);
+    true
 }
 
 /// Finds the next byte of a small set: a SIMD (Teddy) search over the rest of
@@ -2505,6 +2867,7 @@ static TRIGGER: [bool; 256] = {
     t[b'`' as usize] = true;
     t[b'{' as usize] = true;
     t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
     t[b'=' as usize] = true;
     t
 };
@@ -2551,6 +2914,8 @@ const GATES: &[&[&str]] = &[
         "apop",
         "auth ",
         "\ntop ",
+        // The line-break gate above hides a `\ntop ` that follows a `\r`.
+        "\r\n",
     ],
     &["certutil"],
     &["bitsadmin"],
@@ -2615,6 +2980,7 @@ const GATES: &[&[&str]] = &[
     &["{php}", "{system", "{$smarty"],
     &["@("],
     &["constructor", "mainmodule"],
+    &["sh,-c,"],
 ];
 
 /// Unanchored bytes the gate automaton walks rather than start a new call.
@@ -2664,6 +3030,11 @@ static ANCHOR: [bool; 256] = {
     }
     t
 };
+
+/// A function that starts itself twice, in a pipe or in the background
+/// (`:(){ :|:& };:`, `f(){ f & f; };f`): the three names must agree, which
+/// the scan checks on the captures.
+const FORK_BOMB: &str = r"([^\s{}|&;()]{1,20})\s*\(\s*\)\s*\{\s*([^\s{}|&;()]{1,20})(?:\s*\(\s*\))?\s*[|&]\s*([^\s{}|&;()]{1,20})(?:\s*\(\s*\))?\s*&?\s*;?\s*\}\s*;?";
 
 /// The gated regexes, compiled one by one the first time a gate of theirs
 /// fires: a process that never sees a reverse shell never builds its regex.
@@ -2722,16 +3093,13 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         r"(?i)(?:^|[;&|\s])(?:iwr|irm|iwmi|iex)\s+(?:https?://|-\w)",
         R_WINDOWS,
     ),
-    (
-        r"\(\s*\)\s*\{\s*[^\s{}|&;]{1,20}\s*\|\s*[^\s{}|&;]{1,20}\s*&\s*;?\s*\}\s*;?",
-        R_CHAIN,
-    ),
+    (FORK_BOMB, R_CHAIN),
     (
         r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
         R_MAIL,
     ),
     (
-        r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n])|top\s+\d+\s+\d+\s*(?:$|[\r\n])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+        r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n\x00])|top\s+\d+\s+\d+\s*(?:$|[\r\n\x00])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
         R_MAIL,
     ),
     (
@@ -2832,6 +3200,12 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     (
         r"(?i)(?-u:\b)constructor\s*\.\s*constructor\s*\(|process\.mainModule\.require",
         R_SSTI_RCE,
+    ),
+    // A shell given its script in a comma-separated argument vector, as
+    // `gcc -wrapper sh,-c,id` or `find -exec` helpers take it.
+    (
+        r"(?i)(?:^|[\s,={(\x00])(?:/bin/|/usr/bin/)?(?:ba|z|k|da|c|tc)?sh(?:\.exe)?,-c,[^\s,]",
+        R_EVASION,
     ),
 ];
 
@@ -3066,6 +3440,21 @@ fn run_gated(
     }
     row[r] = we;
     let rule = PATTERN_SRC[r].1;
+    if PATTERN_SRC[r].0 == FORK_BOMB {
+        for c in pattern(r).captures_iter(&text[ws..we]) {
+            let name = |k: usize| c.get(k).map_or("", |m| m.as_str());
+            // The definition's name may follow other text (`probe=":()`).
+            let (n1, n2) = (name(1), name(2));
+            let own = n1.len() == n2.len()
+                || (n1.ends_with(n2)
+                    && !n1.as_bytes()[n1.len() - n2.len() - 1].is_ascii_alphanumeric());
+            if own && n1.ends_with(n2) && n2 == name(3) {
+                let m = c.get(0).map_or(0..0, |m| m.range());
+                push(hits, text, rule, ws + m.start, ws + m.end);
+            }
+        }
+        return;
+    }
     for m in pattern(r).find_iter(&text[ws..we]) {
         let (mut s, e) = (ws + m.start(), ws + m.end());
         // The redirect regex consumes one leading context byte.
@@ -3160,7 +3549,18 @@ fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
             x.is_ascii_alphanumeric()
                 || matches!(
                     x,
-                    b'/' | b'?' | b'*' | b'.' | b'[' | b']' | b'-' | b'_' | b'\'' | b'"' | b'\\'
+                    b'/' | b'?'
+                        | b'*'
+                        | b'.'
+                        | b'['
+                        | b']'
+                        | b'!'
+                        | b'^'
+                        | b'-'
+                        | b'_'
+                        | b'\''
+                        | b'"'
+                        | b'\\'
                 )
         });
         let tok_str = std::str::from_utf8(tok).unwrap_or("");

@@ -904,13 +904,20 @@ fn scan_null(text: &str, hits: &mut Vec<Hit>) {
             text: &text[ms..me],
         };
         let t = m.as_str();
-        // A NUL alone also separates engine segments: only count it with an
-        // extension on *both* sides or a sensitive name before it.
+        // A NUL alone is also the separator the engine puts between values
+        // (`file\0/etc/passwd\0next`): only a NUL followed by an extension
+        // (`shell.php\0.jpg`) truncates a name, and then only after an
+        // extension, a traversal or a sensitive name.
         if t.contains('\0') {
             let before = &text[..m.start() + t.find('\0').unwrap_or(0)];
             let tok_s = token_start(text.as_bytes(), before.len());
             let raw = &text[tok_s..before.len()];
-            let both = t.split('\0').nth(1).is_some_and(|x| x.starts_with('.'));
+            if !t.split('\0').nth(1).is_some_and(|x| x.starts_with('.')) {
+                continue;
+            }
+            let both = raw.rsplit_once('.').is_some_and(|(_, ext)| {
+                (1..=5).contains(&ext.len()) && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+            });
             // Every sensitive name holds an anchor: most values ending in an
             // extension (`report.pdf`) are dismissed without canonicalising.
             let sensitive = || {
