@@ -63,3 +63,35 @@ fn ordinary_markup_code_and_prose_are_clean() {
         ],
     );
 }
+
+#[test]
+fn spelt_out_tags_raw_text_elements_and_escaped_style_sheets() {
+    assert_found_everywhere(
+        Category::Xss,
+        &[
+            "x<d i a l o g",
+            "<s c r i p t >",
+            "< svg: iframe",
+            "<noembed><img title=\"x\">",
+            "<style>@\\69mport 'x'</style>",
+            "-->\"><b>",
+            "-->=1",
+        ],
+    );
+}
+
+#[test]
+fn spaced_comparisons_and_arrows_are_clean() {
+    assert_clean(
+        Category::Xss,
+        &[
+            "if a < b c then",
+            "x < y and y < z",
+            "I <3 u",
+            "a < i j k",
+            "--> next step",
+            "<style>.a { color: red }</style>",
+            "1 < 2 f o r m",
+        ],
+    );
+}

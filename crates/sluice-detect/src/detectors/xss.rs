@@ -107,6 +107,97 @@ const EMBEDDING: &[&[u8]] = &[
     b"vmlframe",
 ];
 
+/// Elements whose content is raw text to the HTML parser.
+const RAW_TEXT: &[&[u8]] = &[
+    b"noscript",
+    b"noembed",
+    b"noframes",
+    b"xmp",
+    b"plaintext",
+    b"listing",
+];
+
+/// Tags worth spelling out letter by letter (`<f o r m`, `< x: script`), a
+/// trick against filters that look for the tag name as one word.
+const SPACED_TAGS: &[&[u8]] = &[
+    b"script",
+    b"form",
+    b"dialog",
+    b"iframe",
+    b"frame",
+    b"object",
+    b"embed",
+    b"applet",
+    b"style",
+    b"svg",
+    b"math",
+    b"base",
+    b"link",
+    b"meta",
+    b"img",
+    b"image",
+    b"video",
+    b"audio",
+    b"input",
+    b"button",
+    b"isindex",
+    b"marquee",
+    b"details",
+    b"template",
+    b"textarea",
+    b"select",
+    b"body",
+    b"html",
+    b"frameset",
+];
+
+/// `<f o r m`, `< s c r i p t`, `< x: script`: a tag name spelt with
+/// blanks between its letters or behind a spaced namespace prefix. Returns
+/// the end of the name.
+fn spaced_tag(b: &[u8], lt: usize) -> Option<usize> {
+    let blank = |c: u8| c == b' ' || c == b'\t' || c == b'\n' || c == b'\r';
+    let mut i = lt + 1;
+    while i < b.len() && i < lt + 4 && blank(b[i]) {
+        i += 1;
+    }
+    // A namespace prefix: `x:` then blanks and the whole name.
+    let mut p = i;
+    while p < b.len() && p < i + 8 && b[p].is_ascii_alphabetic() {
+        p += 1;
+    }
+    if p > i && b.get(p) == Some(&b':') && (p + 1 >= b.len() || blank(b[p + 1])) {
+        let mut k = p + 1;
+        while k < b.len() && k < p + 5 && blank(b[k]) {
+            k += 1;
+        }
+        let mut e = k;
+        while e < b.len() && e < k + 12 && b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        let name = &b[k..e];
+        let ends = e >= b.len() || !b[e].is_ascii_alphanumeric();
+        return (ends && SPACED_TAGS.iter().any(|t| lower_eq(name, t))).then_some(e);
+    }
+    // Single letters with one blank between each.
+    let mut name = [0u8; 12];
+    let mut len = 0;
+    let mut k = i;
+    while k < b.len() && len < name.len() && b[k].is_ascii_alphabetic() {
+        if k + 1 < b.len() && b[k + 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        name[len] = b[k];
+        len += 1;
+        k += 1;
+        if k + 1 < b.len() && blank(b[k]) && b[k + 1].is_ascii_alphabetic() {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (len >= 3 && SPACED_TAGS.iter().any(|t| lower_eq(&name[..len], t))).then_some(k)
+}
+
 const EVENTS: &[&[u8]] = &[
     b"onabort",
     b"onafterprint",
@@ -450,13 +541,21 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
             hit(hits, TAG, base, lt, tag_end);
         }
     });
+    // Raw-text elements whose content the parser does not read as markup:
+    // the classic way to smuggle a tag past a sanitiser (mutation XSS).
+    if ne > ns && RAW_TEXT.iter().any(|t| lower_eq(local, t)) {
+        hit(hits, TAG, base, lt, tag_end);
+    }
     if lower_eq(local, b"style") {
         // Look at the style sheet up to </style>, bounded.
         // Up to the next tag (normally </style>): disjoint for consecutive
         // tags, so the whole scan stays linear.
         let body_end = memchr::memchr(b'<', &b[tag_end..]).map_or(n, |o| tag_end + o);
         let close = (body_end - tag_end).min(4096);
-        if css_is_dangerous(&b[tag_end..tag_end + close]) {
+        let body = &b[tag_end..tag_end + close];
+        // An injected style sheet written in CSS escapes hides what it
+        // names (`@\69mport`, `\65xpression`).
+        if css_is_dangerous(body) || (tag_end > ne && body.contains(&b'\\')) {
             hit(hits, CSS, base, lt, tag_end + close);
         }
     }
@@ -1167,7 +1266,9 @@ fn comment_close(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     };
     let rest = &t[len..];
     let r = rest.iter().take_while(|c| c.is_ascii_whitespace()).count();
-    if r == rest.len() || rest[r] == b'<' {
+    // What follows the closed comment is markup, an attribute's end quote
+    // or the end of a cookie or parameter name: not "--> next step".
+    if r == rest.len() || matches!(rest[r], b'<' | b'"' | b'\'' | b'=' | b'>') {
         hit(hits, BREAKOUT, base, s, s + len);
     }
 }
@@ -1284,6 +1385,11 @@ fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
         while let Some(off) = memchr::memchr(b'<', &b[i..]) {
             let lt = i + off;
             let next = b.get(lt + 1).copied().unwrap_or(0);
+            if let Some(e) = spaced_tag(b, lt) {
+                hit(hits, TAG, base, lt, e);
+                i = e;
+                continue;
+            }
             let opens = next.is_ascii_alphabetic()
                 || (matches!(next, b'?' | b':')
                     && b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic));
@@ -1353,7 +1459,9 @@ fn trigger(b: &[u8], p: usize) -> bool {
     match b[p] {
         b'<' => {
             let n = at(1);
-            n.is_ascii_alphabetic() || (matches!(n, b'?' | b':') && at(2).is_ascii_alphabetic())
+            n.is_ascii_alphabetic()
+                || (matches!(n, b'?' | b':') && at(2).is_ascii_alphabetic())
+                || (n.is_ascii_whitespace() && spaced_tag(b, p).is_some())
         }
         b'=' => {
             let mut e = p;
