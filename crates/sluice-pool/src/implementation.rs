@@ -38,22 +38,48 @@
 //! # What the fast paths touch
 //! Acquire and release on one thread touch only that thread's cache: a
 //! pointer to it read from a thread-local (no `RefCell` borrow: the slow
-//! path clears the pointer while it holds the cache), a `Vec` pop or
-//! push, counters the thread alone writes, and one read of the pool's trim
-//! epoch. Thread caches hold only buffers whose capacity is exactly their
-//! class size, so they count buffers, not bytes. The thread-locals have no
-//! drop glue (a third, empty thread-local flushes the caches when the
-//! thread exits, registered when the first cache is made), so reaching one
-//! is one offset from the thread pointer. The fast paths call no function:
-//! anything that would (a stash refill or spill, zeroing written bytes)
-//! goes to an out-of-line path, so they need no stack frame. About 128
-//! instructions per acquire + release of a 1 KiB buffer, benchmark loop
-//! included (callgrind on `examples/hotpath.rs`). A checked-out buffer refers to its
-//! pool through a raw strong count of the pool's `Arc`; each thread keeps a
-//! stash of such counts and refills or spills it 32 at a time, so buffers
-//! do not bump a shared reference count either. Anything unusual (empty
-//! class, full class, no credit, a trim or close pending, leak tracking or a
-//! checked-out cap configured) takes the slow path, which is out of line.
+//! path clears the pointer while it holds the cache), a pop or push on the
+//! class's slot array, counters the thread alone writes, and (release
+//! only) one read of the pool's trim epoch. Thread caches hold only
+//! buffers whose capacity is exactly their class size, so they count
+//! buffers, not bytes; a guard records whether its capacity may differ
+//! (`OFFSIZE`: unpooled, taken from a larger class, grown, `into_vec`), so
+//! an untouched release need not compare capacities. The thread-locals
+//! have no drop glue (a third, empty thread-local flushes the caches when
+//! the thread exits, registered when the first cache is made), so reaching
+//! one is one offset from the thread pointer. The fast paths call no
+//! function: anything that would (a stash refill or spill, zeroing written
+//! bytes) goes to an out-of-line path, so they need no stack frame.
+//!
+//! A checked-out buffer refers to its pool through a raw strong count of
+//! the pool's `Arc`; each thread keeps a stash of such counts and refills
+//! or spills it 256 at a time, so buffers do not bump a shared reference
+//! count either. When the slow path leaves, it *grants* the thread a
+//! number of fast checkouts: as many as the stash holds, and one fewer
+//! than the checkouts left before the next leak-tracking sample. Each fast
+//! acquisition decrements that one counter (no separate stash and sampling
+//! checks); the slow path folds what is left back in when it enters, so
+//! the stash and the sampling stay exact and the checkout to track always
+//! takes the slow path. The plain `acquire` fast path compares the cache's
+//! pool against a key that is unset when the pool has a checked-out cap,
+//! so that one compare also sends capped pools to the slow path (which
+//! charges the cap).
+//!
+//! Three details of the code the compiler emits mattered more than any
+//! instruction count: the guard's leak slot, class and flags are one
+//! 64-bit word written with one store (three narrower stores, read back as
+//! one word when the caller moved the guard, made every acquire + release
+//! wait for the stores to reach the cache: about 10 ns of the 17); the
+//! fast and slow acquisitions return the guard's fields and the guard is
+//! built at one place (otherwise callers copied it from whichever path's
+//! slot it was built in); and a release that puts back the buffer just
+//! taken finds it in its slot (slots past a class's length keep their
+//! last buffer) and writes nothing, so the next acquisition does not wait
+//! on that store. About 110 instructions per acquire + release of a 1 KiB
+//! buffer, benchmark loop included (callgrind on `examples/hotpath.rs`).
+//! Anything unusual (empty class, full class, no credit, a trim or close
+//! pending, leak tracking or a checked-out cap configured) takes the slow
+//! path, which is out of line.
 //!
 //! # The caps, under any interleaving
 //! Idle bytes are covered by a *retention budget*: a total counter and one
@@ -90,8 +116,10 @@
 //! been idle at least since trim `e + 1`, so a trim releases the buffers
 //! stamped below the newest logged trim that is `max_idle` old (a quarter
 //! of it under elevated pressure; under critical pressure, everything
-//! idle). Thread caches check the epoch on their next operation, trim
-//! themselves by the same cutoff and give back unused credit. After releasing 1 MiB or more it
+//! idle). Thread caches check the epoch on their next release or
+//! slow-path operation (acquisitions served from the cache in between only
+//! take idle buffers out of it), trim themselves by the same cutoff and
+//! give back unused credit. After releasing 1 MiB or more it
 //! calls glibc's `malloc_trim(0)`, so freed memory reaches the OS.
 //!
 //! # Checked-out cap

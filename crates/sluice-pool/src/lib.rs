@@ -49,7 +49,7 @@
 //!
 //! # Safety and Correctness
 //! Buffers are plain `Vec<u8>`s, so no uninitialised byte is ever exposed.
-//! `unsafe` serves five purposes, each block with a `// SAFETY:` comment:
+//! `unsafe` serves six purposes, each block with a `// SAFETY:` comment:
 //! - the [`bytes::BufMut`] impl of [`PooledBuf`] (an `unsafe trait`); every
 //!   method forwards to `Vec<u8>`'s own implementation;
 //! - a checked-out buffer's link to its pool is one strong count of the
@@ -61,11 +61,16 @@
 //! - the thread-local cache is reached through a raw pointer instead of a
 //!   `RefCell` borrow; the slow path nulls it while it holds the cache, so
 //!   no two references to a cache exist at once;
-//! - the release fast path pushes onto a thread cache's `Vec` in place
-//!   (`MaybeUninit::write` into spare capacity it has just checked, then
-//!   `set_len`), and the guard keeps its vector in a `ManuallyDrop` that
-//!   its `Drop` takes exactly once, so the fast path calls nothing and
-//!   needs no stack frame;
+//! - a thread cache keeps each class's idle buffers as raw pointers in a
+//!   slot array (the class size is the capacity, so a slot is two words),
+//!   rebuilt into `Vec`s when taken; the release fast path pushes without
+//!   a capacity or room check, relying on the guard's `OFFSIZE` flag and
+//!   on the array having room for the class's quota (debug builds assert
+//!   both). The guard keeps its vector in a `ManuallyDrop` that its `Drop`
+//!   takes exactly once, so the fast path calls nothing and needs no stack
+//!   frame;
+//! - zeroing writes the written prefix of a vector's allocation with
+//!   `ptr::write_bytes` (one `memset`);
 //! - the call to glibc's `malloc_trim`, which has no preconditions.
 //!
 //! The concurrent structures (retention budget, shared storage, checked-out

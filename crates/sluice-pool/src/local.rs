@@ -11,7 +11,8 @@
 //! Bounds: a thread holds at most `thread_cache_bytes` of reservation and
 //! `thread_cache_buffers` buffers per class. Overflow moves the older half
 //! of a class to the shared storage (the reservation moves with it). A trim
-//! bumps the pool's trim epoch; each thread notices on its next operation,
+//! bumps the pool's trim epoch; each thread notices on its next release or
+//! slow-path operation (a fast acquisition only takes an idle buffer out),
 //! releases its buffers idle longer than the trim's age and gives its unused
 //! credit back. A thread that never touches the pool again keeps at most
 //! `thread_cache_bytes` until it exits, when its cache is flushed.
@@ -24,7 +25,7 @@ use std::sync::Arc;
 use crate::buf::{OFFSIZE, PooledBuf};
 use crate::class::{CLASS_SLOTS, NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
-use crate::pool::{Idle, Inner, PoolRef, zero_written};
+use crate::pool::{Idle, Inner, PoolRef, arc_ptr, zero_written};
 use crate::stats::{Counters, bump, set};
 
 // Neither thread-local has drop glue, so reaching one is a plain
@@ -482,7 +483,9 @@ impl Entry {
             (cfg.thread_cache_bytes, cfg.thread_cache_buffers)
         };
         Self {
-            ptr: NonNull::from(&**inner),
+            // From `Arc::as_ptr`, not a reference to the contents: the
+            // pointer is also used to reach the reference counts.
+            ptr: arc_ptr(inner),
             plain_key: if inner.gate.is_none() {
                 Arc::as_ptr(inner) as usize
             } else {

@@ -41,7 +41,7 @@ unsafe impl Sync for PoolRef {}
 impl PoolRef {
     /// A new strong count of `arc`.
     pub(crate) fn new(arc: &Arc<Inner>) -> Self {
-        let ptr = NonNull::from(&**arc);
+        let ptr = arc_ptr(arc);
         // The count this `PoolRef` owns from now on.
         std::mem::forget(Arc::clone(arc));
         Self(ptr)
@@ -78,6 +78,14 @@ impl PoolRef {
         // (constructor invariant), which the returned `Arc` takes over.
         unsafe { Arc::from_raw(self.0.as_ptr()) }
     }
+}
+
+/// `arc`'s pointer, with the provenance of the whole `Arc` allocation (a
+/// pointer made from `&**arc` may only reach the contents, while the
+/// pointers made here are also used to change the reference counts).
+pub(crate) fn arc_ptr(arc: &Arc<Inner>) -> NonNull<Inner> {
+    // SAFETY: an `Arc`'s pointer is never null.
+    unsafe { NonNull::new_unchecked(Arc::as_ptr(arc).cast_mut()) }
 }
 
 /// Takes a released buffer back (called from `PooledBuf::drop`).
@@ -207,7 +215,8 @@ pub struct TrimReport {
     #[serde(serialize_with = "ser_secs")]
     pub max_age: Duration,
     /// Buffers released from the shared storage and this thread's cache.
-    /// (Other threads release theirs on their next pool operation.)
+    /// (Other threads release theirs on their next release or slow-path
+    /// operation on the pool.)
     pub released_buffers: u64,
     /// Their bytes.
     pub released_bytes: u64,
@@ -547,7 +556,8 @@ impl Pool {
     /// of it under elevated pressure; all idle buffers under critical
     /// pressure), then asks the allocator to return free memory to the OS if
     /// 1 MiB or more was released. Other threads' caches follow on their
-    /// next operation.
+    /// next release, or their next acquisition that is not served from the
+    /// cache (acquisitions served from it only take idle buffers out).
     ///
     /// Idle time is measured in trims, not read from the clock on every
     /// release: a buffer released between two trims counts as idle from the
@@ -1142,17 +1152,23 @@ pub(crate) fn zero_before_free(vec: &mut Vec<u8>, hwm: usize) {
     std::hint::black_box(vec.as_ptr());
 }
 
-/// Zeroes every byte that may have been written: `[0, max(hwm, len))`.
-/// Bytes past that were never exposed, so they cost nothing.
+/// Zeroes every byte that may have been written: `[0, max(hwm, len))`,
+/// and empties the vector. Bytes past that were never exposed, so they
+/// cost nothing.
 #[inline]
 pub(crate) fn zero_written(vec: &mut Vec<u8>, hwm: usize) {
-    let written = hwm.max(vec.len());
+    // `hwm` is a length the vector had, so never above its capacity; the
+    // bound only makes that visible here.
+    let written = hwm.max(vec.len()).min(vec.capacity());
+    vec.clear();
     if written == 0 {
         return;
     }
-    vec.clear();
-    // A fill within capacity: one memset, no reallocation.
-    vec.resize(written, 0);
+    // One memset of exactly the written bytes (`resize` wrote all but the
+    // last with a memset and the last on its own, and checked capacity).
+    // SAFETY: `written <= capacity`, so the range lies in the vector's
+    // allocation, and any byte value is a valid `u8`.
+    unsafe { std::ptr::write_bytes(vec.as_mut_ptr(), 0, written) };
 }
 
 /// Asks glibc to return free heap pages to the kernel. Returns whether it
