@@ -38,16 +38,35 @@ pub(crate) const POOL_MIN_INPUT: usize = 16 << 10;
 const WINDOW_OVERLAP: usize = 4096;
 
 pub(crate) fn scan(inner: &Inner, input: &[u8], kind: InputKind) -> Verdict {
-    finish(collect(inner, input, kind, true), true)
+    finish(collect(inner, input, kind, Mode::VERDICT), true)
 }
 
-/// Every finding in `input`. `capped` bounds how many a verdict reports
-/// (per rule and in total); redaction must see every span, so it passes
-/// `false`.
-fn collect(inner: &Inner, input: &[u8], kind: InputKind, capped: bool) -> Vec<Finding> {
+/// What a scan is for.
+#[derive(Clone, Copy)]
+struct Mode {
+    /// Whether the number of findings is bounded (per rule and in total), as
+    /// in a verdict; redaction must see every span.
+    capped: bool,
+    /// Run only the PII rules: redaction needs nothing else.
+    pii_only: bool,
+}
+
+impl Mode {
+    const VERDICT: Mode = Mode {
+        capped: true,
+        pii_only: false,
+    };
+    const REDACT: Mode = Mode {
+        capped: false,
+        pii_only: true,
+    };
+}
+
+/// Every finding in `input`.
+fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Finding> {
     let mut findings = Vec::new();
     if input.len() <= inner.max_input_len {
-        scan_one(inner, input, kind, 0, capped, &mut findings);
+        scan_one(inner, input, kind, 0, mode, &mut findings);
     } else {
         let step = inner.max_input_len.saturating_sub(WINDOW_OVERLAP).max(1);
         let mut at = 0;
@@ -59,7 +78,7 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, capped: bool) -> Vec<Fi
             } else {
                 kind
             };
-            scan_one(inner, &input[at..end], k, at, capped, &mut findings);
+            scan_one(inner, &input[at..end], k, at, mode, &mut findings);
             if end == input.len() {
                 break;
             }
@@ -96,13 +115,26 @@ const MAPS_KEEP: usize = 8;
 const MAP_PIECES_KEEP: usize = 4096;
 
 impl Scratch {
-    fn take() -> Scratch {
-        SCRATCH
-            .try_with(|s| std::mem::take(&mut *s.borrow_mut()))
-            .unwrap_or_default()
+    /// Runs `f` with this thread's scratch buffers, borrowed in place (a
+    /// scan of a short payload then moves no buffers in or out of the
+    /// thread-local), or with fresh ones if they are in use or gone.
+    fn with(f: impl FnOnce(&mut Scratch)) {
+        let mut slot = Some(f);
+        let _ = SCRATCH.try_with(|cell| {
+            if let Ok(mut sc) = cell.try_borrow_mut() {
+                if let Some(f) = slot.take() {
+                    f(&mut sc);
+                    sc.trim();
+                }
+            }
+        });
+        if let Some(f) = slot {
+            f(&mut Scratch::default());
+        }
     }
 
-    fn give_back(mut self) {
+    /// Drops the buffers that grew past what a thread keeps.
+    fn trim(&mut self) {
         fn keep_str(s: &mut String) {
             if s.capacity() > SCRATCH_KEEP {
                 *s = String::new();
@@ -132,7 +164,6 @@ impl Scratch {
             m.shrink(MAP_PIECES_KEEP);
         }
         keep_vec(&mut self.hits, 4096);
-        let _ = SCRATCH.try_with(|s| *s.borrow_mut() = self);
     }
 }
 
@@ -194,8 +225,7 @@ struct Views<'a> {
     json: bool,
     /// How many maps lead from the raw view back to the input.
     raw_depth: usize,
-    /// Whether the number of findings is bounded (verdicts) or not (redaction).
-    capped: bool,
+    mode: Mode,
 }
 
 fn scan_one(
@@ -203,28 +233,28 @@ fn scan_one(
     input: &[u8],
     kind: InputKind,
     shift: usize,
-    capped: bool,
+    mode: Mode,
     out: &mut Vec<Finding>,
 ) {
-    let mut sc = Scratch::take();
-    let mut spare = std::mem::take(&mut sc.maps);
-    let mut v = Views {
-        capped,
-        original: input,
-        original_str: std::str::from_utf8(input).ok(),
-        maps: Vec::new(),
-        json: false,
-        raw_depth: 0,
-    };
-    scan_views(inner, &mut v, &mut sc, &mut spare, kind, shift, out);
-    for l in v.maps.drain(..) {
-        if let Layer::Map(m) = l {
-            spare.push(m);
+    Scratch::with(|sc| {
+        let mut spare = std::mem::take(&mut sc.maps);
+        let mut v = Views {
+            mode,
+            original: input,
+            original_str: std::str::from_utf8(input).ok(),
+            maps: Vec::new(),
+            json: false,
+            raw_depth: 0,
+        };
+        scan_views(inner, &mut v, sc, &mut spare, kind, shift, out);
+        for l in v.maps.drain(..) {
+            if let Layer::Map(m) = l {
+                spare.push(m);
+            }
         }
-    }
-    drop(v);
-    sc.maps = spare;
-    sc.give_back();
+        drop(v);
+        sc.maps = spare;
+    });
 }
 
 fn scan_views<'a>(
@@ -512,10 +542,14 @@ fn run_detectors(
         return;
     }
     for module in MODULES {
+        if v.mode.pii_only && module.rules.first().map(|r| r.category) != Some(Category::Pii) {
+            continue;
+        }
         hits.clear();
         (module.scan)(text, hits);
+        let none_disabled = inner.cfg.disabled.is_empty();
         for h in hits.iter() {
-            if inner.cfg.disabled.contains(h.rule.id) {
+            if !none_disabled && inner.cfg.disabled.contains(h.rule.id) {
                 continue;
             }
             push_finding(
@@ -529,7 +563,9 @@ fn run_detectors(
         cfg.scan_custom(text, |idx, s, e| found.push((idx, s, e)));
         for (idx, s, e) in found {
             let rule = &cfg.custom[idx];
-            if cfg.disabled.contains(rule.info.id) {
+            if cfg.disabled.contains(rule.info.id)
+                || (v.mode.pii_only && rule.info.category != Category::Pii)
+            {
                 continue;
             }
             push_finding(
@@ -561,7 +597,7 @@ fn push_finding(
     shift: usize,
     out: &mut Vec<Finding>,
 ) {
-    if v.capped
+    if v.mode.capped
         && (out.len() >= MAX_FINDINGS * 2
             || out.iter().filter(|f| f.rule_id == rule.id).count() >= MAX_PER_RULE * 2)
     {
@@ -709,10 +745,23 @@ fn finish(mut findings: Vec<Finding>, capped: bool) -> Verdict {
 
 /// Replaces PII findings in `input` with `[REDACTED:<kind>]`.
 pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
-    let verdict = finish(
-        collect(inner, input.as_bytes(), InputKind::Text, false),
-        false,
-    );
+    let (bytes, count) = redact_into(inner, input.as_bytes());
+    // Spans of valid UTF-8 input lie on char boundaries, so this never
+    // needs the lossy path; it is there only so that nothing can panic.
+    let text = String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    crate::Redacted { text, count }
+}
+
+/// Replaces PII findings in `input`, text or not, with
+/// `[REDACTED:<kind>]`; every other byte is kept.
+pub(crate) fn redact_bytes(inner: &Inner, input: &[u8]) -> crate::RedactedBytes {
+    let (bytes, count) = redact_into(inner, input);
+    crate::RedactedBytes { bytes, count }
+}
+
+fn redact_into(inner: &Inner, input: &[u8]) -> (Vec<u8>, usize) {
+    let verdict = finish(collect(inner, input, InputKind::Text, Mode::REDACT), false);
     let mut spans: Vec<(usize, usize, &str)> = verdict
         .findings
         .iter()
@@ -723,7 +772,7 @@ pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
         })
         .collect();
     spans.sort_by_key(|s| (s.0, std::cmp::Reverse(s.1)));
-    let mut text = String::with_capacity(input.len());
+    let mut text = Vec::with_capacity(input.len());
     let mut count = 0;
     let mut at = 0;
     for (s, e, kind) in spans {
@@ -735,15 +784,15 @@ pub(crate) fn redact(inner: &Inner, input: &str) -> crate::Redacted {
             at = at.max(e);
             continue;
         }
-        text.push_str(&input[at..s]);
-        text.push_str("[REDACTED:");
-        text.push_str(kind);
-        text.push(']');
+        text.extend_from_slice(&input[at..s]);
+        text.extend_from_slice(b"[REDACTED:");
+        text.extend_from_slice(kind.as_bytes());
+        text.push(b']');
         at = e;
         count += 1;
     }
-    text.push_str(&input[at..]);
-    crate::Redacted { text, count }
+    text.extend_from_slice(&input[at..]);
+    (text, count)
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ use std::sync::Arc;
 pub use decode::Decoding;
 pub use error::DetectError;
 pub use finding::{Category, RuleInfo, Severity};
-pub use verdict::{Action, Finding, InputKind, Redacted, Verdict};
+pub use verdict::{Action, Finding, InputKind, Redacted, RedactedBytes, Verdict};
 
 use engine::Inner;
 use rules::{Config, Source};
@@ -117,6 +117,13 @@ impl Detector {
     /// `[REDACTED:email]`). Disabled rules redact nothing.
     pub fn redact(&self, input: &str) -> Redacted {
         engine::redact(&self.inner, input)
+    }
+
+    /// Like [`redact`](Self::redact), for input that need not be UTF-8:
+    /// invalid bytes are read as U+FFFD for the search and written back
+    /// unchanged, so only the PII spans differ from the input.
+    pub fn redact_bytes(&self, input: &[u8]) -> RedactedBytes {
+        engine::redact_bytes(&self.inner, input)
     }
 
     /// Every rule this detector runs: the enabled built-in rules, then the

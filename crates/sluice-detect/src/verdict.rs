@@ -128,6 +128,16 @@ pub struct Redacted {
     pub count: usize,
 }
 
+/// Bytes, text or not, with personal data replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RedactedBytes {
+    /// The input with each PII match replaced by `[REDACTED:<kind>]` and
+    /// every other byte unchanged.
+    pub bytes: Vec<u8>,
+    /// How many spans were replaced.
+    pub count: usize,
+}
+
 /// The weight of a severity in [`Verdict::score`].
 pub(crate) fn severity_weight(s: Severity) -> u32 {
     match s {

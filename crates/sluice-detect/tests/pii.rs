@@ -71,3 +71,18 @@ fn lookalikes_are_clean() {
         ],
     );
 }
+
+#[test]
+fn redact_bytes_keeps_every_byte_but_the_pii() {
+    let d = sluice_detect::Detector::new();
+    let input = b"\xff\x00mail bob@example.com now\xc3\x28 end";
+    let r = d.redact_bytes(input);
+    assert_eq!(r.count, 1);
+    assert_eq!(r.bytes, b"\xff\x00mail [REDACTED:email] now\xc3\x28 end");
+    // Text gives the same answer as the `&str` form.
+    let text = "call +44 20 7946 0958 or ana@example.org";
+    assert_eq!(
+        d.redact_bytes(text.as_bytes()).bytes,
+        d.redact(text).text.into_bytes()
+    );
+}
