@@ -13,6 +13,14 @@
 //!   it is redacted in windows cut where no PII item straddles the cut, so a
 //!   line of any length is redacted whole in bounded memory.
 //!
+//! Binary input (a NUL byte in the first [`BINARY_SNIFF`] bytes, the test
+//! ripgrep and git use) is not scanned in the whole-file modes: scanning
+//! machine code or images as text only finds chance matches. The whole-file
+//! scan reports it as binary and skipped; `--redact` writes nothing for it
+//! and reports an error, since passing it through would pass its PII through
+//! too. `--binary` (`-a`) scans and redacts it as text. `--jsonl` payloads
+//! are scanned whatever they hold.
+//!
 //! Exit status: 0 clean, 1 a threat was found, 2 an error occurred (an error
 //! wins over a threat; the scan goes on past bad lines and unreadable files).
 
@@ -37,6 +45,14 @@ pub const DEFAULT_OVERLAP: usize = 8 << 10;
 const PROGRESS_MIN_BYTES: u64 = 32 << 20;
 /// Findings kept per file for `--json`; the count goes on past it.
 const MAX_FINDINGS_KEPT: usize = 10_000;
+/// An input with a NUL byte in its first this many bytes is binary.
+pub const BINARY_SNIFF: usize = 64 << 10;
+
+/// Where the first NUL byte of `head` is, if within [`BINARY_SNIFF`]: the
+/// input is then binary.
+fn binary_at(head: &[u8]) -> Option<usize> {
+    memchr::memchr(0, &head[..head.len().min(BINARY_SNIFF)])
+}
 
 /// Arguments of `sluice scan`.
 #[derive(Debug, Clone, clap::Args)]
@@ -70,6 +86,9 @@ pub struct ScanArgs {
     /// Never show a progress bar.
     #[arg(long)]
     pub no_progress: bool,
+    /// Scan (and redact) binary input as text instead of skipping it.
+    #[arg(short = 'a', long)]
+    pub binary: bool,
 }
 
 /// What went wrong or right over the whole run; decides the exit status.
@@ -517,11 +536,26 @@ fn redact_stream(
         let eof = match fill(&mut reader, &mut buf, window) {
             Ok((_, eof)) => eof,
             Err(e) => {
-                // What was read before the error still goes out, redacted.
-                write_redacted(detector, &buf, out)?;
+                // What was read before the error still goes out, redacted
+                // (unless it is binary, which the check below would refuse).
+                if !(first && !args.binary && binary_at(&buf).is_some()) {
+                    write_redacted(detector, &buf, out)?;
+                }
                 return Err(e);
             }
         };
+        if first && !args.binary {
+            if let Some(at) = binary_at(&buf) {
+                warn(
+                    &bar,
+                    format_args!(
+                        "{name}: binary input (NUL byte at offset {at}); nothing written (--binary to redact it as text)"
+                    ),
+                );
+                status.error = true;
+                return Ok(());
+            }
+        }
         if !threat && !buf.is_empty() {
             // An input that fits in one window is scanned as what it looks
             // like (JSON, form...), as in the other modes.
@@ -568,18 +602,12 @@ fn redact_stream(
     Ok(())
 }
 
-/// Writes `bytes` with PII replaced in each run of valid UTF-8; the bytes
-/// between runs (invalid UTF-8, or a character split by a window cut) are
-/// written unchanged.
+/// Writes `bytes` with PII replaced; every other byte (invalid UTF-8, a
+/// character split by a window cut) is written unchanged. One detector call
+/// for the whole window: binary data makes thousands of short runs of valid
+/// UTF-8, and a call per run made redaction of such input crawl.
 fn write_redacted(detector: &Detector, bytes: &[u8], out: &mut impl Write) -> io::Result<()> {
-    for chunk in bytes.utf8_chunks() {
-        let text = chunk.valid();
-        if !text.is_empty() {
-            out.write_all(detector.redact(text).text.as_bytes())?;
-        }
-        out.write_all(chunk.invalid())?;
-    }
-    Ok(())
+    out.write_all(&detector.redact_bytes(bytes).bytes)
 }
 
 /// Picks where to end a redaction window: at or before `target`, at most
@@ -666,6 +694,9 @@ struct FileVerdict<'a> {
     finding_count: u64,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     findings_truncated: bool,
+    /// Binary input left unscanned (`bytes` is then what was read of it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    binary_skipped: bool,
     findings: Vec<Finding>,
 }
 
@@ -735,6 +766,11 @@ fn scan_windows(
         } else {
             char_boundary_cut(&buf)
         };
+        if first && !args.binary {
+            if let Some(at) = binary_at(&buf) {
+                return report_binary(args, name, total, at, out);
+            }
+        }
         let slice = &buf[..cut];
         // A file that fits in one window is scanned as what it looks like
         // (JSON, form...); windows of a larger file are plain text.
@@ -793,6 +829,7 @@ fn scan_windows(
             action,
             finding_count: count,
             findings_truncated: count > kept.len() as u64,
+            binary_skipped: false,
             findings: kept,
         };
         serde_json::to_writer(&mut *out, &v)?;
@@ -811,6 +848,36 @@ fn scan_windows(
         )?;
     }
     Ok(())
+}
+
+/// The verdict line of a binary input that was not scanned.
+fn report_binary(
+    args: &ScanArgs,
+    name: &str,
+    read: u64,
+    nul_at: usize,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    if args.json {
+        let v = FileVerdict {
+            file: name,
+            bytes: read,
+            threat: false,
+            score: 0,
+            action: Action::Allow,
+            finding_count: 0,
+            findings_truncated: false,
+            binary_skipped: true,
+            findings: Vec::new(),
+        };
+        serde_json::to_writer(&mut *out, &v)?;
+        out.write_all(b"\n")
+    } else {
+        writeln!(
+            out,
+            "{name}: binary, skipped (NUL byte at offset {nul_at}; --binary to scan it as text)"
+        )
+    }
 }
 
 /// Reads until `buf` holds `window` bytes or the input ends; returns how many
@@ -941,6 +1008,7 @@ mod tests {
             window: DEFAULT_WINDOW,
             overlap: DEFAULT_OVERLAP,
             no_progress,
+            binary: false,
         }
     }
 

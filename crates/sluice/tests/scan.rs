@@ -188,6 +188,60 @@ fn redact_replaces_pii_and_keeps_other_text() {
     assert!(text.ends_with("no secrets here\n"), "{text}");
 }
 
+/// An executable-like blob: NUL bytes among chance matches (a quote and
+/// `or` near each other, an address-like string).
+fn binary_blob() -> Vec<u8> {
+    let mut b = b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec();
+    for i in 0..2000u32 {
+        b.extend_from_slice(&i.to_le_bytes());
+        b.extend_from_slice(b"' or '1'='1\x00<script>alert(1)</script>\x00bob@example.com\x00");
+    }
+    b
+}
+
+#[test]
+fn binary_files_are_reported_and_skipped_unless_asked() {
+    let path = temp_file("blob.bin", &binary_blob());
+    let p = path.to_str().unwrap_or_default();
+    let out = sluice(&[p], None);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("binary, skipped"), "{text}");
+    assert!(!text.contains("sqli"), "{text}");
+
+    let out = sluice(&["--json", p], None);
+    assert_eq!(out.status.code(), Some(0));
+    let files = stdout_lines(&out);
+    assert_eq!(files[0]["binary_skipped"], true);
+    assert_eq!(files[0]["finding_count"], 0);
+
+    // Asked for: scanned as text, and its chance matches count.
+    let out = sluice(&["--binary", p], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("THREAT"));
+
+    // Redaction refuses binary input rather than pass its PII through.
+    let out = sluice(&["--redact"], Some(&binary_blob()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("binary"));
+    let out = sluice(&["--redact", "-a"], Some(&binary_blob()));
+    let redacted = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(redacted.matches("[REDACTED:email]").count(), 2000);
+    assert!(!redacted.contains("bob@example.com"));
+}
+
+#[test]
+fn a_nul_byte_past_the_first_64_kib_leaves_a_file_text() {
+    let mut input = b"plain words. ".repeat(6000);
+    input.extend_from_slice(b"\x00 and ana@example.org\n");
+    let path = temp_file("late-nul.txt", &input);
+    let out = sluice(&[path.to_str().unwrap_or_default()], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("pii-email"), "{text}");
+    assert!(!text.contains("binary"), "{text}");
+}
+
 #[test]
 fn json_reports_one_verdict_per_file() {
     let path = temp_file(
@@ -339,7 +393,8 @@ fn redact_passes_invalid_utf8_through_byte_for_byte() {
     want.extend_from_slice(format!(" {EMAIL_MARK} ").as_bytes());
     want.extend_from_slice(&tail);
     want.extend_from_slice(b"\n\xff\xfe\x00\x01 end \xc3\n");
-    assert_same_bytes(&redact(&[], &input), &want);
+    // The NUL makes the input binary: `--binary` redacts it all the same.
+    assert_same_bytes(&redact(&["--binary"], &input), &want);
 }
 
 #[test]
@@ -524,7 +579,8 @@ fn redact_without_pii_gives_the_input_back() {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
         let len = rng.below(20_000);
         let input = pii_free(&mut rng, len);
-        let got = redact(&["--window", "4096", "--overlap", "512"], &input);
+        // The vocabulary holds a NUL byte, so the input may be binary.
+        let got = redact(&["-a", "--window", "4096", "--overlap", "512"], &input);
         if got != input {
             eprintln!("seed {seed}");
             assert_same_bytes(&got, &input);
