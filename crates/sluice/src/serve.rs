@@ -66,6 +66,10 @@ pub struct ServeFlags {
     /// Log format [default: text].
     #[arg(long, env = "SLUICE_LOG_FORMAT", value_enum)]
     pub log_format: Option<LogFormat>,
+    /// Runtime worker threads; 1 runs everything on one thread, 0 one per
+    /// CPU [default: 0].
+    #[arg(long, env = "SLUICE_WORKERS", value_name = "N", default_value_t = 0)]
+    pub workers: usize,
     /// Print the effective configuration and exit.
     #[arg(long)]
     pub check_config: bool,
@@ -177,10 +181,21 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     init_tracing(config.log_format);
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
+    let runtime = match args.flags.workers {
+        // One thread: no task ever moves between threads, so a request and
+        // its upstream exchange never wait for another thread to wake.
+        1 => tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build(),
+        0 => tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build(),
+        n => tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(n)
+            .enable_all()
+            .build(),
+    }
+    .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let state = AppState::new(config)?;
         let server = Server::bind(state).await?;
