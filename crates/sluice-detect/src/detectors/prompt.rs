@@ -50,7 +50,9 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -422,27 +424,48 @@ static PATS: LazyLock<Vec<(&'static str, A)>> = LazyLock::new(|| {
 
 /// The ASCII literals of `PATS` and their indices there: ASCII text (the
 /// common case) walks this smaller automaton, whose tables stay in cache.
-static AC_ASCII: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+static AC_ASCII: LazyLock<(DFA, Vec<usize>)> = LazyLock::new(|| {
     let idx: Vec<usize> = (0..PATS.len()).filter(|&i| PATS[i].0.is_ascii()).collect();
-    let ac = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .prefilter(false)
-        .build(idx.iter().map(|&i| PATS[i].0))
-        .expect("static patterns");
-    (ac, idx)
+    (build_dfa(idx.iter().map(|&i| PATS[i].0)), idx)
 });
 
-static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
+static AC: LazyLock<DFA> = LazyLock::new(|| build_dfa(PATS.iter().map(|(p, _)| *p)));
+
+/// The automaton as its concrete type: the search loop is compiled for it,
+/// where `AhoCorasick` would make a dynamic call per byte.
+fn build_dfa<'p>(pats: impl IntoIterator<Item = &'p str>) -> DFA {
+    aho_corasick::dfa::Builder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
         .prefilter(false)
-        .build(PATS.iter().map(|(p, _)| *p))
+        .build(pats)
         .expect("static patterns")
-});
+}
+
+/// Calls `f(start, end, pattern)` for every match of `dfa` in `text`,
+/// overlapping ones included, in order of their ends. The walk is written
+/// out here so that the state stays in a register: the library's
+/// overlapping search keeps it in memory between bytes.
+fn overlapping(dfa: &DFA, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        if dfa.is_special(sid) {
+            if dfa.is_dead(sid) {
+                return;
+            }
+            if dfa.is_match(sid) {
+                for k in 0..dfa.match_len(sid) {
+                    let pid = dfa.match_pattern(sid, k);
+                    let len = dfa.pattern_len(pid);
+                    f(i + 1 - len.min(i + 1), i + 1, pid.as_usize());
+                }
+            }
+        }
+    }
+}
 
 // ===== word lists =====
 
@@ -969,76 +992,151 @@ fn contains(list: &[&str], w: &str) -> bool {
 
 // ===== tokens =====
 
-#[derive(Debug, Clone)]
-struct Tok {
+/// A lower-cased word and where it lies in the text.
+#[derive(Debug, Clone, Copy)]
+struct Tok<'a> {
     start: usize,
     end: usize,
-    w: String,
+    w: &'a str,
 }
 
-/// Splits `text[from..to]` into lower-cased words; letters spaced out one by
-/// one (`B y p a s s`) are joined back into a word.
-fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
-    let mut cur: Option<(usize, String)> = None;
-    let slice = &text[from..to];
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, ch)) = iter.next() {
-        let at = from + i;
-        let apostrophe = (ch == '\'' || ch == '’')
-            && cur.is_some()
-            && iter.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if ch.is_alphanumeric() || apostrophe {
-            let c = if ch == '’' { '\'' } else { ch };
-            match &mut cur {
-                Some((_, s)) => s.extend(c.to_lowercase()),
-                None => cur = Some((at, c.to_lowercase().collect())),
+/// A word before it is borrowed: its span in the text and in the arena.
+#[derive(Clone, Copy)]
+struct RawTok {
+    start: usize,
+    end: usize,
+    lo: usize,
+    hi: usize,
+}
+
+/// Splits `text[from..to]` into words of `word_char` characters (and
+/// apostrophes inside a word), lower-cased into `arena`; letters spaced out
+/// one by one (`B y p a s s`) are joined back into a word. ASCII bytes are
+/// lowered as they are: only non-ASCII characters are decoded.
+fn lower_words<'a>(
+    text: &str,
+    from: usize,
+    to: usize,
+    word_char: fn(char) -> bool,
+    arena: &'a mut String,
+    toks: &mut Vec<Tok<'a>>,
+) {
+    arena.clear();
+    toks.clear();
+    let b = text.as_bytes();
+    let mut raw: Vec<RawTok> = Vec::with_capacity((to - from) / 5 + 1);
+    // Start of the open word in the text and in the arena.
+    let mut cur: Option<(usize, usize)> = None;
+    let alpha_at = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => c.is_ascii_alphabetic(),
+        Some(_) => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(char::is_alphabetic),
+        None => false,
+    };
+    let mut i = from;
+    while i < to {
+        let c = b[i];
+        if c.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits at once.
+            let s = i;
+            while i < to && b[i].is_ascii_alphanumeric() {
+                i += 1;
             }
-        } else if let Some((s, w)) = cur.take() {
-            toks.push(Tok {
+            if cur.is_none() {
+                cur = Some((s, arena.len()));
+            }
+            let lo = arena.len();
+            arena.push_str(&text[s..i]);
+            arena[lo..].make_ascii_lowercase();
+            continue;
+        }
+        let (ch, len) = if c < 0x80 {
+            (char::from(c), 1)
+        } else {
+            match text.get(i..).and_then(|t| t.chars().next()) {
+                Some(ch) => (ch, ch.len_utf8()),
+                None => break,
+            }
+        };
+        let word = if c < 0x80 {
+            c.is_ascii_alphanumeric()
+        } else {
+            word_char(ch)
+        };
+        if word {
+            if cur.is_none() {
+                cur = Some((i, arena.len()));
+            }
+            if c < 0x80 {
+                arena.push(char::from(c.to_ascii_lowercase()));
+            } else {
+                arena.extend(ch.to_lowercase());
+            }
+        } else if (ch == '\'' || ch == '\u{2019}')
+            && cur.is_some()
+            && i + len < to
+            && alpha_at(i + len)
+        {
+            arena.push('\'');
+        } else if let Some((s, lo)) = cur.take() {
+            raw.push(RawTok {
                 start: s,
-                end: at,
-                w,
+                end: i,
+                lo,
+                hi: arena.len(),
             });
         }
+        i += len;
     }
-    if let Some((s, w)) = cur.take() {
-        toks.push(Tok {
+    if let Some((s, lo)) = cur.take() {
+        raw.push(RawTok {
             start: s,
             end: to,
-            w,
+            lo,
+            hi: arena.len(),
         });
     }
-    join_spaced(text, toks)
-}
-
-fn join_spaced(text: &str, toks: Vec<Tok>) -> Vec<Tok> {
-    let single = |t: &Tok| t.w.chars().count() == 1 && t.w.chars().all(char::is_alphabetic);
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    let mut i = 0;
-    while i < toks.len() {
-        let mut j = i;
-        while j + 1 < toks.len()
-            && single(&toks[j])
-            && single(&toks[j + 1])
-            && text[toks[j].end..toks[j + 1].start] == *" "
+    // Spaced-out letters: three or more one-letter words one space apart.
+    let single = |arena: &str, t: &RawTok| {
+        let mut cs = arena[t.lo..t.hi].chars();
+        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+    };
+    let mut joined: Vec<RawTok> = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        let mut j = k;
+        while j + 1 < raw.len()
+            && single(arena, &raw[j])
+            && single(arena, &raw[j + 1])
+            && &b[raw[j].end..raw[j + 1].start] == b" "
         {
             j += 1;
         }
-        if j - i >= 2 {
-            let w: String = toks[i..=j].iter().map(|t| t.w.as_str()).collect();
-            out.push(Tok {
-                start: toks[i].start,
-                end: toks[j].end,
-                w,
+        if j - k >= 2 {
+            let lo = arena.len();
+            for t in &raw[k..=j] {
+                arena.extend_from_within(t.lo..t.hi);
+            }
+            joined.push(RawTok {
+                start: raw[k].start,
+                end: raw[j].end,
+                lo,
+                hi: arena.len(),
             });
-            i = j + 1;
+            k = j + 1;
         } else {
-            out.push(toks[i].clone());
-            i += 1;
+            joined.push(raw[k]);
+            k += 1;
         }
     }
-    out
+    let arena: &'a String = arena;
+    toks.extend(joined.iter().map(|t| Tok {
+        start: t.start,
+        end: t.end,
+        w: &arena[t.lo..t.hi],
+    }));
 }
 
 /// Whether the text between two tokens breaks a clause.
@@ -1069,7 +1167,33 @@ fn ceil(text: &str, mut i: usize) -> usize {
 fn word_bounded(text: &str, s: usize, e: usize) -> bool {
     let before = text[..s].chars().next_back();
     let after = text[e..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    !before.is_some_and(alnum) && !after.is_some_and(alnum)
+}
+
+/// `char::is_alphanumeric`, answered from the code point for the scripts
+/// most text is in (the general lookup is a search of Unicode's tables).
+fn alnum(c: char) -> bool {
+    match u32::from(c) {
+        0..=0x7F => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..=0x24F | 0x391..=0x3A1 | 0x3A3..=0x3C9 | 0x410..=0x44F => true,
+        0x5D0..=0x5EA | 0x620..=0x63F | 0x641..=0x64A => true,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3 => true,
+        0x2000..=0x206F => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// `char::is_uppercase`, answered from the code point where the script has
+/// no case or the block is plain.
+fn upper(c: char) -> bool {
+    match u32::from(c) {
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => true,
+        0xDF..=0xFF | 0x430..=0x44F => false,
+        0x590..=0x6FF | 0x900..=0xDFF | 0x2000..=0x206F => false,
+        0x3000..=0x9FFF | 0xAC00..=0xD7A3 => false,
+        _ => c.is_uppercase(),
+    }
 }
 
 // ===== override and extraction =====
@@ -1082,11 +1206,9 @@ enum VerbKind {
 }
 
 fn verb_kind(toks: &[Tok], k: usize) -> Option<VerbKind> {
-    let w = toks[k].w.as_str();
+    let w = toks[k].w;
     if contains(OVERRIDE_VERBS, w) {
-        if w == "aside"
-            && !(k > 0 && matches!(toks[k - 1].w.as_str(), "set" | "put" | "lay" | "cast"))
-        {
+        if w == "aside" && !(k > 0 && matches!(toks[k - 1].w, "set" | "put" | "lay" | "cast")) {
             return None;
         }
         return Some(VerbKind::Override);
@@ -1111,20 +1233,18 @@ fn verb_kind(toks: &[Tok], k: usize) -> Option<VerbKind> {
 /// reported ("told me to ignore", "how do I display", "I ignore").
 fn addressed(toks: &[Tok], k: usize) -> bool {
     if k >= 1 && toks[k - 1].w == "to" {
-        let speaker =
-            k >= 3 && matches!(toks[k - 3].w.as_str(), "i" | "we" | "they" | "he" | "she");
+        let speaker = k >= 3 && matches!(toks[k - 3].w, "i" | "we" | "they" | "he" | "she");
         return k >= 2
             && (toks[k - 2].w == "you"
-                || (!speaker
-                    && matches!(toks[k - 2].w.as_str(), "want" | "need" | "have" | "going")));
+                || (!speaker && matches!(toks[k - 2].w, "want" | "need" | "have" | "going")));
     }
-    if k >= 1 && matches!(toks[k - 1].w.as_str(), "i" | "we" | "they" | "he" | "she") {
+    if k >= 1 && matches!(toks[k - 1].w, "i" | "we" | "they" | "he" | "she") {
         return false;
     }
     let lo = k.saturating_sub(4);
     !toks[lo..k]
         .iter()
-        .any(|t| matches!(t.w.as_str(), "how" | "should" | "why" | "whether"))
+        .any(|t| matches!(t.w, "how" | "should" | "why" | "whether"))
 }
 
 /// Looks back from the noun at `n` for a verb through filler words.
@@ -1143,7 +1263,7 @@ fn find_verb<'t>(text: &str, toks: &'t [Tok], n: usize) -> Option<(usize, VerbKi
             // "what" asks something else; keep walking for "what were you told".
             return Some((k, v, mods));
         }
-        let w = toks[k].w.as_str();
+        let w = toks[k].w;
         if contains(FILLERS, w) || w.chars().all(|c| c.is_ascii_digit()) {
             mods.push(w);
             continue;
@@ -1158,7 +1278,7 @@ fn find_verb<'t>(text: &str, toks: &'t [Tok], n: usize) -> Option<(usize, VerbKi
 fn after_noun(text: &str, toks: &[Tok], n: usize) -> (bool, bool, usize) {
     let mut strong = false;
     let mut end = toks[n].end;
-    let w = |i: usize| toks.get(i).map(|t| t.w.as_str()).unwrap_or("");
+    let w = |i: usize| toks.get(i).map(|t| t.w).unwrap_or("");
     let joined = |i: usize| toks.get(i).is_some_and(|t| !breaks(text, &toks[i - 1], t));
     let mut i = n + 1;
     // "the rules you were given", "everything you've been told"
@@ -1244,7 +1364,9 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
             return;
         }
     }
-    let toks = tokenize(text, from, to);
+    let mut arena = String::with_capacity(to - from + 16);
+    let mut toks = Vec::new();
+    lower_words(text, from, to, alnum, &mut arena, &mut toks);
     let Some(n) = toks.iter().position(|t| t.start <= start && start < t.end) else {
         return;
     };
@@ -1261,11 +1383,7 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
     if !addressed(&toks, v) {
         return;
     }
-    let noun = if pat.contains(' ') {
-        pat
-    } else {
-        toks[n].w.as_str()
-    };
+    let noun = if pat.contains(' ') { pat } else { toks[n].w };
     let (rel_strong, away, rel_end) = after_noun(text, &toks, last);
     if away {
         return;
@@ -1282,7 +1400,7 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
             let ok = next.is_none_or(|t| {
                 breaks(text, &toks[n], t)
                     || matches!(
-                        t.w.as_str(),
+                        t.w,
                         "and"
                             | "then"
                             | "instead"
@@ -1313,10 +1431,7 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
         }
         A::Told => {
             // Only "you were told" / "you've been told".
-            let prev: Vec<&str> = toks[n.saturating_sub(3)..n]
-                .iter()
-                .map(|t| t.w.as_str())
-                .collect();
+            let prev: Vec<&str> = toks[n.saturating_sub(3)..n].iter().map(|t| t.w).collect();
             if !prev
                 .iter()
                 .any(|w| matches!(*w, "were" | "been" | "you've" | "was"))
@@ -1422,7 +1537,7 @@ fn revoked(text: &str, toks: &[Tok], n: usize, last: usize, hits: &mut Vec<Hit>)
     let mut k = n;
     let mut yours = false;
     while k > 0 && n - k < 4 && !breaks(text, &toks[k - 1], &toks[k]) {
-        let w = toks[k - 1].w.as_str();
+        let w = toks[k - 1].w;
         if !contains(FILLERS, w) {
             break;
         }
@@ -1432,7 +1547,7 @@ fn revoked(text: &str, toks: &[Tok], n: usize, last: usize, hits: &mut Vec<Hit>)
     if !yours {
         return;
     }
-    let w = |i: usize| toks.get(i).map_or("", |t| t.w.as_str());
+    let w = |i: usize| toks.get(i).map_or("", |t| t.w);
     let mut i = last + 1;
     if matches!(w(i), "are" | "is" | "were" | "have" | "has") {
         i += 1;
@@ -1514,7 +1629,19 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
 /// the regex then runs only on a window around that literal.
 const GATES: &[&[&str]] = &[
     &["what"],
-    &["new", "updated", "real", "actual", "true"],
+    // The nouns, not "new": far fewer of them in ordinary text.
+    &[
+        "instruction",
+        "instructions",
+        "task",
+        "directive",
+        "directives",
+        "system",
+        "role",
+        "objective",
+        "goal",
+        "rules",
+    ],
     &[
         "send",
         "post",
@@ -1524,6 +1651,7 @@ const GATES: &[&[&str]] = &[
         "exfiltrate",
         "leak",
         "mail",
+        "email",
         "transmit",
         "include",
     ],
@@ -1565,6 +1693,24 @@ const GATES: &[&[&str]] = &[
     &["talimat"],
 ];
 
+/// For each entry of `PATTERNS`: how far a match can start before its gate
+/// literal and end after it (with room for runs of spaces).
+const REACH: &[(usize, usize)] = &[
+    (8, 120),
+    (96, 64),
+    (8, 240),
+    (0, 120),
+    (0, 120),
+    (80, 120),
+    (0, 40),
+    (100, 80),
+    (0, 120),
+    (64, 64),
+];
+
+/// Gate literals that may sit inside a longer word of a match.
+const GATE_INSIDE_WORDS: usize = 9;
+
 /// Runs the regex pattern `r` on a window around its gate literal at
 /// `gs..ge`; `searched[r]` remembers how far it has already run.
 fn scan_gate(
@@ -1581,8 +1727,9 @@ fn scan_gate(
     let Some(done) = searched.get_mut(r) else {
         return;
     };
-    let ws = ceil(text, gs.saturating_sub(200).max(*done));
-    let we = floor(text, (ge + 300).min(text.len()));
+    let (before, after) = REACH.get(r).copied().unwrap_or((200, 300));
+    let ws = ceil(text, gs.saturating_sub(before).max(*done));
+    let we = floor(text, (ge + after).min(text.len()));
     if ws >= we {
         return;
     }
@@ -1798,7 +1945,7 @@ fn fold_non_ascii(text: &str) -> Option<String> {
             break;
         };
         let len = c.len_utf8();
-        if c.is_uppercase() {
+        if upper(c) {
             let mut low = c.to_lowercase();
             if let (Some(l), None) = (low.next(), low.next())
                 && l.len_utf8() == len
@@ -1830,12 +1977,21 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>) {
     } else {
         (&*AC, None)
     };
-    for m in ac.find_overlapping_iter(text) {
-        let (s, e) = (m.start(), m.end());
-        let id = m.pattern().as_usize();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    overlapping(ac, text, |s, e, id| found.push((s, e, id)));
+    for (s, e, id) in found {
         let (pat, kind) = pats[idx.map_or(id, |v| v[id])];
         if let A::Gate(r) = kind {
-            scan_gate(text, usize::from(r), s, e, &mut searched, hits);
+            // Every gated pattern but one puts its Latin literal between
+            // word boundaries.
+            let r = usize::from(r);
+            if r != GATE_INSIDE_WORDS
+                && pat.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !word_bounded(text, s, e)
+            {
+                continue;
+            }
+            scan_gate(text, r, s, e, &mut searched, hits);
             continue;
         }
         let needs_bounds =
@@ -1910,8 +2066,13 @@ fn dedupe(hits: &mut Vec<Hit>, first: usize) {
 /// but the qualifier points away from the assistant.
 mod sem {
     use super::{
-        Hit, R_EXTRACT, R_INDIRECT, R_JAILBREAK, R_OVERRIDE, Tok, addressed, ceil, floor, push,
+        Hit, R_EXTRACT, R_INDIRECT, R_JAILBREAK, R_OVERRIDE, Tok, addressed, ceil, floor,
+        lower_words, push,
     };
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use std::collections::HashMap;
+    use std::hash::BuildHasherDefault;
+    use std::sync::LazyLock;
 
     /// Action: ignore, disregard, forget, bypass (and their translations).
     const OVR: u64 = 1;
@@ -2158,462 +2319,860 @@ mod sem {
         "設定",
     ];
 
+    /// Every word of the lexicons with its classes.
+    static LEXICON: &[(&str, u64)] = &[
+        ("ignore", OVR | EN),
+        ("ignoring", OVR | EN),
+        ("disregard", OVR | EN),
+        ("disregarding", OVR | EN),
+        ("forget", OVR | EN),
+        ("forgetting", OVR | EN),
+        ("override", OVR | EN | BANNER),
+        ("overriding", OVR | EN),
+        ("bypass", OVR | EN),
+        ("bypassing", OVR | EN),
+        ("circumvent", OVR | EN),
+        ("discard", OVR | EN),
+        ("abandon", OVR | EN),
+        ("ditch", OVR | EN),
+        ("scrap", OVR | EN),
+        ("dismiss", OVR | EN),
+        ("skip", OVR | EN),
+        ("neglect", OVR | EN),
+        ("overlook", OVR | EN),
+        ("overrule", OVR | EN),
+        ("nullify", OVR | EN),
+        ("revoke", OVR | EN),
+        ("rescind", OVR | EN),
+        ("erase", OVR | EN),
+        ("wipe", OVR | EN),
+        ("purge", OVR | EN),
+        ("unlearn", OVR | EN),
+        ("evade", OVR | EN),
+        ("forsake", OVR | EN),
+        ("cancel", OVR | EN),
+        ("drop", OVR | EN),
+        ("aside", OVR | EN),
+        ("disable", DISABLE | EN),
+        ("disabling", DISABLE | EN),
+        ("deactivate", DISABLE | EN),
+        ("remove", DISABLE | EN),
+        ("lift", DISABLE | EN),
+        ("suspend", DISABLE | EN),
+        ("off", DISABLE | EN | VOID),
+        ("unlock", DISABLE | EN),
+        ("loosen", DISABLE | EN),
+        ("relax", DISABLE | EN),
+        ("waive", DISABLE | EN),
+        ("following", FOLLOW),
+        ("follow", FOLLOW),
+        ("obey", FOLLOW),
+        ("obeying", FOLLOW),
+        ("respect", FOLLOW),
+        ("adhere", FOLLOW),
+        ("heed", FOLLOW),
+        ("seguire", FOLLOW),
+        ("segui", FOLLOW),
+        ("siga", FOLLOW),
+        ("seguir", FOLLOW),
+        ("sigas", FOLLOW),
+        ("folge", FOLLOW),
+        ("befolge", FOLLOW),
+        ("suis", FOLLOW),
+        ("suivez", FOLLOW),
+        ("respecte", FOLLOW),
+        ("следуй", FOLLOW),
+        ("соблюдай", FOLLOW),
+        ("volg", FOLLOW),
+        ("följ", FOLLOW),
+        ("compte", OVR),
+        ("ignora", OVR),
+        ("ignorar", OVR),
+        ("ignorad", OVR),
+        ("ignoren", OVR),
+        ("olvida", OVR),
+        ("olvídate", OVR),
+        ("olvidate", OVR),
+        ("olvidar", OVR),
+        ("olvide", OVR),
+        ("olvidad", OVR),
+        ("olviden", OVR),
+        ("omite", OVR),
+        ("omitir", OVR),
+        ("descarta", OVR),
+        ("descartar", OVR),
+        ("ignorez", OVR),
+        ("ignorer", OVR),
+        ("oublie", OVR),
+        ("oubliez", OVR),
+        ("oublier", OVR),
+        ("écarte", OVR),
+        ("écartez", OVR),
+        ("contourne", OVR),
+        ("contournez", OVR),
+        ("ignoriere", OVR),
+        ("ignorier", OVR),
+        ("ignorieren", OVR),
+        ("ignoriert", OVR),
+        ("vergiss", OVR),
+        ("vergesst", OVR),
+        ("vergessen", OVR),
+        ("missachte", OVR),
+        ("missachten", OVR),
+        ("übergehe", OVR),
+        ("umgehe", OVR),
+        ("umgehen", OVR),
+        ("verwirf", OVR),
+        ("ignorate", OVR),
+        ("ignorare", OVR),
+        ("dimentica", OVR),
+        ("dimenticate", OVR),
+        ("dimenticare", OVR),
+        ("tralascia", OVR),
+        ("trascura", OVR),
+        ("scarta", OVR),
+        ("aggira", OVR),
+        ("esqueça", OVR),
+        ("esqueca", OVR),
+        ("esquece", OVR),
+        ("esquecer", OVR),
+        ("esqueçam", OVR),
+        ("desconsidere", OVR),
+        ("desconsidera", OVR),
+        ("descarte", OVR),
+        ("contorne", OVR),
+        ("ignorem", OVR),
+        ("negeer", OVR),
+        ("negeren", OVR),
+        ("vergeet", OVR),
+        ("vergeten", OVR),
+        ("omzeil", OVR),
+        ("ignorera", OVR),
+        ("glöm", OVR),
+        ("glom", OVR),
+        ("strunta", OVR),
+        ("bortse", OVR),
+        ("kringgå", OVR),
+        ("glem", OVR),
+        ("zignoruj", OVR),
+        ("ignoruj", OVR),
+        ("zapomnij", OVR),
+        ("pomiń", OVR),
+        ("omiń", OVR),
+        ("игнорируй", OVR),
+        ("игнорируйте", OVR),
+        ("проигнорируй", OVR),
+        ("забудь", OVR),
+        ("забудьте", OVR),
+        ("отбрось", OVR),
+        ("обойди", OVR),
+        ("ігноруй", OVR),
+        ("забудь,", OVR),
+        ("yoksay", OVR),
+        ("unut", OVR),
+        ("تجاهل", OVR),
+        ("تجاهلي", OVR),
+        ("انس", OVR),
+        ("إنس", OVR),
+        ("انسى", OVR),
+        ("أهمل", OVR),
+        ("अनदेखा", OVR),
+        ("नज़रअंदाज़", OVR),
+        ("नजरअंदाज", OVR),
+        ("भूल", OVR),
+        ("भूलो", OVR),
+        ("abaikan", OVR),
+        ("lupakan", OVR),
+        ("desactiva", DISABLE),
+        ("désactive", DISABLE),
+        ("désactivez", DISABLE),
+        ("deaktiviere", DISABLE),
+        ("deaktivieren", DISABLE),
+        ("disattiva", DISABLE),
+        ("desative", DISABLE),
+        ("desativa", DISABLE),
+        ("отключи", DISABLE),
+        ("отключите", DISABLE),
+        ("instructions", INSTR | VOC),
+        ("instruction", INSTR | VOC | BANNER),
+        ("rules", INSTR),
+        ("directives", INSTR),
+        ("directive", INSTR | BANNER),
+        ("directions", INSTR),
+        ("guidelines", INSTR),
+        ("guideline", INSTR),
+        ("guidance", INSTR),
+        ("prompt", INSTR),
+        ("prompts", INSTR),
+        ("programming", INSTR),
+        ("configuration", INSTR),
+        ("config", INSTR),
+        ("orders", INSTR),
+        ("training", INSTR),
+        ("conditioning", INSTR),
+        ("protocols", INSTR),
+        ("systemprompt", INSTR),
+        ("instrucciones", INSTR),
+        ("instrucción", INSTR),
+        ("reglas", INSTR),
+        ("normas", INSTR),
+        ("directrices", INSTR),
+        ("indicaciones", INSTR),
+        ("órdenes", INSTR),
+        ("pautas", INSTR),
+        ("directivas", INSTR),
+        ("consignas", INSTR),
+        ("consignes", INSTR),
+        ("règles", INSTR),
+        ("regles", INSTR),
+        ("anweisungen", INSTR),
+        ("anweisung", INSTR),
+        ("regeln", INSTR),
+        ("vorgaben", INSTR),
+        ("richtlinien", INSTR),
+        ("instruktionen", INSTR),
+        ("befehle", INSTR),
+        ("systemanweisungen", INSTR),
+        ("istruzioni", INSTR),
+        ("regole", INSTR),
+        ("linee", INSTR),
+        ("правилам", INSTR),
+        ("инструкциям", INSTR),
+        ("указаниям", INSTR),
+        ("direttive", INSTR),
+        ("indicazioni", INSTR),
+        ("instruções", INSTR),
+        ("instrucoes", INSTR),
+        ("regras", INSTR),
+        ("diretrizes", INSTR),
+        ("diretivas", INSTR),
+        ("orientações", INSTR),
+        ("instructies", INSTR),
+        ("regels", INSTR),
+        ("richtlijnen", INSTR),
+        ("aanwijzingen", INSTR),
+        ("systeemprompt", INSTR),
+        ("instruktioner", INSTR),
+        ("regler", INSTR),
+        ("riktlinjer", INSTR),
+        ("anvisningar", INSTR),
+        ("instruksjoner", INSTR),
+        ("instrukcje", INSTR),
+        ("instrukcji", INSTR),
+        ("zasady", INSTR),
+        ("polecenia", INSTR),
+        ("reguły", INSTR),
+        ("wytyczne", INSTR),
+        ("инструкции", INSTR),
+        ("инструкций", INSTR),
+        ("инструкцию", INSTR),
+        ("правила", INSTR),
+        ("правил", INSTR),
+        ("указания", INSTR),
+        ("директивы", INSTR),
+        ("установки", INSTR),
+        ("промпт", INSTR),
+        ("інструкції", INSTR),
+        ("talimatları", INSTR),
+        ("talimatlar", INSTR),
+        ("kuralları", INSTR),
+        ("التعليمات", INSTR),
+        ("تعليمات", INSTR),
+        ("تعليماتك", INSTR),
+        ("القواعد", INSTR),
+        ("قواعد", INSTR),
+        ("الإرشادات", INSTR),
+        ("निर्देशों", INSTR),
+        ("निर्देश", INSTR),
+        ("नियमों", INSTR),
+        ("नियम", INSTR),
+        ("प्रॉम्प्ट", INSTR),
+        ("instruksi", INSTR),
+        ("aturan", INSTR),
+        ("policies", INSTR),
+        ("policy", INSTR),
+        ("principles", INSTR),
+        ("restrictions", LIMIT),
+        ("restriction", LIMIT),
+        ("limitations", LIMIT),
+        ("limitation", LIMIT),
+        ("limits", LIMIT),
+        ("constraints", LIMIT),
+        ("filters", LIMIT),
+        ("filter", LIMIT),
+        ("safety", LIMIT),
+        ("safeguards", LIMIT),
+        ("guardrails", LIMIT),
+        ("censorship", LIMIT),
+        ("ethics", LIMIT),
+        ("morals", LIMIT),
+        ("boundaries", LIMIT),
+        ("moderation", LIMIT),
+        ("alignment", LIMIT),
+        ("restricciones", LIMIT),
+        ("limitaciones", LIMIT),
+        ("límites", LIMIT),
+        ("filtros", LIMIT),
+        ("limites", LIMIT),
+        ("filtres", LIMIT),
+        ("einschränkungen", LIMIT),
+        ("beschränkungen", LIMIT),
+        ("grenzen", LIMIT),
+        ("restrizioni", LIMIT),
+        ("limitazioni", LIMIT),
+        ("limiti", LIMIT),
+        ("filtri", LIMIT),
+        ("restrições", LIMIT),
+        ("restricoes", LIMIT),
+        ("limitações", LIMIT),
+        ("beperkingen", LIMIT),
+        ("begränsningar", LIMIT),
+        ("ograniczenia", LIMIT),
+        ("ограничения", LIMIT),
+        ("ограничений", LIMIT),
+        ("фильтры", LIMIT),
+        ("القيود", LIMIT),
+        ("प्रतिबंध", LIMIT),
+        ("task", TASK),
+        ("assignment", TASK),
+        ("objective", TASK),
+        ("mission", TASK),
+        ("your", SELF),
+        ("yours", SELF),
+        ("yourself", SELF),
+        ("system", SELF | AUTH),
+        ("hidden", SELF),
+        ("secret", SELF),
+        ("initial", SELF),
+        ("original", SELF),
+        ("internal", SELF),
+        ("confidential", SELF),
+        ("developer", SELF | AUTH),
+        ("developers", SELF | AUTH),
+        ("programmed", SELF | GIVEN),
+        ("its", SELF),
+        ("tus", SELF),
+        ("tu", SELF),
+        ("sus", SELF),
+        ("sistema", SELF),
+        ("ocultas", SELF),
+        ("ocultos", SELF),
+        ("iniciales", SELF),
+        ("originales", SELF),
+        ("tes", SELF),
+        ("ton", SELF),
+        ("ta", SELF),
+        ("vos", SELF),
+        ("votre", SELF),
+        ("système", SELF),
+        ("cachées", SELF),
+        ("initiales", SELF),
+        ("deine", SELF),
+        ("deinen", SELF),
+        ("deiner", SELF),
+        ("dein", SELF),
+        ("geheimen", SELF),
+        ("versteckten", SELF),
+        ("ursprünglichen", SELF),
+        ("tue", SELF),
+        ("tuoi", SELF),
+        ("tua", SELF),
+        ("tuo", SELF),
+        ("nascoste", SELF),
+        ("suas", SELF),
+        ("seus", SELF),
+        ("sua", SELF),
+        ("seu", SELF),
+        ("tuas", SELF),
+        ("teus", SELF),
+        ("ocultas,", SELF),
+        ("originais", SELF),
+        ("iniciais", SELF),
+        ("je", SELF),
+        ("jouw", SELF),
+        ("uw", SELF),
+        ("verborgen", SELF),
+        ("systeem", SELF),
+        ("dina", SELF),
+        ("din", SELF),
+        ("ditt", SELF),
+        ("dolda", SELF),
+        ("твои", SELF),
+        ("своим", SELF),
+        ("твоим", SELF),
+        ("свои", SELF),
+        ("твою", SELF),
+        ("свою", SELF),
+        ("системные", SELF),
+        ("системный", SELF),
+        ("скрытые", SELF),
+        ("swoje", SELF),
+        ("twoje", SELF),
+        ("systemowe", SELF),
+        ("الخاصة", SELF),
+        ("अपना", SELF),
+        ("अपने", SELF),
+        ("previous", PRIOR),
+        ("previously", PRIOR | BEFORE),
+        ("prior", PRIOR | BEFORE),
+        ("earlier", PRIOR | BEFORE),
+        ("above", PRIOR | BEFORE),
+        ("preceding", PRIOR | BEFORE),
+        ("foregoing", PRIOR),
+        ("former", PRIOR),
+        ("old", PRIOR),
+        ("existing", PRIOR),
+        ("anteriores", PRIOR),
+        ("anterior", PRIOR),
+        ("previas", PRIOR),
+        ("previos", PRIOR),
+        ("precedentes", PRIOR),
+        ("précédentes", PRIOR),
+        ("précédents", PRIOR),
+        ("antérieures", PRIOR),
+        ("anciennes", PRIOR),
+        ("vorherigen", PRIOR),
+        ("vorherige", PRIOR),
+        ("bisherigen", PRIOR),
+        ("bisherige", PRIOR),
+        ("obigen", PRIOR),
+        ("vorigen", PRIOR),
+        ("früheren", PRIOR),
+        ("alten", PRIOR),
+        ("precedenti", PRIOR),
+        ("prévias", PRIOR),
+        ("acima", PRIOR),
+        ("eerdere", PRIOR),
+        ("vorige", PRIOR),
+        ("voorgaande", PRIOR),
+        ("bovenstaande", PRIOR),
+        ("tidigare", PRIOR),
+        ("föregående", PRIOR),
+        ("ovanstående", PRIOR),
+        ("tidligere", PRIOR),
+        ("poprzednie", PRIOR),
+        ("wcześniejsze", PRIOR),
+        ("предыдущие", PRIOR),
+        ("предыдущих", PRIOR),
+        ("прежние", PRIOR),
+        ("прошлые", PRIOR),
+        ("önceki", PRIOR),
+        ("السابقة", PRIOR),
+        ("السابق", PRIOR),
+        ("पिछले", PRIOR),
+        ("पिछली", PRIOR),
+        ("sebelumnya", PRIOR),
+        ("all", ALL),
+        ("any", ALL),
+        ("every", ALL),
+        ("everything", ALL | TEXT),
+        ("whatever", ALL),
+        ("todas", ALL),
+        ("todos", ALL),
+        ("toutes", ALL),
+        ("tous", ALL),
+        ("alle", ALL),
+        ("allen", ALL),
+        ("sämtliche", ALL),
+        ("sämtlichen", ALL),
+        ("jegliche", ALL),
+        ("tutte", ALL),
+        ("tutti", ALL),
+        ("quaisquer", ALL),
+        ("alla", ALL),
+        ("samtliga", ALL),
+        ("wszystkie", ALL),
+        ("wszelkie", ALL),
+        ("все", ALL),
+        ("всех", ALL),
+        ("любые", ALL),
+        ("جميع", ALL),
+        ("كل", ALL),
+        ("सभी", ALL),
+        ("सारे", ALL),
+        ("semua", ALL),
+        ("reveal", REVEAL),
+        ("show", REVEAL),
+        ("print", REVEAL),
+        ("output", REVEAL),
+        ("display", REVEAL),
+        ("repeat", REVEAL),
+        ("recite", REVEAL),
+        ("dump", REVEAL),
+        ("leak", REVEAL),
+        ("disclose", REVEAL),
+        ("expose", REVEAL),
+        ("echo", REVEAL),
+        ("quote", REVEAL),
+        ("paste", REVEAL),
+        ("copy", REVEAL),
+        ("spell", REVEAL),
+        ("write", REVEAL),
+        ("type", REVEAL),
+        ("tell", REVEAL | GIVE),
+        ("share", REVEAL),
+        ("list", REVEAL),
+        ("give", REVEAL | GIVE),
+        ("provide", REVEAL | GIVE),
+        ("state", REVEAL),
+        ("reproduce", REVEAL),
+        ("transcribe", REVEAL),
+        ("translate", REVEAL),
+        ("summarize", REVEAL | READ),
+        ("summarise", REVEAL | READ),
+        ("paraphrase", REVEAL),
+        ("rephrase", REVEAL),
+        ("encode", REVEAL),
+        ("muestra", REVEAL),
+        ("muéstrame", REVEAL),
+        ("revela", REVEAL),
+        ("revelar", REVEAL),
+        ("imprime", REVEAL),
+        ("dime", REVEAL),
+        ("repite", REVEAL),
+        ("enseña", REVEAL),
+        ("affiche", REVEAL),
+        ("montre", REVEAL),
+        ("révèle", REVEAL),
+        ("répète", REVEAL),
+        ("donne", REVEAL),
+        ("zeige", REVEAL),
+        ("zeig", REVEAL),
+        ("nenne", REVEAL),
+        ("verrate", REVEAL),
+        ("wiederhole", REVEAL),
+        ("mostra", REVEAL),
+        ("mostrami", REVEAL),
+        ("rivela", REVEAL),
+        ("dimmi", REVEAL),
+        ("ripeti", REVEAL),
+        ("stampa", REVEAL),
+        ("mostre", REVEAL),
+        ("revele", REVEAL),
+        ("diga", REVEAL),
+        ("repita", REVEAL),
+        ("exiba", REVEAL),
+        ("imprima", REVEAL),
+        ("toon", REVEAL),
+        ("laat", REVEAL),
+        ("herhaal", REVEAL),
+        ("onthul", REVEAL),
+        ("visa", REVEAL),
+        ("avslöja", REVEAL),
+        ("upprepa", REVEAL),
+        ("pokaż", REVEAL),
+        ("ujawnij", REVEAL),
+        ("wypisz", REVEAL),
+        ("powtórz", REVEAL),
+        ("покажи", REVEAL),
+        ("выведи", REVEAL),
+        ("раскрой", REVEAL),
+        ("расскажи", REVEAL),
+        ("напиши", REVEAL),
+        ("повтори", REVEAL),
+        ("скажи", REVEAL),
+        ("اكشف", REVEAL),
+        ("أظهر", REVEAL),
+        ("اعرض", REVEAL),
+        ("दिखाएँ", REVEAL),
+        ("दिखाओ", REVEAL),
+        ("दिखाइए", REVEAL),
+        ("दिखाएं", REVEAL),
+        ("बताओ", REVEAL),
+        ("बताएं", REVEAL),
+        ("tunjukkan", REVEAL),
+        ("not", NEG),
+        ("don't", NEG),
+        ("dont", NEG),
+        ("never", NEG),
+        ("no", NEG),
+        ("nicht", NEG),
+        ("keine", NEG),
+        ("kein", NEG),
+        ("ne", NEG),
+        ("pas", NEG),
+        ("non", NEG),
+        ("não", NEG),
+        ("nao", NEG),
+        ("не", NEG),
+        ("нет", NEG),
+        ("you", YOU),
+        ("you've", YOU),
+        ("you're", YOU),
+        ("you'll", YOU),
+        ("tú", YOU),
+        ("du", YOU),
+        ("ты", YOU),
+        ("тебе", YOU),
+        ("тебя", YOU),
+        ("vous", YOU),
+        ("dir", YOU),
+        ("dich", YOU),
+        ("te", YOU),
+        ("ti", YOU),
+        ("toi", YOU),
+        ("told", GIVEN),
+        ("given", GIVEN),
+        ("trained", GIVEN),
+        ("configured", GIVEN),
+        ("instructed", GIVEN),
+        ("taught", GIVEN),
+        ("provided", GIVEN),
+        ("assigned", GIVEN),
+        ("fed", GIVEN),
+        ("loaded", GIVEN),
+        ("initialized", GIVEN),
+        ("dadas", GIVEN),
+        ("dado", GIVEN),
+        ("gegeben", GIVEN),
+        ("дали", GIVEN),
+        ("даны", GIVEN),
+        ("received", GIVEN),
+        ("got", GIVEN),
+        ("gotten", GIVEN),
+        ("gesagt", GIVEN),
+        ("говорили", GIVEN),
+        ("сказали", GIVEN),
+        ("dicho", GIVEN),
+        ("dit", GIVEN),
+        ("detto", GIVEN),
+        ("dito", GIVEN),
+        ("message", TEXT | BANNER | VOC),
+        ("messages", TEXT),
+        ("text", TEXT),
+        ("content", TEXT),
+        ("contents", TEXT),
+        ("words", TEXT),
+        ("lines", TEXT),
+        ("preamble", TEXT),
+        ("setup", TEXT),
+        ("anything", TEXT),
+        ("conversation", CONV),
+        ("chat", CONV),
+        ("user", CONV),
+        ("session", CONV),
+        ("dialogue", CONV),
+        ("dialog", CONV),
+        ("thread", CONV),
+        ("exchange", CONV),
+        ("administrator", AUTH),
+        ("admin", AUTH),
+        ("operator", AUTH),
+        ("creator", AUTH),
+        ("creators", AUTH),
+        ("owner", AUTH),
+        ("root", AUTH),
+        ("sudo", AUTH),
+        ("openai", AUTH),
+        ("anthropic", AUTH),
+        ("разработчики", AUTH),
+        ("разработчик", AUTH),
+        ("ai", AI),
+        ("assistant", AI),
+        ("model", AI),
+        ("llm", AI),
+        ("chatbot", AI),
+        ("bot", AI),
+        ("gpt", AI),
+        ("agent", AI),
+        ("chatgpt", AI),
+        ("ia", AI),
+        ("ki", AI),
+        ("ии", AI),
+        ("llms", AI),
+        ("agents", AI),
+        ("assistants", AI),
+        ("models", AI),
+        ("freed", FREE),
+        ("free", FREE),
+        ("released", FREE),
+        ("liberated", FREE),
+        ("unshackled", FREE),
+        ("unchained", FREE),
+        ("exempt", FREE),
+        ("unbound", FREE),
+        ("emancipated", FREE),
+        ("gave", GIVE),
+        ("instruct", GIVE),
+        ("assign", GIVE),
+        ("wrote", GIVE),
+        ("said", GIVE),
+        ("typed", GIVE),
+        ("put", GIVE),
+        ("dieron", GIVE),
+        ("donné", GIVE),
+        ("gab", GIVE),
+        ("gaben", GIVE),
+        ("apply", APPLY),
+        ("applies", APPLY),
+        ("exist", APPLY),
+        ("exists", APPLY),
+        ("matter", APPLY),
+        ("matters", APPLY),
+        ("count", APPLY),
+        ("valid", APPLY),
+        ("bind", APPLY),
+        ("binding", APPLY),
+        ("relevant", APPLY),
+        ("without", WITHOUT),
+        ("sin", WITHOUT),
+        ("sans", WITHOUT),
+        ("ohne", WITHOUT),
+        ("senza", WITHOUT),
+        ("sem", WITHOUT),
+        ("без", WITHOUT),
+        ("updated", CHANGED),
+        ("changed", CHANGED),
+        ("replaced", CHANGED),
+        ("modified", CHANGED),
+        ("rewritten", CHANGED),
+        ("reprogrammed", CHANGED),
+        ("reset", CHANGED),
+        ("before", BEFORE),
+        ("precedes", BEFORE),
+        ("preceded", BEFORE),
+        ("precede", BEFORE),
+        ("have", HAVE),
+        ("tienes", HAVE),
+        ("hast", HAVE),
+        ("as", HAVE),
+        ("hai", HAVE),
+        ("tem", HAVE),
+        ("heb", HAVE),
+        ("har", HAVE),
+        ("pretend", PERSONA),
+        ("roleplay", PERSONA),
+        ("simulate", PERSONA),
+        ("imagine", PERSONA),
+        ("act", PERSONA),
+        ("behave", PERSONA),
+        ("become", PERSONA),
+        ("assume", PERSONA),
+        ("suppose", PERSONA),
+        ("must", MUST),
+        ("should", MUST),
+        ("shall", MUST),
+        ("need", MUST),
+        ("needs", MUST),
+        ("regardless", DESPITE),
+        ("irrespective", DESPITE),
+        ("despite", DESPITE),
+        ("notwithstanding", DESPITE),
+        ("unrestricted", UNCON),
+        ("unfiltered", UNCON),
+        ("uncensored", UNCON),
+        ("unlimited", UNCON),
+        ("jailbroken", UNCON),
+        ("unlocked", UNCON),
+        ("attention", VOC),
+        ("note", VOC),
+        ("hey", VOC),
+        ("dear", VOC),
+        ("hello", VOC),
+        ("memo", VOC),
+        ("reminder", VOC),
+        ("reading", READ),
+        ("processing", READ),
+        ("summarizing", READ),
+        ("summarising", READ),
+        ("reviewing", READ),
+        ("parsing", READ),
+        ("analyzing", READ),
+        ("analysing", READ),
+        ("evaluating", READ),
+        ("screening", READ),
+        ("process", READ),
+        ("read", READ),
+        ("review", READ),
+        ("parse", READ),
+        ("void", VOID),
+        ("null", VOID),
+        ("revoked", VOID),
+        ("suspended", VOID),
+        ("cancelled", VOID),
+        ("canceled", VOID),
+        ("obsolete", VOID),
+        ("lifted", VOID),
+        ("disabled", VOID),
+        ("deactivated", VOID),
+        ("overridden", VOID),
+        ("superseded", VOID),
+        ("invalid", VOID),
+        ("invalidated", VOID),
+        ("deleted", VOID),
+        ("removed", VOID),
+        ("gone", VOID),
+        ("rescinded", VOID),
+        ("waived", VOID),
+        ("nullified", VOID),
+        ("expired", VOID),
+        ("anuladas", VOID),
+        ("suspendidas", VOID),
+        ("canceladas", VOID),
+        ("desactivadas", VOID),
+        ("nulas", VOID),
+        ("annulées", VOID),
+        ("suspendues", VOID),
+        ("désactivées", VOID),
+        ("caduques", VOID),
+        ("aufgehoben", VOID),
+        ("ungültig", VOID),
+        ("deaktiviert", VOID),
+        ("annullate", VOID),
+        ("sospese", VOID),
+        ("disattivate", VOID),
+        ("anuladas,", VOID),
+        ("suspensas", VOID),
+        ("desativadas", VOID),
+        ("отменены", VOID),
+        ("отключены", VOID),
+        ("недействительны", VOID),
+        ("mode", BANNER),
+        ("command", BANNER),
+        ("notice", BANNER),
+        ("priority", BANNER),
+        ("access", BANNER),
+        ("alert", BANNER),
+    ];
+
+    /// FNV-1a over the word's bytes, mixed at the end: the keys are short
+    /// words, looked up once per word of a window.
+    #[derive(Default)]
+    struct WordHasher(u64);
+
+    impl std::hash::Hasher for WordHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            let mut h = self.0 ^ 0xcbf2_9ce4_8422_2325;
+            for &b in bytes {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            self.0 = h;
+        }
+
+        fn finish(&self) -> u64 {
+            (self.0 ^ (self.0 >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        }
+    }
+
+    type WordMap = HashMap<&'static str, u64, BuildHasherDefault<WordHasher>>;
+
+    static CLASSES: LazyLock<(WordMap, usize)> = LazyLock::new(|| {
+        let mut m = WordMap::default();
+        for (w, c) in LEXICON {
+            *m.entry(w).or_insert(0) |= c;
+        }
+        let longest = LEXICON.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        (m, longest)
+    });
+
+    /// The classes of a lower-cased word (0 for most words).
     fn class(w: &str) -> u64 {
-        let a = match w {
-            "ignore" | "ignoring" | "disregard" | "disregarding" | "forget" | "forgetting"
-            | "override" | "overriding" | "bypass" | "bypassing" | "circumvent" | "discard"
-            | "abandon" | "ditch" | "scrap" | "dismiss" | "skip" | "neglect" | "overlook"
-            | "overrule" | "nullify" | "revoke" | "rescind" | "erase" | "wipe" | "purge"
-            | "unlearn" | "evade" | "forsake" | "cancel" | "drop" | "aside" => OVR | EN,
-            "disable" | "disabling" | "deactivate" | "remove" | "lift" | "suspend" | "off"
-            | "unlock" | "loosen" | "relax" | "waive" => DISABLE | EN,
-            "following" | "follow" | "obey" | "obeying" | "respect" | "adhere" | "heed"
-            | "seguire" | "segui" | "siga" | "seguir" | "sigas" | "folge" | "befolge" | "suis"
-            | "suivez" | "respecte" | "следуй" | "соблюдай" | "volg" | "följ" => {
-                FOLLOW
-            }
-            "compte" => OVR,
-            "ignora"
-            | "ignorar"
-            | "ignorad"
-            | "ignoren"
-            | "olvida"
-            | "olvídate"
-            | "olvidate"
-            | "olvidar"
-            | "olvide"
-            | "olvidad"
-            | "olviden"
-            | "omite"
-            | "omitir"
-            | "descarta"
-            | "descartar"
-            | "ignorez"
-            | "ignorer"
-            | "oublie"
-            | "oubliez"
-            | "oublier"
-            | "écarte"
-            | "écartez"
-            | "contourne"
-            | "contournez"
-            | "ignoriere"
-            | "ignorier"
-            | "ignorieren"
-            | "ignoriert"
-            | "vergiss"
-            | "vergesst"
-            | "vergessen"
-            | "missachte"
-            | "missachten"
-            | "übergehe"
-            | "umgehe"
-            | "umgehen"
-            | "verwirf"
-            | "ignorate"
-            | "ignorare"
-            | "dimentica"
-            | "dimenticate"
-            | "dimenticare"
-            | "tralascia"
-            | "trascura"
-            | "scarta"
-            | "aggira"
-            | "esqueça"
-            | "esqueca"
-            | "esquece"
-            | "esquecer"
-            | "esqueçam"
-            | "desconsidere"
-            | "desconsidera"
-            | "descarte"
-            | "contorne"
-            | "ignorem"
-            | "negeer"
-            | "negeren"
-            | "vergeet"
-            | "vergeten"
-            | "omzeil"
-            | "ignorera"
-            | "glöm"
-            | "glom"
-            | "strunta"
-            | "bortse"
-            | "kringgå"
-            | "glem"
-            | "zignoruj"
-            | "ignoruj"
-            | "zapomnij"
-            | "pomiń"
-            | "omiń"
-            | "игнорируй"
-            | "игнорируйте"
-            | "проигнорируй"
-            | "забудь"
-            | "забудьте"
-            | "отбрось"
-            | "обойди"
-            | "ігноруй"
-            | "забудь,"
-            | "yoksay"
-            | "unut"
-            | "تجاهل"
-            | "تجاهلي"
-            | "انس"
-            | "إنس"
-            | "انسى"
-            | "أهمل"
-            | "अनदेखा"
-            | "नज़रअंदाज़"
-            | "नजरअंदाज"
-            | "भूल"
-            | "भूलो"
-            | "abaikan"
-            | "lupakan" => OVR,
-            "desactiva" | "désactive" | "désactivez" | "deaktiviere" | "deaktivieren"
-            | "disattiva" | "desative" | "desativa" | "отключи" | "отключите" => {
-                DISABLE
-            }
-            _ => 0,
-        };
-        let b = match w {
-            "instructions"
-            | "instruction"
-            | "rules"
-            | "directives"
-            | "directive"
-            | "directions"
-            | "guidelines"
-            | "guideline"
-            | "guidance"
-            | "prompt"
-            | "prompts"
-            | "programming"
-            | "configuration"
-            | "config"
-            | "orders"
-            | "training"
-            | "conditioning"
-            | "protocols"
-            | "systemprompt"
-            | "instrucciones"
-            | "instrucción"
-            | "reglas"
-            | "normas"
-            | "directrices"
-            | "indicaciones"
-            | "órdenes"
-            | "pautas"
-            | "directivas"
-            | "consignas"
-            | "consignes"
-            | "règles"
-            | "regles"
-            | "anweisungen"
-            | "anweisung"
-            | "regeln"
-            | "vorgaben"
-            | "richtlinien"
-            | "instruktionen"
-            | "befehle"
-            | "systemanweisungen"
-            | "istruzioni"
-            | "regole"
-            | "linee"
-            | "правилам"
-            | "инструкциям"
-            | "указаниям"
-            | "direttive"
-            | "indicazioni"
-            | "instruções"
-            | "instrucoes"
-            | "regras"
-            | "diretrizes"
-            | "diretivas"
-            | "orientações"
-            | "instructies"
-            | "regels"
-            | "richtlijnen"
-            | "aanwijzingen"
-            | "systeemprompt"
-            | "instruktioner"
-            | "regler"
-            | "riktlinjer"
-            | "anvisningar"
-            | "instruksjoner"
-            | "instrukcje"
-            | "instrukcji"
-            | "zasady"
-            | "polecenia"
-            | "reguły"
-            | "wytyczne"
-            | "инструкции"
-            | "инструкций"
-            | "инструкцию"
-            | "правила"
-            | "правил"
-            | "указания"
-            | "директивы"
-            | "установки"
-            | "промпт"
-            | "інструкції"
-            | "talimatları"
-            | "talimatlar"
-            | "kuralları"
-            | "التعليمات"
-            | "تعليمات"
-            | "تعليماتك"
-            | "القواعد"
-            | "قواعد"
-            | "الإرشادات"
-            | "निर्देशों"
-            | "निर्देश"
-            | "नियमों"
-            | "नियम"
-            | "प्रॉम्प्ट"
-            | "instruksi"
-            | "aturan"
-            | "policies"
-            | "policy"
-            | "principles" => INSTR,
-            "restrictions"
-            | "restriction"
-            | "limitations"
-            | "limitation"
-            | "limits"
-            | "constraints"
-            | "filters"
-            | "filter"
-            | "safety"
-            | "safeguards"
-            | "guardrails"
-            | "censorship"
-            | "ethics"
-            | "morals"
-            | "boundaries"
-            | "moderation"
-            | "alignment"
-            | "restricciones"
-            | "limitaciones"
-            | "límites"
-            | "filtros"
-            | "limites"
-            | "filtres"
-            | "einschränkungen"
-            | "beschränkungen"
-            | "grenzen"
-            | "restrizioni"
-            | "limitazioni"
-            | "limiti"
-            | "filtri"
-            | "restrições"
-            | "restricoes"
-            | "limitações"
-            | "beperkingen"
-            | "begränsningar"
-            | "ograniczenia"
-            | "ограничения"
-            | "ограничений"
-            | "фильтры"
-            | "القيود"
-            | "प्रतिबंध" => LIMIT,
-            "task" | "assignment" | "objective" | "mission" => TASK,
-            _ => 0,
-        };
-        let c = match w {
-            "your" | "yours" | "yourself" | "system" | "hidden" | "secret" | "initial"
-            | "original" | "internal" | "confidential" | "developer" | "developers"
-            | "programmed" | "its" | "tus" | "tu" | "sus" | "sistema" | "ocultas" | "ocultos"
-            | "iniciales" | "originales" | "tes" | "ton" | "ta" | "vos" | "votre" | "système"
-            | "cachées" | "initiales" | "deine" | "deinen" | "deiner" | "dein" | "geheimen"
-            | "versteckten" | "ursprünglichen" | "tue" | "tuoi" | "tua" | "tuo" | "nascoste"
-            | "suas" | "seus" | "sua" | "seu" | "tuas" | "teus" | "ocultas," | "originais"
-            | "iniciais" | "je" | "jouw" | "uw" | "verborgen" | "systeem" | "dina" | "din"
-            | "ditt" | "dolda" | "твои" | "своим" | "твоим" | "свои" | "твою" | "свою"
-            | "системные" | "системный" | "скрытые" | "swoje" | "twoje" | "systemowe"
-            | "الخاصة" | "अपना" | "अपने" => SELF,
-            "previous"
-            | "previously"
-            | "prior"
-            | "earlier"
-            | "above"
-            | "preceding"
-            | "foregoing"
-            | "former"
-            | "old"
-            | "existing"
-            | "anteriores"
-            | "anterior"
-            | "previas"
-            | "previos"
-            | "precedentes"
-            | "précédentes"
-            | "précédents"
-            | "antérieures"
-            | "anciennes"
-            | "vorherigen"
-            | "vorherige"
-            | "bisherigen"
-            | "bisherige"
-            | "obigen"
-            | "vorigen"
-            | "früheren"
-            | "alten"
-            | "precedenti"
-            | "prévias"
-            | "acima"
-            | "eerdere"
-            | "vorige"
-            | "voorgaande"
-            | "bovenstaande"
-            | "tidigare"
-            | "föregående"
-            | "ovanstående"
-            | "tidligere"
-            | "poprzednie"
-            | "wcześniejsze"
-            | "предыдущие"
-            | "предыдущих"
-            | "прежние"
-            | "прошлые"
-            | "önceki"
-            | "السابقة"
-            | "السابق"
-            | "पिछले"
-            | "पिछली"
-            | "sebelumnya" => PRIOR,
-            "all" | "any" | "every" | "everything" | "whatever" | "todas" | "todos" | "toutes"
-            | "tous" | "alle" | "allen" | "sämtliche" | "sämtlichen" | "jegliche" | "tutte"
-            | "tutti" | "quaisquer" | "alla" | "samtliga" | "wszystkie" | "wszelkie" | "все"
-            | "всех" | "любые" | "جميع" | "كل" | "सभी" | "सारे" | "semua" => {
-                ALL
-            }
-            _ => 0,
-        };
-        let d = match w {
-            "reveal" | "show" | "print" | "output" | "display" | "repeat" | "recite" | "dump"
-            | "leak" | "disclose" | "expose" | "echo" | "quote" | "paste" | "copy" | "spell"
-            | "write" | "type" | "tell" | "share" | "list" | "give" | "provide" | "state"
-            | "reproduce" | "transcribe" | "translate" | "summarize" | "summarise"
-            | "paraphrase" | "rephrase" | "encode" | "muestra" | "muéstrame" | "revela"
-            | "revelar" | "imprime" | "dime" | "repite" | "enseña" | "affiche" | "montre"
-            | "révèle" | "répète" | "donne" | "zeige" | "zeig" | "nenne" | "verrate"
-            | "wiederhole" | "mostra" | "mostrami" | "rivela" | "dimmi" | "ripeti" | "stampa"
-            | "mostre" | "revele" | "diga" | "repita" | "exiba" | "imprima" | "toon" | "laat"
-            | "herhaal" | "onthul" | "visa" | "avslöja" | "upprepa" | "pokaż" | "ujawnij"
-            | "wypisz" | "powtórz" | "покажи" | "выведи" | "раскрой" | "расскажи" | "напиши"
-            | "повтори" | "скажи" | "اكشف" | "أظهر" | "اعرض" | "दिखाएँ" | "दिखाओ" | "दिखाइए"
-            | "दिखाएं" | "बताओ" | "बताएं" | "tunjukkan" => REVEAL,
-            _ => 0,
-        };
-        let e = match w {
-            "not" | "don't" | "dont" | "never" | "no" | "nicht" | "keine" | "kein" | "ne"
-            | "pas" | "non" | "não" | "nao" | "не" | "нет" => NEG,
-            "you" | "you've" | "you're" | "you'll" | "tú" | "du" | "ты" | "тебе" | "тебя"
-            | "vous" | "dir" | "dich" | "te" | "ti" | "toi" => YOU,
-            "told" | "given" | "trained" | "configured" | "programmed" | "instructed"
-            | "taught" | "provided" | "assigned" | "fed" | "loaded" | "initialized" | "dadas"
-            | "dado" | "gegeben" | "дали" | "даны" | "received" | "got" | "gotten" | "gesagt"
-            | "говорили" | "сказали" | "dicho" | "dit" | "detto" | "dito" => GIVEN,
-            "message" | "messages" | "text" | "content" | "contents" | "words" | "lines"
-            | "preamble" | "setup" | "anything" => TEXT,
-            "conversation" | "chat" | "user" | "session" | "dialogue" | "dialog" | "thread"
-            | "exchange" => CONV,
-            "administrator"
-            | "admin"
-            | "operator"
-            | "creator"
-            | "creators"
-            | "owner"
-            | "root"
-            | "sudo"
-            | "openai"
-            | "anthropic"
-            | "разработчики"
-            | "разработчик" => AUTH,
-            "ai" | "assistant" | "model" | "llm" | "chatbot" | "bot" | "gpt" | "agent"
-            | "chatgpt" | "ia" | "ki" | "ии" | "llms" | "agents" | "assistants" | "models" => AI,
-            "freed" | "free" | "released" | "liberated" | "unshackled" | "unchained" | "exempt"
-            | "unbound" | "emancipated" => FREE,
-            "gave" | "give" | "tell" | "provide" | "instruct" | "assign" | "wrote" | "said"
-            | "typed" | "put" | "dieron" | "donné" | "gab" | "gaben" => GIVE,
-            "apply" | "applies" | "exist" | "exists" | "matter" | "matters" | "count" | "valid"
-            | "bind" | "binding" | "relevant" => APPLY,
-            "without" | "sin" | "sans" | "ohne" | "senza" | "sem" | "без" => WITHOUT,
-            "updated" | "changed" | "replaced" | "modified" | "rewritten" | "reprogrammed"
-            | "reset" => CHANGED,
-            "before" | "precedes" | "preceded" | "precede" => BEFORE,
-            "have" | "tienes" | "hast" | "as" | "hai" | "tem" | "heb" | "har" => HAVE,
-            "pretend" | "roleplay" | "simulate" | "imagine" | "act" | "behave" | "become"
-            | "assume" | "suppose" => PERSONA,
-            "must" | "should" | "shall" | "need" | "needs" => MUST,
-            "regardless" | "irrespective" | "despite" | "notwithstanding" => DESPITE,
-            "unrestricted" | "unfiltered" | "uncensored" | "unlimited" | "jailbroken"
-            | "unlocked" => UNCON,
-            "attention" | "note" | "hey" | "dear" | "hello" | "instruction" | "instructions"
-            | "memo" | "reminder" => VOC,
-            "reading" | "processing" | "summarizing" | "summarising" | "reviewing" | "parsing"
-            | "analyzing" | "analysing" | "evaluating" | "screening" | "process" | "read"
-            | "summarize" | "summarise" | "review" | "parse" => READ,
-            _ => 0,
-        };
-        let f = match w {
-            "void"
-            | "null"
-            | "revoked"
-            | "suspended"
-            | "cancelled"
-            | "canceled"
-            | "obsolete"
-            | "lifted"
-            | "disabled"
-            | "deactivated"
-            | "overridden"
-            | "superseded"
-            | "invalid"
-            | "invalidated"
-            | "deleted"
-            | "removed"
-            | "gone"
-            | "rescinded"
-            | "waived"
-            | "nullified"
-            | "expired"
-            | "anuladas"
-            | "suspendidas"
-            | "canceladas"
-            | "desactivadas"
-            | "nulas"
-            | "annulées"
-            | "suspendues"
-            | "désactivées"
-            | "caduques"
-            | "aufgehoben"
-            | "ungültig"
-            | "deaktiviert"
-            | "annullate"
-            | "sospese"
-            | "disattivate"
-            | "anuladas,"
-            | "suspensas"
-            | "desativadas"
-            | "отменены"
-            | "отключены"
-            | "недействительны" => VOID,
-            "override" | "message" | "mode" | "command" | "notice" | "instruction"
-            | "directive" | "priority" | "access" | "alert" => BANNER,
-            _ => 0,
-        };
-        let g = match w {
-            "developer" | "developers" | "system" => AUTH,
-            "off" => VOID,
-            "message" => VOC,
-            "everything" => TEXT,
-            "above" | "earlier" | "previously" | "preceding" | "prior" => BEFORE,
-            "tell" | "give" => REVEAL,
-            _ => 0,
-        };
-        a | b | c | d | e | f | g
+        let (m, longest) = &*CLASSES;
+        if w.len() > *longest {
+            return 0;
+        }
+        m.get(w).copied().unwrap_or(0)
     }
 
     /// Words that may follow a noun and keep it about the assistant.
@@ -2744,42 +3303,8 @@ mod sem {
     }
 
     fn is_word_char(c: char) -> bool {
-        c.is_alphanumeric()
+        super::alnum(c)
             || matches!(c as u64, 0x0300..=0x036F | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x0900..=0x0DFF)
-    }
-
-    /// Lower-cased words of `text[from..to]`, in `toks` (reused).
-    fn words(text: &str, from: usize, to: usize, toks: &mut Vec<Tok>) {
-        toks.clear();
-        let mut cur: Option<(usize, String)> = None;
-        let slice = &text[from..to];
-        let mut it = slice.char_indices().peekable();
-        while let Some((i, ch)) = it.next() {
-            let at = from + i;
-            let apostrophe = (ch == '\'' || ch == '’')
-                && cur.is_some()
-                && it.peek().is_some_and(|(_, n)| n.is_alphabetic());
-            if is_word_char(ch) || apostrophe {
-                let c = if ch == '’' { '\'' } else { ch };
-                match &mut cur {
-                    Some((_, s)) => s.extend(c.to_lowercase()),
-                    None => cur = Some((at, c.to_lowercase().collect())),
-                }
-            } else if let Some((s, w)) = cur.take() {
-                toks.push(Tok {
-                    start: s,
-                    end: at,
-                    w,
-                });
-            }
-        }
-        if let Some((s, w)) = cur.take() {
-            toks.push(Tok {
-                start: s,
-                end: to,
-                w,
-            });
-        }
     }
 
     /// Scores the window around a trigger at `at`, once per stretch of text.
@@ -2805,8 +3330,9 @@ mod sem {
         if text[from..to].bytes().any(|c| (0xE3..=0xED).contains(&c)) {
             cjk(text, from, to, hits);
         }
+        let mut arena = String::with_capacity(to - from + 16);
         let mut toks = Vec::new();
-        words(text, from, to, &mut toks);
+        lower_words(text, from, to, is_word_char, &mut arena, &mut toks);
         if toks.is_empty() {
             return;
         }
@@ -2826,14 +3352,14 @@ mod sem {
 
     struct Scorer<'a> {
         text: &'a str,
-        toks: &'a [Tok],
+        toks: &'a [Tok<'a>],
         cls: &'a [u64],
         brk: &'a [bool],
     }
 
     impl Scorer<'_> {
         fn w(&self, i: usize) -> &str {
-            self.toks.get(i).map_or("", |t| t.w.as_str())
+            self.toks.get(i).map_or("", |t| t.w)
         }
 
         fn has(&self, i: usize, c: u64) -> bool {
@@ -3263,7 +3789,7 @@ mod sem {
         if !t.w.is_ascii() || split(text, t, n) {
             return true;
         }
-        let next = n.w.as_str();
+        let next = n.w;
         class(next) != 0
             || qualifier(next)
             || matches!(
@@ -3648,23 +4174,42 @@ mod sem {
         "ＡＩ",
     ];
 
+    /// The six CJK lists in one automaton: list `k` of `CJK_LISTS` is
+    /// pattern group `k`.
+    const CJK_LISTS: [&[&str]; 6] = [CJK_OVR, CJK_TGT, CJK_SHOW, CJK_PROMPT, CJK_UNCON, CJK_ROLE];
+
+    static CJK_AC: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+        let mut pats = Vec::new();
+        let mut list = Vec::new();
+        for (k, l) in CJK_LISTS.iter().enumerate() {
+            pats.extend(l.iter().copied());
+            list.extend(std::iter::repeat_n(k, l.len()));
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(pats)
+            .expect("static patterns");
+        (ac, list)
+    });
+
     fn cjk(text: &str, from: usize, to: usize, hits: &mut Vec<Hit>) {
+        let (ac, list) = &*CJK_AC;
         let w = &text[from..to];
         let mut at = 0;
         for sentence in w.split(['。', '！', '？', '\n', '\0', '.', '!', '?']) {
             let base = from + at;
             at += sentence.len() + 1;
-            let find = |list: &[&str]| {
-                list.iter()
-                    .find_map(|p| sentence.find(p).map(|i| (i, i + p.len())))
-            };
-            let pairs = [
-                (CJK_OVR, CJK_TGT, R_OVERRIDE),
-                (CJK_SHOW, CJK_PROMPT, R_EXTRACT),
-                (CJK_UNCON, CJK_ROLE, R_JAILBREAK),
-            ];
+            // The first occurrence of each list in the sentence.
+            let mut first: [Option<(usize, usize)>; 6] = [None; 6];
+            for m in ac.find_overlapping_iter(sentence) {
+                let k = list.get(m.pattern().as_usize()).copied().unwrap_or(0);
+                if first[k].is_none_or(|(s, _)| m.start() < s) {
+                    first[k] = Some((m.start(), m.end()));
+                }
+            }
+            let pairs = [(0, 1, R_OVERRIDE), (2, 3, R_EXTRACT), (4, 5, R_JAILBREAK)];
             for (a, b, rule) in pairs {
-                if let (Some(x), Some(y)) = (find(a), find(b)) {
+                if let (Some(x), Some(y)) = (first[a], first[b]) {
                     push(hits, text, rule, base + x.0.min(y.0), base + x.1.max(y.1));
                 }
             }
@@ -3780,9 +4325,11 @@ mod tests {
             .ok()
             .and_then(|v| v.parse().ok())
             .unwrap_or(5);
+        // `PROMPT_PART=body` or `=lines` runs one half only.
+        let part = std::env::var("PROMPT_PART").unwrap_or_default();
         let mut hits = Vec::new();
         let mut best = std::time::Duration::MAX;
-        for _ in 0..rounds {
+        for _ in 0..if part == "lines" { 0 } else { rounds } {
             hits.clear();
             let t = std::time::Instant::now();
             scan(&body, &mut hits);
@@ -3793,7 +4340,7 @@ mod tests {
             println!("  {} {:?}", h.rule.id, &body[h.start..h.end]);
         }
         let t = std::time::Instant::now();
-        for _ in 0..rounds {
+        for _ in 0..if part == "body" { 0 } else { rounds } {
             for l in &all {
                 hits.clear();
                 scan(l, &mut hits);
@@ -3924,6 +4471,8 @@ mod tests {
     #[test]
     fn every_pattern_has_gates() {
         assert_eq!(GATES.len(), PATTERNS.len());
+        assert_eq!(REACH.len(), PATTERNS.len());
+        assert!(GATES[GATE_INSIDE_WORDS].contains(&"talimat"));
         assert!(PATTERNS.len() <= 16);
     }
 
