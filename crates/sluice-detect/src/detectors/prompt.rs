@@ -1215,7 +1215,7 @@ fn verb_kind(toks: &[Tok], k: usize) -> Option<VerbKind> {
     }
     if contains(NEGATABLE, w) || w == "attention" {
         let lo = k.saturating_sub(3);
-        if toks[lo..k].iter().any(|t| contains(NEGATIONS, &t.w)) {
+        if toks[lo..k].iter().any(|t| contains(NEGATIONS, t.w)) {
             return Some(VerbKind::Override);
         }
         return None;
@@ -3336,7 +3336,7 @@ mod sem {
         if toks.is_empty() {
             return;
         }
-        let cls: Vec<u64> = toks.iter().map(|t| class(&t.w)).collect();
+        let cls: Vec<u64> = toks.iter().map(|t| class(t.w)).collect();
         // brk[i]: a clause boundary lies before token i.
         let brk: Vec<bool> = (0..toks.len())
             .map(|i| i > 0 && split(text, &toks[i - 1], &toks[i]))
