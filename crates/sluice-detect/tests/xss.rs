@@ -76,6 +76,7 @@ fn spelt_out_tags_raw_text_elements_and_escaped_style_sheets() {
             "<style>@\\69mport 'x'</style>",
             "-->\"><b>",
             "-->=1",
+            "q=document.body.appendChild(document.createElement(\"b\")).textContent = \"x\"",
         ],
     );
 }
@@ -92,6 +93,7 @@ fn spaced_comparisons_and_arrows_are_clean() {
             "--> next step",
             "<style>.a { color: red }</style>",
             "1 < 2 f o r m",
+            "topic=document.body is the page's body element",
         ],
     );
 }

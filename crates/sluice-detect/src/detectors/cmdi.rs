@@ -1822,6 +1822,15 @@ const WRAPPERS: &[&str] = &[
 fn resolve(norm: &str, globbed: bool) -> Option<(usize, Cmd, bool)> {
     let mut name = norm;
     let mut via_path = false;
+    // `bcdboot/r`, `cmd/c`: cmd.exe reads a switch glued to the program.
+    if let Some((prog, switch)) = name.split_once('/')
+        && !prog.is_empty()
+        && switch.len() == 1
+        && switch.bytes().all(|c| c.is_ascii_alphabetic() || c == b'?')
+        && let Some(c) = lookup(prog).filter(|c| c.kind != Kind::Weak)
+    {
+        return Some((0, c, false));
+    }
     if name.contains('/') {
         via_path = true;
         let base = name.rsplit('/').next().unwrap_or("");
@@ -2176,7 +2185,13 @@ fn assembled_command(
     let from = start.saturating_sub(600).max(seg_start);
     let mut k = from;
     while k < start && vars.len() < 32 {
-        let at_cmd = k == seg_start || matches!(b[k - 1], b';' | b'&' | b'|' | b'\n' | b' ');
+        // `cmd=garb=x;$garb`: an assignment may also be a form value or an
+        // attribute value.
+        let at_cmd = k == seg_start
+            || matches!(
+                b[k - 1],
+                b';' | b'&' | b'|' | b'\n' | b' ' | b'=' | b'"' | b'\''
+            );
         let mut e = k;
         while e < start && (b[e].is_ascii_alphanumeric() || b[e] == b'_') {
             e += 1;
@@ -2186,7 +2201,12 @@ fn assembled_command(
             let ve = assignment_value(b, e + 1, start, &mut v);
             vars.retain(|(n, _)| *n != &b[k..e]);
             vars.push((&b[k..e], v));
-            k = ve.max(e + 1);
+            // The value may itself be an assignment (`cmd=garb=x`).
+            k = if ve > e + 1 && b[e + 1].is_ascii_alphabetic() {
+                e + 1
+            } else {
+                ve.max(e + 1)
+            };
         } else {
             k = e.max(k + 1);
         }
@@ -2569,7 +2589,12 @@ fn brace_expansion(
         return false;
     }
     // At word start only: `x{a,b}` inside a longer token is data.
-    if s > seg_start && !matches!(b[s - 1], b' ' | b'\t' | b';' | b'|' | b'&' | b'\n' | b'(') {
+    if s > seg_start
+        && !matches!(
+            b[s - 1],
+            b' ' | b'\t' | b';' | b'|' | b'&' | b'\n' | b'(' | b'=' | b'"' | b'\''
+        )
+    {
         return false;
     }
     for alt in inner.split(|&x| x == b',') {
@@ -2681,6 +2706,11 @@ fn scan_segment(
                         i = j;
                         continue;
                     }
+                }
+                if let Some(e) = parameter_operation(b, i, seg_end) {
+                    push(hits, text, R_EVASION, i, e);
+                    i = e;
+                    continue;
                 }
                 if i + 1 < seg_end && b[i + 1] == b'[' {
                     if let Some(e) = bash_arithmetic(b, i, seg_end) {
@@ -2808,6 +2838,47 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// `${PATH#{}/}`, `${x%%.*}`, `${v//a/b}`: bash parameter expansion with a
+/// pattern operator, and `$(( $() 42 ))`, arithmetic holding a command
+/// substitution. Template languages write neither. Returns the end.
+fn parameter_operation(b: &[u8], at: usize, seg_end: usize) -> Option<usize> {
+    let lim = seg_end.min(at + 80);
+    if b.get(at + 1) == Some(&b'(') && b.get(at + 2) == Some(&b'(') {
+        let close = memchr::memmem::find(&b[at + 3..lim], b"))")? + at + 3;
+        let body = &b[at + 3..close];
+        return memchr::memmem::find(body, b"$(").map(|_| close + 2);
+    }
+    if b.get(at + 1) != Some(&b'{') {
+        return None;
+    }
+    let ns = at + 2;
+    let mut ne = ns;
+    while ne < lim && (b[ne].is_ascii_alphanumeric() || b[ne] == b'_') {
+        ne += 1;
+    }
+    if ne == ns || ne >= lim || !matches!(b[ne], b'#' | b'%' | b'/') || b[ns].is_ascii_digit() {
+        return None;
+    }
+    // The pattern runs to the brace that closes `${`, nested ones included.
+    let mut depth = 1;
+    let mut k = ne + 1;
+    while k < lim {
+        match b[k] {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(k + 1);
+                }
+            }
+            b' ' | b'\t' | b'\n' => return None,
+            _ => {}
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Bash's old arithmetic expansion `$[2+2]`, `$[x*3]` at `at`: operands

@@ -849,10 +849,18 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         // What precedes the sink: nothing, or `new` (`new Function(...)`).
         let lead = &b[..s];
         let lead_t = lead.trim_ascii();
+        // A form body the engine could not split (`foo=document.x(...)`):
+        // a parameter name and `=` start the value.
+        let form_lead = lead.last() == Some(&b'=') && lead.len() <= 64 && {
+            let name = &lead[..lead.len() - 1];
+            let name = name.rsplit(|&c| c == b'&').next().unwrap_or(name);
+            !name.is_empty() && form_name_len(name) == name.len()
+        };
         let lead_ok = lead
             .iter()
             .all(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b'['))
-            || (lead_t.len() == 3 && lower_eq(lead_t, b"new") && lead.len() > 3);
+            || (lead_t.len() == 3 && lower_eq(lead_t, b"new") && lead.len() > 3)
+            || form_lead;
         let whole = lead_ok && (called || !needs_call) && rest_ok;
         // `${alert}` in a tagged template: [].sort.call`${alert}1337`.
         let templated = s >= 2 && &b[s - 2..s] == b"${";
@@ -1205,8 +1213,29 @@ fn compact_js(b: &[u8]) -> Vec<u8> {
 
 /// A whole value that is a DOM statement: `document.body.appendChild(...)`,
 /// `document.querySelector("p").textContent="x"`, `window.name=...`.
+/// Length of the parameter-name characters at the start of `b`.
+fn form_name_len(b: &[u8]) -> usize {
+    b.iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'[' | b']'))
+        .count()
+}
+
 fn dom_statement(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     let s = b.iter().take_while(|c| c.is_ascii_whitespace()).count();
+    // `foo=document.x(...)`: a form body the engine could not split.
+    let n = form_name_len(&b[s..]);
+    if n > 0 && b.get(s + n) == Some(&b'=') {
+        let before = hits.len();
+        dom_statement_at(b, s + n + 1, base, hits);
+        if hits.len() > before {
+            return;
+        }
+    }
+    dom_statement_at(b, s, base, hits);
+}
+
+fn dom_statement_at(b: &[u8], s: usize, base: usize, hits: &mut Vec<Hit>) {
     let mut j = s;
     let head = ident_after(b, j);
     if !(lower_eq(head, b"document") || lower_eq(head, b"window")) {
