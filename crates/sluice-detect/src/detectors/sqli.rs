@@ -670,6 +670,9 @@ struct Analysis<'t, 'a> {
     /// a string left open at the end is closed by the query itself
     /// (`' or '1`).
     app_quote: Option<u8>,
+    /// The tokens start where the value does (not a window in the middle
+    /// of a long value): the rules about a value's opening apply.
+    anchored: bool,
 }
 
 fn is_logic(k: Tk) -> bool {
@@ -1173,7 +1176,10 @@ impl Analysis<'_, '_> {
             }
             return;
         };
-        if quoted && b == 0 && self.break_keyword(i) {
+        // The rules below about a value that opens with its quote hold only
+        // where the value does open.
+        let opens = quoted && b == 0 && self.anchored;
+        if opens && self.break_keyword(i) {
             self.hit(BREAK_KEYWORD, b, i);
         }
         // `" sleep(10`: a delay called right after the break.
@@ -1188,7 +1194,7 @@ impl Analysis<'_, '_> {
         // `"2562*23`, `` `>65 ``: arithmetic or a comparison right after a
         // quote that opens the value, and nothing else.
         let n = self.toks().len();
-        if quoted && b == 0 && self.t.content(&self.toks()[0]).is_empty() && n - i <= 3 {
+        if opens && self.t.content(&self.toks()[0]).is_empty() && n - i <= 3 {
             let shapes = [
                 [Some(Tk::Num), Some(Tk::Op(Op::Arith)), Some(Tk::Num)],
                 [Some(Tk::Op(Op::Cmp)), Some(Tk::Num), None],
@@ -1202,7 +1208,7 @@ impl Analysis<'_, '_> {
         }
         // `', 2, 1`: a value opening with the quote, then a list of
         // literals, the column-count probe of a UNION.
-        if quoted && b == 0 && self.t.content(&self.toks()[0]).is_empty() && k == Tk::Comma {
+        if opens && self.t.content(&self.toks()[0]).is_empty() && k == Tk::Comma {
             let items = self.literal_list(i);
             if items >= 2 {
                 self.hit(BOOLEAN, b, n - 1);
@@ -1218,7 +1224,7 @@ impl Analysis<'_, '_> {
         }
         // `\'and`, `\`or`: a backslash that escapes the application's own
         // escape, then a logical operator.
-        if quoted && b == 0 && is_logic(k) && self.t.content(&self.toks()[0]) == b"\\" {
+        if opens && is_logic(k) && self.t.content(&self.toks()[0]) == b"\\" {
             self.hit(BOOLEAN, b, i);
             return;
         }
@@ -1310,6 +1316,7 @@ impl Analysis<'_, '_> {
         // Breaks.
         match ctx {
             Ctx::Quote(_) => self.after_break(0, true, true),
+            Ctx::Bare if !self.anchored => {}
             Ctx::Bare => {
                 if matches!(self.kind(0), Some(Tk::Num | Tk::Hex)) {
                     self.after_break(0, true, false);
@@ -1414,7 +1421,10 @@ impl Analysis<'_, '_> {
                     self.hit(SYSVAR, i, i);
                 }
                 Tk::Word | Tk::Kw(_) if t.call => self.call(i),
-                Tk::Word => {
+                // Every catalogue and procedure name below holds `_` or
+                // starts with `sys`, `msys` or `mysql`: one cheap test
+                // keeps ordinary words out of the list lookups.
+                Tk::Word if catalogue_like(&self.t.b[t.cs..t.ce]) => {
                     if self.t.name_is(
                         &t,
                         &[
@@ -1496,7 +1506,7 @@ impl Analysis<'_, '_> {
                 self.hit(OBFUSCATION, i, i + 1);
             }
         }
-        if ctx == Ctx::Bare {
+        if ctx == Ctx::Bare && self.anchored {
             self.bare_statement();
             self.fragment();
             self.call_fragment();
@@ -1727,7 +1737,12 @@ impl Analysis<'_, '_> {
                 }
                 continue;
             }
-            if matches!(t.k, Tk::Word) && self.t.name_is(&t, &[b"as"]) && i > 0 && i + 2 < n {
+            if matches!(t.k, Tk::Word)
+                && t.ce - t.cs == 2
+                && self.t.name_is(&t, &[b"as"])
+                && i > 0
+                && i + 2 < n
+            {
                 let prev = self.toks()[i - 1];
                 let quoted_name = |x: &Tok| self.t.b.get(x.s) == Some(&b'`');
                 let prev_ok = matches!(prev.k, Tk::RParen | Tk::Num | Tk::Str { closed: true, .. })
@@ -2501,6 +2516,12 @@ impl Analysis<'_, '_> {
     }
 }
 
+/// Whether a word could name a catalogue table or a server procedure.
+fn catalogue_like(w: &[u8]) -> bool {
+    let starts = |p: &[u8]| w.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
+    memchr::memchr(b'_', w).is_some() || starts(b"sys") || starts(b"msys") || starts(b"mysql")
+}
+
 /// Keywords that shape a query rather than name a value.
 fn structural(k: Kw) -> bool {
     matches!(
@@ -2730,8 +2751,12 @@ fn quote_needed(b: &[u8], q: u8) -> bool {
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut buf = Vec::new();
+    let mut scratch = String::new();
     let mut done = 0;
     let mut value = Value::default();
+    let first_hit = hits.len();
+    let mut windowed = false;
+    let mut region: Option<Region> = None;
     // The first value has no NUL before it to mark its start.
     let starts_marked = b.first().is_some_and(u8::is_ascii_digit)
         || b.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(b"fro"));
@@ -2757,28 +2782,216 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         } else {
             gate_at(b, p, &mut value)
         };
-        if pass {
-            let (s, e) = value.bounds(b);
+        if !pass {
+            continue;
+        }
+        let (s, e) = value.bounds(b);
+        if region.is_some_and(|r| r.value != (s, e)) {
+            flush(text, &mut region, hits, &mut buf, &mut scratch);
+        }
+        if e - s <= LONG || value.spent > 2 * (e - s) {
+            // A short value, or a long one whose windows have cost twice
+            // its length already (so time stays linear): whole.
+            region = None;
             done = e + 1;
             // Bounds sit next to NULs or at the ends: char boundaries.
             if let Some(seg) = text.get(s..e) {
                 if seg.len() >= 2 {
-                    scan_value(seg, s, hits, &mut buf);
+                    scan_value(seg, s, (true, true), hits, &mut buf);
                 }
             }
+            continue;
         }
+        // A long value: only the neighbourhood of this mark. Neighbourhoods
+        // that touch merge into one region, analysed once; a quote also
+        // gets a short window of its own in which it is the break.
+        windowed = true;
+        done = p + 1;
+        // Constant work per mark while regions merge: the region's end is
+        // moved to a word boundary only when it is analysed.
+        let hi = (p + AHEAD).min(e);
+        match &mut region {
+            Some(r) if p.saturating_sub(BACK) <= r.end => {
+                value.spent += hi.saturating_sub(r.end);
+                r.end = r.end.max(hi);
+                r.last = p;
+            }
+            _ => {
+                flush(text, &mut region, hits, &mut buf, &mut scratch);
+                let ws = window_start(text, s, p, BACK);
+                value.spent += hi - ws;
+                region = Some(Region {
+                    value: (s, e),
+                    start: ws,
+                    end: hi,
+                    last: p,
+                });
+            }
+        }
+        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) {
+            let (qs, qe) = window(text, s, e, p, 64, 160);
+            value.spent += qe - qs;
+            scan_window(text, (s, e), (qs, qe), hits, &mut buf, &mut scratch);
+        }
+    }
+    flush(text, &mut region, hits, &mut buf, &mut scratch);
+    if windowed {
+        // Overlapping windows report the same span more than once.
+        let found = &mut hits[first_hit..];
+        found.sort_by_key(|h| (h.start, h.end, h.rule.id));
+        let mut keep = first_hit;
+        for k in first_hit..hits.len() {
+            let dup = keep > first_hit && {
+                let (a, b) = (&hits[keep - 1], &hits[k]);
+                a.start == b.start && a.end == b.end && a.rule.id == b.rule.id
+            };
+            if !dup {
+                hits.swap(keep, k);
+                keep += 1;
+            }
+        }
+        hits.truncate(keep);
+    }
+}
+
+/// Values longer than this are analysed in windows around their passing
+/// marks rather than whole.
+const LONG: usize = 4096;
+/// How far a window reaches back from its mark, and ahead of it.
+const BACK: usize = 160;
+const AHEAD: usize = 480;
+
+/// Part of a long value (`value`) to analyse: `start..end`, where `end`
+/// is still to be moved back to a word boundary after `last`, the last
+/// mark in it.
+#[derive(Clone, Copy)]
+struct Region {
+    value: (usize, usize),
+    start: usize,
+    end: usize,
+    last: usize,
+}
+
+/// Analyses the pending region, if any.
+fn flush(
+    text: &str,
+    region: &mut Option<Region>,
+    hits: &mut Vec<Hit>,
+    buf: &mut Vec<Tok>,
+    scratch: &mut String,
+) {
+    if let Some(r) = region.take() {
+        let end = window_end(text, r.value.1, r.last, r.end);
+        scan_window(text, r.value, (r.start, end), hits, buf, scratch);
+    }
+}
+
+/// The window around mark `p` of the value `s..e`, reaching `back` before
+/// and `ahead` after it, on word and char boundaries.
+fn window(text: &str, s: usize, e: usize, p: usize, back: usize, ahead: usize) -> (usize, usize) {
+    let ws = window_start(text, s, p, back);
+    (ws, window_end(text, e, p, (p + ahead).min(e)).max(ws))
+}
+
+/// Where a window for mark `p` of a value starting at `s` starts: on a
+/// word boundary at most `back` bytes earlier (for a quote, at the start
+/// of the word that holds it, so that the quote is the window's break),
+/// on a char boundary.
+fn window_start(text: &str, s: usize, p: usize, back: usize) -> usize {
+    let b = text.as_bytes();
+    let quote = matches!(b[p], b'\'' | b'"' | b'`' | 0xE2);
+    let lo = p.saturating_sub(back).max(s);
+    let mut ws = if lo == s {
+        s
+    } else {
+        let gap = &b[lo..p];
+        let space = if quote {
+            gap.iter().rposition(u8::is_ascii_whitespace)
+        } else {
+            gap.iter().position(u8::is_ascii_whitespace)
+        };
+        space.map_or(lo, |o| lo + o + 1)
+    };
+    while !text.is_char_boundary(ws) {
+        ws += 1;
+    }
+    ws
+}
+
+/// Where a window that reaches `hi` in a value ending at `e` ends: the
+/// value's end, or the last word boundary after `from`, on a char boundary.
+fn window_end(text: &str, e: usize, from: usize, hi: usize) -> usize {
+    let b = text.as_bytes();
+    let mut we = if hi >= e {
+        e
+    } else {
+        b[from..hi]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(hi, |o| from + o)
+    };
+    while !text.is_char_boundary(we) {
+        we -= 1;
+    }
+    we
+}
+
+/// Analyses the window `ws..we` of the long value `s..e`. A window that
+/// starts inside the value skips the rules about a value's opening; one cut
+/// short of the value's end is analysed with a word after it, so that no
+/// rule takes the cut for the value's end.
+fn scan_window(
+    text: &str,
+    (s, e): (usize, usize),
+    (ws, we): (usize, usize),
+    hits: &mut Vec<Hit>,
+    buf: &mut Vec<Tok>,
+    scratch: &mut String,
+) {
+    let (anchored, closed) = (ws == s, we == e);
+    let Some(seg) = text.get(ws..we) else {
+        return;
+    };
+    if closed {
+        scan_value(seg, ws, (anchored, true), hits, buf);
+        return;
+    }
+    scratch.clear();
+    scratch.push_str(seg);
+    scratch.push_str(" x");
+    let first = hits.len();
+    scan_value(scratch, 0, (anchored, false), hits, buf);
+    let len = seg.len();
+    for h in &mut hits[first..] {
+        h.start = ws + h.start.min(len);
+        h.end = ws + h.end.min(len);
     }
 }
 
 /// Tokenizes one value in each context that can produce a finding, then the
 /// values nested in it: the right-hand sides of `name=value` pairs (a form
 /// body read as text) and the last step of a path.
-fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
-    scan_one(seg, base, hits, buf);
+///
+/// `(anchored, closes)`: `seg` starts where its value does, and ends where
+/// it does; a window from the middle of a long value does neither, and
+/// skips what only holds at a value's start or end.
+fn scan_value(
+    seg: &str,
+    base: usize,
+    (anchored, closes): (bool, bool),
+    hits: &mut Vec<Hit>,
+    buf: &mut Vec<Tok>,
+) {
+    scan_one(seg, base, (anchored, closes), hits, buf);
     nosql(seg.as_bytes(), base, hits);
     let b = seg.as_bytes();
     let mut nested = 0;
-    let mut at = 0;
+    // A window from the middle of a value starts inside some piece.
+    let mut at = if anchored {
+        0
+    } else {
+        memchr::memchr(b'&', b).map_or(b.len(), |o| o + 1)
+    };
     // `name=value&name=value`: names are identifier-like, with brackets.
     while at < b.len() && nested < 8 {
         let piece_end = memchr::memchr(b'&', &b[at..]).map_or(b.len(), |o| at + o);
@@ -2792,10 +3005,18 @@ fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
         let eq = at + name_len;
         if name_len > 0 && b.get(eq) == Some(&b'=') {
             let v = eq + 1;
-            // The value runs to the end: an `&` may belong to it.
-            if let Some(sub) = seg.get(v..).filter(|x| x.len() >= 2) {
+            // The value runs to the end: an `&` may belong to it (within
+            // reason: a long text is not one form field).
+            let end = if b.len() - v > LONG {
+                (v + LONG..b.len())
+                    .find(|&x| seg.is_char_boundary(x))
+                    .unwrap_or(b.len())
+            } else {
+                b.len()
+            };
+            if let Some(sub) = seg.get(v..end).filter(|x| x.len() >= 2) {
                 nested += 1;
-                scan_one(sub, base + v, hits, buf);
+                scan_one(sub, base + v, (true, true), hits, buf);
             }
         }
         at = piece_end + 1;
@@ -2806,14 +3027,14 @@ fn scan_value(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
         let e = memchr::memchr(b'"', &b[v..]).map_or(b.len(), |o| v + o);
         if p > 0 && is_word(b[p - 1]) {
             if let Some(sub) = seg.get(v..e).filter(|x| x.len() >= 2) {
-                scan_one(sub, base + v, hits, buf);
+                scan_one(sub, base + v, (true, true), hits, buf);
             }
         }
     }
-    if b.first() == Some(&b'/') {
+    if anchored && b.first() == Some(&b'/') {
         if let Some(p) = memchr::memrchr(b'/', b).filter(|&p| p > 0) {
             if let Some(sub) = seg.get(p + 1..).filter(|x| x.len() >= 2) {
-                scan_one(sub, base + p + 1, hits, buf);
+                scan_one(sub, base + p + 1, (true, true), hits, buf);
             }
         }
     }
@@ -2846,7 +3067,13 @@ fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
 }
 
 /// Tokenizes one value in each context that can produce a finding.
-fn scan_one(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
+fn scan_one(
+    seg: &str,
+    base: usize,
+    (anchored, closes): (bool, bool),
+    hits: &mut Vec<Hit>,
+    buf: &mut Vec<Tok>,
+) {
     // Typographic quotes (U+2018/U+2019/U+201C/U+201D) become ASCII
     // quotes in some database charsets; rewrite them in place as a quote
     // plus two spaces, so every offset still holds.
@@ -2884,7 +3111,11 @@ fn scan_one(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
     for ctx in ctxs.into_iter().flatten() {
         let t = tokenize(b, ctx, std::mem::take(buf));
         let app_quote = match ctx {
-            Ctx::Quote(q) if memchr::memchr_iter(q, b).count().is_multiple_of(2) => Some(q),
+            Ctx::Quote(q)
+                if anchored && closes && memchr::memchr_iter(q, b).count().is_multiple_of(2) =>
+            {
+                Some(q)
+            }
             _ => None,
         };
         let mut a = Analysis {
@@ -2892,6 +3123,7 @@ fn scan_one(seg: &str, base: usize, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>) {
             base,
             hits,
             app_quote,
+            anchored,
         };
         a.run(ctx);
         *buf = t.toks;
@@ -3029,6 +3261,8 @@ struct Value {
     bounds: Option<(usize, usize)>,
     sql_words: Option<bool>,
     comments: Option<bool>,
+    /// Bytes analysed in windows so far.
+    spent: usize,
 }
 
 impl Value {
@@ -3054,22 +3288,41 @@ impl Value {
         self.bounds.is_some_and(|(s, e)| s <= p && p < e)
     }
 
-    fn sql_words(&mut self, b: &[u8]) -> bool {
+    /// A SQL word in the value, or in a long value near `p`: one word
+    /// must not open every window of a long value.
+    fn sql_words(&mut self, b: &[u8], p: usize) -> bool {
         let (s, e) = self.bounds(b);
+        if e - s > LONG {
+            let (ls, le) = near(b, s, e, p, 48);
+            return has_sql_word(&b[ls..le]);
+        }
         let v = &b[s..e];
         *self.sql_words.get_or_insert_with(|| has_sql_word(v))
     }
 
     /// A comment marker anywhere: `'? # = --`.
-    fn comments(&mut self, b: &[u8]) -> bool {
+    fn comments(&mut self, b: &[u8], p: usize) -> bool {
         let (s, e) = self.bounds(b);
+        if e - s > LONG {
+            let (ls, le) = near(b, s, e, p, AHEAD);
+            return has_comment(&b[ls..le]);
+        }
         let v = &b[s..e];
-        *self.comments.get_or_insert_with(|| {
-            memchr::memchr(b'#', v).is_some()
-                || memchr::memmem::find(v, b"--").is_some()
-                || memchr::memmem::find(v, b"/*").is_some()
-        })
+        *self.comments.get_or_insert_with(|| has_comment(v))
     }
+}
+
+/// The bytes within `r` of `p`, inside the value `s..e`.
+fn near(b: &[u8], s: usize, e: usize, p: usize, r: usize) -> (usize, usize) {
+    let ls = p.saturating_sub(r).max(s);
+    (ls, (p + r).min(e).min(b.len()).max(ls))
+}
+
+/// A comment marker: `#`, `--` or `/*`.
+fn has_comment(v: &[u8]) -> bool {
+    memchr::memchr(b'#', v).is_some()
+        || memchr::memmem::find(v, b"--").is_some()
+        || memchr::memmem::find(v, b"/*").is_some()
 }
 
 fn is_word(c: u8) -> bool {
@@ -3277,7 +3530,7 @@ const BEFORE_PAREN: &[u128] = &[
 fn start_gate(b: &[u8], p: usize, v: &mut Value) -> bool {
     let first = skip_ws(b, p);
     if b.get(first).is_some_and(u8::is_ascii_digit) {
-        return v.sql_words(b);
+        return v.sql_words(b, p);
     }
     in_set(word_from(b, first), &[key(b"from")])
 }
@@ -3318,7 +3571,7 @@ fn gate_at(b: &[u8], i: usize, v: &mut Value) -> bool {
                 )
                 || b[j..].starts_with(b"--")
         }
-        b'=' | b'<' | b'>' => operand_near(b, i) || v.sql_words(b),
+        b'=' | b'<' | b'>' => operand_near(b, i) || v.sql_words(b, i),
         b'|' | b'&' => next == c,
         b'/' => next == b'*',
         b'*' => next == b'/',
@@ -3366,7 +3619,7 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
     }
     let c = b.get(j).copied().unwrap_or(0);
     if c == 0 {
-        return in_set(word_before(b, q), AROUND_QUOTE) || v.comments(b);
+        return in_set(word_before(b, q), AROUND_QUOTE) || v.comments(b, q);
     }
     if c.is_ascii_alphabetic() {
         return in_set(word_from(b, j), AROUND_QUOTE) || in_set(word_before(b, q), AROUND_QUOTE);
@@ -3404,7 +3657,7 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
         }
     }
     if matches!(c, b'.' | b',' | b'!' | b'?' | b':') && b.get(j + 1) != Some(&b'=') {
-        return (c == b'.' && b.get(j + 1) == Some(&b'\'')) || v.comments(b);
+        return (c == b'.' && b.get(j + 1) == Some(&b'\'')) || v.comments(b, q);
     }
     true
 }
@@ -4349,6 +4602,32 @@ mod tests {
         benign("Bring snacks; select (or bring) drinks");
         benign("Version 1.e is out (finally)");
         benign("Replace the filter; replace it with values (see manual)");
+    }
+
+    #[test]
+    fn long_values_are_analysed_in_windows() {
+        let prose = "It's late; the team's 'best' option (the blue one) was chosen = fine. ";
+        let long = prose.repeat(120);
+        assert!(long.len() > LONG);
+        benign(&long);
+        for (attack_text, rule) in [
+            ("bob' or 1=1-- ", "sqli-tautology"),
+            ("1 union select password from users ", "sqli-union-select"),
+            ("x'; drop table users; -- ", "sqli-stacked-query"),
+            ("sleep(5) ", "sqli-time-based"),
+        ] {
+            for at in [0, long.len() / 2, long.len()] {
+                let text = format!("{}{attack_text}{}", &long[..at], &long[at..]);
+                attack(&text, rule);
+            }
+        }
+        // Several values, one of them long: offsets stay in their value.
+        let text = format!("{long}\0' or 'a'='a\0{long}");
+        attack(&text, "sqli-tautology");
+        let mut hits = Vec::new();
+        scan(&text, &mut hits);
+        let second = long.len() + 1..2 * long.len();
+        assert!(hits.iter().all(|h| second.contains(&h.start)), "{hits:?}");
     }
 
     #[test]
