@@ -4,6 +4,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// Every request allocates a few hundred small blocks (headers, futures,
+/// findings, buffers of the detector); glibc's allocator spent about 11% of
+/// the gateway's instructions on them, mimalloc's thread-local free lists a
+/// fraction of that.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Screen untrusted payloads: an HTTP gateway and a file/stdin scanner.
 #[derive(Parser)]
 #[command(name = "sluice", version, about, long_about = None)]
