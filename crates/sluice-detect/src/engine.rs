@@ -658,7 +658,11 @@ fn push_finding(
         description: Cow::Borrowed(rule.description),
         start: s + shift,
         end: e + shift,
-        excerpt: excerpt(&v.original[s..e]),
+        excerpt: match v.original_str {
+            // `s` and `e` were moved to char boundaries above.
+            Some(orig) => excerpt_str(orig.get(s..e).unwrap_or_default()),
+            None => excerpt(&v.original[s..e]),
+        },
         decoded_via: via,
         action,
     });
@@ -672,6 +676,22 @@ fn effective_action(cfg: &Config, cat: Category, sev: Severity, rule: Option<Act
         return Action::Allow;
     }
     cfg.actions[category_index(cat)]
+}
+
+/// The original text of a match, bounded: [`excerpt`] without validating
+/// text that is known to be UTF-8 again.
+fn excerpt_str(t: &str) -> String {
+    if t.len() <= Finding::MAX_EXCERPT {
+        return t.to_owned();
+    }
+    let mut cut = Finding::MAX_EXCERPT;
+    while !t.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut out = String::with_capacity(cut + '…'.len_utf8());
+    out.push_str(&t[..cut]);
+    out.push('…');
+    out
 }
 
 /// The original bytes of a match, bounded.
@@ -818,5 +838,10 @@ mod tests {
             );
         }
         assert_eq!(excerpt(b"' or 1=1"), "' or 1=1");
+        for t in ["' or 1=1".to_owned(), "é".repeat(100), "a€".repeat(50)] {
+            let e = excerpt_str(&t);
+            assert!(e.len() <= max, "{} bytes", e.len());
+            assert!(t.starts_with(e.trim_end_matches('…')));
+        }
     }
 }
