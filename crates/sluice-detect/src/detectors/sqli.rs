@@ -2778,7 +2778,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             value = Value::new(p);
         }
         let pass = if at_start {
-            start_gate(b, p, &mut value)
+            start_gate(b, p)
         } else {
             gate_at(b, p, &mut value)
         };
@@ -3300,6 +3300,13 @@ impl Value {
         *self.sql_words.get_or_insert_with(|| has_sql_word(v))
     }
 
+    /// The value's first byte (after spaces) is a quote, a digit or `(`.
+    fn opens_with_literal(&mut self, b: &[u8]) -> bool {
+        let (s, _) = self.bounds(b);
+        b.get(skip_ws(b, s))
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'`' | b'('))
+    }
+
     /// A comment marker anywhere: `'? # = --`.
     fn comments(&mut self, b: &[u8], p: usize) -> bool {
         let (s, e) = self.bounds(b);
@@ -3525,12 +3532,21 @@ const BEFORE_PAREN: &[u128] = &[
     key(b"xor"),
 ];
 
-/// A value starting with a number and holding a SQL word (`1 or true`), or
-/// starting with `from`.
-fn start_gate(b: &[u8], p: usize, v: &mut Value) -> bool {
+/// A value starting with a number and a SQL word right after it (`1 or
+/// true`, `5) order by 2`), or starting with `from`. A SQL word further on
+/// ("12 Main St, Salem, OR 97301") makes SQL only with punctuation, whose
+/// own marks are checked.
+fn start_gate(b: &[u8], p: usize) -> bool {
     let first = skip_ws(b, p);
     if b.get(first).is_some_and(u8::is_ascii_digit) {
-        return v.sql_words(b, p);
+        let lim = (first + 64).min(b.len());
+        let mut j = first;
+        while j < lim
+            && (b[j].is_ascii_digit() || b[j].is_ascii_whitespace() || matches!(b[j], b'.' | b')'))
+        {
+            j += 1;
+        }
+        return in_set(word_from(b, j), AROUND_QUOTE);
     }
     in_set(word_from(b, first), &[key(b"from")])
 }
@@ -3645,18 +3661,22 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
     if c >= 0x80 {
         return in_set(word_before(b, q), AROUND_QUOTE);
     }
-    // Prose punctuation after a closing quote ("'yes', then", "'quoted'.")
-    // is SQL only in a value that also comments something out.
-    // `'a', 'b'`: a list of literals.
+    // `'a', 'b'`: a list of literals. Only a value that opens with a
+    // literal is such a list: JSON or code quoted as text
+    // (`{"a": "b", "c": 1}`) is not.
     if c == b',' {
         let k = skip_ws(b, j + 1);
         if b.get(k)
             .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'('))
+            && v.opens_with_literal(b)
         {
             return true;
         }
     }
-    if matches!(c, b'.' | b',' | b'!' | b'?' | b':') && b.get(j + 1) != Some(&b'=') {
+    // Prose punctuation after a closing quote ("'yes', then", "'quoted'."),
+    // or the end of a JSON object or array quoted as text (`"b"}`), is SQL
+    // only in a value that also comments something out.
+    if matches!(c, b'.' | b',' | b'!' | b'?' | b':' | b'}' | b']') && b.get(j + 1) != Some(&b'=') {
         return (c == b'.' && b.get(j + 1) == Some(&b'\'')) || v.comments(b, q);
     }
     true
@@ -4582,6 +4602,15 @@ mod tests {
         benign("Select 1, 2, 3");
         benign("select one, two or three");
         benign("Select the team having max(score) on Monday");
+    }
+
+    #[test]
+    fn gates_skip_addresses_and_json_text() {
+        benign("4410 Oak Street, Salem, OR 97301");
+        benign("{\"name\": \"Ann\", \"note\": \"Fine.\"}");
+        attack("7 or 1=1", "sqli-tautology");
+        attack("3) and (2=2", "sqli-tautology");
+        attack("'a', 'b', 'c'", "sqli-statement");
     }
 
     #[test]
