@@ -18,13 +18,12 @@
 //! four classes per doubling a single class is reused four times less
 //! often than a power-of-two class would be. In the mixed-size benchmark
 //! this halved the misses and brought the pool's CPU time per operation
-//! level with the power-of-two pool crates. From 1 MiB up (a buffer that
-//! no longer fits a core's L2 cache, so a recent one is barely warmer) the
-//! smallest idle buffer that fits is taken instead, own class first: handing
-//! a 1.1 MiB request a 2 MiB buffer leaves the next 2 MiB request to miss,
-//! and in the mixed-size benchmark best fit kept 8-10 MiB less idle, turned
-//! away almost no released buffer at the cap and took a third of the page
-//! faults, at the same CPU time. Such a buffer is a hit for the
+//! level with the power-of-two pool crates. Taking the smallest buffer that
+//! fits instead (from 1 MiB up) was tried: in that benchmark it kept about
+//! 5 MiB less idle and turned away almost no released buffer at the cap,
+//! but cost about 10% more CPU time, because more of the written bytes
+//! landed in buffers idle for longer (cold in the shared cache); the pool
+//! keeps to recency. Such a buffer is a hit for the
 //! requested class and goes back under the class of its capacity; only a
 //! buffer more than a doubling above its class counts as `regrown`.
 //! A buffer that grew while checked out is filed under a larger class; one

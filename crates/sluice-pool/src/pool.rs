@@ -139,14 +139,6 @@ pub(crate) struct Idle {
 /// (one doubling), see [`Inner::take_near`].
 const NEAR_CLASSES: usize = 3;
 
-/// From this class size up, a request takes the smallest idle buffer that
-/// fits (its own class first) instead of the most recently released one:
-/// such a buffer no longer fits a core's L2 cache, so a recent one is
-/// barely warmer, and handing out larger buffers than needed leaves the
-/// large requests to miss and the pool to hold more bytes (see
-/// [`Inner::take_near`]).
-const BEST_FIT_FROM: usize = 1 << 20;
-
 /// Glibc keeps freed memory in its arenas; after releasing at least this
 /// much, ask it to hand free pages back to the kernel.
 const OS_TRIM_AFTER: usize = 1 << 20;
@@ -691,12 +683,11 @@ impl Inner {
     }
 
     /// Of class `k` and the classes up to one doubling above it, the one
-    /// whose shared storage was given a buffer most recently (`k` on a tie;
-    /// always `k` from [`BEST_FIT_FROM`] up).
+    /// whose shared storage was given a buffer most recently (`k` on a tie).
     pub(crate) fn recent_class(&self, k: usize) -> usize {
         // Under a checked-out cap a buffer is charged by its class, so it
         // must be of that class: no neighbours.
-        if self.gate.is_some() || class_size(k) >= BEST_FIT_FROM {
+        if self.gate.is_some() {
             return k;
         }
         let mut best = k;
@@ -716,8 +707,7 @@ impl Inner {
     /// buffer first: a buffer released a moment ago is still in the CPU's
     /// caches, where a same-class one idle for longer is not (with four
     /// classes per doubling, a class is reused four times less often than
-    /// a power-of-two class would be). From [`BEST_FIT_FROM`] up the
-    /// smallest fitting buffer is taken instead. Its reservation is given back.
+    /// a power-of-two class would be). Its reservation is given back.
     /// Under a checked-out cap only class `k` is looked at: the cap charges
     /// a buffer by its class, and a larger neighbour would be undercharged.
     pub(crate) fn take_near(&self, k: usize) -> Option<Vec<u8>> {
@@ -729,13 +719,8 @@ impl Inner {
         let mut order: Vec<(u64, usize)> = (k..hi)
             .map(|j| (self.last_put[j].load(Ordering::Relaxed), j))
             .collect();
-        if class_size(k) >= BEST_FIT_FROM {
-            // Smallest first.
-            order.sort_by_key(|a| a.1);
-        } else {
-            // Most recent first; `k` first among equals.
-            order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        }
+        // Most recent first; `k` first among equals.
+        order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for (_, j) in order {
             if let Some(idle) = lock(&self.shared[j]).pop() {
                 self.budget.release(j, idle.buf.capacity());

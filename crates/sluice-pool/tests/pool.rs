@@ -850,42 +850,6 @@ fn a_request_may_reuse_a_buffer_up_to_one_doubling_larger() {
 }
 
 #[test]
-fn large_requests_take_the_smallest_buffer_that_fits() {
-    let pool = Pool::builder().thread_cache_bytes(0).build().unwrap();
-    let mib = 1 << 20;
-    // Idle: 1.75 MiB (released first), then 1.25 MiB (released last).
-    let a = pool.acquire(mib * 7 / 4);
-    let b = pool.acquire(mib * 5 / 4);
-    drop(a);
-    drop(b);
-    // A 1.1 MiB request: its own class is empty; both fit, the most
-    // recent is also the smallest.
-    let c = pool.acquire(mib + mib / 10);
-    assert_eq!(c.capacity(), mib * 5 / 4);
-    drop(c);
-    // Now the 1.25 MiB one was released last; release the 1.75 MiB one after
-    // it and ask again: best fit still picks 1.25 MiB.
-    let big = pool.acquire(mib * 7 / 4);
-    assert_eq!(big.capacity(), mib * 7 / 4);
-    drop(big);
-    let c = pool.acquire(mib + mib / 10);
-    assert_eq!(
-        c.capacity(),
-        mib * 5 / 4,
-        "took a larger buffer than needed"
-    );
-    drop(c);
-    assert_eq!(pool.stats().misses, 2);
-    // Below 1 MiB the most recently released neighbour wins.
-    let small = pool.acquire(1536);
-    let larger = pool.acquire(1792);
-    drop(small);
-    drop(larger);
-    let c = pool.acquire(1100);
-    assert_eq!(c.capacity(), 1792);
-}
-
-#[test]
 fn under_a_checked_out_cap_buffers_are_exactly_their_class() {
     // Without thread caches every release goes to the shared storage, where
     // a request may otherwise take a warmer buffer up to one doubling larger.
