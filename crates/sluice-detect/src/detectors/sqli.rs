@@ -1638,44 +1638,6 @@ impl Analysis<'_, '_> {
             return;
         }
         // name(literals) and nothing else, for names only SQL uses.
-        const SQL_ONLY: &[&[u8]] = &[
-            b"div",
-            b"lo_get",
-            b"lo_import",
-            b"lo_export",
-            b"pg_read_file",
-            b"pg_ls_dir",
-            b"unhex",
-            b"group_concat",
-            b"concat_ws",
-            b"make_set",
-            b"export_set",
-            b"find_in_set",
-            b"substring_index",
-            b"name_const",
-            b"extractvalue",
-            b"updatexml",
-            b"ifnull",
-            b"nvl",
-            b"sys_eval",
-            b"sys_exec",
-            b"load_file",
-            b"char",
-            b"chr",
-            b"ascii",
-            b"ord",
-            b"db_name",
-            b"user_name",
-            b"suser_name",
-            b"current_user",
-            b"session_user",
-            b"system_user",
-            b"database",
-            b"version",
-            b"sleep",
-            b"benchmark",
-            b"pg_sleep",
-        ];
         if t0.call && self.kind(1) == Some(Tk::LParen) && SQL_ONLY.contains(&name) {
             let close = self.close_paren(1);
             let args_ok = close + 1 == n
@@ -2126,6 +2088,14 @@ impl Analysis<'_, '_> {
                 if let Some(x) = hit_at {
                     self.hit(STATEMENT, 0, x);
                 }
+            }
+            // `, find_in_set('2', tags)`: the value continues a select list
+            // or an argument list with a function only SQL has.
+            Some(Tk::Comma)
+                if self.toks().get(1).is_some_and(|t| t.call)
+                    && self.t.name_is(&self.toks()[1], SQL_ONLY) =>
+            {
+                self.hit(FUNCTION, 0, self.close_paren(2));
             }
             Some(Tk::Kw(Kw::Declare)) if matches!(self.kind(1), Some(Tk::Var)) => {
                 self.hit(STATEMENT, 0, 1)
@@ -3300,11 +3270,16 @@ impl Value {
         *self.sql_words.get_or_insert_with(|| has_sql_word(v))
     }
 
-    /// The value's first byte (after spaces) is a quote, a digit or `(`.
-    fn opens_with_literal(&mut self, b: &[u8]) -> bool {
+    /// Whether the string closed by the quote at `q` (or that quote itself,
+    /// when no string opens before it) opens the value or follows `=`, `(`
+    /// or `,`.
+    fn list_opens(&mut self, b: &[u8], q: usize) -> bool {
         let (s, _) = self.bounds(b);
-        b.get(skip_ws(b, s))
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'`' | b'('))
+        let lo = q.saturating_sub(64).max(s);
+        // No opening quote before it: the quote itself breaks out.
+        let open = memchr::memrchr(b[q], &b[lo..q]).map_or(q, |o| lo + o);
+        let before = b[s..open].iter().rposition(|c| !c.is_ascii_whitespace());
+        before.is_none_or(|o| matches!(b[s + o], b'=' | b'(' | b','))
     }
 
     /// A comment marker anywhere: `'? # = --`.
@@ -3661,14 +3636,14 @@ fn quote_gate(b: &[u8], q: usize, after: usize, v: &mut Value) -> bool {
     if c >= 0x80 {
         return in_set(word_before(b, q), AROUND_QUOTE);
     }
-    // `'a', 'b'`: a list of literals. Only a value that opens with a
-    // literal is such a list: JSON or code quoted as text
-    // (`{"a": "b", "c": 1}`) is not.
+    // `'a', 'b'`: a list of literals. Only a literal that opens the value
+    // or follows `=`, `(` or `,` starts such a list: JSON or code quoted as
+    // text (`{"a": "b", "c": 1}`) does not.
     if c == b',' {
         let k = skip_ws(b, j + 1);
         if b.get(k)
             .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'\'' | b'"' | b'('))
-            && v.opens_with_literal(b)
+            && v.list_opens(b, q)
         {
             return true;
         }
@@ -4143,6 +4118,46 @@ const SQL_FUNCTIONS: &[u128] = &[
     key(b"yearweek"),
 ];
 
+/// Function names only SQL uses.
+const SQL_ONLY: &[&[u8]] = &[
+    b"div",
+    b"lo_get",
+    b"lo_import",
+    b"lo_export",
+    b"pg_read_file",
+    b"pg_ls_dir",
+    b"unhex",
+    b"group_concat",
+    b"concat_ws",
+    b"make_set",
+    b"export_set",
+    b"find_in_set",
+    b"substring_index",
+    b"name_const",
+    b"extractvalue",
+    b"updatexml",
+    b"ifnull",
+    b"nvl",
+    b"sys_eval",
+    b"sys_exec",
+    b"load_file",
+    b"char",
+    b"chr",
+    b"ascii",
+    b"ord",
+    b"db_name",
+    b"user_name",
+    b"suser_name",
+    b"current_user",
+    b"session_user",
+    b"system_user",
+    b"database",
+    b"version",
+    b"sleep",
+    b"benchmark",
+    b"pg_sleep",
+];
+
 /// PostgreSQL type names a cast can name.
 const SQL_TYPES: &[&[u8]] = &[
     b"int",
@@ -4608,6 +4623,8 @@ mod tests {
     fn gates_skip_addresses_and_json_text() {
         benign("4410 Oak Street, Salem, OR 97301");
         benign("{\"name\": \"Ann\", \"note\": \"Fine.\"}");
+        attack("q=', 5, 6", "sqli-boolean-injection");
+        attack(", group_concat(name, ':', pass)", "sqli-function-fragment");
         attack("7 or 1=1", "sqli-tautology");
         attack("3) and (2=2", "sqli-tautology");
         attack("'a', 'b', 'c'", "sqli-statement");
