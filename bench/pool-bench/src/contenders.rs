@@ -203,7 +203,8 @@ impl SluicePool {
     /// A pool with the default configuration, zeroing switched as given.
     ///
     /// For experiments, `POOL_BENCH_SLUICE_MAX_RETAINED` (bytes) overrides
-    /// `max_retained_bytes`; the comparison runner records it when set.
+    /// `max_retained_bytes` and `POOL_BENCH_SLUICE_MAX_CLASS_RETAINED` overrides
+    /// `max_class_retained_bytes`; the comparison runner records them when set.
     pub fn new(zero_on_release: bool) -> Result<Self, BenchError> {
         let mut builder = sluice_pool::Pool::builder().zero_on_release(zero_on_release);
         if let Some(cap) = std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED")
@@ -211,6 +212,12 @@ impl SluicePool {
             .and_then(|v| v.parse::<usize>().ok())
         {
             builder = builder.max_retained_bytes(cap);
+        }
+        if let Some(cap) = std::env::var("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            builder = builder.max_class_retained_bytes(cap);
         }
         let pool = builder
             .build()

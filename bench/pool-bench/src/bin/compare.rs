@@ -715,8 +715,10 @@ fn summarise(
         "units": "ns per operation. A, B and Z: CPU time of the measuring thread (CLOCK_THREAD_CPUTIME_ID; wall time alongside as wall_median_ns), because the 2-core machine is shared. C: wall time per hand-off (process CPU alongside). D: wall time per operation per thread with two threads, scaling = 2 x one-thread time / two-thread time (CPU-time bound alongside). E: wall time over all operations of both threads",
         "elapsed_s": round(elapsed.as_secs_f64()),
         "sluice_config": {
-            "defaults": true,
+            "defaults": std::env::var_os("POOL_BENCH_SLUICE_MAX_RETAINED").is_none()
+                && std::env::var_os("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED").is_none(),
             "max_retained_bytes_override": std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED").ok(),
+            "max_class_retained_bytes_override": std::env::var("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED").ok(),
         },
         "bare_channel_ns": channel_ns,
         "cells": cells,
