@@ -76,6 +76,8 @@ fn spelt_out_tags_raw_text_elements_and_escaped_style_sheets() {
             "<style>@\\69mport 'x'</style>",
             "-->\"><b>",
             "-->=1",
+            "<a probe=\"-->\"></a>",
+            "<b title=\"a>b\" onclick=\"go()\">",
             "q=document.body.appendChild(document.createElement(\"b\")).textContent = \"x\"",
         ],
     );

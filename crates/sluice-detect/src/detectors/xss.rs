@@ -458,9 +458,35 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         Some(p) => &name[p + 1..],
         None => name,
     };
-    // The tag ends at `>`, or where the next tag starts (`<scr<script>ipt>`):
-    // tag regions never overlap, so the scan is linear.
-    let end = memchr::memchr2(b'>', b'<', &b[ne..]).map_or(n, |o| ne + o);
+    // The tag ends at a `>` outside quoted attribute values (`probe="-->"`
+    // holds one), or where the next tag starts (`<scr<script>ipt>`): tag
+    // regions never overlap, so the scan is linear.
+    let end = {
+        let mut k = ne;
+        let mut quote = 0u8;
+        loop {
+            match memchr::memchr3(b'>', b'<', if quote == 0 { b'"' } else { quote }, &b[k..]) {
+                None => break n,
+                Some(o) => {
+                    let c = b[k + o];
+                    if c == b'<' || (c == b'>' && quote == 0) {
+                        break k + o;
+                    }
+                    if c == b'"' || c == b'\'' {
+                        // A quote opens only where an attribute value starts.
+                        quote = if quote == 0 && k + o > 0 && b[k + o - 1] == b'=' {
+                            c
+                        } else if quote == c {
+                            0
+                        } else {
+                            quote
+                        };
+                    }
+                    k += o + 1;
+                }
+            }
+        }
+    };
     let tag_end = if end < n && b[end] == b'>' {
         end + 1
     } else {
