@@ -2020,12 +2020,22 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     };
     let t = folded.as_deref().unwrap_or(text);
     // Digits standing for letters inside words ("1gn0r3 4ll pr3v10us"):
-    // the same offsets, with those digits read as letters.
-    match fold_leet(t) {
+    // the same offsets, with those digits read as letters. The extra pass
+    // costs as much as a tenth of the scan, so it runs on message-sized
+    // texts only, where such spelling is typed.
+    let leet = if t.len() <= LEET_MAX {
+        fold_leet(t)
+    } else {
+        None
+    };
+    match leet {
         Some(l) => scan_folded(&l, hits),
         None => scan_folded(t, hits),
     }
 }
+
+/// The longest text whose leetspeak digits are read as letters.
+const LEET_MAX: usize = 16 * 1024;
 
 /// The digits read as letters in leetspeak, and the letters.
 fn leet(d: u8) -> Option<u8> {
@@ -2040,62 +2050,78 @@ fn leet(d: u8) -> Option<u8> {
     }
 }
 
-/// `text` with every leetspeak digit next to an ASCII letter (or between
-/// such digits within a word) replaced by its letter; `None` when there is
-/// none. Chunks of eight bytes without a digit are skipped whole.
+/// `text` with every leetspeak digit inside a word of mostly ASCII letters
+/// replaced by its letter; `None` when there is none. Eight bytes are tested
+/// at a time for a digit beside a letter; only such chunks are looked at
+/// byte by byte.
 fn fold_leet(text: &str) -> Option<String> {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    // Some byte of `x` lies strictly between 0x2F and 0x3A.
-    let digit = |x: u64| {
-        ((ONES * (127 + 0x3A)).wrapping_sub(x & (ONES * 127))
-            & !x
-            & ((x & (ONES * 127)) + ONES * (127 - 0x2F))
-            & (ONES * 128))
-            != 0
+    const LOW7: u64 = ONES * 127;
+    const HIGH: u64 = ONES * 128;
+    // The high bit of each byte of `x` strictly between `m` and `n`
+    // (ASCII bytes; the lanes neither borrow nor carry).
+    let between = |x: u64, m: u64, n: u64| {
+        (ONES * (127 + n)).wrapping_sub(x & LOW7) & !x & ((x & LOW7) + ONES * (127 - m)) & HIGH
     };
     let b = text.as_bytes();
     let mut out: Option<String> = None;
     // `text[copied..]` is not yet in `out`.
     let mut copied = 0;
+    // Last byte looked at one by one: chunks overlap by one byte.
+    let mut seen = 0;
     let mut i = 0;
     while i < b.len() {
-        if let Some(chunk) = b.get(i..i + 8) {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(chunk);
-            if !digit(u64::from_le_bytes(w)) {
-                i += 8;
-                continue;
-            }
-        }
         let end = (i + 8).min(b.len());
-        for k in i..end {
-            if leet(b[k]).is_none() {
-                continue;
+        // A fixed-size read (no copy call); the tail is padded with zeros.
+        let x = match b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) {
+            Some(w) => u64::from_le_bytes(w),
+            None => {
+                let mut w = [0u8; 8];
+                w[..end - i].copy_from_slice(&b[i..end]);
+                u64::from_le_bytes(w)
             }
-            // The run of letters and digits around the digit.
-            let mut s = k;
-            while s > 0 && b[s - 1].is_ascii_alphanumeric() {
-                s -= 1;
-            }
-            let mut e = k + 1;
-            while e < b.len() && b[e].is_ascii_alphanumeric() {
-                e += 1;
-            }
-            let word = &b[s..e];
-            let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
-            // A word mostly of letters: "pr3v10us", "4ll", not "2024" or "x86".
-            if letters >= 1 && letters + 1 >= word.len() - letters && word.len() >= 3 {
-                let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-                o.push_str(&text[copied..k]);
-                o.push(char::from(leet(b[k]).unwrap_or(b[k])));
-                copied = k + 1;
+        };
+        let digits = between(x, 0x2F, 0x3A);
+        if digits != 0 {
+            let letters = between(x | (ONES * 0x20), 0x60, 0x7B);
+            if digits & ((letters << 8) | (letters >> 8)) != 0 {
+                for k in i.max(seen)..end {
+                    fold_leet_at(text, k, &mut out, &mut copied);
+                }
+                seen = end;
             }
         }
-        i = end;
+        i += 7;
     }
     let mut o = out?;
     o.push_str(&text[copied..]);
     Some(o)
+}
+
+/// Folds the digit at `k` into `out` when it is a leetspeak digit inside a
+/// word of at least three characters, mostly letters ("pr3v10us", "4ll",
+/// not "2024" or "x86").
+fn fold_leet_at(text: &str, k: usize, out: &mut Option<String>, copied: &mut usize) {
+    let b = text.as_bytes();
+    let Some(l) = leet(b[k]) else {
+        return;
+    };
+    let mut s = k;
+    while s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        s -= 1;
+    }
+    let mut e = k + 1;
+    while e < b.len() && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    let word = &b[s..e];
+    let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters >= 1 && letters + 1 >= word.len() - letters && word.len() >= 3 {
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(&text[*copied..k]);
+        o.push(char::from(l));
+        *copied = k + 1;
+    }
 }
 
 /// Lowers every non-ASCII capital whose lower case has the same UTF-8
