@@ -171,3 +171,25 @@ fn value_separator_after_a_sensitive_name_is_no_null_byte() {
         );
     }
 }
+
+/// A single `../` typed into a search box arrives with its slash encoded by
+/// the browser; on its own, leading nowhere, it is prose.
+#[test]
+fn one_encoded_step_leading_nowhere_is_prose() {
+    let d = Detector::new();
+    for q in [
+        "q=Where+is+the+..%2F+button%3F",
+        "review=Where+is+the+..%2F+button",
+    ] {
+        let ids = rule_ids(&d, q, Category::PathTraversal);
+        assert!(ids.is_empty(), "{q:?}: {ids:?}");
+    }
+    for q in [
+        "f=..%2F..%2Fetc%2Fpasswd",
+        "f=..%2Fetc%2Fpasswd",
+        "f=..%252F..%252Fboot.ini",
+    ] {
+        let ids = rule_ids(&d, q, Category::PathTraversal);
+        assert!(!ids.is_empty(), "missed {q:?}");
+    }
+}

@@ -303,6 +303,15 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         let target_end = token_end(b, j);
         let target = &text[j..target_end];
         let sensitive = classify(&canonical(target)).is_some();
+        // "Where is the ../ button?" in a query string arrives as
+        // `..%2F+button`: one step whose slash a browser encoded, leading
+        // nowhere, is what the decoded view shows, not an evasion.
+        if steps == 1
+            && (b[at..j].eq_ignore_ascii_case(b"..%2f") || b[at..j].eq_ignore_ascii_case(b"..%5c"))
+            && (target.is_empty() || target.starts_with('+'))
+        {
+            evasive = false;
+        }
         // One plain step is reported only where nothing benign puts it: at the
         // start of a value, climbing to a dotfile (`../.env`, `../.history`) or
         // written with a backslash (`..\\pineapple`).
