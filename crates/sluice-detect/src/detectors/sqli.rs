@@ -2759,10 +2759,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         if region.is_some_and(|r| r.value != (s, e)) {
             flush(text, &mut region, hits, &mut buf, &mut scratch);
         }
-        if e - s <= LONG || value.spent > 2 * (e - s) {
-            // A short value, or a long one whose windows have cost twice
-            // its length already (so time stays linear): whole.
-            region = None;
+        if e - s <= LONG {
             done = e + 1;
             // Bounds sit next to NULs or at the ends: char boundaries.
             if let Some(seg) = text.get(s..e) {
@@ -2773,8 +2770,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         // A long value: only the neighbourhood of this mark. Neighbourhoods
-        // that touch merge into one region, analysed once; a quote also
-        // gets a short window of its own in which it is the break.
+        // that touch merge into one region, analysed once (regions never
+        // overlap, so they cost at most the value's length); a quote also
+        // gets a short window of its own in which it is the break, until
+        // those have cost the value's length too: time stays linear.
         windowed = true;
         done = p + 1;
         // Constant work per mark while regions merge: the region's end is
@@ -2782,14 +2781,12 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         let hi = (p + AHEAD).min(e);
         match &mut region {
             Some(r) if p.saturating_sub(BACK) <= r.end => {
-                value.spent += hi.saturating_sub(r.end);
                 r.end = r.end.max(hi);
                 r.last = p;
             }
             _ => {
                 flush(text, &mut region, hits, &mut buf, &mut scratch);
                 let ws = window_start(text, s, p, BACK);
-                value.spent += hi - ws;
                 region = Some(Region {
                     value: (s, e),
                     start: ws,
@@ -2798,7 +2795,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
                 });
             }
         }
-        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) {
+        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) && value.spent <= e - s {
             let (qs, qe) = window(text, s, e, p, 64, 160);
             value.spent += qe - qs;
             scan_window(text, (s, e), (qs, qe), hits, &mut buf, &mut scratch);
@@ -3231,8 +3228,12 @@ struct Value {
     bounds: Option<(usize, usize)>,
     sql_words: Option<bool>,
     comments: Option<bool>,
-    /// Bytes analysed in windows so far.
+    /// Bytes analysed in the quotes' own windows so far.
     spent: usize,
+    /// In a long value: how far SQL words have been looked for, and where
+    /// the latest one found starts.
+    words_to: usize,
+    last_word: Option<usize>,
 }
 
 impl Value {
@@ -3263,8 +3264,25 @@ impl Value {
     fn sql_words(&mut self, b: &[u8], p: usize) -> bool {
         let (s, e) = self.bounds(b);
         if e - s > LONG {
+            // Marks come in order: scan forward once, remembering the
+            // latest SQL word, so a run of `=` costs linear time.
             let (ls, le) = near(b, s, e, p, 48);
-            return has_sql_word(&b[ls..le]);
+            let mut i = self.words_to.max(ls);
+            while i < le {
+                let word_start = b[i].is_ascii_alphabetic() && (i == s || !is_word(b[i - 1]));
+                if word_start {
+                    if in_set(word_from(b, i), AROUND_QUOTE) {
+                        self.last_word = Some(i);
+                    }
+                    while i < e && is_word(b[i]) {
+                        i += 1;
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            self.words_to = self.words_to.max(i);
+            return self.last_word.is_some_and(|w| w >= ls);
         }
         let v = &b[s..e];
         *self.sql_words.get_or_insert_with(|| has_sql_word(v))
