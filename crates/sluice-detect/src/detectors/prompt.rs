@@ -1912,6 +1912,39 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
     scan_dan(text, cues, hits);
 }
 
+/// Whether a name of the model follows within four words of `at`, in the
+/// same value.
+fn names_ai_after(text: &str, at: usize) -> bool {
+    let b = &text.as_bytes()[at..];
+    let end = memchr::memchr(0, b).unwrap_or(b.len()).min(48);
+    b[..end]
+        .split(|c| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| {
+            [
+                "ai",
+                "assistant",
+                "model",
+                "llm",
+                "llms",
+                "bot",
+                "chatbot",
+                "gpt",
+                "chatgpt",
+                "agent",
+                "agents",
+                "assistants",
+                "models",
+                "language",
+                "ki",
+                "ia",
+            ]
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
+}
+
 /// The words of the line from `at`: one of them speaks to the assistant.
 fn line_addresses_ai(text: &str, at: usize) -> bool {
     let b = &text.as_bytes()[at..];
@@ -2223,7 +2256,15 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>) {
                 scan_noun(text, s, e, kind, pat, hits);
                 sem::window(text, s, &mut sem_done, hits);
             }
-            A::Sem => sem::window(text, s, &mut sem_done, hits),
+            A::Sem => {
+                // A vocative ("note", "hey", "dear") matters only before a
+                // name of the model: "note to the AI", "hey assistant".
+                if !matches!(pat, "note" | "hey" | "dear" | "memo" | "attention")
+                    || names_ai_after(text, e)
+                {
+                    sem::window(text, s, &mut sem_done, hits);
+                }
+            }
             A::Ai => {
                 sem::window(text, s, &mut sem_done, hits);
                 cues.push(Cue {
