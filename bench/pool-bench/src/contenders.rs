@@ -204,7 +204,9 @@ impl SluicePool {
     ///
     /// For experiments, `POOL_BENCH_SLUICE_MAX_RETAINED` (bytes) overrides
     /// `max_retained_bytes` and `POOL_BENCH_SLUICE_MAX_CLASS_RETAINED` overrides
-    /// `max_class_retained_bytes`; the comparison runner records them when set.
+    /// `max_class_retained_bytes` and `POOL_BENCH_SLUICE_THREAD_CACHE_BYTES`
+    /// overrides `thread_cache_bytes`; the comparison runner records them
+    /// when set.
     pub fn new(zero_on_release: bool) -> Result<Self, BenchError> {
         let mut builder = sluice_pool::Pool::builder().zero_on_release(zero_on_release);
         if let Some(cap) = std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED")
@@ -218,6 +220,12 @@ impl SluicePool {
             .and_then(|v| v.parse::<usize>().ok())
         {
             builder = builder.max_class_retained_bytes(cap);
+        }
+        if let Some(bytes) = std::env::var("POOL_BENCH_SLUICE_THREAD_CACHE_BYTES")
+            .ok()
+            .and_then(|v| v.parse::<usize>().ok())
+        {
+            builder = builder.thread_cache_bytes(bytes);
         }
         let pool = builder
             .build()

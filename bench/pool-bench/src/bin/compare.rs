@@ -716,9 +716,11 @@ fn summarise(
         "elapsed_s": round(elapsed.as_secs_f64()),
         "sluice_config": {
             "defaults": std::env::var_os("POOL_BENCH_SLUICE_MAX_RETAINED").is_none()
-                && std::env::var_os("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED").is_none(),
+                && std::env::var_os("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED").is_none()
+                && std::env::var_os("POOL_BENCH_SLUICE_THREAD_CACHE_BYTES").is_none(),
             "max_retained_bytes_override": std::env::var("POOL_BENCH_SLUICE_MAX_RETAINED").ok(),
             "max_class_retained_bytes_override": std::env::var("POOL_BENCH_SLUICE_MAX_CLASS_RETAINED").ok(),
+            "thread_cache_bytes_override": std::env::var("POOL_BENCH_SLUICE_THREAD_CACHE_BYTES").ok(),
         },
         "bare_channel_ns": channel_ns,
         "cells": cells,
