@@ -983,6 +983,30 @@ static PAIR_LENS: LazyLock<Box<[u32; 36 * 36]>> = LazyLock::new(|| {
     t
 });
 
+/// Whether the value's first word at `i` is plain letters and digits up to a
+/// blank or the value's end, with a length no command name that opens with
+/// its first two letters has (and no version suffix): such a word is no
+/// command whatever follows, and `read_word` need not run.
+fn plain_non_command(b: &[u8], i: usize, end: usize) -> bool {
+    let mut e = i;
+    while e < end && e < i + 32 && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    let len = e - i;
+    if len < 2
+        || len >= 31
+        || (e < end && !matches!(b[e], b' ' | b'\t'))
+        || b[e - 1].is_ascii_digit()
+    {
+        return false;
+    }
+    let (x, y) = (b[i].to_ascii_lowercase(), b[i + 1].to_ascii_lowercase());
+    if (x, y) == (b'i', b'f') && len == 2 {
+        return false;
+    }
+    pair_index(x, y).is_some_and(|k| PAIR_LENS[k] & (1 << len) == 0)
+}
+
 fn lookup(word: &str) -> Option<Cmd> {
     let w = word.strip_suffix(".exe").unwrap_or(word);
     let n = w.as_bytes();
@@ -2700,7 +2724,9 @@ fn scan_segment(
         let opens_word = first + 1 < seg_end
             && b[first].is_ascii_alphanumeric()
             && b[first + 1].is_ascii_alphanumeric();
-        if !opens_word || pair_known(b[first], b[first + 1]) {
+        if !opens_word
+            || (pair_known(b[first], b[first + 1]) && !plain_non_command(b, first, seg_end))
+        {
             check_command(text, first, first, seg_end, Ctx::Start, hits);
         }
         if matches!(b[first], b'(' | b'~') {
