@@ -993,8 +993,7 @@ fn plain_non_command(b: &[u8], i: usize, end: usize) -> bool {
         e += 1;
     }
     let len = e - i;
-    if len < 2
-        || len >= 31
+    if !(2..31).contains(&len)
         || (e < end && !matches!(b[e], b' ' | b'\t'))
         || b[e - 1].is_ascii_digit()
     {
