@@ -2589,7 +2589,7 @@ fn keywords() -> &'static AhoCorasick {
 /// Whether the bare context can produce anything: SQL punctuation, a value
 /// starting like a number or a logical operator, or a SQL keyword. Prose with
 /// only apostrophes and parentheses is not tokenized.
-fn bare_needed(b: &[u8]) -> bool {
+fn bare_needed(b: &[u8], kw: &mut Option<bool>) -> bool {
     let mut prev = 0u8;
     for &c in b {
         match c {
@@ -2620,12 +2620,18 @@ fn bare_needed(b: &[u8]) -> bool {
     {
         return true;
     }
-    keywords().is_match(b)
+    has_keyword(b, kw)
+}
+
+/// Whether `b` holds a keyword of [`keywords`], searched at most once per
+/// value for all its contexts.
+fn has_keyword(b: &[u8], kw: &mut Option<bool>) -> bool {
+    *kw.get_or_insert_with(|| keywords().is_match(b))
 }
 
 /// Whether breaking out at the first `q` leads anywhere: the next token must
 /// not be a plain word ("O'Brien", "it's"), which is a syntax error in SQL.
-fn quote_needed(b: &[u8], q: u8) -> bool {
+fn quote_needed(b: &[u8], q: u8, kw: &mut Option<bool>) -> bool {
     let Some(p) = memchr::memchr(q, b) else {
         return false;
     };
@@ -2655,7 +2661,7 @@ fn quote_needed(b: &[u8], q: u8) -> bool {
     if c.is_ascii_digit() {
         // `5'10"`: a number right after the quote is not SQL either, but look
         // further for a later break.
-        return memchr::memchr(q, &b[j..]).is_some() && keywords().is_match(b);
+        return memchr::memchr(q, &b[j..]).is_some() && has_keyword(b, kw);
     }
     let len = b[j..]
         .iter()
@@ -2714,7 +2720,7 @@ fn quote_needed(b: &[u8], q: u8) -> bool {
             | b"similar"
             | b"outfile"
             | b"dumpfile"
-    ) || keywords().is_match(b)
+    ) || has_keyword(b, kw)
 }
 
 /// Finds SQL injection in each NUL-separated value of `text`.
@@ -3068,11 +3074,12 @@ fn scan_one(
         seg.as_bytes()
     };
     // Each context is tokenized only when one of its rules could fire.
+    let mut kw = None;
     let ctxs = [
-        bare_needed(b).then_some(Ctx::Bare),
-        quote_needed(b, b'\'').then_some(Ctx::Quote(b'\'')),
-        quote_needed(b, b'"').then_some(Ctx::Quote(b'"')),
-        quote_needed(b, b'`').then_some(Ctx::Quote(b'`')),
+        bare_needed(b, &mut kw).then_some(Ctx::Bare),
+        quote_needed(b, b'\'', &mut kw).then_some(Ctx::Quote(b'\'')),
+        quote_needed(b, b'"', &mut kw).then_some(Ctx::Quote(b'"')),
+        quote_needed(b, b'`', &mut kw).then_some(Ctx::Quote(b'`')),
     ];
     let first_hit = hits.len();
     for ctx in ctxs.into_iter().flatten() {
