@@ -322,7 +322,11 @@ fn scan_views<'a>(
         }
         _ => text,
     };
-    let plus_space = matches!(kind, InputKind::Form | InputKind::Query);
+    let plus_space = match kind {
+        InputKind::Form | InputKind::Query => true,
+        InputKind::Text => looks_url_encoded(text),
+        _ => false,
+    };
 
     // Unicode normalisation of the raw view.
     let raw: &str = {
@@ -506,6 +510,21 @@ fn scan_views<'a>(
         let depth = v.maps.len();
         run_detectors(inner, v, d, depth, &mut sc.hits, shift, out);
     }
+}
+
+/// Whether a text payload is URL-encoded form text sent without saying so
+/// (no content type, or a wrong one): no whitespace at all, but `+` and at
+/// least one `%XX` escape. There `+` is a space, as in a form body, or
+/// `%27+or+1%3D1` would reach the detectors as one word.
+fn looks_url_encoded(text: &str) -> bool {
+    let b = text.as_bytes();
+    if memchr::memchr(b'+', b).is_none() || b.iter().any(u8::is_ascii_whitespace) {
+        return false;
+    }
+    memchr::memchr_iter(b'%', b).any(|i| {
+        b.get(i + 1..i + 3)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    })
 }
 
 /// Whether one decoding round (percent, then HTML entities, then JS

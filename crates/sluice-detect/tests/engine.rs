@@ -411,3 +411,24 @@ fn decoded_view_skips_values_that_do_not_change() {
     );
     assert!(doc[tags[1].start..tags[1].end].starts_with("&#60;script"));
 }
+
+#[test]
+fn url_encoded_text_without_a_form_type_reads_plus_as_space() {
+    // A form-encoded payload sent as plain text: without spaces, `+` is the
+    // only word separator the SQL in it has.
+    for payload in [
+        "%27%3B+waitfor+delay+%270%3A0%3A5%27--",
+        "1%27+union+all+select+password+from+users--",
+    ] {
+        let v = detector().scan_as(payload.as_bytes(), InputKind::Text);
+        let f = v
+            .findings
+            .iter()
+            .find(|f| f.category == Category::Sqli)
+            .unwrap_or_else(|| panic!("{payload}: {:?}", v.findings));
+        assert!(f.decoded_via.contains(&Decoding::Url), "{f:?}");
+        assert!(f.end <= payload.len());
+    }
+    // Text with spaces keeps its `+` as written.
+    assert_clean_of("C++ and C%23 are both fine, 2+2=4", Category::Sqli);
+}
