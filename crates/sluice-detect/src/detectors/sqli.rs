@@ -3188,31 +3188,39 @@ impl Iterator for Marks<'_> {
             if i >= b.len() {
                 return None;
             }
-            let window = b
+            // The last block (the whole of most short values) is copied into
+            // a zero-padded array so that it takes the same vectorized path:
+            // a zero byte marks nothing on its own, exactly as the end of the
+            // text does, and positions past the end are masked off below.
+            let mut pad = [0u8; BLOCK + 3];
+            let w: &[u8; BLOCK + 3] = match b
                 .get(i..i + BLOCK + 3)
-                .and_then(|w| <&[u8; BLOCK + 3]>::try_from(w).ok());
+                .and_then(|w| <&[u8; BLOCK + 3]>::try_from(w).ok())
+            {
+                Some(w) => w,
+                None => {
+                    let tail = &b[i..];
+                    pad[..tail.len()].copy_from_slice(tail);
+                    &pad
+                }
+            };
             // One flag byte per position, fixed size and branch-free so that
             // it vectorizes; then folded into one bit per position.
             let mut f = [0u8; BLOCK];
-            if let Some(w) = window {
-                for (k, x) in f.iter_mut().enumerate() {
-                    *x = u8::from(marked_at(w[k], w[k + 1], w[k + 2], w[k + 3]));
-                }
-            } else {
-                let at = |j: usize| b.get(j).copied().unwrap_or(0);
-                for (k, x) in f.iter_mut().enumerate().take(b.len() - i) {
-                    let j = i + k;
-                    *x = u8::from(marked_at(b[j], at(j + 1), at(j + 2), at(j + 3)));
-                }
+            for (k, x) in f.iter_mut().enumerate() {
+                *x = u8::from(marked_at(w[k], w[k + 1], w[k + 2], w[k + 3]));
             }
             let mut m = 0u64;
             for (c, chunk) in f.chunks_exact(8).enumerate() {
-                let mut x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                while x != 0 {
-                    let k = x.trailing_zeros() / 8;
-                    x &= !(0xff << (k * 8));
-                    m |= 1 << (c * 8 + k as usize);
-                }
+                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+                // Each byte is 0 or 1: the product gathers byte k's bit into
+                // bit 56 + k, with no two partial products on the same bit.
+                let bits = x.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+                m |= bits << (c * 8);
+            }
+            let live = b.len() - i;
+            if live < BLOCK {
+                m &= (1u64 << live) - 1;
             }
             self.base = i;
             self.mask = m;
@@ -4249,6 +4257,26 @@ mod tests {
 
     fn flagged(s: &str) -> bool {
         rules_for(s).iter().any(|id| *id != "sqli-bare-statement")
+    }
+
+    /// The block-wise marks agree with `marked_at` applied byte by byte,
+    /// zero past the end, at every length around the block edges.
+    #[test]
+    fn marks_match_bytewise_reference() {
+        let pattern: &[u8] = b"a'b\x00union\x007x0x1f;\x00from(c)nion=";
+        for len in 0..=3 * BLOCK + 5 {
+            for shift in 0..pattern.len() {
+                let b: Vec<u8> = (0..len)
+                    .map(|i| pattern[(i + shift) % pattern.len()])
+                    .collect();
+                let at = |j: usize| b.get(j).copied().unwrap_or(0);
+                let want: Vec<usize> = (0..len)
+                    .filter(|&j| marked_at(b[j], at(j + 1), at(j + 2), at(j + 3)))
+                    .collect();
+                let got: Vec<usize> = Marks::new(&b).collect();
+                assert_eq!(got, want, "len {len} shift {shift}");
+            }
+        }
     }
 
     #[track_caller]
