@@ -99,3 +99,34 @@ fn spaced_comparisons_and_arrows_are_clean() {
         ],
     );
 }
+
+#[test]
+fn names_spelt_with_escaped_letters() {
+    // Sent as is: a decoder that resolves the escapes would hide the
+    // evasion, so the escaped spelling itself is what is reported.
+    let d = Detector::new();
+    for body in [
+        "var=%22in%20\\u0076\\u0061l\\u0075e\\u004F\\u0066%3d",
+        "<?xml version=\"1.0\"?><root><a probe=\"&quot;in \\u0076\\u0061l\\u0075e\\u004F\\u0066=\"></a></root>",
+        "q=\\u{76}\\u{61}lueOf",
+    ] {
+        let v = d.scan(body.as_bytes());
+        assert!(
+            v.findings.iter().any(|f| f.category == Category::Xss),
+            "missed {body:?}"
+        );
+    }
+}
+
+#[test]
+fn escaped_markup_and_accented_text_are_clean() {
+    assert_clean(
+        Category::Xss,
+        &[
+            "{\"html\":\"\\u003cb\\u003ebold\\u003c/b\\u003e\"}",
+            "{\"name\":\"Ren\\u00e9e M\\u00fcller\"}",
+            "C:\\users\\u0001\\data",
+            "path \\u0041 alone",
+        ],
+    );
+}

@@ -1503,6 +1503,56 @@ fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
     }
     if m & C_ESC != 0 {
         high_bit_tags(b, base, hits);
+        escaped_identifier(b, base, hits);
+    }
+}
+
+/// The letter a JavaScript escape at `i` spells (`\u0076`, `\u{76}`) and
+/// the escape's length. Only ASCII letters count: encoders escape control
+/// characters, markup and non-ASCII text, never a plain letter.
+fn letter_escape(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    if b.get(i) != Some(&b'\\') || b.get(i + 1) != Some(&b'u') {
+        return None;
+    }
+    let hex = |s: &[u8]| -> Option<u32> {
+        if s.is_empty() || s.len() > 6 || !s.iter().all(u8::is_ascii_hexdigit) {
+            return None;
+        }
+        s.iter()
+            .try_fold(0u32, |v, &c| Some(v * 16 + (c as char).to_digit(16)?))
+    };
+    let (v, len) = if b.get(i + 2) == Some(&b'{') {
+        let close = memchr::memchr(b'}', b.get(i + 3..(i + 10).min(b.len()))?)?;
+        (hex(&b[i + 3..i + 3 + close])?, close + 4)
+    } else {
+        (hex(b.get(i + 2..i + 6)?)?, 6)
+    };
+    let c = u8::try_from(v).ok()?;
+    c.is_ascii_alphabetic().then_some((c, len))
+}
+
+/// An identifier spelled partly with escapes of plain letters
+/// (`\u0076\u0061l\u0075e\u004F\u0066`): JavaScript accepts escapes in
+/// names, and nothing but a filter-evasion writes letters that way.
+fn escaped_identifier(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut k = 0;
+    while let Some(off) = memchr::memmem::find(&b[k..], b"\\u") {
+        let s = k + off;
+        let (mut i, mut escapes) = (s, 0);
+        loop {
+            if let Some((_, len)) = letter_escape(b, i) {
+                escapes += 1;
+                i += len;
+            } else if i < b.len() && is_ident(b[i]) {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if escapes >= 2 {
+            hit(hits, JS, base, s, i);
+        }
+        k = i.max(s + 2);
     }
 }
 
@@ -1546,7 +1596,13 @@ fn trigger(b: &[u8], p: usize) -> bool {
                 || (p >= 3 && &b[p - 3..p] == b"ADw")
         }
         b'/' => at(1) == b'*',
-        b'\\' => b.len() >= p + 4 && b[p + 1..p + 4].eq_ignore_ascii_case(b"xbc"),
+        b'\\' => {
+            (b.len() >= p + 4 && b[p + 1..p + 4].eq_ignore_ascii_case(b"xbc"))
+                || (letter_escape(b, p).is_some_and(|(_, len)| {
+                    letter_escape(b, p + len).is_some()
+                        || b.get(p + len).is_some_and(|&c| is_ident(c))
+                }))
+        }
         0xC2 => at(1) == 0xBC,
         _ => false,
     }
