@@ -47,4 +47,12 @@ pub enum AcquireError {
         /// The configured cap.
         cap: usize,
     },
+    /// No buffer can have this capacity: it exceeds `isize::MAX` bytes.
+    #[error("a buffer of {requested} bytes cannot exist (at most {max})")]
+    TooLarge {
+        /// The requested capacity.
+        requested: usize,
+        /// The largest capacity a buffer can have.
+        max: usize,
+    },
 }

@@ -177,9 +177,11 @@ impl Slots {
         };
         // SAFETY: the caller guarantees room: `len < v.len()`.
         let slot = unsafe { self.v.get_unchecked_mut(self.len) };
-        if *slot != new {
-            *slot = new;
-        }
+        // Always store, even when the slot already holds the same address:
+        // an equal address may belong to a buffer freed since and a new one
+        // the allocator put in its place, and only the new pointer carries
+        // the new allocation's provenance.
+        *slot = new;
         // The slot now owns the buffer of the forgotten `Vec`.
         self.len += 1;
     }
@@ -521,11 +523,14 @@ impl Entry {
     }
 
     /// Grants fast checkouts (leaving the slow path): as many as the stash
-    /// holds, and one less than the sampling countdown.
+    /// holds up to one batch, and one less than the sampling countdown.
+    /// Granting more would hide the stash from `park_refs`, so a thread
+    /// that mostly releases would keep every count it receives.
     #[inline]
     fn grant(&mut self) {
         let n = self
             .spare_refs
+            .min(REF_BATCH)
             .min(self.sample_countdown.saturating_sub(1) as usize) as u32;
         self.spare_refs -= n as usize;
         self.sample_countdown -= n;

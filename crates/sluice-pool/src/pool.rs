@@ -318,6 +318,11 @@ impl Pool {
     /// fails: with `max_checked_out_bytes` set, a buffer that does not fit is
     /// still handed out and counted (see [`PoolStats::cap_overruns`]); use
     /// [`Pool::try_acquire`] or `acquire_async` to honour the cap.
+    ///
+    /// # Panics
+    ///
+    /// If `capacity` exceeds `isize::MAX` bytes, as `Vec::with_capacity`
+    /// does, and before anything is charged or counted.
     #[track_caller]
     #[inline]
     pub fn acquire(&self, capacity: usize) -> PooledBuf {
@@ -337,6 +342,7 @@ impl Pool {
     /// calls nothing and needs no stack frame.
     #[inline(never)]
     fn acquire_slow(&self, capacity: usize, location: &'static Location<'static>) -> Parts {
+        assert_possible(capacity);
         let inner = &self.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
@@ -388,6 +394,12 @@ impl Pool {
     #[track_caller]
     #[inline]
     pub fn try_acquire(&self, capacity: usize) -> Result<PooledBuf, AcquireError> {
+        if capacity > MAX_CAPACITY {
+            return Err(AcquireError::TooLarge {
+                requested: capacity,
+                max: MAX_CAPACITY,
+            });
+        }
         let inner = &self.inner;
         let (_, counted) = request(capacity);
         let charged = match &inner.gate {
@@ -416,6 +428,11 @@ impl Pool {
     /// it out (at once without a cap). Waiters are served first come, first
     /// served; each release wakes the first. Dropping the future gives up
     /// its place with nothing charged, so it is cancellation-safe.
+    ///
+    /// # Panics
+    ///
+    /// The future panics if `capacity` exceeds `isize::MAX` bytes, before
+    /// anything is charged.
     #[cfg(feature = "tokio")]
     #[track_caller]
     pub fn acquire_async(
@@ -433,6 +450,7 @@ impl Pool {
         capacity: usize,
         location: &'static Location<'static>,
     ) -> PooledBuf {
+        assert_possible(capacity);
         let inner = &self.inner;
         let (_, counted) = request(capacity);
         let Some(gate) = &inner.gate else {
@@ -598,6 +616,19 @@ impl fmt::Debug for Pool {
     }
 }
 
+/// The largest capacity a `Vec<u8>` can have.
+const MAX_CAPACITY: usize = isize::MAX as usize;
+
+/// Refuses, before anything is charged or counted, a capacity no buffer can
+/// have: `Vec::with_capacity` would panic later, with the cap charged.
+#[track_caller]
+fn assert_possible(capacity: usize) {
+    assert!(
+        capacity <= MAX_CAPACITY,
+        "a buffer of {capacity} bytes cannot exist (capacity overflow)"
+    );
+}
+
 /// Class and counted bytes of a request.
 #[inline]
 fn request(capacity: usize) -> (Option<usize>, usize) {
@@ -609,13 +640,20 @@ fn request(capacity: usize) -> (Option<usize>, usize) {
 
 impl Inner {
     /// Drops the strong counts parked in `parked_refs`.
-    pub(crate) fn drain_parked_refs(&self) {
+    ///
+    /// Takes the `Arc`, not `&Inner`: the counts live beside the contents,
+    /// and a pointer made from a reference to the contents may not touch
+    /// them.
+    pub(crate) fn drain_parked_refs(self: &Arc<Self>) {
         let n = self.parked_refs.swap(0, Ordering::SeqCst);
+        let ptr = Arc::as_ptr(self);
         for _ in 0..n {
             // SAFETY: each parked count is a strong count of this pool's
-            // `Arc` that a thread cache gave up; the caller still holds
-            // another (it borrows `self`), so the count never reaches zero here.
-            unsafe { Arc::decrement_strong_count(std::ptr::from_ref(self)) };
+            // `Arc` that a thread cache gave up, and `ptr` comes from that
+            // `Arc` with its provenance; the caller still holds another
+            // count (it borrows the `Arc`), so the count never reaches zero
+            // here.
+            unsafe { Arc::decrement_strong_count(ptr) };
         }
     }
 

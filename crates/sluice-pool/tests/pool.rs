@@ -959,3 +959,47 @@ fn sampling_stays_exact_when_pools_alternate() {
     drop((held_a, held_b));
     assert_eq!(a.stats().tracked_buffers, 0);
 }
+
+#[test]
+fn impossible_capacity_is_refused_before_anything_is_charged() {
+    let pool = Pool::builder()
+        .max_checked_out_bytes(Some(1 << 20))
+        .build()
+        .unwrap();
+    let err = pool.try_acquire(usize::MAX).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            AcquireError::TooLarge {
+                requested: usize::MAX,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let panicked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        drop(pool.acquire(usize::MAX))
+    }));
+    assert!(panicked.is_err());
+    let s = pool.stats();
+    assert_eq!(s.checked_out_bytes, 0);
+    assert_eq!(s.acquires, 0);
+    // The cap is whole: an ordinary buffer still fits.
+    assert!(pool.try_acquire(1024).is_ok());
+}
+
+#[test]
+fn a_buffer_at_a_freed_buffers_address_is_kept_by_its_own_pointer() {
+    // The allocator often puts a new buffer where a freed one was; the
+    // thread cache must keep the new pointer, not the equal old one (under
+    // Miri with address reuse, the old one is dangling).
+    let pool = pool();
+    for _ in 0..4 {
+        drop(pool.acquire(1024));
+    }
+    drop(pool.acquire(1024).into_vec());
+    drop(pool.acquire(1024));
+    let mut b = pool.acquire(1024);
+    b.extend_from_slice(b"hello");
+    assert_eq!(&b[..], b"hello");
+}
