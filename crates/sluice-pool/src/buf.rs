@@ -357,6 +357,10 @@ unsafe impl BufMut for PooledBuf {
             // What `Vec::chunk_mut` would reserve itself.
             self.ensure(64);
         }
+        // The caller may write anywhere in the spare capacity without
+        // advancing, and nothing tells which bytes it wrote: count them all
+        // as written, so zero-on-release clears them.
+        self.hwm = self.vec.capacity();
         self.vec.chunk_mut()
     }
 

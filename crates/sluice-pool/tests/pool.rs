@@ -1003,3 +1003,16 @@ fn a_buffer_at_a_freed_buffers_address_is_kept_by_its_own_pointer() {
     b.extend_from_slice(b"hello");
     assert_eq!(&b[..], b"hello");
 }
+
+#[test]
+fn bytes_written_through_chunk_mut_without_advancing_are_zeroed() {
+    let pool = pool();
+    for _ in 0..2 {
+        drop(pool.acquire(1024));
+    }
+    let mut b = pool.acquire(1024);
+    b.chunk_mut()[..6].copy_from_slice(b"secret");
+    drop(b);
+    let mut again = pool.acquire(1024);
+    assert_eq!(peek_spare(&mut again, 6), vec![0; 6]);
+}
