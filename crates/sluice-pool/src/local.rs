@@ -425,8 +425,10 @@ pub(crate) fn fast_take<const PLAIN: bool>(inner: &Inner, k: usize) -> Option<(V
 /// `b.flags` is 0, so the capacity is the class size (see [`OFFSIZE`]).
 #[inline(always)]
 pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
-    // SAFETY: nothing below calls out but the memset of `zero_written`
-    // (see `active`).
+    // SAFETY: nothing below reaches `LOCAL`, `ACTIVE` or user code (see
+    // `active`): the calls out are the memset of `zero_written` and, via
+    // `park_refs`, `drain_parked_refs`, which only drops strong counts the
+    // cache's own `Arc` outlives.
     let Some(e) = (unsafe { active(b.pool.inner()) }) else {
         return false;
     };
