@@ -298,7 +298,8 @@ pub(crate) struct Entry {
 }
 
 /// Runs `f` with this thread's cache for `inner`; `None` while the thread's
-/// locals are being torn down (the caller then uses the shared path).
+/// locals are being torn down or once the pool has closed (the caller then
+/// uses the shared path).
 #[inline]
 pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Option<R> {
     LOCAL
@@ -328,6 +329,14 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             }
             let e = &mut entries[0];
             e.tick();
+            if e.inner.is_closed_seqcst() {
+                // The pool closed after the caller last looked (`close`
+                // sets the flag before it bumps the epoch `tick` just
+                // read): no cache for it, or this thread would keep idle
+                // buffers of a closed pool until it exits.
+                entries.swap_remove(0);
+                return None;
+            }
             let r = f(e);
             // Only set while `EXIT` is alive: after it ran, nothing would
             // clear the pointer before `LOCAL`'s entries go.
