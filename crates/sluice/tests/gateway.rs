@@ -1058,3 +1058,60 @@ async fn clients_over_their_limits_get_429() {
     assert_eq!(v["retry_after_secs"], 1000, "{v}");
     gw.stop().await;
 }
+
+/// The README's first command as a real process: `sluice serve` with the
+/// embedded defaults (here on a free port and a single-threaded runtime,
+/// `--workers 1`) answers the analysis API.
+#[tokio::test]
+async fn the_binary_serves_with_embedded_defaults() {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--workers",
+            "1",
+            "--log-format",
+            "json",
+        ])
+        .env_remove("RUST_LOG")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    // The bound address is in the start-up log line.
+    let addr = tokio::task::spawn_blocking(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if let Ok(v) = serde_json::from_str::<Value>(&line) {
+                if let Some(a) = v["addr"].as_str() {
+                    return Some(a.to_owned());
+                }
+            }
+        }
+        None
+    });
+    let addr = tokio::time::timeout(Duration::from_secs(60), addr)
+        .await
+        .expect("no start-up line within 60 s")
+        .unwrap();
+    let Some(addr) = addr else {
+        let _ = child.kill();
+        panic!("sluice serve exited without listening: {:?}", child.wait());
+    };
+    let v: Value = client()
+        .post(format!("http://{addr}/v1/analyze"))
+        .body(SQLI)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(v["threat"], true, "{v}");
+    assert_eq!(v["findings"][0]["category"], "sqli", "{v}");
+}

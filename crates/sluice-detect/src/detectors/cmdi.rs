@@ -4188,21 +4188,8 @@ mod cost {
             }
             i += 1;
         }
-        let rounds: u32 = std::env::var("COST_ROUNDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(20);
-        let mut hits = Vec::new();
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..rounds {
-            hits.clear();
-            let t = std::time::Instant::now();
-            super::scan(&text, &mut hits);
-            best = best.min(t.elapsed());
-        }
-        println!(
-            "cmdi JSON values: {best:?} per MiB (best of {rounds}), {} hits",
-            hits.len()
-        );
+        use crate::detectors::timing;
+        let rounds = timing::env_count("COST_ROUNDS", 20);
+        timing::report_best("cmdi JSON values", &text, rounds, super::scan);
     }
 }

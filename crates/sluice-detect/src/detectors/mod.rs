@@ -107,6 +107,7 @@ mod tests {
 #[cfg(test)]
 pub(crate) mod timing {
     use super::safety::Scan;
+    use crate::finding::Hit;
 
     /// Ordinary values: prose with quotes, semicolons and SQL words, short
     /// form fields, a number.
@@ -133,31 +134,39 @@ pub(crate) mod timing {
         text
     }
 
-    /// Prints `scan`'s cost per MiB of benign values (best of `COST_ROUNDS`,
-    /// default 20) and per short value (`COST_SHORT` passes, default 1000),
-    /// for runs under `perf stat` or by hand.
-    pub(crate) fn report_cost(name: &str, scan: Scan) {
-        let env = |k: &str, d: u32| {
-            std::env::var(k)
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .unwrap_or(d)
-                .max(1)
-        };
-        let (rounds, short) = (env("COST_ROUNDS", 20), env("COST_SHORT", 1000));
-        let text = benign_mib();
+    /// A count from the environment variable `key`, or `default`; at least 1.
+    pub(crate) fn env_count(key: &str, default: u32) -> u32 {
+        std::env::var(key)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+            .max(1)
+    }
+
+    /// Prints the best of `rounds` scans of `text` (about 1 MiB) and returns
+    /// the last scan's hits.
+    pub(crate) fn report_best(label: &str, text: &str, rounds: u32, scan: Scan) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut best = std::time::Duration::MAX;
         for _ in 0..rounds {
             hits.clear();
             let t = std::time::Instant::now();
-            scan(&text, &mut hits);
+            scan(text, &mut hits);
             best = best.min(t.elapsed());
         }
         println!(
-            "{name}: {best:?} per MiB (best of {rounds}), {} hits",
+            "{label}: {best:?} per MiB (best of {rounds}), {} hits",
             hits.len()
         );
+        hits
+    }
+
+    /// Prints `scan`'s cost per MiB of benign values (best of `COST_ROUNDS`,
+    /// default 20) and per short value (`COST_SHORT` passes, default 1000),
+    /// for runs under `perf stat` or by hand.
+    pub(crate) fn report_cost(name: &str, scan: Scan) {
+        let (rounds, short) = (env_count("COST_ROUNDS", 20), env_count("COST_SHORT", 1000));
+        let mut hits = report_best(name, &benign_mib(), rounds, scan);
         let t = std::time::Instant::now();
         for _ in 0..short {
             for l in BENIGN_LINES {

@@ -4804,9 +4804,6 @@ mod sem {
 mod tests {
     use super::*;
 
-    /// Instructions per MiB of benign values and per short value: run by hand
-    /// under `perf stat -e instructions` with
-    /// `cargo test --release -p sluice-detect prompt_cost -- --ignored`.
     /// Prints the lines of `PROMPT_LINES` (a file) that the scan flags:
     /// a hand check of the false-positive rate on any prose at hand.
     #[test]
@@ -4855,6 +4852,9 @@ mod tests {
         }
     }
 
+    /// Instructions per MiB of benign values and per short value: run by hand
+    /// under `perf stat -e instructions` with
+    /// `cargo test --release -p sluice-detect prompt_cost -- --ignored`.
     #[test]
     #[ignore]
     fn prompt_cost() {
@@ -4904,24 +4904,17 @@ mod tests {
             body.push('\0');
             i += 1;
         }
-        let rounds: u32 = std::env::var("PROMPT_ROUNDS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(5);
+        let rounds = crate::detectors::timing::env_count("PROMPT_ROUNDS", 5);
         // `PROMPT_PART=body` or `=lines` runs one half only.
         let part = std::env::var("PROMPT_PART").unwrap_or_default();
+        if part != "lines" {
+            let hits =
+                crate::detectors::timing::report_best("corpus JSON values", &body, rounds, scan);
+            for h in &hits {
+                println!("  {} {:?}", h.rule.id, &body[h.start..h.end]);
+            }
+        }
         let mut hits = Vec::new();
-        let mut best = std::time::Duration::MAX;
-        for _ in 0..if part == "lines" { 0 } else { rounds } {
-            hits.clear();
-            let t = std::time::Instant::now();
-            scan(&body, &mut hits);
-            best = best.min(t.elapsed());
-        }
-        println!("corpus JSON values: {best:?} per MiB (best of {rounds})");
-        for h in &hits {
-            println!("  {} {:?}", h.rule.id, &body[h.start..h.end]);
-        }
         let t = std::time::Instant::now();
         for _ in 0..if part == "body" { 0 } else { rounds } {
             for l in &all {
