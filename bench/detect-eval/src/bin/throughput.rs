@@ -215,7 +215,10 @@ fn run() -> anyhow::Result<()> {
 
     // Large bodies.
     let mib = 1 << 20;
-    let json1 = input_for(&["1 MiB benign JSON"], || benign_json(&benign, mib));
+    let json1 = input_for(
+        &["1 MiB benign JSON", "1 MiB benign JSON (kind auto)"],
+        || benign_json(&benign, mib),
+    );
     let json10 = input_for(&["10 MiB benign JSON"], || benign_json(&benign, 10 * mib));
     let text1 = input_for(&["1 MiB benign text"], || benign_text(&benign, mib));
     let scan_json = |body: &[u8]| detector.scan_as(body, InputKind::Json).findings.len();
