@@ -983,15 +983,24 @@ static PAIR_LENS: LazyLock<Box<[u32; 36 * 36]>> = LazyLock::new(|| {
     t
 });
 
+/// Whether the value's first word at `i` is decided without `check_command`:
+/// [`plain_non_command`] or [`plain_bare_value`], given the run of ASCII
+/// letters and digits at `i` (read once, at most `WORD_MAX` bytes).
+fn first_word_settled(b: &[u8], i: usize, end: usize) -> bool {
+    let mut e = i;
+    while e < end && e - i < WORD_MAX && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    plain_non_command(b, i, e, end) || plain_bare_value(b, i, e, end)
+}
+
 /// Whether the value's first word at `i` is plain letters and digits up to a
 /// blank or the value's end, with a length no command name that opens with
 /// its first two letters has (and no version suffix): such a word is no
-/// command whatever follows, and `read_word` need not run.
-fn plain_non_command(b: &[u8], i: usize, end: usize) -> bool {
-    let mut e = i;
-    while e < end && e < i + 32 && b[e].is_ascii_alphanumeric() {
-        e += 1;
-    }
+/// command whatever follows, and `read_word` need not run. `e` ends the run
+/// of ASCII letters and digits at `i` (cut at `WORD_MAX` bytes: every length
+/// this test accepts is shorter).
+fn plain_non_command(b: &[u8], i: usize, e: usize, end: usize) -> bool {
     let len = e - i;
     if !(2..31).contains(&len)
         || (e < end && !matches!(b[e], b' ' | b'\t'))
@@ -1815,21 +1824,40 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
     }
 }
 
+/// Whether the value from `i` to `end` is one word of ASCII letters and
+/// digits (then only blanks) that is no unmistakable probe: `check_command`
+/// at the start of a value turns down exactly such a value (a JSON key, a
+/// tag), so the call, which reads and lower-cases the word, need not be made.
+fn plain_bare_value(b: &[u8], i: usize, e: usize, end: usize) -> bool {
+    // `e` ends the run of letters and digits at `i`, cut at `WORD_MAX`
+    // bytes. `read_word` keeps at most that many: a longer word goes the
+    // long way.
+    if e - i >= WORD_MAX || !b[e..end].iter().all(|&x| x == b' ' || x == b'\t') {
+        return false;
+    }
+    let word = &b[i..e];
+    !BARE_PROBES
+        .iter()
+        .any(|n| n.len() == word.len() && word.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// Recon commands whose names are never ordinary values or keys.
+const BARE_PROBES: &[&str] = &[
+    "whoami",
+    "ifconfig",
+    "ipconfig",
+    "netstat",
+    "systeminfo",
+    "uname",
+    "getuid",
+    "lsb_release",
+    "tasklist",
+    "printenv",
+];
+
 /// Recon commands whose names are never ordinary values or keys.
 fn unambiguous_bare(name: &str) -> bool {
-    matches!(
-        name,
-        "whoami"
-            | "ifconfig"
-            | "ipconfig"
-            | "netstat"
-            | "systeminfo"
-            | "uname"
-            | "getuid"
-            | "lsb_release"
-            | "tasklist"
-            | "printenv"
-    )
+    BARE_PROBES.contains(&name)
 }
 
 fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) {
@@ -2724,7 +2752,7 @@ fn scan_segment(
             && b[first].is_ascii_alphanumeric()
             && b[first + 1].is_ascii_alphanumeric();
         if !opens_word
-            || (pair_known(b[first], b[first + 1]) && !plain_non_command(b, first, seg_end))
+            || (pair_known(b[first], b[first + 1]) && !first_word_settled(b, first, seg_end))
         {
             check_command(text, first, first, seg_end, Ctx::Start, hits);
         }

@@ -956,12 +956,17 @@ fn is_key_byte(x: u8) -> bool {
     x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'.')
 }
 
-static BEARER_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .build(["bearer"])
-        .expect("static patterns")
-});
+const BEARER: &[u8] = b"bearer";
+
+/// Where "bearer" starts in `b`, in any ASCII case. No proper prefix of the
+/// word is also its suffix, so two occurrences never overlap and every one
+/// is found, as a search for the one word would find them; checking the
+/// bytes after each `b` costs less than starting an automaton on a short value.
+fn bearer_at(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'b', b'B', b).filter(move |&p| {
+        b.len() - p >= BEARER.len() && b[p..p + BEARER.len()].eq_ignore_ascii_case(BEARER)
+    })
+}
 
 /// The maximal key-name runs that can start an assignment: those followed
 /// (after an optional quote and a few blanks) by `=` or `:`, and any run
@@ -992,9 +997,9 @@ fn key_runs(b: &[u8]) -> Vec<(usize, usize)> {
         }
     }
     let mut extra = false;
-    for m in BEARER_AC.find_iter(b) {
-        let s = run_start(m.start());
-        let mut e = m.end();
+    for at in bearer_at(b) {
+        let s = run_start(at);
+        let mut e = at + BEARER.len();
         while e < b.len() && is_key_byte(b[e]) {
             e += 1;
         }
@@ -1132,6 +1137,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     scan_numbers(text, hits);
     scan_prefixed(text, hits);
     scan_assignments(text, hits);
+    if hits.len() == first {
+        // Nothing found (most values): nothing to weed out.
+        return;
+    }
     // A secret assignment that merely repeats a prefixed token is dropped;
     // a phone number inside a card or IBAN likewise.
     let mine: Vec<Hit> = hits.drain(first..).collect();
