@@ -1,6 +1,13 @@
 //! Forwarding screened requests to the upstream.
+//!
+//! A request asking to switch protocols (`Connection: upgrade` with an
+//! `Upgrade` header, as a WebSocket handshake does) is screened like any
+//! other request, forwarded with those two headers kept, and when the
+//! upstream agrees (101) the two connections are joined byte for byte.
+//! What flows after the switch is not screened: it is no longer HTTP.
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
@@ -9,9 +16,11 @@ use axum::response::Response;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::uri::PathAndQuery;
 use http::{StatusCode, Uri};
+use hyper::upgrade::OnUpgrade;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::{TokioExecutor, TokioTimer};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use tokio::sync::OwnedSemaphorePermit;
 
 use super::AppState;
 use super::error::{Outcome, error_response, request_id};
@@ -73,6 +82,71 @@ fn strip_hop_by_hop(headers: &mut HeaderMap) {
     headers.remove(header::TRANSFER_ENCODING);
 }
 
+/// The connection-limit permit of the connection a request came on. A
+/// connection that switches protocols leaves hyper's hands; its tunnel keeps
+/// this, so an open WebSocket still counts against `max_connections`.
+#[derive(Clone, Debug)]
+pub(crate) struct ConnPermit {
+    // Held for its drop only.
+    _held: Arc<OwnedSemaphorePermit>,
+}
+
+impl ConnPermit {
+    pub(crate) fn new(permit: OwnedSemaphorePermit) -> Self {
+        Self {
+            _held: Arc::new(permit),
+        }
+    }
+}
+
+/// The protocol a request asks to switch to: its `Upgrade` header, when its
+/// `Connection` header names `upgrade` (RFC 9110 7.8). HTTP/1.1 only.
+fn requested_upgrade(version: http::Version, headers: &HeaderMap) -> Option<HeaderValue> {
+    if version != http::Version::HTTP_11 || !connection_names_upgrade(headers) {
+        return None;
+    }
+    headers.get(header::UPGRADE).cloned()
+}
+
+fn connection_names_upgrade(headers: &HeaderMap) -> bool {
+    headers
+        .get_all(header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|t| t.trim().eq_ignore_ascii_case("upgrade"))
+}
+
+/// Puts back the two hop-by-hop headers that carry a protocol switch.
+fn keep_upgrade(headers: &mut HeaderMap, protocol: HeaderValue) {
+    headers.insert(header::CONNECTION, HeaderValue::from_static("upgrade"));
+    headers.insert(header::UPGRADE, protocol);
+}
+
+/// Joins the client's and the upstream's upgraded connections until either
+/// side closes.
+fn tunnel(client: OnUpgrade, upstream: OnUpgrade, permit: Option<ConnPermit>, rid: String) {
+    tokio::spawn(async move {
+        let _permit = permit;
+        let (client, upstream) = tokio::join!(client, upstream);
+        let (client, upstream) = match (client, upstream) {
+            (Ok(c), Ok(u)) => (c, u),
+            (Err(e), _) | (_, Err(e)) => {
+                tracing::warn!(request_id = %rid, error = %e, "protocol switch failed");
+                return;
+            }
+        };
+        let mut client = TokioIo::new(client);
+        let mut upstream = TokioIo::new(upstream);
+        match tokio::io::copy_bidirectional(&mut client, &mut upstream).await {
+            Ok((up, down)) => {
+                tracing::debug!(request_id = %rid, bytes_up = up, bytes_down = down, "tunnel closed");
+            }
+            Err(e) => tracing::debug!(request_id = %rid, error = %e, "tunnel ended with an error"),
+        }
+    });
+}
+
 pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Response {
     let rid = request_id(req.headers());
     let Some(proxy) = state.proxy() else {
@@ -83,6 +157,12 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| c.0.ip());
     let (mut parts, body) = req.into_parts();
+    let upgrade = requested_upgrade(parts.version, &parts.headers);
+    let client_upgrade = match upgrade {
+        Some(_) => parts.extensions.remove::<OnUpgrade>(),
+        None => None,
+    };
+    let permit = parts.extensions.get::<ConnPermit>().cloned();
     // `PathAndQuery` shares the request's bytes: cloning it copies nothing.
     let path_and_query = parts
         .uri
@@ -103,6 +183,9 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
     };
     let original_host = parts.headers.get(header::HOST).cloned();
     strip_hop_by_hop(&mut parts.headers);
+    if let (Some(protocol), Some(_)) = (&upgrade, &client_upgrade) {
+        keep_upgrade(&mut parts.headers, protocol.clone());
+    }
     // The body is already read: hyper answered any 100-continue itself.
     parts.headers.remove(header::EXPECT);
     if let Some(ip) = remote {
@@ -131,9 +214,33 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
     parts.version = http::Version::HTTP_11;
     let upstream_req = Request::from_parts(parts, body);
     match tokio::time::timeout(proxy.timeout, proxy.client.request(upstream_req)).await {
-        Ok(Ok(res)) => {
+        Ok(Ok(mut res)) => {
+            let switching = res.status() == StatusCode::SWITCHING_PROTOCOLS;
+            let switch = match client_upgrade {
+                Some(client) if switching => {
+                    let protocol = res.headers().get(header::UPGRADE).cloned();
+                    tunnel(client, hyper::upgrade::on(&mut res), permit, rid.clone());
+                    protocol
+                }
+                _ if switching => {
+                    // A switch nobody asked for cannot be carried out.
+                    tracing::warn!(request_id = %rid, "upstream switched protocols unasked");
+                    let mut res = error_response(
+                        StatusCode::BAD_GATEWAY,
+                        "upstream switched protocols unasked",
+                        &rid,
+                        None,
+                    );
+                    res.extensions_mut().insert(Outcome("upstream_error"));
+                    return res;
+                }
+                _ => None,
+            };
             let (mut parts, incoming) = res.into_parts();
             strip_hop_by_hop(&mut parts.headers);
+            if let Some(protocol) = switch {
+                keep_upgrade(&mut parts.headers, protocol);
+            }
             // The client's connection has its own version; an HTTP/1.0
             // upstream must not downgrade it.
             parts.version = http::Version::HTTP_11;

@@ -114,12 +114,15 @@ impl Server {
             };
             let _ = stream.set_nodelay(true);
             let router = router.clone();
+            let permit = super::proxy::ConnPermit::new(permit);
+            let conn_permit = permit.clone();
             let drain_limit = config.max_body.max(MIN_DRAIN_BYTES);
             let svc = tower::service_fn(move |req: http::Request<Incoming>| {
                 let mut req = req.map(|body| DrainOnDrop::new(body, drain_limit));
                 let expect = req.headers().get(http::header::EXPECT).is_some();
                 req.body_mut().expect_continue = expect;
                 req.extensions_mut().insert(ConnectInfo(remote));
+                req.extensions_mut().insert(conn_permit.clone());
                 router.clone().oneshot(req)
             });
             let conn = builder

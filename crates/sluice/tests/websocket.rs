@@ -1,0 +1,148 @@
+//! The proxy carries WebSocket connections: the handshake is screened like
+//! any request, then the upgraded connection is joined to the upstream's.
+
+mod support;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
+use axum::extract::State;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
+use axum::response::Response;
+use futures_util::{SinkExt, StreamExt};
+use sluice::gateway::GatewayConfig;
+use support::{Gateway, client, config};
+use tokio_tungstenite::tungstenite;
+
+/// A WebSocket server that echoes every message back with a prefix and
+/// counts handshakes.
+struct EchoServer {
+    addr: std::net::SocketAddr,
+    handshakes: Arc<AtomicUsize>,
+}
+
+async fn upgrade(State(n): State<Arc<AtomicUsize>>, ws: WebSocketUpgrade) -> Response {
+    n.fetch_add(1, Ordering::SeqCst);
+    ws.on_upgrade(echo)
+}
+
+async fn echo(mut socket: WebSocket) {
+    while let Some(Ok(msg)) = socket.recv().await {
+        let reply = match msg {
+            Message::Text(t) => Message::Text(format!("echo: {}", t.as_str()).into()),
+            Message::Binary(b) => Message::Binary(b),
+            Message::Close(_) => break,
+            _ => continue,
+        };
+        if socket.send(reply).await.is_err() {
+            break;
+        }
+    }
+}
+
+impl EchoServer {
+    async fn start() -> Self {
+        let handshakes = Arc::new(AtomicUsize::new(0));
+        let app = axum::Router::new()
+            .route("/chat", axum::routing::get(upgrade))
+            .with_state(Arc::clone(&handshakes));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        Self { addr, handshakes }
+    }
+
+    fn config(&self) -> GatewayConfig {
+        GatewayConfig {
+            upstream: Some(format!("http://{}", self.addr)),
+            ..config()
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn websocket_messages_flow_both_ways_through_the_proxy() {
+    let up = EchoServer::start().await;
+    let gw = Gateway::start(up.config()).await;
+    let url = format!("ws://{}/chat?room=lobby", gw.addr);
+    let (mut ws, res) = tokio_tungstenite::connect_async(url.as_str())
+        .await
+        .expect("handshake through the proxy");
+    assert_eq!(res.status(), 101);
+    ws.send(tungstenite::Message::text("hello")).await.unwrap();
+    let got = ws.next().await.unwrap().unwrap();
+    assert_eq!(got, tungstenite::Message::text("echo: hello"));
+    // A large binary message crosses in many TCP segments, unchanged.
+    let blob: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
+    ws.send(tungstenite::Message::binary(blob.clone()))
+        .await
+        .unwrap();
+    let got = ws.next().await.unwrap().unwrap();
+    assert_eq!(got.into_data().as_ref(), blob.as_slice());
+    ws.close(None).await.unwrap();
+    assert_eq!(up.handshakes.load(Ordering::SeqCst), 1);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn websocket_handshake_with_an_attack_is_refused_before_the_upstream() {
+    let up = EchoServer::start().await;
+    let gw = Gateway::start(up.config()).await;
+    let url = format!("ws://{}/chat?room=1%27%20OR%20%271%27=%271", gw.addr);
+    match tokio_tungstenite::connect_async(url.as_str()).await {
+        Err(tungstenite::Error::Http(res)) => {
+            assert_eq!(res.status(), 403);
+            let body: serde_json::Value =
+                serde_json::from_slice(res.body().as_deref().unwrap_or_default()).unwrap();
+            assert_eq!(body["threats"][0]["category"], "sqli", "{body}");
+        }
+        other => panic!("expected a 403, got {other:?}"),
+    }
+    assert_eq!(up.handshakes.load(Ordering::SeqCst), 0);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_open_websocket_counts_against_the_connection_limit() {
+    let up = EchoServer::start().await;
+    let gw = Gateway::start(GatewayConfig {
+        max_connections: 1,
+        ..up.config()
+    })
+    .await;
+    let url = format!("ws://{}/chat", gw.addr);
+    let (mut ws, _) = tokio_tungstenite::connect_async(url.as_str())
+        .await
+        .unwrap();
+    ws.send(tungstenite::Message::text("ping")).await.unwrap();
+    assert!(ws.next().await.unwrap().is_ok());
+    // The tunnel holds the only connection slot: a new client waits.
+    let http = client();
+    let health = gw.url("/healthz");
+    let waited = tokio::time::timeout(Duration::from_millis(500), http.get(&health).send()).await;
+    assert!(waited.is_err(), "served while the WebSocket held the slot");
+    ws.close(None).await.unwrap();
+    drop(ws);
+    let res = tokio::time::timeout(Duration::from_secs(10), http.get(&health).send())
+        .await
+        .expect("served once the WebSocket closed")
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upgrade_the_upstream_refuses_is_an_ordinary_answer() {
+    // The upstream has no WebSocket on this path: its 404 comes back as is.
+    let up = EchoServer::start().await;
+    let gw = Gateway::start(up.config()).await;
+    let url = format!("ws://{}/elsewhere", gw.addr);
+    match tokio_tungstenite::connect_async(url.as_str()).await {
+        Err(tungstenite::Error::Http(res)) => assert_eq!(res.status(), 404),
+        other => panic!("expected the upstream's 404, got {other:?}"),
+    }
+    gw.stop().await;
+}
