@@ -2723,11 +2723,45 @@ fn quote_needed(b: &[u8], q: u8, kw: &mut Option<bool>) -> bool {
     ) || has_keyword(b, kw)
 }
 
+thread_local! {
+    /// Token and text buffers kept between scans: fresh ones grew by
+    /// doubling on every scan that tokenized anything.
+    static SCRATCH: std::cell::RefCell<(Vec<Tok>, String)> =
+        const { std::cell::RefCell::new((Vec::new(), String::new())) };
+}
+
+/// Buffers that grew beyond these are dropped after the scan instead of
+/// kept: one unusually large value does not pin its memory to the thread.
+const KEEP_TOKS: usize = 4096;
+const KEEP_TEXT: usize = 64 << 10;
+
 /// Finds SQL injection in each NUL-separated value of `text`.
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
+    // Taken out of the thread's slot rather than borrowed in it, so nothing
+    // is held across the scan; fresh buffers when the slot is gone.
+    let (mut buf, mut scratch) = SCRATCH
+        .try_with(|c| c.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    scan_with(text, hits, &mut buf, &mut scratch);
+    if buf.capacity() > KEEP_TOKS {
+        buf = Vec::new();
+    }
+    if scratch.capacity() > KEEP_TEXT {
+        scratch = String::new();
+    }
+    let _ = SCRATCH.try_with(|c| {
+        if let Ok(mut s) = c.try_borrow_mut() {
+            *s = (buf, scratch);
+        }
+    });
+}
+
+/// [`scan`] with the token and text buffers to use (their contents do not
+/// matter: every use clears them first).
+fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut String) {
     let b = text.as_bytes();
-    let mut buf = Vec::new();
-    let mut scratch = String::new();
     let mut done = 0;
     let mut value = Value::default();
     let first_hit = hits.len();
@@ -2763,14 +2797,14 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         }
         let (s, e) = value.bounds(b);
         if region.is_some_and(|r| r.value != (s, e)) {
-            flush(text, &mut region, hits, &mut buf, &mut scratch);
+            flush(text, &mut region, hits, buf, scratch);
         }
         if e - s <= LONG {
             done = e + 1;
             // Bounds sit next to NULs or at the ends: char boundaries.
             if let Some(seg) = text.get(s..e) {
                 if seg.len() >= 2 {
-                    scan_value(seg, s, (true, true), hits, &mut buf);
+                    scan_value(seg, s, (true, true), hits, buf);
                 }
             }
             continue;
@@ -2791,7 +2825,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
                 r.last = p;
             }
             _ => {
-                flush(text, &mut region, hits, &mut buf, &mut scratch);
+                flush(text, &mut region, hits, buf, scratch);
                 let ws = window_start(text, s, p, BACK);
                 region = Some(Region {
                     value: (s, e),
@@ -2804,10 +2838,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) && value.spent <= e - s {
             let (qs, qe) = window(text, s, e, p, 64, 160);
             value.spent += qe - qs;
-            scan_window(text, (s, e), (qs, qe), hits, &mut buf, &mut scratch);
+            scan_window(text, (s, e), (qs, qe), hits, buf, scratch);
         }
     }
-    flush(text, &mut region, hits, &mut buf, &mut scratch);
+    flush(text, &mut region, hits, buf, scratch);
     if windowed {
         // Overlapping windows report the same span more than once.
         let found = &mut hits[first_hit..];
