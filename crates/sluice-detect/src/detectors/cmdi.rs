@@ -4221,3 +4221,34 @@ mod cost {
         timing::report_best("cmdi JSON values", &text, rounds, super::scan);
     }
 }
+
+#[cfg(test)]
+mod first_word {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// A first word that `scan_segment` settles without `check_command`
+        /// is one `check_command` would report nothing for.
+        #[test]
+        fn settled_first_words_draw_no_finding(
+            word in prop_oneof![
+                prop::sample::select(COMMANDS.keys().copied().collect::<Vec<_>>()).prop_map(str::to_owned),
+                prop::sample::select(BARE_PROBES.to_vec()).prop_map(str::to_uppercase),
+                "[a-zA-Z0-9]{1,70}",
+            ],
+            blanks in "[ \\t]{0,2}",
+            rest in prop::sample::select(vec!["", "-la", "/etc/passwd", "x; id", "$(id)", "=1", "(1)"]),
+        ) {
+            let text = format!("{word}{blanks}{rest}");
+            let b = text.as_bytes();
+            if b.len() >= 2 && first_word_settled(b, 0, b.len()) {
+                let mut hits = Vec::new();
+                check_command(&text, 0, 0, b.len(), Ctx::Start, &mut hits);
+                prop_assert!(hits.is_empty(), "{:?}: {:?}", text, hits);
+            }
+        }
+    }
+}

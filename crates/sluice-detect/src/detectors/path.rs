@@ -877,6 +877,26 @@ fn has_dot(w: &[u8]) -> bool {
     chunks.remainder().contains(&b'.')
 }
 
+/// The NULs of `b` for which `nul_candidate` holds, in order. Each has a dot
+/// right after it or within the 17 bytes before it, so only the bytes around
+/// dots are looked at: a body of many short values (one NUL each) with few
+/// dots is not walked NUL by NUL.
+fn nul_candidates(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let hay = if memchr::memchr(0, b).is_some() {
+        b
+    } else {
+        &b[..0]
+    };
+    // The first position not looked at yet: ranges of close dots overlap.
+    let mut next = 0;
+    memchr::memchr_iter(b'.', hay).flat_map(move |d| {
+        let lo = d.saturating_sub(1).max(next);
+        let hi = (d + 18).min(b.len());
+        next = next.max(hi);
+        (lo..hi).filter(move |&p| b[p] == 0 && nul_candidate(b, p))
+    })
+}
+
 struct NullMatch<'t> {
     start: usize,
     text: &'t str,
@@ -902,16 +922,25 @@ fn scan_null(text: &str, hits: &mut Vec<Hit>) {
     // text. A NUL separates every engine segment: it only counts when an
     // extension precedes it or a dot follows it, as the regex demands.
     let mut windows: Vec<(usize, usize)> = Vec::new();
-    for p in memchr::memchr3_iter(0, b'%', b'\\', b) {
-        // Each marker is only one of the spellings the regex knows.
-        let marker = match b[p] {
-            0 => nul_candidate(b, p),
+    // Each escape marker is only one of the spellings the regex knows.
+    let mut escapes = memchr::memchr2_iter(b'%', b'\\', b)
+        .filter(|&p| match b[p] {
             b'%' => b.get(p + 1) == Some(&b'0') || starts_with_ci(&b[p..], b"%2500"),
             _ => matches!(b.get(p + 1), Some(b'0' | b'x' | b'X' | b'u' | b'U')),
+        })
+        .peekable();
+    let mut nuls = nul_candidates(b).peekable();
+    // The markers of both kinds, in order.
+    loop {
+        let p = match (escapes.peek(), nuls.peek()) {
+            (Some(&e), Some(&n)) if e < n => escapes.next(),
+            (_, Some(_)) => nuls.next(),
+            (Some(_), None) => escapes.next(),
+            (None, None) => None,
         };
-        if !marker {
-            continue;
-        }
+        let Some(p) = p else {
+            break;
+        };
         let mut ws = p.saturating_sub(NULL_MARGIN);
         while !text.is_char_boundary(ws) {
             ws -= 1;
@@ -1038,6 +1067,30 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Looking only around dots finds every NUL that can end a file name.
+        #[test]
+        fn nul_candidates_are_every_nul_candidate(
+            bytes in proptest::collection::vec(
+                proptest::sample::select(vec![0u8, b'.', b'a', b'Z', b'7', b'/', b'%', b' ', b'_', 0xc3, 0xa9]),
+                0..120,
+            )
+        ) {
+            let want: Vec<usize> = (0..bytes.len())
+                .filter(|&p| bytes[p] == 0 && nul_candidate(&bytes, p))
+                .collect();
+            proptest::prop_assert_eq!(nul_candidates(&bytes).collect::<Vec<_>>(), want);
+        }
+
+        /// The eight-bytes-at-a-time dot test agrees with a plain search.
+        #[test]
+        fn has_dot_finds_any_dot(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40)) {
+            proptest::prop_assert_eq!(has_dot(&bytes), bytes.contains(&b'.'));
+        }
+    }
 
     fn rules(text: &str) -> Vec<&'static str> {
         let mut hits = Vec::new();

@@ -1188,6 +1188,27 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 mod tests {
     use super::*;
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// `bearer_at` finds what an automaton for the one word finds.
+        #[test]
+        fn bearer_at_matches_a_search_for_the_word(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["bearer", "BeArEr", "bear", "b", "er", "r", " ", "x", "é"]),
+                0..20,
+            )
+        ) {
+            let text = parts.concat();
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(["bearer"])
+                .expect("one pattern");
+            let want: Vec<usize> = ac.find_iter(&text).map(|m| m.start()).collect();
+            proptest::prop_assert_eq!(bearer_at(text.as_bytes()).collect::<Vec<_>>(), want);
+        }
+    }
+
     /// Instructions per MiB of benign values and per short value: run by hand
     /// under `perf stat -e instructions` with
     /// `cargo test --release -p sluice-detect pii_cost -- --ignored`.
