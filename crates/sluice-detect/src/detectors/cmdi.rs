@@ -987,10 +987,11 @@ static PAIR_LENS: LazyLock<Box<[u32; 36 * 36]>> = LazyLock::new(|| {
 /// [`plain_non_command`] or [`plain_bare_value`], given the run of ASCII
 /// letters and digits at `i` (read once, at most `WORD_MAX` bytes).
 fn first_word_settled(b: &[u8], i: usize, end: usize) -> bool {
-    let mut e = i;
-    while e < end && e - i < WORD_MAX && b[e].is_ascii_alphanumeric() {
-        e += 1;
-    }
+    let lim = end.min(i + WORD_MAX);
+    let e = b[i..lim]
+        .iter()
+        .position(|x| !x.is_ascii_alphanumeric())
+        .map_or(lim, |n| i + n);
     plain_non_command(b, i, e, end) || plain_bare_value(b, i, e, end)
 }
 
@@ -1836,9 +1837,11 @@ fn plain_bare_value(b: &[u8], i: usize, e: usize, end: usize) -> bool {
         return false;
     }
     let word = &b[i..e];
-    !BARE_PROBES
-        .iter()
-        .any(|n| n.len() == word.len() && word.eq_ignore_ascii_case(n.as_bytes()))
+    // Most words have a length no probe has (and are shorter than 64).
+    !(PROBE_LENS & (1 << word.len()) != 0
+        && BARE_PROBES
+            .iter()
+            .any(|n| n.len() == word.len() && word.eq_ignore_ascii_case(n.as_bytes())))
 }
 
 /// Recon commands whose names are never ordinary values or keys.
@@ -1854,6 +1857,17 @@ const BARE_PROBES: &[&str] = &[
     "tasklist",
     "printenv",
 ];
+
+/// The lengths of [`BARE_PROBES`], one bit each.
+const PROBE_LENS: u64 = {
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < BARE_PROBES.len() {
+        m |= 1 << BARE_PROBES[k].len();
+        k += 1;
+    }
+    m
+};
 
 /// Recon commands whose names are never ordinary values or keys.
 fn unambiguous_bare(name: &str) -> bool {
