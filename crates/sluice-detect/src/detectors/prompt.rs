@@ -3041,10 +3041,6 @@ mod sem {
         "came before",
         "before this",
         "before mine",
-        "so far",
-        "until now",
-        "up to now",
-        "earlier in",
         "nothing you",
         // supersession and rewriting
         "supersedes",
