@@ -130,6 +130,33 @@ const SEPS: &[&[u8]] = &[
     b"%5c",
 ];
 
+/// For the spellings in `pats` that start with `first`: which bytes can
+/// follow it (either case). A byte outside the set rules all of them out
+/// before any is compared in full.
+const fn second_bytes(pats: &[&[u8]], first: u8) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < pats.len() {
+        let p = pats[k];
+        if p.len() >= 2 && p[0] == first {
+            t[p[1].to_ascii_lowercase() as usize] = true;
+            t[p[1].to_ascii_uppercase() as usize] = true;
+        }
+        k += 1;
+    }
+    t
+}
+
+static DOT_AFTER_PCT: [bool; 256] = second_bytes(DOTS, b'%');
+static DOT_AFTER_ZERO: [bool; 256] = second_bytes(DOTS, b'0');
+static SEP_AFTER_PCT: [bool; 256] = second_bytes(SEPS, b'%');
+static SEP_AFTER_ZERO: [bool; 256] = second_bytes(SEPS, b'0');
+
+/// Whether the byte after `i` can continue one of the spellings `after` allows.
+fn may_follow(b: &[u8], i: usize, after: &[bool; 256]) -> bool {
+    b.get(i + 1).is_some_and(|&c| after[c as usize])
+}
+
 fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
     hay.len() >= needle.len() && hay[..needle.len()].eq_ignore_ascii_case(needle)
 }
@@ -138,6 +165,8 @@ fn starts_with_ci(hay: &[u8], needle: &[u8]) -> bool {
 fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     match b.get(i)? {
         b'.' => Some((1, false)),
+        b'0' if !may_follow(b, i, &DOT_AFTER_ZERO) => None,
+        b'%' if !may_follow(b, i, &DOT_AFTER_PCT) => None,
         b'0' => DOTS
             .iter()
             .find(|d| d[0] == b'0' && starts_with_ci(&b[i..], d))
@@ -154,6 +183,8 @@ fn dot_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
 fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
     match b.get(i)? {
         b'/' | b'\\' => Some((1, false)),
+        b'0' if !may_follow(b, i, &SEP_AFTER_ZERO) => None,
+        b'%' if !may_follow(b, i, &SEP_AFTER_PCT) => None,
         b'0' => SEPS
             .iter()
             .find(|d| d[0] == b'0' && starts_with_ci(&b[i..], d))
@@ -1083,6 +1114,38 @@ mod tests {
                 .filter(|&p| bytes[p] == 0 && nul_candidate(&bytes, p))
                 .collect();
             proptest::prop_assert_eq!(nul_candidates(&bytes).collect::<Vec<_>>(), want);
+        }
+
+        /// The second-byte check only rules out spellings no full comparison
+        /// would accept.
+        #[test]
+        fn encoded_dots_and_separators_are_found_as_before(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "%", "0", "x", "X", "2", "e", "E", "5", "c", "C", "f", "u", "U", "a", "/", ".",
+                    "%2e", "%2E", "%25", "%c0", "%C1", "%u", "%e0%80", "0x", "%5c", "é",
+                ]),
+                0..8,
+            )
+        ) {
+            let text = parts.concat();
+            let b = text.as_bytes();
+            let full = |pats: &[&[u8]], i: usize| {
+                pats.iter()
+                    .find(|d| starts_with_ci(&b[i..], d))
+                    .map(|d| (d.len(), true))
+            };
+            for i in 0..b.len() {
+                let want_dot = match b[i] {
+                    b'.' => Some((1, false)),
+                    b'0' | b'%' => full(DOTS, i),
+                    _ => None,
+                };
+                proptest::prop_assert_eq!(dot_at(b, i), want_dot, "{:?} at {}", text, i);
+                if matches!(b[i], b'0' | b'%') {
+                    proptest::prop_assert_eq!(sep_at(b, i), full(SEPS, i), "{:?} at {}", text, i);
+                }
+            }
         }
 
         /// The eight-bytes-at-a-time dot test agrees with a plain search.
