@@ -452,18 +452,24 @@ fn token_start(b: &[u8], mut i: usize) -> usize {
 /// Lower case, forward slashes, `//` and `/./` collapsed, leftover `%2f` undone.
 fn canonical(tok: &str) -> String {
     let mut s = tok.to_ascii_lowercase();
-    for (enc, dec) in [
-        ("%2f", "/"),
-        ("%5c", "/"),
-        ("%2e", "."),
-        ("%252f", "/"),
-        ("%252e", "."),
-    ] {
-        if s.contains(enc) {
-            s = s.replace(enc, dec);
+    // Every escape below starts with `%`.
+    if s.contains('%') {
+        for (enc, dec) in [
+            ("%2f", "/"),
+            ("%5c", "/"),
+            ("%2e", "."),
+            ("%252f", "/"),
+            ("%252e", "."),
+        ] {
+            if s.contains(enc) {
+                s = s.replace(enc, dec);
+            }
         }
     }
-    let s = s.replace(['\\', '\u{2215}', '\u{2216}'], "/");
+    let slashes = ['\\', '\u{2215}', '\u{2216}'];
+    if s.contains(slashes) {
+        s = s.replace(slashes, "/");
+    }
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
     let mut k = 0;
@@ -482,9 +488,11 @@ fn canonical(tok: &str) -> String {
                 }
             }
         } else {
-            let ch_len = s[k..].chars().next().map_or(1, char::len_utf8);
-            out.push_str(&s[k..k + ch_len]);
-            k += ch_len;
+            // Everything up to the next `/` is copied as it is (a `/` is
+            // never inside a multi-byte character).
+            let next = memchr::memchr(b'/', &bytes[k..]).map_or(bytes.len(), |p| k + p);
+            out.push_str(&s[k..next]);
+            k = next;
         }
     }
     out
@@ -1146,6 +1154,48 @@ mod tests {
                     proptest::prop_assert_eq!(sep_at(b, i), full(SEPS, i), "{:?} at {}", text, i);
                 }
             }
+        }
+
+        /// `canonical` copies runs between slashes whole and skips the
+        /// rewrites that cannot apply: the same path as rewriting every time
+        /// and copying character by character.
+        #[test]
+        fn canonical_matches_the_plain_rewrite(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "/", "//", "./", ".", "..", "\\", "%2f", "%2F", "%5c", "%2e", "%252f", "%252E", "%",
+                    "etc", "PASSWD", "é", "\u{2215}", "\u{2216}", " ", "a",
+                ]),
+                0..12,
+            )
+        ) {
+            let tok = parts.concat();
+            let mut s = tok.to_ascii_lowercase();
+            for (enc, dec) in [("%2f", "/"), ("%5c", "/"), ("%2e", "."), ("%252f", "/"), ("%252e", ".")] {
+                s = s.replace(enc, dec);
+            }
+            let s = s.replace(['\\', '\u{2215}', '\u{2216}'], "/");
+            let mut want = String::new();
+            let mut chars = s.chars().peekable();
+            while let Some(c) = chars.next() {
+                if c == '/' {
+                    want.push('/');
+                    loop {
+                        let rest = chars.clone().collect::<String>();
+                        if rest.starts_with('/') {
+                            chars.next();
+                        } else if rest.starts_with("./") {
+                            chars.next();
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
+                } else {
+                    want.push(c);
+                }
+            }
+            proptest::prop_assert_eq!(canonical(&tok), want);
         }
 
         /// The eight-bytes-at-a-time dot test agrees with a plain search.
