@@ -1524,6 +1524,12 @@ const SENSITIVE: &[&str] = &[
 ];
 
 /// A nested interpreter invocation inside the arguments (`xargs sh -c 'id'`).
+/// Whether any of [`SENSITIVE`] or [`INNER_SHELL`] occurs: one search
+/// instead of one per name.
+static SENSITIVE_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(SENSITIVE.iter().chain(INNER_SHELL)).expect("static patterns")
+});
+
 const INNER_SHELL: &[&str] = &[
     "sh -c ",
     "bash -c ",
@@ -1647,8 +1653,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             a.shellish = true;
         }
     }
-    let sensitive = SENSITIVE.iter().any(|s| normalized.contains(s))
-        || INNER_SHELL.iter().any(|s| normalized.contains(s));
+    let sensitive = SENSITIVE_AC.is_match(&normalized);
     if sensitive || normalized.contains("://") {
         a.strong = true;
     }
