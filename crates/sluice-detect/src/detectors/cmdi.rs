@@ -3503,6 +3503,14 @@ fn pattern(r: usize) -> &'static Regex {
     COMPILED[r].get_or_init(|| Regex::new(PATTERN_SRC[r].0).expect("static regex"))
 }
 
+/// Compiles every gated regex now rather than at its gate's first hit (see
+/// `Detector::warm_up`).
+pub(crate) fn warm_up() {
+    for r in 0..PATTERN_SRC.len() {
+        let _ = pattern(r);
+    }
+}
+
 /// Template delimiters and their closers.
 const TEMPLATE_OPEN: &[(&str, &str)] = &[
     ("{{", "}}"),

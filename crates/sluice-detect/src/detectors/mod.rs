@@ -54,6 +54,12 @@ pub(crate) static MODULES: &[Module] = &[
     },
 ];
 
+/// Builds the tables that payloads alone do not reach (see
+/// `Detector::warm_up`).
+pub(crate) fn warm_up() {
+    cmdi::warm_up();
+}
+
 /// Every built-in rule.
 pub(crate) fn builtin_rules() -> impl Iterator<Item = &'static RuleInfo> {
     MODULES.iter().flat_map(|m| m.rules.iter())
