@@ -2252,11 +2252,8 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     // The lexicons are lower case and the automaton folds ASCII only: a
     // value with capitals outside ASCII ("ЗАБУДЬ", "RÈGLES") is scanned
     // through a copy with those letters lowered, same offsets.
-    let folded = if text.is_ascii() {
-        None
-    } else {
-        fold_non_ascii(text)
-    };
+    let ascii = text.is_ascii();
+    let folded = if ascii { None } else { fold_non_ascii(text) };
     let t = folded.as_deref().unwrap_or(text);
     // Digits standing for letters inside words ("1gn0r3 4ll pr3v10us"):
     // the same offsets, with those digits read as letters. The extra pass
@@ -2275,7 +2272,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     // glued words, letters of another script, letters between dots) and
     // scan once more, with the findings mapped back.
     if hits.len() == first && t.len() <= LEET_MAX {
-        if let Some((r, map)) = respell(t, &odd) {
+        if let Some((r, map)) = respell(t, ascii, &odd) {
             let mut found = Vec::new();
             scan_folded(&r, &mut found, &mut Odd::default());
             for h in found {
@@ -2360,12 +2357,16 @@ fn joins_key_word(b: &[u8], p: usize) -> bool {
 /// into the words of the lexicons, letters of another script inside a
 /// Latin word become the Latin letters they look like, and the dots or
 /// dashes between letters standing alone (`i.g.n.o.r.e`) are dropped.
-fn respell(text: &str, odd: &Odd) -> Option<(String, Vec<usize>)> {
+fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
     let b = text.as_bytes();
     // Separators to drop: between two lone letters, in runs of three.
     let mut drop_sep: Vec<usize> = Vec::new();
     for p in memchr::memchr3_iter(b'.', b'-', b'_', b) {
-        if p == 0 {
+        // Letters on both sides, or it is punctuation ("end.", "a -- b").
+        if p == 0
+            || !b[p - 1].is_ascii_alphabetic()
+            || !b.get(p + 1).is_some_and(u8::is_ascii_alphabetic)
+        {
             continue;
         }
         let spelt_out = lone_letter(b, p - 1)
@@ -2375,13 +2376,12 @@ fn respell(text: &str, odd: &Odd) -> Option<(String, Vec<usize>)> {
             drop_sep.push(p);
         }
     }
-    // Spaces to drop: the one inside each split word.
     // Cut points inside glued runs.
     let mut cuts: Vec<usize> = Vec::new();
     for &(s, e) in &odd.glued {
         cuts.extend(sem::segment(&text[s..e]).into_iter().map(|k| s + k));
     }
-    let mixed = !text.is_ascii()
+    let mixed = !ascii
         && text.char_indices().any(|(p, c)| {
             latin_twin(c).is_some() && {
                 let before = text[..p].chars().next_back();
