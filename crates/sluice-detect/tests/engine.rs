@@ -432,3 +432,22 @@ fn url_encoded_text_without_a_form_type_reads_plus_as_space() {
     // Text with spaces keeps its `+` as written.
     assert_clean_of("C++ and C%23 are both fine, 2+2=4", Category::Sqli);
 }
+
+#[test]
+fn encoded_markup_with_raw_equals_is_not_split_as_a_form() {
+    assert_rule(
+        "%3Cvideo%20src=1%20onerror=confirm(7)%3E",
+        "xss-event-handler",
+    );
+    assert_rule(
+        "%253Cbody%2520onpageshow=confirm(7)%253E",
+        "xss-event-handler",
+    );
+    // A gateway passes the query string: the payload is its first parameter.
+    let v = detector().scan_as(
+        b"/find?%3Cdetails%20open%20ontoggle=confirm(7)%3E&lang=en",
+        InputKind::Query,
+    );
+    assert!(find(&v, "xss-event-handler").is_some(), "{v:?}");
+    assert_clean_of("page%5Bsize%5D=20&sort=name%2Casc", Category::Xss);
+}
