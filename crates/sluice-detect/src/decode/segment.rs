@@ -323,6 +323,14 @@ fn plain_form_key(key: &[u8]) -> bool {
     true
 }
 
+/// Whether `key` reads as an HTML event-handler attribute name (`on` and
+/// letters, `onerror`, `onFocus`).
+fn handler_name(key: &[u8]) -> bool {
+    key.len() >= 5
+        && key[..2].eq_ignore_ascii_case(b"on")
+        && key[2..].iter().all(u8::is_ascii_alphabetic)
+}
+
 /// The byte a `%XX` escape at `at` stands for.
 fn pct_byte(b: &[u8], at: usize) -> Option<u8> {
     let h = b.get(at + 1..at + 3)?;
@@ -355,7 +363,10 @@ pub(crate) fn extract_form<M: MapSink, O: TextSink>(
                 // A part whose "key" is no key (`%3Cimg%20src=x%20onerror=...`,
                 // a payload as the first query parameter) is read whole as
                 // well: split, its halves would only be scanned apart.
-                if !plain_form_key(&b[start..start + eq]) {
+                // So is one whose key names an event-handler attribute
+                // (`onfocus="alert(1)"`): the pair is markup, not a field.
+                let key = &b[start..start + eq];
+                if !plain_form_key(key) || handler_name(key) {
                     w.value(input, start, end);
                 }
             }
@@ -547,6 +558,7 @@ mod tests {
             "/s\0%3Cvideo%20src\x001%20onerror=x()%3E\0%3Cvideo%20src=1%20onerror=x()%3E\0p\x002"
         );
         assert_eq!(split("q=a b&x y=1"), "q\0a b\0x y\x001\0x y=1");
+        assert_eq!(split("onblur=x()&id=3"), "onblur\0x()\0onblur=x()\0id\x003");
     }
 
     #[test]
