@@ -98,6 +98,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::Critical,
         "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG.)",
     ),
+    rule(
+        "pii-uk-nino",
+        Severity::High,
+        "UK National Insurance number (valid prefix letters, suffix A-D)",
+    ),
 ];
 
 const R_EMAIL: usize = 0;
@@ -115,6 +120,7 @@ const R_JWT: usize = 11;
 const R_PEM: usize = 12;
 const R_ASSIGN: usize = 13;
 const R_TOKEN: usize = 14;
+const R_NINO: usize = 15;
 
 fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
     // Every caller stops on ASCII bytes, so the offsets are char boundaries.
@@ -272,6 +278,64 @@ fn preceded_by_id_word(text: &str, s: usize) -> bool {
     })
 }
 
+/// Whether the few words before `s` name a US Social Security number
+/// (`ssn=`, `SSN:`, `social security no.`, `my social is`).
+fn ssn_context(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(32);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_ascii_lowercase();
+    let h = head.as_bytes();
+    let word_at = |w: &[u8]| {
+        memchr::memmem::find_iter(h, w).any(|p| {
+            (p == 0 || !h[p - 1].is_ascii_alphabetic())
+                && h.get(p + w.len())
+                    .is_none_or(|c| !c.is_ascii_alphabetic() || *c == b's')
+        })
+    };
+    word_at(b"ssn") || word_at(b"social")
+}
+
+/// A UK National Insurance number whose first digit is at `d`: two prefix
+/// letters (HMRC never issues D, F, I, Q, U, V in either place, O second,
+/// nor BG, GB, KN, NK, NT, TN, ZZ), six digits in optional pairs, a suffix
+/// A-D. Returns its start and end.
+fn nino_at(b: &[u8], d: usize) -> Option<(usize, usize)> {
+    let ls = if b[d - 1] == b' ' {
+        d.checked_sub(3)?
+    } else {
+        d - 2
+    };
+    let (l1, l2) = (b[ls], b[ls + 1]);
+    if (ls > 0 && b[ls - 1].is_ascii_alphanumeric())
+        || !l1.is_ascii_uppercase()
+        || !l2.is_ascii_uppercase()
+        || b"DFIQUV".contains(&l1)
+        || b"DFIOQUV".contains(&l2)
+        || [b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"].contains(&&[l1, l2])
+    {
+        return None;
+    }
+    let mut i = d;
+    for pair in 0..3 {
+        if pair > 0 && b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !(b.get(i)?.is_ascii_digit() && b.get(i + 1)?.is_ascii_digit()) {
+            return None;
+        }
+        i += 2;
+    }
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if !matches!(b.get(i), Some(b'A'..=b'D')) || is_alnum(b.get(i + 1)) {
+        return None;
+    }
+    Some((ls, i + 1))
+}
+
 fn is_date_like(groups: &[&str], seps: &[u8]) -> bool {
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
     if lens.len() < 3 || seps.len() < 2 {
@@ -332,6 +396,15 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             && let Some(e) = iban_at(b, i - 2)
         {
             push(hits, R_IBAN, i - 2, e);
+            i = e;
+            continue;
+        }
+        if x.is_ascii_digit()
+            && i >= 2
+            && b[i - 1].is_ascii_uppercase() | (b[i - 1] == b' ')
+            && let Some((ns, e)) = nino_at(b, i)
+        {
+            push(hits, R_NINO, ns, e);
             i = e;
             continue;
         }
@@ -426,6 +499,24 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             push(hits, R_SSN, s, e);
         }
         return;
+    }
+    // SSN without dashes (`536221234`, `512 44 9876`) only where the text
+    // says it is one: nine digits alone are as often an order or account.
+    if n == 9
+        && !plus
+        && (seps.is_empty() || (lens == [3, 2, 4] && seps.iter().all(|&c| c == b' ' || c == b'.')))
+        && ssn_context(text, s)
+    {
+        let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
+        if area != b"000"
+            && area != b"666"
+            && area[0] != b'9'
+            && group != b"00"
+            && serial != b"0000"
+        {
+            push(hits, R_SSN, s, e);
+            return;
+        }
     }
     // Cards.
     if (13..=19).contains(&n) && !plus {
@@ -1419,6 +1510,33 @@ mod tests {
 
     #[test]
     fn cards_ssn_iban() {
+        // SSN without dashes, only with the words for it in front.
+        exactly("SSN: 212 55 3817", "pii-ssn", "212 55 3817");
+        exactly("social security no. 212553817", "pii-ssn", "212553817");
+        exactly("ssn\0212553817", "pii-ssn", "212553817");
+        // UK National Insurance numbers, spaced or not.
+        exactly(
+            "NI number AB 12 34 56 C please",
+            "pii-uk-nino",
+            "AB 12 34 56 C",
+        );
+        exactly("nino=JK123456D", "pii-uk-nino", "JK123456D");
+        for t in [
+            "order 212553817 shipped",
+            "social media reach 666 12 3456",
+            "QQ 12 34 56 C is the format HMRC shows",
+            "GB 12 34 56 A",
+            "TAB123456C",
+            "AB 12 34 56 E",
+        ] {
+            assert!(
+                !found(t)
+                    .iter()
+                    .any(|(id, _)| *id == "pii-ssn" || *id == "pii-uk-nino"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
         exactly(
             "card 4111 1111 1111 1111 exp 12/27",
             "pii-card",
