@@ -1357,6 +1357,29 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             }
             break;
         }
+        // `$'\x69\x64'`: bash ANSI-C quoting spells the word in escapes.
+        if x == b'$' && b.get(i + 1) == Some(&b'\'') {
+            let mut ok = true;
+            let mut bytes = [0u8; WORD_MAX];
+            let mut n = 0;
+            if let Some(next) = ansi_c_string(b, i, end, &mut |c| {
+                if n < WORD_MAX && is_word_byte(c) {
+                    bytes[n] = c;
+                    n += 1;
+                } else {
+                    ok = false;
+                }
+            }) && ok
+                && n > 0
+            {
+                for &c in &bytes[..n] {
+                    w.push(c.to_ascii_lowercase());
+                }
+                w.spliced = true;
+                i = next;
+                continue;
+            }
+        }
         if matches!(x, b'$' | b'`' | b'<' | b'>') {
             let mut n = empty_expansion(b, i, end);
             // `n$u\c$u`: a short lower-case variable inside a word, there
@@ -2004,7 +2027,8 @@ fn check_command_at(
         return false;
     }
     let glued = i == pos;
-    if b[i] == b'$' && !matches!(ctx, Ctx::Span | Ctx::Brace) {
+    let ansi_c = b[i] == b'$' && b.get(i + 1) == Some(&b'\'');
+    if b[i] == b'$' && !ansi_c && !matches!(ctx, Ctx::Span | Ctx::Brace) {
         return check_variable_command(text, sep_start, i, seg_end, ctx, hits, depth);
     }
     // Most words are no command: their first two letters already say so.
@@ -2017,6 +2041,7 @@ fn check_command_at(
     }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
+        || ansi_c
         || matches!(
             b[i],
             b'\'' | b'"' | b'\\' | b'/' | b'?' | b'*' | b'~' | b'.' | b'_'
@@ -2315,6 +2340,12 @@ const EXPANSION_MAX: usize = 256;
 /// a bare word); returns it and where it ends.
 fn assignment_value(b: &[u8], mut i: usize, end: usize, out: &mut Vec<u8>) -> usize {
     while i < end && out.len() < EXPANSION_MAX {
+        if b[i] == b'$'
+            && let Some(next) = ansi_c_string(b, i, end, &mut |c| out.push(c))
+        {
+            i = next;
+            continue;
+        }
         match b[i] {
             b'\\' if i + 1 < end => {
                 out.push(b[i + 1]);
@@ -2335,6 +2366,61 @@ fn assignment_value(b: &[u8], mut i: usize, end: usize, out: &mut Vec<u8>) -> us
         }
     }
     i
+}
+
+/// Bash ANSI-C quoting at `i`: `$'\x69\x64'`, `$'\143\141\164'`, `$'\u0069d'`.
+/// Passes each byte the string stands for (a `\uHHHH` outside ASCII as
+/// `?`) to `put` and returns the index after the closing quote; `None`
+/// when `i` starts no such string or it is not closed.
+fn ansi_c_string(b: &[u8], i: usize, end: usize, put: &mut dyn FnMut(u8)) -> Option<usize> {
+    if b.get(i + 1) != Some(&b'\'') {
+        return None;
+    }
+    let close = i + 2 + b[i + 2..end].iter().take(256).position(|&x| x == b'\'')?;
+    let s = &b[i + 2..close];
+    let hex = |x: u8| (x as char).to_digit(16);
+    let mut k = 0;
+    while k < s.len() {
+        if s[k] != b'\\' || k + 1 == s.len() {
+            put(s[k]);
+            k += 1;
+            continue;
+        }
+        let e = s[k + 1];
+        k += 2;
+        match e {
+            b'x' | b'u' | b'U' => {
+                let max = match e {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let mut v = 0u32;
+                let mut n = 0;
+                while n < max && k < s.len() {
+                    let Some(d) = hex(s[k]) else { break };
+                    v = v * 16 + d;
+                    n += 1;
+                    k += 1;
+                }
+                put(u8::try_from(v).ok().filter(u8::is_ascii).unwrap_or(b'?'));
+            }
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                let mut n = 1;
+                while n < 3 && k < s.len() && (b'0'..=b'7').contains(&s[k]) {
+                    v = v * 8 + u32::from(s[k] - b'0');
+                    n += 1;
+                    k += 1;
+                }
+                put(u8::try_from(v & 0xff).unwrap_or(b'?'));
+            }
+            b'n' => put(b'\n'),
+            b't' => put(b'\t'),
+            other => put(other),
+        }
+    }
+    Some(close + 1)
 }
 
 /// `a=/etc&&b=/passwd&&c=cat&&$c $a$b`, `v='u';cu$v\rl x`: the command at
@@ -4154,6 +4240,14 @@ mod tests {
         ] {
             assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
         }
+    }
+
+    #[test]
+    fn ansi_c_quoting() {
+        assert!(flagged("| $'\\x77\\x68\\x6f\\x61\\x6d\\x69'"));
+        assert!(flagged("; $'\\150\\145\\141\\144' /etc/shadow"));
+        assert!(flagged(";C=$'\\x75\\x6e\\x61\\x6d\\x65';$C -a"));
+        assert!(!flagged("printf $'tab\\there' is how bash spells a tab"));
     }
 
     #[test]
