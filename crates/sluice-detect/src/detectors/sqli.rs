@@ -150,7 +150,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "sqli-nosql-operator",
         Severity::High,
-        "MongoDB query operator where a field name or value is expected (u_id[$ne]=, {\"$where\": ...})",
+        "MongoDB query operator where a field name or value is expected (u_id[$ne]=, {\"$where\": ...}), or server-side JavaScript breaking out of a string ('; return true; var x=')",
     ),
     rule(
         "sqli-break-keyword",
@@ -3098,6 +3098,16 @@ fn scan_value(
 /// MongoDB operators: `$ne` as a whole value (a JSON key), or inside
 /// brackets or quotes (`u_id[$ne]`, `{"$where": ...}` read as text).
 fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    if memchr::memchr(b';', b).is_some()
+        && let Some((s, e)) = js_string_breakout(b)
+    {
+        hits.push(Hit {
+            rule: &RULES[NOSQL],
+            start: base + s,
+            end: base + e,
+        });
+        return;
+    }
     let trimmed = b.trim_ascii();
     for p in memchr::memchr_iter(b'$', b).take(16) {
         let Some(len) = mongo_operator(b, p + 1) else {
@@ -3119,6 +3129,37 @@ fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             return;
         }
     }
+}
+
+/// Server-side JavaScript reached from a string (`$where` clauses, `eval`ed
+/// filters): a quote, `;`, a `return` statement, `;`, then the string
+/// reopened or the rest commented out, as in `'; return true; var x='`.
+fn js_string_breakout(b: &[u8]) -> Option<(usize, usize)> {
+    let q = b.iter().position(|&c| c == b'\'' || c == b'"')?;
+    let quote = b[q];
+    let mut i = q + 1;
+    let skip = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    i = skip(i);
+    if b.get(i) != Some(&b';') {
+        return None;
+    }
+    i = skip(i + 1);
+    if !b.get(i..i + 6).is_some_and(|w| w == b"return")
+        || b.get(i + 6)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        return None;
+    }
+    let semi = i + 6 + b[i + 6..].iter().take(48).position(|&c| c == b';')?;
+    let rest = b[semi + 1..].trim_ascii();
+    let reopens = rest.last() == Some(&quote) && rest.len() <= 48;
+    let commented = rest.starts_with(b"//") || rest.is_empty();
+    (reopens || commented).then_some((q, b.len()))
 }
 
 /// Tokenizes one value in each context that can produce a finding.
@@ -4510,6 +4551,14 @@ mod tests {
             "sqli-encoded-string",
         );
         attack("' or username=0x61646d696e--", "sqli-encoded-string");
+    }
+
+    #[test]
+    fn javascript_breakout_from_a_string() {
+        attack("x\"; return 1 == 1; var y=\"", "sqli-nosql-operator");
+        attack("'; return this.role == 'admin'; //", "sqli-nosql-operator");
+        benign("It's done; return the form to Ana; thanks");
+        benign("if (ok) { return 'a'; } var y = 'b'");
     }
 
     #[test]
