@@ -1513,7 +1513,7 @@ mod tests {
         // SSN without dashes, only with the words for it in front.
         exactly("SSN: 212 55 3817", "pii-ssn", "212 55 3817");
         exactly("social security no. 212553817", "pii-ssn", "212553817");
-        exactly("ssn\0212553817", "pii-ssn", "212553817");
+        exactly("ssn\u{0}212553817", "pii-ssn", "212553817");
         // UK National Insurance numbers, spaced or not.
         exactly(
             "NI number AB 12 34 56 C please",

@@ -3149,7 +3149,7 @@ fn js_string_breakout(b: &[u8]) -> Option<(usize, usize)> {
         return None;
     }
     i = skip(i + 1);
-    if !b.get(i..i + 6).is_some_and(|w| w == b"return")
+    if b.get(i..i + 6).is_none_or(|w| w != b"return")
         || b.get(i + 6)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
     {
