@@ -723,42 +723,41 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
 /// path. Device paths (`\\\\?\\`, `\\\\.\\`) are left to the file rules.
 fn scan_unc(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    for sep in [b'\\', b'/'] {
-        let pair = [sep, sep];
-        for p in memchr::memmem::find_iter(b, &pair) {
-            if p > 0 && (b[p - 1] == sep || b[p - 1] == b':') {
-                continue;
-            }
-            let h = p + 2;
-            let hn = b[h..]
-                .iter()
-                .take(253)
-                .take_while(|c| {
-                    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@' | b'$')
-                })
-                .count();
-            let host = &b[h..h + hn];
-            if host.is_empty() || host == b"." || b.get(h + hn) != Some(&sep) {
-                continue;
-            }
-            let ss = h + hn + 1;
-            let sn = b[ss..]
-                .iter()
-                .take(80)
-                .take_while(|&&c| !is_token_delim(c) && c != b'\\' && c != b'/')
-                .count();
-            if sn == 0 {
-                continue;
-            }
-            let e = token_end(b, ss + sn).max(ss + sn);
-            if !in_value_position(text, p, e) {
-                continue;
-            }
-            if sep == b'/' && !(host.contains(&b'.') && path_key_before(b, p)) {
-                continue;
-            }
-            push(hits, text, R_UNC, p, e);
+    // One vectorised search for both separators; a pair starts a candidate.
+    for p in memchr::memchr2_iter(b'\\', b'/', b) {
+        let sep = b[p];
+        if b.get(p + 1) != Some(&sep) || (p > 0 && (b[p - 1] == sep || b[p - 1] == b':')) {
+            continue;
         }
+        let h = p + 2;
+        let hn = b[h..]
+            .iter()
+            .take(253)
+            .take_while(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@' | b'$')
+            })
+            .count();
+        let host = &b[h..h + hn];
+        if host.is_empty() || host == b"." || b.get(h + hn) != Some(&sep) {
+            continue;
+        }
+        let ss = h + hn + 1;
+        let sn = b[ss..]
+            .iter()
+            .take(80)
+            .take_while(|&&c| !is_token_delim(c) && c != b'\\' && c != b'/')
+            .count();
+        if sn == 0 {
+            continue;
+        }
+        let e = token_end(b, ss + sn).max(ss + sn);
+        if !in_value_position(text, p, e) {
+            continue;
+        }
+        if sep == b'/' && !(host.contains(&b'.') && path_key_before(b, p)) {
+            continue;
+        }
+        push(hits, text, R_UNC, p, e);
     }
 }
 
