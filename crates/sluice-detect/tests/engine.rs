@@ -67,7 +67,9 @@ fn html_entities_and_js_escapes() {
     assert_eq!(f.decoded_via, vec![Decoding::HtmlEntity]);
     assert_rule("&lt;script&gt;alert(1)&lt;/script&gt;", "xss-script-tag");
     assert_rule("&#60script&#62alert(1)", "xss-script-tag");
-    let f = assert_rule(r"\x3cimg src=x onerror=alert(1)\x3e", "xss-event-handler");
+    // The handler alone is caught on the raw text; the tag needs decoding.
+    assert_rule(r"\x3cimg src=x onerror=alert(1)\x3e", "xss-event-handler");
+    let f = assert_rule(r"\x3cscript\x3ealert(1)\x3c/script\x3e", "xss-script-tag");
     assert_eq!(f.decoded_via, vec![Decoding::JsEscape]);
     assert_rule(r"\u003csvg onload=alert(1)\u003e", "xss-event-handler");
 }
@@ -431,4 +433,23 @@ fn url_encoded_text_without_a_form_type_reads_plus_as_space() {
     }
     // Text with spaces keeps its `+` as written.
     assert_clean_of("C++ and C%23 are both fine, 2+2=4", Category::Sqli);
+}
+
+#[test]
+fn encoded_markup_with_raw_equals_is_not_split_as_a_form() {
+    assert_rule(
+        "%3Cvideo%20src=1%20onerror=confirm(7)%3E",
+        "xss-event-handler",
+    );
+    assert_rule(
+        "%253Cbody%2520onpageshow=confirm(7)%253E",
+        "xss-event-handler",
+    );
+    // A gateway passes the query string: the payload is its first parameter.
+    let v = detector().scan_as(
+        b"/find?%3Cdetails%20open%20ontoggle=confirm(7)%3E&lang=en",
+        InputKind::Query,
+    );
+    assert!(find(&v, "xss-event-handler").is_some(), "{v:?}");
+    assert_clean_of("page%5Bsize%5D=20&sort=name%2Casc", Category::Xss);
 }

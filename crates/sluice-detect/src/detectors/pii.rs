@@ -96,7 +96,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-api-token",
         Severity::Critical,
-        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_)",
+        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG.)",
+    ),
+    rule(
+        "pii-uk-nino",
+        Severity::High,
+        "UK National Insurance number (valid prefix letters, suffix A-D)",
     ),
 ];
 
@@ -115,6 +120,7 @@ const R_JWT: usize = 11;
 const R_PEM: usize = 12;
 const R_ASSIGN: usize = 13;
 const R_TOKEN: usize = 14;
+const R_NINO: usize = 15;
 
 fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
     // Every caller stops on ASCII bytes, so the offsets are char boundaries.
@@ -272,6 +278,64 @@ fn preceded_by_id_word(text: &str, s: usize) -> bool {
     })
 }
 
+/// Whether the few words before `s` name a US Social Security number
+/// (`ssn=`, `SSN:`, `social security no.`, `my social is`).
+fn ssn_context(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(32);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_ascii_lowercase();
+    let h = head.as_bytes();
+    let word_at = |w: &[u8]| {
+        memchr::memmem::find_iter(h, w).any(|p| {
+            (p == 0 || !h[p - 1].is_ascii_alphabetic())
+                && h.get(p + w.len())
+                    .is_none_or(|c| !c.is_ascii_alphabetic() || *c == b's')
+        })
+    };
+    word_at(b"ssn") || word_at(b"social")
+}
+
+/// A UK National Insurance number whose first digit is at `d`: two prefix
+/// letters (HMRC never issues D, F, I, Q, U, V in either place, O second,
+/// nor BG, GB, KN, NK, NT, TN, ZZ), six digits in optional pairs, a suffix
+/// A-D. Returns its start and end.
+fn nino_at(b: &[u8], d: usize) -> Option<(usize, usize)> {
+    let ls = if b[d - 1] == b' ' {
+        d.checked_sub(3)?
+    } else {
+        d - 2
+    };
+    let (l1, l2) = (b[ls], b[ls + 1]);
+    if (ls > 0 && b[ls - 1].is_ascii_alphanumeric())
+        || !l1.is_ascii_uppercase()
+        || !l2.is_ascii_uppercase()
+        || b"DFIQUV".contains(&l1)
+        || b"DFIOQUV".contains(&l2)
+        || [b"BG", b"GB", b"KN", b"NK", b"NT", b"TN", b"ZZ"].contains(&&[l1, l2])
+    {
+        return None;
+    }
+    let mut i = d;
+    for pair in 0..3 {
+        if pair > 0 && b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if !(b.get(i)?.is_ascii_digit() && b.get(i + 1)?.is_ascii_digit()) {
+            return None;
+        }
+        i += 2;
+    }
+    if b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    if !matches!(b.get(i), Some(b'A'..=b'D')) || is_alnum(b.get(i + 1)) {
+        return None;
+    }
+    Some((ls, i + 1))
+}
+
 fn is_date_like(groups: &[&str], seps: &[u8]) -> bool {
     let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
     if lens.len() < 3 || seps.len() < 2 {
@@ -332,6 +396,15 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             && let Some(e) = iban_at(b, i - 2)
         {
             push(hits, R_IBAN, i - 2, e);
+            i = e;
+            continue;
+        }
+        if x.is_ascii_digit()
+            && i >= 2
+            && b[i - 1].is_ascii_uppercase() | (b[i - 1] == b' ')
+            && let Some((ns, e)) = nino_at(b, i)
+        {
+            push(hits, R_NINO, ns, e);
             i = e;
             continue;
         }
@@ -426,6 +499,24 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             push(hits, R_SSN, s, e);
         }
         return;
+    }
+    // SSN without dashes (`536221234`, `512 44 9876`) only where the text
+    // says it is one: nine digits alone are as often an order or account.
+    if n == 9
+        && !plus
+        && (seps.is_empty() || (lens == [3, 2, 4] && seps.iter().all(|&c| c == b' ' || c == b'.')))
+        && ssn_context(text, s)
+    {
+        let (area, group, serial) = (&digits[..3], &digits[3..5], &digits[5..]);
+        if area != b"000"
+            && area != b"666"
+            && area[0] != b'9'
+            && group != b"00"
+            && serial != b"0000"
+        {
+            push(hits, R_SSN, s, e);
+            return;
+        }
     }
     // Cards.
     if (13..=19).contains(&n) && !plus {
@@ -625,6 +716,8 @@ enum P {
     OpenAi,
     Gitlab,
     Npm,
+    GoogleOAuth,
+    SendGrid,
 }
 
 const PREFIXES: &[(&str, P)] = &[
@@ -661,6 +754,8 @@ const PREFIXES: &[(&str, P)] = &[
     ("sk-", P::OpenAi),
     ("glpat-", P::Gitlab),
     ("npm_", P::Npm),
+    ("ya29.", P::GoogleOAuth),
+    ("SG.", P::SendGrid),
 ];
 
 static PREFIX_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -814,6 +909,26 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                     push(hits, R_TOKEN, s, pe + n);
                 }
             }
+            P::GoogleOAuth => {
+                // OAuth 2.0 access tokens run well over a hundred characters;
+                // thirty rule out a word such as "ya29.example".
+                let n = run(b, pe, 2048, |x| b64url(x) || x == b'.');
+                if left_ok && n >= 30 {
+                    push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+            P::SendGrid => {
+                // SG.<22 base64url>.<43 base64url>
+                let a = run(b, pe, 23, b64url);
+                let c = if a == 22 && b.get(pe + 22) == Some(&b'.') {
+                    run(b, pe + 23, 44, b64url)
+                } else {
+                    0
+                };
+                if left_ok && c == 43 {
+                    push(hits, R_TOKEN, s, pe + 23 + c);
+                }
+            }
         }
     }
 }
@@ -893,6 +1008,9 @@ static KEY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "client_secret",
             "private_key",
             "secret_key",
+            "accountkey",
+            "account_key",
+            "sharedaccesskey",
             "credential",
             "bearer",
             "authorization",
@@ -982,7 +1100,20 @@ fn key_runs(b: &[u8]) -> Vec<(usize, usize)> {
         s
     };
     let mut runs = Vec::new();
-    for p in memchr::memchr2_iter(b'=', b':', b) {
+    for p in memchr::memchr3_iter(b'=', b':', 0, b) {
+        // Between the values of a JSON object or form, the key is one value
+        // and its value the next: `password\0hunter2`. Only a key ending
+        // like a secret's name is looked at, so a body of ordinary keys
+        // costs a byte comparison per key.
+        if b[p] == 0 {
+            if p > 0 && secret_key_end(&b[p.saturating_sub(12)..p]) {
+                let s = run_start(p);
+                if runs.last().is_none_or(|&(_, le)| le <= s) {
+                    runs.push((s, p));
+                }
+            }
+            continue;
+        }
         let mut e = p;
         let mut blanks = 0;
         while e > 0 && blanks < 8 && matches!(b[e - 1], b' ' | b'\t' | b'"' | b'\'') {
@@ -1011,6 +1142,31 @@ fn key_runs(b: &[u8]) -> Vec<(usize, usize)> {
         runs.dedup();
     }
     runs
+}
+
+/// Whether a key name ends like the name of a secret (`password`, `passwd`,
+/// `pwd`, `secret`, `token`, `apikey`, `accountkey`, `credentials`): the
+/// cheap test before a key separated from its value by a NUL is searched.
+fn secret_key_end(k: &[u8]) -> bool {
+    let Some(&last) = k.last() else {
+        return false;
+    };
+    if !matches!(last | 0x20, b'd' | b't' | b'n' | b'y' | b's' | b'e' | b'l') {
+        return false;
+    }
+    const ENDS: &[&[u8]] = &[
+        b"password",
+        b"passwd",
+        b"pwd",
+        b"passphrase",
+        b"secret",
+        b"token",
+        b"key",
+        b"credential",
+        b"credentials",
+    ];
+    ENDS.iter()
+        .any(|w| k.len() >= w.len() && k[k.len() - w.len()..].eq_ignore_ascii_case(w))
 }
 
 fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
@@ -1052,9 +1208,15 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             j += 1;
         }
         j += run(b, j, 4, |x| x == b' ' || x == b'\t');
+        let mut nul_sep = false;
         let sep = match (b.get(j), b.get(j + 1)) {
             (Some(b'='), Some(b'>')) | (Some(b':'), Some(b'=')) => 2,
             (Some(b'=' | b':'), _) => 1,
+            // The next value of an object or form: only straight after the key.
+            (Some(0), _) if j == ke => {
+                nul_sep = true;
+                1
+            }
             _ => {
                 // "Authorization: Bearer x" is handled via "bearer"; "bearer <token>" here.
                 if key == "bearer" && b.get(j - 1) == Some(&b' ') {
@@ -1095,6 +1257,10 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         let value = &text[vs..ve];
         if key == "authorization" {
             // The scheme is not the secret: `Authorization: Bearer abc...`.
+            // Basic credentials are the user and password in base64.
+            if value.eq_ignore_ascii_case("basic") {
+                basic_credentials(b, ve, hits);
+            }
             continue;
         }
         let v = value.as_bytes();
@@ -1114,6 +1280,16 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         let aws = key.contains("aws") && key.contains("secret")
             || key.contains("secretaccesskey")
             || key.contains("secret_access_key");
+        // After a NUL the next value may be the next key (an empty value
+        // leaves none): `remember_me` is a name, `Tr0ub4dor&3` is not.
+        if nul_sep
+            && !v.iter().any(|x| {
+                x.is_ascii_digit()
+                    || !(x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'.'))
+            })
+        {
+            continue;
+        }
         let ok = if aws {
             n == 40 && classes >= 2
         } else if password_key {
@@ -1125,6 +1301,26 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             let rule = if aws { R_AWS_SECRET } else { R_ASSIGN };
             push(hits, rule, vs, ve);
         }
+    }
+}
+
+/// `Authorization: Basic <base64>` after the scheme word ending at `at`:
+/// reported when the base64 decodes to printable `user:password`.
+fn basic_credentials(b: &[u8], at: usize, hits: &mut Vec<Hit>) {
+    let s = at + run(b, at, 4, |x| x == b' ' || x == b'\t');
+    let n = run(b, s, 512, |x| {
+        x.is_ascii_alphanumeric() || matches!(x, b'+' | b'/')
+    });
+    let pad = run(b, s + n, 2, |x| x == b'=');
+    if s == at || n < 8 {
+        return;
+    }
+    let d = b64_decode(&b[s..s + n]);
+    let colon = d.iter().position(|&x| x == b':');
+    if colon.is_some_and(|c| c > 0 && c + 1 < d.len())
+        && d.iter().all(|x| x.is_ascii_graphic() || *x == b' ')
+    {
+        push(hits, R_ASSIGN, s, s + n + pad);
     }
 }
 
@@ -1314,6 +1510,33 @@ mod tests {
 
     #[test]
     fn cards_ssn_iban() {
+        // SSN without dashes, only with the words for it in front.
+        exactly("SSN: 212 55 3817", "pii-ssn", "212 55 3817");
+        exactly("social security no. 212553817", "pii-ssn", "212553817");
+        exactly("ssn\u{0}212553817", "pii-ssn", "212553817");
+        // UK National Insurance numbers, spaced or not.
+        exactly(
+            "NI number AB 12 34 56 C please",
+            "pii-uk-nino",
+            "AB 12 34 56 C",
+        );
+        exactly("nino=JK123456D", "pii-uk-nino", "JK123456D");
+        for t in [
+            "order 212553817 shipped",
+            "social media reach 666 12 3456",
+            "QQ 12 34 56 C is the format HMRC shows",
+            "GB 12 34 56 A",
+            "TAB123456C",
+            "AB 12 34 56 E",
+        ] {
+            assert!(
+                !found(t)
+                    .iter()
+                    .any(|(id, _)| *id == "pii-ssn" || *id == "pii-uk-nino"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
         exactly(
             "card 4111 1111 1111 1111 exp 12/27",
             "pii-card",
@@ -1417,6 +1640,29 @@ mod tests {
             "pii-secret-assignment",
             "q8Zr4TnWv2LpX9sK7mD3",
         );
+        // Extracted JSON and form values: key and value are neighbours.
+        exactly(
+            "login\0jo\0passwd\0Gr33n-tea",
+            "pii-secret-assignment",
+            "Gr33n-tea",
+        );
+        exactly(
+            "Authorization: Basic am9objpzM2NyZXQ=",
+            "pii-secret-assignment",
+            "am9objpzM2NyZXQ=",
+        );
+        let azure = "AccountKey=Zm9vYmFyYmF6cXV4Tm9ydGhTb3V0aEVhc3RXZXN0MTIzNDU2Nzg5MA+/kLmNoPqRsTuVwXyZ0aBcDeFgHiJ12==";
+        exactly(
+            &format!(
+                "DefaultEndpointsProtocol=https;AccountName=acme;{azure};EndpointSuffix=core.windows.net"
+            ),
+            "pii-secret-assignment",
+            &azure["AccountKey=".len()..],
+        );
+        let oauth = "ya29.a0AfH6SMBx7Qk2LmNpRsTuVwXyZ0123456789abcdEFGH-ij_kl";
+        exactly(&format!("token {oauth} expired"), "pii-api-token", oauth);
+        let sg = "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";
+        exactly(&format!("SENDGRID={sg}"), "pii-api-token", sg);
         for t in [
             "password: required",
             "Enter your password = ********",
@@ -1428,6 +1674,11 @@ mod tests {
             "api_key=your_api_key_here",
             "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----",
             "Asia and AKIA are words",
+            "Authorization: Basic realm=\"staff\"",
+            "Authorization: Basic bm90IGEgcGFpcg==",
+            "password\0remember_me\0false",
+            "{\"token_type\": \"Bearer\", \"expires_in\": 3600}",
+            "the ya29.prefix marks Google tokens; SG.com is a domain",
         ] {
             assert!(
                 found(t).is_empty(),

@@ -150,7 +150,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "sqli-nosql-operator",
         Severity::High,
-        "MongoDB query operator where a field name or value is expected (u_id[$ne]=, {\"$where\": ...})",
+        "MongoDB query operator where a field name or value is expected (u_id[$ne]=, {\"$where\": ...}), or server-side JavaScript breaking out of a string ('; return true; var x=')",
     ),
     rule(
         "sqli-break-keyword",
@@ -481,6 +481,18 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
                 t.comment(false);
             }
             b'#' => {
+                // `1#INF`, `-1#IND`, `1.#QNAN`: how Windows C runtimes print
+                // infinities and NaNs, a number and no comment.
+                if let Some(len) = msvc_float_tail(b, i)
+                    && t.toks.last().is_some_and(|p| p.k == Tk::Num && p.e == i)
+                {
+                    if let Some(p) = t.toks.last_mut() {
+                        p.e = i + len;
+                        p.ce = i + len;
+                    }
+                    i += len;
+                    continue;
+                }
                 i = memchr::memchr(b'\n', &b[i..]).map_or(n, |o| i + o);
                 t.comment(false);
             }
@@ -617,6 +629,18 @@ fn lower_name(w: &[u8]) -> Option<([u8; 24], usize)> {
         *d = s.to_ascii_lowercase();
     }
     Some((buf, w.len()))
+}
+
+/// The length of a `#INF`, `#IND`, `#QNAN` or `#SNAN` at `i` that ends a
+/// word (the tail of a Windows-printed special float).
+fn msvc_float_tail(b: &[u8], i: usize) -> Option<usize> {
+    [&b"#INF"[..], b"#IND", b"#QNAN", b"#SNAN"]
+        .iter()
+        .find_map(|w| {
+            let end = i + w.len();
+            (b.get(i..end)? == *w && !b.get(end).is_some_and(u8::is_ascii_alphanumeric))
+                .then_some(w.len())
+        })
 }
 
 impl Tokens<'_> {
@@ -1719,6 +1743,30 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// Whether the tokens after `close` are a sentence: at least three plain
+    /// words and nothing but words and the keywords prose shares with SQL.
+    /// `sleep(5) in the integration test was why CI took so long` opens with
+    /// a call and goes on in English; an injected `sleep(5)` is followed by
+    /// nothing, a comment or more SQL.
+    fn prose_after(&self, close: usize) -> bool {
+        let toks = self.toks();
+        if close + 1 >= toks.len() {
+            return false;
+        }
+        let mut words = 0;
+        for t in &toks[close + 1..] {
+            match t.k {
+                Tk::Word => words += 1,
+                Tk::Kw(Kw::In | Kw::Is | Kw::Not | Kw::And | Kw::By | Kw::All | Kw::Into) => {}
+                _ => return false,
+            }
+            if t.comment_after {
+                return false;
+            }
+        }
+        words >= 3
+    }
+
     fn call(&mut self, i: usize) {
         let t = self.toks()[i];
         let Some((buf, len)) = self.t.name(&t) else {
@@ -1767,7 +1815,7 @@ impl Analysis<'_, '_> {
                 || arg == Some(Tk::LParen)
                 || matches!(arg, Some(Tk::Word | Tk::Kw(_)))
                 || (i + 3..close).any(|x| self.kind(x) == Some(Tk::Comma));
-            if numeric && closes {
+            if numeric && closes && !(name == b"sleep" && i == 0 && self.prose_after(close)) {
                 self.hit(TIME, i, close);
             } else if name == b"dbms_lock" && self.kind(i + 1) == Some(Tk::Dot) {
                 self.hit(TIME, i, i + 2);
@@ -3050,6 +3098,16 @@ fn scan_value(
 /// MongoDB operators: `$ne` as a whole value (a JSON key), or inside
 /// brackets or quotes (`u_id[$ne]`, `{"$where": ...}` read as text).
 fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    if memchr::memchr(b';', b).is_some()
+        && let Some((s, e)) = js_string_breakout(b)
+    {
+        hits.push(Hit {
+            rule: &RULES[NOSQL],
+            start: base + s,
+            end: base + e,
+        });
+        return;
+    }
     let trimmed = b.trim_ascii();
     for p in memchr::memchr_iter(b'$', b).take(16) {
         let Some(len) = mongo_operator(b, p + 1) else {
@@ -3071,6 +3129,37 @@ fn nosql(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             return;
         }
     }
+}
+
+/// Server-side JavaScript reached from a string (`$where` clauses, `eval`ed
+/// filters): a quote, `;`, a `return` statement, `;`, then the string
+/// reopened or the rest commented out, as in `'; return true; var x='`.
+fn js_string_breakout(b: &[u8]) -> Option<(usize, usize)> {
+    let q = b.iter().position(|&c| c == b'\'' || c == b'"')?;
+    let quote = b[q];
+    let mut i = q + 1;
+    let skip = |mut i: usize| {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        i
+    };
+    i = skip(i);
+    if b.get(i) != Some(&b';') {
+        return None;
+    }
+    i = skip(i + 1);
+    if b.get(i..i + 6).is_none_or(|w| w != b"return")
+        || b.get(i + 6)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        return None;
+    }
+    let semi = i + 6 + b[i + 6..].iter().take(48).position(|&c| c == b';')?;
+    let rest = b[semi + 1..].trim_ascii();
+    let reopens = rest.last() == Some(&quote) && rest.len() <= 48;
+    let commented = rest.starts_with(b"//") || rest.is_empty();
+    (reopens || commented).then_some((q, b.len()))
 }
 
 /// Tokenizes one value in each context that can produce a finding.
@@ -4462,6 +4551,25 @@ mod tests {
             "sqli-encoded-string",
         );
         attack("' or username=0x61646d696e--", "sqli-encoded-string");
+    }
+
+    #[test]
+    fn javascript_breakout_from_a_string() {
+        attack("x\"; return 1 == 1; var y=\"", "sqli-nosql-operator");
+        attack("'; return this.role == 'admin'; //", "sqli-nosql-operator");
+        benign("It's done; return the form to Ana; thanks");
+        benign("if (ok) { return 'a'; } var y = 'b'");
+    }
+
+    #[test]
+    fn a_delay_call_opening_a_sentence_is_prose() {
+        benign("sleep(2) at the start of each retry loop keeps the logs readable");
+        benign("2#QNAN");
+        benign("-7#IND");
+        attack("1#", "sqli-comment-truncation");
+        attack("sleep(5)", "sqli-time-based");
+        attack("sleep(5)#", "sqli-time-based");
+        attack("sleep(5) and 1 in (select 1)", "sqli-time-based");
     }
 
     #[test]

@@ -623,7 +623,11 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         // Or the whole value is `onload=` (an attribute name being injected).
         let alone = window.iter().all(|c| c.is_ascii_whitespace())
             && b[eq + 1..].iter().all(|c| c.is_ascii_whitespace());
-        if !quoted && !alone {
+        // Or, with no quote or tag around, a value that calls a sink: the
+        // payload for an unquoted attribute (` autofocus onfocus=alert(1) `).
+        // `the onclick=handler pattern` calls nothing.
+        let tagless = !quoted && !alone && value_calls_sink(b, eq + 1);
+        if !quoted && !alone && !tagless {
             continue;
         }
         let mut ve = eq + 1;
@@ -643,10 +647,38 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let code_like = value.iter().any(|c| matches!(c, b'(' | b'`' | b'='));
         // `"onzoom=` ending the value: an attribute being injected.
         let dangling = value.is_empty() && ve == b.len();
-        if known || code_like || dangling {
+        if known || code_like || dangling || tagless {
             hit(hits, EVENT, base, ns, ve);
         }
     }
+}
+
+/// Whether the attribute value starting at `from` (bare, or in quotes)
+/// calls a script sink: `alert(1)`, `"top.confirm(1)"`, `eval(atob(...))`.
+fn value_calls_sink(b: &[u8], from: usize) -> bool {
+    let mut s = from;
+    while s < b.len() && b[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    let quote = match b.get(s) {
+        Some(&q @ (b'"' | b'\'' | b'`')) => {
+            s += 1;
+            Some(q)
+        }
+        _ => None,
+    };
+    let mut e = s;
+    while e < b.len()
+        && e - s < 96
+        && match quote {
+            Some(q) => b[e] != q,
+            None => !b[e].is_ascii_whitespace() && b[e] != b'>',
+        }
+    {
+        e += 1;
+    }
+    let v = &b[s..e];
+    memchr::memchr2_iter(b'(', b'`', v).any(|p| one_of(ident_before(v, p).0, CALLED))
 }
 
 /// `javascript:` outside tags: a whole value (an href being set), after `=`,
@@ -1805,6 +1837,16 @@ mod tests {
         attack("\" onmouseover=\"alert(1)", "xss-event-handler");
         attack("' autofocus onfocus='alert(1)", "xss-event-handler");
         attack("\"><img src=x onerror=prompt(1)>", "xss-event-handler");
+        // Handlers for an unquoted attribute value, with no tag or quote.
+        attack(
+            " tabindex=1 onfocusin=confirm(document.domain) ",
+            "xss-event-handler",
+        );
+        attack("onMouseEnter='top.prompt(1)'", "xss-event-handler");
+        attack("y onload=eval(atob('YWxlcnQoMSk='))>", "xss-event-handler");
+        benign("the onclick=handler pattern in React docs");
+        benign("set onload=init() in the body tag");
+        benign("we moved onboarding=true into the feature flags");
     }
 
     #[test]
