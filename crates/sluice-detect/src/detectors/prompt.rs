@@ -81,7 +81,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
 use regex::Regex;
@@ -534,24 +534,37 @@ fn build_dfa<'p>(pats: impl IntoIterator<Item = &'p str>) -> DFA {
 /// Calls `f(start, end, pattern)` for every match of `dfa` in `text`,
 /// overlapping ones included, in order of their ends. The walk is written
 /// out here so that the state stays in a register: the library's
-/// overlapping search keeps it in memory between bytes.
-fn overlapping(dfa: &DFA, text: &str, mut f: impl FnMut(usize, usize, usize)) {
+/// overlapping search keeps it in memory between bytes. Not inlined: in
+/// its caller the loop's pointers were kept on the stack and reloaded on
+/// every byte.
+#[inline(never)]
+fn overlapping(dfa: &DFA, text: &str, found: &mut Vec<(usize, usize, usize)>) {
     let Ok(mut sid) = dfa.start_state(Anchored::No) else {
         return;
     };
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, b);
+    let b = text.as_bytes();
+    // The offset is worked out only at a match: the loop keeps one pointer.
+    let mut rest = b.iter();
+    while let Some(&x) = rest.next() {
+        sid = dfa.next_state(Anchored::No, sid, x);
         if dfa.is_special(sid) {
             if dfa.is_dead(sid) {
                 return;
             }
-            if dfa.is_match(sid) {
-                for k in 0..dfa.match_len(sid) {
-                    let pid = dfa.match_pattern(sid, k);
-                    let len = dfa.pattern_len(pid);
-                    f(i + 1 - len.min(i + 1), i + 1, pid.as_usize());
-                }
-            }
+            matches_at(dfa, sid, b.len() - rest.len(), found);
+        }
+    }
+}
+
+/// The matches of state `sid` ending at `end`. Kept out of the byte loop
+/// so that the loop's registers are not spilled around the pushes.
+#[inline(never)]
+fn matches_at(dfa: &DFA, sid: StateID, end: usize, found: &mut Vec<(usize, usize, usize)>) {
+    if dfa.is_match(sid) {
+        for k in 0..dfa.match_len(sid) {
+            let pid = dfa.match_pattern(sid, k);
+            let len = dfa.pattern_len(pid);
+            found.push((end - len.min(end), end, pid.as_usize()));
         }
     }
 }
@@ -2599,7 +2612,7 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>, odd: &mut Odd) {
         (&*AC, None)
     };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    overlapping(ac, text, |s, e, id| found.push((s, e, id)));
+    overlapping(ac, text, &mut found);
     // A role line opening the value: the anchors see "system:" only after
     // a line break or a value separator.
     let lead = text.len() - text.trim_start().len();
