@@ -542,16 +542,33 @@ fn overlapping(dfa: &DFA, text: &str, found: &mut Vec<(usize, usize, usize)>) {
     let Ok(mut sid) = dfa.start_state(Anchored::No) else {
         return;
     };
-    let b = text.as_bytes();
-    // The offset is worked out only at a match: the loop keeps one pointer.
-    let mut rest = b.iter();
-    while let Some(&x) = rest.next() {
+    // Eight bytes per turn of the loop, unrolled: the loop's own counting
+    // and branching cost as much as a transition.
+    let chunks = text.as_bytes().chunks_exact(8);
+    let tail = chunks.remainder();
+    let base = text.len() - tail.len();
+    for (n, chunk) in chunks.enumerate() {
+        // Always eight bytes; the array type lets the inner loop unroll.
+        let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        for (j, &x) in chunk.iter().enumerate() {
+            sid = dfa.next_state(Anchored::No, sid, x);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return;
+                }
+                matches_at(dfa, sid, n * 8 + j + 1, found);
+            }
+        }
+    }
+    for (j, &x) in tail.iter().enumerate() {
         sid = dfa.next_state(Anchored::No, sid, x);
         if dfa.is_special(sid) {
             if dfa.is_dead(sid) {
                 return;
             }
-            matches_at(dfa, sid, b.len() - rest.len(), found);
+            matches_at(dfa, sid, base + j + 1, found);
         }
     }
 }
