@@ -4595,6 +4595,60 @@ mod sem {
         fn run(&self, hits: &mut Vec<Hit>) {
             let n = self.toks.len();
             for i in 0..n {
+                // Most words of prose have no class and are none of the
+                // words tested below by name (nor heads of a phrasal verb):
+                // one test settles them. Keep this list in step with the
+                // names tested in this loop and in `phrasal`.
+                if self.cls[i] == 0
+                    && !matches!(
+                        self.w(i),
+                        "aside"
+                            | "behind"
+                            | "hold"
+                            | "mode"
+                            | "treat"
+                            | "consider"
+                            | "regard"
+                            | "view"
+                            | "refuse"
+                            | "refusing"
+                            | "decline"
+                            | "declining"
+                            | "refusals"
+                            | "refusal"
+                            | "supersedes"
+                            | "supersede"
+                            | "overrides"
+                            | "trumps"
+                            | "outranks"
+                            | "precedence"
+                            | "updating"
+                            | "changing"
+                            | "rewriting"
+                            | "modifying"
+                            | "replacing"
+                            | "reprogramming"
+                            | "redefining"
+                            | "overwriting"
+                            | "overriding"
+                            | "what"
+                            | "which"
+                            | "whatever"
+                            | "override"
+                            | "go"
+                            | "throw"
+                            | "throwing"
+                            | "toss"
+                            | "tossing"
+                            | "chuck"
+                            | "pay"
+                            | "paying"
+                            | "kraft"
+                            | "abstraction"
+                    )
+                {
+                    continue;
+                }
                 let c = self.cls[i] | self.phrasal(i);
                 if c & (OVR | DISABLE) != 0 {
                     self.action(i, hits, c);
