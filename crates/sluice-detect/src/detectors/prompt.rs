@@ -1218,22 +1218,36 @@ fn lower_words<'a>(
         });
     }
     // Spaced-out letters: three or more one-letter words one space apart.
+    // One character takes at most four bytes: longer words are settled
+    // without decoding them.
     let single = |arena: &str, t: &RawTok| {
         let mut cs = arena[t.lo..t.hi].chars();
-        cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
+        t.hi - t.lo <= 4 && cs.next().is_some_and(char::is_alphabetic) && cs.next().is_none()
     };
-    let mut joined: Vec<RawTok> = Vec::with_capacity(raw.len());
-    let mut k = 0;
-    while k < raw.len() {
-        let mut j = k;
-        while j + 1 < raw.len()
-            && single(arena, &raw[j])
+    let spaced = |arena: &str, j: usize| {
+        single(arena, &raw[j])
             && single(arena, &raw[j + 1])
             && matches!(
                 &b[raw[j].end..raw[j + 1].start],
                 b" " | b"." | b"-" | b"_" | b"*"
             )
-        {
+    };
+    // Letters are joined exactly where three of them stand spaced out in a
+    // row; prose seldom has that, and then the words are the tokens.
+    if !(0..raw.len().saturating_sub(2)).any(|k| spaced(arena, k) && spaced(arena, k + 1)) {
+        let arena: &'a String = arena;
+        toks.extend(raw.iter().map(|t| Tok {
+            start: t.start,
+            end: t.end,
+            w: &arena[t.lo..t.hi],
+        }));
+        return;
+    }
+    let mut joined: Vec<RawTok> = Vec::with_capacity(raw.len());
+    let mut k = 0;
+    while k < raw.len() {
+        let mut j = k;
+        while j + 1 < raw.len() && spaced(arena, j) {
             j += 1;
         }
         if j - k >= 2 {
