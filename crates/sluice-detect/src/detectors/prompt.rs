@@ -1517,6 +1517,16 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
             {
                 return;
             }
+            // Without a verb only `revoked` can fire, and it needs the word
+            // "your" before the noun: no verb and no spaced-out letters
+            // here, so that word is spelt in the text as it is.
+            let head = &text.as_bytes()[from..start];
+            if !memchr::memchr2_iter(b'y', b'Y', head).any(|p| {
+                head.get(p..p + 4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"your"))
+            }) {
+                return;
+            }
         } else {
             return;
         }
