@@ -542,11 +542,27 @@ fn overlapping(dfa: &DFA, text: &str, found: &mut Vec<(usize, usize, usize)>) {
     let Ok(mut sid) = dfa.start_state(Anchored::No) else {
         return;
     };
-    // Eight bytes per turn of the loop, unrolled: the loop's own counting
-    // and branching cost as much as a transition.
-    let chunks = text.as_bytes().chunks_exact(8);
+    let b = text.as_bytes();
+    let mut at = 0;
+    while let Some((k, s)) = to_special(dfa, &b[at..], sid) {
+        at += k;
+        sid = s;
+        if dfa.is_dead(sid) {
+            return;
+        }
+        matches_at(dfa, sid, at, found);
+    }
+}
+
+/// Walks `b` from state `sid` up to the first special (match or dead)
+/// state: the number of bytes read and that state. The loop calls nothing,
+/// so its pointers stay in registers; eight bytes per turn, unrolled, since
+/// the loop's own counting and branching cost as much as a transition.
+#[inline(always)]
+fn to_special(dfa: &DFA, b: &[u8], mut sid: StateID) -> Option<(usize, StateID)> {
+    let chunks = b.chunks_exact(8);
     let tail = chunks.remainder();
-    let base = text.len() - tail.len();
+    let base = b.len() - tail.len();
     for (n, chunk) in chunks.enumerate() {
         // Always eight bytes; the array type lets the inner loop unroll.
         let Ok(chunk) = <&[u8; 8]>::try_from(chunk) else {
@@ -555,22 +571,17 @@ fn overlapping(dfa: &DFA, text: &str, found: &mut Vec<(usize, usize, usize)>) {
         for (j, &x) in chunk.iter().enumerate() {
             sid = dfa.next_state(Anchored::No, sid, x);
             if dfa.is_special(sid) {
-                if dfa.is_dead(sid) {
-                    return;
-                }
-                matches_at(dfa, sid, n * 8 + j + 1, found);
+                return Some((n * 8 + j + 1, sid));
             }
         }
     }
     for (j, &x) in tail.iter().enumerate() {
         sid = dfa.next_state(Anchored::No, sid, x);
         if dfa.is_special(sid) {
-            if dfa.is_dead(sid) {
-                return;
-            }
-            matches_at(dfa, sid, base + j + 1, found);
+            return Some((base + j + 1, sid));
         }
     }
+    None
 }
 
 /// The matches of state `sid` ending at `end`. Kept out of the byte loop
