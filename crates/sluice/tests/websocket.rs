@@ -12,7 +12,7 @@ use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use sluice::gateway::GatewayConfig;
-use support::{Gateway, client, config};
+use support::{Gateway, Upstream, client, config, raw};
 use tokio_tungstenite::tungstenite;
 
 /// A WebSocket server that echoes every message back with a prefix and
@@ -143,6 +143,39 @@ async fn an_upgrade_the_upstream_refuses_is_an_ordinary_answer() {
     match tokio_tungstenite::connect_async(url.as_str()).await {
         Err(tungstenite::Error::Http(res)) => assert_eq!(res.status(), 404),
         other => panic!("expected the upstream's 404, got {other:?}"),
+    }
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn other_upgrades_go_as_plain_requests() {
+    // An `h2c` switch would carry HTTP/2 requests past the screening: the
+    // upstream gets the request without the upgrade headers.
+    let up = Upstream::start().await;
+    let gw = Gateway::start(GatewayConfig {
+        upstream: Some(up.url()),
+        ..config()
+    })
+    .await;
+    for offer in ["h2c", "websocket, h2c", "TLS/1.0"] {
+        let req = format!(
+            "GET /x HTTP/1.1\r\nHost: app\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: {offer}\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n"
+        );
+        let res = raw(gw.addr, req.as_bytes(), Duration::from_secs(5)).await;
+        assert!(res.starts_with("HTTP/1.1 200"), "{offer}: {res}");
+        let seen = up.last();
+        assert!(
+            seen.headers.get("upgrade").is_none(),
+            "{offer}: {:?}",
+            seen.headers
+        );
+        assert!(
+            seen.headers.get("connection").is_none_or(|v| !v
+                .to_str()
+                .unwrap()
+                .to_ascii_lowercase()
+                .contains("upgrade"))
+        );
     }
     gw.stop().await;
 }

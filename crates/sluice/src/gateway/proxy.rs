@@ -1,10 +1,11 @@
 //! Forwarding screened requests to the upstream.
 //!
-//! A request asking to switch protocols (`Connection: upgrade` with an
-//! `Upgrade` header, as a WebSocket handshake does) is screened like any
-//! other request, forwarded with those two headers kept, and when the
-//! upstream agrees (101) the two connections are joined byte for byte.
-//! What flows after the switch is not screened: it is no longer HTTP.
+//! A WebSocket handshake (`Connection: upgrade`, `Upgrade: websocket`) is
+//! screened like any other request, forwarded with those two headers kept,
+//! and when the upstream agrees (101) the two connections are joined byte
+//! for byte. What flows after the switch is not screened: it is no longer
+//! HTTP. Other upgrades lose their upgrade headers and go as plain requests:
+//! a switch to `h2c` would carry HTTP/2 requests past the screening.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -99,13 +100,25 @@ impl ConnPermit {
     }
 }
 
-/// The protocol a request asks to switch to: its `Upgrade` header, when its
-/// `Connection` header names `upgrade` (RFC 9110 7.8). HTTP/1.1 only.
+/// The protocol a request asks to switch to, when it is a WebSocket: its
+/// `Upgrade` header, when its `Connection` header names `upgrade` (RFC 9110
+/// 7.8) and the only protocol offered is `websocket` (RFC 6455 4.1).
+/// HTTP/1.1 only.
 fn requested_upgrade(version: http::Version, headers: &HeaderMap) -> Option<HeaderValue> {
     if version != http::Version::HTTP_11 || !connection_names_upgrade(headers) {
         return None;
     }
-    headers.get(header::UPGRADE).cloned()
+    let mut offered = headers.get_all(header::UPGRADE).iter();
+    let value = offered.next()?;
+    let websocket = offered.next().is_none()
+        && value.to_str().is_ok_and(|v| {
+            let mut protocols = v.split(',').map(str::trim);
+            protocols
+                .next()
+                .is_some_and(|p| p.eq_ignore_ascii_case("websocket"))
+                && protocols.next().is_none()
+        });
+    websocket.then(|| value.clone())
 }
 
 fn connection_names_upgrade(headers: &HeaderMap) -> bool {
