@@ -2316,7 +2316,13 @@ fn pipe_into_prose(text: &str, at: usize, seg_end: usize) -> bool {
         return false;
     }
     let end = memchr::memchr(b'\n', &b[p + 1..seg_end]).map_or(seg_end, |o| p + 1 + o);
-    let tail = &text[p + 1..end.min(p + 1 + 200)];
+    // At most 200 bytes, cut back to a character boundary (`p + 1`, after
+    // the ASCII `|`, is one).
+    let mut cut = end.min(p + 1 + 200);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let tail = &text[p + 1..cut];
     if tail.bytes().any(|c| {
         matches!(
             c,
@@ -4073,6 +4079,19 @@ fn dedupe(hits: &mut Vec<Hit>, first: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_non_ascii_line_after_a_pipe_does_not_panic() {
+        // Found by review and fuzzing: the 200-byte look at the rest of the
+        // line cut a character in two.
+        for n in [99, 100, 101, 150] {
+            let text = format!("ps aux | {}", "é".repeat(n));
+            let mut hits = Vec::new();
+            scan(&text, &mut hits);
+            let text = format!("ps aux | {}x", "é".repeat(n));
+            scan(&text, &mut hits);
+        }
+    }
 
     #[test]
     fn hits_end_on_char_boundaries_after_multibyte_text() {
