@@ -12,6 +12,7 @@
 pub mod corpus;
 pub mod crs;
 pub mod engines;
+pub mod inputs;
 pub mod metrics;
 pub mod peers;
 pub mod urlenc;

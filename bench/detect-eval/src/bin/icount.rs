@@ -16,6 +16,7 @@ use std::path::PathBuf;
 
 use clap::Parser;
 use detect_eval::corpus;
+use detect_eval::inputs::benign_json;
 use sluice_detect::{Detector, InputKind};
 
 #[derive(Parser)]
@@ -30,31 +31,6 @@ struct Args {
     /// Scans of the 1 MiB benign JSON body.
     #[arg(long, default_value_t = 1)]
     bodies: u32,
-}
-
-/// Benign JSON of at least `size` bytes, built as the throughput benchmark
-/// builds it.
-fn benign_json(lines: &[&str], size: usize) -> Vec<u8> {
-    let mut out = String::with_capacity(size + 4096);
-    out.push_str("{\"records\":[");
-    let mut i = 0usize;
-    while out.len() < size {
-        if i > 0 {
-            out.push(',');
-        }
-        let line = lines[i % lines.len()];
-        let rec = serde_json::json!({
-            "id": i,
-            "active": !i.is_multiple_of(3),
-            "score": (i * 37 % 1000) as f64 / 10.0,
-            "text": line,
-            "tags": ["customer", "order", "2024"],
-        });
-        out.push_str(&rec.to_string());
-        i += 1;
-    }
-    out.push_str("]}");
-    out.into_bytes()
 }
 
 /// The counted call; `work` alone is the warm-up.

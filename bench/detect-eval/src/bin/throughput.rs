@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use detect_eval::inputs::benign_json;
 use detect_eval::{corpus, peers};
 use serde::Serialize;
 use sluice_detect::{Detector, InputKind};
@@ -107,30 +108,6 @@ fn measure(name: &str, bytes: usize, secs: f64, mut f: impl FnMut() -> usize) ->
         mb_per_second: bytes as f64 * iterations as f64 / seconds / 1e6,
         seconds_each: seconds / iterations as f64,
     }
-}
-
-/// Benign JSON of at least `size` bytes: records made of the benign corpus lines.
-fn benign_json(lines: &[&str], size: usize) -> Vec<u8> {
-    let mut out = String::with_capacity(size + 4096);
-    out.push_str("{\"records\":[");
-    let mut i = 0usize;
-    while out.len() < size {
-        if i > 0 {
-            out.push(',');
-        }
-        let line = lines[i % lines.len()];
-        let rec = serde_json::json!({
-            "id": i,
-            "active": !i.is_multiple_of(3),
-            "score": (i * 37 % 1000) as f64 / 10.0,
-            "text": line,
-            "tags": ["customer", "order", "2024"],
-        });
-        out.push_str(&rec.to_string());
-        i += 1;
-    }
-    out.push_str("]}");
-    out.into_bytes()
 }
 
 /// Benign plain text of exactly `size` bytes.
