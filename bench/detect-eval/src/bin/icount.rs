@@ -31,6 +31,9 @@ struct Args {
     /// Scans of the 1 MiB benign JSON body.
     #[arg(long, default_value_t = 1)]
     bodies: u32,
+    /// Scan this file as the JSON body instead of the built-in 1 MiB one.
+    #[arg(long)]
+    body: Option<PathBuf>,
 }
 
 /// The counted call; `work` alone is the warm-up.
@@ -63,7 +66,9 @@ fn main() -> anyhow::Result<()> {
         .filter(|s| s.label.is_none())
         .map(|s| s.text.as_str())
         .collect();
-    let body = if args.bodies > 0 {
+    let body = if let Some(p) = &args.body {
+        std::fs::read(p)?
+    } else if args.bodies > 0 {
         benign_json(&benign, 1 << 20)
     } else {
         Vec::new()
