@@ -64,6 +64,18 @@ pub(crate) struct Parts {
 }
 
 impl Parts {
+    /// [`CHARGED`], [`TRACKED`] and [`OFFSIZE`].
+    #[inline(always)]
+    pub(crate) fn flags(&self) -> u8 {
+        tag_flags(self.tag)
+    }
+
+    /// Clears `f` in the flags.
+    #[inline]
+    pub(crate) fn clear_flags(&mut self, f: u8) {
+        self.tag &= !(u64::from(f) << 40);
+    }
+
     /// The guard.
     #[inline(always)]
     pub(crate) fn into_buf(self) -> PooledBuf {
@@ -93,6 +105,18 @@ pub(crate) const fn tag(tracked: u32, class: u8, flags: u8) -> u64 {
     tracked as u64 | (class as u64) << 32 | (flags as u64) << 40
 }
 
+/// The class in a [`tag`].
+#[inline(always)]
+pub(crate) const fn tag_class(tag: u64) -> u8 {
+    (tag >> 32) as u8
+}
+
+/// The flags in a [`tag`].
+#[inline(always)]
+pub(crate) const fn tag_flags(tag: u64) -> u8 {
+    (tag >> 40) as u8
+}
+
 /// The pool's checked-out cap holds `charge_for(counted)` for this buffer.
 pub(crate) const CHARGED: u8 = 1;
 /// The buffer is tracked for leak reports (`tracked` is its slot).
@@ -104,34 +128,22 @@ pub(crate) const TRACKED: u8 = 2;
 pub(crate) const OFFSIZE: u8 = 4;
 
 impl PooledBuf {
-    /// Leak-tracking slot (meaningful with [`TRACKED`]).
-    #[inline(always)]
-    pub(crate) fn tracked(&self) -> u32 {
-        self.tag as u32
-    }
-
     /// Class at acquisition, or [`UNPOOLED`].
     #[inline(always)]
     pub(crate) fn class(&self) -> u8 {
-        (self.tag >> 32) as u8
+        tag_class(self.tag)
     }
 
     /// [`CHARGED`], [`TRACKED`] and [`OFFSIZE`].
     #[inline(always)]
     pub(crate) fn flags(&self) -> u8 {
-        (self.tag >> 40) as u8
+        tag_flags(self.tag)
     }
 
     /// Sets `f` in the flags.
     #[inline]
     pub(crate) fn set_flags(&mut self, f: u8) {
         self.tag |= u64::from(f) << 40;
-    }
-
-    /// Clears `f` in the flags.
-    #[inline]
-    pub(crate) fn clear_flags(&mut self, f: u8) {
-        self.tag &= !(u64::from(f) << 40);
     }
 
     /// Bytes written.
@@ -260,9 +272,21 @@ impl PooledBuf {
 }
 
 impl PooledBuf {
-    #[cfg_attr(loom, allow(dead_code))]
-    pub(crate) fn pool_inner(&self) -> &crate::pool::Inner {
-        self.pool.inner()
+    /// Moves the fields out of a guard being dropped.
+    ///
+    /// # Safety
+    /// Only from `Drop`, once: the guard's vector and pool count belong to
+    /// the returned `Parts` afterwards, and the guard must not use them.
+    #[inline(always)]
+    pub(crate) unsafe fn take_parts(&mut self) -> Parts {
+        Parts {
+            // SAFETY: the caller gives up the guard's vector (see above).
+            vec: ManuallyDrop::new(unsafe { ManuallyDrop::take(&mut self.vec) }),
+            hwm: self.hwm,
+            counted: self.counted,
+            pool: self.pool.take_for_drop(),
+            tag: self.tag,
+        }
     }
 }
 

@@ -33,6 +33,15 @@ pub(crate) fn class_for_request(size: usize) -> Option<usize> {
         // most requests have.
         return Some(usize::from(SMALL[(size + (SMALL_STEP - 1)) / SMALL_STEP]));
     }
+    large_class(size)
+}
+
+/// [`class_for_request`] above [`SMALL_MAX`]. Out of line: inlined, the
+/// compiler merged both lookups into one with the table, step and shift
+/// chosen by the size, a few instructions more on every small request.
+#[inline(never)]
+#[allow(clippy::manual_div_ceil)]
+fn large_class(size: usize) -> Option<usize> {
     if size > MAX_CLASS_SIZE {
         return None;
     }

@@ -59,16 +59,18 @@
 //!   every acquire and release. Each count is owned by exactly one buffer,
 //!   stash or parking counter, and every path that ends one passes it on;
 //! - the thread-local cache is reached through a raw pointer instead of a
-//!   `RefCell` borrow; the slow path nulls it while it holds the cache, so
-//!   no two references to a cache exist at once;
+//!   `RefCell` borrow; the slow path points it at an immutable stand-in
+//!   whose keys match no pool while it holds the cache, so no two
+//!   references to a cache exist at once (and the fast paths need no null
+//!   test);
 //! - a thread cache keeps each class's idle buffers as raw pointers in a
 //!   slot array (the class size is the capacity, so a slot is two words),
 //!   rebuilt into `Vec`s when taken; the release fast path pushes without
 //!   a capacity or room check, relying on the guard's `OFFSIZE` flag and
 //!   on the array having room for the class's quota (debug builds assert
 //!   both). The guard keeps its vector in a `ManuallyDrop` that its `Drop`
-//!   takes exactly once, so the fast path calls nothing and needs no stack
-//!   frame;
+//!   takes exactly once (on the slow path it hands the fields on by value),
+//!   so the fast path calls nothing and needs no stack frame;
 //! - zeroing writes the written prefix of a vector's allocation with
 //!   `ptr::write_bytes` (one `memset`);
 //! - the call to glibc's `malloc_trim`, which has no preconditions.

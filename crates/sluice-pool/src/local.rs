@@ -22,7 +22,7 @@ use std::mem::ManuallyDrop;
 use std::ptr::NonNull;
 use std::sync::Arc;
 
-use crate::buf::{OFFSIZE, PooledBuf};
+use crate::buf::{OFFSIZE, tag_class, tag_flags};
 use crate::class::{CLASS_SLOTS, NUM_CLASSES, class_size};
 use crate::loom::{Ordering, lock};
 use crate::pool::{Idle, Inner, PoolRef, arc_ptr, zero_written};
@@ -40,7 +40,7 @@ thread_local! {
     /// `&mut Entry` the slow path works on; set again when `with` returns.
     /// This replaces a `RefCell` borrow (a load, compare and two stores) on
     /// each fast path with one load and a null test.
-    static ACTIVE: Cell<*mut Entry> = const { Cell::new(std::ptr::null_mut()) };
+    static ACTIVE: Cell<*mut Hot> = const { Cell::new((&raw const INERT).cast_mut()) };
     static EXIT: ExitFlush = const { ExitFlush };
 }
 
@@ -49,7 +49,7 @@ struct ExitFlush;
 
 impl Drop for ExitFlush {
     fn drop(&mut self) {
-        ACTIVE.set(std::ptr::null_mut());
+        ACTIVE.set(inert());
         let entries = LOCAL.with(|cell| match cell.try_borrow_mut() {
             Ok(mut entries) => std::mem::take(&mut **entries),
             Err(_) => Vec::new(),
@@ -71,6 +71,10 @@ const REF_BATCH: usize = 256;
 /// One class of a thread cache. Only buffers whose capacity is exactly the
 /// class size live here, so bytes are `count * class_size` and the fast
 /// paths count buffers, not bytes.
+///
+/// 64 bytes (aligned, one cache line): the fast paths index the array with a
+/// shift instead of a multiply.
+#[repr(align(64))]
 struct LocalClass {
     /// Idle buffers, newest last. Its capacity is `max_bufs` once the class
     /// holds any quota, so a push within quota never reallocates.
@@ -78,6 +82,13 @@ struct LocalClass {
     /// Buffers' worth of budget this thread holds for the class: cached
     /// buffers plus credit. `bufs.len() <= quota <= max_bufs`.
     quota: usize,
+    /// Plain fast-path hits not yet added to the shared counters (see
+    /// [`Entry::fold_class`]).
+    hits_pending: u64,
+    /// `bufs.len()` when the counters were last brought up to date: since
+    /// then only fast paths changed it, each fast hit by -1 and each fast
+    /// release by +1, so the releases follow from it and `hits_pending`.
+    len_base: usize,
 }
 
 /// A place for an idle buffer in a thread cache: its allocation and when
@@ -263,10 +274,14 @@ impl Drop for Slots {
     }
 }
 
-pub(crate) struct Entry {
-    // The fast paths' fields first, to share a cache line.
-    ptr: NonNull<Inner>,
-    /// `ptr`'s address if the pool has no checked-out cap, else 0: plain
+/// The fields the fast paths test, at the start of every [`Entry`].
+/// [`ACTIVE`] points at one, or at [`INERT`] when no cache is active: its
+/// keys match no pool, so the fast paths need no separate null test.
+#[repr(C)]
+struct Hot {
+    /// The pool's address.
+    pool: usize,
+    /// The pool's address if it has no checked-out cap, else 0: plain
     /// `acquire` must charge the cap on its slow path, so its fast path
     /// compares against this and one compare covers both checks.
     plain_key: usize,
@@ -284,6 +299,32 @@ pub(crate) struct Entry {
     /// (and beyond `fast_left`), handed to checked-out buffers as
     /// `PoolRef`s.
     spare_refs: usize,
+}
+
+/// What [`ACTIVE`] points at when no cache is active. Never written: its
+/// `pool` and `plain_key` are 0, which no pool's address is, so every fast
+/// path turns away before it would write (or make a `&mut`).
+static INERT: Hot = Hot {
+    pool: 0,
+    plain_key: 0,
+    epoch: 0,
+    fast_left: 0,
+    spare_refs: 0,
+};
+
+/// [`ACTIVE`]'s value when no cache is active.
+#[inline(always)]
+fn inert() -> *mut Hot {
+    (&raw const INERT).cast_mut()
+}
+
+// `repr(C)`: `hot` is at offset 0, so a pointer to it is a pointer to the
+// entry.
+#[repr(C)]
+pub(crate) struct Entry {
+    // The fast paths' fields first, to share a cache line.
+    hot: Hot,
+    ptr: NonNull<Inner>,
     /// Checkouts before the next one to sample for leak tracking
     /// (`u32::MAX`, reset when it runs out, when tracking is off).
     sample_countdown: u32,
@@ -305,10 +346,13 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
     LOCAL
         .try_with(|cell| {
             let mut entries = cell.try_borrow_mut().ok()?;
-            ACTIVE.set(std::ptr::null_mut());
+            ACTIVE.set(inert());
             // Only the active (first) entry has fast checkouts granted.
             if let Some(first) = entries.first_mut() {
                 first.fold_grant();
+                // The slow paths count for themselves from here; the fast
+                // paths' counts so far go first.
+                first.fold_all();
             }
             let ptr = Arc::as_ptr(inner);
             match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
@@ -343,7 +387,7 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             if EXIT.try_with(|_| ()).is_ok() {
                 let e = &mut entries[0];
                 e.grant();
-                ACTIVE.set(std::ptr::from_mut(e));
+                ACTIVE.set(std::ptr::from_mut(e).cast::<Hot>());
             }
             Some(r)
         })
@@ -359,24 +403,26 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
 /// that could reach `LOCAL` or `ACTIVE` (no pool operation, no user code).
 #[inline(always)]
 unsafe fn active<'a>(inner: &Inner) -> Option<&'a mut Entry> {
-    let e = ACTIVE.get();
-    if e.is_null() {
-        return None;
-    }
-    // SAFETY: a non-null `ACTIVE` points at `LOCAL`'s first entry, which
-    // lives as long as it stays there: every change to `LOCAL`'s entries
-    // happens in `with`, `forget` or `ExitFlush`, which null `ACTIVE` first
-    // (and `with` sets it again only when it is done). `LOCAL` is not
-    // borrowed while `ACTIVE` is non-null, so this is the only reference,
-    // and the caller promises not to make another while it holds this one.
-    let e = unsafe { &mut *e };
+    let h = ACTIVE.get();
+    // SAFETY: `ACTIVE` points at `INERT` or at the `hot` of `LOCAL`'s
+    // first entry, which lives as long as it stays there: every change to
+    // `LOCAL`'s entries happens in `with`, `forget` or `ExitFlush`, which
+    // point `ACTIVE` at `INERT` first (and `with` points it back only when
+    // it is done). Plain reads, no reference: `INERT` is immutable.
+    let (pool, epoch) = unsafe { ((*h).pool, (*h).epoch) };
     // `close` also bumps the epoch, so this covers a closed pool.
-    if e.ptr.as_ptr().cast_const() != std::ptr::from_ref(inner)
-        || inner.trim_epoch.load(Ordering::Relaxed) != e.epoch
+    if pool != std::ptr::from_ref(inner) as usize
+        || inner.trim_epoch.load(Ordering::Relaxed) != epoch
     {
         return None;
     }
-    Some(e)
+    // SAFETY: `pool` is a pool's address, so not `INERT`'s 0: `h` is the
+    // `hot` at offset 0 of the first entry (`repr(C)`), with the whole
+    // entry's provenance (`with` made it from `&mut Entry`). `LOCAL` is
+    // not borrowed while `ACTIVE` points at an entry, so this is the only
+    // reference, and the caller promises not to make another while it
+    // holds this one.
+    Some(unsafe { &mut *h.cast::<Entry>() })
 }
 
 /// Fast path of acquisition: a buffer of class `k` from this thread's cache,
@@ -390,88 +436,130 @@ unsafe fn active<'a>(inner: &Inner) -> Option<&'a mut Entry> {
 /// and the pool cannot be closed while the caller holds a handle. The cache
 /// applies the trim on its next release or slow-path operation.
 #[inline(always)]
-pub(crate) fn fast_take<const PLAIN: bool>(inner: &Inner, k: usize) -> Option<(Vec<u8>, PoolRef)> {
-    let e = ACTIVE.get();
-    if e.is_null() {
-        return None;
-    }
-    // SAFETY: as in `active`; nothing below calls out.
-    let e = unsafe { &mut *e };
-    let key = if PLAIN {
-        e.plain_key
-    } else {
-        e.ptr.as_ptr() as usize
+pub(crate) fn fast_take<const PLAIN: bool>(
+    inner: &Arc<Inner>,
+    k: usize,
+) -> Option<(Vec<u8>, PoolRef)> {
+    let h = ACTIVE.get();
+    // SAFETY: as in `active`: plain reads of `INERT` or of the active
+    // entry's `hot`.
+    let (key, fast_left) = unsafe {
+        (
+            if PLAIN { (*h).plain_key } else { (*h).pool },
+            (*h).fast_left,
+        )
     };
     // The checkout to track, and a stash refill, go through the slow path
     // (no grant left): the fast path calls nothing, so it needs no stack
-    // frame.
-    if key != std::ptr::from_ref(inner) as usize || e.fast_left == 0 {
+    // frame. `INERT`'s key is 0, which no pool's address is.
+    let ptr = arc_ptr(inner);
+    if key != ptr.as_ptr() as usize || fast_left == 0 {
         return None;
     }
+    // SAFETY: as in `active` (the key matched, so this is an entry); nothing
+    // below calls out.
+    let e = unsafe { &mut *h.cast::<Entry>() };
     let k = k & (CLASS_SLOTS - 1);
     let lc = &mut e.classes[k];
     let buf = lc.bufs.pop()?;
-    let len = lc.bufs.len();
-    e.fast_left -= 1;
-    let c = &e.counters.classes[k];
-    set(&c.cached_bufs, len as u64);
-    bump(&c.hits, 1, true);
-    // SAFETY: the grant is a strong count of `ptr` moved out of the stash
-    // (see `Entry::grant`); it moves into the `PoolRef`.
-    Some((buf, unsafe { PoolRef::from_owned(e.ptr) }))
+    e.hot.fast_left -= 1;
+    lc.hits_pending += 1;
+    if !PLAIN {
+        // Only plain acquisitions are counted lazily (see `fold_class`).
+        e.fold_class(k);
+    }
+    // SAFETY: the grant is a strong count of the pool's `Arc` moved out of
+    // the stash (see `Entry::grant`); it moves into the `PoolRef`. `ptr`
+    // comes from `Arc::as_ptr` (the entry's own `ptr` is the same address),
+    // so it may reach the counts.
+    Some((buf, unsafe { PoolRef::from_owned(ptr) }))
 }
 
 /// Fast path of release: keeps the buffer in this thread's cache if the
 /// cache is its pool's, no trim is pending, the buffer's capacity is still
 /// exactly its class size, and the class has quota left. Returns false
-/// (buffer untouched) for the slow path otherwise. On success the buffer's
-/// vector is taken and its pool reference is owned by the stash: the caller
-/// must not use either.
+/// (buffer untouched) for the slow path otherwise. On success the vector
+/// is taken and the pool count `pool` owns moved to the stash: the caller
+/// must use neither again.
 ///
-/// `LEAF` is the variant for untouched buffers (nothing to zero), which
-/// also leaves a full stash to the other variant: it calls nothing, so the
-/// guard's drop needs no stack frame. Its caller has checked that
-/// `b.flags` is 0, so the capacity is the class size (see [`OFFSIZE`]).
+/// The guard's fields come one by one, so the fast path works on them in
+/// registers (see `pool::release`). `LEAF` is the variant for untouched
+/// buffers (nothing to zero), which also leaves a full stash to the other
+/// variant: it calls nothing, so the guard's drop needs no stack frame. Its
+/// caller has checked that the flags in `tag` are 0, so the capacity is the
+/// class size (see [`OFFSIZE`]).
 #[inline(always)]
-pub(crate) fn fast_release<const LEAF: bool>(b: &mut PooledBuf) -> bool {
+pub(crate) fn fast_release<const LEAF: bool>(
+    vec: &mut ManuallyDrop<Vec<u8>>,
+    hwm: usize,
+    tag: u64,
+    pool: &PoolRef,
+) -> bool {
     // SAFETY: nothing below reaches `LOCAL`, `ACTIVE` or user code (see
     // `active`): the calls out are the memset of `zero_written` and, via
     // `park_refs`, `drain_parked_refs`, which only drops strong counts the
     // cache's own `Arc` outlives.
-    let Some(e) = (unsafe { active(b.pool.inner()) }) else {
+    let Some(e) = (unsafe { active(pool.inner()) }) else {
         return false;
     };
     // Unpooled buffers (class `UNPOOLED`, always `OFFSIZE`) would land on
     // a padding class, whose size no capacity matches and whose quota is 0.
-    let k = usize::from(b.class()) & (CLASS_SLOTS - 1);
+    let k = usize::from(tag_class(tag)) & (CLASS_SLOTS - 1);
     let lc = &mut e.classes[k];
-    if !LEAF && (b.flags() & OFFSIZE != 0 || b.vec.capacity() != lc.bufs.size) {
+    if !LEAF && (tag_flags(tag) & OFFSIZE != 0 || vec.capacity() != lc.bufs.size) {
         return false;
     }
     let len = lc.bufs.len();
     // Within quota means within the slots' capacity (see `ensure_room`).
-    if len >= lc.quota || (LEAF && e.spare_refs >= 2 * REF_BATCH) {
+    if len >= lc.quota || (LEAF && e.hot.spare_refs >= 2 * REF_BATCH) {
         return false;
     }
-    // SAFETY: on success the caller (the guard's drop) never uses the
-    // vector again; nothing below fails.
-    let mut vec = unsafe { ManuallyDrop::take(&mut b.vec) };
+    // SAFETY: on success the caller never uses the vector again; nothing
+    // below fails.
+    let mut vec = unsafe { ManuallyDrop::take(vec) };
     if !LEAF && e.inner.config.zero_on_release {
-        zero_written(&mut vec, b.hwm);
+        zero_written(&mut vec, hwm);
     }
     vec.clear();
     // SAFETY: the capacity is the class size (`OFFSIZE` clear: checked
     // above, or by the `LEAF` caller), and `len < quota <= capacity` of
     // the slots (`ensure_room` runs before every quota increase).
-    unsafe { lc.bufs.push_unchecked(vec, e.epoch) };
-    let c = &e.counters.classes[k];
-    set(&c.cached_bufs, (len + 1) as u64);
-    bump(&c.returned, 1, true);
-    e.spare_refs += 1;
-    if !LEAF && e.spare_refs > 2 * REF_BATCH {
-        e.park_refs(REF_BATCH);
+    unsafe { lc.bufs.push_unchecked(vec, e.hot.epoch) };
+    e.hot.spare_refs += 1;
+    // The untouched release is counted lazily, by the change in length
+    // (see `Entry::fold_class`); the others now.
+    if !LEAF {
+        e.fold_class(k);
+        if e.hot.spare_refs > 2 * REF_BATCH {
+            e.park_refs(REF_BATCH);
+        }
     }
     true
+}
+
+/// Brings this thread's statistics for `inner` up to date (`stats()` on
+/// this thread sees its own operations exactly).
+pub(crate) fn fold_active(inner: &Inner) {
+    // SAFETY: `stats()` is no fast path: nothing holds a reference to the
+    // active entry while it runs, and `active` reaches nothing else.
+    if let Some(e) = unsafe { active_any_epoch(inner) } {
+        e.fold_all();
+    }
+}
+
+/// The active entry if it is `inner`'s, whatever the trim epoch.
+///
+/// # Safety
+/// As [`active`].
+unsafe fn active_any_epoch<'a>(inner: &Inner) -> Option<&'a mut Entry> {
+    let h = ACTIVE.get();
+    // SAFETY: as in `active`.
+    let pool = unsafe { (*h).pool };
+    if pool != std::ptr::from_ref(inner) as usize {
+        return None;
+    }
+    // SAFETY: as in `active`.
+    Some(unsafe { &mut *h.cast::<Entry>() })
 }
 
 /// Drops this thread's cache for `inner` (the pool is closing).
@@ -479,7 +567,7 @@ pub(crate) fn forget(inner: &Arc<Inner>) {
     let _ = LOCAL.try_with(|cell| {
         if let Ok(mut entries) = cell.try_borrow_mut() {
             // The next `with` points it at the new first entry.
-            ACTIVE.set(std::ptr::null_mut());
+            ACTIVE.set(inert());
             entries.retain(|e| !Arc::ptr_eq(&e.inner, inner));
         }
     });
@@ -498,15 +586,18 @@ impl Entry {
         Self {
             // From `Arc::as_ptr`, not a reference to the contents: the
             // pointer is also used to reach the reference counts.
-            ptr: arc_ptr(inner),
-            plain_key: if inner.gate.is_none() {
-                Arc::as_ptr(inner) as usize
-            } else {
-                0
+            hot: Hot {
+                pool: Arc::as_ptr(inner) as usize,
+                plain_key: if inner.gate.is_none() {
+                    Arc::as_ptr(inner) as usize
+                } else {
+                    0
+                },
+                epoch: inner.trim_epoch.load(Ordering::Relaxed),
+                fast_left: 0,
+                spare_refs: 0,
             },
-            epoch: inner.trim_epoch.load(Ordering::Relaxed),
-            fast_left: 0,
-            spare_refs: 0,
+            ptr: arc_ptr(inner),
             sample_countdown: match cfg.leak_sample_rate {
                 0 => u32::MAX,
                 rate => rate,
@@ -515,6 +606,8 @@ impl Entry {
             classes: Box::new(std::array::from_fn(|k| LocalClass {
                 bufs: Slots::new(class_size(k)),
                 quota: 0,
+                hits_pending: 0,
+                len_base: 0,
             })),
             counters,
             inner: Arc::clone(inner),
@@ -528,8 +621,8 @@ impl Entry {
     /// countdown (entering the slow path: see [`Entry::fast_left`]).
     #[inline]
     fn fold_grant(&mut self) {
-        let n = std::mem::take(&mut self.fast_left);
-        self.spare_refs += n as usize;
+        let n = std::mem::take(&mut self.hot.fast_left);
+        self.hot.spare_refs += n as usize;
         self.sample_countdown = self.sample_countdown.saturating_add(n);
     }
 
@@ -540,19 +633,20 @@ impl Entry {
     #[inline]
     fn grant(&mut self) {
         let n = self
+            .hot
             .spare_refs
             .min(REF_BATCH)
             .min(self.sample_countdown.saturating_sub(1) as usize) as u32;
-        self.spare_refs -= n as usize;
+        self.hot.spare_refs -= n as usize;
         self.sample_countdown -= n;
-        self.fast_left = n;
+        self.hot.fast_left = n;
     }
 
     #[inline]
     fn tick(&mut self) {
         let epoch = self.inner.trim_epoch.load(Ordering::Acquire);
-        if epoch != self.epoch {
-            self.epoch = epoch;
+        if epoch != self.hot.epoch {
+            self.hot.epoch = epoch;
             // Published before the epoch (release/acquire).
             self.trim(self.inner.trim_cutoff.load(Ordering::Relaxed));
         }
@@ -561,10 +655,10 @@ impl Entry {
     /// A strong count of the pool for a checked-out buffer, from the stash.
     #[inline]
     pub(crate) fn take_ref(&mut self) -> PoolRef {
-        if self.spare_refs == 0 {
+        if self.hot.spare_refs == 0 {
             self.refill_refs();
         }
-        self.spare_refs -= 1;
+        self.hot.spare_refs -= 1;
         // SAFETY: the stash owns `spare_refs + 1` strong counts of `ptr`
         // (see `refill_refs`); one of them moves into the `PoolRef`.
         unsafe { PoolRef::from_owned(self.ptr) }
@@ -579,7 +673,7 @@ impl Entry {
             match parked.compare_exchange_weak(cur, cur - take, Ordering::SeqCst, Ordering::Relaxed)
             {
                 Ok(_) => {
-                    self.spare_refs += take;
+                    self.hot.spare_refs += take;
                     return;
                 }
                 Err(actual) => cur = actual,
@@ -589,14 +683,18 @@ impl Entry {
             // SAFETY: `ptr` is the pointer of the live `Arc` in `self.inner`.
             unsafe { Arc::increment_strong_count(self.ptr.as_ptr().cast_const()) };
         }
-        self.spare_refs += REF_BATCH;
+        self.hot.spare_refs += REF_BATCH;
     }
 
     /// Parks `n` spare counts in the pool for other threads (a thread that
     /// mostly releases buffers acquired elsewhere piles them up).
     #[cold]
     fn park_refs(&mut self, n: usize) {
-        self.spare_refs -= n;
+        // A thread that mostly releases comes here every `REF_BATCH`
+        // releases, and may never take the slow path: its statistics are
+        // brought up to date here.
+        self.fold_all();
+        self.hot.spare_refs -= n;
         self.inner.parked_refs.fetch_add(n, Ordering::SeqCst);
         if self.inner.is_closed_seqcst() {
             // The pool closed meanwhile: nobody will take them; drain.
@@ -621,13 +719,48 @@ impl Entry {
         }
     }
 
-    /// Publishes the cached-buffers gauge of class `k`.
+    /// Publishes the cached-buffers gauge of class `k` after a slow-path
+    /// change, which counted itself: nothing of class `k` may be pending
+    /// (the slow path runs after [`Entry::fold_all`]).
     #[inline]
-    fn publish(&self, k: usize) {
-        set(
-            &self.counters.classes[k].cached_bufs,
-            self.classes[k].bufs.len() as u64,
-        );
+    fn publish(&mut self, k: usize) {
+        let lc = &mut self.classes[k];
+        debug_assert_eq!(lc.hits_pending, 0);
+        lc.len_base = lc.bufs.len();
+        set(&self.counters.classes[k].cached_bufs, lc.len_base as u64);
+    }
+
+    /// Adds class `k`'s fast-path hits and releases since the last fold to
+    /// the shared counters and publishes its gauge. The plain fast paths
+    /// count only hits, in the class itself (no store to the shared
+    /// counters, no gauge): the releases are the change in length plus the
+    /// hits. Called whenever the slow path is entered, by the other fast
+    /// paths, when spare counts are parked, by `stats()` on this thread, and
+    /// when the cache is dropped; so another thread's `stats()` lags by at
+    /// most this thread's plain fast operations since then (see
+    /// `implementation`, "Statistics").
+    #[inline]
+    fn fold_class(&mut self, k: usize) {
+        let lc = &mut self.classes[k];
+        let hits = std::mem::take(&mut lc.hits_pending);
+        let len = lc.bufs.len();
+        // Releases minus hits, wrapping (the length may have fallen).
+        let net = len.wrapping_sub(lc.len_base) as u64;
+        if hits == 0 && net == 0 {
+            return;
+        }
+        lc.len_base = len;
+        let c = &self.counters.classes[k];
+        bump(&c.hits, hits, true);
+        bump(&c.returned, net.wrapping_add(hits), true);
+        set(&c.cached_bufs, len as u64);
+    }
+
+    /// [`Entry::fold_class`] for every class.
+    pub(crate) fn fold_all(&mut self) {
+        for k in 0..NUM_CLASSES {
+            self.fold_class(k);
+        }
     }
 
     /// Makes room for `max_bufs` buffers in class `k`, so that pushes within
@@ -740,7 +873,7 @@ impl Entry {
             return Err(buf);
         }
         self.ensure_room(k);
-        let epoch = self.epoch;
+        let epoch = self.hot.epoch;
         self.classes[k].bufs.push(buf, epoch)?;
         self.publish(k);
         Ok(())
@@ -849,6 +982,7 @@ impl Entry {
 impl Drop for Entry {
     fn drop(&mut self) {
         self.fold_grant();
+        self.fold_all();
         let closed = self.inner.is_closed();
         for k in 0..NUM_CLASSES {
             let n = self.classes[k].bufs.len();
@@ -876,7 +1010,7 @@ impl Drop for Entry {
             // these exactly once.
             self.inner.counters.absorb(&self.counters);
         }
-        for _ in 0..std::mem::take(&mut self.spare_refs) {
+        for _ in 0..std::mem::take(&mut self.hot.spare_refs) {
             // SAFETY: the stash owns these counts; `self.inner` holds one
             // more, so the count stays positive.
             unsafe { Arc::decrement_strong_count(self.ptr.as_ptr().cast_const()) };

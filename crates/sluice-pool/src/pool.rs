@@ -10,7 +10,9 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use crate::budget::Budget;
-use crate::buf::{CHARGED, OFFSIZE, Parts, PooledBuf, TRACKED, UNPOOLED, tag};
+use crate::buf::{
+    CHARGED, OFFSIZE, Parts, PooledBuf, TRACKED, UNPOOLED, tag, tag_class, tag_flags,
+};
 use crate::class::{NUM_CLASSES, class_for_capacity, class_for_request, class_size};
 use crate::config::PoolConfig;
 use crate::error::{AcquireError, ConfigError};
@@ -93,26 +95,37 @@ pub(crate) fn arc_ptr(arc: &Arc<Inner>) -> NonNull<Inner> {
 pub(crate) fn release(b: &mut PooledBuf) {
     // An untouched, untracked, uncharged buffer: nothing to zero, refund or
     // untrack.
+    // The flags are the tag's top bits: one OR with the lengths tests all.
     #[cfg(not(loom))]
-    if b.flags() == 0 && (b.hwm | b.vec.len()) == 0 && crate::local::fast_release::<true>(b) {
+    if ((b.tag >> 40) as usize | b.hwm | b.vec.len()) == 0
+        && crate::local::fast_release::<true>(&mut b.vec, b.hwm, b.tag, &b.pool)
+    {
         return;
     }
-    release_full(b);
+    // The rest gets the fields by value, not the guard's address: a guard
+    // whose address reaches a function must live in memory, so the caller
+    // stored all seven words of it on every acquire + release, fast path
+    // or not. By value, the copy is made only on this path.
+    // SAFETY: called from the guard's `Drop`, once; the guard is not used
+    // after it.
+    release_full(unsafe { b.take_parts() });
 }
 
 /// Release of a buffer that was written to, charged or tracked, or that
 /// the leaf fast path turned down.
 #[inline(never)]
-fn release_full(b: &mut PooledBuf) {
+fn release_full(mut b: Parts) {
     if b.flags() & CHARGED != 0 {
         // Refund first, so the buffer can take the fast path.
-        if let Some(g) = &b.pool_inner().gate {
+        if let Some(g) = &b.pool.inner().gate {
             g.refund(g.charge_for(b.counted));
         }
         b.clear_flags(CHARGED);
     }
     #[cfg(not(loom))]
-    if b.flags() & TRACKED == 0 && crate::local::fast_release::<false>(b) {
+    if b.flags() & TRACKED == 0
+        && crate::local::fast_release::<false>(&mut b.vec, b.hwm, b.tag, &b.pool)
+    {
         return;
     }
     release_cold(b);
@@ -120,11 +133,16 @@ fn release_full(b: &mut PooledBuf) {
 
 #[cold]
 #[inline(never)]
-fn release_cold(b: &mut PooledBuf) {
-    // SAFETY: `b` is being dropped and its vector is not used again.
-    let vec = unsafe { ManuallyDrop::take(&mut b.vec) };
-    let hwm = b.hwm;
-    b.pool.take_for_drop().into_arc().release_slow(b, vec, hwm);
+fn release_cold(b: Parts) {
+    let Parts {
+        vec,
+        hwm,
+        counted,
+        pool,
+        tag,
+    } = b;
+    pool.into_arc()
+        .release_slow(tag, counted, ManuallyDrop::into_inner(vec), hwm);
 }
 
 /// An idle buffer and when it went idle, as the trim epoch at that moment:
@@ -369,7 +387,9 @@ impl Pool {
             vec: ManuallyDrop::new(vec),
             hwm: 0,
             pool,
-            tag: tag(UNTRACKED, k as u8, if charged { CHARGED } else { 0 }),
+            // Untracked: the slot is left 0 (meaningless without
+            // `TRACKED`), so the tag is one shift of the class.
+            tag: tag(0, k as u8, if charged { CHARGED } else { 0 }),
         })
     }
 
@@ -888,12 +908,14 @@ impl Inner {
         }
     }
 
-    fn release_slow(self: &Arc<Self>, b: &PooledBuf, mut vec: Vec<u8>, hwm: usize) {
+    /// Takes back a released buffer's vector; `tag` and `counted` are the
+    /// guard's.
+    fn release_slow(self: &Arc<Self>, tag: u64, counted: usize, mut vec: Vec<u8>, hwm: usize) {
         // `release_full` refunded the charge.
-        if b.flags() & TRACKED != 0
+        if tag_flags(tag) & TRACKED != 0
             && let Some(l) = &self.leaks
         {
-            l.untrack(b.tracked());
+            l.untrack(tag as u32);
         }
         let cap = vec.capacity();
         let target = if cap == 0 || self.is_closed() {
@@ -908,8 +930,8 @@ impl Inner {
             zero_before_free(&mut vec, hwm);
         }
         vec.clear();
-        let from = b.class();
-        let counted = b.counted as u64;
+        let from = tag_class(tag);
+        let counted = counted as u64;
         let oversize = cap > 0 && target.is_none() && !self.is_closed() && from != UNPOOLED;
 
         #[cfg_attr(loom, allow(unused_mut))]
@@ -1029,6 +1051,10 @@ impl Inner {
     }
 
     pub(crate) fn stats(&self, new_window: bool) -> PoolStats {
+        // This thread's own fast-path counts, so that it sees its own
+        // operations exactly (other threads' lag: see `implementation`).
+        #[cfg(not(loom))]
+        crate::local::fold_active(self);
         let mut classes: Vec<ClassStats> = (0..NUM_CLASSES)
             .map(|k| ClassStats {
                 size: class_size(k),

@@ -1016,3 +1016,58 @@ fn bytes_written_through_chunk_mut_without_advancing_are_zeroed() {
     let mut again = pool.acquire(1024);
     assert_eq!(peek_spare(&mut again, 6), vec![0; 6]);
 }
+
+#[test]
+fn another_threads_fast_path_counts_lag_by_at_most_one_batch() {
+    let pool = pool();
+    let (ran, ran_rx) = std::sync::mpsc::channel();
+    let (finish, finish_rx) = std::sync::mpsc::channel::<()>();
+    let p = pool.clone();
+    let worker = std::thread::spawn(move || {
+        for _ in 0..1000 {
+            // Untouched: the plain fast paths, counted lazily.
+            drop(p.acquire(1024));
+        }
+        ran.send(()).unwrap();
+        finish_rx.recv().unwrap();
+    });
+    ran_rx.recv().unwrap();
+    // The worker is alive and has not folded its last fast operations:
+    // at most one batch of 256 acquisitions is missing, and the checked-out
+    // figure is off by at most what its cache holds (the release of the
+    // buffer its last slow-path acquisition took may not be counted yet).
+    let s = pool.stats();
+    assert!(
+        (1000 - 256..=1000).contains(&s.acquires),
+        "acquires {}",
+        s.acquires
+    );
+    assert_eq!(s.hits + s.misses, s.acquires);
+    assert!(s.checked_out_bytes <= pool.config().thread_cache_bytes as u64);
+    finish.send(()).unwrap();
+    worker.join().unwrap();
+    // Its cache was dropped at exit, which folds the rest: exact.
+    let s = pool.stats();
+    assert_eq!((s.acquires, s.misses, s.hits), (1000, 1, 999));
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.retained_buffers, 1);
+}
+
+#[test]
+fn own_fast_path_counts_are_exact_at_once() {
+    let pool = pool();
+    let held: Vec<_> = (0..5).map(|_| pool.acquire(4096)).collect();
+    drop(held);
+    for _ in 0..300 {
+        drop(pool.acquire(4096));
+    }
+    let kept = pool.acquire(4096);
+    let s = pool.stats();
+    assert_eq!((s.acquires, s.misses, s.hits), (306, 5, 301));
+    assert_eq!(s.checked_out_buffers, 1);
+    assert_eq!(s.retained_buffers, 4);
+    drop(kept);
+    let s = pool.stats();
+    assert_eq!(s.checked_out_buffers, 0);
+    assert_eq!(s.retained_buffers, 5);
+}
