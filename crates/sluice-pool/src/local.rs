@@ -329,6 +329,8 @@ pub(crate) struct Entry {
     /// (`u32::MAX`, reset when it runs out, when tracking is off).
     sample_countdown: u32,
     sample_rate: u32,
+    /// `fast_left` and `spare_refs` when the statistics were last folded.
+    folded_at: (u32, usize),
     classes: Box<[LocalClass; CLASS_SLOTS]>,
     pub(crate) counters: Arc<Counters>,
     inner: Arc<Inner>,
@@ -349,10 +351,14 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             ACTIVE.set(inert());
             // Only the active (first) entry has fast checkouts granted.
             if let Some(first) = entries.first_mut() {
-                first.fold_grant();
                 // The slow paths count for themselves from here; the fast
-                // paths' counts so far go first.
-                first.fold_all();
+                // paths' counts so far go first (if there are any: a walk
+                // over every class on each slow operation cost ~100 ns
+                // where every operation is slow).
+                if first.plain_since_fold() {
+                    first.fold_all();
+                }
+                first.fold_grant();
             }
             let ptr = Arc::as_ptr(inner);
             match entries.iter().position(|e| Arc::as_ptr(&e.inner) == ptr) {
@@ -387,6 +393,9 @@ pub(crate) fn with<R>(inner: &Arc<Inner>, f: impl FnOnce(&mut Entry) -> R) -> Op
             if EXIT.try_with(|_| ()).is_ok() {
                 let e = &mut entries[0];
                 e.grant();
+                // Nothing is pending (folded on entry, and the slow path
+                // counts for itself).
+                e.mark_folded();
                 ACTIVE.set(std::ptr::from_mut(e).cast::<Hot>());
             }
             Some(r)
@@ -603,6 +612,7 @@ impl Entry {
                 rate => rate,
             },
             sample_rate: cfg.leak_sample_rate,
+            folded_at: (0, 0),
             classes: Box::new(std::array::from_fn(|k| LocalClass {
                 bufs: Slots::new(class_size(k)),
                 quota: 0,
@@ -693,8 +703,8 @@ impl Entry {
         // A thread that mostly releases comes here every `REF_BATCH`
         // releases, and may never take the slow path: its statistics are
         // brought up to date here.
-        self.fold_all();
         self.hot.spare_refs -= n;
+        self.fold_all();
         self.inner.parked_refs.fetch_add(n, Ordering::SeqCst);
         if self.inner.is_closed_seqcst() {
             // The pool closed meanwhile: nobody will take them; drain.
@@ -761,6 +771,23 @@ impl Entry {
         for k in 0..NUM_CLASSES {
             self.fold_class(k);
         }
+        self.mark_folded();
+    }
+
+    /// Notes the fast paths' state at a fold (see
+    /// [`Entry::plain_since_fold`]).
+    #[inline]
+    fn mark_folded(&mut self) {
+        self.folded_at = (self.hot.fast_left, self.hot.spare_refs);
+    }
+
+    /// True if a fast path may have run since the last fold: every fast
+    /// acquisition lowers `fast_left` and every fast release raises
+    /// `spare_refs`, and outside [`with`] nothing else changes them but
+    /// `park_refs`, which folds.
+    #[inline]
+    fn plain_since_fold(&self) -> bool {
+        self.folded_at != (self.hot.fast_left, self.hot.spare_refs)
     }
 
     /// Makes room for `max_bufs` buffers in class `k`, so that pushes within
