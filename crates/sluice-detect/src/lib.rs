@@ -59,6 +59,12 @@ pub use error::DetectError;
 pub use finding::{Category, RuleInfo, Severity};
 pub use verdict::{Action, Finding, InputKind, Redacted, RedactedBytes, Verdict};
 
+/// The features the prompt-injection model is trained on: public so that
+/// `bench/detect-eval` can dump them for retraining with exactly the hashing
+/// the detector uses. Not a stable interface.
+#[doc(hidden)]
+pub use detectors::prompt_model::features as prompt_model_features;
+
 use engine::Inner;
 use rules::{Config, Source};
 

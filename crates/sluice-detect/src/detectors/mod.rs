@@ -17,6 +17,7 @@ mod cmdi;
 mod path;
 mod pii;
 mod prompt;
+pub(crate) mod prompt_model;
 mod sqli;
 mod xss;
 
@@ -49,6 +50,10 @@ pub(crate) static MODULES: &[Module] = &[
         scan: prompt::scan,
     },
     Module {
+        rules: prompt_model::RULES,
+        scan: prompt_model::scan,
+    },
+    Module {
         rules: pii::RULES,
         scan: pii::scan,
     },
@@ -58,6 +63,7 @@ pub(crate) static MODULES: &[Module] = &[
 /// `Detector::warm_up`).
 pub(crate) fn warm_up() {
     cmdi::warm_up();
+    prompt_model::warm_up();
 }
 
 /// Every built-in rule.
