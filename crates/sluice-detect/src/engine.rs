@@ -744,6 +744,7 @@ fn finish(mut findings: Vec<Finding>, capped: bool) -> Verdict {
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     let mut per_rule = 0;
+    let mut omitted = 0;
     for f in findings {
         if let Some(last) = kept.last() {
             if last.rule_id == f.rule_id {
@@ -756,6 +757,7 @@ fn finish(mut findings: Vec<Finding>, capped: bool) -> Verdict {
                 }
                 per_rule += 1;
                 if capped && per_rule >= MAX_PER_RULE {
+                    omitted += 1;
                     continue;
                 }
             } else {
@@ -765,10 +767,14 @@ fn finish(mut findings: Vec<Finding>, capped: bool) -> Verdict {
         kept.push(f);
     }
     kept.sort_by(|a, b| (a.start, a.end, &a.rule_id).cmp(&(b.start, b.end, &b.rule_id)));
-    if capped {
+    if capped && kept.len() > MAX_FINDINGS {
+        omitted += kept.len() - MAX_FINDINGS;
         kept.truncate(MAX_FINDINGS);
     }
-    let mut verdict = Verdict::default();
+    let mut verdict = Verdict {
+        findings_omitted: omitted,
+        ..Verdict::default()
+    };
     for f in &kept {
         if f.action != Action::Allow {
             verdict.score = verdict.score.saturating_add(severity_weight(f.severity));

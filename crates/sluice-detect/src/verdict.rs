@@ -110,6 +110,13 @@ pub struct Verdict {
     pub action: Action,
     /// The findings, ordered by position in the input.
     pub findings: Vec<Finding>,
+    /// Findings left out of `findings`: a verdict lists at most 8 per rule
+    /// and 128 in all, so that a body full of e-mail addresses does not turn
+    /// into a megabyte of verdict. A lower bound (past twice those caps a
+    /// scan stops collecting); zero when the list is complete. Redaction is
+    /// never bounded.
+    #[serde(default)]
+    pub findings_omitted: usize,
 }
 
 impl Verdict {

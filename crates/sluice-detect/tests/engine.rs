@@ -453,3 +453,14 @@ fn encoded_markup_with_raw_equals_is_not_split_as_a_form() {
     assert!(find(&v, "xss-event-handler").is_some(), "{v:?}");
     assert_clean_of("page%5Bsize%5D=20&sort=name%2Casc", Category::Xss);
 }
+
+#[test]
+fn capped_findings_are_counted_as_omitted() {
+    let detector = Detector::new();
+    let body: String = (0..100).map(|i| format!("u{i}@example.com\n")).collect();
+    let v = detector.scan(body.as_bytes());
+    assert_eq!(v.findings.len(), 8);
+    assert!(v.findings_omitted >= 8, "{}", v.findings_omitted);
+    let v = detector.scan(b"one mail: jane@example.com");
+    assert_eq!((v.findings.len(), v.findings_omitted), (1, 0));
+}
