@@ -48,6 +48,9 @@ pub struct ServeFlags {
     /// Time allowed for the upstream's response head [default: 30s].
     #[arg(long, env = "SLUICE_UPSTREAM_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
     pub upstream_timeout: Option<Duration>,
+    /// Time a connection may stay open with no request in flight [default: 60s].
+    #[arg(long, env = "SLUICE_IDLE_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
+    pub idle_timeout: Option<Duration>,
     /// Time in-flight requests get to finish after SIGTERM/SIGINT [default: 30s].
     #[arg(long, env = "SLUICE_SHUTDOWN_GRACE", value_name = "DURATION", value_parser = parse_duration)]
     pub shutdown_grace: Option<Duration>,
@@ -110,6 +113,9 @@ impl ServeFlags {
         }
         if let Some(v) = self.upstream_timeout {
             c.upstream_timeout = v;
+        }
+        if let Some(v) = self.idle_timeout {
+            c.idle_timeout = v;
         }
         if let Some(v) = self.shutdown_grace {
             c.shutdown_grace = v;

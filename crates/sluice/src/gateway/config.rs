@@ -230,6 +230,13 @@ pub struct GatewayConfig {
     /// Time allowed for the upstream to answer with its head.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub upstream_timeout: Duration,
+    /// Time a connection may stay open with no request in flight once it has
+    /// sent a request; before its first request the limit is
+    /// `header_read_timeout`. HTTP/1.1 keep-alive connections are also closed
+    /// by `header_read_timeout` while they wait for the next request head, so
+    /// for them the shorter of the two applies.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub idle_timeout: Duration,
     /// Time allowed for in-flight requests to finish after SIGTERM/SIGINT.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub shutdown_grace: Duration,
@@ -288,6 +295,7 @@ impl Default for GatewayConfig {
             header_read_timeout: Duration::from_secs(10),
             body_read_timeout: Duration::from_secs(30),
             upstream_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
             shutdown_grace: Duration::from_secs(30),
             max_connections: 1024,
             screen_headers: vec!["*".into()],
@@ -432,6 +440,7 @@ impl GatewayConfig {
             ("header_read_timeout", self.header_read_timeout),
             ("body_read_timeout", self.body_read_timeout),
             ("upstream_timeout", self.upstream_timeout),
+            ("idle_timeout", self.idle_timeout),
             ("shed.acquire_timeout", self.shed.acquire_timeout),
         ] {
             if d.is_zero() {
