@@ -3,9 +3,12 @@
 
 mod support;
 
+use std::io::Write;
 use std::time::Duration;
 
-use support::{Gateway, client, config};
+use serde_json::Value;
+use sluice::gateway::GatewayConfig;
+use support::{Gateway, Upstream, client, config};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
@@ -82,5 +85,124 @@ async fn idle_connections_are_closed_and_free_their_slots() {
         String::from_utf8_lossy(&seen).starts_with("HTTP/1.1 200"),
         "{seen:?}"
     );
+    gw.stop().await;
+}
+
+fn proxy_config(up: &Upstream) -> GatewayConfig {
+    GatewayConfig {
+        upstream: Some(up.url()),
+        ..config()
+    }
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn raw_deflate(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+fn brotli(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
+        w.write_all(data).unwrap();
+    }
+    out
+}
+
+fn zstd(data: &[u8]) -> Vec<u8> {
+    ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
+}
+
+const SQLI_JSON: &str = r#"{"q": "1' OR '1'='1' --", "note": "x"}"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compressed_bodies_are_screened_decoded_and_forwarded_as_sent() {
+    let up = Upstream::start().await;
+    let mut cfg = proxy_config(&up);
+    cfg.max_body = 64 * 1024;
+    let gw = Gateway::start(cfg).await;
+    let c = client();
+    let post = |encoding: &'static str, body: Vec<u8>| {
+        c.post(gw.url("/submit"))
+            .header("content-type", "application/json")
+            .header("content-encoding", encoding)
+            .body(body)
+            .send()
+    };
+
+    // An attack hidden by each coding is seen and blocked.
+    let attack = SQLI_JSON.as_bytes();
+    for (encoding, body) in [
+        ("gzip", gzip(attack)),
+        ("deflate", raw_deflate(attack)),
+        ("br", brotli(attack)),
+        ("zstd", zstd(attack)),
+        ("gzip, br", brotli(&gzip(attack))),
+    ] {
+        let res = post(encoding, body).await.unwrap();
+        assert_eq!(res.status(), 403, "{encoding}");
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v["threats"][0]["location"], "body", "{encoding}: {v}");
+    }
+    assert_eq!(up.hits(), 0);
+
+    // A clean compressed body reaches the upstream byte for byte, still encoded.
+    let clean = gzip(br#"{"comment": "hello there"}"#);
+    let res = post("gzip", clean.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert_eq!(seen.body.as_ref(), clean.as_slice());
+    assert_eq!(seen.headers["content-encoding"], "gzip");
+
+    // A bomb: 64 KiB compressed to a few hundred bytes, decoded past the limit.
+    let bomb = gzip(&vec![b'a'; 4 * 1024 * 1024]);
+    assert!(bomb.len() < 64 * 1024);
+    let res = post("gzip", bomb).await.unwrap();
+    assert_eq!(res.status(), 413);
+
+    // Codings that cannot be undone: 415 with a JSON body.
+    for encoding in ["compress", "gzip, gzip, gzip, gzip"] {
+        let res = post(encoding, b"x".to_vec()).await.unwrap();
+        assert_eq!(res.status(), 415, "{encoding}");
+        let v: Value = res.json().await.unwrap();
+        assert!(v["reason"].is_string(), "{v}");
+    }
+    // Corrupt data: 400.
+    let res = post("gzip", b"not gzip at all".to_vec()).await.unwrap();
+    assert_eq!(res.status(), 400);
+
+    // UTF-16 text is read as text.
+    let utf16: Vec<u8> = SQLI_JSON
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let res = c
+        .post(gw.url("/submit"))
+        .header("content-type", "application/json; charset=utf-16le")
+        .body(utf16)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(up.hits(), 1);
+
+    // The analysis API decodes too.
+    let res = c
+        .post(gw.url("/v1/analyze"))
+        .header("content-encoding", "gzip")
+        .body(gzip(b"1' OR '1'='1"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["threat"], true, "{v}");
     gw.stop().await;
 }

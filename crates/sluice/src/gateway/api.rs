@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::engine::{InputKind, Verdict};
 use super::error::{error_response, json_response, request_id};
-use super::screen::body_kind;
+use super::screen::{Rejection, Screener, body_kind};
 
 /// Most items one batch may hold.
 pub(crate) const MAX_BATCH_ITEMS: usize = 10_000;
@@ -23,7 +23,7 @@ pub(super) async fn analyze(State(state): State<AppState>, req: Request) -> Resp
         return r.into_response(&rid);
     }
     let (parts, body) = req.into_parts();
-    let bytes = match screener.read_body(&parts.headers, body).await {
+    let bytes = match read_decoded(screener, &parts.headers, body).await {
         Ok(b) => b,
         Err(r) => return r.into_response(&rid),
     };
@@ -51,6 +51,18 @@ pub(super) async fn analyze(State(state): State<AppState>, req: Request) -> Resp
             None,
         ),
     }
+}
+
+/// The body, read within the limit and decoded as the screener reads it
+/// (`Content-Encoding` undone, UTF-16 as UTF-8).
+async fn read_decoded(
+    screener: &Screener,
+    headers: &http::HeaderMap,
+    body: Body,
+) -> Result<Bytes, Rejection> {
+    screener.check_encoding(headers)?;
+    let raw = screener.read_body(headers, body).await?;
+    Ok(screener.decoded(headers, &raw).await?.unwrap_or(raw))
 }
 
 /// The answer of `POST /v1/analyze`: the verdict's fields, the request id
@@ -84,7 +96,7 @@ pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Respon
         return r.into_response(&rid);
     }
     let (parts, body) = req.into_parts();
-    let bytes = match screener.read_body(&parts.headers, body).await {
+    let bytes = match read_decoded(screener, &parts.headers, body).await {
         Ok(b) => b,
         Err(r) => return r.into_response(&rid),
     };

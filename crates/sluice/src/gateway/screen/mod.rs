@@ -1,6 +1,7 @@
 //! Request screening: [`Screener`] holds the policy, [`ScreenLayer`] applies
 //! it to any tower service ([`ScreenService`], [`ResponseFuture`]).
 mod body;
+mod decode;
 mod future;
 mod layer;
 mod service;
@@ -14,7 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::{Buf, Bytes};
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
+use http::header::{CONTENT_ENCODING, CONTENT_LENGTH, CONTENT_TYPE, TRANSFER_ENCODING};
 use http::{HeaderMap, HeaderName, HeaderValue, Request, Response, StatusCode};
 use http_body::Body;
 use http_body_util::BodyExt;
@@ -46,6 +47,9 @@ pub enum Rejection {
         /// What was over the threshold.
         reason: &'static str,
     },
+    /// The body's `Content-Encoding` cannot be undone for screening
+    /// (unknown, or too many stacked); answered 415.
+    UnsupportedEncoding(String),
     /// A finding in a blocking category.
     Blocked {
         /// The blocking findings.
@@ -94,6 +98,12 @@ impl Rejection {
             Rejection::BadBody(msg) => {
                 error_response(StatusCode::BAD_REQUEST, &msg, request_id, None)
             }
+            Rejection::UnsupportedEncoding(msg) => error_response(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "request body encoding not supported",
+                request_id,
+                Some(json!({ "reason": msg })),
+            ),
             Rejection::Busy {
                 retry_after,
                 reason,
@@ -403,6 +413,62 @@ impl Screener {
         }
     }
 
+    /// Refuses a body whose `Content-Encoding` cannot be undone, before
+    /// any of it is read.
+    pub fn check_encoding(&self, headers: &HeaderMap) -> Result<(), Rejection> {
+        decode::codings(headers)
+            .map(drop)
+            .map_err(|e| self.decode_rejection(e))
+    }
+
+    /// The body as the application will read it, when that differs from
+    /// the bytes sent: its `Content-Encoding` undone (the decoded size
+    /// bounded by the body limit) and UTF-16 text turned into UTF-8.
+    ///
+    /// Decoding runs on the blocking pool under a scan permit: a small
+    /// compressed body may inflate to the limit, and that memory is the
+    /// detector working memory the scan reserve sets aside.
+    pub async fn decoded(
+        &self,
+        headers: &HeaderMap,
+        raw: &Bytes,
+    ) -> Result<Option<Bytes>, Rejection> {
+        let codings = decode::codings(headers).map_err(|e| self.decode_rejection(e))?;
+        let utf16 = decode::utf16_charset(headers);
+        if raw.is_empty() || (codings.is_empty() && utf16.is_none()) {
+            return Ok(None);
+        }
+        let limit = self.inner.max_body;
+        let raw = raw.clone();
+        let out = self
+            .with_detector(usize::MAX, move |_| {
+                let mut bytes = if codings.is_empty() {
+                    raw.to_vec()
+                } else {
+                    decode::decode(&raw, &codings, limit)?
+                };
+                if let Some(enc) = utf16 {
+                    bytes = decode::to_utf8(&bytes, enc);
+                }
+                Ok::<_, decode::DecodeError>(bytes)
+            })
+            .await
+            .map_err(|e| self.decode_rejection(e))?;
+        Ok(Some(Bytes::from(out)))
+    }
+
+    fn decode_rejection(&self, e: decode::DecodeError) -> Rejection {
+        match e {
+            decode::DecodeError::Unsupported(m) => Rejection::UnsupportedEncoding(m),
+            decode::DecodeError::Corrupt(m) => {
+                Rejection::BadBody(format!("cannot decode the request body: {m}"))
+            }
+            decode::DecodeError::TooLarge => Rejection::TooLarge {
+                limit: self.inner.max_body,
+            },
+        }
+    }
+
     /// Screens one payload, on the blocking pool when it is large.
     pub async fn scan(&self, payload: Bytes, kind: InputKind) -> Verdict {
         let len = payload.len();
@@ -520,19 +586,23 @@ impl Screener {
                 threats: dedup_capped(threats),
             });
         }
+        self.check_encoding(&parts.headers)?;
         let mut body_bytes = self.read_body(&parts.headers, body).await?;
+        // Screen what the application will read; forward what was sent.
+        let decoded = self.decoded(&parts.headers, &body_bytes).await?;
+        let screened = decoded.clone().unwrap_or_else(|| body_bytes.clone());
         let mut redact = false;
-        let pieces = if body_bytes.is_empty() {
+        let pieces = if screened.is_empty() {
             Vec::new()
         } else {
-            body::pieces(&parts.headers, &body_bytes, &self.inner.opaque)
+            body::pieces(&parts.headers, &screened, &self.inner.opaque)
         };
         // One detector call for all pieces: a body of many tiny parts would
         // otherwise run its scans inline, one by one, on the async worker.
         let verdicts = if pieces.is_empty() {
             Vec::new()
         } else {
-            let body = body_bytes.clone();
+            let body = screened.clone();
             let work = pieces.clone();
             self.with_detector(body.len(), move |d| {
                 work.iter()
@@ -563,7 +633,7 @@ impl Screener {
         }
         let mut redacted = 0;
         if redact {
-            let body = body_bytes.clone();
+            let body = screened.clone();
             let ranges: Vec<Range<usize>> = pieces.iter().map(|p| p.range.clone()).collect();
             let (text, count) = self
                 .with_detector(body.len(), move |d| redact_ranges(d, &body, &ranges))
@@ -571,6 +641,16 @@ impl Screener {
             if count > 0 {
                 redacted = count;
                 body_bytes = Bytes::from(text);
+                if decoded.is_some() {
+                    // The redacted body is the decoded text: it goes on
+                    // uncompressed, in UTF-8.
+                    parts.headers.remove(CONTENT_ENCODING);
+                    if decode::utf16_charset(&parts.headers).is_some() {
+                        if let Some(ct) = utf8_content_type(&parts.headers) {
+                            parts.headers.insert(CONTENT_TYPE, ct);
+                        }
+                    }
+                }
             }
         }
         let logged: Vec<String> = found
@@ -708,6 +788,26 @@ fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (
     }
     out.extend_from_slice(&body[at..]);
     (out, count)
+}
+
+/// The request's `Content-Type` with its charset parameter set to UTF-8,
+/// other parameters (a multipart boundary) kept.
+fn utf8_content_type(headers: &HeaderMap) -> Option<HeaderValue> {
+    let ct = headers.get(CONTENT_TYPE)?.to_str().ok()?;
+    let parts: Vec<String> = ct
+        .split(';')
+        .map(|p| {
+            let is_charset = p
+                .split_once('=')
+                .is_some_and(|(k, _)| k.trim().eq_ignore_ascii_case("charset"));
+            if is_charset {
+                " charset=utf-8".to_owned()
+            } else {
+                p.to_owned()
+            }
+        })
+        .collect();
+    HeaderValue::from_str(&parts.join(";")).ok()
 }
 
 /// How to read a body, from its `Content-Type`.

@@ -1,0 +1,217 @@
+//! Request bodies as the application will read them: `Content-Encoding`
+//! undone and UTF-16 text turned into UTF-8, for screening only.
+//!
+//! A compressed body read as it travels is noise to the detector, so an
+//! attack sent with `Content-Encoding: gzip` would pass unseen. The decoded
+//! bytes are screened; the original ones are forwarded when clean. Decoded
+//! output counts against the body limit as it is produced, so a small
+//! compressed body that inflates past the limit (a zip bomb) is refused as
+//! soon as it crosses it, holding no more than the limit.
+
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+use bytes::Bytes;
+use http::HeaderMap;
+use http::header::{CONTENT_ENCODING, CONTENT_TYPE};
+
+/// A content coding the gateway can undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Coding {
+    Gzip,
+    /// `deflate`: zlib-wrapped as RFC 9110 says, or raw DEFLATE as some
+    /// clients send; told apart by the zlib header.
+    Deflate,
+    Brotli,
+    Zstd,
+}
+
+/// Most codings stacked on one body (`Content-Encoding: gzip, br`).
+const MAX_LAYERS: usize = 3;
+
+/// Why a body could not be decoded.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum DecodeError {
+    /// A coding the gateway cannot undo, or too many of them.
+    Unsupported(String),
+    /// The bytes are not valid in their coding.
+    Corrupt(String),
+    /// The decoded body crosses the limit.
+    TooLarge,
+}
+
+/// The codings of a request, in the order they were applied; empty for
+/// none or `identity`.
+pub(crate) fn codings(headers: &HeaderMap) -> Result<Vec<Coding>, DecodeError> {
+    let mut out = Vec::new();
+    for value in headers.get_all(CONTENT_ENCODING) {
+        let value = value
+            .to_str()
+            .map_err(|_| DecodeError::Unsupported("a non-ASCII content-encoding".into()))?;
+        for token in value.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            let coding = match token.to_ascii_lowercase().as_str() {
+                "identity" => continue,
+                "gzip" | "x-gzip" => Coding::Gzip,
+                "deflate" => Coding::Deflate,
+                "br" => Coding::Brotli,
+                "zstd" => Coding::Zstd,
+                other => {
+                    return Err(DecodeError::Unsupported(format!(
+                        "content-encoding {other:?} (gzip, deflate, br and zstd are decoded)"
+                    )));
+                }
+            };
+            out.push(coding);
+        }
+    }
+    if out.len() > MAX_LAYERS {
+        return Err(DecodeError::Unsupported(format!(
+            "{} stacked content-encodings (at most {MAX_LAYERS})",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+type Reader = Box<dyn Read + Send>;
+
+fn wrap(inner: Reader, coding: Coding) -> Result<Reader, DecodeError> {
+    Ok(match coding {
+        Coding::Gzip => Box::new(flate2::read::MultiGzDecoder::new(inner)),
+        Coding::Deflate => {
+            let mut buffered = BufReader::new(inner);
+            let head = buffered
+                .fill_buf()
+                .map_err(|e| DecodeError::Corrupt(format!("deflate: {e}")))?;
+            // RFC 1950: CM = 8 and the header's check bits.
+            let zlib = head.len() >= 2
+                && head[0] & 0x0F == 8
+                && (u16::from(head[0]) << 8 | u16::from(head[1])) % 31 == 0;
+            if zlib {
+                Box::new(flate2::bufread::ZlibDecoder::new(buffered))
+            } else {
+                Box::new(flate2::bufread::DeflateDecoder::new(buffered))
+            }
+        }
+        Coding::Brotli => Box::new(brotli_decompressor::Decompressor::new(inner, 8 * 1024)),
+        Coding::Zstd => Box::new(
+            ruzstd::decoding::StreamingDecoder::new(inner)
+                .map_err(|e| DecodeError::Corrupt(format!("zstd: {e}")))?,
+        ),
+    })
+}
+
+/// Undoes `codings` on `raw`, failing as soon as the output passes `limit`.
+pub(crate) fn decode(
+    raw: &Bytes,
+    codings: &[Coding],
+    limit: usize,
+) -> Result<Vec<u8>, DecodeError> {
+    let mut reader: Reader = Box::new(Cursor::new(raw.clone()));
+    for coding in codings.iter().rev() {
+        reader = wrap(reader, *coding)?;
+    }
+    let mut out = Vec::new();
+    let mut chunk = vec![0u8; 32 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(DecodeError::Corrupt(e.to_string())),
+        };
+        if out.len() + n > limit {
+            return Err(DecodeError::TooLarge);
+        }
+        out.extend_from_slice(&chunk[..n]);
+    }
+    Ok(out)
+}
+
+/// The charset of a UTF-16 text body (`charset=utf-16`, `utf-16le`,
+/// `utf-16be`), whose bytes would hide ASCII attacks behind zero bytes.
+pub(crate) fn utf16_charset(headers: &HeaderMap) -> Option<&'static encoding_rs::Encoding> {
+    let ct = headers.get(CONTENT_TYPE)?.to_str().ok()?;
+    let charset = ct.split(';').skip(1).find_map(|p| {
+        let (k, v) = p.split_once('=')?;
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches('"'))
+    })?;
+    let enc = encoding_rs::Encoding::for_label(charset.as_bytes())?;
+    (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE).then_some(enc)
+}
+
+/// `bytes` in `enc` as UTF-8 (a BOM, when present, decides the byte order).
+pub(crate) fn to_utf8(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let (text, _, _) = enc.decode(bytes);
+    text.into_owned().into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::HeaderValue;
+    use std::io::Write;
+
+    fn enc(v: &str) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        h.insert(CONTENT_ENCODING, HeaderValue::from_str(v).unwrap());
+        h
+    }
+
+    #[test]
+    fn codings_parse_in_order() {
+        assert_eq!(codings(&HeaderMap::new()), Ok(vec![]));
+        assert_eq!(codings(&enc("identity")), Ok(vec![]));
+        assert_eq!(
+            codings(&enc("gzip, BR")),
+            Ok(vec![Coding::Gzip, Coding::Brotli])
+        );
+        assert!(matches!(
+            codings(&enc("compress")),
+            Err(DecodeError::Unsupported(_))
+        ));
+        assert!(matches!(
+            codings(&enc("gzip, gzip, gzip, gzip")),
+            Err(DecodeError::Unsupported(_))
+        ));
+    }
+
+    #[test]
+    fn deflate_is_zlib_or_raw() {
+        let text = b"' or 1=1-- ".repeat(10);
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(&text).unwrap();
+        let zlib = Bytes::from(z.finish().unwrap());
+        let mut d = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+        d.write_all(&text).unwrap();
+        let raw = Bytes::from(d.finish().unwrap());
+        assert_eq!(decode(&zlib, &[Coding::Deflate], 1 << 20).unwrap(), text);
+        assert_eq!(decode(&raw, &[Coding::Deflate], 1 << 20).unwrap(), text);
+        assert_eq!(
+            decode(&zlib, &[Coding::Deflate], 10),
+            Err(DecodeError::TooLarge)
+        );
+        assert!(matches!(
+            decode(&Bytes::from_static(b"not gzip"), &[Coding::Gzip], 100),
+            Err(DecodeError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn utf16_bodies_read_as_utf8() {
+        let mut h = HeaderMap::new();
+        h.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=\"UTF-16LE\""),
+        );
+        let e = utf16_charset(&h).unwrap();
+        let bytes: Vec<u8> = "a'b".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(to_utf8(&bytes, e), b"a'b");
+        h.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-8"),
+        );
+        assert!(utf16_charset(&h).is_none());
+    }
+}
