@@ -206,3 +206,52 @@ async fn compressed_bodies_are_screened_decoded_and_forwarded_as_sent() {
     assert_eq!(v["threat"], true, "{v}");
     gw.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clients_cannot_spoof_the_gateways_headers() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let res = client()
+        .get(gw.url("/page?x=1"))
+        .header("x-sluice-findings", "none")
+        .header("X-Sluice-Redacted", "0")
+        .header("x-sluice-verdict", "clean")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    let spoofed: Vec<_> = seen
+        .headers
+        .keys()
+        .filter(|n| n.as_str().starts_with("x-sluice-"))
+        .collect();
+    assert!(spoofed.is_empty(), "{spoofed:?}");
+
+    // Findings the gateway reports replace the client's header.
+    let mut cfg = proxy_config(&up);
+    cfg.actions.insert(
+        sluice::gateway::Category::Pii,
+        sluice::gateway::CategoryAction::Log,
+    );
+    let gw2 = Gateway::start(cfg).await;
+    let res = client()
+        .post(gw2.url("/form"))
+        .header("x-sluice-findings", "none")
+        .body("mail me at alice@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let values: Vec<_> = up
+        .last()
+        .headers
+        .get_all("x-sluice-findings")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(values.len(), 1, "{values:?}");
+    assert!(values[0].contains("pii/"), "{values:?}");
+    gw.stop().await;
+    gw2.stop().await;
+}

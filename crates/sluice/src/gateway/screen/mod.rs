@@ -539,6 +539,7 @@ impl Screener {
     {
         self.admit()?;
         let (mut parts, body) = req.into_parts();
+        strip_own_headers(&mut parts.headers);
         let mut found: Vec<(String, Finding)> = Vec::new();
         let path = parts.uri.path().to_owned();
         for f in self.scan_small(path.as_bytes(), InputKind::Path).findings {
@@ -788,6 +789,22 @@ fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (
     }
     out.extend_from_slice(&body[at..]);
     (out, count)
+}
+
+/// The prefix of the headers the gateway adds to the requests it passes on.
+const OWN_HEADER_PREFIX: &str = "x-sluice-";
+
+/// Removes every `x-sluice-*` header a client sent: the application must be
+/// able to trust that those come from the gateway.
+fn strip_own_headers(headers: &mut HeaderMap) {
+    let spoofed: Vec<HeaderName> = headers
+        .keys()
+        .filter(|n| n.as_str().starts_with(OWN_HEADER_PREFIX))
+        .cloned()
+        .collect();
+    for name in spoofed {
+        headers.remove(name);
+    }
 }
 
 /// The request's `Content-Type` with its charset parameter set to UTF-8,
