@@ -255,3 +255,112 @@ async fn clients_cannot_spoof_the_gateways_headers() {
     gw.stop().await;
     gw2.stop().await;
 }
+
+/// `sluice serve` as a child process with these extra arguments, its
+/// address, and its stderr lines as they come.
+async fn spawn_binary(
+    extra: &[&str],
+) -> (
+    std::process::Child,
+    String,
+    std::sync::mpsc::Receiver<String>,
+) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--workers", "1"])
+        .args(extra)
+        .env_remove("RUST_LOG")
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let line = match rx.recv_timeout(left) {
+            Ok(l) => l,
+            Err(_) => {
+                let _ = child.kill();
+                panic!("sluice serve did not start: {:?}", child.wait());
+            }
+        };
+        // `addr=127.0.0.1:N` in text, `"addr":"127.0.0.1:N"` in JSON.
+        if line.contains("listening") {
+            let at = line.find("127.0.0.1:").unwrap();
+            let addr: String = line[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
+                .collect();
+            return (child, addr, rx);
+        }
+    }
+}
+
+fn line_with(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Option<String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while let Ok(line) =
+        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
+    {
+        if line.contains(needle) {
+            return Some(line);
+        }
+    }
+    None
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn blocked_requests_are_logged_in_both_formats() {
+    let up = Upstream::start().await;
+    for format in ["text", "json"] {
+        let (mut child, addr, rx) =
+            spawn_binary(&["--upstream", &up.url(), "--log-format", format]).await;
+        let res = client()
+            .get(format!(
+                "http://{addr}/search?q=%3Cscript%3Ealert(1)%3C/script%3E"
+            ))
+            .header("x-request-id", "blocked-req-1")
+            .send()
+            .await
+            .unwrap();
+        let status = res.status();
+        let line = line_with(&rx, "request blocked");
+        let _ = child.kill();
+        let _ = child.wait();
+        assert_eq!(status, 403);
+        let line = line.unwrap_or_else(|| panic!("{format}: no log line for the block"));
+        if format == "json" {
+            let v: Value = serde_json::from_str(&line).unwrap();
+            assert_eq!(v["level"], "WARN", "{line}");
+            assert_eq!(v["request_id"], "blocked-req-1", "{line}");
+            assert_eq!(v["method"], "GET", "{line}");
+            assert_eq!(v["path"], "/search", "{line}");
+            assert_eq!(v["locations"], "query", "{line}");
+            assert_eq!(v["categories"], "xss", "{line}");
+            assert!(v["rule_ids"].as_str().unwrap().contains("xss"), "{line}");
+        } else {
+            for want in [
+                "WARN",
+                "request_id=blocked-req-1",
+                "method=GET",
+                "path=/search",
+                "locations=query",
+                "categories=xss",
+                "rule_ids=xss",
+            ] {
+                assert!(line.contains(want), "{want} missing: {line}");
+            }
+        }
+    }
+    assert_eq!(up.hits(), 0);
+}

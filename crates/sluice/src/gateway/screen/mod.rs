@@ -583,9 +583,9 @@ impl Screener {
             .collect();
         if !threats.is_empty() {
             // Blocked already: do not read a body nobody will see.
-            return Err(Rejection::Blocked {
-                threats: dedup_capped(threats),
-            });
+            let threats = dedup_capped(threats);
+            log_block(&parts, &threats);
+            return Err(Rejection::Blocked { threats });
         }
         self.check_encoding(&parts.headers)?;
         let mut body_bytes = self.read_body(&parts.headers, body).await?;
@@ -628,9 +628,9 @@ impl Screener {
             }
         }
         if !threats.is_empty() {
-            return Err(Rejection::Blocked {
-                threats: dedup_capped(threats),
-            });
+            let threats = dedup_capped(threats);
+            log_block(&parts, &threats);
+            return Err(Rejection::Blocked { threats });
         }
         let mut redacted = 0;
         if redact {
@@ -789,6 +789,28 @@ fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (
     }
     out.extend_from_slice(&body[at..]);
     (out, count)
+}
+
+/// One WARN event per blocked request: who, what, and why.
+fn log_block(parts: &http::request::Parts, threats: &[Threat]) {
+    fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> String {
+        let mut seen: Vec<&str> = Vec::new();
+        for i in items {
+            if !seen.contains(&i) {
+                seen.push(i);
+            }
+        }
+        seen.join(",")
+    }
+    tracing::warn!(
+        request_id = %request_id(&parts.headers),
+        method = %parts.method,
+        path = %parts.uri.path(),
+        locations = %distinct(threats.iter().map(|t| t.location.as_str())),
+        rule_ids = %distinct(threats.iter().map(|t| t.rule_id.as_str())),
+        categories = %distinct(threats.iter().map(|t| t.category.as_str())),
+        "request blocked"
+    );
 }
 
 /// The prefix of the headers the gateway adds to the requests it passes on.
