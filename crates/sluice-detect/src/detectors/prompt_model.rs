@@ -130,54 +130,62 @@ fn words_in(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, usize, 
     let mut i = from;
     while i < to {
         let c = b[i];
-        let (word_char, next) = if c < 0x80 {
-            let w = WORD[usize::from(c)];
-            if w {
+        if c < 0x80 {
+            if WORD[usize::from(c)] {
                 if start == usize::MAX {
                     start = i;
                     h = FNV_OFFSET;
                     len = 0;
                 }
-                if len < WORD_MAX {
-                    h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-                    len += 1;
+                // The rest of the ASCII run, in a loop that does nothing else.
+                while i < to {
+                    let c = b[i];
+                    if c >= 0x80 || !WORD[usize::from(c)] {
+                        break;
+                    }
+                    if len < WORD_MAX {
+                        h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                        len += 1;
+                    }
+                    i += 1;
                 }
+            } else {
+                if start != usize::MAX {
+                    f(start, i, h);
+                    start = usize::MAX;
+                }
+                i += 1;
             }
-            (w, i + 1)
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let next = i + ch.len_utf8();
-            let w = is_alphanumeric(ch);
-            if w {
-                if start == usize::MAX {
-                    start = i;
-                    h = FNV_OFFSET;
-                    len = 0;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        let next = i + ch.len_utf8();
+        if is_alphanumeric(ch) {
+            if start == usize::MAX {
+                start = i;
+                h = FNV_OFFSET;
+                len = 0;
+            }
+            let mut buf = [0u8; 4];
+            if ('\u{3000}'..'\u{a000}').contains(&ch) || ('\u{ac00}'..'\u{d7b0}').contains(&ch) {
+                // Kana, CJK and Hangul have no case: skip the table search.
+                for &byte in ch.encode_utf8(&mut buf).as_bytes() {
+                    if len < WORD_MAX {
+                        h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                        len += 1;
+                    }
                 }
-                let mut buf = [0u8; 4];
-                if ('\u{3000}'..'\u{a000}').contains(&ch) || ('\u{ac00}'..'\u{d7b0}').contains(&ch)
-                {
-                    // Kana, CJK and Hangul have no case: skip the table search.
-                    for &byte in ch.encode_utf8(&mut buf).as_bytes() {
+            } else {
+                for lc in ch.to_lowercase() {
+                    for &byte in lc.encode_utf8(&mut buf).as_bytes() {
                         if len < WORD_MAX {
                             h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
                             len += 1;
                         }
                     }
-                } else {
-                    for lc in ch.to_lowercase() {
-                        for &byte in lc.encode_utf8(&mut buf).as_bytes() {
-                            if len < WORD_MAX {
-                                h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-                                len += 1;
-                            }
-                        }
-                    }
                 }
             }
-            (w, next)
-        };
-        if !word_char && start != usize::MAX {
+        } else if start != usize::MAX {
             f(start, i, h);
             start = usize::MAX;
         }
@@ -339,6 +347,93 @@ fn scan_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first, plainer tokenizer: `words_in` must hash exactly as it does,
+    /// or the shipped weights no longer fit.
+    fn words_in_reference(
+        text: &str,
+        from: usize,
+        to: usize,
+        mut f: impl FnMut(usize, usize, u64),
+    ) {
+        let b = text.as_bytes();
+        let mut start = usize::MAX;
+        let mut h = FNV_OFFSET;
+        let mut len = 0usize;
+        let mut i = from;
+        while i < to {
+            let c = b[i];
+            let (word_char, next) = if c < 0x80 {
+                let w = WORD[usize::from(c)];
+                if w {
+                    if start == usize::MAX {
+                        start = i;
+                        h = FNV_OFFSET;
+                        len = 0;
+                    }
+                    if len < WORD_MAX {
+                        h = (h ^ u64::from(c.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+                        len += 1;
+                    }
+                }
+                (w, i + 1)
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                let next = i + ch.len_utf8();
+                let w = is_alphanumeric(ch);
+                if w {
+                    if start == usize::MAX {
+                        start = i;
+                        h = FNV_OFFSET;
+                        len = 0;
+                    }
+                    let mut buf = [0u8; 4];
+                    if ('\u{3000}'..'\u{a000}').contains(&ch)
+                        || ('\u{ac00}'..'\u{d7b0}').contains(&ch)
+                    {
+                        // Kana, CJK and Hangul have no case: skip the table search.
+                        for &byte in ch.encode_utf8(&mut buf).as_bytes() {
+                            if len < WORD_MAX {
+                                h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                                len += 1;
+                            }
+                        }
+                    } else {
+                        for lc in ch.to_lowercase() {
+                            for &byte in lc.encode_utf8(&mut buf).as_bytes() {
+                                if len < WORD_MAX {
+                                    h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+                                    len += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+                (w, next)
+            };
+            if !word_char && start != usize::MAX {
+                f(start, i, h);
+                start = usize::MAX;
+            }
+            i = next;
+        }
+        if start != usize::MAX {
+            f(start, to, h);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn words_match_the_reference_tokenizer(text in "(\\PC|[a-zA-Z_ ]){0,200}") {
+            let mut a = Vec::new();
+            words_in(&text, 0, text.len(), |s, e, h| a.push((s, e, h)));
+            let mut b = Vec::new();
+            words_in_reference(&text, 0, text.len(), |s, e, h| b.push((s, e, h)));
+            proptest::prop_assert_eq!(a, b);
+        }
+    }
 
     fn flagged(text: &str) -> bool {
         let mut hits = Vec::new();
