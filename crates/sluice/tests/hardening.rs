@@ -364,3 +364,77 @@ async fn blocked_requests_are_logged_in_both_formats() {
     }
     assert_eq!(up.hits(), 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn forwarding_headers_and_host_are_screened_by_default() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+    for (name, value) in [
+        ("x-forwarded-for", "1' OR '1'='1"),
+        ("x-forwarded-host", "<script>alert(1)</script>"),
+        ("forwarded", "for=\"../../../../etc/passwd\""),
+    ] {
+        let res = c.get(gw.url("/")).header(name, value).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{name}");
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v["threats"][0]["location"], format!("header:{name}"), "{v}");
+    }
+    let reply = support::raw(
+        gw.addr,
+        b"GET / HTTP/1.1\r\nhost: x' UNION SELECT password FROM users--\r\n\r\n",
+        Duration::from_secs(5),
+    )
+    .await;
+    assert!(reply.starts_with("HTTP/1.1 403"), "{reply}");
+    assert!(reply.contains("header:host"), "{reply}");
+    assert_eq!(up.hits(), 0);
+
+    // Ordinary values: address lists, host:port, RFC 7239 pairs.
+    let findings = || {
+        let samples = support::parse_metrics(&gw.state.metrics().encode());
+        samples
+            .iter()
+            .filter(|(s, _)| s.starts_with("sluice_findings_total"))
+            .map(|(_, v)| *v)
+            .sum::<f64>()
+    };
+    let before = findings();
+    let res = c
+        .get(gw.url("/page"))
+        .header("x-forwarded-for", "203.0.113.7, 10.0.0.1, 2001:db8::1")
+        .header("x-forwarded-host", "app.example.com:8443")
+        .header("x-forwarded-proto", "https")
+        .header("x-forwarded-port", "8443")
+        .header(
+            "forwarded",
+            "for=192.0.2.60;proto=http;by=203.0.113.43, for=\"[2001:db8:cafe::17]:4711\";host=example.com",
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert!(!seen.headers.contains_key("x-sluice-findings"), "{seen:?}");
+    assert_eq!(
+        findings(),
+        before,
+        "benign forwarding headers made findings"
+    );
+
+    // The skip list still opts them out.
+    let gw2 = Gateway::start(GatewayConfig {
+        skip_headers: vec!["x-forwarded-*".into()],
+        ..proxy_config(&up)
+    })
+    .await;
+    let res = c
+        .get(gw2.url("/"))
+        .header("x-forwarded-for", "1' OR '1'='1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    gw.stop().await;
+    gw2.stop().await;
+}

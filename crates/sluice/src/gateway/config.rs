@@ -158,14 +158,16 @@ impl ClientLimitConfig {
 }
 
 /// Headers not screened by default: they frame or describe the message, or
-/// are set by proxies, and carry no application data. `authorization` and
+/// are set by proxies, and carry no application data. `host`,
+/// `forwarded` and `x-forwarded-*` are screened although proxies set them:
+/// a client can send any value, and applications read them (to build
+/// links, to log the client address), so they are a way in. `authorization` and
 /// `proxy-authorization` are opaque credentials (tokens, base64) that the
 /// detector cannot read and would only misjudge. `sec-ch-*` are the client
 /// hints every Chromium browser sends: structured lists of quoted brand
 /// names and versions (`"Chromium";v="118", "Not=A?Brand";v="99"`) whose
 /// quotes, `;` and `=` read like SQL to an injection detector.
 pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
-    "host",
     "content-length",
     "content-type",
     "content-encoding",
@@ -178,8 +180,6 @@ pub const DEFAULT_SKIP_HEADERS: &[&str] = &[
     "te",
     "upgrade",
     "x-request-id",
-    "x-forwarded-*",
-    "forwarded",
     "via",
     "cache-control",
     "pragma",
