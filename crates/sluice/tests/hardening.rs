@@ -438,3 +438,47 @@ async fn forwarding_headers_and_host_are_screened_by_default() {
     gw.stop().await;
     gw2.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redact_mode_covers_the_query_and_reports_header_pii() {
+    let up = Upstream::start().await;
+    let mut cfg = proxy_config(&up);
+    cfg.actions.insert(
+        sluice::gateway::Category::Pii,
+        sluice::gateway::CategoryAction::Redact,
+    );
+    let gw = Gateway::start(cfg).await;
+    let res =
+        client()
+            .get(gw.url(
+                "/lookup?page=2&email=alice%40example.com&card=4111+1111+1111+1111&q=hello+world",
+            ))
+            .header("from", "bob@example.org")
+            .send()
+            .await
+            .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    let pq = seen.uri.path_and_query().unwrap().as_str().to_owned();
+    assert!(pq.starts_with("/lookup?page=2&email="), "{pq}");
+    assert!(pq.ends_with("&q=hello+world"), "{pq}");
+    for leaked in ["alice", "example.com", "4111"] {
+        assert!(!pq.contains(leaked), "{leaked} forwarded in {pq}");
+    }
+    // Still a valid, percent-encoded target.
+    assert!(pq.bytes().all(|b| b.is_ascii_graphic()), "{pq}");
+    assert!(
+        seen.headers["x-sluice-redacted"]
+            .to_str()
+            .unwrap()
+            .parse::<u32>()
+            .unwrap()
+            >= 2
+    );
+    // The header's personal data is reported, not rewritten.
+    assert_eq!(seen.headers["from"], "bob@example.org");
+    let findings = seen.headers["x-sluice-findings"].to_str().unwrap();
+    assert!(findings.contains("@query"), "{findings}");
+    assert!(findings.contains("@header:from"), "{findings}");
+    gw.stop().await;
+}

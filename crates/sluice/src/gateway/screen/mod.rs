@@ -310,6 +310,18 @@ impl Screener {
         }
     }
 
+    /// The action for a finding at `location`. Personal data in a header
+    /// (an e-mail in `from`, a session token resembling a card number) is
+    /// the client's own and rewriting a header breaks what carries it
+    /// (cookies, credentials): it is reported, never blocked or redacted.
+    fn action_at(&self, location: &str, f: &Finding) -> CategoryAction {
+        let action = self.action_of(f);
+        if f.category == Category::Pii && location.starts_with("header:") {
+            return action.min(CategoryAction::Log);
+        }
+        action
+    }
+
     /// Refuses new work while the pool is above the shedding threshold.
     pub fn admit(&self) -> Result<(), Rejection> {
         let bodies = &self.inner.bodies;
@@ -564,17 +576,12 @@ impl Screener {
                 .scan_small(value.as_bytes(), InputKind::Header)
                 .findings
             {
-                // Personal data in a header (an e-mail in `from`, a token
-                // resembling a card number) is the client's own, not a
-                // finding about the request's content.
-                if f.category != Category::Pii {
-                    found.push((format!("header:{name}"), f));
-                }
+                found.push((format!("header:{name}"), f));
             }
         }
         let mut threats: Vec<Threat> = found
             .iter()
-            .filter(|(_, f)| self.action_of(f) == CategoryAction::Block)
+            .filter(|(loc, f)| self.action_at(loc, f) == CategoryAction::Block)
             .map(|(loc, f)| Threat {
                 location: loc.clone(),
                 category: f.category,
@@ -633,6 +640,15 @@ impl Screener {
             return Err(Rejection::Blocked { threats });
         }
         let mut redacted = 0;
+        let redact_query = found
+            .iter()
+            .any(|(loc, f)| loc == "query" && self.action_at(loc, f) == CategoryAction::Redact);
+        if redact_query {
+            if let Some((uri, count)) = redact_uri_query(&self.inner.detector, &parts.uri) {
+                parts.uri = uri;
+                redacted += count;
+            }
+        }
         if redact {
             let body = screened.clone();
             let ranges: Vec<Range<usize>> = pieces.iter().map(|p| p.range.clone()).collect();
@@ -640,7 +656,7 @@ impl Screener {
                 .with_detector(body.len(), move |d| redact_ranges(d, &body, &ranges))
                 .await;
             if count > 0 {
-                redacted = count;
+                redacted += count;
                 body_bytes = Bytes::from(text);
                 if decoded.is_some() {
                     // The redacted body is the decoded text: it goes on
@@ -656,9 +672,9 @@ impl Screener {
         }
         let logged: Vec<String> = found
             .iter()
-            .filter(|(_, f)| {
+            .filter(|(loc, f)| {
                 matches!(
-                    self.action_of(f),
+                    self.action_at(loc, f),
                     CategoryAction::Log | CategoryAction::Redact
                 )
             })
@@ -791,6 +807,84 @@ fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (
     (out, count)
 }
 
+/// `uri` with personal data in its query values redacted, each changed
+/// value percent-encoded anew; `None` when nothing was redacted. Keys and
+/// values without personal data keep their bytes.
+fn redact_uri_query(detector: &Detector, uri: &http::Uri) -> Option<(http::Uri, usize)> {
+    let query = uri.query()?;
+    let mut count = 0;
+    let mut out = String::with_capacity(query.len());
+    for (i, pair) in query.split('&').enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        let (key, value) = match pair.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (pair, None),
+        };
+        out.push_str(key);
+        let Some(value) = value else { continue };
+        out.push('=');
+        let decoded = percent_decode_form(value);
+        let (text, n) = redact_bytes(detector, &decoded);
+        if n == 0 {
+            out.push_str(value);
+        } else {
+            count += n;
+            percent_encode_into(&text, &mut out);
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let path_and_query = format!("{}?{out}", uri.path());
+    let mut parts = uri.clone().into_parts();
+    parts.path_and_query = Some(path_and_query.parse().ok()?);
+    Some((http::Uri::from_parts(parts).ok()?, count))
+}
+
+/// A query value as a form parser reads it: `+` is a space, `%XX` a byte;
+/// a `%` not followed by two hex digits stays as it is.
+fn percent_decode_form(s: &str) -> Vec<u8> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                let hex = |c: u8| (c as char).to_digit(16);
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Appends `bytes` with everything but RFC 3986 unreserved characters
+/// percent-encoded.
+fn percent_encode_into(bytes: &[u8], out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &c in bytes {
+        if c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'_' | b'~') {
+            out.push(c as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(c >> 4)] as char);
+            out.push(HEX[usize::from(c & 15)] as char);
+        }
+    }
+}
+
 /// One WARN event per blocked request: who, what, and why.
 fn log_block(parts: &http::request::Parts, threats: &[Threat]) {
     fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> String {
@@ -866,6 +960,25 @@ mod tests {
     fn reports_are_deduplicated_and_capped() {
         assert_eq!(dedup_capped(vec![1, 1, 2, 1, 3]), vec![1, 2, 3]);
         assert_eq!(dedup_capped((0..100).collect()).len(), MAX_REPORTED);
+    }
+
+    #[test]
+    fn query_values_decode_and_encode() {
+        assert_eq!(percent_decode_form("a+b%40c%2"), b"a b@c%2");
+        assert_eq!(percent_decode_form("%zz%4"), b"%zz%4");
+        let mut out = String::new();
+        percent_encode_into(b"[R:e] a~", &mut out);
+        assert_eq!(out, "%5BR%3Ae%5D%20a~");
+        let d = Detector::new();
+        let uri: http::Uri = "/p?x=1&mail=alice%40example.com&flag".parse().unwrap();
+        let (uri, n) = redact_uri_query(&d, &uri).unwrap();
+        assert_eq!(n, 1);
+        let q = uri.query().unwrap();
+        assert!(q.starts_with("x=1&mail=") && q.ends_with("&flag"), "{q}");
+        assert!(!q.contains("alice"), "{q}");
+        assert_eq!(uri.path(), "/p");
+        let clean: http::Uri = "/p?x=1".parse().unwrap();
+        assert!(redact_uri_query(&d, &clean).is_none());
     }
 
     #[test]
