@@ -482,3 +482,63 @@ async fn redact_mode_covers_the_query_and_reports_header_pii() {
     assert!(findings.contains("@header:from"), "{findings}");
     gw.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_count_pool_hits_misses_and_trims_per_class() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    for _ in 0..4 {
+        let res = c
+            .post(gw.url("/v1/analyze"))
+            .body("x".repeat(3000))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+    }
+    let text = c
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for family in ["hits", "misses", "trims", "trimmed_bytes"] {
+        assert!(
+            text.contains(&format!(
+                "# TYPE sluice_gateway_pool_class_{family} counter"
+            )),
+            "{family} missing: {text}"
+        );
+    }
+    let samples = support::parse_metrics(&text);
+    let stats: Value = c
+        .get(gw.url("/metrics/memory-pools"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let classes = stats["pool"]["classes"].as_array().expect("classes");
+    let mut seen = 0;
+    for class in classes.iter().filter(|c| c["acquires"].as_u64() > Some(0)) {
+        let size = class["size"].as_u64().unwrap();
+        for (family, key) in [
+            ("hits", "hits"),
+            ("misses", "misses"),
+            ("trims", "trimmed_buffers"),
+        ] {
+            let series = format!("sluice_gateway_pool_class_{family}_total{{class=\"{size}\"}}");
+            assert_eq!(
+                support::metric(&samples, &series),
+                class[key].as_u64().unwrap() as f64,
+                "{series}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no class served a body: {stats}");
+    gw.stop().await;
+}

@@ -224,7 +224,7 @@ impl std::ops::Deref for BodyBuf {
 // ===== pool =====
 
 pub use sluice_pool::{
-    Health, HealthStatus, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel,
+    ClassStats, Health, HealthStatus, Pool, PoolConfig, PoolStats, PooledBuf, PressureLevel,
 };
 
 // ===== detector =====

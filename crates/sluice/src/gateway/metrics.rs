@@ -4,13 +4,13 @@ use std::fmt;
 
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeLabelSet, EncodeMetric};
-use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::counter::{ConstCounter, Counter};
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::{ConstGauge, Gauge};
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
-use super::engine::{BodyPool, Category, PressureLevel};
+use super::engine::{BodyPool, Category, ClassStats, PressureLevel};
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -142,6 +142,9 @@ impl Metrics {
     }
 }
 
+/// Name, help and value of a per-class counter.
+type ClassCounter = (&'static str, &'static str, fn(&ClassStats) -> u64);
+
 /// The gateway's own body accounting, read at scrape time.
 #[derive(Debug)]
 struct BodyCollector {
@@ -182,6 +185,46 @@ impl Collector for BodyCollector {
             let g = ConstGauge::new(v);
             let m = encoder.encode_descriptor(name, help, None, g.metric_type())?;
             g.encode(m)?;
+        }
+        // Per size class, labelled `class` with the class size in bytes as
+        // `/metrics/memory-pools` lists it (`classes[].size`): the pool's
+        // own per-class series are gauges only.
+        let stats = b.pool().stats();
+        let classes: Vec<_> = stats
+            .classes
+            .iter()
+            .filter(|c| c.acquires > 0 || c.retained_buffers > 0 || c.trimmed_buffers > 0)
+            .collect();
+        let counters: [ClassCounter; 4] = [
+            (
+                "gateway_pool_class_hits",
+                "Acquisitions served by a retained buffer, per size class",
+                |c| c.hits,
+            ),
+            (
+                "gateway_pool_class_misses",
+                "Acquisitions that allocated a fresh buffer, per size class",
+                |c| c.misses,
+            ),
+            (
+                "gateway_pool_class_trims",
+                "Idle buffers released to the allocator by trimming, per size class",
+                |c| c.trimmed_buffers,
+            ),
+            (
+                "gateway_pool_class_trimmed_bytes",
+                "Bytes released to the allocator by trimming, per size class",
+                |c| c.trimmed_bytes,
+            ),
+        ];
+        for (name, help, value) in counters {
+            let proto = ConstCounter::new(0u64);
+            let mut family = encoder.encode_descriptor(name, help, None, proto.metric_type())?;
+            for c in &classes {
+                let class = c.size.to_string();
+                let labels = [("class", class.as_str())];
+                ConstCounter::new(value(c)).encode(family.encode_family(&labels)?)?;
+            }
         }
         Ok(())
     }

@@ -49,9 +49,9 @@ pub use config::{
     parse_size, parse_upstream,
 };
 pub use engine::{
-    Action, BodyBuf, BodyPool, Category, DEFAULT_CHECKED_OUT_CAP, DetectError, Detector, Finding,
-    Health, HealthStatus, InputKind, PRESSURE_REFRESH_MS, Pool, PoolConfig, PoolStats, PooledBuf,
-    PressureLevel, Redacted, Verdict,
+    Action, BodyBuf, BodyPool, Category, ClassStats, DEFAULT_CHECKED_OUT_CAP, DetectError,
+    Detector, Finding, Health, HealthStatus, InputKind, PRESSURE_REFRESH_MS, Pool, PoolConfig,
+    PoolStats, PooledBuf, PressureLevel, Redacted, Verdict,
 };
 pub use error::Outcome;
 pub use metrics::Metrics;
