@@ -1194,6 +1194,19 @@ impl Analysis<'_, '_> {
         statement && quotes % 2 == 1 && !matches!(self.kind(i + 1), Some(Tk::Str { .. }))
     }
 
+    /// Whether the break (token 0) holds nothing or a number and its quote
+    /// occurs an odd number of times in the value, leaving the
+    /// application's own closing quote unmatched.
+    fn unmatched_open(&self) -> bool {
+        let brk = &self.toks()[0];
+        let q = self.t.b[brk.ce.min(self.t.b.len() - 1)];
+        self.t
+            .content(brk)
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_whitespace())
+            && !memchr::memchr_iter(q, self.t.b).count().is_multiple_of(2)
+    }
+
     /// A value that opens by closing the query's quote (nothing or a number
     /// before it, an odd number of quotes so the application's own closing
     /// quote is left unmatched) and goes on with the logical operator at `l`
@@ -1202,17 +1215,7 @@ impl Analysis<'_, '_> {
     /// completes the condition. "'or else' he said" closes its quote; in
     /// "'and then he left" the operand is followed by more words.
     fn open_logic(&mut self, b: usize, l: usize) -> bool {
-        let brk = &self.toks()[0];
-        if !self
-            .t
-            .content(brk)
-            .iter()
-            .all(|c| c.is_ascii_digit() || c.is_ascii_whitespace())
-        {
-            return false;
-        }
-        let q = self.t.b[brk.ce.min(self.t.b.len() - 1)];
-        if memchr::memchr_iter(q, self.t.b).count().is_multiple_of(2) {
+        if !self.unmatched_open() {
             return false;
         }
         let n = self.toks().len();
@@ -1276,6 +1279,17 @@ impl Analysis<'_, '_> {
                 self.hit(BOOLEAN, b, n - 1);
                 return;
             }
+        }
+        // `` ` REGEXP ``, `' <= `: a comparison right after a quote that
+        // opens the value, and the value's end; the application's quote
+        // opens the right-hand side.
+        if opens
+            && i + 1 == n
+            && matches!(k, Tk::Kw(Kw::Like) | Tk::Op(Op::Eq | Op::Cmp))
+            && self.unmatched_open()
+        {
+            self.hit(BOOLEAN, b, i);
+            return;
         }
         // `', 2, 1`: a value opening with the quote, then a list of
         // literals, the column-count probe of a UNION.
@@ -1507,9 +1521,13 @@ impl Analysis<'_, '_> {
                 {
                     self.hit(TIME, i, i + 1);
                 }
+                // `waitfor delay '0:0:5'`; `delay+'0:0:5'` where a `+` for a
+                // space was left undecoded.
                 Tk::Kw(Kw::Waitfor)
                     if matches!(self.kind(i + 1), Some(Tk::Kw(Kw::Delay)) | Some(Tk::Word))
-                        && matches!(self.kind(i + 2), Some(Tk::Str { .. })) =>
+                        && (matches!(self.kind(i + 2), Some(Tk::Str { .. }))
+                            || self.is_byte(i + 2, b'+')
+                                && matches!(self.kind(i + 3), Some(Tk::Str { .. }))) =>
                 {
                     self.hit(TIME, i, i + 2);
                 }
@@ -5013,6 +5031,9 @@ mod tests {
             "7 \u{301} AND  \u{301}a \u{301}= \u{301}b \u{301}--",
             "sqli-boolean-injection",
         );
+        attack("` RLIKE ", "sqli-boolean-injection");
+        attack("' <= ", "sqli-boolean-injection");
+        benign("'like, totally");
         benign("'or else' he said, and left");
         benign("' or so I thought");
         benign("'and then he left");
@@ -5025,6 +5046,7 @@ mod tests {
     #[test]
     fn set_operations_routines_and_dangling_subselects() {
         attack("EXCEPT\tSELECT 0x41,2", "sqli-union-select");
+        attack("1;waitfor delay+'0:0:4'", "sqli-time-based");
         attack("@v = ( SELECT", "sqli-subquery");
         attack(
             "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1'",
