@@ -10,7 +10,12 @@ gateway that answers 403 on a threat: the Node peers, nginx + ModSecurity).
 Each attack test (a stage with `output.log.expect_ids`; `no_expect_ids`
 stages are not benign and are skipped) is sent as the whole HTTP request:
 method, URI, headers and body, as raw bytes over a socket because many URIs
-are deliberately malformed. A Content-Length is added when the test has a
+are deliberately malformed. The request target is percent-encoded where an
+HTTP client would encode it (space, `"`, `<`, `>`, `{`, `}`, `|`, `\`, `^`,
+`` ` ``, controls, non-ASCII; `%` and RFC 3986 reserved characters are left
+alone), so that what the server decodes is the test's URI; `--raw-uri` sends
+the targets byte for byte instead, and an HTTP parser answers 400 to those
+that are not valid HTTP. A Content-Length is added when the test has a
 body and none, and `Connection: close` when the test sets no Connection
 header. An `X-Replay-Id` header lets the built-in upstream record which
 requests were forwarded.
@@ -91,10 +96,26 @@ def load_benign(path: str) -> list[dict]:
     return out
 
 
-def raw_request(r: dict, replay_id: int) -> bytes:
+# What an HTTP client leaves as it is in a request target: RFC 3986 unreserved
+# and reserved characters, and `%` (an escape already made, or a stray one the
+# server must cope with). Everything else (space, `"`, `<`, `>`, `\`, `^`, `` ` ``,
+# `{`, `|`, `}`, controls, non-ASCII) is percent-encoded, as Python's requests
+# (`requote_uri`) and Go's net/url do before sending.
+URI_KEEP = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                     b"-._~:/?#[]@!$&'()*+,;=%")
+
+
+def client_uri(uri: str) -> str:
+    """The request target as a client would send it (see URI_KEEP)."""
+    raw = uri.encode("utf-8", "surrogateescape")
+    return "".join(chr(c) if c in URI_KEEP else f"%{c:02X}" for c in raw)
+
+
+def raw_request(r: dict, replay_id: int, raw_uri: bool = False) -> bytes:
     body = r["body"].encode("utf-8", "surrogateescape") if isinstance(r["body"], str) else r["body"]
     names = {k.lower() for k, _ in r["headers"]}
-    lines = [f"{r['method']} {r['uri']} {r['version']}"]
+    uri = r["uri"] if raw_uri else client_uri(r["uri"])
+    lines = [f"{r['method']} {uri} {r['version']}"]
     lines += [f"{k}: {v}" for k, v in r["headers"]]
     if body and "content-length" not in names and "transfer-encoding" not in names:
         lines.append(f"Content-Length: {len(body)}")
@@ -277,6 +298,9 @@ def main() -> int:
     ap.add_argument("--json", default=None, help="write the full results here")
     ap.add_argument("--timeout", type=float, default=5.0)
     ap.add_argument("--show-passed", type=int, default=15, help="attack requests not blocked to list")
+    ap.add_argument("--raw-uri", action="store_true",
+                    help="send each request target byte for byte as the test has it, instead of "
+                         "percent-encoding what a client would (space, quotes, <>, {}, |, \\, ^, `)")
     ap.add_argument("--direct", action=argparse.BooleanOptionalAction, default=None,
                     help="also POST each request's decoded parts to /v1/analyze (default: on for sluice)")
     args = ap.parse_args()
@@ -306,7 +330,7 @@ def main() -> int:
         t0 = time.monotonic()
         results = []
         for i, r in enumerate(attacks + benign):
-            status, err = send(host, port, raw_request(r, i), args.timeout)
+            status, err = send(host, port, raw_request(r, i, args.raw_uri), args.timeout)
             results.append({"id": r["id"], "group": r["group"], "rule": r.get("rule"),
                             "label": "benign" if r["id"].startswith("benign-") else "attack",
                             "status": status, "error": err, "outcome": outcome(status), "replay": i,
@@ -337,6 +361,9 @@ def main() -> int:
     by_group, by_kind = tally(atk), tally(ben)
     print(f"\nCRS regression attacks through {name} ({len(atk)} requests, {elapsed:.1f} s for all "
           f"{len(results)}; corpus {os.path.abspath(args.corpus)})\n")
+    encoded = sum(1 for r in attacks if client_uri(r["uri"]) != r["uri"])
+    print(f"Request targets sent {'byte for byte (--raw-uri)' if args.raw_uri else 'percent-encoded as a client would'}"
+          f": {encoded} of {len(atk)} attack targets hold bytes a client encodes.\n")
     print("| rule group | attacks | blocked (403) | share | other 4xx | forwarded | errors | target >= 90% | decoded parts flagged by /v1/analyze | never reached the upstream |")
     print("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     summary = {"name": name, "groups": {}, "benign": {}}

@@ -390,7 +390,10 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
     if let Ctx::Quote(q) = ctx {
         // The break ignores backslashes: an application that escapes quotes
         // as `\'` is broken out of by `\'` itself (the backslash gets escaped).
+        // `\''`: where backslash escapes hold, the first quote is escaped
+        // and the second one breaks out.
         let (end, closed) = match memchr::memchr(q, b) {
+            Some(e) if e > 0 && b[e - 1] == b'\\' && b.get(e + 1) == Some(&q) => (e + 1, true),
             Some(e) => (e, true),
             None => (n, false),
         };
@@ -898,6 +901,15 @@ impl Analysis<'_, '_> {
             .map_or(open + 1, |j| j + 1)
     }
 
+    /// The first token at or after `i` that is not `)` (at most 8 skipped).
+    fn skip_rparens(&self, i: usize) -> usize {
+        let mut j = i;
+        while j < i + 8 && self.kind(j) == Some(Tk::RParen) {
+            j += 1;
+        }
+        j
+    }
+
     /// Reads one operand at `i`: its token range end (exclusive) and, for
     /// literals, the literal's bytes.
     fn operand(&self, i: usize) -> Option<(usize, Option<&[u8]>, bool)> {
@@ -1182,6 +1194,44 @@ impl Analysis<'_, '_> {
         statement && quotes % 2 == 1 && !matches!(self.kind(i + 1), Some(Tk::Str { .. }))
     }
 
+    /// Whether the break (token 0) holds nothing or a number and its quote
+    /// occurs an odd number of times in the value, leaving the
+    /// application's own closing quote unmatched.
+    fn unmatched_open(&self) -> bool {
+        let brk = &self.toks()[0];
+        let q = self.t.b[brk.ce.min(self.t.b.len() - 1)];
+        self.t
+            .content(brk)
+            .iter()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_whitespace())
+            && !memchr::memchr_iter(q, self.t.b).count().is_multiple_of(2)
+    }
+
+    /// A value that opens by closing the query's quote (nothing or a number
+    /// before it, an odd number of quotes so the application's own closing
+    /// quote is left unmatched) and goes on with the logical operator at `l`
+    /// and one operand, a name or a number, that does not run on as prose:
+    /// `' or abc!`, `'  or 3,4,2`, `' or homer 9`. The application's quote
+    /// completes the condition. "'or else' he said" closes its quote; in
+    /// "'and then he left" the operand is followed by more words.
+    fn open_logic(&mut self, b: usize, l: usize) -> bool {
+        if !self.unmatched_open() {
+            return false;
+        }
+        let n = self.toks().len();
+        if n - l > 8 || !matches!(self.kind(l + 1), Some(Tk::Num | Tk::Word | Tk::LParen)) {
+            return false;
+        }
+        let Some((end, _, _)) = self.operand(l + 1) else {
+            return false;
+        };
+        let prose = matches!(self.kind(end), Some(Tk::Word | Tk::Kw(_) | Tk::Str { .. }));
+        if !prose {
+            self.hit(BOOLEAN, b, end - 1);
+        }
+        !prose
+    }
+
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
@@ -1230,6 +1280,17 @@ impl Analysis<'_, '_> {
                 return;
             }
         }
+        // `` ` REGEXP ``, `' <= `: a comparison right after a quote that
+        // opens the value, and the value's end; the application's quote
+        // opens the right-hand side.
+        if opens
+            && i + 1 == n
+            && matches!(k, Tk::Kw(Kw::Like) | Tk::Op(Op::Eq | Op::Cmp))
+            && self.unmatched_open()
+        {
+            self.hit(BOOLEAN, b, i);
+            return;
+        }
         // `', 2, 1`: a value opening with the quote, then a list of
         // literals, the column-count probe of a UNION.
         if opens && self.t.content(&self.toks()[0]).is_empty() && k == Tk::Comma {
@@ -1256,8 +1317,28 @@ impl Analysis<'_, '_> {
             match self.condition(i + 1, quoted) {
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
                 Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
+                _ if opens && self.open_logic(b, i) => {}
+                // `a'or?--`: a condition the comment cuts short.
+                _ if strong && n - i <= 3 && self.toks()[n - 1].comment_after => {
+                    let content = self.t.content(&self.toks()[b]);
+                    if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                        self.hit(BOOLEAN, b, n - 1);
+                    }
+                }
                 _ => {}
             }
+            return;
+        }
+        // `'''or 1`: an empty string glued to the break, then the operator.
+        if opens
+            && k == (Tk::Str {
+                closed: true,
+                initial: false,
+            })
+            && self.t.content(&self.toks()[i]).is_empty()
+            && self.kind(i + 1).is_some_and(is_logic)
+        {
+            self.open_logic(b, i + 1);
             return;
         }
         if !strong {
@@ -1308,6 +1389,14 @@ impl Analysis<'_, '_> {
                     Some(Tk::Word | Tk::Kw(_)) if self.toks()[j].call => {
                         let close = self.close_paren(j + 1);
                         self.hit(BOOLEAN, b, close)
+                    }
+                    // `' < 0) and '`: a literal, the query's parenthesis
+                    // closed, and the condition carried on.
+                    Some(Tk::Num)
+                        if self.kind(j + 1) == Some(Tk::RParen)
+                            && self.kind(self.skip_rparens(j + 1)).is_some_and(is_logic) =>
+                    {
+                        self.hit(BOOLEAN, b, self.skip_rparens(j + 1))
                     }
                     // `'like 1;`, `'glob 1--`: a literal and the statement's end.
                     Some(Tk::Num)
@@ -1411,13 +1500,16 @@ impl Analysis<'_, '_> {
                             | Tk::Comma
                     );
                     if opener && self.kind(j) == Some(Tk::Kw(Kw::Select)) {
-                        let body = (j + 1..(j + 10).min(n)).any(|x| {
-                            matches!(
-                                self.kind(x),
-                                Some(Tk::Kw(Kw::From)) | Some(Tk::Num) | Some(Tk::SysVar)
-                            ) || self.toks()[x].call
-                                || (x == j + 1 && self.t.b.get(self.toks()[x].s) == Some(&b'*'))
-                        });
+                        // `@x = ( SELECT` ending the value: the query goes on
+                        // in what the application appends.
+                        let body = j + 1 == n && prev == Tk::Op(Op::Eq)
+                            || (j + 1..(j + 10).min(n)).any(|x| {
+                                matches!(
+                                    self.kind(x),
+                                    Some(Tk::Kw(Kw::From)) | Some(Tk::Num) | Some(Tk::SysVar)
+                                ) || self.toks()[x].call
+                                    || (x == j + 1 && self.t.b.get(self.toks()[x].s) == Some(&b'*'))
+                            });
                         if body {
                             self.hit(SUBQUERY, i - 1, j);
                         }
@@ -1429,9 +1521,13 @@ impl Analysis<'_, '_> {
                 {
                     self.hit(TIME, i, i + 1);
                 }
+                // `waitfor delay '0:0:5'`; `delay+'0:0:5'` where a `+` for a
+                // space was left undecoded.
                 Tk::Kw(Kw::Waitfor)
                     if matches!(self.kind(i + 1), Some(Tk::Kw(Kw::Delay)) | Some(Tk::Word))
-                        && matches!(self.kind(i + 2), Some(Tk::Str { .. })) =>
+                        && (matches!(self.kind(i + 2), Some(Tk::Str { .. }))
+                            || self.is_byte(i + 2, b'+')
+                                && matches!(self.kind(i + 3), Some(Tk::Str { .. }))) =>
                 {
                     self.hit(TIME, i, i + 2);
                 }
@@ -2384,7 +2480,12 @@ impl Analysis<'_, '_> {
                     .t
                     .name_is(&self.toks()[0], &[b"except", b"intersect", b"minus"])
                     && matches!(self.kind(1), Some(Tk::Kw(Kw::Select | Kw::Values)))
-                    && n > 2 =>
+                    && n > 2
+                    // "Except select customers, ...": a plain word after
+                    // `select` is SQL only with a FROM after it.
+                    && (self.kind(2) != Some(Tk::Word)
+                        || self.toks()[2].call
+                        || (3..n.min(10)).any(|x| self.kind(x) == Some(Tk::Kw(Kw::From)))) =>
             {
                 self.hit(UNION, 0, 1);
                 true
@@ -2413,6 +2514,10 @@ impl Analysis<'_, '_> {
     /// `UPDATE t SET`, `DROP TABLE t` at the start of a value.
     fn bare_statement(&mut self) {
         let n = self.toks().len();
+        if let Some(e) = self.routine() {
+            self.hit(STATEMENT, 0, e);
+            return;
+        }
         let found = match self.kind(0) {
             Some(Tk::Kw(Kw::Select)) => {
                 let mut j = 1;
@@ -2479,6 +2584,39 @@ impl Analysis<'_, '_> {
                 self.hit(STATEMENT, 0, e);
             }
         }
+    }
+
+    /// `CREATE [OR REPLACE] FUNCTION f (...) RETURNS ...`, `CREATE PROCEDURE
+    /// p() BEGIN`: a stored routine with its body, code for the server to
+    /// keep and run. A mention ("create function hello") has no body.
+    fn routine(&self) -> Option<usize> {
+        if self.kind(0) != Some(Tk::Kw(Kw::Create)) {
+            return None;
+        }
+        let n = self.toks().len();
+        let mut x = 1;
+        if self.kind(1) == Some(Tk::Kw(Kw::Or))
+            && self
+                .toks()
+                .get(2)
+                .is_some_and(|t| self.t.name_is(t, &[b"replace"]))
+        {
+            x = 3;
+        }
+        if !matches!(
+            self.kind(x),
+            Some(Tk::Kw(Kw::Function | Kw::Procedure | Kw::Trigger))
+        ) || !matches!(self.kind(x + 1), Some(Tk::Word))
+        {
+            return None;
+        }
+        (x + 2..n.min(x + 48)).find(|&y| {
+            self.kind(y) == Some(Tk::Word)
+                && self.t.name_is(
+                    &self.toks()[y],
+                    &[b"begin", b"language", b"return", b"returns"],
+                )
+        })
     }
 
     /// `select 1,2,3,user(`, `select null, @@version`: a select list of
@@ -2817,7 +2955,8 @@ fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut 
     let mut region: Option<Region> = None;
     // The first value has no NUL before it to mark its start.
     let starts_marked = b.first().is_some_and(u8::is_ascii_digit)
-        || b.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(b"fro"));
+        || b.get(..3)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"fro") || w.eq_ignore_ascii_case(b"exc"));
     let first = starts_marked.then_some(usize::MAX);
     for m in first.into_iter().chain(Marks::new(b)) {
         // A NUL is marked for the value after it (`\0` then a digit or `fro`).
@@ -3084,6 +3223,15 @@ fn scan_value(
             if let Some(sub) = seg.get(v..e).filter(|x| x.len() >= 2) {
                 scan_one(sub, base + v, (true, true), hits, buf);
             }
+            // A quote decoded from `&quot;` inside the value ends it early:
+            // also the value up to the last quote before the tag closes.
+            let gt = memchr::memchr(b'>', &b[v..]).map_or(b.len(), |o| v + o);
+            let last = memchr::memrchr(b'"', &b[v..gt]).map(|o| v + o);
+            if let Some(e2) = last.filter(|&x| x > e) {
+                if let Some(sub) = seg.get(v..e2) {
+                    scan_one(sub, base + v, (true, true), hits, buf);
+                }
+            }
         }
     }
     if anchored && b.first() == Some(&b'/') {
@@ -3170,32 +3318,30 @@ fn scan_one(
     hits: &mut Vec<Hit>,
     buf: &mut Vec<Tok>,
 ) {
-    // Typographic quotes (U+2018/U+2019/U+201C/U+201D) become ASCII
-    // quotes in some database charsets; rewrite them in place as a quote
-    // plus two spaces, so every offset still holds.
-    let smart;
-    let b = if memchr::memmem::find(seg.as_bytes(), b"\xe2\x80").is_some() {
-        let mut v = seg.as_bytes().to_vec();
-        let mut k = 0;
-        while let Some(off) = memchr::memmem::find(&v[k..], b"\xe2\x80") {
-            let p = k + off;
-            let q = match v.get(p + 2) {
-                Some(0x98 | 0x99) => Some(b'\''),
-                Some(0x9c | 0x9d) => Some(b'"'),
-                _ => None,
-            };
-            if let Some(q) = q {
-                v[p] = q;
-                v[p + 1] = b' ';
-                v[p + 2] = b' ';
+    // Typographic quotes (U+2018/U+2019/U+201C/U+201D) and the acute
+    // accent (U+00B4, or the space and combining acute that NFKC makes of
+    // it) become ASCII quotes in some database charsets; rewrite them in
+    // place as a quote plus spaces, so every offset still holds.
+    let raw = seg.as_bytes();
+    let mut smart: Option<Vec<u8>> = None;
+    let mut k = 0;
+    while let Some(off) = memchr::memchr3(0xE2, 0xC2, 0xCC, &raw[k..]) {
+        let p = k + off;
+        let (at, with): (usize, &[u8]) = match (raw[p], raw.get(p + 1), raw.get(p + 2)) {
+            (0xE2, Some(0x80), Some(0x98 | 0x99)) => (p, b"'  "),
+            (0xE2, Some(0x80), Some(0x9c | 0x9d)) => (p, b"\"  "),
+            (0xC2, Some(0xB4), _) => (p, b"' "),
+            (0xCC, Some(0x81), _) if p > 0 && raw[p - 1] == b' ' => (p - 1, b"'  "),
+            _ => {
+                k = p + 1;
+                continue;
             }
-            k = p + 2;
-        }
-        smart = v;
-        &smart[..]
-    } else {
-        seg.as_bytes()
-    };
+        };
+        let v = smart.get_or_insert_with(|| raw.to_vec());
+        v[at..at + with.len()].copy_from_slice(with);
+        k = at + with.len();
+    }
+    let b = smart.as_deref().unwrap_or(raw);
     // Each context is tokenized only when one of its rules could fire.
     let mut kw = None;
     let ctxs = [
@@ -3265,14 +3411,15 @@ fn marked(c: u8) -> bool {
 
 /// Whether position `i` of `b` (with the 3 bytes after it) starts something
 /// the prefilter must look at: a marked byte, a value starting with a digit,
-/// a hex literal, a value starting with `fro` (`FROM t WHERE ...`), or
-/// `nion`.
+/// a hex literal, a value starting with `fro` (`FROM t WHERE ...`) or
+/// `exc` (`EXCEPT SELECT ...`), or `nion`.
 #[inline(always)]
 fn marked_at(c0: u8, c1: u8, c2: u8, c3: u8) -> bool {
     marked(c0)
         | ((c0 == 0) & c1.is_ascii_digit())
         | ((c0 == b'0') & ((c1 | 0x20) == b'x') & c2.is_ascii_hexdigit())
         | ((c0 == 0) & ((c1 | 0x20) == b'f') & ((c2 | 0x20) == b'r') & ((c3 | 0x20) == b'o'))
+        | ((c0 == 0) & ((c1 | 0x20) == b'e') & ((c2 | 0x20) == b'x') & ((c3 | 0x20) == b'c'))
         | (((c0 | 0x20) == b'n')
             & ((c1 | 0x20) == b'i')
             & ((c2 | 0x20) == b'o')
@@ -3677,9 +3824,28 @@ fn start_gate(b: &[u8], p: usize) -> bool {
         {
             j += 1;
         }
-        return in_set(word_from(b, j), AROUND_QUOTE);
+        // `1.e.tables`: a float with an empty exponent glued to a name.
+        // A name, not an abbreviation: "1.e.g. this".
+        let empty_exponent = j > first + 1
+            && b.get(j).is_some_and(|c| c | 0x20 == b'e')
+            && b[j - 1] == b'.'
+            && b.get(j + 1) == Some(&b'.')
+            && b[j + 2..].iter().take_while(|c| is_word(**c)).count() >= 2;
+        return empty_exponent || in_set(word_from(b, j), AROUND_QUOTE);
     }
-    in_set(word_from(b, first), &[key(b"from")])
+    let w = word_from(b, first);
+    if in_set(w, &[key(b"except")]) {
+        // `except select`: a set operation; "except for" is prose.
+        let mut j = first;
+        while j < b.len() && is_word(b[j]) {
+            j += 1;
+        }
+        return in_set(
+            word_from(b, skip_ws(b, j)),
+            &[key(b"select"), key(b"values")],
+        );
+    }
+    in_set(w, &[key(b"from")])
 }
 
 /// Whether the marked byte at `i` starts something SQL-shaped enough to
@@ -4843,6 +5009,61 @@ mod tests {
         benign("Bring snacks; select (or bring) drinks");
         benign("Version 1.e is out (finally)");
         benign("Replace the filter; replace it with values (see manual)");
+    }
+
+    #[test]
+    fn a_value_opening_with_an_unmatched_quote_and_a_condition() {
+        attack("' and price 3", "sqli-boolean-injection");
+        attack("'  xor  flag!", "sqli-boolean-injection");
+        attack("'  or 7,8@", "sqli-boolean-injection");
+        attack("'''and 0", "sqli-boolean-injection");
+        attack("'or(sqrt 4)--", "sqli-boolean-injection");
+        attack("bob'and ?#", "sqli-boolean-injection");
+        attack("' >= 9) or '", "sqli-boolean-injection");
+        // The first quote escaped by a backslash, the second one breaks.
+        attack("bar\\''and'rab", "sqli-boolean-injection");
+        // Acute accents read as quotes, raw and as NFKC leaves them.
+        attack(
+            "7\u{b4} AND \u{b4}a\u{b4}=\u{b4}b\u{b4}--",
+            "sqli-boolean-injection",
+        );
+        attack(
+            "7 \u{301} AND  \u{301}a \u{301}= \u{301}b \u{301}--",
+            "sqli-boolean-injection",
+        );
+        attack("` RLIKE ", "sqli-boolean-injection");
+        attack("' <= ", "sqli-boolean-injection");
+        benign("'like, totally");
+        benign("'or else' he said, and left");
+        benign("' or so I thought");
+        benign("'and then he left");
+        benign("5' or 6' tall");
+        benign("'Tis or 'twas, either reads fine");
+        benign("Brian O\u{b4}Neil or Mary Smith");
+        benign("it\u{b4}s or isn\u{b4}t, that is the question");
+    }
+
+    #[test]
+    fn set_operations_routines_and_dangling_subselects() {
+        attack("EXCEPT\tSELECT 0x41,2", "sqli-union-select");
+        attack("1;waitfor delay+'0:0:4'", "sqli-time-based");
+        attack("@v = ( SELECT", "sqli-subquery");
+        attack(
+            "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql AS 'select 1'",
+            "sqli-statement",
+        );
+        attack("2.e.columns", "sqli-comment-obfuscation");
+        // An attribute value holding quotes once `&quot;` is decoded.
+        attack(
+            "<q><i v=\"5 AS \"n\" FROM accounts\"/></q>",
+            "sqli-statement",
+        );
+        benign("Except select customers, all orders ship free");
+        benign("except for the last one");
+        benign("Create a function that returns the sum of two numbers");
+        benign("how do I create function in mysql");
+        benign("1.e.g. see the appendix");
+        benign("<a title=\"He said \"hi\" to me\">link</a>");
     }
 
     #[test]
