@@ -377,7 +377,8 @@ struct Payload<'a> {
     kind: InputKind,
 }
 
-fn parse_kind(s: &str) -> Option<InputKind> {
+/// An input kind by its name in `--jsonl` lines and batch items.
+pub(crate) fn parse_kind(s: &str) -> Option<InputKind> {
     Some(match s {
         "auto" => InputKind::Auto,
         "text" => InputKind::Text,

@@ -601,6 +601,22 @@ async fn pool_health_flips_and_load_is_shed_then_recovers() {
         eventually(Duration::from_secs(3), || async { health().await == 503 }).await,
         "health did not flip while a body waited for memory"
     );
+    let v: Value = c
+        .get(gw.url("/health/memory-pools"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        v["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r == "1 request waiting for body memory"),
+        "{v}"
+    );
     // ...and the waiter is refused once it has waited too long.
     let reply = b.await.unwrap();
     assert!(reply.starts_with("HTTP/1.1 503"), "{reply}");

@@ -542,3 +542,139 @@ async fn metrics_count_pool_hits_misses_and_trims_per_class() {
     assert!(seen > 0, "no class served a body: {stats}");
     gw.stop().await;
 }
+
+/// Runs `sluice` with `args` and `env`; its exit code and stderr.
+fn run_binary(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+        .args(args)
+        .envs(env.iter().copied())
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn start_up_errors_are_clear() {
+    // The cause is printed once.
+    let (code, err) = run_binary(&["serve", "--config", "/nonexistent/sluice.toml"], &[]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("cannot read config file /nonexistent/sluice.toml"),
+        "{err}"
+    );
+    assert_eq!(err.matches("No such file or directory").count(), 1, "{err}");
+
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let (code, err) = run_binary(&["serve", "--listen", &addr], &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains(&format!("cannot listen on {addr}")), "{err}");
+    assert_eq!(
+        err.to_ascii_lowercase().matches("in use").count(),
+        1,
+        "{err}"
+    );
+
+    // A bad variable is reported as the variable, not as the flag.
+    let (code, err) = run_binary(&["serve", "--check-config"], &[("SLUICE_MAX_BODY", "abc")]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("SLUICE_MAX_BODY"), "{err}");
+    let (_, err) = run_binary(&["serve", "--max-body", "abc", "--check-config"], &[]);
+    assert!(
+        err.contains("--max-body") && !err.contains("SLUICE_"),
+        "{err}"
+    );
+
+    // Pool sizes take units like every other size.
+    let dir = std::env::temp_dir().join(format!("sluice-hardening-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("pool.toml");
+    std::fs::write(
+        &file,
+        "max_body = \"1KiB\"\n[pool]\nmax_retained_bytes = \"64MiB\"\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+        .args(["serve", "--check-config", "--config"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("max_retained_bytes: 67108864"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readyz_is_503_while_load_is_shed() {
+    let mut cfg = config();
+    cfg.pool = sluice::gateway::PoolConfig {
+        max_checked_out_bytes: Some(1024 * 1024),
+        detect_cgroup: false,
+        ..sluice::gateway::PoolConfig::default()
+    };
+    cfg.scan_memory_factor = 0.0;
+    cfg.max_body = 1024 * 1024;
+    cfg.shed.checked_out_ratio = 0.5;
+    let gw = Gateway::start(cfg).await;
+    let c = client();
+    let ready = || async { c.get(gw.url("/readyz")).send().await.unwrap() };
+    assert_eq!(ready().await.status(), 200);
+    // An upload that holds more than half the budget while it trickles in.
+    let mut held = TcpStream::connect(gw.addr).await.unwrap();
+    held.write_all(b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ncontent-length: 716800\r\n\r\nx")
+        .await
+        .unwrap();
+    assert!(
+        support::eventually(Duration::from_secs(5), || async {
+            ready().await.status() == 503
+        })
+        .await,
+        "/readyz stayed 200 while requests were shed"
+    );
+    let res = ready().await;
+    assert!(res.headers().contains_key("retry-after"));
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["status"], "shedding", "{v}");
+    drop(held);
+    assert!(
+        support::eventually(Duration::from_secs(5), || async {
+            ready().await.status() == 200
+        })
+        .await,
+        "/readyz did not recover"
+    );
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batch_items_name_known_kinds() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .json(&serde_json::json!([{"text": "a", "kind": "bogus"}]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let v: Value = res.json().await.unwrap();
+    assert!(v["error"].as_str().unwrap().contains("bogus"), "{v}");
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .json(&serde_json::json!([{"id": 1, "text": "id=1' OR '1'='1", "kind": "query"}]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v[0]["threat"], true, "{v}");
+    gw.stop().await;
+}

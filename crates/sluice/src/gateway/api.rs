@@ -105,8 +105,8 @@ pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Respon
         Err(msg) => return error_response(StatusCode::BAD_REQUEST, &msg, &rid, None),
     };
     let mut out = Vec::with_capacity(items.len());
-    for (index, (id, text)) in items.into_iter().enumerate() {
-        let verdict = screener.scan(text, InputKind::Auto).await;
+    for (index, (id, text, kind)) in items.into_iter().enumerate() {
+        let verdict = screener.scan(text, kind).await;
         let mut v = serde_json::to_value(&verdict).unwrap_or_else(|_| json!({}));
         if let Some(obj) = v.as_object_mut() {
             obj.insert("index".into(), Value::from(index));
@@ -123,8 +123,11 @@ pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Respon
     res
 }
 
-/// Items of a batch body: `["text", {"id": 7, "text": "..."}]`.
-fn parse_batch(bytes: &[u8]) -> Result<Vec<(Option<Value>, Bytes)>, String> {
+/// A batch item: its id, its text and how to read it.
+type Item = (Option<Value>, Bytes, InputKind);
+
+/// Items of a batch body: `["text", {"id": 7, "text": "...", "kind": "query"}]`.
+fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, String> {
     let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
     let Value::Array(items) = value else {
         return Err("expected a JSON array of strings or {\"id\", \"text\"} objects".into());
@@ -139,11 +142,22 @@ fn parse_batch(bytes: &[u8]) -> Result<Vec<(Option<Value>, Bytes)>, String> {
         .into_iter()
         .enumerate()
         .map(|(i, item)| match item {
-            Value::String(s) => Ok((None, Bytes::from(s))),
-            Value::Object(mut obj) => match obj.remove("text") {
-                Some(Value::String(s)) => Ok((obj.remove("id"), Bytes::from(s))),
-                _ => Err(format!("item {i}: object without a string \"text\"")),
-            },
+            Value::String(s) => Ok((None, Bytes::from(s), InputKind::Auto)),
+            Value::Object(mut obj) => {
+                let kind = match obj.remove("kind") {
+                    None => InputKind::Auto,
+                    Some(Value::String(k)) => crate::scan::parse_kind(&k).ok_or_else(|| {
+                        format!(
+                            "item {i}: unknown kind {k:?} (auto, text, json, form, query, header or path)"
+                        )
+                    })?,
+                    Some(_) => return Err(format!("item {i}: \"kind\" is not a string")),
+                };
+                match obj.remove("text") {
+                    Some(Value::String(s)) => Ok((obj.remove("id"), Bytes::from(s), kind)),
+                    _ => Err(format!("item {i}: object without a string \"text\"")),
+                }
+            }
             _ => Err(format!(
                 "item {i}: expected a string or an {{\"id\", \"text\"}} object"
             )),
@@ -163,5 +177,9 @@ mod tests {
         assert!(parse_batch(b"{}").is_err());
         assert!(parse_batch(b"[1]").unwrap_err().contains("item 0"));
         assert!(parse_batch(b"[").unwrap_err().starts_with("invalid JSON"));
+        let items = parse_batch(br#"[{"text": "a", "kind": "query"}]"#).unwrap();
+        assert_eq!(items[0].2, InputKind::Query);
+        let e = parse_batch(br#"["a", {"text": "b", "kind": "bogus"}]"#).unwrap_err();
+        assert!(e.contains("item 1") && e.contains("bogus"), "{e}");
     }
 }

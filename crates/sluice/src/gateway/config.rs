@@ -19,7 +19,10 @@ use super::engine::{Category, DEFAULT_CHECKED_OUT_CAP, PoolConfig, PressureLevel
 #[non_exhaustive]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("cannot read config file {path}: {source}")]
+    // The cause is the error's source, printed by whoever walks the chain
+    // (`sluice: cannot read config file X: No such file or directory`);
+    // naming it here too printed it twice.
+    #[error("cannot read config file {}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
@@ -282,7 +285,9 @@ pub struct GatewayConfig {
     pub shed: ShedConfig,
     /// Per-client request limits (429).
     pub client_limit: ClientLimitConfig,
-    /// Buffer pool limits.
+    /// Buffer pool limits. Byte sizes (`max_retained_bytes`, `prewarm`
+    /// sizes, ...) take numbers or strings with a unit, as everywhere else.
+    #[serde(deserialize_with = "de_pool")]
     pub pool: PoolConfig,
 }
 
@@ -553,6 +558,36 @@ fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
     }
 }
 
+/// The `[pool]` table, its byte sizes given as numbers or as strings with
+/// a unit (`"64MiB"`): the pool's own config reads numbers only.
+fn de_pool<'de, D: Deserializer<'de>>(d: D) -> Result<PoolConfig, D::Error> {
+    use serde::de::Error;
+    let mut table = toml::Table::deserialize(d)?;
+    let sized = |key: &str, v: &mut toml::Value| -> Result<(), D::Error> {
+        if let toml::Value::String(s) = v {
+            let n = parse_size(s).map_err(|e| D::Error::custom(format!("pool.{key}: {e}")))?;
+            *v = toml::Value::Integer(i64::try_from(n).map_err(D::Error::custom)?);
+        }
+        Ok(())
+    };
+    for (key, value) in table.iter_mut() {
+        if key.ends_with("_bytes") {
+            sized(key, value)?;
+        } else if key == "prewarm" {
+            if let toml::Value::Array(items) = value {
+                for item in items {
+                    if let Some(size) = item.as_table_mut().and_then(|t| t.get_mut("size")) {
+                        sized("prewarm.size", size)?;
+                    }
+                }
+            }
+        }
+    }
+    toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| D::Error::custom(e.message().to_owned()))
+}
+
 fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
     match NumOrStr::deserialize(d)? {
         NumOrStr::Num(n) => Ok(Duration::from_secs(n)),
@@ -603,6 +638,20 @@ mod tests {
         );
         assert_eq!(c.listen, GatewayConfig::default().listen);
         assert!(GatewayConfig::from_toml("lisen = \"x\"").is_err());
+    }
+
+    #[test]
+    fn pool_sizes_take_units() {
+        let c = GatewayConfig::from_toml(
+            "max_body = \"1KiB\"\n[pool]\nmax_retained_bytes = \"64MiB\"\nmax_checked_out_bytes = 268435456\nprewarm = [{ size = \"4KiB\", count = 2 }]\n",
+        )
+        .unwrap();
+        assert_eq!(c.pool.max_retained_bytes, 64 << 20);
+        assert_eq!(c.pool.max_checked_out_bytes, Some(256 << 20));
+        assert_eq!(c.pool.prewarm[0].size, 4096);
+        let e = GatewayConfig::from_toml("[pool]\nmax_retained_bytes = \"lots\"\n").unwrap_err();
+        assert!(e.to_string().contains("max_retained_bytes"), "{e}");
+        assert!(GatewayConfig::from_toml("[pool]\nbogus = 1\n").is_err());
     }
 
     #[test]

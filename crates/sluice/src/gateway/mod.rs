@@ -16,7 +16,7 @@
 //! | `GET /metrics` | Prometheus/OpenMetrics text |
 //! | `GET /metrics/memory-pools` | pool statistics as JSON |
 //! | `GET /health/memory-pools` | 200 when the pool is healthy, 503 with reasons |
-//! | `GET /healthz`, `GET /readyz` | liveness; readiness (503 while draining) |
+//! | `GET /healthz`, `GET /readyz` | liveness; readiness (503 while draining or shedding load) |
 //! | anything else | proxied to the upstream when one is set, else 404 |
 //!
 //! The gateway's own routes take precedence over the upstream: in proxy mode
@@ -409,9 +409,10 @@ async fn pool_health(State(state): State<AppState>) -> Response {
     let mut saturated = false;
     if waiting > 0 {
         saturated = true;
-        health
-            .reasons
-            .push(format!("{waiting} requests waiting for body memory"));
+        health.reasons.push(match waiting {
+            1 => "1 request waiting for body memory".to_owned(),
+            n => format!("{n} requests waiting for body memory"),
+        });
     }
     if held >= cap {
         saturated = true;
@@ -442,13 +443,32 @@ async fn healthz() -> Response {
     json_response(StatusCode::OK, &json!({ "status": "ok" }))
 }
 
+/// 200 when new requests are taken; 503 while draining, or while load
+/// shedding refuses them (so a balancer sends them elsewhere).
 async fn readyz(State(state): State<AppState>) -> Response {
-    if state.inner.ready.load(Ordering::Acquire) {
-        json_response(StatusCode::OK, &json!({ "status": "ready" }))
-    } else {
-        json_response(
+    if !state.inner.ready.load(Ordering::Acquire) {
+        return json_response(
             StatusCode::SERVICE_UNAVAILABLE,
             &json!({ "status": "draining" }),
-        )
+        );
+    }
+    match state.screener().admit() {
+        Ok(()) => json_response(StatusCode::OK, &json!({ "status": "ready" })),
+        Err(Rejection::Busy {
+            reason,
+            retry_after,
+        }) => {
+            let mut res = json_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &json!({ "status": "shedding", "reason": reason }),
+            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+            res
+        }
+        Err(_) => json_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &json!({ "status": "shedding" }),
+        ),
     }
 }

@@ -39,7 +39,8 @@ pub enum ServeError {
     #[error("cannot load rules: {0}")]
     Rules(String),
     /// The listen address could not be bound.
-    #[error("cannot listen on {addr}: {source}")]
+    // The cause is the source, printed once by whoever walks the chain.
+    #[error("cannot listen on {addr}")]
     Bind {
         /// The address.
         addr: SocketAddr,
