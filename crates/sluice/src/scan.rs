@@ -7,7 +7,8 @@
 //!   in full; findings are deduplicated and their offsets made absolute;
 //! - `--jsonl`: every line is one payload, either a JSON object with a `text`
 //!   field (and optionally `id` and `kind`) or a raw line, and every output line
-//!   is that payload's verdict;
+//!   is that payload's verdict (with `--redact`, plus the payload redacted
+//!   in a `redacted` field);
 //! - `--redact`: the input is printed with its PII replaced and every other
 //!   byte as it was (invalid UTF-8, CRLF or LF, a missing final newline);
 //!   it is redacted in windows cut where no PII item straddles the cut, so a
@@ -62,7 +63,9 @@ pub struct ScanArgs {
     pub paths: Vec<PathBuf>,
     /// One payload per line (a JSON object with a `text` field, optionally `id`
     /// and `kind`, or a raw line); prints one JSON verdict per line, in order.
-    #[arg(long, conflicts_with_all = ["json", "redact"])]
+    /// With `--redact`, each verdict also carries the payload redacted, as
+    /// `redacted`.
+    #[arg(long, conflicts_with = "json")]
     pub jsonl: bool,
     /// Print one JSON verdict per input file.
     #[arg(long, conflicts_with = "redact")]
@@ -358,6 +361,9 @@ struct LineVerdict<'a> {
     id: Option<&'a serde_json::Value>,
     #[serde(flatten)]
     verdict: &'a Verdict,
+    /// The payload with its PII replaced (`--jsonl --redact`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    redacted: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -462,6 +468,9 @@ fn scan_jsonl(
                 Ok(p) => {
                     let verdict = detector.scan_as(&p.text, p.kind);
                     status.threat |= verdict.threat;
+                    let redacted = args.redact.then(|| {
+                        String::from_utf8_lossy(&detector.redact_bytes(&p.text).bytes).into_owned()
+                    });
                     serde_json::to_writer(
                         &mut *out,
                         &LineVerdict {
@@ -469,6 +478,7 @@ fn scan_jsonl(
                             line: line_no,
                             id: p.id.as_ref(),
                             verdict: &verdict,
+                            redacted,
                         },
                     )?;
                     out.write_all(b"\n")?;

@@ -142,6 +142,30 @@ fn jsonl_keeps_order_and_ids() {
 }
 
 #[test]
+fn jsonl_with_redact_adds_the_redacted_text() {
+    let input = format!(
+        "{{\"id\": 1, \"text\": \"mail alice@example.com now\"}}\nno pii here\n{}\n",
+        serde_json::json!({"id": 3, "text": SQLI})
+    );
+    let out = sluice(&["--jsonl", "--redact"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    let first = lines[0]["redacted"].as_str().unwrap();
+    assert!(
+        first.starts_with("mail ") && first.ends_with(" now"),
+        "{first}"
+    );
+    assert!(!first.contains("alice@example.com"), "{first}");
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["redacted"], "no pii here");
+    assert_eq!(lines[2]["threat"], true);
+    // Without --redact there is no such field.
+    let out = sluice(&["--jsonl"], Some(input.as_bytes()));
+    assert!(stdout_lines(&out)[0].get("redacted").is_none());
+}
+
+#[test]
 fn invalid_json_line_is_reported_and_the_rest_still_scanned() {
     let input = format!(
         "{}\n{{\"id\": 1, \"text\": \n{}\n",
