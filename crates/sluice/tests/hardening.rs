@@ -73,6 +73,26 @@ async fn idle_connections_are_closed_and_free_their_slots() {
     // The server spoke HTTP/2 (a SETTINGS frame first) before closing.
     assert!(seen.len() >= 9 && seen[3] == 4, "{seen:?}");
 
+    // A real HTTP/2 client that answers pings but sends nothing after its
+    // first request is closed once idle.
+    let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
+    let (mut send, conn) =
+        hyper::client::conn::http2::handshake(hyper_util::rt::TokioExecutor::new(), io)
+            .await
+            .unwrap();
+    let conn = tokio::spawn(conn);
+    let req = axum::http::Request::get(gw.url("/healthz"))
+        .body(http_body_util::Empty::<axum::body::Bytes>::new())
+        .unwrap();
+    let res = send.send_request(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    drop(res);
+    tokio::time::timeout(Duration::from_secs(5), conn)
+        .await
+        .expect("an idle HTTP/2 connection is still open")
+        .unwrap()
+        .ok();
+
     // An HTTP/1.1 keep-alive connection idle after its request.
     let mut h1 = TcpStream::connect(gw.addr).await.unwrap();
     h1.write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\n\r\n")
