@@ -289,8 +289,23 @@ const ANCHORS: &[(&str, A)] = &[
     ("answer as", A::Role),
     ("reply as", A::Role),
     ("you play", A::Role),
+    ("play the part", A::Role),
+    ("play as", A::Role),
+    ("switch personas", A::Role),
+    ("switch persona", A::Role),
     // Unconstrained cues.
     ("unrestricted", A::Uncon),
+    ("unaligned", A::Uncon),
+    ("unfettered", A::Uncon),
+    ("limitless", A::Uncon),
+    ("unhinged", A::Uncon),
+    ("no guardrails", A::Uncon),
+    ("without guardrails", A::Uncon),
+    ("zero guardrails", A::Uncon),
+    ("zero safety", A::Uncon),
+    ("zero morals", A::Uncon),
+    ("zero ethics", A::Uncon),
+    ("zero limits", A::Uncon),
     ("refuses nothing", A::Uncon),
     ("refuse nothing", A::Uncon),
     ("never says no", A::Uncon),
@@ -1478,6 +1493,15 @@ fn after_noun(text: &str, toks: &[Tok], n: usize) -> (bool, bool, usize) {
             away = true;
         }
     }
+    // An elided qualifier: "les instructions d'installation", "le regole
+    // dell'ufficio".
+    if joined(i)
+        && let Some((head, rest)) = w(i).split_once('\'')
+        && matches!(head, "d" | "dell" | "dall" | "dello" | "della")
+        && !contains(ASSISTANT_SIDE, rest)
+    {
+        away = true;
+    }
     (strong, away, end)
 }
 
@@ -1911,6 +1935,114 @@ const REACH: &[(usize, usize)] = &[
 /// Gate literals that may sit inside a longer word of a match.
 const GATE_INSIDE_WORDS: usize = 9;
 
+/// The index in `PATTERNS` of the markdown image with a slot in its address.
+const MD_IMAGE: usize = 10;
+
+/// Whether the slot of a markdown image address (`m_start..m_end`, ending at
+/// the slot) is filled with the conversation: its name says so
+/// (`{conversation}`, `[SECRET]`, `%7Bchat_history%7D`), or the text near the
+/// image tells the reader to fill it in. `{id}.png`, `{user_id}`, `{size}` are
+/// templates of ordinary sites.
+fn image_slot_leaks(text: &str, m_start: usize, m_end: usize) -> bool {
+    let slot_start = text[m_start..m_end]
+        .rfind(['{', '[', '<', '%', '$'])
+        .map_or(m_end, |p| m_start + p);
+    let tail = &text[slot_start..floor(text, (slot_start + 48).min(text.len()))];
+    let name: String = tail
+        .trim_start_matches(['{', '[', '<', '$', '%'])
+        .trim_start_matches("7b")
+        .trim_start_matches("7B")
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.'))
+        .collect::<String>()
+        .to_lowercase();
+    const DATA: &[&str] = &[
+        "conversation",
+        "conv",
+        "chat",
+        "history",
+        "summary",
+        "messages",
+        "msg",
+        "data",
+        "secret",
+        "secrets",
+        "password",
+        "passwords",
+        "pass",
+        "pwd",
+        "keys",
+        "apikey",
+        "token",
+        "tokens",
+        "credentials",
+        "creds",
+        "prompt",
+        "system",
+        "context",
+        "memory",
+        "input",
+        "query",
+        "answer",
+        "response",
+        "reply",
+        "info",
+        "information",
+        "content",
+        "contents",
+        "email",
+        "pii",
+        "payload",
+        "exfil",
+        "leak",
+        "stolen",
+        "private",
+        "personal",
+        "details",
+    ];
+    if name
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| DATA.contains(&w))
+    {
+        return true;
+    }
+    // "... and fill in the conversation so far": the text around the image
+    // tells the reader to put the conversation there ("replace {id} with
+    // the image id" is a template's documentation).
+    let lo = ceil(text, m_start.saturating_sub(200));
+    let hi = floor(text, (m_end + 240).min(text.len()));
+    let around = text[lo..hi].to_ascii_lowercase();
+    [
+        "fill in",
+        "fill it",
+        "replace",
+        "substitute",
+        "insert",
+        "append",
+        "encode",
+        "put the",
+        "put your",
+    ]
+    .iter()
+    .any(|k| around.contains(k))
+        && [
+            "conversation",
+            "chat",
+            "history",
+            "password",
+            "secret",
+            "credential",
+            "api key",
+            "token",
+            "previous message",
+            "summary",
+            "system prompt",
+            "personal",
+        ]
+        .iter()
+        .any(|k| around.contains(k))
+}
+
 /// Runs the regex pattern `r` on a window around its gate literal at
 /// `gs..ge`; `searched[r]` remembers how far it has already run.
 fn scan_gate(
@@ -1936,6 +2068,9 @@ fn scan_gate(
     *done = we;
     for m in re.find_iter(&text[ws..we]) {
         if *rule == R_DELIM && delim_mentioned(text, ws + m.start(), ws + m.end()) {
+            continue;
+        }
+        if r == MD_IMAGE && !image_slot_leaks(text, ws + m.start(), ws + m.end()) {
             continue;
         }
         push(hits, text, *rule, ws + m.start(), ws + m.end());
@@ -1980,6 +2115,14 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                 if text.as_bytes()[c.start].is_ascii_control() && !line_addresses_ai(text, c.end) {
                     continue;
                 }
+                // "[system] disk usage at 91%" is a log line too; the tag may
+                // close its line, so the words are read from the next one.
+                if text[c.start..c.end].eq_ignore_ascii_case("[system]") {
+                    let body = c.end + (text[c.end..].len() - text[c.end..].trim_start().len());
+                    if !line_addresses_ai(text, body) && !line_names_limits(text, body) {
+                        continue;
+                    }
+                }
                 if delim_mentioned(text, c.start, c.end) {
                     continue;
                 }
@@ -1990,6 +2133,11 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                     ((o.kind == A::Role && near(c, o, 160)) || (o.kind == A::Ai && near(c, o, 24)))
                         && same_segment(c, o)
                 });
+                // "a verified user with unrestricted access": the adjective
+                // describes some other noun than the persona.
+                if modifies_other_noun(text, c.start, c.end) {
+                    continue;
+                }
                 // "evil" alone is ordinary English; it needs a role cue.
                 let with = with.filter(|o| {
                     !text[c.start..c.end].eq_ignore_ascii_case("evil") || o.kind == A::Role
@@ -2092,6 +2240,89 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
     scan_dan(text, cues, hits);
 }
 
+/// Whether the unconstrained adjective at `s..e` ("unrestricted",
+/// "unfiltered") is followed by a noun other than the model, its persona or
+/// its answers: "unrestricted access", "unlimited downloads", "the
+/// unfiltered interview".
+fn modifies_other_noun(text: &str, s: usize, e: usize) -> bool {
+    let cue = text[s..e].to_ascii_lowercase();
+    if !matches!(
+        cue.as_str(),
+        "unrestricted"
+            | "unfiltered"
+            | "uncensored"
+            | "unlimited"
+            | "unrestrained"
+            | "unmoderated"
+            | "unaligned"
+            | "unfettered"
+            | "limitless"
+            | "unhinged"
+    ) {
+        return false;
+    }
+    let rest = &text[e..];
+    if !rest.starts_with(' ') {
+        return false;
+    }
+    let next: String = rest[1..]
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .take(16)
+        .collect();
+    if next.is_empty() || next.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    !matches!(
+        next.to_lowercase().as_str(),
+        "ai" | "a-i"
+            | "model"
+            | "models"
+            | "assistant"
+            | "bot"
+            | "chatbot"
+            | "llm"
+            | "gpt"
+            | "version"
+            | "mode"
+            | "persona"
+            | "character"
+            | "entity"
+            | "self"
+            | "yourself"
+            | "answer"
+            | "answers"
+            | "response"
+            | "responses"
+            | "reply"
+            | "replies"
+            | "output"
+            | "outputs"
+            | "opinion"
+            | "opinions"
+            | "truth"
+            | "and"
+            | "or"
+            | "by"
+            | "from"
+            | "in"
+            | "with"
+            | "as"
+            | "like"
+            | "now"
+            | "manner"
+            | "way"
+            | "form"
+            | "state"
+            | "machine"
+            | "system"
+            | "agent"
+            | "intelligence"
+            | "digital"
+            | "artificial"
+    )
+}
+
 /// Whether a name of the model follows within four words of `at`, in the
 /// same value.
 fn names_ai_after(text: &str, at: usize) -> bool {
@@ -2129,30 +2360,78 @@ fn names_ai_after(text: &str, at: usize) -> bool {
 fn line_addresses_ai(text: &str, at: usize) -> bool {
     let b = &text.as_bytes()[at..];
     let end = memchr::memchr2(b'\n', 0, b).unwrap_or(b.len()).min(200);
-    b[..end]
+    let is = |w: &[u8], ks: &[&str]| ks.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()));
+    let mut words = b[..end]
         .split(|c| !c.is_ascii_alphabetic() && *c != b'\'')
-        .any(|w| {
-            [
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        if is(
+            w,
+            &[
                 "you",
                 "your",
                 "you're",
                 "assistant",
                 "ai",
                 "model",
-                "respond",
-                "reply",
-                "answer",
-                "comply",
                 "obey",
                 "ignore",
                 "disregard",
                 "refuse",
                 "refusing",
                 "reveal",
-            ]
-            .iter()
-            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
-        })
+            ],
+        ) {
+            return true;
+        }
+        // "respond only in JSON" directs the assistant; "reply within 5
+        // minutes", "answer by Friday" set a deadline for a person.
+        if is(w, &["respond", "reply", "answer", "comply"])
+            && !words.peek().is_some_and(|n| {
+                is(
+                    n,
+                    &[
+                        "within", "by", "before", "asap", "promptly", "soon", "today", "until",
+                        "no",
+                    ],
+                )
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// The words of the line from `at` name the model's instructions or limits
+/// ("[SYSTEM] Safety protocols disabled").
+fn line_names_limits(text: &str, at: usize) -> bool {
+    let b = &text.as_bytes()[at..];
+    let end = memchr::memchr2(b'\n', 0, b).unwrap_or(b.len()).min(200);
+    b[..end].split(|c| !c.is_ascii_alphabetic()).any(|w| {
+        [
+            "safety",
+            "restrictions",
+            "filters",
+            "filter",
+            "rules",
+            "instructions",
+            "guidelines",
+            "policy",
+            "policies",
+            "prompt",
+            "unrestricted",
+            "jailbreak",
+            "jailbroken",
+            "override",
+            "guardrails",
+            "censorship",
+            "moderation",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+    })
 }
 
 /// Whether the delimiter at `s..e` is talked about rather than used: quoted
@@ -2204,6 +2483,18 @@ fn delim_mentioned(text: &str, s: usize, e: usize) -> bool {
                     | "marker"
                     | "delimiters"
                     | "delimiter"
+                    | "heading"
+                    | "headings"
+                    | "header"
+                    | "headers"
+                    | "section"
+                    | "sections"
+                    | "title"
+                    | "line"
+                    | "lines"
+                    | "label"
+                    | "prefix"
+                    | "syntax"
                     | "blocks"
                     | "is"
                     | "are"
@@ -4180,6 +4471,42 @@ mod sem {
         ("encounters", READ),
         ("scans", READ),
         ("scanning", READ),
+        // Verbs of giving away text.
+        ("spill", REVEAL),
+        ("divulge", REVEAL),
+        ("regurgitate", REVEAL),
+        // Keeping to rules: an override once negated or stopped.
+        ("applying", FOLLOW),
+        ("enforcing", FOLLOW),
+        ("observing", FOLLOW),
+        ("honoring", FOLLOW),
+        ("honouring", FOLLOW),
+        ("enforce", FOLLOW),
+        ("observe", FOLLOW),
+        ("honor", FOLLOW),
+        ("honour", FOLLOW),
+        ("nobody", NEG),
+        ("noone", NEG),
+        // A model never limited, in other words.
+        ("unaligned", UNCON),
+        ("unfettered", UNCON),
+        ("limitless", UNCON),
+        ("unhinged", UNCON),
+        ("tuned", GIVEN),
+        ("finetuned", GIVEN),
+        ("initialised", GIVEN),
+        ("primed", GIVEN),
+        ("seeded", GIVEN),
+        ("bootstrapped", GIVEN),
+        // Instructions demoted.
+        ("outdated", VOID),
+        ("lapsed", VOID),
+        ("defunct", VOID),
+        ("moot", VOID),
+        ("inapplicable", VOID),
+        ("inoperative", VOID),
+        ("optional", VOID),
+        ("advisory", VOID),
     ];
 
     /// FNV-1a over the word's bytes, mixed at the end: the keys are short
@@ -4220,6 +4547,19 @@ mod sem {
             return 0;
         }
         m.get(w).copied().unwrap_or(0)
+    }
+
+    /// The classes of a word, or an owner for the possessive of an
+    /// authority: "the operator's directions" are the assistant's own.
+    fn class_or_owner(w: &str) -> u64 {
+        let c = class(w);
+        if c == 0
+            && let Some(stem) = w.strip_suffix("'s")
+            && class(stem) & AUTH != 0
+        {
+            return SELF;
+        }
+        c
     }
 
     /// Where to cut a run of glued ASCII letters into words of the lexicons
@@ -4470,7 +4810,7 @@ mod sem {
         if toks.is_empty() {
             return;
         }
-        let cls: Vec<u64> = toks.iter().map(|t| class(t.w)).collect();
+        let cls: Vec<u64> = toks.iter().map(|t| class_or_owner(t.w)).collect();
         // brk[i]: a clause boundary lies before token i.
         let brk: Vec<bool> = (0..toks.len())
             .map(|i| i > 0 && split(text, &toks[i - 1], &toks[i]))
@@ -4620,7 +4960,16 @@ mod sem {
         /// output of an extraction, not where the instructions come from.
         fn away_from(&self, end: usize, format: bool) -> bool {
             let mut i = end + 1;
-            if !self.joined(end, i) || !qualifier(self.w(i)) {
+            if !self.joined(end, i) {
+                return false;
+            }
+            // An elided qualifier: "les instructions d'installation".
+            if let Some((head, rest)) = self.w(i).split_once('\'')
+                && matches!(head, "d" | "dell" | "dall" | "dello" | "della")
+            {
+                return !format && !assistant_side(rest) && class(rest) & (OWNER | TARGET) == 0;
+            }
+            if !qualifier(self.w(i)) {
                 return false;
             }
             if format && matches!(self.w(i), "in" | "on" | "at" | "for") {
@@ -4654,6 +5003,15 @@ mod sem {
                         "aside"
                             | "behind"
                             | "hold"
+                            | "pause"
+                            | "ice"
+                            | "step"
+                            | "stepping"
+                            | "going"
+                            | "operate"
+                            | "work"
+                            | "move"
+                            | "venture"
                             | "mode"
                             | "treat"
                             | "consider"
@@ -4706,7 +5064,9 @@ mod sem {
                     self.anaphoric(i, hits);
                 }
                 if matches!(self.w(i), "aside" | "behind")
-                    || (self.w(i) == "hold" && i > 0 && self.w(i - 1) == "on")
+                    || (matches!(self.w(i), "hold" | "pause" | "ice")
+                        && i > 0
+                        && self.w(i - 1) == "on")
                 {
                     self.particle(i, hits);
                 }
@@ -4802,6 +5162,12 @@ mod sem {
                 (_, "pay" | "paying", "no") if self.w(i + 2) == "attention" => OVR | EN,
                 // "don't pay attention to": negated like "don't follow".
                 (_, "pay" | "paying", "attention") => FOLLOW,
+                // "step outside your guidelines", "go beyond your rules"
+                (
+                    _,
+                    "step" | "stepping" | "go" | "going" | "operate" | "work" | "move" | "venture",
+                    "outside" | "beyond",
+                ) => OVR | EN,
                 ("außer" | "ausser", "kraft", _) => OVR,
                 ("fais" | "faites" | "faire", "abstraction", _) => OVR,
                 _ => 0,
@@ -4847,6 +5213,8 @@ mod sem {
                         | "cast"
                         | "place"
                         | "placing"
+                        | "keep"
+                        | "keeping"
                 ) && self.joined(k, n)
             });
             if let Some(v) = v
@@ -4896,8 +5264,7 @@ mod sem {
                     if !self.joined(k, m) {
                         break;
                     }
-                    if aimed && (self.has(m, VOID) || (self.has(m, NEG) && self.has(m + 1, APPLY)))
-                    {
+                    if aimed && (self.has(m, VOID) || (self.has(m, NEG) && self.applies(m + 1))) {
                         self.push(hits, R_JAILBREAK, i - 1, m);
                         return;
                     }
@@ -4908,14 +5275,36 @@ mod sem {
         /// An AI or persona without limits: "you play an AI with zero
         /// filters", "BetterGPT, who has no content rules".
         fn unbound(&self, i: usize, hits: &mut Vec<Hit>) {
-            let Some(j) = (i + 1..(i + 4).min(self.toks.len())).find(|&j| self.has(j, TARGET))
+            // "never given any rules", "nobody ever gave guidelines to",
+            // "never fine-tuned for safety": the negation may govern a
+            // participle of instructing before the target.
+            let Some(j) = (i + 1..(i + 7).min(self.toks.len())).find(|&j| self.has(j, TARGET))
             else {
                 return;
             };
+            let given = (i + 1..j).any(|m| self.has(m, GIVEN | GIVE));
             if !self.joined(i, j)
+                || (j > i + 3 && !given)
                 || !(i + 1..j).all(|m| {
-                    self.has(m, TEXT | USUAL | ALL)
-                        || matches!(self.w(m), "content" | "safety" | "ethical" | "moral")
+                    self.has(m, TEXT | USUAL | ALL | GIVEN | GIVE)
+                        || matches!(
+                            self.w(m),
+                            "content"
+                                | "safety"
+                                | "ethical"
+                                | "moral"
+                                | "ever"
+                                | "been"
+                                | "was"
+                                | "were"
+                                | "had"
+                                | "fine"
+                                | "for"
+                                | "with"
+                                | "on"
+                                | "it"
+                                | "them"
+                        )
                 })
                 || self.away(j)
             {
@@ -4932,11 +5321,52 @@ mod sem {
                     && matches!(self.prev(k), "are" | "you're" | "youre" | "you’re")
                     && self.joined(k, i)
             });
-            let ai = now || (i.saturating_sub(10)..i).any(|k| self.has(k, AI) && self.joined(k, i));
-            let you = (i.saturating_sub(16)..i).any(|k| self.has(k, YOU | PERSONA));
+            // "You're BasedGPT now: zero filters": a colon introduces the
+            // description of the persona just named.
+            let now = now
+                || (i.saturating_sub(8)..i).any(|k| {
+                    self.w(k) == "now"
+                        && (k.saturating_sub(3)..k)
+                            .any(|m| matches!(self.w(m), "you're" | "youre" | "you’re" | "are"))
+                        && (k + 1..=i).all(|m| !self.brk[m] || self.gap_is(m, ':'))
+                });
+            let ai = now
+                || (i.saturating_sub(10)..i)
+                    .any(|k| (self.has(k, AI) || self.w(k) == "yourself") && self.joined(k, i));
+            let you = (i.saturating_sub(16)..i).any(|k| self.persona_cue(k));
             if ai && you {
                 self.push(hits, R_JAILBREAK, i, j);
             }
+        }
+
+        /// The text between tokens `m - 1` and `m` breaks the clause only
+        /// with the punctuation `p`.
+        fn gap_is(&self, m: usize, p: char) -> bool {
+            m > 0
+                && self.text[self.toks[m - 1].end..self.toks[m].start]
+                    .chars()
+                    .all(|c| c == p || c.is_whitespace())
+        }
+
+        /// A word that puts on a persona: "you", "pretend", "roleplay", or
+        /// "as" after a verb of answering ("respond once as UNLOCKED").
+        fn persona_cue(&self, k: usize) -> bool {
+            self.has(k, YOU | PERSONA)
+                || (self.w(k) == "as"
+                    && matches!(
+                        self.prev(k),
+                        "respond"
+                            | "answer"
+                            | "reply"
+                            | "once"
+                            | "speak"
+                            | "talk"
+                            | "write"
+                            | "continue"
+                            | "play"
+                            | "roleplay"
+                    ))
+                || matches!(self.w(k), "persona" | "personas" | "character")
         }
 
         /// Override: an action on the assistant's instructions or limits.
@@ -5239,11 +5669,11 @@ mod sem {
                     self.push(hits, R_OVERRIDE, lo, e);
                     return;
                 }
-                if c & NEG != 0 && (self.has(j + 1, APPLY) || (self.w(j + 1) == "longer")) {
+                if c & NEG != 0 && (self.applies(j + 1) || (self.w(j + 1) == "longer")) {
                     self.push(hits, R_OVERRIDE, lo, j + 1);
                     return;
                 }
-                if (neg_before && c & APPLY != 0) || (pretend && c & NEG != 0) {
+                if (neg_before && self.applies(j)) || (pretend && c & NEG != 0) {
                     self.push(hits, R_OVERRIDE, lo, j);
                     return;
                 }
@@ -5252,6 +5682,18 @@ mod sem {
                 }
                 j += 1;
             }
+        }
+
+        /// A predicate of force at `j` ("apply", "count", "matter"), not one
+        /// that files its subject under a heading: "nothing you were told
+        /// counts as legal advice", "counts toward the grade".
+        fn applies(&self, j: usize) -> bool {
+            self.has(j, APPLY)
+                && !(self.joined(j, j + 1)
+                    && matches!(
+                        self.w(j + 1),
+                        "as" | "toward" | "towards" | "against" | "among" | "like"
+                    ))
         }
 
         /// "the instructions that sit above my first message": a relative
