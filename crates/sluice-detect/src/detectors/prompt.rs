@@ -2750,6 +2750,35 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
             drop_sep.push(p);
         }
     }
+    // In a chat-sized message, spaces too: between letters spelt out one
+    // by one ("i g n o r e"), and inside a key word ("ig nore", "instruc
+    // tions"). Longer texts do not pay for the extra pass.
+    if b.len() <= SPACED_MAX {
+        for p in memchr::memchr_iter(b' ', b) {
+            if p == 0 || p + 1 >= b.len() {
+                continue;
+            }
+            let lone = |q: usize| {
+                b.get(q).is_some_and(u8::is_ascii_alphabetic)
+                    && (q == 0 || !b[q - 1].is_ascii_alphanumeric())
+                    && b.get(q + 1).is_none_or(|&c| !c.is_ascii_alphanumeric())
+            };
+            let spelt_out = lone(p - 1)
+                && lone(p + 1)
+                && ((p >= 3 && b[p - 2] == b' ' && lone(p - 3))
+                    || (b.get(p + 2) == Some(&b' ') && lone(p + 3)));
+            if spelt_out || joins_key_word(b, p) {
+                drop_sep.push(p);
+            }
+        }
+        drop_sep.sort_unstable();
+    }
+    // Words of chat slang read as the words they stand for ("ur rulez").
+    let slang = if b.len() <= SPACED_MAX {
+        slang_words(text, &drop_sep)
+    } else {
+        Vec::new()
+    };
     // Cut points inside glued runs.
     let mut cuts: Vec<usize> = Vec::new();
     for &(s, e) in &odd.glued {
@@ -2764,9 +2793,10 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
                     || after.is_some_and(|x| x.is_ascii_alphabetic())
             }
         });
-    if drop_sep.is_empty() && cuts.is_empty() && !mixed {
+    if drop_sep.is_empty() && cuts.is_empty() && !mixed && slang.is_empty() {
         return None;
     }
+    let mut sl = 0;
     let mut out = String::with_capacity(text.len() + cuts.len());
     let mut map = Vec::with_capacity(text.len() + cuts.len());
     let (mut ds, mut ct) = (0, 0);
@@ -2791,6 +2821,21 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
         Vec::new()
     };
     for (i, (p, c)) in text.char_indices().enumerate() {
+        while sl < slang.len() && slang[sl].1 <= p {
+            sl += 1;
+        }
+        if let Some(&(s, e, w)) = slang.get(sl)
+            && p >= s
+        {
+            // The first byte of the word read maps to the first of the
+            // slang, the others to its last.
+            if p == s {
+                out.push_str(w);
+                map.push(s);
+                map.extend(std::iter::repeat_n(e - 1, w.len() - 1));
+            }
+            continue;
+        }
         while ds < drop_sep.len() && drop_sep[ds] < p {
             ds += 1;
         }
@@ -2823,6 +2868,63 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
         }
     }
     Some((out, map))
+}
+
+/// The longest text whose spaces are examined for split words and whose
+/// words are read for chat slang: typed messages.
+const SPACED_MAX: usize = 512;
+
+/// Words of chat slang for the words of the lexicons ("ur" for "your",
+/// "rulez", "instrux"), as (start, end, word) in `text`, in order. Digits
+/// inside words were read as letters before ("4get" is "aget" here).
+fn slang_words(text: &str, joined: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i - s > 8 || (i < b.len() && b[i] >= 0x80) || (s > 0 && b[s - 1] >= 0x80) {
+            continue;
+        }
+        // A letter of a word spelt out ("i g n o r e") is joined instead.
+        if (s > 0 && joined.binary_search(&(s - 1)).is_ok()) || joined.binary_search(&i).is_ok() {
+            continue;
+        }
+        let mut w = [0u8; 8];
+        w[..i - s].copy_from_slice(&b[s..i]);
+        w.make_ascii_lowercase();
+        let word: &'static str = match &w[..i - s] {
+            b"ur" | b"yr" => "your",
+            b"u" => "you",
+            b"urself" => "yourself",
+            b"rulez" | b"rulz" | b"rules2" => "rules",
+            b"instrux" | b"instrs" | b"instr" | b"instrns" => "instructions",
+            b"prev" | b"prevs" => "previous",
+            b"ignor" | b"ignr" | b"ingore" | b"ignroe" => "ignore",
+            b"4get" | b"aget" | b"forgt" | b"frget" => "forget",
+            b"sys" => "system",
+            b"da" | b"teh" | b"tha" => "the",
+            b"filterz" | b"filtrs" => "filters",
+            b"limitz" => "limits",
+            b"promt" | b"prmpt" | b"prompte" => "prompt",
+            b"guidelinez" => "guidelines",
+            b"restrictionz" => "restrictions",
+            b"n" | b"nd" => "and",
+            b"plz" | b"pls" | b"pleez" => "please",
+            b"wo" => "without",
+            b"everythin" | b"evrything" => "everything",
+            _ => continue,
+        };
+        out.push((s, i, word));
+    }
+    out
 }
 
 /// The longest text whose leetspeak digits are read as letters.
