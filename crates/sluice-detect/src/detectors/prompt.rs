@@ -290,6 +290,26 @@ const ANCHORS: &[(&str, A)] = &[
     ("reply as", A::Role),
     ("you play", A::Role),
     ("play the part", A::Role),
+    // "from now on" and "you are now" in other languages.
+    ("désormais", A::Role),
+    ("dorénavant", A::Role),
+    ("à partir de maintenant", A::Role),
+    ("a partir de ahora", A::Role),
+    ("de ahora en adelante", A::Role),
+    ("a partir de agora", A::Role),
+    ("agora você é", A::Role),
+    ("você agora é", A::Role),
+    ("agora és", A::Role),
+    ("da adesso", A::Role),
+    ("d'ora in poi", A::Role),
+    ("adesso sei", A::Role),
+    ("ab jetzt", A::Role),
+    ("von nun an", A::Role),
+    ("ab sofort bist du", A::Role),
+    ("теперь ты", A::Role),
+    ("ты теперь", A::Role),
+    ("отныне", A::Role),
+    ("с этого момента", A::Role),
     ("play as", A::Role),
     ("switch personas", A::Role),
     ("switch persona", A::Role),
@@ -391,6 +411,35 @@ const ANCHORS: &[(&str, A)] = &[
     ("senza restrizioni", A::Uncon),
     ("senza regole", A::Uncon),
     ("sem restrições", A::Uncon),
+    // "without any ..." and "uncensored" in other languages.
+    ("sans aucune", A::Uncon),
+    ("sans aucun", A::Uncon),
+    ("sans censure", A::Uncon),
+    ("sin ningún", A::Uncon),
+    ("sin ninguna", A::Uncon),
+    ("sin censura", A::Uncon),
+    ("sin límites", A::Uncon),
+    ("sem nenhuma", A::Uncon),
+    ("sem nenhum", A::Uncon),
+    ("sem limites", A::Uncon),
+    ("sem censura", A::Uncon),
+    ("sem regras", A::Uncon),
+    ("sem filtros", A::Uncon),
+    ("senza alcun", A::Uncon),
+    ("senza alcuna", A::Uncon),
+    ("senza limiti", A::Uncon),
+    ("senza censura", A::Uncon),
+    ("senza filtri", A::Uncon),
+    ("ohne jegliche", A::Uncon),
+    ("ohne zensur", A::Uncon),
+    ("ohne grenzen", A::Uncon),
+    ("без ограничений", A::Uncon),
+    ("без каких-либо", A::Uncon),
+    ("без цензуры", A::Uncon),
+    ("без фильтров", A::Uncon),
+    ("без правил", A::Uncon),
+    ("нет правил", A::Uncon),
+    ("нет ограничений", A::Uncon),
     // AI names.
     ("ai", A::Ai),
     ("a.i.", A::Ai),
@@ -406,6 +455,7 @@ const ANCHORS: &[(&str, A)] = &[
     ("llms", A::Ai),
     ("language model", A::Ai),
     ("ki", A::Ai),
+    ("ии", A::Ai),
     // Stand-alone jailbreak phrases.
     ("do anything now", A::Strong),
     ("no longer bound", A::Strong),
@@ -2151,7 +2201,7 @@ fn scan_cues(text: &str, cues: &[Cue], hits: &mut Vec<Hit>) {
                 });
                 // "a verified user with unrestricted access": the adjective
                 // describes some other noun than the persona.
-                if modifies_other_noun(text, c.start, c.end) {
+                if modifies_other_noun(text, c.start, c.end) || limits_on_other(text, c.end) {
                     continue;
                 }
                 // "evil" alone is ordinary English; it needs a role cue.
@@ -2337,6 +2387,54 @@ fn modifies_other_noun(text: &str, s: usize, e: usize) -> bool {
             | "digital"
             | "artificial"
     )
+}
+
+/// Whether the limits named by an unconstrained cue ending at `at` are
+/// limits on something else: "sin límites de descarga", "no limits on
+/// message length", "sans limites de vitesse".
+fn limits_on_other(text: &str, at: usize) -> bool {
+    let rest = text[at..].trim_start_matches(' ');
+    if rest.len() == text.len() - at {
+        return false;
+    }
+    let mut words = rest
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty());
+    let (Some(q), Some(n)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let q = q.to_lowercase();
+    let n = n.to_lowercase();
+    matches!(
+        q.as_str(),
+        "de" | "di" | "du" | "des" | "del" | "on" | "for" | "para" | "per" | "für" | "на"
+    ) && !matches!(
+        n.as_str(),
+        "any"
+            | "kind"
+            | "sort"
+            | "ningún"
+            | "ninguna"
+            | "aucune"
+            | "aucun"
+            | "alcun"
+            | "alcuna"
+            | "nenhuma"
+            | "nenhum"
+            | "you"
+            | "your"
+            | "the"
+            | "what"
+            | "anything"
+            | "content"
+            | "ethics"
+            | "safety"
+            | "nada"
+            | "rien"
+            | "nulla"
+            | "tipo"
+            | "sorte"
+    ) && !rest[q.len()..].trim_start().starts_with(['"', '\''])
 }
 
 /// Whether a name of the model follows within four words of `at`, in the
@@ -2753,32 +2851,12 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
     // In a chat-sized message, spaces too: between letters spelt out one
     // by one ("i g n o r e"), and inside a key word ("ig nore", "instruc
     // tions"). Longer texts do not pay for the extra pass.
+    // Words of chat slang read as the words they stand for ("ur rulez").
+    let mut slang = Vec::new();
     if b.len() <= SPACED_MAX {
-        for p in memchr::memchr_iter(b' ', b) {
-            if p == 0 || p + 1 >= b.len() {
-                continue;
-            }
-            let lone = |q: usize| {
-                b.get(q).is_some_and(u8::is_ascii_alphabetic)
-                    && (q == 0 || !b[q - 1].is_ascii_alphanumeric())
-                    && b.get(q + 1).is_none_or(|&c| !c.is_ascii_alphanumeric())
-            };
-            let spelt_out = lone(p - 1)
-                && lone(p + 1)
-                && ((p >= 3 && b[p - 2] == b' ' && lone(p - 3))
-                    || (b.get(p + 2) == Some(&b' ') && lone(p + 3)));
-            if spelt_out || joins_key_word(b, p) {
-                drop_sep.push(p);
-            }
-        }
+        chat_words(b, &mut drop_sep, &mut slang);
         drop_sep.sort_unstable();
     }
-    // Words of chat slang read as the words they stand for ("ur rulez").
-    let slang = if b.len() <= SPACED_MAX {
-        slang_words(text, &drop_sep)
-    } else {
-        Vec::new()
-    };
     // Cut points inside glued runs.
     let mut cuts: Vec<usize> = Vec::new();
     for &(s, e) in &odd.glued {
@@ -2874,12 +2952,19 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
 /// words are read for chat slang: typed messages.
 const SPACED_MAX: usize = 512;
 
-/// Words of chat slang for the words of the lexicons ("ur" for "your",
-/// "rulez", "instrux"), as (start, end, word) in `text`, in order. Digits
-/// inside words were read as letters before ("4get" is "aget" here).
-fn slang_words(text: &str, joined: &[usize]) -> Vec<(usize, usize, &'static str)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
+/// One pass over the words of a typed message: the spaces to drop (between
+/// letters spelt out one by one, three or more in a row, and inside a key
+/// word split in two, "ig nore") go to `seps`; words of chat slang for the
+/// words of the lexicons ("ur" for "your", "rulez", "instrux") go to
+/// `slang` as (start, end, word), but only when one of them stands for a
+/// key word: slang for function words ("u", "n", "da") is ordinary in other
+/// languages and in code. Most words are settled by their length and first
+/// letter.
+fn chat_words(b: &[u8], seps: &mut Vec<usize>, slang: &mut Vec<(usize, usize, &'static str)>) {
+    let mut prev: Option<(usize, usize)> = None;
+    // Separators of the current run of one-letter words.
+    let mut run: Vec<usize> = Vec::new();
+    let mut key = false;
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphanumeric() {
@@ -2890,41 +2975,108 @@ fn slang_words(text: &str, joined: &[usize]) -> Vec<(usize, usize, &'static str)
         while i < b.len() && b[i].is_ascii_alphanumeric() {
             i += 1;
         }
-        if i - s > 8 || (i < b.len() && b[i] >= 0x80) || (s > 0 && b[s - 1] >= 0x80) {
+        let e = i;
+        // Words inside a non-ASCII word are not read.
+        if (e < b.len() && b[e] >= 0x80) || (s > 0 && b[s - 1] >= 0x80) {
+            prev = None;
             continue;
         }
-        // A letter of a word spelt out ("i g n o r e") is joined instead.
-        if (s > 0 && joined.binary_search(&(s - 1)).is_ok()) || joined.binary_search(&i).is_ok() {
-            continue;
+        let single = prev.is_some_and(|(_, pe)| pe + 1 == s && b[pe] == b' ');
+        if single && e - s == 1 && prev.is_some_and(|(ps, pe)| pe - ps == 1) {
+            run.push(s - 1);
+        } else {
+            if run.len() >= 2 {
+                seps.append(&mut run);
+            }
+            run.clear();
+            if single
+                && let Some((ps, pe)) = prev
+                && SPLIT_WORDS.iter().any(|w| {
+                    w.len() == pe - ps + e - s
+                        && w.as_bytes()[0] == b[ps] | 0x20
+                        && w.as_bytes()[..pe - ps].eq_ignore_ascii_case(&b[ps..pe])
+                        && w.as_bytes()[pe - ps..].eq_ignore_ascii_case(&b[s..e])
+                })
+            {
+                seps.push(pe);
+            }
         }
-        let mut w = [0u8; 8];
-        w[..i - s].copy_from_slice(&b[s..i]);
-        w.make_ascii_lowercase();
-        let word: &'static str = match &w[..i - s] {
-            b"ur" | b"yr" => "your",
-            b"u" => "you",
-            b"urself" => "yourself",
-            b"rulez" | b"rulz" | b"rules2" => "rules",
-            b"instrux" | b"instrs" | b"instr" | b"instrns" => "instructions",
-            b"prev" | b"prevs" => "previous",
-            b"ignor" | b"ignr" | b"ingore" | b"ignroe" => "ignore",
-            b"4get" | b"aget" | b"forgt" | b"frget" => "forget",
-            b"sys" => "system",
-            b"da" | b"teh" | b"tha" => "the",
-            b"filterz" | b"filtrs" => "filters",
-            b"limitz" => "limits",
-            b"promt" | b"prmpt" | b"prompte" => "prompt",
-            b"guidelinez" => "guidelines",
-            b"restrictionz" => "restrictions",
-            b"n" | b"nd" => "and",
-            b"plz" | b"pls" | b"pleez" => "please",
-            b"wo" => "without",
-            b"everythin" | b"evrything" => "everything",
-            _ => continue,
-        };
-        out.push((s, i, word));
+        if let Some((w, strong)) = slang_word(&b[s..e]) {
+            key |= strong;
+            slang.push((s, e, w));
+        }
+        prev = Some((s, e));
     }
-    out
+    if run.len() >= 2 {
+        seps.append(&mut run);
+    }
+    if !key {
+        slang.clear();
+    }
+    // A letter spelt out is joined, not read as slang ("i g n o r e u r").
+    if !seps.is_empty() {
+        slang.retain(|&(s, e, _)| !(s > 0 && seps.contains(&(s - 1))) && !seps.contains(&e));
+    }
+}
+
+/// The word a word of chat slang stands for, and whether it is a key word
+/// of the lexicons.
+fn slang_word(w: &[u8]) -> Option<(&'static str, bool)> {
+    let first = w.first()? | 0x20;
+    if w.len() > 12
+        || !matches!(
+            first,
+            b'u' | b'y'
+                | b'r'
+                | b'i'
+                | b'p'
+                | b'4'
+                | b'a'
+                | b'f'
+                | b's'
+                | b'd'
+                | b't'
+                | b'l'
+                | b'g'
+                | b'n'
+                | b'w'
+                | b'e'
+        )
+    {
+        return None;
+    }
+    let is = |k: &[u8]| w.eq_ignore_ascii_case(k);
+    let key: &'static str = match w.len() {
+        1 if is(b"u") => "you",
+        1 if is(b"n") => "and",
+        2 if is(b"ur") || is(b"yr") => return Some(("your", true)),
+        2 if is(b"da") => "the",
+        2 if is(b"nd") => "and",
+        2 if is(b"wo") => "without",
+        3 if is(b"teh") || is(b"tha") => "the",
+        3 if is(b"sys") => "system",
+        3 if is(b"plz") || is(b"pls") => "please",
+        4 if is(b"prev") => "previous",
+        4 if is(b"rulz") => return Some(("rules", true)),
+        4 if is(b"ignr") => return Some(("ignore", true)),
+        4 if is(b"4get") || is(b"aget") => return Some(("forget", true)),
+        5 if is(b"rulez") => return Some(("rules", true)),
+        5 if is(b"ignor") => return Some(("ignore", true)),
+        5 if is(b"instr") => return Some(("instructions", true)),
+        5 if is(b"forgt") || is(b"frget") => return Some(("forget", true)),
+        5 if is(b"promt") || is(b"prmpt") => return Some(("prompt", true)),
+        6 if is(b"instrs") => return Some(("instructions", true)),
+        6 if is(b"ingore") || is(b"ignroe") => return Some(("ignore", true)),
+        6 if is(b"urself") => return Some(("yourself", true)),
+        6 if is(b"limitz") => return Some(("limits", true)),
+        7 if is(b"instrux") || is(b"instrns") => return Some(("instructions", true)),
+        7 if is(b"filterz") => return Some(("filters", true)),
+        9 if is(b"everythin") || is(b"evrything") => "everything",
+        10 if is(b"guidelinez") => return Some(("guidelines", true)),
+        12 if is(b"restrictionz") => return Some(("restrictions", true)),
+        _ => return None,
+    };
+    Some((key, false))
 }
 
 /// The longest text whose leetspeak digits are read as letters.
@@ -3595,6 +3747,13 @@ mod sem {
         // software readers named by their job
         "automated",
         "bot",
+        // told, in other languages
+        "t'a dit",
+        "t’a dit",
+        "t'ont dit",
+        "t’ont dit",
+        "te dijeron",
+        "внимания",
         // extraction by description of the text
         "verbatim",
         "wording",
@@ -4603,6 +4762,8 @@ mod sem {
         ("scanning", READ),
         // Verbs of giving away text.
         ("spill", REVEAL),
+        ("dijeron", GIVEN),
+        ("dijo", GIVEN),
         ("divulge", REVEAL),
         ("regurgitate", REVEAL),
         // Keeping to rules: an override once negated or stopped.
@@ -5205,6 +5366,8 @@ mod sem {
                             | "paying"
                             | "kraft"
                             | "abstraction"
+                            | "обращай"
+                            | "обращайте"
                             | "context"
                             | "reviewers"
                             | "reviewer"
@@ -5343,6 +5506,8 @@ mod sem {
                 ) => OVR | EN,
                 ("außer" | "ausser", "kraft", _) => OVR,
                 ("fais" | "faites" | "faire", "abstraction", _) => OVR,
+                // "не обращай внимания на": "pay attention", negated.
+                (_, "обращай" | "обращайте", "внимания") => FOLLOW,
                 _ => 0,
             }
         }
@@ -5546,7 +5711,8 @@ mod sem {
         fn action(&self, i: usize, hits: &mut Vec<Hit>, c: u64) {
             // "ne tiens pas compte de", "stop following": the negation
             // belongs to the phrase.
-            let negation_ok = self.w(i) == "compte" || self.has(i, FOLLOW);
+            let negation_ok =
+                self.w(i) == "compte" || self.has(i, FOLLOW) || self.phrasal(i) & FOLLOW != 0;
             if (self.negated(i) && !negation_ok) || !addressed(self.toks, i) {
                 return;
             }
@@ -6067,6 +6233,20 @@ mod sem {
                     | "up"
                     | "instead"
                     | "window"
+                    | "wortwörtlich"
+                    | "vollständig"
+                    | "komplett"
+                    | "textuell"
+                    | "mot"
+                    | "palabra"
+                    | "parola"
+                    | "palavra"
+                    | "completo"
+                    | "completa"
+                    | "entier"
+                    | "intégralement"
+                    | "дословно"
+                    | "полностью"
                     | "sitting"
                     | "placed"
                     | "located"
@@ -7056,6 +7236,14 @@ mod sem {
         "没有限制",
         "无限制",
         "不受限制",
+        "不受任何限制",
+        "没有任何规则",
+        "不受约束",
+        "没有任何约束",
+        "无任何限制",
+        "何の制限もない",
+        "制限を受けない",
+        "検閲なし",
         "没有任何限制",
         "制限のない",
         "制限なし",
