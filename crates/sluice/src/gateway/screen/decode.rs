@@ -74,7 +74,7 @@ pub(crate) fn codings(headers: &HeaderMap) -> Result<Vec<Coding>, DecodeError> {
 
 type Reader = Box<dyn Read + Send>;
 
-fn wrap(inner: Reader, coding: Coding) -> Result<Reader, DecodeError> {
+fn wrap(inner: Reader, coding: Coding, limit: usize) -> Result<Reader, DecodeError> {
     Ok(match coding {
         Coding::Gzip => Box::new(flate2::read::MultiGzDecoder::new(inner)),
         Coding::Deflate => {
@@ -93,11 +93,64 @@ fn wrap(inner: Reader, coding: Coding) -> Result<Reader, DecodeError> {
             }
         }
         Coding::Brotli => Box::new(brotli_decompressor::Decompressor::new(inner, 8 * 1024)),
-        Coding::Zstd => Box::new(
-            ruzstd::decoding::StreamingDecoder::new(inner)
-                .map_err(|e| DecodeError::Corrupt(format!("zstd: {e}")))?,
-        ),
+        Coding::Zstd => Box::new(ZstdFrames {
+            state: Some(ZstdState::Between(BufReader::new(inner))),
+            // A frame's window is memory the decoder may hold: no more
+            // than the body limit needs (at least 8 MiB, zstd's usual
+            // window for large inputs), not the decoder's default 128 MiB.
+            max_window: (limit as u64).next_power_of_two().max(8 << 20),
+        }),
     })
+}
+
+/// Every frame of a zstd stream: a decoder reads one frame, and frames
+/// after the first would otherwise go unscreened while the application's
+/// decoder reads them all.
+struct ZstdFrames {
+    state: Option<ZstdState>,
+    max_window: u64,
+}
+
+type ZstdFrame =
+    ruzstd::decoding::StreamingDecoder<BufReader<Reader>, ruzstd::decoding::FrameDecoder>;
+
+enum ZstdState {
+    Frame(Box<ZstdFrame>),
+    Between(BufReader<Reader>),
+}
+
+impl Read for ZstdFrames {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            match self.state.take() {
+                None => return Ok(0),
+                Some(ZstdState::Frame(mut frame)) => {
+                    let n = frame.read(buf)?;
+                    if n > 0 {
+                        self.state = Some(ZstdState::Frame(frame));
+                        return Ok(n);
+                    }
+                    self.state = Some(ZstdState::Between(frame.into_inner()));
+                }
+                Some(ZstdState::Between(mut source)) => {
+                    if source.fill_buf()?.is_empty() {
+                        return Ok(0);
+                    }
+                    let frame = ruzstd::decoding::StreamingDecoder::new_with_max_window_size(
+                        source,
+                        self.max_window,
+                    )
+                    .map_err(|e| {
+                        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("zstd: {e}"))
+                    })?;
+                    self.state = Some(ZstdState::Frame(Box::new(frame)));
+                }
+            }
+        }
+    }
 }
 
 /// Undoes `codings` on `raw`, failing as soon as the output passes `limit`.
@@ -108,7 +161,7 @@ pub(crate) fn decode(
 ) -> Result<Vec<u8>, DecodeError> {
     let mut reader: Reader = Box::new(Cursor::new(raw.clone()));
     for coding in codings.iter().rev() {
-        reader = wrap(reader, *coding)?;
+        reader = wrap(reader, *coding, limit)?;
     }
     let mut out = Vec::new();
     let mut chunk = vec![0u8; 32 * 1024];
@@ -194,6 +247,24 @@ mod tests {
         );
         assert!(matches!(
             decode(&Bytes::from_static(b"not gzip"), &[Coding::Gzip], 100),
+            Err(DecodeError::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn every_zstd_frame_is_decoded() {
+        use ruzstd::encoding::{CompressionLevel, compress_to_vec};
+        let mut two = compress_to_vec(&b"first frame, "[..], CompressionLevel::Fastest);
+        two.extend(compress_to_vec(
+            &b"' or 1=1--"[..],
+            CompressionLevel::Fastest,
+        ));
+        assert_eq!(
+            decode(&Bytes::from(two), &[Coding::Zstd], 1 << 20).unwrap(),
+            b"first frame, ' or 1=1--"
+        );
+        assert!(matches!(
+            decode(&Bytes::from_static(b"not zstd"), &[Coding::Zstd], 100),
             Err(DecodeError::Corrupt(_))
         ));
     }
