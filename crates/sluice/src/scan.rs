@@ -762,6 +762,8 @@ fn scan_windows(
     let mut seen: HashSet<(Category, String, u64)> = HashSet::new();
     let mut kept: Vec<Finding> = Vec::new();
     let mut count: u64 = 0;
+    // Findings the detector's per-verdict caps left unlisted (at least).
+    let mut unlisted: u64 = 0;
     let mut score: u32 = 0;
     let mut action = Action::Allow;
     let mut threat = false;
@@ -792,6 +794,7 @@ fn scan_windows(
         };
         let verdict = detector.scan_as(slice, kind);
         first = false;
+        unlisted += verdict.findings_omitted as u64;
         for mut f in verdict.findings {
             // Already reported by the previous window, which saw these bytes in full.
             if carried > 0 && f.end <= carried {
@@ -838,8 +841,8 @@ fn scan_windows(
             threat,
             score,
             action,
-            finding_count: count,
-            findings_truncated: count > kept.len() as u64,
+            finding_count: count + unlisted,
+            findings_truncated: count + unlisted > kept.len() as u64,
             binary_skipped: false,
             findings: kept,
         };
@@ -853,10 +856,17 @@ fn scan_windows(
         } else {
             "clean"
         };
-        writeln!(
-            out,
-            "{name}: {what} ({count} findings, score {score}, {total} bytes)"
-        )?;
+        if unlisted > 0 {
+            writeln!(
+                out,
+                "{name}: {what} ({count} findings listed and at least {unlisted} more not, score {score}, {total} bytes)"
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{name}: {what} ({count} findings, score {score}, {total} bytes)"
+            )?;
+        }
     }
     Ok(())
 }

@@ -718,3 +718,17 @@ fn stdin_redirected_from_a_file_is_redacted() {
         format!("from a file: {EMAIL_MARK}\r\nbye").as_bytes(),
     );
 }
+
+#[test]
+fn findings_past_the_verdict_caps_are_counted() {
+    let body: String = (0..100).map(|i| format!("u{i}@example.com\n")).collect();
+    let path = temp_file("mails.txt", body.as_bytes());
+    let p = path.to_str().expect("utf-8 path");
+    let out = sluice(&[p], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("8 findings listed and at least"), "{text}");
+    let out = sluice(&["--json", p], None);
+    let v = &stdout_lines(&out)[0];
+    assert!(v["finding_count"].as_u64().expect("count") >= 16, "{v}");
+    assert_eq!(v["findings_truncated"], true);
+}
