@@ -2974,12 +2974,15 @@ fn scan_segment(
                     j += 1;
                 }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
-                let ctx = if follows_command_line(b, seg_start, i) {
-                    Ctx::Chained
-                } else {
-                    Ctx::Sep
-                };
-                check_command(text, i, j, seg_end, ctx, hits);
+                // Whether a written command line comes before is looked at
+                // only when the link would be reported: most separators are not.
+                let before = hits.len();
+                if check_command(text, i, j, seg_end, Ctx::Sep, hits)
+                    && follows_command_line(b, seg_start, i)
+                {
+                    hits.truncate(before);
+                    check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                }
                 i = j;
             }
             b'\n' | b'\r' => {
