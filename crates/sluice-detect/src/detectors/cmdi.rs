@@ -828,6 +828,7 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
         "red",
         "view",
         "nice",
+        "tr",
         "pic",
         "pr",
         "as",
@@ -870,6 +871,27 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
         if let Some(cmd) = m.get_mut(n) {
             cmd.jargon = true;
         }
+    }
+    // Windows programs an injection starts to prove it ran (`" & calc.exe & "`)
+    // or to run a payload: rarely words of a sentence.
+    for n in [
+        "calc",
+        "notepad",
+        "mspaint",
+        "wscript",
+        "cscript",
+        "rundll32",
+        "regsvr32",
+        "msiexec",
+        "msbuild",
+        "installutil",
+        "regasm",
+        "odbcconf",
+        "forfiles",
+        "pcalua",
+        "cmstp",
+    ] {
+        m.entry(n).or_insert(c(Strong, true, true, false));
     }
     // Hyphenated tool names (`ssh-copy-id`, `apt-get`) are never prose.
     for (n, cmd) in m.iter_mut() {
@@ -2122,6 +2144,11 @@ fn check_command_at(
         return false;
     };
     let name = &norm[name_at..];
+    // `tr` filters text in countless documented pipelines; inside `$(...)`
+    // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
+    if name == "tr" && ctx != Ctx::Subst {
+        return false;
+    }
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
@@ -3206,6 +3233,65 @@ fn read_only_fetch(b: &[u8], from: usize, end: usize) -> bool {
     urls == 1
 }
 
+/// PowerShell's call operator `&` (or dot-sourcing `.`) applied to a
+/// command name built at run time: `&('i'+'ex')`, `.("{1}{0}" -f 'ex','i')`,
+/// `&(gcm i*x)`. Scripts call commands by name; building the name exists to
+/// hide it from filters.
+fn ps_invoke_built_name(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memchr_iter(b'(', b) {
+        let mut q = p;
+        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
+            q -= 1;
+        }
+        if q == 0 || !matches!(b[q - 1], b'&' | b'.') {
+            continue;
+        }
+        let op = q - 1;
+        // The operator starts a statement: `x.(` is a member, `a&&(` a test.
+        let lead = b[..op]
+            .iter()
+            .rev()
+            .find(|&&c| c != b' ' && c != b'\t')
+            .copied();
+        if !matches!(
+            lead,
+            None | Some(b';' | b'|' | b'&' | b'\n' | b'(' | b'{' | b'=' | b'"' | b'\'')
+        ) || (op > 0 && matches!(b[op - 1], b'&' | b'.'))
+        {
+            continue;
+        }
+        let lim = (p + 160).min(b.len());
+        let Some(close) = memchr::memchr(b')', &b[p + 1..lim]).map(|o| p + 1 + o) else {
+            continue;
+        };
+        let inner = &b[p + 1..close];
+        let inner_t = inner.trim_ascii_start();
+        let lower = inner_t.to_ascii_lowercase();
+        let quoted = matches!(inner_t.first(), Some(b'\'' | b'"'));
+        let concat = inner
+            .windows(3)
+            .any(|w| matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"'))
+            || {
+                let squeezed: Vec<u8> = inner.iter().copied().filter(|c| *c != b' ').collect();
+                squeezed.windows(3).any(|w| {
+                    matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"')
+                })
+            };
+        let format = memchr::memmem::find(&lower, b" -f ").is_some()
+            || memchr::memmem::find(&lower, b"-join").is_some()
+            || memchr::memmem::find(&lower, b"[char]").is_some();
+        let lookup = (lower.starts_with(b"gcm ")
+            || lower.starts_with(b"get-command ")
+            || lower.starts_with(b"gal ")
+            || lower.starts_with(b"get-alias "))
+            && inner.iter().any(|c| matches!(c, b'*' | b'?'));
+        if (quoted && (concat || format)) || lookup {
+            push(hits, text, R_WINDOWS, op, close + 1);
+        }
+    }
+}
+
 /// Developer tools that are no injection probe by themselves but start the
 /// command lines documentation quotes (`git log --oneline | head -5`).
 const DEV_TOOLS: &[&str] = &[
@@ -4164,6 +4250,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         from = run_end + 1;
     }
     scan_templates(text, hits);
+    ps_invoke_built_name(text, hits);
     if memchr::memmem::find(text.as_bytes(), b"${").is_some() {
         scan_jndi(text, hits);
     }
@@ -4510,6 +4597,33 @@ mod tests {
             "; python3 -m http.server 8000",
         ] {
             assert!(flagged(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn decoded_names_windows_programs_and_built_powershell_names() {
+        for t in [
+            "; $(tr 'a-z' 'n-za-m' <<< 'jubnzv')",
+            "| $(tr 'n-za-m' 'a-z' <<< 'png /rgp/cnffjq')",
+            "\" & calc.exe & \"",
+            "' & mspaint.exe & '",
+            "x & rundll32.exe javascript:\"\\..\\mshtml,RunHTMLApplication\"",
+            "; &('i'+'ex') ('who'+'ami')",
+            "| & ( \"Inv\" + \"oke-Expression\" ) $payload",
+            "; .(\"{1}{0}\" -f 'ex','i') 'whoami'",
+            "; &(gcm i*x) 'whoami'",
+        ] {
+            assert!(flagged(t), "{t}");
+        }
+        for t in [
+            "Use tr -d '\\r' to strip the carriage returns",
+            "sort names.txt | tr a-z A-Z > upper.txt",
+            "<table><tr><td>1</td></tr></table>",
+            "use calc for the sums, then notepad for the notes",
+            "if (a && ('x'+'y') == z) { go(); }",
+            "Tom & Jerry (the 1940 cartoon)",
+        ] {
+            assert!(!flagged(t), "{t}");
         }
     }
 
