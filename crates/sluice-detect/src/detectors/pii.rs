@@ -529,6 +529,12 @@ fn preceded_by_id_word(text: &str, s: usize) -> bool {
     }
     let head = head.to_ascii_lowercase();
     let head = head.trim_end_matches([' ', ':', '=', '"', '\'', '\t']);
+    // "Part number 0800-...", "order no. 555-...": the id word comes before
+    // the word for number; "phone number" keeps its phone.
+    let head = ["number", "num", "nummer", "numero", "número"]
+        .iter()
+        .find_map(|n| head.strip_suffix(n))
+        .map_or(head, |h| h.trim_end_matches([' ', '-', '_']));
     ID_WORDS.iter().any(|w| {
         head.ends_with(w)
             && (w.len() == 1
@@ -2230,7 +2236,10 @@ mod tests {
 
     #[test]
     fn tracking_numbers_are_no_phone_numbers() {
+        exactly("phone number 0800 123 4567", "pii-phone", "0800 123 4567");
         for t in [
+            "Part number 0612-3456-7890",
+            "ticket number: 555-123-4567",
             "UPS tracking 1Z 999 AA1 01 2345 6784",
             "your parcel 1Z 4E9 0W7 03 9876 5432 is out for delivery",
             "1Z 12R 345 67 0123 4567",
