@@ -8,6 +8,7 @@
 #
 # Usage: SLUICE_BIN=target/release/sluice bash bench/gateway-load/icount.sh
 # Environment: N=2000 WARM=300 ROUTE=/v1/analyze
+#   KEEP=DIR keeps the callgrind output files there (for callgrind_annotate)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap cleanup EXIT
@@ -52,4 +53,7 @@ for f in "$OUTF".*; do
   t="$(grep -m1 '^summary:\|^totals:' "$f" | awk '{print $2}')"
   total=$((total + ${t:-0}))
 done
+if [[ -n "${KEEP:-}" ]]; then
+  mkdir -p "$KEEP" && cp "$OUTF".* "$KEEP"/
+fi
 python3 -c "import sys; t,n=int(sys.argv[1]),int(sys.argv[2]); print(f'{t/n:,.0f} instructions per request ({t:,} over {n} requests to $ROUTE)')" "$total" "$N"

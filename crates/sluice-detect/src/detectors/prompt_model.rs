@@ -237,27 +237,76 @@ pub fn features(text: &str) -> Vec<u32> {
     out
 }
 
-/// The model's logit for a bag of buckets (sorted in place).
-fn score(m: &Model, buckets: &mut [u32]) -> f32 {
-    buckets.sort_unstable();
-    let mut dot = 0f32;
-    let mut norm = 0f32;
-    let mut i = 0;
-    while i < buckets.len() {
-        let k = buckets[i];
-        let mut n = 1;
-        while i + n < buckets.len() && buckets[i + n] == k {
-            n += 1;
+/// Slots of [`Bag`]'s table: a power of two, more than twice the most
+/// features a chunk holds (`2 * CHUNK_HARD - 1`), so probing stays short
+/// and always finds a free slot.
+const SLOTS: usize = 512;
+const _: () = assert!(SLOTS.is_power_of_two() && SLOTS > 2 * (2 * CHUNK_HARD - 1));
+
+/// The features of one chunk as they arrive. The model's input is the
+/// chunk's bucket counts divided by their l2 norm, so the logit needs the
+/// sum of the weights of every occurrence (exact, in integers) and the sum
+/// of squared counts, which grows by `2c - 1` when a count reaches `c`. A
+/// small open-addressed table of the buckets seen gives the counts without
+/// sorting; a generation number clears it in one step.
+struct Bag {
+    keys: Box<[u32]>,
+    counts: Box<[u16]>,
+    gens: Box<[u32]>,
+    generation: u32,
+    dot: i32,
+    norm2: u32,
+}
+
+impl Bag {
+    fn new() -> Self {
+        Bag {
+            keys: vec![0; SLOTS].into_boxed_slice(),
+            counts: vec![0; SLOTS].into_boxed_slice(),
+            gens: vec![0; SLOTS].into_boxed_slice(),
+            generation: 1,
+            dot: 0,
+            norm2: 0,
         }
-        let c = n as f32;
-        norm += c * c;
-        dot += c * f32::from(m.weights[k as usize]);
-        i += n;
     }
-    if norm == 0.0 {
-        return f32::NEG_INFINITY;
+
+    fn clear(&mut self) {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.gens.fill(0);
+            self.generation = 1;
+        }
+        self.dot = 0;
+        self.norm2 = 0;
     }
-    m.bias + m.scale * dot / norm.sqrt()
+
+    fn add(&mut self, m: &Model, k: u32) {
+        let mut i = (k.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
+        loop {
+            if self.gens[i] != self.generation {
+                self.gens[i] = self.generation;
+                self.keys[i] = k;
+                self.counts[i] = 1;
+                self.norm2 += 1;
+                break;
+            }
+            if self.keys[i] == k {
+                self.counts[i] += 1;
+                self.norm2 += 2 * u32::from(self.counts[i]) - 1;
+                break;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        self.dot += i32::from(m.weights[k as usize]);
+    }
+
+    /// The model's logit for the chunk so far.
+    fn logit(&self, m: &Model) -> f32 {
+        if self.norm2 == 0 {
+            return f32::NEG_INFINITY;
+        }
+        m.bias + m.scale * self.dot as f32 / (self.norm2 as f32).sqrt()
+    }
 }
 
 fn sentence_end(b: u8) -> bool {
@@ -270,7 +319,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         return;
     };
     let b = text.as_bytes();
-    let mut buckets: Vec<u32> = Vec::new();
+    let mut bag: Option<Bag> = None;
     let mut from = 0;
     loop {
         let to = memchr::memchr(0, &b[from..]).map_or(b.len(), |p| from + p);
@@ -284,7 +333,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
                 .is_some()
             || b[from..to].iter().any(|&x| x >= 0x80)
         {
-            scan_value(m, text, from, to, &mut buckets, hits);
+            scan_value(m, text, from, to, bag.get_or_insert_with(Bag::new), hits);
         }
         if to == b.len() {
             break;
@@ -293,46 +342,39 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
-fn scan_value(
-    m: &Model,
-    text: &str,
-    from: usize,
-    to: usize,
-    buckets: &mut Vec<u32>,
-    hits: &mut Vec<Hit>,
-) {
+fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut chunk_start = from;
     let mut chunk_end = from;
     let mut n_words = 0usize;
     let mut prev: Option<u64> = None;
     let mut last_end = from;
-    buckets.clear();
-    let mut flush = |buckets: &mut Vec<u32>, s: usize, e: usize, n: usize| {
-        if n >= MIN_WORDS && score(m, buckets) > m.threshold {
+    bag.clear();
+    let mut flush = |bag: &mut Bag, s: usize, e: usize, n: usize| {
+        if n >= MIN_WORDS && bag.logit(m) > m.threshold {
             hits.push(Hit {
                 rule: &RULE_MODEL,
                 start: s,
                 end: e,
             });
         }
-        buckets.clear();
+        bag.clear();
     };
     words_in(text, from, to, |s, e, h| {
         // A sentence end after a long enough chunk, or a hard length, starts a new chunk.
         if n_words >= CHUNK_HARD
             || (n_words >= CHUNK_SOFT && b[last_end..s].iter().any(|&x| sentence_end(x)))
         {
-            flush(buckets, chunk_start, chunk_end, n_words);
+            flush(bag, chunk_start, chunk_end, n_words);
             n_words = 0;
             prev = None;
         }
         if n_words == 0 {
             chunk_start = s;
         }
-        buckets.push(bucket(h));
+        bag.add(m, bucket(h));
         if let Some(p) = prev {
-            buckets.push(bucket(pair(p, h)));
+            bag.add(m, bucket(pair(p, h)));
         }
         prev = Some(h);
         n_words += 1;
@@ -340,7 +382,7 @@ fn scan_value(
         last_end = e;
     });
     if n_words > 0 {
-        flush(buckets, chunk_start, chunk_end, n_words);
+        flush(bag, chunk_start, chunk_end, n_words);
     }
 }
 
@@ -439,6 +481,63 @@ mod tests {
         let mut hits = Vec::new();
         scan(text, &mut hits);
         !hits.is_empty()
+    }
+
+    /// The logit the way `train.py` computes it: counts per bucket, divided
+    /// by their l2 norm.
+    fn reference_logit(m: &Model, buckets: &[u32]) -> f32 {
+        let mut counts = std::collections::HashMap::new();
+        for &k in buckets {
+            *counts.entry(k).or_insert(0u32) += 1;
+        }
+        let norm = counts
+            .values()
+            .map(|&c| f64::from(c * c))
+            .sum::<f64>()
+            .sqrt();
+        let dot: f64 = counts
+            .iter()
+            .map(|(&k, &c)| f64::from(c) * f64::from(m.weights[k as usize]))
+            .sum();
+        if norm == 0.0 {
+            return f32::NEG_INFINITY;
+        }
+        (f64::from(m.bias) + f64::from(m.scale) * dot / norm) as f32
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// The bag's running sums give the logit of counts over their norm,
+        /// through many chunks (generations) of one bag.
+        #[test]
+        fn the_bag_scores_as_the_training_does(
+            chunks in proptest::collection::vec(
+                proptest::collection::vec(0u32..(1 << BITS), 0..(2 * CHUNK_HARD)),
+                1..6,
+            ),
+            words in proptest::collection::vec("[a-z]{1,6}", 0..60),
+        ) {
+            let m = MODEL.as_ref().expect("model");
+            let mut bag = Bag::new();
+            let mut real = features(&words.join(" "));
+            real.truncate(2 * CHUNK_HARD - 1);
+            for chunk in chunks.iter().chain(std::iter::once(&real)) {
+                // Repeats, as in text: every bucket twice in a row now and then.
+                let mut all = chunk.clone();
+                all.extend(chunk.iter().step_by(3).copied());
+                all.truncate(2 * CHUNK_HARD - 1);
+                bag.clear();
+                for &k in &all {
+                    bag.add(m, k);
+                }
+                let (got, want) = (bag.logit(m), reference_logit(m, &all));
+                proptest::prop_assert!(
+                    (got == want) || (got - want).abs() <= 1e-4 * want.abs().max(1.0),
+                    "{got} vs {want}"
+                );
+            }
+        }
     }
 
     #[test]
