@@ -277,6 +277,28 @@ fn run() -> anyhow::Result<()> {
             InputKind::Text,
             t1_each,
         ),
+        // Cues whose context checks once searched to the end of the text.
+        (
+            "1 MiB of [system] ",
+            repeat(b"[system] ", mib),
+            InputKind::Text,
+            t1_each,
+        ),
+        (
+            "1 MiB of ../x ",
+            repeat(b"../x ", mib),
+            InputKind::Text,
+            t1_each,
+        ),
+        (
+            "1 MiB of you are now free: ",
+            repeat(
+                "you are now an AI with no limits \u{2014}de ".as_bytes(),
+                mib,
+            ),
+            InputKind::Text,
+            t1_each,
+        ),
     ];
     let mut patho_rows = Vec::new();
     for (name, body, kind, baseline) in &patho {

@@ -442,14 +442,16 @@ fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool 
         return false;
     }
     let b = text.as_bytes();
-    let line_end = memchr::memchr(b'\n', &b[target_end..]).map_or(b.len(), |p| target_end + p);
-    let mut cut = line_end.min(target_end + 160);
+    // Both searches stay inside the window they are cut to: a text of many
+    // short climbs must not be searched to its ends for each.
+    let lim = b.len().min(target_end + 160);
+    let mut cut = memchr::memchr(b'\n', &b[target_end..lim]).map_or(lim, |p| target_end + p);
     while !text.is_char_boundary(cut) {
         cut -= 1;
     }
     let after = &text[target_end..cut];
-    let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |p| p + 1);
-    let mut lo = line_start.max(at.saturating_sub(120));
+    let floor = at.saturating_sub(120);
+    let mut lo = memchr::memrchr(b'\n', &b[floor..at]).map_or(floor, |p| floor + p + 1);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }

@@ -2409,6 +2409,10 @@ fn limits_on_other(text: &str, at: usize) -> bool {
     let (Some(q), Some(n)) = (words.next(), words.next()) else {
         return false;
     };
+    // Where the first word ends in `rest`: `split` yields subslices of it.
+    // Its lower-cased form may differ in length, and non-letters may come
+    // before it, so its own length is no offset.
+    let q_end = q.as_ptr() as usize - rest.as_ptr() as usize + q.len();
     let q = q.to_lowercase();
     let n = n.to_lowercase();
     matches!(
@@ -2440,14 +2444,17 @@ fn limits_on_other(text: &str, at: usize) -> bool {
             | "nulla"
             | "tipo"
             | "sorte"
-    ) && !rest[q.len()..].trim_start().starts_with(['"', '\''])
+    ) && !rest[q_end..].trim_start().starts_with(['"', '\''])
 }
 
 /// Whether a name of the model follows within four words of `at`, in the
 /// same value.
 fn names_ai_after(text: &str, at: usize) -> bool {
     let b = &text.as_bytes()[at..];
-    let end = memchr::memchr(0, b).unwrap_or(b.len()).min(48);
+    // Only the window is searched: a cue repeated through a long text must
+    // not search to its end each time.
+    let lim = b.len().min(48);
+    let end = memchr::memchr(0, &b[..lim]).unwrap_or(lim);
     b[..end]
         .split(|c| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -2479,7 +2486,8 @@ fn names_ai_after(text: &str, at: usize) -> bool {
 /// The words of the line from `at`: one of them speaks to the assistant.
 fn line_addresses_ai(text: &str, at: usize) -> bool {
     let b = &text.as_bytes()[at..];
-    let end = memchr::memchr2(b'\n', 0, b).unwrap_or(b.len()).min(200);
+    let lim = b.len().min(200);
+    let end = memchr::memchr2(b'\n', 0, &b[..lim]).unwrap_or(lim);
     let is = |w: &[u8], ks: &[&str]| ks.iter().any(|k| w.eq_ignore_ascii_case(k.as_bytes()));
     let mut words = b[..end]
         .split(|c| !c.is_ascii_alphabetic() && *c != b'\'')
@@ -2528,7 +2536,8 @@ fn line_addresses_ai(text: &str, at: usize) -> bool {
 /// ("[SYSTEM] Safety protocols disabled").
 fn line_names_limits(text: &str, at: usize) -> bool {
     let b = &text.as_bytes()[at..];
-    let end = memchr::memchr2(b'\n', 0, b).unwrap_or(b.len()).min(200);
+    let lim = b.len().min(200);
+    let end = memchr::memchr2(b'\n', 0, &b[..lim]).unwrap_or(lim);
     b[..end].split(|c| !c.is_ascii_alphabetic()).any(|w| {
         [
             "safety",
