@@ -327,6 +327,10 @@ async fn serve_connection<S>(
     // Set once this side asked the connection to close because it was
     // idle: a peer that then never answers is dropped at this time.
     let mut hard_close: Option<tokio::time::Instant> = None;
+    // A request that began just as the close was asked for may finish, up
+    // to this time: a client reading its answer slowly cannot hold the slot
+    // for ever.
+    let mut close_by: Option<tokio::time::Instant> = None;
     loop {
         let wake = match hard_close {
             Some(at) => at,
@@ -349,6 +353,11 @@ async fn serve_connection<S>(
             () = tokio::time::sleep_until(wake) => {
                 let now = tokio::time::Instant::now();
                 if hard_close.is_some_and(|at| now >= at) {
+                    let in_flight = activity.idle_deadline(limits).is_none();
+                    if in_flight && close_by.is_some_and(|by| now < by) {
+                        hard_close = close_by.map(|by| by.min(now + limits.first_byte));
+                        continue;
+                    }
                     tracing::debug!(%remote, "idle connection did not close; dropping it");
                     return;
                 }
@@ -356,6 +365,7 @@ async fn serve_connection<S>(
                     tracing::debug!(%remote, "connection idle too long; closing");
                     conn.as_mut().graceful_shutdown();
                     hard_close = Some(now + limits.first_byte);
+                    close_by = Some(now + limits.idle.max(limits.first_byte));
                 }
             }
         }

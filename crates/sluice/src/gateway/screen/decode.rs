@@ -182,7 +182,16 @@ pub(crate) fn decode(
 
 /// The charset of a UTF-16 text body (`charset=utf-16`, `utf-16le`,
 /// `utf-16be`), whose bytes would hide ASCII attacks behind zero bytes.
-pub(crate) fn utf16_charset(headers: &HeaderMap) -> Option<&'static encoding_rs::Encoding> {
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Utf16 {
+    enc: &'static encoding_rs::Encoding,
+    /// The label named the byte order (`utf-16le`, `utf-16be`), rather than
+    /// plain `utf-16`, whose byte order a byte-order mark may choose.
+    explicit: bool,
+}
+
+/// The UTF-16 charset a request declares, if any.
+pub(crate) fn utf16_charset(headers: &HeaderMap) -> Option<Utf16> {
     let ct = headers.get(CONTENT_TYPE)?.to_str().ok()?;
     let charset = ct.split(';').skip(1).find_map(|p| {
         let (k, v) = p.split_once('=')?;
@@ -191,13 +200,49 @@ pub(crate) fn utf16_charset(headers: &HeaderMap) -> Option<&'static encoding_rs:
             .then(|| v.trim().trim_matches('"'))
     })?;
     let enc = encoding_rs::Encoding::for_label(charset.as_bytes())?;
-    (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE).then_some(enc)
+    (enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE).then(|| Utf16 {
+        enc,
+        explicit: !charset.trim().eq_ignore_ascii_case("utf-16"),
+    })
 }
 
-/// `bytes` in `enc` as UTF-8 (a BOM, when present, decides the byte order).
-pub(crate) fn to_utf8(bytes: &[u8], enc: &'static encoding_rs::Encoding) -> Vec<u8> {
-    let (text, _, _) = enc.decode(bytes);
-    text.into_owned().into_bytes()
+/// `bytes`, UTF-16 as `cs` declares, as UTF-8 of at most `limit` bytes.
+///
+/// Readers disagree about byte-order marks: some let any mark override the
+/// label (a UTF-8 mark makes the body UTF-8), strict ones read the label's
+/// order and take the mark for a character. A body is screened as one text,
+/// so one whose mark contradicts its label (a UTF-8 mark, or the other
+/// order's mark under an explicit label) is refused rather than screened
+/// under one reading and served under the other.
+pub(crate) fn to_utf8(bytes: &[u8], cs: Utf16, limit: usize) -> Result<Vec<u8>, DecodeError> {
+    let conflict = || {
+        DecodeError::Corrupt(
+            "a byte-order mark that contradicts the declared UTF-16 charset".into(),
+        )
+    };
+    let (enc, body) = match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => return Err(conflict()),
+        [0xFF, 0xFE, rest @ ..] => {
+            if cs.explicit && cs.enc != encoding_rs::UTF_16LE {
+                return Err(conflict());
+            }
+            (encoding_rs::UTF_16LE, rest)
+        }
+        [0xFE, 0xFF, rest @ ..] => {
+            if cs.explicit && cs.enc != encoding_rs::UTF_16BE {
+                return Err(conflict());
+            }
+            (encoding_rs::UTF_16BE, rest)
+        }
+        _ => (cs.enc, bytes),
+    };
+    let text = enc.decode_without_bom_handling(body).0;
+    // Unpaired surrogates become three-byte U+FFFD: the text can be half
+    // again as long as the body.
+    if text.len() > limit {
+        return Err(DecodeError::TooLarge);
+    }
+    Ok(text.into_owned().into_bytes())
 }
 
 #[cfg(test)]
@@ -278,7 +323,37 @@ mod tests {
         );
         let e = utf16_charset(&h).unwrap();
         let bytes: Vec<u8> = "a'b".encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert_eq!(to_utf8(&bytes, e), b"a'b");
+        assert_eq!(to_utf8(&bytes, e, 100).unwrap(), b"a'b");
+        // A mark of the declared order is dropped.
+        let marked = [&[0xFF, 0xFE][..], &bytes].concat();
+        assert_eq!(to_utf8(&marked, e, 100).unwrap(), b"a'b");
+        // A UTF-8 mark, or the other order's, would let a reader that honours
+        // marks see other text than a strict one: refused.
+        let utf8_marked = [&[0xEF, 0xBB, 0xBF, 0x00][..], &bytes].concat();
+        assert!(matches!(
+            to_utf8(&utf8_marked, e, 100),
+            Err(DecodeError::Corrupt(_))
+        ));
+        let other = [&[0xFE, 0xFF][..], &bytes].concat();
+        assert!(matches!(
+            to_utf8(&other, e, 100),
+            Err(DecodeError::Corrupt(_))
+        ));
+        // Plain `utf-16` lets the mark choose the order.
+        h.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; charset=utf-16"),
+        );
+        let plain = utf16_charset(&h).unwrap();
+        let be: Vec<u8> = "a'b".encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let be_marked = [&[0xFE, 0xFF][..], &be].concat();
+        assert_eq!(to_utf8(&be_marked, plain, 100).unwrap(), b"a'b");
+        // Lone surrogates grow into U+FFFD: the limit holds on the output.
+        let lone: Vec<u8> = [0xD800u16; 10]
+            .iter()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(matches!(to_utf8(&lone, e, 20), Err(DecodeError::TooLarge)));
         h.insert(
             CONTENT_TYPE,
             HeaderValue::from_static("text/plain; charset=utf-8"),

@@ -459,8 +459,8 @@ impl Screener {
                 } else {
                     decode::decode(&raw, &codings, limit)?
                 };
-                if let Some(enc) = utf16 {
-                    bytes = decode::to_utf8(&bytes, enc);
+                if let Some(cs) = utf16 {
+                    bytes = decode::to_utf8(&bytes, cs, limit)?;
                 }
                 Ok::<_, decode::DecodeError>(bytes)
             })
@@ -520,6 +520,9 @@ impl Screener {
         });
         match done.await {
             Ok(out) => out,
+            // A panic in the work would only panic again here, on a runtime
+            // worker: pass it on as it is.
+            Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
             // The blocking pool is gone (runtime shutting down): work here.
             Err(_) => work(&self.inner.detector),
         }
