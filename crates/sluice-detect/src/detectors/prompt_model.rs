@@ -14,7 +14,8 @@
 //! `bench/detect-eval`), so training and scanning hash words identically.
 //!
 //! Cost is linear: one pass over the characters, a hash per word and per
-//! word pair, one table read for each.
+//! word pair, and for each a weight read and a probe of a small per-chunk
+//! table that keeps the counts the model's normalisation needs.
 
 use std::sync::LazyLock;
 
@@ -32,8 +33,9 @@ const CHUNK_HARD: usize = 96;
 /// Fewer words than this are never scored: a key, a tag or a name is no
 /// instruction.
 const MIN_WORDS: usize = 4;
-/// Words longer than this are cut (hashed on their first bytes): no
-/// dictionary word is longer, and the cap bounds the lowercase buffer.
+/// Only a word's first this many (lower-cased) bytes are hashed: no
+/// dictionary word is longer, and a run of a million letters is one word
+/// like any other to the model.
 const WORD_MAX: usize = 64;
 
 static RULE_MODEL: RuleInfo = RuleInfo {
