@@ -2447,6 +2447,23 @@ fn limits_on_other(text: &str, at: usize) -> bool {
     ) && !rest[q_end..].trim_start().starts_with(['"', '\''])
 }
 
+/// A verb of editing in its -ing form ("updating your instructions"):
+/// tested by name in the scorer, so also kept out of its shortcut.
+fn rewriting_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "updating"
+            | "changing"
+            | "rewriting"
+            | "modifying"
+            | "replacing"
+            | "reprogramming"
+            | "redefining"
+            | "overwriting"
+            | "overriding"
+    )
+}
+
 /// Whether a name of the model follows within four words of `at`, in the
 /// same value.
 fn names_ai_after(text: &str, at: usize) -> bool {
@@ -5358,15 +5375,6 @@ mod sem {
                             | "trumps"
                             | "outranks"
                             | "precedence"
-                            | "updating"
-                            | "changing"
-                            | "rewriting"
-                            | "modifying"
-                            | "replacing"
-                            | "reprogramming"
-                            | "redefining"
-                            | "overwriting"
-                            | "overriding"
                             | "what"
                             | "which"
                             | "whatever"
@@ -5397,6 +5405,7 @@ mod sem {
                             | "verbatim"
                             | "wording"
                     )
+                    && !super::rewriting_verb(self.w(i))
                 {
                     continue;
                 }
@@ -5444,18 +5453,7 @@ mod sem {
                 {
                     self.supersede(i, hits);
                 }
-                if matches!(
-                    self.w(i),
-                    "updating"
-                        | "changing"
-                        | "rewriting"
-                        | "modifying"
-                        | "replacing"
-                        | "reprogramming"
-                        | "redefining"
-                        | "overwriting"
-                        | "overriding"
-                ) {
+                if super::rewriting_verb(self.w(i)) {
                     self.rewritten(i, hits);
                 }
                 if c & WITHOUT != 0 {

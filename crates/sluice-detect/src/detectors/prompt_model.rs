@@ -168,23 +168,12 @@ fn words_in(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, usize, 
                 h = FNV_OFFSET;
                 len = 0;
             }
-            let mut buf = [0u8; 4];
             if ('\u{3000}'..'\u{a000}').contains(&ch) || ('\u{ac00}'..'\u{d7b0}').contains(&ch) {
                 // Kana, CJK and Hangul have no case: skip the table search.
-                for &byte in ch.encode_utf8(&mut buf).as_bytes() {
-                    if len < WORD_MAX {
-                        h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-                        len += 1;
-                    }
-                }
+                feed(&mut h, &mut len, ch);
             } else {
                 for lc in ch.to_lowercase() {
-                    for &byte in lc.encode_utf8(&mut buf).as_bytes() {
-                        if len < WORD_MAX {
-                            h = (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
-                            len += 1;
-                        }
-                    }
+                    feed(&mut h, &mut len, lc);
                 }
             }
         } else if start != usize::MAX {
@@ -195,6 +184,16 @@ fn words_in(text: &str, from: usize, to: usize, mut f: impl FnMut(usize, usize, 
     }
     if start != usize::MAX {
         f(start, to, h);
+    }
+}
+
+/// Hashes `c`'s UTF-8 bytes into `h`, up to [`WORD_MAX`] bytes a word.
+fn feed(h: &mut u64, len: &mut usize, c: char) {
+    for &byte in c.encode_utf8(&mut [0u8; 4]).as_bytes() {
+        if *len < WORD_MAX {
+            *h = (*h ^ u64::from(byte)).wrapping_mul(FNV_PRIME);
+            *len += 1;
+        }
     }
 }
 
