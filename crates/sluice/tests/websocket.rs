@@ -174,6 +174,19 @@ async fn a_websocket_client_that_stops_reading_loses_its_tunnel() {
         .await
         .expect("the unread tunnel kept the only connection slot");
     assert_eq!(res.status(), 200);
+    let text = client()
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let samples = support::parse_metrics(&text);
+    assert_eq!(
+        support::metric(&samples, "sluice_write_timeouts_total"),
+        1.0
+    );
     drop(ws);
     gw.stop().await;
 }

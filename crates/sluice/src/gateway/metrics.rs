@@ -93,7 +93,7 @@ impl Metrics {
         let write_timeouts = Counter::default();
         registry.register(
             "write_timeouts",
-            "Client connections closed because an answer went unread for write_timeout",
+            "Client connections (and WebSocket tunnels) closed because an answer went unread for write_timeout",
             write_timeouts.clone(),
         );
         registry.register_collector(Box::new(BodyCollector {

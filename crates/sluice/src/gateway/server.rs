@@ -1,4 +1,5 @@
-//! The listener: connection limit, read timeouts, graceful shutdown.
+//! The listener: connection limit, read, idle and write timeouts, graceful
+//! shutdown.
 
 use std::future::Future;
 use std::net::SocketAddr;
