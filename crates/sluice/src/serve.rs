@@ -51,6 +51,9 @@ pub struct ServeFlags {
     /// Time a connection may stay open with no request in flight [default: 60s].
     #[arg(long, env = "SLUICE_IDLE_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
     pub idle_timeout: Option<Duration>,
+    /// Time a response may go unread before its connection is closed [default: 30s].
+    #[arg(long, env = "SLUICE_WRITE_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
+    pub write_timeout: Option<Duration>,
     /// Time in-flight requests get to finish after SIGTERM/SIGINT [default: 30s].
     #[arg(long, env = "SLUICE_SHUTDOWN_GRACE", value_name = "DURATION", value_parser = parse_duration)]
     pub shutdown_grace: Option<Duration>,
@@ -116,6 +119,9 @@ impl ServeFlags {
         }
         if let Some(v) = self.idle_timeout {
             c.idle_timeout = v;
+        }
+        if let Some(v) = self.write_timeout {
+            c.write_timeout = v;
         }
         if let Some(v) = self.shutdown_grace {
             c.shutdown_grace = v;

@@ -854,6 +854,19 @@ fn serve_config_layers_file_env_and_flags() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("client_limit.rate"));
 
+    let out = run(&[("SLUICE_WRITE_TIMEOUT", "7s")], &[]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("write_timeout: 7s"), "{text}");
+    let out = run(
+        &[("SLUICE_WRITE_TIMEOUT", "7s")],
+        &["--write-timeout", "250ms"],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("write_timeout: 250ms"), "{text}");
+    let out = run(&[], &["--write-timeout", "0s"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("write_timeout"));
+
     let out = run(&[("SLUICE_UPSTREAM", "ftp://nope")], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("upstream"));

@@ -227,6 +227,59 @@ async fn compressed_bodies_are_screened_decoded_and_forwarded_as_sent() {
     gw.stop().await;
 }
 
+/// A zstd skippable frame (RFC 8878 3.1.2): magic `0x184D2A5n`, a 4-byte
+/// little-endian size, then that many bytes of user data.
+fn skippable(nibble: u8, data: &[u8]) -> Vec<u8> {
+    let mut out = (0x184D_2A50u32 | u32::from(nibble)).to_le_bytes().to_vec();
+    out.extend(u32::try_from(data.len()).unwrap().to_le_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn zstd_skippable_frames_are_skipped_and_forwarded_as_sent() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let post = |body: Vec<u8>| {
+        client()
+            .post(gw.url("/submit"))
+            .header("content-type", "application/json")
+            .header("content-encoding", "zstd")
+            .body(body)
+            .send()
+    };
+    // User data around a clean frame: screened without it, sent as it was.
+    let mut clean = skippable(0, b"build 42; ' OR '1'='1 is only metadata");
+    clean.extend(zstd(br#"{"comment": "hello there"}"#));
+    clean.extend(skippable(0xF, &[0u8; 64]));
+    let res = post(clean.clone()).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert_eq!(seen.body.as_ref(), clean.as_slice());
+    assert_eq!(seen.headers["content-encoding"], "zstd");
+
+    // Harmless user data does not hide the attack in the real frame.
+    let mut attack = skippable(5, b"nothing to see");
+    attack.extend(zstd(SQLI_JSON.as_bytes()));
+    let res = post(attack).await.unwrap();
+    assert_eq!(res.status(), 403);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["threats"][0]["location"], "body", "{v}");
+
+    // A skippable frame cut short: 400 with a JSON error.
+    let mut cut = zstd(br#"{"a": 1}"#);
+    let mut tail = skippable(0, &[7u8; 100]);
+    tail.truncate(40);
+    cut.extend(tail);
+    let res = post(cut).await.unwrap();
+    assert_eq!(res.status(), 400);
+    let v: Value = res.json().await.unwrap();
+    let error = v["error"].as_str().unwrap_or_default();
+    assert!(error.contains("skippable frame"), "{v}");
+    assert_eq!(up.hits(), 1);
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn clients_cannot_spoof_the_gateways_headers() {
     let up = Upstream::start().await;
@@ -500,6 +553,47 @@ async fn redact_mode_covers_the_query_and_reports_header_pii() {
     let findings = seen.headers["x-sluice-findings"].to_str().unwrap();
     assert!(findings.contains("@query"), "{findings}");
     assert!(findings.contains("@header:from"), "{findings}");
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redact_mode_rewrites_personal_data_in_query_keys() {
+    let up = Upstream::start().await;
+    let mut cfg = proxy_config(&up);
+    cfg.actions.insert(
+        sluice::gateway::Category::Pii,
+        sluice::gateway::CategoryAction::Redact,
+    );
+    let gw = Gateway::start(cfg).await;
+    let res = client()
+        .get(
+            gw.url("/subscribe?alice%40example.com=yes&page=2&bob.smith@example.org&q=hello+world"),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    let pq = seen.uri.path_and_query().unwrap().as_str().to_owned();
+    for leaked in ["alice", "bob.smith", "example"] {
+        assert!(!pq.contains(leaked), "{leaked} forwarded in {pq}");
+    }
+    // The same pairs in the same order: the first key redacted with its
+    // value kept, the bare key redacted, the others untouched.
+    let query = seen.uri.query().unwrap();
+    let pairs: Vec<&str> = query.split('&').collect();
+    assert_eq!(pairs.len(), 4, "{query}");
+    assert!(pairs[0].ends_with("=yes"), "{query}");
+    assert_eq!(pairs[0].matches('=').count(), 1, "{query}");
+    assert!(pairs[0].contains("REDACTED"), "{query}");
+    assert_eq!(pairs[1], "page=2");
+    assert!(
+        pairs[2].contains("REDACTED") && !pairs[2].contains('='),
+        "{query}"
+    );
+    assert_eq!(pairs[3], "q=hello+world");
+    assert!(pq.bytes().all(|b| b.is_ascii_graphic()), "{pq}");
+    assert_eq!(seen.headers["x-sluice-redacted"], "2");
     gw.stop().await;
 }
 

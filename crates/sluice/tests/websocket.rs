@@ -41,11 +41,24 @@ async fn echo(mut socket: WebSocket) {
     }
 }
 
+/// Sends 64 binary messages of 1 MiB, more than any socket buffer holds.
+async fn flood(ws: WebSocketUpgrade) -> Response {
+    ws.on_upgrade(|mut socket| async move {
+        let blob = axum::body::Bytes::from(vec![7u8; 1 << 20]);
+        for _ in 0..64 {
+            if socket.send(Message::Binary(blob.clone())).await.is_err() {
+                break;
+            }
+        }
+    })
+}
+
 impl EchoServer {
     async fn start() -> Self {
         let handshakes = Arc::new(AtomicUsize::new(0));
         let app = axum::Router::new()
             .route("/chat", axum::routing::get(upgrade))
+            .route("/flood", axum::routing::get(flood))
             .with_state(Arc::clone(&handshakes));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
@@ -131,6 +144,50 @@ async fn an_open_websocket_counts_against_the_connection_limit() {
         .expect("served once the WebSocket closed")
         .unwrap();
     assert_eq!(res.status(), 200);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_websocket_client_that_stops_reading_loses_its_tunnel() {
+    let up = EchoServer::start().await;
+    let gw = Gateway::start(GatewayConfig {
+        max_connections: 1,
+        write_timeout: Duration::from_secs(1),
+        ..up.config()
+    })
+    .await;
+    // A small receive buffer, so the tunnel's writes block early.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    let stream = socket.connect(gw.addr).await.unwrap();
+    let url = format!("ws://{}/flood", gw.addr);
+    let (ws, res) = tokio_tungstenite::client_async(url.as_str(), stream)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 101);
+    // The client never reads; the tunnel holds the only slot until its
+    // writes to the client time out.
+    let res = client()
+        .get(gw.url("/healthz"))
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .expect("the unread tunnel kept the only connection slot");
+    assert_eq!(res.status(), 200);
+    let text = client()
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let samples = support::parse_metrics(&text);
+    assert_eq!(
+        support::metric(&samples, "sluice_write_timeouts_total"),
+        1.0
+    );
+    drop(ws);
     gw.stop().await;
 }
 

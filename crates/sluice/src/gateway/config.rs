@@ -240,6 +240,13 @@ pub struct GatewayConfig {
     /// for them the shorter of the two applies.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub idle_timeout: Duration,
+    /// Time a response may go without being read: when the client accepts
+    /// no byte of an answer for this long (its socket takes nothing, or,
+    /// over HTTP/2, it keeps the stream's flow-control window shut), the
+    /// connection is closed and its `max_connections` slot freed. A client
+    /// that keeps reading, however slowly, is not cut off.
+    #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
+    pub write_timeout: Duration,
     /// Time allowed for in-flight requests to finish after SIGTERM/SIGINT.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub shutdown_grace: Duration,
@@ -301,6 +308,7 @@ impl Default for GatewayConfig {
             body_read_timeout: Duration::from_secs(30),
             upstream_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(60),
+            write_timeout: Duration::from_secs(30),
             shutdown_grace: Duration::from_secs(30),
             max_connections: 1024,
             screen_headers: vec!["*".into()],
@@ -446,6 +454,7 @@ impl GatewayConfig {
             ("body_read_timeout", self.body_read_timeout),
             ("upstream_timeout", self.upstream_timeout),
             ("idle_timeout", self.idle_timeout),
+            ("write_timeout", self.write_timeout),
             ("shed.acquire_timeout", self.shed.acquire_timeout),
         ] {
             if d.is_zero() {
@@ -623,6 +632,12 @@ mod tests {
         .unwrap();
         assert_eq!(c.max_body, 1 << 20);
         assert_eq!(c.header_read_timeout, Duration::from_millis(500));
+        assert_eq!(c.write_timeout, Duration::from_secs(30));
+        let w = GatewayConfig::from_toml("write_timeout = \"1500ms\"\n").unwrap();
+        assert_eq!(w.write_timeout, Duration::from_millis(1500));
+        let zero = GatewayConfig::from_toml("write_timeout = 0\n").unwrap();
+        let e = zero.validate().unwrap_err().to_string();
+        assert!(e.contains("write_timeout"), "{e}");
         assert_eq!(c.action_for(Category::Pii), Some(CategoryAction::Redact));
         assert_eq!(c.action_for(Category::Sqli), None);
         assert_eq!(c.shed.retry_after_secs, 5);

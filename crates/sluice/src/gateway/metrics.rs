@@ -39,6 +39,7 @@ pub struct Metrics {
     findings: Family<FindingLabels, Counter>,
     scanned_bytes: Counter,
     open_connections: Gauge,
+    write_timeouts: Counter,
 }
 
 impl fmt::Debug for Metrics {
@@ -89,6 +90,12 @@ impl Metrics {
             "Client connections currently open",
             open_connections.clone(),
         );
+        let write_timeouts = Counter::default();
+        registry.register(
+            "write_timeouts",
+            "Client connections (and WebSocket tunnels) closed because an answer went unread for write_timeout",
+            write_timeouts.clone(),
+        );
         registry.register_collector(Box::new(BodyCollector {
             bodies: bodies.clone(),
         }));
@@ -99,6 +106,7 @@ impl Metrics {
             findings,
             scanned_bytes,
             open_connections,
+            write_timeouts,
         }
     }
 
@@ -130,6 +138,12 @@ impl Metrics {
     /// Tracks a connection opening (`+1`) or closing (`-1`).
     pub fn connection_delta(&self, delta: i64) {
         self.open_connections.inc_by(delta);
+    }
+
+    /// Counts a connection closed because an answer went unread for
+    /// `write_timeout`.
+    pub fn observe_write_timeout(&self) {
+        self.write_timeouts.inc();
     }
 
     /// Everything in the Prometheus text format.

@@ -4,7 +4,7 @@
 //! - [`AppState`] and [`app`]: the axum [`Router`] with the analysis API,
 //!   monitoring endpoints and (with an upstream) the screening reverse proxy.
 //! - [`Server`]: the listener with connection limit, header and body read
-//!   timeouts and graceful shutdown.
+//!   timeouts, idle and write timeouts, and graceful shutdown.
 //! - [`ScreenLayer`]: the screening middleware for any tower/axum service.
 //!
 //! # Routes

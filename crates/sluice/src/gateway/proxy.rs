@@ -25,6 +25,7 @@ use tokio::sync::OwnedSemaphorePermit;
 
 use super::AppState;
 use super::error::{Outcome, error_response, request_id};
+use super::metrics::Metrics;
 
 /// The upstream and the pooled keep-alive client that reaches it.
 #[derive(Debug, Clone)]
@@ -137,8 +138,15 @@ fn keep_upgrade(headers: &mut HeaderMap, protocol: HeaderValue) {
 }
 
 /// Joins the client's and the upstream's upgraded connections until either
-/// side closes.
-fn tunnel(client: OnUpgrade, upstream: OnUpgrade, permit: Option<ConnPermit>, rid: String) {
+/// side closes, or a write to the client waits `write_timeout` (the client
+/// socket carries that timeout into the tunnel).
+fn tunnel(
+    client: OnUpgrade,
+    upstream: OnUpgrade,
+    permit: Option<ConnPermit>,
+    rid: String,
+    metrics: Arc<Metrics>,
+) {
     tokio::spawn(async move {
         let _permit = permit;
         let (client, upstream) = tokio::join!(client, upstream);
@@ -154,6 +162,10 @@ fn tunnel(client: OnUpgrade, upstream: OnUpgrade, permit: Option<ConnPermit>, ri
         match tokio::io::copy_bidirectional(&mut client, &mut upstream).await {
             Ok((up, down)) => {
                 tracing::debug!(request_id = %rid, bytes_up = up, bytes_down = down, "tunnel closed");
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
+                metrics.observe_write_timeout();
+                tracing::debug!(request_id = %rid, "tunnel not read in time; closing");
             }
             Err(e) => tracing::debug!(request_id = %rid, error = %e, "tunnel ended with an error"),
         }
@@ -232,7 +244,13 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             let switch = match client_upgrade {
                 Some(client) if switching => {
                     let protocol = res.headers().get(header::UPGRADE).cloned();
-                    tunnel(client, hyper::upgrade::on(&mut res), permit, rid.clone());
+                    tunnel(
+                        client,
+                        hyper::upgrade::on(&mut res),
+                        permit,
+                        rid.clone(),
+                        Arc::clone(state.metrics()),
+                    );
                     protocol
                 }
                 _ if switching => {

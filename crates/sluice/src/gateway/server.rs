@@ -1,4 +1,5 @@
-//! The listener: connection limit, read timeouts, graceful shutdown.
+//! The listener: connection limit, read, idle and write timeouts, graceful
+//! shutdown.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -20,6 +21,7 @@ use std::convert::Infallible;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{Semaphore, mpsc, watch};
+use tokio_io_timeout::TimeoutStream;
 use tower::ServiceExt;
 
 use super::config::ConfigError;
@@ -83,8 +85,12 @@ impl Server {
     /// A connection is closed when it sends no byte within
     /// `header_read_timeout` of being accepted, when it has no request in
     /// flight for `idle_timeout` (`header_read_timeout` before its first
-    /// request), and, over HTTP/2, when it stops answering keep-alive pings.
-    /// Idle sockets would otherwise hold `max_connections` slots forever.
+    /// request), over HTTP/2 when it stops answering keep-alive pings, and
+    /// when an answer to it makes no progress for `write_timeout`: the
+    /// socket accepts no byte, or a response body waits that long for its
+    /// previous frame to be taken (an HTTP/2 peer that keeps its
+    /// flow-control window shut). Idle sockets and clients that stop
+    /// reading would otherwise hold `max_connections` slots forever.
     pub async fn run(self, shutdown: impl Future<Output = ()>) -> std::io::Result<()> {
         let Self { listener, state } = self;
         let config = state.config().clone();
@@ -110,6 +116,7 @@ impl Server {
         let limits = ConnLimits {
             first_byte: config.header_read_timeout,
             idle: config.idle_timeout,
+            write: config.write_timeout,
         };
         let mut shutdown = std::pin::pin!(shutdown);
         loop {
@@ -152,7 +159,7 @@ impl Server {
                 async move {
                     let res = fut.await?;
                     Ok::<_, Infallible>(
-                        res.map(|inner| axum::body::Body::new(TrackedBody { inner, _busy: busy })),
+                        res.map(|inner| axum::body::Body::new(TrackedBody { inner, busy })),
                     )
                 }
             });
@@ -162,7 +169,11 @@ impl Server {
             let drain = drain_tx.clone();
             metrics.connection_delta(1);
             tokio::spawn(async move {
-                serve_connection(stream, remote, &builder, svc, &activity, limits, stop).await;
+                let closed =
+                    serve_connection(stream, remote, &builder, svc, &activity, limits, stop).await;
+                if closed == Closed::WriteTimeout {
+                    metrics.observe_write_timeout();
+                }
                 metrics.connection_delta(-1);
                 drop(permit);
                 drop(drain);
@@ -190,6 +201,8 @@ struct ConnLimits {
     first_byte: Duration,
     /// With no request in flight, after the first.
     idle: Duration,
+    /// For an answer's writes to make progress.
+    write: Duration,
 }
 
 /// What a connection is doing, for its idle watch.
@@ -200,6 +213,12 @@ struct Activity {
     started: AtomicBool,
     /// Milliseconds from `born` to the last request's start or end.
     last_ms: AtomicU64,
+    /// Response bodies that handed hyper a frame and have not been asked
+    /// for the next one: their writes wait on the client.
+    waiting: AtomicUsize,
+    /// Milliseconds from `born` to the last time hyper took a frame or
+    /// came back for the next one.
+    progress_ms: AtomicU64,
 }
 
 impl Activity {
@@ -209,12 +228,42 @@ impl Activity {
             in_flight: AtomicUsize::new(0),
             started: AtomicBool::new(false),
             last_ms: AtomicU64::new(0),
+            waiting: AtomicUsize::new(0),
+            progress_ms: AtomicU64::new(0),
         }
     }
 
+    fn now_ms(&self) -> u64 {
+        u64::try_from(self.born.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
     fn touch(&self) {
-        let ms = u64::try_from(self.born.elapsed().as_millis()).unwrap_or(u64::MAX);
-        self.last_ms.store(ms, Ordering::Release);
+        self.last_ms.store(self.now_ms(), Ordering::Release);
+    }
+
+    /// A body handed hyper a frame: its write now waits on the client.
+    fn wait_start(&self) {
+        // The clock is set before the count is raised, so the watch never
+        // sees a waiting body with a stale clock.
+        self.progress_ms.store(self.now_ms(), Ordering::Release);
+        self.waiting.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// Hyper came back to a waiting body (its frame is on its way) or
+    /// dropped it.
+    fn wait_end(&self) {
+        self.progress_ms.store(self.now_ms(), Ordering::Release);
+        self.waiting.fetch_sub(1, Ordering::AcqRel);
+    }
+
+    /// When the answers in flight have gone unread too long, if no write
+    /// progresses before; `None` while no body waits on the client.
+    fn write_deadline(&self, limit: Duration) -> Option<tokio::time::Instant> {
+        if self.waiting.load(Ordering::Acquire) == 0 {
+            return None;
+        }
+        let last = Duration::from_millis(self.progress_ms.load(Ordering::Acquire));
+        Some(self.born + last + limit)
     }
 
     /// When the connection becomes idle for too long, if nothing happens
@@ -236,30 +285,54 @@ impl Activity {
 /// A request in flight on a connection, from its head until its answer's
 /// body is sent or dropped.
 #[derive(Debug)]
-struct Busy(Arc<Activity>);
+struct Busy {
+    activity: Arc<Activity>,
+    /// The answer's body handed hyper a frame and was not polled since.
+    waiting: bool,
+}
 
 impl Busy {
     fn start(activity: &Arc<Activity>) -> Self {
         activity.started.store(true, Ordering::Release);
         activity.in_flight.fetch_add(1, Ordering::AcqRel);
         activity.touch();
-        Self(Arc::clone(activity))
+        Self {
+            activity: Arc::clone(activity),
+            waiting: false,
+        }
+    }
+
+    fn set_waiting(&mut self, waiting: bool) {
+        if waiting == self.waiting {
+            return;
+        }
+        self.waiting = waiting;
+        if waiting {
+            self.activity.wait_start();
+        } else {
+            self.activity.wait_end();
+        }
     }
 }
 
 impl Drop for Busy {
     fn drop(&mut self) {
-        self.0.touch();
-        self.0.in_flight.fetch_sub(1, Ordering::AcqRel);
+        self.set_waiting(false);
+        self.activity.touch();
+        self.activity.in_flight.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
 pin_project_lite::pin_project! {
-    /// A response body that keeps its request counted as in flight.
+    /// A response body that keeps its request counted as in flight, and
+    /// tells the connection's watch when hyper holds a frame of it without
+    /// asking for the next: hyper asks only once the client has taken
+    /// enough of the last (its write buffer drained, or the HTTP/2 stream
+    /// window reopened).
     struct TrackedBody {
         #[pin]
         inner: axum::body::Body,
-        _busy: Busy,
+        busy: Busy,
     }
 }
 
@@ -271,7 +344,13 @@ impl Body for TrackedBody {
         self: Pin<&mut Self>,
         cx: &mut Context<'_>,
     ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
-        self.project().inner.poll_frame(cx)
+        let this = self.project();
+        this.busy.set_waiting(false);
+        let polled = this.inner.poll_frame(cx);
+        if let Poll::Ready(Some(Ok(frame))) = &polled {
+            this.busy.set_waiting(frame.is_data());
+        }
+        polled
     }
 
     fn is_end_stream(&self) -> bool {
@@ -283,8 +362,35 @@ impl Body for TrackedBody {
     }
 }
 
+/// How a connection ended, for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closed {
+    /// An answer went unread for `write_timeout`.
+    WriteTimeout,
+    /// Any other way: the client or the server closed it, a time limit
+    /// other than the write timeout, an error.
+    Other,
+}
+
+/// Whether a connection error is the socket's write timeout: the socket
+/// has no other timeout, so a timed-out I/O error anywhere in the chain is
+/// a write that made no progress.
+fn is_write_timeout(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
 /// Serves one connection: waits for its first byte, then runs hyper under
-/// the idle watch until it ends, is idle too long or the server stops.
+/// the idle and write watch until it ends, is idle too long, stops taking
+/// an answer, or the server stops.
 async fn serve_connection<S>(
     stream: TcpStream,
     remote: SocketAddr,
@@ -293,7 +399,8 @@ async fn serve_connection<S>(
     activity: &Activity,
     limits: ConnLimits,
     mut stop: watch::Receiver<bool>,
-) where
+) -> Closed
+where
     S: tower::Service<
             http::Request<Incoming>,
             Response = http::Response<axum::body::Body>,
@@ -309,16 +416,21 @@ async fn serve_connection<S>(
     tokio::select! {
         r = tokio::time::timeout(limits.first_byte, stream.peek(&mut probe)) => match r {
             Ok(Ok(n)) if n > 0 => {}
-            Ok(_) => return,
+            Ok(_) => return Closed::Other,
             Err(_) => {
                 tracing::debug!(%remote, "no request bytes in time; closing");
-                return;
+                return Closed::Other;
             }
         },
-        _ = stop.changed() => return,
+        _ = stop.changed() => return Closed::Other,
     }
-    let conn =
-        builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(svc));
+    // Every write to the socket, heads, bodies, flushes and upgraded
+    // tunnels alike, fails once it has waited `write_timeout` for the
+    // client to take a byte; hyper then ends the connection.
+    let mut stream = TimeoutStream::new(stream);
+    stream.set_write_timeout(Some(limits.write));
+    let io = TokioIo::new(Box::pin(stream));
+    let conn = builder.serve_connection_with_upgrades(io, TowerToHyperService::new(svc));
     let mut conn = std::pin::pin!(conn);
     let mut stopping = *stop.borrow();
     if stopping {
@@ -332,19 +444,33 @@ async fn serve_connection<S>(
     // for ever.
     let mut close_by: Option<tokio::time::Instant> = None;
     loop {
-        let wake = match hard_close {
+        let mut wake = match hard_close {
             Some(at) => at,
             None => activity
                 .idle_deadline(limits)
                 // A request in flight: look again later.
                 .unwrap_or_else(|| tokio::time::Instant::now() + limits.idle),
         };
+        // The watch looks at least once per `write_timeout`, so a body that
+        // starts waiting is seen before its deadline without waking the
+        // watch for every frame; once seen, the deadline itself is kept.
+        wake = wake.min(tokio::time::Instant::now() + limits.write);
+        if let Some(at) = activity.write_deadline(limits.write) {
+            wake = wake.min(at);
+        }
         tokio::select! {
             r = conn.as_mut() => {
-                if let Err(e) = r {
-                    tracing::debug!(error = %e, %remote, "connection ended with an error");
-                }
-                return;
+                return match r {
+                    Ok(()) => Closed::Other,
+                    Err(e) if is_write_timeout(&*e) => {
+                        tracing::debug!(%remote, "answer not read in time; closing");
+                        Closed::WriteTimeout
+                    }
+                    Err(e) => {
+                        tracing::debug!(error = %e, %remote, "connection ended with an error");
+                        Closed::Other
+                    }
+                };
             }
             _ = stop.changed(), if !stopping => {
                 stopping = true;
@@ -352,6 +478,13 @@ async fn serve_connection<S>(
             }
             () = tokio::time::sleep_until(wake) => {
                 let now = tokio::time::Instant::now();
+                if activity.write_deadline(limits.write).is_some_and(|at| now >= at) {
+                    // Dropping the connection drops its streams, and with
+                    // them the bodies that wait (an upstream answer stops
+                    // being read too).
+                    tracing::debug!(%remote, "answer not read in time; closing");
+                    return Closed::WriteTimeout;
+                }
                 if hard_close.is_some_and(|at| now >= at) {
                     let in_flight = activity.idle_deadline(limits).is_none();
                     if in_flight && close_by.is_some_and(|by| now < by) {
@@ -359,7 +492,7 @@ async fn serve_connection<S>(
                         continue;
                     }
                     tracing::debug!(%remote, "idle connection did not close; dropping it");
-                    return;
+                    return Closed::Other;
                 }
                 if hard_close.is_none() && activity.idle_deadline(limits).is_some_and(|at| now >= at) {
                     tracing::debug!(%remote, "connection idle too long; closing");

@@ -99,24 +99,79 @@ fn wrap(inner: Reader, coding: Coding, limit: usize) -> Result<Reader, DecodeErr
             // than the body limit needs (at least 8 MiB, zstd's usual
             // window for large inputs), not the decoder's default 128 MiB.
             max_window: (limit as u64).next_power_of_two().max(8 << 20),
+            skip_budget: limit as u64,
         }),
     })
 }
 
+/// The magic number of a zstd skippable frame, low four bits masked off:
+/// RFC 8878 3.1.2 gives sixteen, `0x184D2A50` to `0x184D2A5F`.
+const SKIPPABLE_MAGIC: u32 = 0x184D_2A50;
+const SKIPPABLE_MASK: u32 = 0xFFFF_FFF0;
+
 /// Every frame of a zstd stream: a decoder reads one frame, and frames
 /// after the first would otherwise go unscreened while the application's
-/// decoder reads them all.
+/// decoder reads them all. Skippable frames (user data a decoder passes
+/// over, RFC 8878 3.1.2) are passed over here too: what the application
+/// decodes is the content of the other frames.
 struct ZstdFrames {
     state: Option<ZstdState>,
     max_window: u64,
+    /// Bytes of skippable frames still allowed. Their data produces no
+    /// output, so the output limit would not stop a stacked coding that
+    /// inflates into one huge skippable frame; the body limit bounds them
+    /// on their own.
+    skip_budget: u64,
 }
 
-type ZstdFrame =
-    ruzstd::decoding::StreamingDecoder<BufReader<Reader>, ruzstd::decoding::FrameDecoder>;
+/// A frame's source: its magic number, read to tell skippable frames
+/// apart, put back in front of the rest of the stream.
+type ZstdSource = std::io::Chain<Cursor<[u8; 4]>, BufReader<Reader>>;
+
+type ZstdFrame = ruzstd::decoding::StreamingDecoder<ZstdSource, ruzstd::decoding::FrameDecoder>;
 
 enum ZstdState {
     Frame(Box<ZstdFrame>),
     Between(BufReader<Reader>),
+}
+
+/// The decoded output or the skipped frames crossed the body limit; carried
+/// through `io::Error` to become [`DecodeError::TooLarge`].
+#[derive(Debug)]
+struct OverLimit;
+
+impl std::fmt::Display for OverLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("decoded body over the limit")
+    }
+}
+
+impl std::error::Error for OverLimit {}
+
+fn corrupt(message: &str) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidData, format!("zstd: {message}"))
+}
+
+impl ZstdFrames {
+    /// Reads past one skippable frame, its magic number already read.
+    fn skip_frame(&mut self, source: &mut BufReader<Reader>) -> std::io::Result<()> {
+        let mut size = [0u8; 4];
+        source
+            .read_exact(&mut size)
+            .map_err(|_| corrupt("truncated skippable frame header"))?;
+        let size = u64::from(u32::from_le_bytes(size));
+        self.skip_budget = self
+            .skip_budget
+            .checked_sub(size)
+            .ok_or_else(|| std::io::Error::other(OverLimit))?;
+        let skipped = std::io::copy(&mut source.by_ref().take(size), &mut std::io::sink())?;
+        if skipped < size {
+            return Err(corrupt(&format!(
+                "skippable frame of {size} bytes truncated after {skipped}"
+            )));
+        }
+        Ok(())
+    }
 }
 
 impl Read for ZstdFrames {
@@ -133,19 +188,32 @@ impl Read for ZstdFrames {
                         self.state = Some(ZstdState::Frame(frame));
                         return Ok(n);
                     }
-                    self.state = Some(ZstdState::Between(frame.into_inner()));
+                    let (magic, source) = frame.into_inner().into_inner();
+                    // The decoder reads a frame from its magic number on:
+                    // anything left of it means the frame was not read.
+                    if magic.position() < 4 {
+                        return Err(corrupt("frame header not read"));
+                    }
+                    self.state = Some(ZstdState::Between(source));
                 }
                 Some(ZstdState::Between(mut source)) => {
                     if source.fill_buf()?.is_empty() {
                         return Ok(0);
                     }
+                    let mut magic = [0u8; 4];
+                    source
+                        .read_exact(&mut magic)
+                        .map_err(|_| corrupt("truncated frame header"))?;
+                    if u32::from_le_bytes(magic) & SKIPPABLE_MASK == SKIPPABLE_MAGIC {
+                        self.skip_frame(&mut source)?;
+                        self.state = Some(ZstdState::Between(source));
+                        continue;
+                    }
                     let frame = ruzstd::decoding::StreamingDecoder::new_with_max_window_size(
-                        source,
+                        Cursor::new(magic).chain(source),
                         self.max_window,
                     )
-                    .map_err(|e| {
-                        std::io::Error::new(std::io::ErrorKind::InvalidData, format!("zstd: {e}"))
-                    })?;
+                    .map_err(|e| corrupt(&e.to_string()))?;
                     self.state = Some(ZstdState::Frame(Box::new(frame)));
                 }
             }
@@ -170,6 +238,9 @@ pub(crate) fn decode(
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) if e.get_ref().is_some_and(|inner| inner.is::<OverLimit>()) => {
+                return Err(DecodeError::TooLarge);
+            }
             Err(e) => return Err(DecodeError::Corrupt(e.to_string())),
         };
         if out.len() + n > limit {
@@ -312,6 +383,52 @@ mod tests {
             decode(&Bytes::from_static(b"not zstd"), &[Coding::Zstd], 100),
             Err(DecodeError::Corrupt(_))
         ));
+    }
+
+    /// A skippable frame (RFC 8878 3.1.2): magic `0x184D2A5n`, a 4-byte
+    /// little-endian size, then that many bytes of user data.
+    fn skippable(nibble: u8, data: &[u8]) -> Vec<u8> {
+        let mut out = (0x184D_2A50u32 | u32::from(nibble)).to_le_bytes().to_vec();
+        out.extend(u32::try_from(data.len()).unwrap().to_le_bytes());
+        out.extend_from_slice(data);
+        out
+    }
+
+    #[test]
+    fn zstd_skippable_frames_are_passed_over() {
+        use ruzstd::encoding::{CompressionLevel, compress_to_vec};
+        let real = compress_to_vec(&b"' or 1=1--"[..], CompressionLevel::Fastest);
+        let mut body = skippable(0, b"user data, not content");
+        body.extend(&real);
+        body.extend(skippable(0xF, b""));
+        body.extend(skippable(7, &[0u8; 300]));
+        assert_eq!(
+            decode(&Bytes::from(body.clone()), &[Coding::Zstd], 1 << 20).unwrap(),
+            b"' or 1=1--"
+        );
+        // Nothing but user data: nothing to screen.
+        assert_eq!(
+            decode(&Bytes::from(skippable(3, b"abc")), &[Coding::Zstd], 100).unwrap(),
+            b""
+        );
+        // Inside another coding, skipped bytes count against the limit:
+        // 300 bytes of user data pass a 400-byte limit, not a 200-byte one.
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&body).unwrap();
+        let gz = Bytes::from(gz.finish().unwrap());
+        let stacked = [Coding::Zstd, Coding::Gzip];
+        assert_eq!(decode(&gz, &stacked, 400).unwrap(), b"' or 1=1--");
+        assert_eq!(decode(&gz, &stacked, 200), Err(DecodeError::TooLarge));
+        // Truncated: in the data, in the size, in the magic number.
+        let mut cut = skippable(0, b"0123456789");
+        cut.truncate(12);
+        let cut_size = &skippable(0, b"")[..6];
+        for bad in [&cut[..], cut_size, &[0x50, 0x2A, 0x4D][..]] {
+            let mut body = real.clone();
+            body.extend_from_slice(bad);
+            let e = decode(&Bytes::from(body), &[Coding::Zstd], 1 << 20);
+            assert!(matches!(e, Err(DecodeError::Corrupt(_))), "{bad:?}: {e:?}");
+        }
     }
 
     #[test]

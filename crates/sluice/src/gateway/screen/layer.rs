@@ -15,9 +15,10 @@ use super::{ScreenService, Screener};
 ///   the inner service is never called;
 /// - **log**: the request goes on with an `x-sluice-findings` header listing
 ///   `category/rule` pairs;
-/// - **redact**: personal data in the body and in query values is replaced
-///   before the inner service sees it (a changed query value is
-///   percent-encoded anew), and `content-length` is fixed up; in a body that
+/// - **redact**: personal data in the body and in query keys and values is
+///   replaced before the inner service sees it (a changed query key or value
+///   is percent-encoded anew, every `=` and `&` kept), and `content-length`
+///   is fixed up; in a body that
 ///   is not all UTF-8 the text runs are redacted and other bytes kept as
 ///   sent. Personal data in a header is reported in `x-sluice-findings` but
 ///   neither redacted nor blocked: it is the client's own (`from`, cookies),

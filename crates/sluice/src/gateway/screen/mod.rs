@@ -810,9 +810,11 @@ fn redact_ranges(detector: &Detector, body: &[u8], ranges: &[Range<usize>]) -> (
     (out, count)
 }
 
-/// `uri` with personal data in its query values redacted, each changed
-/// value percent-encoded anew; `None` when nothing was redacted. Keys and
-/// values without personal data keep their bytes.
+/// `uri` with personal data in its query keys and values redacted, each
+/// changed key or value percent-encoded anew (so the redaction's own `=`
+/// or `&` cannot split a pair); `None` when nothing was redacted. Keys and
+/// values without personal data keep their bytes, and every `=` and `&`
+/// of the query stays where it was.
 fn redact_uri_query(detector: &Detector, uri: &http::Uri) -> Option<(http::Uri, usize)> {
     let query = uri.query()?;
     let mut count = 0;
@@ -825,17 +827,10 @@ fn redact_uri_query(detector: &Detector, uri: &http::Uri) -> Option<(http::Uri, 
             Some((k, v)) => (k, Some(v)),
             None => (pair, None),
         };
-        out.push_str(key);
+        count += push_redacted(detector, key, &mut out);
         let Some(value) = value else { continue };
         out.push('=');
-        let decoded = percent_decode_form(value);
-        let (text, n) = redact_bytes(detector, &decoded);
-        if n == 0 {
-            out.push_str(value);
-        } else {
-            count += n;
-            percent_encode_into(&text, &mut out);
-        }
+        count += push_redacted(detector, value, &mut out);
     }
     if count == 0 {
         return None;
@@ -844,6 +839,20 @@ fn redact_uri_query(detector: &Detector, uri: &http::Uri) -> Option<(http::Uri, 
     let mut parts = uri.clone().into_parts();
     parts.path_and_query = Some(path_and_query.parse().ok()?);
     Some((http::Uri::from_parts(parts).ok()?, count))
+}
+
+/// Appends one query key or value to `out`: as it was when it holds no
+/// personal data, else decoded, redacted and percent-encoded. Returns the
+/// number of spans replaced.
+fn push_redacted(detector: &Detector, part: &str, out: &mut String) -> usize {
+    let decoded = percent_decode_form(part);
+    let (text, n) = redact_bytes(detector, &decoded);
+    if n == 0 {
+        out.push_str(part);
+    } else {
+        percent_encode_into(&text, out);
+    }
+    n
 }
 
 /// A query value as a form parser reads it: `+` is a space, `%XX` a byte;
@@ -982,6 +991,36 @@ mod tests {
         assert_eq!(uri.path(), "/p");
         let clean: http::Uri = "/p?x=1".parse().unwrap();
         assert!(redact_uri_query(&d, &clean).is_none());
+    }
+
+    #[test]
+    fn query_keys_are_redacted_in_place() {
+        let d = Detector::new();
+        let uri: http::Uri =
+            "/p?alice%40example.com=1&x=2&bob@example.org&mail=carol%40example.net"
+                .parse()
+                .unwrap();
+        let (uri, n) = redact_uri_query(&d, &uri).unwrap();
+        assert_eq!(n, 3);
+        let q = uri.query().unwrap();
+        for leaked in ["alice", "bob", "carol", "example"] {
+            assert!(!q.contains(leaked), "{leaked} left in {q}");
+        }
+        // The same four pairs, in order: three with `=`, one without.
+        let pairs: Vec<&str> = q.split('&').collect();
+        assert_eq!(pairs.len(), 4, "{q}");
+        assert!(
+            pairs[0].ends_with("=1") && pairs[0].matches('=').count() == 1,
+            "{q}"
+        );
+        assert_eq!(pairs[1], "x=2");
+        assert!(!pairs[2].contains('='), "{q}");
+        assert!(
+            pairs[3].starts_with("mail=") && pairs[3].matches('=').count() == 1,
+            "{q}"
+        );
+        // Still a valid target: redacted parts are percent-encoded.
+        assert!(q.bytes().all(|b| b.is_ascii_graphic()), "{q}");
     }
 
     #[test]
