@@ -734,10 +734,16 @@ fn id_context(text: &str, s: usize, words: &[&str]) -> bool {
     let h = head.as_bytes();
     words.iter().any(|w| {
         memchr::memmem::find_iter(h, w.as_bytes()).any(|p| {
-            (p == 0 || !h[p - 1].is_ascii_alphabetic())
-                && h.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+            (p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, p + w.len(), w.len())
         })
     })
+}
+
+/// Whether a word of `len` bytes found in `h` ends at `e`: a boundary, or
+/// for a long word an inflection or compound after it (`fødselsnummeret`,
+/// `Personnummers`, `Telefonnummer`).
+fn word_ends(h: &[u8], e: usize, len: usize) -> bool {
+    h.get(e).is_none_or(|c| !c.is_ascii_alphabetic()) || len >= 6
 }
 
 const DNI_WORDS: &[&str] = &["dni", "nie", "nif", "documento", "d.n.i"];
@@ -915,8 +921,16 @@ fn id_named_right_before(text: &str, s: usize, words: &[&str]) -> bool {
     words.iter().any(|w| {
         memchr::memmem::find_iter(h, w.as_bytes()).any(|p| {
             let e = p + w.len();
+            let e = e + if w.len() >= 6 {
+                h[e..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count()
+            } else {
+                0
+            };
             (p == 0 || !h[p - 1].is_ascii_alphabetic())
-                && h.get(e).is_none_or(|c| !c.is_ascii_alphabetic())
+                && word_ends(h, e, w.len())
                 && head[e..]
                     .split(|c: char| {
                         c.is_whitespace()
@@ -928,7 +942,8 @@ fn id_named_right_before(text: &str, s: usize, words: &[&str]) -> bool {
     })
 }
 
-/// Words for an identity number in general, in several languages.
+/// Words for an identity number in general, in several languages. Not
+/// `id number` alone: customers, employees and tickets have those too.
 const GENERIC_ID_WORDS: &[&str] = &[
     "national id",
     "national identity",
@@ -938,11 +953,7 @@ const GENERIC_ID_WORDS: &[&str] = &[
     "identity card",
     "identification number",
     "identification no",
-    "id number",
-    "id no",
-    "id nr",
     "id card",
-    "id #",
     "personal number",
     "personal id",
     "personal code",
@@ -1802,6 +1813,7 @@ static ID_FORMATS: &[IdFormat] = &[
         sizes: sizes(&[10, 12]),
         words: &[
             "personnummer",
+            "personnumret",
             "personnr",
             "pnr",
             "samordningsnummer",
@@ -2528,8 +2540,7 @@ fn phone_context(text: &str, s: usize) -> bool {
     let h = head.as_bytes();
     PHONE_AC.find_overlapping_iter(&head).any(|m| {
         let (p, e) = (m.start(), m.end());
-        (p == 0 || !h[p - 1].is_ascii_alphabetic())
-            && h.get(e).is_none_or(|c| !c.is_ascii_alphabetic())
+        (p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, e, e - p)
     })
 }
 
@@ -4372,7 +4383,7 @@ mod tests {
         exactly("titular 21.456.789-K", "pii-national-id", "21.456.789-K");
         exactly("INSZ 93021415732", "pii-national-id", "93021415732");
         exactly(
-            "ID number: 9203185123081",
+            "identity number: 9203185123081",
             "pii-national-id",
             "9203185123081",
         );
@@ -4403,6 +4414,7 @@ mod tests {
             "ticket 88122407815",
             "call 51234567890",
             "build 900215-1232",
+            "Employee ID number 9203185123081",
             "batch S9312345Z",
             // Named, but the check fails.
             "PESEL 88122407816",

@@ -1094,7 +1094,8 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         if s > 0 && b[s - 1] == b'.' {
             while p > 0
                 && s - p < 64
-                && (is_ident(b[p - 1]) || matches!(b[p - 1], b'.' | b'[' | b']' | b'{' | b'}'))
+                && (is_ident(b[p - 1])
+                    || matches!(b[p - 1], b'.' | b'[' | b']' | b'{' | b'}' | b'(' | b')'))
             {
                 p -= 1;
             }
