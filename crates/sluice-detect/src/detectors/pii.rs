@@ -122,6 +122,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::Critical,
         "Azure shared access signature (sv=... with its sig=)",
     ),
+    rule(
+        "pii-date-of-birth",
+        Severity::Medium,
+        "A date named as someone's date of birth (DOB, born on, Geburtsdatum, fecha de nacimiento, 出生日期...)",
+    ),
 ];
 
 const R_EMAIL: usize = 0;
@@ -142,6 +147,7 @@ const R_TOKEN: usize = 14;
 const R_NINO: usize = 15;
 const R_NATID: usize = 16;
 const R_SAS: usize = 17;
+const R_DOB: usize = 18;
 
 fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
     // Every caller stops on ASCII bytes, so the offsets are char boundaries.
@@ -739,6 +745,18 @@ fn id_context(text: &str, s: usize, words: &[&str]) -> bool {
     })
 }
 
+/// The first word after the number ending at `e`, past blanks, a comma,
+/// a bracket or a dash (`850709-2388 (personnummer)`), lower case.
+fn word_after(text: &str, e: usize) -> Option<String> {
+    let mut hi = (e + 40).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let tail = &text[e..hi];
+    let rest = tail.trim_start_matches([' ', '\t', ',', '(', '[', '-', '–', '—', ':', '/']);
+    (rest.len() < tail.len()).then(|| rest.to_lowercase())
+}
+
 /// Whether a word of `len` bytes found in `h` ends at `e`: a boundary, or
 /// for a long word an inflection or compound after it (`fødselsnummeret`,
 /// `Personnummers`, `Telefonnummer`).
@@ -908,39 +926,6 @@ const ID_FILLER: &[&str] = &[
     "no", "nr", "num", "number", "nummer", "numer", "numero", "número", "n°", "nº", "is", "es",
     "est", "ist", "de", "del", "do", "da", "my", "mi", "mon", "ma", "meu", "id", "card",
 ];
-
-/// Whether one of `words` ends right before `s`, with only `ID_FILLER`
-/// words and punctuation after it.
-fn id_named_right_before(text: &str, s: usize, words: &[&str]) -> bool {
-    let mut lo = s.saturating_sub(40);
-    while !text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    let head = text[lo..s].to_lowercase();
-    let h = head.as_bytes();
-    words.iter().any(|w| {
-        memchr::memmem::find_iter(h, w.as_bytes()).any(|p| {
-            let e = p + w.len();
-            let e = e + if w.len() >= 6 {
-                h[e..]
-                    .iter()
-                    .take_while(|c| c.is_ascii_alphabetic())
-                    .count()
-            } else {
-                0
-            };
-            (p == 0 || !h[p - 1].is_ascii_alphabetic())
-                && word_ends(h, e, w.len())
-                && head[e..]
-                    .split(|c: char| {
-                        c.is_whitespace()
-                            || matches!(c, ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',')
-                    })
-                    .filter(|t| !t.is_empty())
-                    .all(|t| ID_FILLER.contains(&t))
-        })
-    })
-}
 
 /// Words for an identity number in general, in several languages. Not
 /// `id number` alone: customers, employees and tickets have those too.
@@ -2195,26 +2180,122 @@ static ID_FORMATS: &[IdFormat] = &[
 /// Whether the candidate at `s` is a national id: a format whose shape and
 /// check characters hold, and, unless its layout is distinctive, a word
 /// naming it shortly before.
-fn national_id_at(text: &str, s: usize, c: &IdCand) -> bool {
+fn national_id_at(text: &str, s: usize, e: usize, c: &IdCand) -> bool {
     let n = c.chars.len();
     if n >= 32 {
         return false;
     }
     let bit = 1u32 << n;
-    let mut generic = None;
+    // The words around are read once, for every format that asks.
+    let mut named: Option<Named> = None;
     ID_FORMATS
         .iter()
-        .filter(|f| f.sizes & bit != 0)
-        .any(|f| match (f.check)(c) {
+        .enumerate()
+        .filter(|(_, f)| f.sizes & bit != 0)
+        .any(|(k, f)| match (f.check)(c) {
             None => false,
             Some(Need::Nothing) => true,
-            Some(Need::Words) if f.tight => id_named_right_before(text, s, f.words),
             Some(Need::Words) => {
-                id_context(text, s, f.words)
-                    || (f.generic
-                        && *generic.get_or_insert_with(|| id_context(text, s, GENERIC_ID_WORDS)))
+                let w = named.get_or_insert_with(|| id_words_around(text, s, e));
+                let me = 1u64 << k;
+                if f.tight {
+                    w.right_before & me != 0
+                } else {
+                    (w.before | w.after) & me != 0 || (f.generic && w.generic)
+                }
             }
         })
+}
+
+/// Which formats the words around a candidate name, one bit per entry of
+/// [`ID_FORMATS`].
+struct Named {
+    /// Named within the few words before.
+    before: u64,
+    /// Named right before, with only `no.`, `number` and punctuation between.
+    right_before: u64,
+    /// Named by the first word after.
+    after: u64,
+    /// A general word for an identity number stands before.
+    generic: bool,
+}
+
+/// Every word naming an id, and the formats (bits) it names; the last bit
+/// stands for the general words.
+static ID_NAME_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
+    const GENERIC: u64 = 1 << 63;
+    let mut words: Vec<&str> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    let mut add = |w: &'static str, m: u64| match words.iter().position(|x| *x == w) {
+        Some(i) => masks[i] |= m,
+        None => {
+            words.push(w);
+            masks.push(m);
+        }
+    };
+    for (k, f) in ID_FORMATS.iter().enumerate() {
+        for w in f.words {
+            add(w, 1 << k);
+        }
+    }
+    for w in GENERIC_ID_WORDS {
+        add(w, GENERIC);
+    }
+    (AhoCorasick::new(&words).expect("static patterns"), masks)
+});
+
+fn id_words_around(text: &str, s: usize, e: usize) -> Named {
+    const GENERIC: u64 = 1 << 63;
+    let (ac, masks) = &*ID_NAME_AC;
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    let (mut before, mut right_before) = (0u64, 0u64);
+    for m in ac.find_overlapping_iter(&head) {
+        let (p, end) = (m.start(), m.end());
+        if !((p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, end, end - p)) {
+            continue;
+        }
+        let mask = masks[m.pattern().as_usize()];
+        before |= mask;
+        // Past an inflection of a long word, only filler words remain?
+        let e2 = end
+            + if end - p >= 6 {
+                h[end..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count()
+            } else {
+                0
+            };
+        let filler = head[e2..]
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',')
+            })
+            .filter(|t| !t.is_empty())
+            .all(|t| ID_FILLER.contains(&t));
+        if filler {
+            right_before |= mask;
+        }
+    }
+    let mut after = 0u64;
+    if let Some(rest) = word_after(text, e) {
+        let r = rest.as_bytes();
+        for m in ac.find_overlapping_iter(&rest) {
+            if m.start() == 0 && word_ends(r, m.end(), m.end()) {
+                after |= masks[m.pattern().as_usize()];
+            }
+        }
+    }
+    Named {
+        before: before & !GENERIC,
+        right_before: right_before & !GENERIC,
+        after: after & !GENERIC,
+        generic: before & GENERIC != 0,
+    }
 }
 
 /// A national id written with letters among its digits (`S8734215H`,
@@ -2260,7 +2341,7 @@ fn alnum_id(text: &str, s: usize) -> Option<usize> {
     };
     // Letters and digits both: a word or a plain number is not this path's.
     let letters = cand.chars.iter().any(u8::is_ascii_uppercase);
-    (letters && cand.chars.iter().any(u8::is_ascii_digit) && national_id_at(text, s, &cand))
+    (letters && cand.chars.iter().any(u8::is_ascii_digit) && national_id_at(text, s, i, &cand))
         .then_some(i)
 }
 
@@ -2525,8 +2606,86 @@ const PHONE_WORDS: &[&str] = &[
     "piga",
 ];
 
+/// Words that name a date as a date of birth.
+const BIRTH_WORDS: &[&str] = &[
+    "dob",
+    "d.o.b",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "birthday",
+    "born",
+    "geburtsdatum",
+    "geboren",
+    "geb.",
+    "fecha de nacimiento",
+    "nacido",
+    "nacida",
+    "date de naissance",
+    "né le",
+    "née le",
+    "data di nascita",
+    "nato il",
+    "nata il",
+    "data de nascimento",
+    "nascido",
+    "geboortedatum",
+    "geboren op",
+    "födelsedatum",
+    "fødselsdato",
+    "født",
+    "syntymäaika",
+    "data urodzenia",
+    "urodzony",
+    "urodzona",
+    "datum narození",
+    "doğum tarihi",
+    "дата рождения",
+    "родился",
+    "родилась",
+    "ημερομηνία γέννησης",
+    "出生日期",
+    "出生年月日",
+    "生年月日",
+    "생년월일",
+    "تاريخ الميلاد",
+    "תאריך לידה",
+    "जन्म तिथि",
+    "tanggal lahir",
+    "ngày sinh",
+];
+
+static BIRTH_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(BIRTH_WORDS).expect("static patterns"));
+
+/// Whether a word for a date of birth stands within the few words before `s`.
+fn birth_context(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    BIRTH_AC.find_overlapping_iter(&head).any(|m| {
+        (m.start() == 0 || !h[m.start() - 1].is_ascii_alphabetic())
+            && word_ends(h, m.end(), m.end() - m.start())
+    })
+}
+
 static PHONE_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(PHONE_WORDS).expect("static patterns"));
+
+/// Whether a word for a telephone follows the number ending at `e`
+/// (`612 34 56 78 (móvil)`).
+fn phone_named_after(text: &str, e: usize) -> bool {
+    let Some(rest) = word_after(text, e) else {
+        return false;
+    };
+    let r = rest.as_bytes();
+    PHONE_AC
+        .find_overlapping_iter(&rest)
+        .any(|m| m.start() == 0 && word_ends(r, m.end(), m.end()))
+}
 
 /// Whether a word for a telephone stands within the few words before `s`.
 /// Only numbers that no layout marks as a phone number ask, so the search
@@ -2800,7 +2959,7 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         lens: &lens,
         seps: &seps,
     };
-    if !plus && national_id_at(text, s, &id) {
+    if !plus && national_id_at(text, s, e, &id) {
         push(hits, R_NATID, s, e);
         return;
     }
@@ -2841,6 +3000,9 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         return;
     }
     if !plus && is_date_like(&groups, &seps) {
+        if birth_context(text, s) {
+            push(hits, R_DOB, s, e);
+        }
         return;
     }
     // Dotted quads and versions.
@@ -2873,7 +3035,7 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             && digits.iter().any(|&x| x != digits[0] && x != digits[1])
             && (lens.len() == 1 || lens.iter().all(|&l| l <= 8))
             && !(years && n <= 8)
-            && phone_context(text, s)
+            && (phone_context(text, s) || phone_named_after(text, e))
     };
     if mixed || seps.contains(&b'/') {
         if named(&digits) {
@@ -3109,6 +3271,18 @@ const TOKEN_BODIES: &[Body] = &[
         max: 32,
         hex: true,
     },
+    // 6: Stripe webhook `whsec_`, Docker Hub `dckr_pat_`.
+    Body {
+        min: 22,
+        max: 300,
+        hex: false,
+    },
+    // 7: age `AGE-SECRET-KEY-1` + 58 bech32 characters.
+    Body {
+        min: 58,
+        max: 58,
+        hex: false,
+    },
 ];
 
 const PREFIXES: &[(&str, P)] = &[
@@ -3160,6 +3334,9 @@ const PREFIXES: &[(&str, P)] = &[
     ("lin_api_", P::Token(4)),
     ("PMAK-", P::Token(4)),
     ("dapi", P::Token(5)),
+    ("whsec_", P::Token(6)),
+    ("dckr_pat_", P::Token(6)),
+    ("AGE-SECRET-KEY-1", P::Token(7)),
     ("PuTTY-User-Key-File-", P::Putty),
     ("sig=", P::AzureSas),
     // A form or query body reaches the detectors as its keys and values
@@ -3365,7 +3542,7 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 let tok = &b[pe..pe + n];
                 let mixed = tok.iter().any(u8::is_ascii_digit)
                     && tok.iter().any(u8::is_ascii_alphabetic)
-                    && !tok.contains(&b'_');
+                    && (!tok.contains(&b'_') || tok.iter().any(u8::is_ascii_uppercase));
                 if left_ok
                     && (body.min..=body.max).contains(&n)
                     && !is_alnum(b.get(pe + n))
@@ -3862,6 +4039,24 @@ fn scan_pgpass(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let field = |x: u8| !x.is_ascii_whitespace() && x != b':' && x != 0;
     for p in memchr::memchr_iter(b':', b) {
+        // A Telegram bot token: the bot's numeric id, `:AA` and 33 more.
+        if b.get(p + 1) == Some(&b'A') && b.get(p + 2) == Some(&b'A') {
+            let id = b[..p]
+                .iter()
+                .rev()
+                .take(11)
+                .take_while(|x| x.is_ascii_digit())
+                .count();
+            let n = run(b, p + 1, 36, b64url);
+            let s = p - id;
+            if (8..=10).contains(&id)
+                && n == 35
+                && !is_alnum(s.checked_sub(1).and_then(|k| b.get(k)))
+            {
+                push(hits, R_TOKEN, s, p + 1 + n);
+                continue;
+            }
+        }
         // The port: one to five digits, then the next colon.
         let port = run(b, p + 1, 6, |x| x.is_ascii_digit());
         if port == 0 || port > 5 || b.get(p + 1 + port) != Some(&b':') {
@@ -4502,6 +4697,58 @@ mod tests {
             "see docs.example.com.v1beta.ListObjectsRequest",
             "password_hash = \"argon2id\"",
             "pwd_min_length: 12chars",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn names_after_the_number_and_dates_of_birth() {
+        exactly(
+            "900215-1232 (personnummer)",
+            "pii-national-id",
+            "900215-1232",
+        );
+        exactly("612 34 56 78 (móvil)", "pii-phone", "612 34 56 78");
+        exactly("DOB: 1984-07-23", "pii-date-of-birth", "1984-07-23");
+        exactly("Geburtsdatum 23.07.1984", "pii-date-of-birth", "23.07.1984");
+        exactly("出生日期：1984-07-23", "pii-date-of-birth", "1984-07-23");
+        for t in [
+            "Released 1984-07-23 on vinyl",
+            "900215-1232 units shipped",
+            "612 34 56 78 cabinets",
+            "invoice date 23.07.1984",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn vendor_tokens_by_prefix() {
+        for tok in [
+            "whsec_Xk92LmPq7RtV3sWz8Yb1Nc4Df6Gh0Jk2",
+            "dckr_pat_Hq3xY8vT1mKp0LsW9eRz2bN5cJ7",
+            "AGE-SECRET-KEY-1QQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LQPZRY9X8GF2TVDW0S3JN54KHC",
+        ] {
+            exactly(&format!("export KEY={tok}"), "pii-api-token", tok);
+        }
+        exactly(
+            "bot 5512349876:AAH3kd9sLq0Pw7ZxV2nB8mT4cY6uR1eJ5oG ready",
+            "pii-api-token",
+            "5512349876:AAH3kd9sLq0Pw7ZxV2nB8mT4cY6uR1eJ5oG",
+        );
+        for t in [
+            "ntn_notes_folder_name",
+            "the whsec_ prefix marks Stripe webhook secrets",
+            "at 10:AAA we met",
         ] {
             assert!(
                 found(t).is_empty(),
