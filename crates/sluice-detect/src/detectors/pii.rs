@@ -2851,6 +2851,15 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
                 last_sep = false;
                 j += 1;
                 e = j;
+            } else if !last_sep
+                && y == b' '
+                && b.get(j + 1) == Some(&b'/')
+                && b.get(j + 2) == Some(&b' ')
+                && b.get(j + 3).is_some_and(u8::is_ascii_digit)
+            {
+                // `030 / 123 456 78`: an area code set off by a spaced slash.
+                last_sep = true;
+                j += 3;
             } else if matches!(y, b' ' | b'-' | b'.' | b'(' | b')' | b'/') || (y == b'+' && j == s)
             {
                 // Irregular spacing between groups (`4700  5747  6363`):
@@ -4647,6 +4656,7 @@ mod tests {
         exactly("whatsapp 919876543210", "pii-phone", "919876543210");
         exactly("Fax: 0049 30 1234567", "pii-phone", "0049 30 1234567");
         exactly("06 12 34 56 78", "pii-phone", "06 12 34 56 78");
+        exactly("Telefon: 089 / 432 118 07", "pii-phone", "089 / 432 118 07");
         exactly("appelez le 01 12 23 34 45", "pii-phone", "01 12 23 34 45");
         for t in [
             // An MSISDN needs a known calling code and length.
@@ -4657,6 +4667,7 @@ mod tests {
             // Meeting and dial-in codes.
             "Dial-in code 812 4471 9930",
             "612 34 56 78",
+            "scored 12 / 40 and 2024 / 2025 season",
         ] {
             assert!(
                 !found(t).iter().any(|(id, _)| *id == "pii-phone"),
