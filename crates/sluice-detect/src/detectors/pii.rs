@@ -11,7 +11,16 @@
 //! a leading `+` with 8-15 digits, the North American 3-3-4 grouping or a
 //! national trunk `0` with grouped digits, and are never dates, versions or
 //! dotted quads. A number after `order`, `invoice`, `ref` or `tracking` is
-//! not a phone number.
+//! not a phone number. Where a word for telephone in one of many languages
+//! stands before it (`celular`, `Handy`, `телефон`, `msisdn`), any national
+//! layout counts, and an MSISDN without `+` needs a known calling code and
+//! a national number of that country's length.
+//!
+//! National ids come from a table of formats, each a check function (dates,
+//! check digits or letters: Luhn, mod 11, mod 31, mod 97, ISO 7064) and the
+//! words that name it. A format whose layout alone is distinctive
+//! (`330.936.611-10`, `BNCGPP82L14F205W`) needs nothing more; the rest need
+//! their name, or a general word for an identity number, shortly before.
 //!
 //! Secrets are found by their published prefixes (`AKIA`, `ghp_`,
 //! `github_pat_`, `xoxb-`, `AIza`, `sk_live_`, `eyJ` JWTs whose header
@@ -39,12 +48,12 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-phone",
         Severity::Medium,
-        "Phone number (E.164 or a common national format)",
+        "Phone number (E.164, 00 and a calling code, a common national layout, or any national layout after a word for telephone in one of many languages)",
     ),
     rule(
         "pii-card",
         Severity::High,
-        "Payment card number (Luhn-valid, known issuer prefix)",
+        "Payment card number (Luhn-valid, known issuer prefix incl. Mir, RuPay, Elo)",
     ),
     rule("pii-ssn", Severity::High, "US Social Security number"),
     rule(
@@ -86,17 +95,17 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-private-key",
         Severity::Critical,
-        "PEM private-key block (-----BEGIN ... PRIVATE KEY-----)",
+        "Private-key block (PEM -----BEGIN ... PRIVATE KEY-----, PuTTY .ppk)",
     ),
     rule(
         "pii-secret-assignment",
         Severity::High,
-        "Random-looking value assigned to a password, secret, token or API key",
+        "Random-looking value assigned to a password, secret, token or API key; Basic and registry credentials; .pgpass passwords",
     ),
     rule(
         "pii-api-token",
         Severity::Critical,
-        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG., Hugging Face, Shopify, DigitalOcean, PyPI, Vault, Grafana, Linear, Postman, Databricks)",
+        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG., Hugging Face, Shopify, DigitalOcean, PyPI, Vault, Grafana, Linear, Postman, Databricks, three-part bot tokens)",
     ),
     rule(
         "pii-uk-nino",
@@ -106,12 +115,17 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-national-id",
         Severity::High,
-        "National id with a valid check (Canada SIN, Spain DNI/NIE, Netherlands BSN, Brazil CPF, India Aadhaar, France NIR)",
+        "National id with valid check characters and a distinctive layout or its name nearby (a table of about fifty formats: SIN, DNI/NIE, BSN, CPF, Aadhaar, NIR, personnummer, fødselsnummer, HETU, PESEL, RUT, CURP, codice fiscale, China RIC, TC kimlik, NRIC, Steuer-ID, CPR, TFN, ITIN, passports and more)",
     ),
     rule(
         "pii-azure-sas",
         Severity::Critical,
         "Azure shared access signature (sv=... with its sig=)",
+    ),
+    rule(
+        "pii-date-of-birth",
+        Severity::Medium,
+        "A date named as someone's date of birth (DOB, born on, Geburtsdatum, fecha de nacimiento, 出生日期...)",
     ),
 ];
 
@@ -133,6 +147,7 @@ const R_TOKEN: usize = 14;
 const R_NINO: usize = 15;
 const R_NATID: usize = 16;
 const R_SAS: usize = 17;
+const R_DOB: usize = 18;
 
 fn push(hits: &mut Vec<Hit>, rule: usize, start: usize, end: usize) {
     // Every caller stops on ASCII bytes, so the offsets are char boundaries.
@@ -169,6 +184,21 @@ fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let mut s = at;
+        if at > 1 && b[at - 1] == b'"' {
+            // A quoted local part: `"j.doe\ work"@example.net`.
+            let lo = at.saturating_sub(66);
+            if let Some(q) = b[lo..at - 1]
+                .iter()
+                .rposition(|&x| x == b'"')
+                .map(|o| lo + o)
+                && q + 1 < at - 1
+                && b[q + 1..at - 1].iter().all(|&x| x >= 0x20 && x != b'@')
+                && b.get(q.wrapping_sub(1))
+                    .is_none_or(|x| !x.is_ascii_alphanumeric())
+            {
+                s = q;
+            }
+        }
         while s > 0 && at - s < 64 && local_ok(b[s - 1]) {
             s -= 1;
         }
@@ -196,11 +226,103 @@ fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
             && tld.len() <= 24
             && tld.bytes().all(|x| x.is_ascii_alphabetic())
             && !NOT_TLDS.iter().any(|n| tld.eq_ignore_ascii_case(n));
-        if labels_ok && tld_ok {
+        if labels_ok && tld_ok && !sample_address(text, s, at, domain) {
             push(hits, R_EMAIL, s, e);
             last_end = e;
         }
     }
+}
+
+/// Words that call a value next to them a sample rather than a secret.
+const SAMPLE_WORDS: &[&str] = &[
+    "placeholder",
+    "example",
+    "sample",
+    "dummy",
+    "fake",
+    "docs",
+    "documentation",
+    "not a secret",
+    "not real",
+];
+
+/// Whether the text around `s..e` (same value, a sentence either side)
+/// calls it a sample or placeholder: AWS's documented keys (`...EXAMPLE`)
+/// quoted in prose about them.
+fn called_sample(text: &str, s: usize, e: usize) -> bool {
+    let mut lo = s.saturating_sub(96);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (e + 96).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let lo = text[lo..s].rfind('\0').map_or(lo, |p| lo + p + 1);
+    let hi = text[e..hi].find('\0').map_or(hi, |p| e + p);
+    let around = format!("{} {}", &text[lo..s], &text[e..hi]).to_lowercase();
+    SAMPLE_WORDS.iter().any(|w| around.contains(w))
+}
+
+/// Mailbox names that stand for a role or a reader, not a person.
+const ROLE_MAILBOXES: &[&str] = &[
+    "you",
+    "your",
+    "yourname",
+    "your.name",
+    "your_name",
+    "your-name",
+    "youremail",
+    "your.email",
+    "name",
+    "user",
+    "username",
+    "someone",
+    "somebody",
+    "email",
+    "mail",
+    "me",
+    "test",
+    "info",
+    "hello",
+    "support",
+    "help",
+    "feedback",
+    "contact",
+    "team",
+    "sales",
+    "admin",
+    "noreply",
+    "no-reply",
+    "postmaster",
+    "webmaster",
+    "hostmaster",
+    "abuse",
+    "security",
+    "privacy",
+    "press",
+    "jobs",
+    "office",
+];
+
+/// An address no person owns: the value of a `placeholder` attribute, or a
+/// role mailbox at a domain reserved for examples (RFC 2606: `example.com`,
+/// `.example`, `.test`, `.invalid`).
+fn sample_address(text: &str, s: usize, at: usize, domain: &str) -> bool {
+    let head = text[..s].trim_end_matches(['"', '\'']).as_bytes();
+    let attr = b"placeholder=";
+    if head.len() >= attr.len() && head[head.len() - attr.len()..].eq_ignore_ascii_case(attr) {
+        return true;
+    }
+    let d = domain.to_ascii_lowercase();
+    let reserved = ["example.com", "example.net", "example.org"]
+        .iter()
+        .any(|r| d == *r || d.ends_with(&format!(".{r}")))
+        || [".example", ".test", ".invalid"]
+            .iter()
+            .any(|t| d.ends_with(t));
+    let local = &text[s..at];
+    reserved && ROLE_MAILBOXES.iter().any(|r| local.eq_ignore_ascii_case(r))
 }
 
 /// Where an address is written out to dodge harvesters: `jane [at] example
@@ -450,7 +572,8 @@ fn card_iin(d: &[u8]) -> bool {
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),
         b'5' => (51..=55).contains(&n(2)) && len == 16 || (56..=59).contains(&n(2)) && len >= 12,
-        b'2' => (2221..=2720).contains(&n(4)) && len == 16,
+        // Mastercard 2-series; Mir 2200-2204.
+        b'2' => ((2221..=2720).contains(&n(4)) || (2200..=2204).contains(&n(4))) && len == 16,
         b'3' => {
             (matches!(n(2), 34 | 37) && len == 15)
                 || (n(2) == 35 && (16..=19).contains(&len))
@@ -489,6 +612,9 @@ const ID_WORDS: &[&str] = &[
     "serial",
     "account no",
     "case",
+    "code",
+    "pin",
+    "passcode",
     "build",
     "version",
     "po",
@@ -614,26 +740,31 @@ fn id_context(text: &str, s: usize, words: &[&str]) -> bool {
     let h = head.as_bytes();
     words.iter().any(|w| {
         memchr::memmem::find_iter(h, w.as_bytes()).any(|p| {
-            (p == 0 || !h[p - 1].is_ascii_alphabetic())
-                && h.get(p + w.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+            (p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, p + w.len(), w.len())
         })
     })
 }
 
-const SIN_WORDS: &[&str] = &["sin", "social insurance", "nas", "assurance sociale"];
+/// The first word after the number ending at `e`, past blanks, a comma,
+/// a bracket or a dash (`850709-2388 (personnummer)`), lower case.
+fn word_after(text: &str, e: usize) -> Option<String> {
+    let mut hi = (e + 40).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let tail = &text[e..hi];
+    let rest = tail.trim_start_matches([' ', '\t', ',', '(', '[', '-', '–', '—', ':', '/']);
+    (rest.len() < tail.len()).then(|| rest.to_lowercase())
+}
+
+/// Whether a word of `len` bytes found in `h` ends at `e`: a boundary, or
+/// for a long word an inflection or compound after it (`fødselsnummeret`,
+/// `Personnummers`, `Telefonnummer`).
+fn word_ends(h: &[u8], e: usize, len: usize) -> bool {
+    h.get(e).is_none_or(|c| !c.is_ascii_alphabetic()) || len >= 6
+}
+
 const DNI_WORDS: &[&str] = &["dni", "nie", "nif", "documento", "d.n.i"];
-const BSN_WORDS: &[&str] = &["bsn", "burgerservicenummer", "sofinummer", "sofi"];
-const CPF_WORDS: &[&str] = &["cpf"];
-const AADHAAR_WORDS: &[&str] = &["aadhaar", "aadhar", "uidai", "uid", "आधार"];
-const NIR_WORDS: &[&str] = &[
-    "nir",
-    "sécu",
-    "secu",
-    "sécurité sociale",
-    "securite sociale",
-    "insee",
-    "carte vitale",
-];
 
 /// Spain's DNI/NIE check letter for the number.
 fn dni_letter(n: u32) -> u8 {
@@ -721,40 +852,1855 @@ fn nir_ok(d: &[u8]) -> bool {
     97 - digits_value(&d[..13]) % 97 == digits_value(&d[13..])
 }
 
-/// A national id among the digits of the number at `s`, by its check
-/// digits and its usual grouping; groupings shared with order numbers and
-/// phone numbers also need the id's name in front.
-fn national_id(text: &str, s: usize, digits: &[u8], lens: &[usize], seps: &[u8]) -> bool {
-    let uniform = seps
-        .iter()
-        .all(|&c| seps.first() == Some(&c) && matches!(c, b' ' | b'-'));
-    match digits.len() {
-        9 => {
-            let grouped = lens == [9] || (uniform && lens == [3, 3, 3]);
-            (grouped
-                && !matches!(digits[0], b'0' | b'8')
-                && luhn(digits)
-                && id_context(text, s, SIN_WORDS))
-                || ((lens == [9] || (lens == [4, 2, 3] && seps.iter().all(|&c| c == b'.')))
-                    && bsn_ok(digits)
-                    && id_context(text, s, BSN_WORDS))
-        }
-        11 => {
-            let formatted = lens == [3, 3, 3, 2] && seps == &b"..-"[..];
-            cpf_ok(digits) && (formatted || (lens == [11] && id_context(text, s, CPF_WORDS)))
-        }
-        12 => {
-            (lens == [12] || (uniform && lens == [4, 4, 4]))
-                && aadhaar_ok(digits)
-                && id_context(text, s, AADHAAR_WORDS)
-        }
-        15 => {
-            let spaced = lens == [1, 2, 2, 2, 3, 3, 2] && seps.iter().all(|&c| c == b' ');
-            nir_ok(digits)
-                && (spaced || ((lens == [15] || lens == [13, 2]) && id_context(text, s, NIR_WORDS)))
-        }
-        _ => false,
+// ===== national ids: a table of formats =====
+
+/// A candidate id: its characters (digits and upper-case letters, the
+/// separators dropped), the lengths of its groups and the separators
+/// between them.
+struct IdCand<'a> {
+    chars: &'a [u8],
+    lens: &'a [usize],
+    seps: &'a [u8],
+}
+
+impl IdCand<'_> {
+    /// Written without separators.
+    fn plain(&self) -> bool {
+        self.lens.len() == 1
     }
+
+    /// Groups of these lengths joined by these separators.
+    fn laid(&self, lens: &[usize], seps: &[u8]) -> bool {
+        self.lens == lens && self.seps == seps
+    }
+
+    /// Groups of these lengths joined by one blank or dash throughout.
+    fn grouped(&self, lens: &[usize]) -> bool {
+        self.lens == lens
+            && self
+                .seps
+                .iter()
+                .all(|&c| Some(&c) == self.seps.first() && matches!(c, b' ' | b'-'))
+    }
+
+    fn digits(&self) -> bool {
+        self.chars.iter().all(u8::is_ascii_digit)
+    }
+}
+
+/// What a format whose shape and check characters hold still asks of the
+/// text: nothing (its layout is distinctive), or a word naming the id
+/// within the few words before it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Need {
+    Nothing,
+    Words,
+}
+
+/// Shape, date fields and check characters of one format: `None` when
+/// they fail, else what the text must add.
+type IdCheck = fn(&IdCand) -> Option<Need>;
+
+/// One national id format.
+struct IdFormat {
+    /// Shape, date fields and check characters; `None` when they fail.
+    check: IdCheck,
+    /// The numbers of id characters the format can have, one bit each:
+    /// most candidates are ruled out before any check runs.
+    sizes: u32,
+    /// Words naming this id, lower case.
+    words: &'static [&'static str],
+    /// Whether the generic words for an identity number (`id no.`,
+    /// `identity number`, `cédula`) also name it. Formats without a check
+    /// character keep to their own names.
+    generic: bool,
+    /// Whether the name must stand right before the number (`passport no.
+    /// C03005988`), with only `no.`, `number`, `is` and punctuation
+    /// between: formats without a check character, which nothing else
+    /// tells from an ordinary number.
+    tight: bool,
+}
+
+/// Words that may stand between an id's name and the id.
+const ID_FILLER: &[&str] = &[
+    "no", "nr", "num", "number", "nummer", "numer", "numero", "número", "n°", "nº", "is", "es",
+    "est", "ist", "de", "del", "do", "da", "my", "mi", "mon", "ma", "meu", "id", "card",
+];
+
+/// Words for an identity number in general, in several languages. Not
+/// `id number` alone: customers, employees and tickets have those too.
+const GENERIC_ID_WORDS: &[&str] = &[
+    "national id",
+    "national identity",
+    "national identification",
+    "identity number",
+    "identity no",
+    "identity card",
+    "identification number",
+    "identification no",
+    "id card",
+    "personal number",
+    "personal id",
+    "personal code",
+    "personal identity",
+    "citizen id",
+    "identidad",
+    "cédula",
+    "cedula",
+    "identidade",
+    "identité",
+    "identite",
+    "identità",
+    "identita",
+    "ausweis",
+    "personalausweis",
+    "tożsamości",
+    "tozsamosci",
+    "личности",
+    "身份",
+    "身分",
+    "신분",
+    "هوية",
+    "الهوية",
+    "זהות",
+    "kimlik",
+];
+
+fn dval(c: u8) -> u32 {
+    u32::from(c.wrapping_sub(b'0'))
+}
+
+/// The value of a few digits.
+fn dnum(d: &[u8]) -> u32 {
+    d.iter().fold(0, |a, &x| a * 10 + dval(x))
+}
+
+/// Sum of digits times weights.
+fn weighted(d: &[u8], w: &[u32]) -> u32 {
+    d.iter().zip(w).map(|(&x, &k)| dval(x) * k).sum()
+}
+
+/// A plausible day and month (days up to 31 in any month).
+fn day_month(dd: u32, mm: u32) -> bool {
+    (1..=31).contains(&dd) && (1..=12).contains(&mm)
+}
+
+/// ISO 7064 MOD 11,10 over all but the last digit, which is the check
+/// (Germany's Steuer-ID, Croatia's OIB).
+fn iso7064_11_10(d: &[u8]) -> bool {
+    let Some((&last, body)) = d.split_last() else {
+        return false;
+    };
+    let mut p = 10;
+    for &x in body {
+        let mut s = (dval(x) + p) % 10;
+        if s == 0 {
+            s = 10;
+        }
+        p = s * 2 % 11;
+    }
+    (11 - p) % 10 == dval(last)
+}
+
+/// Luhn on digits only.
+fn luhn_digits(d: &[u8]) -> bool {
+    d.iter().all(u8::is_ascii_digit) && luhn(d)
+}
+
+// Formats already known: Canada SIN, Netherlands BSN, Brazil CPF, India
+// Aadhaar, France NIR.
+
+fn ca_sin(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 9
+        && c.digits()
+        && (c.plain() || c.grouped(&[3, 3, 3]))
+        && !matches!(d[0], b'0' | b'8')
+        && luhn(d))
+    .then_some(Need::Words)
+}
+
+fn nl_bsn(c: &IdCand) -> Option<Need> {
+    (c.chars.len() == 9
+        && c.digits()
+        && (c.plain() || c.laid(&[4, 2, 3], b".."))
+        && bsn_ok(c.chars))
+    .then_some(Need::Words)
+}
+
+fn br_cpf(c: &IdCand) -> Option<Need> {
+    if c.chars.len() != 11 || !c.digits() || !cpf_ok(c.chars) {
+        return None;
+    }
+    if c.laid(&[3, 3, 3, 2], b"..-") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+fn in_aadhaar(c: &IdCand) -> Option<Need> {
+    (c.digits() && (c.plain() || c.grouped(&[4, 4, 4])) && aadhaar_ok(c.chars))
+        .then_some(Need::Words)
+}
+
+fn fr_nir(c: &IdCand) -> Option<Need> {
+    if c.chars.len() != 15 || !c.digits() || !nir_ok(c.chars) {
+        return None;
+    }
+    if c.lens == [1, 2, 2, 2, 3, 3, 2] && c.seps.iter().all(|&x| x == b' ') {
+        Some(Need::Nothing)
+    } else {
+        (c.plain() || c.lens == [13, 2]).then_some(Need::Words)
+    }
+}
+
+/// Sweden personnummer: (YY)YYMMDD-NNNC, Luhn over the last ten digits;
+/// a coordination number adds 60 to the day.
+fn se_personnummer(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    let ten = match d.len() {
+        10 => d,
+        12 => &d[2..],
+        _ => return None,
+    };
+    let layout =
+        c.plain() || ((c.lens == [6, 4] || c.lens == [8, 4]) && matches!(c.seps, [b'-' | b'+']));
+    let dd = dnum(&ten[4..6]);
+    let dd = if dd > 60 { dd - 60 } else { dd };
+    (c.digits() && layout && day_month(dd, dnum(&ten[2..4])) && luhn(ten)).then_some(Need::Words)
+}
+
+/// Norway fødselsnummer: DDMMYY and five digits, two mod-11 checks; a
+/// D-number adds 40 to the day.
+fn no_fodselsnummer(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || !(c.plain() || c.grouped(&[6, 5])) {
+        return None;
+    }
+    let dd = dnum(&d[..2]) % 40;
+    let mm = dnum(&d[2..4]) % 40;
+    let k = |w: &[u32], n: usize| {
+        let r = 11 - weighted(&d[..n], w) % 11;
+        match r {
+            11 => Some(0),
+            10 => None,
+            r => Some(r),
+        }
+    };
+    let k1 = k(&[3, 7, 6, 1, 8, 9, 4, 5, 2], 9)?;
+    let k2 = k(&[5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 10)?;
+    (day_month(dd, mm) && k1 == dval(d[9]) && k2 == dval(d[10])).then_some(Need::Words)
+}
+
+/// Denmark CPR: DDMMYY-SSSS; the mod-11 check was dropped in 2007, so the
+/// date and the name of the number carry it.
+fn dk_cpr(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 10
+        && c.digits()
+        && (c.plain() || c.laid(&[6, 4], b"-"))
+        && day_month(dnum(&d[..2]), dnum(&d[2..4])))
+    .then_some(Need::Words)
+}
+
+/// Finland HETU: DDMMYY, a century sign, three digits and a check
+/// character (the nine digits mod 31).
+fn fi_hetu(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    // The sign `-` or `+` is a separator; `A` (and the newer `B`-`F`, `U`-`Y`)
+    // stays among the characters.
+    let (date, num, check) = match d.len() {
+        10 if c.lens == [6, 4] && matches!(c.seps, [b'-' | b'+']) => (&d[..6], &d[6..9], d[9]),
+        11 if c.plain() && matches!(d[6], b'A'..=b'F' | b'U'..=b'Y') => (&d[..6], &d[7..10], d[10]),
+        _ => return None,
+    };
+    if !date.iter().chain(num).all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = dnum(date) as u64 * 1000 + u64::from(dnum(num));
+    let table = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
+    (day_month(dnum(&date[..2]), dnum(&date[2..4])) && table[(n % 31) as usize] == check)
+        .then_some(Need::Words)
+}
+
+/// Poland PESEL: YYMMDD (the month carries the century), four digits, a
+/// weighted check digit.
+fn pl_pesel(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || !c.plain() {
+        return None;
+    }
+    let s = weighted(d, &[1, 3, 7, 9, 1, 3, 7, 9, 1, 3]);
+    ((10 - s % 10) % 10 == dval(d[10]) && day_month(dnum(&d[4..6]), dnum(&d[2..4]) % 20))
+        .then_some(Need::Words)
+}
+
+/// Chile RUT/RUN: seven or eight digits and a mod-11 check (`K` for 10).
+fn cl_rut(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    let (check, body) = d.split_last()?;
+    if !(7..=8).contains(&body.len()) || !body.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let s: u32 = body
+        .iter()
+        .rev()
+        .zip([2, 3, 4, 5, 6, 7].iter().cycle())
+        .map(|(&x, &w)| dval(x) * w)
+        .sum();
+    let want = match 11 - s % 11 {
+        11 => b'0',
+        10 => b'K',
+        r => b'0' + r as u8,
+    };
+    if *check != want {
+        return None;
+    }
+    let dotted = c.lens.len() == 4 && c.seps == b"..-" && c.lens[1..] == [3, 3, 1];
+    if dotted {
+        Some(Need::Nothing)
+    } else {
+        (c.plain() || c.laid(&[body.len(), 1], b"-")).then_some(Need::Words)
+    }
+}
+
+/// Argentina CUIT/CUIL: a two-digit kind, the eight-digit DNI, a mod-11
+/// check.
+fn ar_cuit(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || !matches!(dnum(&d[..2]), 20 | 23 | 24 | 27 | 30 | 33 | 34) {
+        return None;
+    }
+    let r = 11 - weighted(d, &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11;
+    if (if r == 11 { 0 } else { r }) != dval(d[10]) {
+        return None;
+    }
+    if c.laid(&[2, 8, 1], b"--") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Argentina DNI: seven or eight digits, often dotted; no check digit.
+fn ar_dni(c: &IdCand) -> Option<Need> {
+    let n = c.chars.len();
+    ((7..=8).contains(&n) && c.digits() && (c.plain() || c.laid(&[n - 6, 3, 3], b"..")))
+        .then_some(Need::Words)
+}
+
+/// Belgium national register number: YYMMDD, a serial, then 97 minus the
+/// first nine digits mod 97 (with a `2` in front for births from 2000).
+fn be_national_number(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() {
+        return None;
+    }
+    let first = u64::from(dnum(&d[..9]));
+    let check = u64::from(dnum(&d[9..]));
+    let ok = 97 - first % 97 == check || 97 - (2_000_000_000 + first) % 97 == check;
+    let mm = dnum(&d[2..4]);
+    if !ok || mm > 12 && !(20..=32).contains(&mm) && !(40..=52).contains(&mm) {
+        return None;
+    }
+    if c.laid(&[2, 2, 2, 3, 2], b"..-.") || c.laid(&[6, 3, 2], b"--") {
+        Some(Need::Nothing)
+    } else {
+        (c.plain() || c.grouped(&[6, 3, 2])).then_some(Need::Words)
+    }
+}
+
+/// South Africa identity number: YYMMDD, gender and sequence, citizenship
+/// (0-2), a digit, and a Luhn check.
+fn za_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 13
+        && c.digits()
+        && (c.plain() || c.grouped(&[6, 4, 3]))
+        && d[10] <= b'2'
+        && day_month(dnum(&d[4..6]), dnum(&d[2..4]))
+        && luhn(d))
+    .then_some(Need::Words)
+}
+
+/// China resident identity number: region, YYYYMMDD, sequence and an
+/// ISO 7064 MOD 11-2 check (`X` for 10). Its date and region make an
+/// eighteen-character number hard to meet by chance.
+fn cn_resident_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 18
+        || !(c.plain() || c.grouped(&[6, 8, 4]))
+        || !d[..17].iter().all(u8::is_ascii_digit)
+        || !matches!(d[0], b'1'..=b'8')
+    {
+        return None;
+    }
+    let year = dnum(&d[6..10]);
+    let w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let want = b"10X98765432"[(weighted(&d[..17], &w) % 11) as usize];
+    ((1900..=2099).contains(&year)
+        && day_month(dnum(&d[12..14]), dnum(&d[10..12]))
+        && d[17] == want)
+        .then_some(Need::Nothing)
+}
+
+/// Turkey T.C. kimlik numarası: eleven digits, two check digits.
+fn tr_kimlik(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || !c.plain() || d[0] == b'0' {
+        return None;
+    }
+    let odd: i32 = [0, 2, 4, 6, 8].iter().map(|&k| dval(d[k]) as i32).sum();
+    let even: i32 = [1, 3, 5, 7].iter().map(|&k| dval(d[k]) as i32).sum();
+    let d10 = (odd * 7 - even).rem_euclid(10) as u32;
+    let d11 = d[..10].iter().map(|&x| dval(x)).sum::<u32>() % 10;
+    (d10 == dval(d[9]) && d11 == dval(d[10])).then_some(Need::Words)
+}
+
+/// Singapore NRIC/FIN: S, T, F or G, seven digits, a check letter.
+fn sg_nric(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 9 || !c.plain() || !d[1..8].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut s = weighted(&d[1..8], &[2, 7, 6, 5, 4, 3, 2]);
+    if matches!(d[0], b'T' | b'G') {
+        s += 4;
+    }
+    let table: &[u8; 11] = match d[0] {
+        b'S' | b'T' => b"JZIHGFEDCBA",
+        b'F' | b'G' => b"XWUTRQPNMLK",
+        _ => return None,
+    };
+    (table[(s % 11) as usize] == d[8]).then_some(Need::Words)
+}
+
+/// Israel teudat zehut: nine digits (leading zeros kept) with a Luhn check.
+fn il_teudat_zehut(c: &IdCand) -> Option<Need> {
+    (c.chars.len() == 9 && c.plain() && luhn_digits(c.chars)).then_some(Need::Words)
+}
+
+/// Italy codice fiscale: six letters, year, month letter, day, place and a
+/// check letter; digits may be swapped for letters (omocodia).
+fn it_codice_fiscale(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 16 || !c.plain() {
+        return None;
+    }
+    let num = |x: u8| x.is_ascii_digit() || b"LMNPQRSTUV".contains(&x);
+    let shape = d[..6].iter().all(u8::is_ascii_uppercase)
+        && num(d[6])
+        && num(d[7])
+        && b"ABCDEHLMPRST".contains(&d[8])
+        && num(d[9])
+        && num(d[10])
+        && d[11].is_ascii_uppercase()
+        && d[12..15].iter().all(|&x| num(x))
+        && d[15].is_ascii_uppercase()
+        && d[6..15].iter().any(u8::is_ascii_digit);
+    if !shape {
+        return None;
+    }
+    const ODD: [u32; 26] = [
+        1, 0, 5, 7, 9, 13, 15, 17, 19, 21, 2, 4, 18, 20, 11, 3, 6, 8, 12, 14, 16, 10, 22, 25, 24,
+        23,
+    ];
+    let value = |x: u8, odd: bool| {
+        let k = if x.is_ascii_digit() {
+            x - b'0'
+        } else {
+            x - b'A'
+        };
+        if odd {
+            ODD[usize::from(k)]
+        } else {
+            u32::from(k)
+        }
+    };
+    let s: u32 = d[..15]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| value(x, i % 2 == 0))
+        .sum();
+    (b'A' + (s % 26) as u8 == d[15]).then_some(Need::Nothing)
+}
+
+/// Germany Steuer-ID: eleven digits, no leading zero, one digit repeated
+/// two or three times among the first ten, an ISO 7064 check.
+fn de_steuer_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || d[0] == b'0' || !(c.plain() || c.grouped(&[2, 3, 3, 3])) {
+        return None;
+    }
+    let mut count = [0u8; 10];
+    for &x in &d[..10] {
+        count[usize::from(x - b'0')] += 1;
+    }
+    let repeated = count.iter().filter(|&&k| k >= 2).count();
+    let most = count.iter().copied().max().unwrap_or(0);
+    (repeated == 1 && most <= 3 && iso7064_11_10(d)).then_some(Need::Words)
+}
+
+/// Croatia OIB: eleven digits with an ISO 7064 check.
+fn hr_oib(c: &IdCand) -> Option<Need> {
+    (c.chars.len() == 11 && c.digits() && c.plain() && iso7064_11_10(c.chars))
+        .then_some(Need::Words)
+}
+
+/// Mexico CURP: name letters, birth date, sex, state, consonants, a
+/// homonym character and a check digit.
+fn mx_curp(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 18 || !c.plain() {
+        return None;
+    }
+    const STATES: &[&[u8; 2]] = &[
+        b"AS", b"BC", b"BS", b"CC", b"CL", b"CM", b"CS", b"CH", b"DF", b"DG", b"GT", b"GR", b"HG",
+        b"JC", b"MC", b"MN", b"MS", b"NT", b"NL", b"OC", b"PL", b"QT", b"QR", b"SP", b"SL", b"SR",
+        b"TC", b"TS", b"TL", b"VZ", b"YN", b"ZS", b"NE",
+    ];
+    let shape = d[..4].iter().all(u8::is_ascii_uppercase)
+        && d[4..10].iter().all(u8::is_ascii_digit)
+        && matches!(d[10], b'H' | b'M' | b'X')
+        && STATES.iter().any(|s| s[..] == d[11..13])
+        && d[13..16].iter().all(u8::is_ascii_uppercase)
+        && d[16].is_ascii_alphanumeric()
+        && d[17].is_ascii_digit()
+        && day_month(dnum(&d[8..10]), dnum(&d[6..8]));
+    if !shape {
+        return None;
+    }
+    // The alphabet has Ñ after N: letters from O on count one more.
+    let value = |x: u8| -> u32 {
+        match x {
+            b'0'..=b'9' => u32::from(x - b'0'),
+            b'A'..=b'N' => u32::from(x - b'A') + 10,
+            _ => u32::from(x - b'A') + 11,
+        }
+    };
+    let s: u32 = d[..17]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| value(x) * (18 - i as u32))
+        .sum();
+    ((10 - s % 10) % 10 == dval(d[17])).then_some(Need::Nothing)
+}
+
+/// Australia tax file number: nine digits, weighted sum divisible by 11.
+fn au_tfn(c: &IdCand) -> Option<Need> {
+    (c.chars.len() == 9
+        && c.digits()
+        && (c.plain() || c.grouped(&[3, 3, 3]))
+        && weighted(c.chars, &[1, 4, 3, 7, 5, 8, 6, 9, 10]).is_multiple_of(11))
+    .then_some(Need::Words)
+}
+
+/// US ITIN: nine digits starting with 9, the middle pair in the ranges
+/// the IRS issues.
+fn us_itin(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 9 || !c.digits() || d[0] != b'9' {
+        return None;
+    }
+    let g = dnum(&d[3..5]);
+    if !matches!(g, 50..=65 | 70..=88 | 90..=92 | 94..=99) {
+        return None;
+    }
+    if c.laid(&[3, 2, 4], b"--") {
+        Some(Need::Nothing)
+    } else {
+        (c.plain() || c.grouped(&[3, 2, 4])).then_some(Need::Words)
+    }
+}
+
+/// A passport number (six to nine characters, mostly digits, at most two
+/// letters in front), only after a word for passport.
+fn passport(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    let lead = d.iter().take_while(|x| x.is_ascii_uppercase()).count();
+    ((6..=9).contains(&d.len())
+        && c.plain()
+        && lead <= 2
+        && d[lead..].iter().all(u8::is_ascii_digit)
+        && d.len() - lead >= 6)
+        .then_some(Need::Words)
+}
+
+/// South Korea resident registration number: YYMMDD-GNNNNNC with a
+/// weighted check.
+fn kr_rrn(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 13 || !c.digits() || !matches!(d[6], b'1'..=b'8') {
+        return None;
+    }
+    let s = weighted(d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);
+    if (11 - s % 11) % 10 != dval(d[12]) || !day_month(dnum(&d[4..6]), dnum(&d[2..4])) {
+        return None;
+    }
+    if c.laid(&[6, 7], b"-") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Switzerland AHV/AVS number: 756, nine digits, an EAN-13 check.
+fn ch_ahv(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 13 || !c.digits() || &d[..3] != b"756" {
+        return None;
+    }
+    let s: u32 = d[..12]
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| dval(x) * if i % 2 == 0 { 1 } else { 3 })
+        .sum();
+    if (10 - s % 10) % 10 != dval(d[12]) {
+        return None;
+    }
+    if c.laid(&[3, 4, 4, 2], b"...") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Czech and Slovak rodné číslo: YYMMDD/NNNN, divisible by 11; women's
+/// months count from 51.
+fn cz_rodne_cislo(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 10 || !c.digits() || !(c.plain() || c.laid(&[6, 4], b"/")) {
+        return None;
+    }
+    let mm = dnum(&d[2..4]) % 50 % 20;
+    (day_month(dnum(&d[4..6]), mm) && digits_value(d).is_multiple_of(11)).then_some(Need::Words)
+}
+
+/// Romania CNP: sex and century, YYMMDD, county, serial, weighted check.
+fn ro_cnp(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 13 || !c.digits() || !c.plain() || d[0] == b'0' {
+        return None;
+    }
+    let r = weighted(d, &[2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9]) % 11;
+    ((if r == 10 { 1 } else { r }) == dval(d[12]) && day_month(dnum(&d[5..7]), dnum(&d[3..5])))
+        .then_some(Need::Words)
+}
+
+/// Estonia isikukood and Lithuania asmens kodas: sex and century, YYMMDD,
+/// serial, a two-pass mod-11 check.
+fn ee_isikukood(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() || !c.plain() || !matches!(d[0], b'1'..=b'6') {
+        return None;
+    }
+    let mut r = weighted(d, &[1, 2, 3, 4, 5, 6, 7, 8, 9, 1]) % 11;
+    if r == 10 {
+        r = weighted(d, &[3, 4, 5, 6, 7, 8, 9, 1, 2, 3]) % 11 % 10;
+    }
+    (r == dval(d[10]) && day_month(dnum(&d[5..7]), dnum(&d[3..5]))).then_some(Need::Words)
+}
+
+/// Iceland kennitala: DDMMYY, two digits, a mod-11 check, a century digit.
+fn is_kennitala(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 10 || !c.digits() || !(c.plain() || c.laid(&[6, 4], b"-")) {
+        return None;
+    }
+    let r = 11 - weighted(d, &[3, 2, 7, 6, 5, 4, 3, 2]) % 11;
+    let r = if r == 11 { 0 } else { r };
+    (r < 10 && r == dval(d[8]) && day_month(dnum(&d[..2]) % 40, dnum(&d[2..4])))
+        .then_some(Need::Words)
+}
+
+/// Portugal NIF: nine digits, a mod-11 check.
+fn pt_nif(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 9
+        || !c.digits()
+        || !(c.plain() || c.grouped(&[3, 3, 3]))
+        || !b"1235689".contains(&d[0])
+    {
+        return None;
+    }
+    let r = 11 - weighted(d, &[9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+    ((if r >= 10 { 0 } else { r }) == dval(d[8])).then_some(Need::Words)
+}
+
+/// Thailand citizen id: thirteen digits, a mod-11 check; often written
+/// 1-2345-67890-12-3.
+fn th_citizen_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 13 || !c.digits() || d[0] == b'0' || d[0] == b'9' {
+        return None;
+    }
+    let s = weighted(d, &[13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+    if (11 - s % 11) % 10 != dval(d[12]) {
+        return None;
+    }
+    if c.laid(&[1, 4, 5, 2, 1], b"----") {
+        Some(Need::Nothing)
+    } else {
+        (c.plain() || c.grouped(&[1, 4, 5, 2, 1])).then_some(Need::Words)
+    }
+}
+
+/// India PAN: five letters (the fourth names the holder's kind), four
+/// digits, a letter.
+fn in_pan(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 10
+        && c.plain()
+        && d[..5].iter().all(u8::is_ascii_uppercase)
+        && b"ABCFGHLJPT".contains(&d[3])
+        && d[5..9].iter().all(u8::is_ascii_digit)
+        && d[9].is_ascii_uppercase())
+    .then_some(Need::Words)
+}
+
+/// UK NHS number: ten digits, a mod-11 check.
+fn uk_nhs(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 10 || !c.digits() || !(c.plain() || c.grouped(&[3, 3, 4])) {
+        return None;
+    }
+    let r = 11 - weighted(d, &[10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11;
+    let r = if r == 11 { 0 } else { r };
+    (r < 10 && r == dval(d[9])).then_some(Need::Words)
+}
+
+/// Greece AMKA: DDMMYY, five digits, Luhn.
+fn gr_amka(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 11 && c.plain() && luhn_digits(d) && day_month(dnum(&d[..2]), dnum(&d[2..4])))
+        .then_some(Need::Words)
+}
+
+/// Bulgaria EGN: YYMMDD (the month carries the century), three digits, a
+/// weighted check.
+fn bg_egn(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 10 || !c.digits() || !c.plain() {
+        return None;
+    }
+    let r = weighted(d, &[2, 4, 8, 5, 10, 9, 7, 3, 6]) % 11 % 10;
+    (r == dval(d[9]) && day_month(dnum(&d[4..6]), dnum(&d[2..4]) % 20)).then_some(Need::Words)
+}
+
+/// Malaysia MyKad: YYMMDD-PB-NNNN; no check digit, so the dashed layout or
+/// the card's name.
+fn my_mykad(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 12 || !c.digits() || !day_month(dnum(&d[4..6]), dnum(&d[2..4])) {
+        return None;
+    }
+    if c.laid(&[6, 2, 4], b"--") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Pakistan CNIC: 12345-1234567-1.
+fn pk_cnic(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 13 || !c.digits() || d[0] == b'0' {
+        return None;
+    }
+    if c.laid(&[5, 7, 1], b"--") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Saudi national id or iqama: ten digits starting with 1 or 2, Luhn.
+fn sa_national_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 10 && c.plain() && matches!(d[0], b'1' | b'2') && luhn_digits(d))
+        .then_some(Need::Words)
+}
+
+/// United Arab Emirates id: 784-YYYY-NNNNNNN-C, Luhn.
+fn ae_emirates_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 15 || &d[..3] != b"784" || !luhn_digits(d) {
+        return None;
+    }
+    if c.laid(&[3, 4, 7, 1], b"---") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Russia SNILS: nine digits and a two-digit check, written 112-233-445 95.
+fn ru_snils(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 11 || !c.digits() {
+        return None;
+    }
+    let s = weighted(d, &[9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    let want = match s {
+        0..=99 => s,
+        100 | 101 => 0,
+        _ => s % 101 % 100,
+    };
+    if want != dnum(&d[9..]) {
+        return None;
+    }
+    if c.laid(&[3, 3, 3, 2], b"-- ") || c.laid(&[3, 3, 3, 2], b"---") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
+}
+
+/// Russia INN of a person: twelve digits, two check digits.
+fn ru_inn(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 12 || !c.digits() || !c.plain() {
+        return None;
+    }
+    let k1 = weighted(d, &[7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11 % 10;
+    let k2 = weighted(d, &[3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) % 11 % 10;
+    (k1 == dval(d[10]) && k2 == dval(d[11])).then_some(Need::Words)
+}
+
+/// Indonesia NIK: sixteen digits with the birth date inside (day plus 40
+/// for women); no check digit.
+fn id_nik(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 16 && c.digits() && c.plain() && day_month(dnum(&d[6..8]) % 40, dnum(&d[8..10])))
+        .then_some(Need::Words)
+}
+
+/// Nigeria NIN: eleven digits, no check digit.
+fn ng_nin(c: &IdCand) -> Option<Need> {
+    (c.chars.len() == 11 && c.digits() && c.plain()).then_some(Need::Words)
+}
+
+/// Japan My Number: eleven digits and a weighted check.
+fn jp_my_number(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 12 || !c.digits() || !(c.plain() || c.grouped(&[4, 4, 4])) {
+        return None;
+    }
+    let s: u32 = (1..=11u32)
+        .map(|n| dval(d[11 - n as usize]) * if n <= 6 { n + 1 } else { n - 5 })
+        .sum();
+    let r = s % 11;
+    ((if r <= 1 { 0 } else { 11 - r }) == dval(d[11])).then_some(Need::Words)
+}
+
+/// Taiwan national id: a letter for the place, 1 or 2, eight digits; the
+/// letter counts as two digits in the weighted check.
+fn tw_national_id(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 10
+        || !c.plain()
+        || !d[0].is_ascii_uppercase()
+        || !d[1..].iter().all(u8::is_ascii_digit)
+        || !matches!(d[1], b'1' | b'2')
+    {
+        return None;
+    }
+    const PLACE: [u32; 26] = [
+        10, 11, 12, 13, 14, 15, 16, 17, 34, 18, 19, 20, 21, 22, 35, 23, 24, 25, 26, 27, 28, 29, 32,
+        30, 31, 33,
+    ];
+    let p = PLACE[usize::from(d[0] - b'A')];
+    let s = p / 10 + p % 10 * 9 + weighted(&d[1..9], &[8, 7, 6, 5, 4, 3, 2, 1]) + dval(d[9]);
+    s.is_multiple_of(10).then_some(Need::Words)
+}
+
+/// Ireland PPS number: seven digits, a check letter, maybe one more letter.
+fn ie_ppsn(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if !(8..=9).contains(&d.len())
+        || !c.plain()
+        || !d[..7].iter().all(u8::is_ascii_digit)
+        || !d[7..].iter().all(u8::is_ascii_uppercase)
+    {
+        return None;
+    }
+    let extra = d.get(8).map_or(0, |&x| {
+        if x == b'W' {
+            0
+        } else {
+            u32::from(x - b'A') + 1
+        }
+    });
+    let r = (weighted(&d[..7], &[8, 7, 6, 5, 4, 3, 2]) + extra * 9) % 23;
+    let want = if r == 0 { b'W' } else { b'A' + r as u8 - 1 };
+    (want == d[7]).then_some(Need::Words)
+}
+
+/// A set of id lengths as bits.
+const fn sizes(lens: &[u32]) -> u32 {
+    let mut m = 0;
+    let mut i = 0;
+    while i < lens.len() {
+        m |= 1 << lens[i];
+        i += 1;
+    }
+    m
+}
+
+/// Every national id format, each with the words that name it.
+static ID_FORMATS: &[IdFormat] = &[
+    IdFormat {
+        check: ca_sin,
+        sizes: sizes(&[9]),
+        words: &["sin", "social insurance", "nas", "assurance sociale"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: nl_bsn,
+        sizes: sizes(&[9]),
+        words: &["bsn", "burgerservicenummer", "sofinummer", "sofi"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: br_cpf,
+        sizes: sizes(&[11]),
+        words: &["cpf"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: in_aadhaar,
+        sizes: sizes(&[12]),
+        words: &["aadhaar", "aadhar", "uidai", "uid", "आधार"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: fr_nir,
+        sizes: sizes(&[15]),
+        words: &[
+            "nir",
+            "sécu",
+            "secu",
+            "sécurité sociale",
+            "securite sociale",
+            "insee",
+            "carte vitale",
+        ],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: se_personnummer,
+        sizes: sizes(&[10, 12]),
+        words: &[
+            "personnummer",
+            "personnumret",
+            "personnr",
+            "pnr",
+            "samordningsnummer",
+            "person number",
+            "personal identity number",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: no_fodselsnummer,
+        sizes: sizes(&[11]),
+        words: &[
+            "fødselsnummer",
+            "fodselsnummer",
+            "fødselsnr",
+            "fnr",
+            "d-nummer",
+            "personnummer",
+            "birth number",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: dk_cpr,
+        sizes: sizes(&[10]),
+        words: &["cpr", "cpr-nr", "cpr-nummer", "personnummer"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: fi_hetu,
+        sizes: sizes(&[10, 11]),
+        words: &[
+            "henkilötunnus",
+            "henkilotunnus",
+            "hetu",
+            "sotu",
+            "personbeteckning",
+            "personal identity code",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: pl_pesel,
+        sizes: sizes(&[11]),
+        words: &["pesel"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: cl_rut,
+        sizes: sizes(&[8, 9]),
+        words: &[
+            "rut",
+            "r.u.t",
+            "run",
+            "rol único tributario",
+            "rol unico tributario",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ar_cuit,
+        sizes: sizes(&[11]),
+        words: &["cuit", "cuil", "c.u.i.t", "c.u.i.l"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ar_dni,
+        sizes: sizes(&[7, 8]),
+        words: &["dni", "d.n.i"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: be_national_number,
+        sizes: sizes(&[11]),
+        words: &[
+            "rijksregisternummer",
+            "rijksregister",
+            "registre national",
+            "numéro national",
+            "numero national",
+            "nationaal nummer",
+            "insz",
+            "niss",
+            "rrn",
+            "national number",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: za_id,
+        sizes: sizes(&[13]),
+        words: &["sa id", "rsa id", "south african id"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: cn_resident_id,
+        sizes: sizes(&[18]),
+        words: &["身份证", "身份證", "公民身份号码", "resident id"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: tr_kimlik,
+        sizes: sizes(&[11]),
+        words: &["kimlik", "tckn", "tc no", "t.c", "tc kimlik", "vatandaşlık"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: sg_nric,
+        sizes: sizes(&[9]),
+        words: &["nric", "fin", "ic no", "ic", "i/c"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: il_teudat_zehut,
+        sizes: sizes(&[9]),
+        words: &[
+            "teudat zehut",
+            "תעודת זהות",
+            "מספר זהות",
+            "ת.ז",
+            "ת\"ז",
+            "zehut",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: it_codice_fiscale,
+        sizes: sizes(&[16]),
+        words: &["codice fiscale"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: de_steuer_id,
+        sizes: sizes(&[11]),
+        words: &[
+            "steuer-id",
+            "steuerid",
+            "steuer-identifikationsnummer",
+            "steueridentifikationsnummer",
+            "identifikationsnummer",
+            "idnr",
+            "steuerliche",
+            "tax id",
+            "tin",
+        ],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: hr_oib,
+        sizes: sizes(&[11]),
+        words: &["oib"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: mx_curp,
+        sizes: sizes(&[18]),
+        words: &["curp"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: au_tfn,
+        sizes: sizes(&[9]),
+        words: &["tfn", "tax file number", "tax file no"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: us_itin,
+        sizes: sizes(&[9]),
+        words: &["itin", "taxpayer identification"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: passport,
+        sizes: sizes(&[6, 7, 8, 9]),
+        words: &[
+            "passport",
+            "pasaporte",
+            "passeport",
+            "reisepass",
+            "passaporto",
+            "paspoort",
+            "passaporte",
+            "paszport",
+            "pasaport",
+            "паспорт",
+            "护照",
+            "護照",
+            "パスポート",
+            "여권",
+            "דרכון",
+            "جواز",
+        ],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: kr_rrn,
+        sizes: sizes(&[13]),
+        words: &["주민등록번호", "주민번호", "resident registration"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ch_ahv,
+        sizes: sizes(&[13]),
+        words: &["ahv", "avs", "ahvn13", "sozialversicherungsnummer"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: cz_rodne_cislo,
+        sizes: sizes(&[10]),
+        words: &["rodné číslo", "rodne cislo", "rodného čísla", "r.č", "rč"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ro_cnp,
+        sizes: sizes(&[13]),
+        words: &["cnp", "cod numeric personal"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ee_isikukood,
+        sizes: sizes(&[11]),
+        words: &["isikukood", "asmens kodas", "personal code"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: is_kennitala,
+        sizes: sizes(&[10]),
+        words: &["kennitala", "kt"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: pt_nif,
+        sizes: sizes(&[9]),
+        words: &["nif", "contribuinte"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: th_citizen_id,
+        sizes: sizes(&[13]),
+        words: &["เลขประจำตัวประชาชน", "บัตรประชาชน", "thai id"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: in_pan,
+        sizes: sizes(&[10]),
+        words: &["pan", "permanent account number"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: uk_nhs,
+        sizes: sizes(&[10]),
+        words: &["nhs"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: gr_amka,
+        sizes: sizes(&[11]),
+        words: &["amka", "αμκα"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: bg_egn,
+        sizes: sizes(&[10]),
+        words: &["egn", "егн"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: my_mykad,
+        sizes: sizes(&[12]),
+        words: &["mykad", "kad pengenalan", "no. kp", "no kp"],
+        generic: true,
+        tight: true,
+    },
+    IdFormat {
+        check: pk_cnic,
+        sizes: sizes(&[13]),
+        words: &["cnic", "nic"],
+        generic: true,
+        tight: true,
+    },
+    IdFormat {
+        check: sa_national_id,
+        sizes: sizes(&[10]),
+        words: &["iqama", "إقامة", "الهوية الوطنية"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ae_emirates_id,
+        sizes: sizes(&[15]),
+        words: &["emirates id"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ru_snils,
+        sizes: sizes(&[11]),
+        words: &["снилс", "snils"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ru_inn,
+        sizes: sizes(&[12]),
+        words: &["инн", "inn"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: id_nik,
+        sizes: sizes(&[16]),
+        words: &["nik", "ktp"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: ng_nin,
+        sizes: sizes(&[11]),
+        words: &["nin"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: jp_my_number,
+        sizes: sizes(&[12]),
+        words: &["マイナンバー", "個人番号", "my number"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
+        check: tw_national_id,
+        sizes: sizes(&[10]),
+        words: &["身分證", "身分证"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: ie_ppsn,
+        sizes: sizes(&[8, 9]),
+        words: &["ppsn", "pps no", "pps number", "personal public service"],
+        generic: false,
+        tight: false,
+    },
+];
+
+/// Whether the candidate at `s` is a national id: a format whose shape and
+/// check characters hold, and, unless its layout is distinctive, a word
+/// naming it shortly before.
+fn national_id_at(text: &str, s: usize, e: usize, c: &IdCand) -> bool {
+    let n = c.chars.len();
+    if n >= 32 {
+        return false;
+    }
+    let bit = 1u32 << n;
+    // The words around are read once, for every format that asks.
+    let mut named: Option<Named> = None;
+    ID_FORMATS
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.sizes & bit != 0)
+        .any(|(k, f)| match (f.check)(c) {
+            None => false,
+            Some(Need::Nothing) => true,
+            Some(Need::Words) => {
+                let w = named.get_or_insert_with(|| id_words_around(text, s, e));
+                let me = 1u64 << k;
+                if f.tight {
+                    w.right_before & me != 0
+                } else {
+                    (w.before | w.after) & me != 0 || (f.generic && w.generic)
+                }
+            }
+        })
+}
+
+/// Which formats the words around a candidate name, one bit per entry of
+/// [`ID_FORMATS`].
+struct Named {
+    /// Named within the few words before.
+    before: u64,
+    /// Named right before, with only `no.`, `number` and punctuation between.
+    right_before: u64,
+    /// Named by the first word after.
+    after: u64,
+    /// A general word for an identity number stands before.
+    generic: bool,
+}
+
+/// Every word naming an id, and the formats (bits) it names; the last bit
+/// stands for the general words.
+static ID_NAME_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
+    const GENERIC: u64 = 1 << 63;
+    let mut words: Vec<&str> = Vec::new();
+    let mut masks: Vec<u64> = Vec::new();
+    let mut add = |w: &'static str, m: u64| match words.iter().position(|x| *x == w) {
+        Some(i) => masks[i] |= m,
+        None => {
+            words.push(w);
+            masks.push(m);
+        }
+    };
+    for (k, f) in ID_FORMATS.iter().enumerate() {
+        for w in f.words {
+            add(w, 1 << k);
+        }
+    }
+    for w in GENERIC_ID_WORDS {
+        add(w, GENERIC);
+    }
+    (AhoCorasick::new(&words).expect("static patterns"), masks)
+});
+
+fn id_words_around(text: &str, s: usize, e: usize) -> Named {
+    const GENERIC: u64 = 1 << 63;
+    let (ac, masks) = &*ID_NAME_AC;
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    let (mut before, mut right_before) = (0u64, 0u64);
+    for m in ac.find_overlapping_iter(&head) {
+        let (p, end) = (m.start(), m.end());
+        if !((p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, end, end - p)) {
+            continue;
+        }
+        let mask = masks[m.pattern().as_usize()];
+        before |= mask;
+        // Past an inflection of a long word, only filler words remain?
+        let e2 = end
+            + if end - p >= 6 {
+                h[end..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count()
+            } else {
+                0
+            };
+        let filler = head[e2..]
+            .split(|c: char| {
+                c.is_whitespace() || matches!(c, ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',')
+            })
+            .filter(|t| !t.is_empty())
+            .all(|t| ID_FILLER.contains(&t));
+        if filler {
+            right_before |= mask;
+        }
+    }
+    let mut after = 0u64;
+    if let Some(rest) = word_after(text, e) {
+        let r = rest.as_bytes();
+        for m in ac.find_overlapping_iter(&rest) {
+            if m.start() == 0 && word_ends(r, m.end(), m.end()) {
+                after |= masks[m.pattern().as_usize()];
+            }
+        }
+    }
+    Named {
+        before: before & !GENERIC,
+        right_before: right_before & !GENERIC,
+        after: after & !GENERIC,
+        generic: before & GENERIC != 0,
+    }
+}
+
+/// A national id written with letters among its digits (`S8734215H`,
+/// `131052-308T`, `BNCGPP82L14F205W`) starting at `s`: upper-case letters
+/// and digits, single `-`, `.` or `/` between groups. Returns its end.
+fn alnum_id(text: &str, s: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') {
+        return None;
+    }
+    let mut chars = [0u8; 24];
+    let mut lens = [0usize; 8];
+    let mut seps = [0u8; 7];
+    let (mut n, mut g) = (0, 0);
+    let mut i = s;
+    while i < b.len() && n < chars.len() {
+        let x = b[i];
+        if x.is_ascii_digit() || x.is_ascii_uppercase() {
+            chars[n] = x;
+            n += 1;
+            lens[g] += 1;
+            i += 1;
+        } else if matches!(x, b'-' | b'.' | b'/' | b'+')
+            && lens[g] > 0
+            && g + 1 < lens.len()
+            && b.get(i + 1)
+                .is_some_and(|y| y.is_ascii_digit() || y.is_ascii_uppercase())
+        {
+            seps[g] = x;
+            g += 1;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if n < 8 || (i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_')) {
+        return None;
+    }
+    let cand = IdCand {
+        chars: &chars[..n],
+        lens: &lens[..=g],
+        seps: &seps[..g],
+    };
+    // Letters and digits both: a word or a plain number is not this path's.
+    let letters = cand.chars.iter().any(u8::is_ascii_uppercase);
+    (letters && cand.chars.iter().any(u8::is_ascii_digit) && national_id_at(text, s, i, &cand))
+        .then_some(i)
+}
+
+// ===== phone numbers: calling codes and context =====
+
+/// Country calling codes with the shortest and longest national
+/// significant number (ITU-T E.164 assignments, mobile and fixed lines).
+const CALLING_CODES: &[(u16, u8, u8)] = &[
+    (1, 10, 10),
+    (7, 10, 10),
+    (20, 9, 10),
+    (27, 9, 9),
+    (30, 10, 10),
+    (31, 9, 9),
+    (32, 8, 9),
+    (33, 9, 9),
+    (34, 9, 9),
+    (36, 8, 9),
+    (39, 9, 11),
+    (40, 9, 9),
+    (41, 9, 9),
+    (43, 7, 13),
+    (44, 9, 10),
+    (45, 8, 8),
+    (46, 7, 9),
+    (47, 8, 8),
+    (48, 9, 9),
+    (49, 7, 12),
+    (51, 8, 9),
+    (52, 10, 10),
+    (53, 8, 8),
+    (54, 10, 11),
+    (55, 10, 11),
+    (56, 9, 9),
+    (57, 10, 10),
+    (58, 10, 10),
+    (60, 8, 10),
+    (61, 9, 9),
+    (62, 9, 12),
+    (63, 10, 10),
+    (64, 8, 10),
+    (65, 8, 8),
+    (66, 8, 9),
+    (81, 9, 10),
+    (82, 8, 10),
+    (84, 9, 10),
+    (86, 10, 11),
+    (90, 10, 10),
+    (91, 10, 10),
+    (92, 9, 10),
+    (93, 9, 9),
+    (94, 9, 9),
+    (95, 8, 10),
+    (98, 10, 10),
+    (212, 9, 9),
+    (213, 9, 9),
+    (216, 8, 8),
+    (218, 9, 10),
+    (220, 7, 7),
+    (221, 9, 9),
+    (225, 10, 10),
+    (233, 9, 9),
+    (234, 8, 10),
+    (237, 9, 9),
+    (243, 9, 9),
+    (244, 9, 9),
+    (250, 9, 9),
+    (251, 9, 9),
+    (254, 9, 10),
+    (255, 9, 9),
+    (256, 9, 9),
+    (260, 9, 9),
+    (263, 9, 9),
+    (351, 9, 9),
+    (352, 8, 11),
+    (353, 7, 9),
+    (354, 7, 9),
+    (355, 8, 9),
+    (356, 8, 8),
+    (357, 8, 8),
+    (358, 6, 11),
+    (359, 8, 9),
+    (370, 8, 8),
+    (371, 8, 8),
+    (372, 7, 8),
+    (373, 8, 8),
+    (374, 8, 8),
+    (375, 9, 9),
+    (380, 9, 9),
+    (381, 8, 9),
+    (385, 8, 9),
+    (386, 8, 8),
+    (387, 8, 9),
+    (389, 8, 8),
+    (420, 9, 9),
+    (421, 9, 9),
+    (852, 8, 8),
+    (853, 8, 8),
+    (855, 8, 9),
+    (880, 10, 10),
+    (886, 8, 9),
+    (961, 7, 8),
+    (962, 8, 9),
+    (963, 9, 9),
+    (964, 10, 10),
+    (965, 8, 8),
+    (966, 9, 9),
+    (967, 9, 9),
+    (968, 8, 8),
+    (970, 9, 9),
+    (971, 8, 9),
+    (972, 8, 9),
+    (973, 8, 8),
+    (974, 8, 8),
+    (976, 8, 8),
+    (977, 10, 10),
+    (994, 9, 9),
+    (995, 9, 9),
+    (998, 9, 9),
+];
+
+/// Whether `d` (digits only) is a calling code followed by a national
+/// number of a length that country uses.
+fn calling_code_ok(d: &[u8]) -> bool {
+    (1..=3).any(|k| {
+        d.len() > k && d[0] != b'0' && {
+            let cc = dnum(&d[..k]);
+            let nsn = d.len() - k;
+            CALLING_CODES.iter().any(|&(c, lo, hi)| {
+                u32::from(c) == cc && (usize::from(lo)..=usize::from(hi)).contains(&nsn)
+            })
+        }
+    })
+}
+
+/// Words that say the number after them is a telephone number, in the
+/// languages most traffic is written in.
+const PHONE_WORDS: &[&str] = &[
+    // English
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "mob",
+    "cell",
+    "cellphone",
+    "call",
+    "ring",
+    "text me",
+    "sms",
+    "whatsapp",
+    "viber",
+    "signal",
+    "fax",
+    "msisdn",
+    "hotline",
+    "dial",
+    "contact number",
+    // French
+    "téléphone",
+    "tél",
+    "portable",
+    "appelez",
+    "appeler",
+    "appelle",
+    "joindre",
+    // German
+    "telefon",
+    "handy",
+    "anrufen",
+    "ruf",
+    "rufnummer",
+    "mobilnummer",
+    "erreichbar",
+    // Spanish, Portuguese, Italian
+    "teléfono",
+    "telefono",
+    "móvil",
+    "movil",
+    "celular",
+    "llama",
+    "llámame",
+    "llamame",
+    "llamar",
+    "telefone",
+    "ligue",
+    "ligar",
+    "telemóvel",
+    "telemovel",
+    "cellulare",
+    "chiama",
+    "chiamami",
+    // Dutch, Nordic, Finnish
+    "telefoon",
+    "mobiel",
+    "bel",
+    "bellen",
+    "gsm",
+    "mobil",
+    "ringa",
+    "ringe",
+    "tlf",
+    "puhelin",
+    "soita",
+    "puh",
+    // Polish, Czech, Romanian, Hungarian, Turkish
+    "komórka",
+    "komorka",
+    "zadzwoń",
+    "zadzwon",
+    "zavolejte",
+    "volejte",
+    "sunați",
+    "sunati",
+    "hívj",
+    "hívjon",
+    "cep",
+    "numarası",
+    "numarasından",
+    "arayın",
+    // Greek, Cyrillic
+    "τηλέφωνο",
+    "τηλ",
+    "κινητό",
+    "телефон",
+    "тел",
+    "моб",
+    "мобильный",
+    "звоните",
+    "позвоните",
+    // Arabic, Persian, Hebrew
+    "هاتف",
+    "جوال",
+    "موبايل",
+    "اتصل",
+    "تلفن",
+    "טלפון",
+    "נייד",
+    "פלאפון",
+    // Indic, East and South-East Asian
+    "फ़ोन",
+    "फोन",
+    "मोबाइल",
+    "ফোন",
+    "电话",
+    "電話",
+    "手机",
+    "手機",
+    "携帯",
+    "전화",
+    "휴대폰",
+    "핸드폰",
+    "연락처",
+    "telepon",
+    "hubungi",
+    "điện thoại",
+    "sđt",
+    "โทร",
+    "เบอร์",
+    "tawagan",
+    "simu",
+    "piga",
+];
+
+/// Words that name a date as a date of birth.
+const BIRTH_WORDS: &[&str] = &[
+    "dob",
+    "d.o.b",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "birthday",
+    "born",
+    "geburtsdatum",
+    "geboren",
+    "geb.",
+    "fecha de nacimiento",
+    "nacido",
+    "nacida",
+    "date de naissance",
+    "né le",
+    "née le",
+    "data di nascita",
+    "nato il",
+    "nata il",
+    "data de nascimento",
+    "nascido",
+    "geboortedatum",
+    "geboren op",
+    "födelsedatum",
+    "fødselsdato",
+    "født",
+    "syntymäaika",
+    "data urodzenia",
+    "urodzony",
+    "urodzona",
+    "datum narození",
+    "doğum tarihi",
+    "дата рождения",
+    "родился",
+    "родилась",
+    "ημερομηνία γέννησης",
+    "出生日期",
+    "出生年月日",
+    "生年月日",
+    "생년월일",
+    "تاريخ الميلاد",
+    "תאריך לידה",
+    "जन्म तिथि",
+    "tanggal lahir",
+    "ngày sinh",
+];
+
+static BIRTH_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(BIRTH_WORDS).expect("static patterns"));
+
+/// Whether a word for a date of birth stands within the few words before `s`.
+fn birth_context(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    BIRTH_AC.find_overlapping_iter(&head).any(|m| {
+        (m.start() == 0 || !h[m.start() - 1].is_ascii_alphabetic())
+            && word_ends(h, m.end(), m.end() - m.start())
+    })
+}
+
+static PHONE_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(PHONE_WORDS).expect("static patterns"));
+
+/// Whether a word for a telephone follows the number ending at `e`
+/// (`612 34 56 78 (móvil)`).
+fn phone_named_after(text: &str, e: usize) -> bool {
+    let Some(rest) = word_after(text, e) else {
+        return false;
+    };
+    let r = rest.as_bytes();
+    PHONE_AC
+        .find_overlapping_iter(&rest)
+        .any(|m| m.start() == 0 && word_ends(r, m.end(), m.end()))
+}
+
+/// Whether a word for a telephone stands within the few words before `s`.
+/// Only numbers that no layout marks as a phone number ask, so the search
+/// runs over a short window a few times per value at most.
+fn phone_context(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(64);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    let h = head.as_bytes();
+    PHONE_AC.find_overlapping_iter(&head).any(|m| {
+        let (p, e) = (m.start(), m.end());
+        (p == 0 || !h[p - 1].is_ascii_alphabetic()) && word_ends(h, e, e - p)
+    })
 }
 
 /// A Spanish DNI (eight digits at `s`) or NIE (`X`, `Y` or `Z` at `s`,
@@ -872,6 +2818,18 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             i = end;
             continue;
         }
+        if glued && prev.is_some_and(|p| p.is_ascii_uppercase()) {
+            // Letters in front of the digits: `S8734215H`, `BNCGPP82L14F205W`.
+            let mut k = i - 1;
+            while k > 0 && i - k < 6 && b[k - 1].is_ascii_uppercase() {
+                k -= 1;
+            }
+            if let Some(end) = alnum_id(text, k) {
+                push(hits, R_NATID, k, end);
+                i = end;
+                continue;
+            }
+        }
         if glued {
             // Part of an identifier, amount or version: skip the rest of the run.
             i += 1;
@@ -893,6 +2851,15 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
                 last_sep = false;
                 j += 1;
                 e = j;
+            } else if !last_sep
+                && y == b' '
+                && b.get(j + 1) == Some(&b'/')
+                && b.get(j + 2) == Some(&b' ')
+                && b.get(j + 3).is_some_and(u8::is_ascii_digit)
+            {
+                // `030 / 123 456 78`: an area code set off by a spaced slash.
+                last_sep = true;
+                j += 3;
             } else if matches!(y, b' ' | b'-' | b'.' | b'(' | b')' | b'/') || (y == b'+' && j == s)
             {
                 // Irregular spacing between groups (`4700  5747  6363`):
@@ -932,6 +2899,16 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             || (next == Some(&b'-') && is_alnum(b.get(e + 1)));
         if e > s && !bad_right {
             classify_number(text, s, e, hits);
+        } else if (next.is_some_and(u8::is_ascii_uppercase)
+            || (matches!(next, Some(b'-' | b'+'))
+                && b.get(e + 1).is_some_and(u8::is_ascii_uppercase)))
+            && b[s].is_ascii_digit()
+            && let Some(end) = alnum_id(text, s)
+        {
+            // A check letter after the digits: `131052-308T`, `...471X`.
+            push(hits, R_NATID, s, end);
+            i = end;
+            continue;
         }
         i = e.max(s + 1);
         while i < b.len() && b[i].is_ascii_alphanumeric() {
@@ -973,10 +2950,25 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             && groups[2] != "0000"
         {
             push(hits, R_SSN, s, e);
+        } else if area.starts_with('9') {
+            // The IRS issues taxpayer numbers (ITIN) from the 9xx areas.
+            let cand = IdCand {
+                chars: &digits,
+                lens: &lens,
+                seps: &seps,
+            };
+            if us_itin(&cand).is_some() {
+                push(hits, R_NATID, s, e);
+            }
         }
         return;
     }
-    if !plus && national_id(text, s, &digits, &lens, &seps) {
+    let id = IdCand {
+        chars: &digits,
+        lens: &lens,
+        seps: &seps,
+    };
+    if !plus && national_id_at(text, s, e, &id) {
         push(hits, R_NATID, s, e);
         return;
     }
@@ -1017,6 +3009,9 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         return;
     }
     if !plus && is_date_like(&groups, &seps) {
+        if birth_context(text, s) {
+            push(hits, R_DOB, s, e);
+        }
         return;
     }
     // Dotted quads and versions.
@@ -1033,7 +3028,28 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         kinds.dedup();
         kinds.len() > 1 && !(kinds.len() == 2 && kinds.contains(&b' ') && kinds.contains(&b'-'))
     };
+    // A national number in any country's layout (`612 34 56 78`,
+    // `(011) 15-4872-3390`, `030 / 123 456 78`, an MSISDN `2348031234567`)
+    // where the words before it say it is a telephone number. Four-digit
+    // groups that read as years are a span of years, not a number.
+    let named = |digits: &[u8]| {
+        let years = lens
+            .iter()
+            .zip(&groups)
+            .any(|(&l, g)| l == 4 && (g.starts_with("19") || g.starts_with("20")));
+        !plus
+            && (7..=13).contains(&n)
+            && (n == 13 && digits[0] == b'0' || n <= 12 || calling_code_ok(digits))
+            && (!digits.starts_with(b"00") || calling_code_ok(&digits[2..]))
+            && digits.iter().any(|&x| x != digits[0] && x != digits[1])
+            && (lens.len() == 1 || lens.iter().all(|&l| l <= 8))
+            && !(years && n <= 8)
+            && (phone_context(text, s) || phone_named_after(text, e))
+    };
     if mixed || seps.contains(&b'/') {
+        if named(&digits) {
+            push(hits, R_PHONE, s, e);
+        }
         return;
     }
     let phone = if plus {
@@ -1042,13 +3058,23 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         let paren = b[0] == b'(';
         let nanp = (n == 10 && (lens == [3, 3, 4]) && (paren || !seps.is_empty()))
             || (n == 11 && digits[0] == b'1' && lens == [1, 3, 3, 4]);
+        // Pairs in rising order (`04 11 23 35 41`) are a lottery draw or a
+        // list as often as a number: only with a word for the telephone.
+        // Draws stay below 70; a number's pairs run to 99.
+        let rising = lens.iter().all(|&l| l == 2)
+            && groups.windows(2).all(|w| w[0] < w[1])
+            && groups.iter().all(|g| *g <= "70");
         let trunk = digits[0] == b'0'
             && digits.get(1).is_some_and(|d| *d != b'0')
             && (9..=12).contains(&n)
             && !seps.is_empty()
             && lens.iter().all(|&l| (2..=8).contains(&l))
-            && lens.len() >= 2;
-        nanp || trunk
+            && lens.len() >= 2
+            && !rising;
+        // `0049 151 12345678`: the international prefix, a calling code and
+        // a national number of that country's length.
+        let intl = digits.starts_with(b"00") && !seps.is_empty() && calling_code_ok(&digits[2..]);
+        nanp || trunk || intl || named(&digits)
     };
     if phone {
         push(hits, R_PHONE, s, e);
@@ -1204,6 +3230,8 @@ enum P {
     /// alphabet in [`TOKEN_BODIES`].
     Token(u8),
     AzureSas,
+    /// A PuTTY private key file (`.ppk`).
+    Putty,
 }
 
 /// Body of a vendor token after its prefix: fewest and most bytes, and
@@ -1251,6 +3279,18 @@ const TOKEN_BODIES: &[Body] = &[
         min: 32,
         max: 32,
         hex: true,
+    },
+    // 6: Stripe webhook `whsec_`, Docker Hub `dckr_pat_`.
+    Body {
+        min: 22,
+        max: 300,
+        hex: false,
+    },
+    // 7: age `AGE-SECRET-KEY-1` + 58 bech32 characters.
+    Body {
+        min: 58,
+        max: 58,
+        hex: false,
     },
 ];
 
@@ -1303,6 +3343,10 @@ const PREFIXES: &[(&str, P)] = &[
     ("lin_api_", P::Token(4)),
     ("PMAK-", P::Token(4)),
     ("dapi", P::Token(5)),
+    ("whsec_", P::Token(6)),
+    ("dckr_pat_", P::Token(6)),
+    ("AGE-SECRET-KEY-1", P::Token(7)),
+    ("PuTTY-User-Key-File-", P::Putty),
     ("sig=", P::AzureSas),
     // A form or query body reaches the detectors as its keys and values
     // joined by NULs.
@@ -1365,7 +3409,12 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
         match kind {
             P::Aws => {
                 let n = run(b, pe, 17, |x| x.is_ascii_uppercase() || x.is_ascii_digit());
-                if left_ok && n == 16 {
+                // AWS documents its sample keys with `EXAMPLE` at the end
+                // (`AKIAIOSFODNN7EXAMPLE`); issued keys are random.
+                if left_ok
+                    && n == 16
+                    && !(b[pe..pe + n].ends_with(b"EXAMPLE") && called_sample(text, s, pe + n))
+                {
                     push(hits, R_AWS_KEY, s, pe + 16);
                 }
             }
@@ -1431,6 +3480,26 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 }
             }
             P::Pem => scan_pem(text, s, hits),
+            P::Putty => {
+                // The file's private part: up to the end of its MAC line,
+                // bounded, and never into the next key file.
+                let lim = (s + 16384).min(b.len());
+                let lim = memchr::memmem::find(&b[pe..lim], b"PuTTY-User-Key-File-")
+                    .map_or(lim, |k| pe + k);
+                let body = &b[s..lim];
+                if let Some(k) = memchr::memmem::find(body, b"Private-Lines:") {
+                    let end = memchr::memmem::find(body, b"Private-MAC:")
+                        .map(|m| {
+                            s + m + memchr::memchr(b'\n', &body[m..]).unwrap_or(body.len() - m)
+                        })
+                        .unwrap_or_else(|| {
+                            let from = s + k;
+                            from + memchr::memmem::find(&b[from..lim], b"\n\n")
+                                .unwrap_or(lim - from)
+                        });
+                    push(hits, R_PEM, s, end);
+                }
+            }
             P::OpenAi => {
                 let n = run(b, pe, 256, |x| {
                     x.is_ascii_alphanumeric() || x == b'-' || x == b'_'
@@ -1482,7 +3551,7 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 let tok = &b[pe..pe + n];
                 let mixed = tok.iter().any(u8::is_ascii_digit)
                     && tok.iter().any(u8::is_ascii_alphabetic)
-                    && !tok.contains(&b'_');
+                    && (!tok.contains(&b'_') || tok.iter().any(u8::is_ascii_uppercase));
                 if left_ok
                     && (body.min..=body.max).contains(&n)
                     && !is_alnum(b.get(pe + n))
@@ -1606,6 +3675,7 @@ static KEY_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "account_key",
             "sharedaccesskey",
             "credential",
+            "auth",
             "bearer",
             "authorization",
         ])
@@ -1627,6 +3697,39 @@ fn entropy(v: &[u8]) -> f64 {
         })
         .sum()
 }
+
+/// Last parts of a key that name a property of a password rather than the
+/// password (`password_hash`, `pwd_min_length`).
+const PASSWORD_PROPERTIES: &[&str] = &[
+    "hash",
+    "hasher",
+    "algo",
+    "algorithm",
+    "scheme",
+    "policy",
+    "length",
+    "len",
+    "min",
+    "max",
+    "rule",
+    "rules",
+    "hint",
+    "field",
+    "label",
+    "prompt",
+    "reset",
+    "expiry",
+    "expires",
+    "age",
+    "strength",
+    "type",
+    "format",
+    "encoder",
+    "iterations",
+    "rounds",
+    "complexity",
+    "history",
+];
 
 fn is_placeholder(v: &str) -> bool {
     let l = v.to_ascii_lowercase();
@@ -1745,21 +3848,19 @@ fn secret_key_end(k: &[u8]) -> bool {
     let Some(&last) = k.last() else {
         return false;
     };
-    if !matches!(last | 0x20, b'd' | b't' | b'n' | b'y' | b's' | b'e' | b'l') {
-        return false;
-    }
-    const ENDS: &[&[u8]] = &[
-        b"password",
-        b"passwd",
-        b"pwd",
-        b"passphrase",
-        b"secret",
-        b"token",
-        b"key",
-        b"credential",
-        b"credentials",
-    ];
-    ENDS.iter()
+    // Only the names ending in the same letter are compared.
+    let ends: &[&[u8]] = match last | 0x20 {
+        b'd' => &[b"password", b"passwd", b"pwd"],
+        b'e' => &[b"passphrase"],
+        b't' => &[b"secret"],
+        b'n' => &[b"token"],
+        b'y' => &[b"key"],
+        b'l' => &[b"credential"],
+        b's' => &[b"credentials"],
+        b'h' => &[b"auth"],
+        _ => return false,
+    };
+    ends.iter()
         .any(|w| k.len() >= w.len() && k[k.len() - w.len()..].eq_ignore_ascii_case(w))
 }
 
@@ -1787,6 +3888,11 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             || tail == "word"
             || tail.starts_with("word"))
         {
+            continue;
+        }
+        // `auth` alone names registry credentials; `auth_method`, `oauth`
+        // name something else.
+        if text[m.start()..m.end()].eq_ignore_ascii_case("auth") && key != "auth" {
             continue;
         }
         if key.starts_with("pass")
@@ -1849,6 +3955,14 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         });
         let ve = vs + n;
         let value = &text[vs..ve];
+        if key == "auth" {
+            // A registry login (`"auth": "<base64 of user:password>"`, as in
+            // a Docker config): the credentials themselves.
+            if basic_pair(value.as_bytes()) {
+                push(hits, R_ASSIGN, vs, ve);
+            }
+            continue;
+        }
         if key == "authorization" {
             // The scheme is not the secret: `Authorization: Bearer abc...`.
             // Basic credentials are the user and password in base64.
@@ -1870,7 +3984,15 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         .iter()
         .filter(|&&c| c)
         .count();
-        let password_key = key.contains("pass") || key.contains("pwd");
+        // `password_hash = "argon2id"`, `password_min_length: 12`: a key that
+        // names a property of the password holds a setting, not the
+        // password, and is held to the bar of any other secret.
+        let about_password = PASSWORD_PROPERTIES.iter().any(|p| {
+            key.ends_with(p)
+                && key.len() > p.len()
+                && matches!(key.as_bytes()[key.len() - p.len() - 1], b'_' | b'-' | b'.')
+        });
+        let password_key = (key.contains("pass") || key.contains("pwd")) && !about_password;
         let aws = key.contains("aws") && key.contains("secret")
             || key.contains("secretaccesskey")
             || key.contains("secret_access_key");
@@ -1884,6 +4006,9 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         {
             continue;
         }
+        if value.ends_with("EXAMPLEKEY") && called_sample(text, vs, ve) {
+            continue;
+        }
         let ok = if aws {
             n == 40 && classes >= 2
         } else if password_key {
@@ -1894,6 +4019,135 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
         if ok {
             let rule = if aws { R_AWS_SECRET } else { R_ASSIGN };
             push(hits, rule, vs, ve);
+        }
+    }
+}
+
+/// Whether `v` is base64 of printable `user:password`.
+fn basic_pair(v: &[u8]) -> bool {
+    let body = v
+        .strip_suffix(b"==")
+        .or_else(|| v.strip_suffix(b"="))
+        .unwrap_or(v);
+    if body.len() < 8
+        || !body
+            .iter()
+            .all(|&x| x.is_ascii_alphanumeric() || matches!(x, b'+' | b'/'))
+    {
+        return false;
+    }
+    let d = b64_decode(body);
+    let colon = d.iter().position(|&x| x == b':');
+    colon.is_some_and(|c| c > 0 && c + 1 < d.len())
+        && d.iter().all(|x| x.is_ascii_graphic() || *x == b' ')
+}
+
+/// `host:port:database:user:password`, a line of a PostgreSQL password
+/// file (`.pgpass`): the password is reported.
+fn scan_pgpass(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let field = |x: u8| !x.is_ascii_whitespace() && x != b':' && x != 0;
+    for p in memchr::memchr_iter(b':', b) {
+        // A Telegram bot token: the bot's numeric id, `:AA` and 33 more.
+        if b.get(p + 1) == Some(&b'A') && b.get(p + 2) == Some(&b'A') {
+            let id = b[..p]
+                .iter()
+                .rev()
+                .take(11)
+                .take_while(|x| x.is_ascii_digit())
+                .count();
+            let n = run(b, p + 1, 36, b64url);
+            let s = p - id;
+            if (8..=10).contains(&id)
+                && n == 35
+                && !is_alnum(s.checked_sub(1).and_then(|k| b.get(k)))
+            {
+                push(hits, R_TOKEN, s, p + 1 + n);
+                continue;
+            }
+        }
+        // The port: one to five digits, then the next colon.
+        let port = run(b, p + 1, 6, |x| x.is_ascii_digit());
+        if port == 0 || port > 5 || b.get(p + 1 + port) != Some(&b':') {
+            continue;
+        }
+        // The host starts the line: a name with a letter, or `*`.
+        let hs = p - b[..p]
+            .iter()
+            .rev()
+            .take(254)
+            .take_while(|&&x| x.is_ascii_alphanumeric() || matches!(x, b'.' | b'-' | b'*'))
+            .count();
+        let host = &b[hs..p];
+        let starts_line =
+            hs == 0 || matches!(b[hs - 1], b'\n' | b'\r' | 0 | b' ' | b'\t' | b'"' | b'\'');
+        if host.is_empty()
+            || !starts_line
+            || !(host == b"*" || host.iter().any(u8::is_ascii_alphabetic))
+        {
+            continue;
+        }
+        let db = p + 2 + port;
+        let dn = run(b, db, 128, field);
+        if dn == 0 || b.get(db + dn) != Some(&b':') {
+            continue;
+        }
+        let user = db + dn + 1;
+        let un = run(b, user, 128, field);
+        if un == 0 || b.get(user + un) != Some(&b':') {
+            continue;
+        }
+        let ps = user + un + 1;
+        let pn = run(b, ps, 256, |x| x.is_ascii_graphic());
+        let pw = &text[ps..ps + pn];
+        let classes = [
+            pw.bytes().any(|x| x.is_ascii_lowercase()),
+            pw.bytes().any(|x| x.is_ascii_uppercase()),
+            pw.bytes().any(|x| x.is_ascii_digit()),
+            pw.bytes().any(|x| !x.is_ascii_alphanumeric()),
+        ]
+        .iter()
+        .filter(|&&c| c)
+        .count();
+        if pn >= 6 && classes >= 2 && !is_placeholder(pw) && !pw.contains(':') {
+            push(hits, R_ASSIGN, ps, ps + pn);
+        }
+    }
+}
+
+/// A chat bot token in three dot-separated base64url parts (`<id>.<time>.<hmac>`,
+/// as Discord issues): 23-28, exactly 6 and 27-40 characters, the outer
+/// parts mixing cases and digits.
+fn scan_dotted_tokens(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mixed = |t: &[u8]| {
+        t.iter().any(u8::is_ascii_uppercase)
+            && t.iter().any(u8::is_ascii_lowercase)
+            && t.iter().any(u8::is_ascii_digit)
+    };
+    let mut last = 0;
+    for p in memchr::memchr_iter(b'.', b) {
+        if p < last || b.get(p + 7) != Some(&b'.') || !b[p + 1..p + 7].iter().all(|&x| b64url(x)) {
+            continue;
+        }
+        let n1 = b[..p]
+            .iter()
+            .rev()
+            .take(29)
+            .take_while(|&&x| b64url(x))
+            .count();
+        let s = p - n1;
+        let n3 = run(b, p + 8, 41, b64url);
+        let e = p + 8 + n3;
+        if (23..=28).contains(&n1)
+            && (27..=40).contains(&n3)
+            && !is_alnum(s.checked_sub(1).and_then(|k| b.get(k)))
+            && !b.get(e).is_some_and(|&x| b64url(x) || x == b'.')
+            && mixed(&b[s..p])
+            && mixed(&b[p + 8..e])
+        {
+            push(hits, R_TOKEN, s, e);
+            last = e;
         }
     }
 }
@@ -1928,6 +4182,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     scan_numbers(text, hits);
     scan_prefixed(text, hits);
     scan_assignments(text, hits);
+    if memchr::memchr(b':', text.as_bytes()).is_some() {
+        scan_pgpass(text, hits);
+    }
+    scan_dotted_tokens(text, hits);
     if hits.len() == first {
         // Nothing found (most values): nothing to weed out.
         return;
@@ -2232,6 +4490,306 @@ mod tests {
                 found(t)
             );
         }
+    }
+
+    /// The candidate a format check sees for `id`: its characters and groups.
+    fn cand_parts(id: &str) -> (Vec<u8>, Vec<usize>, Vec<u8>) {
+        let (mut chars, mut lens, mut seps) = (Vec::new(), vec![0], Vec::new());
+        for x in id.bytes() {
+            if x.is_ascii_alphanumeric() {
+                chars.push(x);
+                *lens.last_mut().expect("one group") += 1;
+            } else {
+                seps.push(x);
+                lens.push(0);
+            }
+        }
+        (chars, lens, seps)
+    }
+
+    fn check(f: IdCheck, id: &str) -> Option<Need> {
+        let (chars, lens, seps) = cand_parts(id);
+        f(&IdCand {
+            chars: &chars,
+            lens: &lens,
+            seps: &seps,
+        })
+    }
+
+    /// `id` with its last character moved one step (9 -> 0, Z -> A).
+    fn off_by_one(id: &str) -> String {
+        let mut b = id.as_bytes().to_vec();
+        let last = b.len() - 1;
+        b[last] = match b[last] {
+            b'9' => b'0',
+            b'Z' => b'A',
+            x => x + 1,
+        };
+        String::from_utf8(b).expect("ASCII")
+    }
+
+    #[test]
+    fn id_checks_accept_valid_values_and_reject_a_changed_check() {
+        // Values generated with the published algorithms, independently.
+        let cases: &[(IdCheck, &str, Need)] = &[
+            (se_personnummer, "900215-1232", Need::Words),
+            (no_fodselsnummer, "23047810027", Need::Words),
+            (fi_hetu, "220593-417N", Need::Words),
+            (pl_pesel, "88122407815", Need::Words),
+            (cl_rut, "21.456.789-K", Need::Nothing),
+            (cl_rut, "12345678-5", Need::Words),
+            (be_national_number, "93.02.14-157.32", Need::Nothing),
+            (za_id, "9203185123081", Need::Words),
+            (cn_resident_id, "44030419900307123X", Need::Nothing),
+            (cn_resident_id, "320102198805100009", Need::Nothing),
+            (tr_kimlik, "51234567890", Need::Words),
+            (sg_nric, "S9312345Z", Need::Words),
+            (sg_nric, "T0212345I", Need::Words),
+            (il_teudat_zehut, "041234568", Need::Words),
+            (it_codice_fiscale, "RSSMRA85T10A562S", Need::Nothing),
+            (de_steuer_id, "65937482064", Need::Words),
+            (mx_curp, "GOMA900512HDFRRN08", Need::Nothing),
+            (au_tfn, "123 456 707", Need::Words),
+            (kr_rrn, "850314-1234562", Need::Nothing),
+            (ch_ahv, "756.1234.5678.97", Need::Nothing),
+            (ro_cnp, "1850312401233", Need::Words),
+        ];
+        for &(f, id, need) in cases {
+            assert_eq!(check(f, id), Some(need), "{id}");
+            let bad = off_by_one(id);
+            assert_eq!(check(f, &bad), None, "{bad} should fail its check");
+        }
+        // ITIN has no check digit, only the ranges the IRS issues from.
+        assert_eq!(check(us_itin, "912-70-1234"), Some(Need::Nothing));
+        assert_eq!(check(us_itin, "912-69-1234"), None);
+        // Check functions on their own.
+        assert!(iso7064_11_10(b"65937482064"));
+        assert!(!iso7064_11_10(b"65937482065"));
+        assert!(luhn_digits(b"9203185123081"));
+        assert!(!luhn_digits(b"9203185123082"));
+        // Dates are checked too: month 13 is no personnummer.
+        assert_eq!(check(se_personnummer, "901315-1232"), None);
+        // Steuer-ID: the first ten digits must repeat exactly one digit.
+        assert_eq!(check(de_steuer_id, "65937482013"), None);
+    }
+
+    #[test]
+    fn national_ids_of_many_countries() {
+        exactly("Personnummer 900215-1232", "pii-national-id", "900215-1232");
+        exactly(
+            "fødselsnummer: 23047810027",
+            "pii-national-id",
+            "23047810027",
+        );
+        exactly("HETU 220593-417N.", "pii-national-id", "220593-417N");
+        exactly("nr PESEL 88122407815", "pii-national-id", "88122407815");
+        exactly("RUT 21.456.789-K", "pii-national-id", "21.456.789-K");
+        exactly("titular 21.456.789-K", "pii-national-id", "21.456.789-K");
+        exactly("INSZ 93021415732", "pii-national-id", "93021415732");
+        exactly(
+            "identity number: 9203185123081",
+            "pii-national-id",
+            "9203185123081",
+        );
+        exactly(
+            "号码 44030419900307123X",
+            "pii-national-id",
+            "44030419900307123X",
+        );
+        exactly("TC kimlik 51234567890", "pii-national-id", "51234567890");
+        exactly("my NRIC is S9312345Z", "pii-national-id", "S9312345Z");
+        exactly("ת.ז 041234568", "pii-national-id", "041234568");
+        exactly("cf RSSMRA85T10A562S", "pii-national-id", "RSSMRA85T10A562S");
+        exactly("Steuer-ID 65937482064", "pii-national-id", "65937482064");
+        exactly(
+            "curp: GOMA900512HDFRRN08",
+            "pii-national-id",
+            "GOMA900512HDFRRN08",
+        );
+        exactly("TFN 123 456 707", "pii-national-id", "123 456 707");
+        exactly("ITIN 912-70-1234", "pii-national-id", "912-70-1234");
+        exactly("passport no. C03005988", "pii-national-id", "C03005988");
+        exactly("Reisepass 512345678", "pii-national-id", "512345678");
+        exactly("CPR-nr. 150385-1234", "pii-national-id", "150385-1234");
+        exactly("DNI 30.123.456", "pii-national-id", "30.123.456");
+        for t in [
+            // A valid check but no word for the id: an order or a phone.
+            "order 23047810027 shipped",
+            "ticket 88122407815",
+            "call 51234567890",
+            "build 900215-1232",
+            "Employee ID number 9203185123081",
+            "batch S9312345Z",
+            // Named, but the check fails.
+            "PESEL 88122407816",
+            "HETU 220593-417P",
+            "NRIC S9312345A",
+            "Steuer-ID 65937482065",
+            "curp GOMA900512HDFRRN09",
+            // No check digit, and no name: a date and a serial.
+            "150385-1234",
+            "passport photo 2 of 512345678 pixels",
+        ] {
+            assert!(
+                !found(t).iter().any(|(id, _)| *id == "pii-national-id"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn phones_named_in_many_languages() {
+        exactly(
+            "Mi celular: (011) 15-4872-3391",
+            "pii-phone",
+            "(011) 15-4872-3391",
+        );
+        exactly("móvil 612 34 56 78", "pii-phone", "612 34 56 78");
+        exactly("Handy 0171/2345678", "pii-phone", "0171/2345678");
+        exactly(
+            "телефон 8 (912) 345-67-89",
+            "pii-phone",
+            "8 (912) 345-67-89",
+        );
+        exactly("{\"msisdn\":\"254712345678\"}", "pii-phone", "254712345678");
+        exactly("whatsapp 919876543210", "pii-phone", "919876543210");
+        exactly("Fax: 0049 30 1234567", "pii-phone", "0049 30 1234567");
+        exactly("06 12 34 56 78", "pii-phone", "06 12 34 56 78");
+        exactly("Telefon: 089 / 432 118 07", "pii-phone", "089 / 432 118 07");
+        exactly("appelez le 01 12 23 34 45", "pii-phone", "01 12 23 34 45");
+        for t in [
+            // An MSISDN needs a known calling code and length.
+            "msisdn 0000000000000",
+            // A draw, and a year range after "call".
+            "Numbers drawn: 03 14 22 38 45",
+            "call for papers 2024-2025",
+            // Meeting and dial-in codes.
+            "Dial-in code 812 4471 9930",
+            "612 34 56 78",
+            "scored 12 / 40 and 2024 / 2025 season",
+        ] {
+            assert!(
+                !found(t).iter().any(|(id, _)| *id == "pii-phone"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn credentials_in_config_files() {
+        exactly(
+            "db.internal.example:5432:shop:app_rw:Xq7!pL2#rT",
+            "pii-secret-assignment",
+            "Xq7!pL2#rT",
+        );
+        exactly(
+            "*:5432:*:postgres:S3cure-Passw0rd",
+            "pii-secret-assignment",
+            "S3cure-Passw0rd",
+        );
+        // base64 of `ci:Tr4in-Stat10n`
+        exactly(
+            "{\"auths\":{\"r.example\":{\"auth\":\"Y2k6VHI0aW4tU3RhdDEwbg==\"}}}",
+            "pii-secret-assignment",
+            "Y2k6VHI0aW4tU3RhdDEwbg==",
+        );
+        let ppk = "PuTTY-User-Key-File-2: ssh-rsa\nEncryption: none\nPublic-Lines: 1\nAAAAB3Nza\nPrivate-Lines: 1\nAAAAgQC\nPrivate-MAC: 0a1b2c";
+        exactly(&format!("{ppk}\nbye"), "pii-private-key", ppk);
+        let bot = "Mzk4NTU2MTIzNDU2Nzg5MDEy.GhT5aQ.p0Lk2jH7sD9fGq3WxZ8cVbN1mR4tY6uIoPe";
+        exactly(&format!("client.login('{bot}')"), "pii-api-token", bot);
+        for t in [
+            "10:30:45:12:00 timings",
+            "localhost:5432:db:user:*",
+            "\"auth\": \"oauth2\"",
+            "auth_method: oauth2-client-credentials",
+            "PuTTY-User-Key-File-3 is the header of a .ppk file",
+            "see docs.example.com.v1beta.ListObjectsRequest",
+            "password_hash = \"argon2id\"",
+            "pwd_min_length: 12chars",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn names_after_the_number_and_dates_of_birth() {
+        exactly(
+            "900215-1232 (personnummer)",
+            "pii-national-id",
+            "900215-1232",
+        );
+        exactly("612 34 56 78 (móvil)", "pii-phone", "612 34 56 78");
+        exactly("DOB: 1984-07-23", "pii-date-of-birth", "1984-07-23");
+        exactly("Geburtsdatum 23.07.1984", "pii-date-of-birth", "23.07.1984");
+        exactly("出生日期：1984-07-23", "pii-date-of-birth", "1984-07-23");
+        for t in [
+            "Released 1984-07-23 on vinyl",
+            "900215-1232 units shipped",
+            "612 34 56 78 cabinets",
+            "invoice date 23.07.1984",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn vendor_tokens_by_prefix() {
+        for tok in [
+            "whsec_Xk92LmPq7RtV3sWz8Yb1Nc4Df6Gh0Jk2",
+            "dckr_pat_Hq3xY8vT1mKp0LsW9eRz2bN5cJ7",
+            "AGE-SECRET-KEY-1QQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7LQPZRY9X8GF2TVDW0S3JN54KHC",
+        ] {
+            exactly(&format!("export KEY={tok}"), "pii-api-token", tok);
+        }
+        exactly(
+            "bot 5512349876:AAH3kd9sLq0Pw7ZxV2nB8mT4cY6uR1eJ5oG ready",
+            "pii-api-token",
+            "5512349876:AAH3kd9sLq0Pw7ZxV2nB8mT4cY6uR1eJ5oG",
+        );
+        for t in [
+            "ntn_notes_folder_name",
+            "the whsec_ prefix marks Stripe webhook secrets",
+            "at 10:AAA we met",
+        ] {
+            assert!(
+                found(t).is_empty(),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
+    }
+
+    #[test]
+    fn sample_values_are_not_personal() {
+        assert!(found("AKIAIOSFODNN7EXAMPLE is the sample key in the docs").is_empty());
+        exactly(
+            "key AKIAIOSFODNN7EXAMPLE ok",
+            "pii-aws-key",
+            "AKIAIOSFODNN7EXAMPLE",
+        );
+        assert!(found("<input type=email placeholder=\"jane@corp.example.net\">").is_empty());
+        assert!(found("write to support@example.com or feedback@example.org").is_empty());
+        exactly(
+            "write to dana.k@example.com",
+            "pii-email",
+            "dana.k@example.com",
+        );
+        exactly(
+            "\"j.r smith\"@mail.example-corp.net wrote",
+            "pii-email",
+            "\"j.r smith\"@mail.example-corp.net",
+        );
+        exactly("Мир 2200 1234 5678 9019", "pii-card", "2200 1234 5678 9019");
     }
 
     #[test]

