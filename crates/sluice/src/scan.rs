@@ -124,10 +124,12 @@ impl Status {
 /// are reported on stderr and turn into exit status 2.
 pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let detector = match &args.rules {
+        // Formatted, not chained: the error's message already ends with its
+        // cause, which a chain would print a second time.
         Some(path) => Detector::builder()
             .rules_file(path)
             .build()
-            .with_context(|| format!("loading rules from {}", path.display()))?,
+            .map_err(|e| anyhow::anyhow!("loading rules from {}: {e}", path.display()))?,
         None => Detector::new(),
     };
     let mut inputs = args.paths.clone();

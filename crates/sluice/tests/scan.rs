@@ -779,3 +779,18 @@ fn jsonl_first_line_after_a_utf8_mark_keeps_its_id() {
     assert_eq!(lines[1]["id"], "second");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_bad_rules_file_is_reported_once() {
+    let rules = temp_file(
+        "bad-pattern-rules.toml",
+        b"[[rules]]\nid = \"x\"\ncategory = \"xss\"\nseverity = \"high\"\npattern = \"((\"\n",
+    );
+    let missing = rules.with_file_name("no-such-rules.toml");
+    for (path, cause) in [(&rules, "unclosed group"), (&missing, "No such file")] {
+        let out = sluice(&["--rules", path.to_str().unwrap_or_default()], Some(b"x"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches(cause).count(), 1, "{err}");
+    }
+}
