@@ -295,8 +295,11 @@ pub struct Health {
 
 impl Pool {
     /// Builds a pool, allocating the prewarm buffers.
-    pub fn new(config: PoolConfig) -> Result<Pool, ConfigError> {
+    pub fn new(mut config: PoolConfig) -> Result<Pool, ConfigError> {
         config.validate()?;
+        // A thread cache counts towards the retained cap, so it can never
+        // hold more than the cap anyway.
+        config.thread_cache_bytes = config.thread_cache_bytes.min(config.max_retained_bytes);
         let inner = Arc::new(Inner {
             budget: Budget::new(config.max_retained_bytes, config.max_class_retained_bytes),
             shared: (0..NUM_CLASSES).map(|_| Mutex::new(Vec::new())).collect(),

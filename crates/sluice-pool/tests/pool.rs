@@ -1101,3 +1101,29 @@ fn per_class_high_water_marks_and_allocation_rate() {
     assert_eq!(other.checked_out_high_water_bytes, 0);
     assert_eq!(other.retained_high_water_bytes, 0);
 }
+
+#[test]
+fn a_retained_cap_below_the_thread_cache_size_lowers_the_cache() {
+    for cap in [0, 4096, 512 << 10] {
+        let pool = Pool::builder()
+            .max_retained_bytes(cap)
+            .detect_cgroup(false)
+            .build()
+            .unwrap_or_else(|e| panic!("cap {cap}: {e}"));
+        assert_eq!(pool.config().thread_cache_bytes, cap);
+        let bufs: Vec<_> = (0..300).map(|_| pool.acquire(4096)).collect();
+        drop(bufs);
+        let s = pool.stats();
+        assert!(s.retained_budget_bytes <= cap as u64, "{s:?}");
+        assert!(s.retained_bytes <= cap as u64, "{s:?}");
+    }
+    let pool = Pool::builder()
+        .thread_cache_bytes(64 << 10)
+        .build()
+        .unwrap();
+    assert_eq!(
+        pool.config().thread_cache_bytes,
+        64 << 10,
+        "a smaller value is kept"
+    );
+}
