@@ -14,6 +14,7 @@ pub(crate) struct Budget {
     total: AtomicUsize,
     classes: Box<[AtomicUsize]>,
     high_water: AtomicUsize,
+    class_high_water: Box<[AtomicUsize]>,
     max_total: usize,
     max_class: usize,
 }
@@ -40,6 +41,7 @@ impl Budget {
             total: AtomicUsize::new(0),
             classes: (0..NUM_CLASSES).map(|_| AtomicUsize::new(0)).collect(),
             high_water: AtomicUsize::new(0),
+            class_high_water: (0..NUM_CLASSES).map(|_| AtomicUsize::new(0)).collect(),
             max_total,
             max_class,
         }
@@ -59,6 +61,10 @@ impl Budget {
         if now > self.high_water.load(Ordering::Relaxed) {
             self.high_water.fetch_max(now, Ordering::Relaxed);
         }
+        let class_now = self.classes[k].load(Ordering::Relaxed);
+        if class_now > self.class_high_water[k].load(Ordering::Relaxed) {
+            self.class_high_water[k].fetch_max(class_now, Ordering::Relaxed);
+        }
         true
     }
 
@@ -77,5 +83,10 @@ impl Budget {
 
     pub(crate) fn high_water(&self) -> usize {
         self.high_water.load(Ordering::Relaxed)
+    }
+
+    /// The highest reservation class `k` has held.
+    pub(crate) fn class_high_water(&self, k: usize) -> usize {
+        self.class_high_water[k].load(Ordering::Relaxed)
     }
 }

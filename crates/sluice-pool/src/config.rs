@@ -70,8 +70,10 @@ pub struct PoolConfig {
     #[serde(with = "duration_serde")]
     pub leak_report_after: Duration,
     /// Bytes each thread may hold in its private cache (idle buffers plus
-    /// reserved credit). They count towards `max_retained_bytes`.
-    /// 0 disables thread caches. Default 1 MiB.
+    /// reserved credit). They count towards `max_retained_bytes`, and a
+    /// value above it is lowered to it when the pool is built, so a small
+    /// retained cap needs no matching change here. 0 disables thread
+    /// caches. Default 1 MiB.
     pub thread_cache_bytes: usize,
     /// Most buffers a thread cache keeps per size class. Default 16.
     pub thread_cache_buffers: usize,
@@ -120,15 +122,6 @@ impl PoolConfig {
             return Err(ConfigError::Invalid {
                 field: "trim_interval",
                 reason: "must be positive (omit it for no background trimmer)".into(),
-            });
-        }
-        if self.thread_cache_bytes > self.max_retained_bytes {
-            return Err(ConfigError::Invalid {
-                field: "thread_cache_bytes",
-                reason: format!(
-                    "{} exceeds max_retained_bytes ({})",
-                    self.thread_cache_bytes, self.max_retained_bytes
-                ),
             });
         }
         let mut per_class = std::collections::BTreeMap::<usize, usize>::new();
@@ -420,10 +413,6 @@ mod tests {
             },
             PoolConfig {
                 trim_interval: Some(Duration::ZERO),
-                ..Default::default()
-            },
-            PoolConfig {
-                thread_cache_bytes: 1 << 30,
                 ..Default::default()
             },
             PoolConfig {

@@ -338,6 +338,9 @@ pub(crate) struct Entry {
     reserved_total: usize,
     limit: usize,
     max_bufs: usize,
+    /// Buffers and bytes the latest trim of this cache released, for the
+    /// report of the `Pool::trim` call that caused it.
+    last_trim: (u64, usize),
 }
 
 /// Runs `f` with this thread's cache for `inner`; `None` while the thread's
@@ -622,6 +625,7 @@ impl Entry {
             counters,
             inner: Arc::clone(inner),
             reserved_total: 0,
+            last_trim: (0, 0),
             limit,
             max_bufs,
         }
@@ -971,6 +975,7 @@ impl Entry {
     /// `Inner::trim`), and all unused credit.
     fn trim(&mut self, cutoff: u64) {
         let mut released = Vec::new();
+        let mut released_bytes = 0;
         for k in 0..NUM_CLASSES {
             let lc = &mut self.classes[k];
             if lc.bufs.is_empty() {
@@ -981,6 +986,7 @@ impl Entry {
             released.extend(old);
             if n > 0 {
                 let bytes = n * class_size(k);
+                released_bytes += bytes;
                 lc.quota -= n;
                 self.reserved_total -= bytes;
                 self.inner.budget.release(k, bytes);
@@ -991,7 +997,13 @@ impl Entry {
             }
         }
         self.return_credit();
+        self.last_trim = (released.len() as u64, released_bytes);
         drop(released);
+    }
+
+    /// What the latest trim of this cache released (see `last_trim`).
+    pub(crate) fn take_last_trim(&mut self) -> (u64, usize) {
+        std::mem::take(&mut self.last_trim)
     }
 
     /// Counts one acquisition of class `k`.

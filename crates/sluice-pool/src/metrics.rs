@@ -13,6 +13,8 @@ use crate::{Pool, PressureLevel};
 
 /// Name, help and value of a per-class gauge.
 type ClassMetric = (&'static str, &'static str, fn(&crate::ClassStats) -> f64);
+/// Name, help and value of a per-class counter.
+type ClassCounter = (&'static str, &'static str, fn(&crate::ClassStats) -> u64);
 
 /// Reads the pool's statistics on every scrape. Holds the pool weakly, so a
 /// registry does not keep a dropped pool alive.
@@ -182,7 +184,7 @@ impl Collector for PoolCollector {
             .iter()
             .filter(|c| c.acquires > 0 || c.retained_buffers > 0)
             .collect();
-        let per_class: [ClassMetric; 3] = [
+        let per_class: [ClassMetric; 6] = [
             (
                 "class_retained_bytes",
                 "Idle bytes held per size class.",
@@ -192,6 +194,21 @@ impl Collector for PoolCollector {
                 "class_checked_out_bytes",
                 "Bytes checked out per size class.",
                 |c| c.checked_out_bytes as f64,
+            ),
+            (
+                "class_retained_high_water_bytes",
+                "Highest bytes reserved for idle buffers per size class.",
+                |c| c.retained_high_water_bytes as f64,
+            ),
+            (
+                "class_checked_out_high_water_bytes",
+                "Highest checked-out bytes seen per size class.",
+                |c| c.checked_out_high_water_bytes as f64,
+            ),
+            (
+                "class_alloc_rate_per_second",
+                "Fresh allocations per second per size class, since the previous stats() call.",
+                |c| c.alloc_rate_per_sec,
             ),
             ("class_hit_ratio", "hits / acquires per size class.", |c| {
                 if c.acquires == 0 {
@@ -208,6 +225,40 @@ impl Collector for PoolCollector {
                 let size = c.size.to_string();
                 let labels = [("size", size.as_str())];
                 ConstGauge::new(f(c)).encode(family.encode_family(&labels)?)?;
+            }
+        }
+        let per_class_counters: [ClassCounter; 5] = [
+            ("class_acquires", "Acquisitions per size class.", |c| {
+                c.acquires
+            }),
+            (
+                "class_hits",
+                "Acquisitions served by a retained buffer, per size class.",
+                |c| c.hits,
+            ),
+            (
+                "class_misses",
+                "Acquisitions that allocated a fresh buffer, per size class.",
+                |c| c.misses,
+            ),
+            (
+                "class_trimmed_buffers",
+                "Idle buffers released by trimming, per size class.",
+                |c| c.trimmed_buffers,
+            ),
+            (
+                "class_trimmed_bytes",
+                "Idle bytes released by trimming, per size class.",
+                |c| c.trimmed_bytes,
+            ),
+        ];
+        for (name, help, f) in per_class_counters {
+            let k = ConstCounter::new(0u64);
+            let mut family = e.encode_descriptor(name, help, None, k.metric_type())?;
+            for c in &classes {
+                let size = c.size.to_string();
+                let labels = [("size", size.as_str())];
+                ConstCounter::new(f(c)).encode(family.encode_family(&labels)?)?;
             }
         }
         Ok(())

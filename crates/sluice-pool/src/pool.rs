@@ -184,11 +184,22 @@ pub(crate) struct Inner {
     /// too many (see [`PoolRef`]); drained when the pool closes.
     pub(crate) parked_refs: AtomicUsize,
     probe: PressureProbe,
-    rate: Mutex<(Instant, u64, u64)>,
+    rate: Mutex<RateWindow>,
     checked_out_high_water: AtomicUsize,
     /// Ticks of shared-storage puts, and the tick of each class's latest.
     put_clock: AtomicU64,
     last_put: Box<[AtomicU64]>,
+}
+
+/// The start of the current allocation-rate window (see
+/// [`PoolStats::alloc_rate_per_sec`]), and the per-class checked-out peaks
+/// `stats()` has seen, kept under the same lock `stats()` takes anyway.
+struct RateWindow {
+    at: Instant,
+    allocs: u64,
+    alloc_bytes: u64,
+    class_misses: [u64; NUM_CLASSES],
+    class_checked_out_high_water: [u64; NUM_CLASSES],
 }
 
 /// A pool of reusable byte buffers in size classes. Cheap to clone (all
@@ -284,8 +295,11 @@ pub struct Health {
 
 impl Pool {
     /// Builds a pool, allocating the prewarm buffers.
-    pub fn new(config: PoolConfig) -> Result<Pool, ConfigError> {
+    pub fn new(mut config: PoolConfig) -> Result<Pool, ConfigError> {
         config.validate()?;
+        // A thread cache counts towards the retained cap, so it can never
+        // hold more than the cap anyway.
+        config.thread_cache_bytes = config.thread_cache_bytes.min(config.max_retained_bytes);
         let inner = Arc::new(Inner {
             budget: Budget::new(config.max_retained_bytes, config.max_class_retained_bytes),
             shared: (0..NUM_CLASSES).map(|_| Mutex::new(Vec::new())).collect(),
@@ -300,7 +314,13 @@ impl Pool {
             closed: AtomicBool::new(false),
             parked_refs: AtomicUsize::new(0),
             probe: PressureProbe::new(config.detect_cgroup),
-            rate: Mutex::new((Instant::now(), 0, 0)),
+            rate: Mutex::new(RateWindow {
+                at: Instant::now(),
+                allocs: 0,
+                alloc_bytes: 0,
+                class_misses: [0; NUM_CLASSES],
+                class_checked_out_high_water: [0; NUM_CLASSES],
+            }),
             checked_out_high_water: AtomicUsize::new(0),
             put_clock: AtomicU64::new(1),
             last_put: (0..NUM_CLASSES).map(|_| AtomicU64::new(0)).collect(),
@@ -1032,12 +1052,15 @@ impl Inner {
             released_buffers += expired.len() as u64;
             released_bytes += bytes;
         }
-        // This thread's cache trims itself now (the epoch changed).
+        // This thread's cache trims itself now (the epoch changed). Its
+        // buffers are counted, not the unused credit it gives back with them:
+        // that was never memory.
         #[cfg(not(loom))]
+        if let Some((buffers, bytes)) =
+            crate::local::with(self, crate::local::Entry::take_last_trim)
         {
-            let before = self.budget.total();
-            let _ = crate::local::with(self, |_| ());
-            released_bytes += before.saturating_sub(self.budget.total());
+            released_buffers += buffers;
+            released_bytes += bytes;
         }
         let returned_to_os = released_bytes >= OS_TRIM_AFTER && os_trim();
         self.stats(false);
@@ -1107,14 +1130,14 @@ impl Inner {
             s.checked_out_buffers = s.acquires.saturating_sub(returned[k]);
             s.checked_out_bytes = s.checked_out_buffers * s.size as u64;
         }
-        let sum = |f: fn(&ClassStats) -> u64| classes.iter().map(f).sum::<u64>();
-        let hits = sum(|c| c.hits);
-        let misses = sum(|c| c.misses);
+        let sum = |cs: &[ClassStats], f: fn(&ClassStats) -> u64| cs.iter().map(f).sum::<u64>();
+        let hits = sum(&classes, |c| c.hits);
+        let misses = sum(&classes, |c| c.misses);
         let acquires = hits + misses + unpooled;
         let unpooled_out_bytes = unpooled_bytes.saturating_sub(unpooled_returned_bytes);
-        let checked_out_bytes = sum(|c| c.checked_out_bytes) + unpooled_out_bytes;
+        let checked_out_bytes = sum(&classes, |c| c.checked_out_bytes) + unpooled_out_bytes;
         let checked_out_buffers =
-            sum(|c| c.checked_out_buffers) + unpooled.saturating_sub(unpooled_returned);
+            sum(&classes, |c| c.checked_out_buffers) + unpooled.saturating_sub(unpooled_returned);
         let alloc_bytes: u64 = classes
             .iter()
             .map(|c| c.misses * c.size as u64)
@@ -1123,18 +1146,33 @@ impl Inner {
         let (alloc_rate_per_sec, alloc_bytes_per_sec) = {
             let mut rate = lock(&self.rate);
             let now = Instant::now();
-            let secs = now.saturating_duration_since(rate.0).as_secs_f64();
-            let allocs = misses + unpooled;
-            let r = if secs > 0.0 {
-                (
-                    allocs.saturating_sub(rate.1) as f64 / secs,
-                    alloc_bytes.saturating_sub(rate.2) as f64 / secs,
-                )
-            } else {
-                (0.0, 0.0)
+            let secs = now.saturating_duration_since(rate.at).as_secs_f64();
+            let per_sec = |n: u64, then: u64| {
+                if secs > 0.0 {
+                    n.saturating_sub(then) as f64 / secs
+                } else {
+                    0.0
+                }
             };
+            let allocs = misses + unpooled;
+            let r = (
+                per_sec(allocs, rate.allocs),
+                per_sec(alloc_bytes, rate.alloc_bytes),
+            );
+            for (k, c) in classes.iter_mut().enumerate() {
+                c.alloc_rate_per_sec = per_sec(c.misses, rate.class_misses[k]);
+                c.retained_high_water_bytes = self.budget.class_high_water(k) as u64;
+                let peak = &mut rate.class_checked_out_high_water[k];
+                *peak = (*peak).max(c.checked_out_bytes);
+                c.checked_out_high_water_bytes = *peak;
+            }
             if new_window {
-                *rate = (now, allocs, alloc_bytes);
+                rate.at = now;
+                rate.allocs = allocs;
+                rate.alloc_bytes = alloc_bytes;
+                for (k, c) in classes.iter().enumerate() {
+                    rate.class_misses[k] = c.misses;
+                }
             }
             r
         };
@@ -1146,8 +1184,8 @@ impl Inner {
                 .max(checked_out_bytes as usize),
         };
         PoolStats {
-            retained_bytes: sum(|c| c.retained_bytes),
-            retained_buffers: sum(|c| c.retained_buffers),
+            retained_bytes: sum(&classes, |c| c.retained_bytes),
+            retained_buffers: sum(&classes, |c| c.retained_buffers),
             retained_budget_bytes: self.budget.total() as u64,
             retained_high_water_bytes: self.budget.high_water() as u64,
             max_retained_bytes: self.config.max_retained_bytes as u64,
@@ -1167,9 +1205,9 @@ impl Inner {
             },
             alloc_rate_per_sec,
             alloc_bytes_per_sec,
-            trimmed_buffers: sum(|c| c.trimmed_buffers),
-            trimmed_bytes: sum(|c| c.trimmed_bytes),
-            dropped_buffers: sum(|c| c.dropped_buffers) + oversize,
+            trimmed_buffers: sum(&classes, |c| c.trimmed_buffers),
+            trimmed_bytes: sum(&classes, |c| c.trimmed_bytes),
+            dropped_buffers: sum(&classes, |c| c.dropped_buffers) + oversize,
             cap_overruns: self.gate.as_ref().map_or(0, Gate::overruns),
             waiters: self.gate.as_ref().map_or(0, |g| g.waiting() as u64),
             tracked_buffers: self.leaks.as_ref().map_or(0, |l| l.live() as u64),

@@ -128,12 +128,22 @@ pub struct ClassStats {
     pub checked_out_bytes: u64,
     /// Buffers of this class currently checked out.
     pub checked_out_buffers: u64,
+    /// Highest bytes reserved for this class's idle buffers (idle bytes
+    /// plus the thread caches' unused credit for the class; the class's
+    /// share of [`PoolStats::retained_budget_bytes`]). Exact.
+    pub retained_high_water_bytes: u64,
+    /// Highest `checked_out_bytes` of this class seen by `stats()`,
+    /// `health()` and `trim()` calls.
+    pub checked_out_high_water_bytes: u64,
     /// Acquisitions served by this class (`hits + misses`).
     pub acquires: u64,
     /// Acquisitions served by a retained buffer.
     pub hits: u64,
     /// Acquisitions that allocated a fresh buffer.
     pub misses: u64,
+    /// Fresh allocations (misses) of this class per second over the same
+    /// window as [`PoolStats::alloc_rate_per_sec`].
+    pub alloc_rate_per_sec: f64,
     /// Idle buffers released to the allocator by trimming.
     pub trimmed_buffers: u64,
     /// Bytes released to the allocator by trimming.

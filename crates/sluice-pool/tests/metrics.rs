@@ -24,6 +24,12 @@ fn registers_counters_gauges_and_per_class_series() {
         "sluice_pool_pressure_level 0",
         "sluice_pool_class_retained_bytes{size=\"4096\"} 4096",
         "sluice_pool_class_checked_out_bytes{size=\"1024\"} 1024",
+        "sluice_pool_class_checked_out_high_water_bytes{size=\"1024\"} 1024",
+        "sluice_pool_class_acquires_total{size=\"4096\"} 2",
+        "sluice_pool_class_hits_total{size=\"4096\"} 1",
+        "sluice_pool_class_misses_total{size=\"4096\"} 1",
+        "sluice_pool_class_trimmed_buffers_total{size=\"4096\"} 0",
+        "sluice_pool_class_alloc_rate_per_second{size=\"4096\"}",
     ] {
         assert!(
             text.lines().any(|l| l.starts_with(line)),

@@ -361,6 +361,7 @@ fn trim_releases_by_idle_age() {
     drop(bufs);
     let report = pool.trim();
     assert_eq!(report.released_buffers, 0, "nothing is a second old yet");
+    assert_eq!(report.released_bytes, 0, "{report:?}");
     assert_eq!(pool.stats().retained_buffers, 8);
     std::thread::sleep(Duration::from_millis(1100));
     let report = pool.trim();
@@ -370,6 +371,7 @@ fn trim_releases_by_idle_age() {
     assert_eq!(s.retained_budget_bytes, 0);
     assert_eq!(s.trimmed_bytes, 8 * 64 * 1024);
     assert_eq!(report.released_bytes, 8 * 64 * 1024);
+    assert_eq!(report.released_buffers, 8, "{report:?}");
 }
 
 #[test]
@@ -1070,4 +1072,58 @@ fn own_fast_path_counts_are_exact_at_once() {
     let s = pool.stats();
     assert_eq!(s.checked_out_buffers, 0);
     assert_eq!(s.retained_buffers, 5);
+}
+
+#[test]
+fn per_class_high_water_marks_and_allocation_rate() {
+    let pool = Pool::builder().detect_cgroup(false).build().unwrap();
+    let class = |s: &sluice_pool::PoolStats, size: usize| {
+        s.classes.iter().find(|c| c.size == size).cloned().unwrap()
+    };
+    let _ = pool.stats();
+    let bufs: Vec<_> = (0..5).map(|_| pool.acquire(4096)).collect();
+    let c = class(&pool.stats(), 4096);
+    assert_eq!(c.checked_out_high_water_bytes, 5 * 4096);
+    assert_eq!(c.retained_high_water_bytes, 0, "nothing idle yet");
+    assert!(c.alloc_rate_per_sec > 0.0, "{c:?}");
+    drop(bufs);
+    let s = pool.stats();
+    let c = class(&s, 4096);
+    assert_eq!(c.checked_out_bytes, 0);
+    assert_eq!(c.checked_out_high_water_bytes, 5 * 4096, "a peak stays");
+    assert!(c.retained_high_water_bytes >= 5 * 4096, "{c:?}");
+    assert!(c.retained_high_water_bytes <= s.retained_high_water_bytes);
+    assert_eq!(
+        c.alloc_rate_per_sec, 0.0,
+        "no allocation since the last stats()"
+    );
+    let other = class(&s, 8192);
+    assert_eq!(other.checked_out_high_water_bytes, 0);
+    assert_eq!(other.retained_high_water_bytes, 0);
+}
+
+#[test]
+fn a_retained_cap_below_the_thread_cache_size_lowers_the_cache() {
+    for cap in [0, 4096, 512 << 10] {
+        let pool = Pool::builder()
+            .max_retained_bytes(cap)
+            .detect_cgroup(false)
+            .build()
+            .unwrap_or_else(|e| panic!("cap {cap}: {e}"));
+        assert_eq!(pool.config().thread_cache_bytes, cap);
+        let bufs: Vec<_> = (0..300).map(|_| pool.acquire(4096)).collect();
+        drop(bufs);
+        let s = pool.stats();
+        assert!(s.retained_budget_bytes <= cap as u64, "{s:?}");
+        assert!(s.retained_bytes <= cap as u64, "{s:?}");
+    }
+    let pool = Pool::builder()
+        .thread_cache_bytes(64 << 10)
+        .build()
+        .unwrap();
+    assert_eq!(
+        pool.config().thread_cache_bytes,
+        64 << 10,
+        "a smaller value is kept"
+    );
 }

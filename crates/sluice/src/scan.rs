@@ -20,7 +20,9 @@
 //! scan reports it as binary and skipped; `--redact` writes nothing for it
 //! and reports an error, since passing it through would pass its PII through
 //! too. `--binary` (`-a`) scans and redacts it as text. `--jsonl` payloads
-//! are scanned whatever they hold.
+//! are scanned whatever they hold. UTF-16 text with a byte-order mark is
+//! transcoded to UTF-8 first (offsets then count the UTF-8 text) and
+//! `--redact` writes it back as UTF-16.
 //!
 //! Exit status: 0 clean, 1 a threat was found, 2 an error occurred (an error
 //! wins over a threat; the scan goes on past bad lines and unreadable files).
@@ -122,10 +124,12 @@ impl Status {
 /// are reported on stderr and turn into exit status 2.
 pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
     let detector = match &args.rules {
+        // Formatted, not chained: the error's message already ends with its
+        // cause, which a chain would print a second time.
         Some(path) => Detector::builder()
             .rules_file(path)
             .build()
-            .with_context(|| format!("loading rules from {}", path.display()))?,
+            .map_err(|e| anyhow::anyhow!("loading rules from {}: {e}", path.display()))?,
         None => Detector::new(),
     };
     let mut inputs = args.paths.clone();
@@ -151,21 +155,56 @@ pub fn run(args: ScanArgs) -> anyhow::Result<ExitCode> {
             inner: reader,
             bar: progress.clone(),
         };
-        let result = if args.jsonl {
-            scan_jsonl(
-                &detector,
-                &args,
-                &name,
-                show_file,
-                reader,
-                &mut out,
-                &mut status,
-            )
-        } else if args.redact {
-            redact_stream(&detector, &args, &name, reader, &mut out, &mut status)
-        } else {
-            scan_windows(&detector, &args, &name, reader, &mut out, &mut status)
-        };
+        let result = decode_input(reader, args.jsonl).and_then(|(utf16, reader)| {
+            if args.jsonl {
+                scan_jsonl(
+                    &detector,
+                    &args,
+                    &name,
+                    show_file,
+                    reader,
+                    &progress,
+                    &mut out,
+                    &mut status,
+                )
+            } else if args.redact {
+                match utf16 {
+                    // Written back in the input's encoding.
+                    Some(order) => {
+                        let mut w = Utf16Writer::new(&mut out, order);
+                        redact_stream(
+                            &detector,
+                            &args,
+                            &name,
+                            reader,
+                            &progress,
+                            &mut w,
+                            &mut status,
+                        )
+                        .and_then(|()| w.finish())
+                    }
+                    None => redact_stream(
+                        &detector,
+                        &args,
+                        &name,
+                        reader,
+                        &progress,
+                        &mut out,
+                        &mut status,
+                    ),
+                }
+            } else {
+                scan_windows(
+                    &detector,
+                    &args,
+                    &name,
+                    utf16,
+                    reader,
+                    &mut out,
+                    &mut status,
+                )
+            }
+        });
         if let Some(bar) = progress {
             bar.finish_and_clear();
         }
@@ -281,6 +320,244 @@ impl<R: Read> Read for ProgressReader<R> {
             }
         }
         Ok(n)
+    }
+}
+
+// ===== byte-order marks =====
+
+/// The byte order of a UTF-16 input, from its byte-order mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Utf16 {
+    Le,
+    Be,
+}
+
+impl Utf16 {
+    fn name(self) -> &'static str {
+        match self {
+            Utf16::Le => "utf-16le",
+            Utf16::Be => "utf-16be",
+        }
+    }
+}
+
+/// Looks for a byte-order mark at the start of the input.
+///
+/// UTF-16 text with a mark (what Windows tools write) is transcoded to UTF-8
+/// as it is read, as ripgrep does: read as bytes, every other byte of ASCII
+/// text is NUL, so it would be skipped as binary or matched as noise. A
+/// UTF-8 mark is dropped in `--jsonl` mode, where it would turn the first
+/// line's JSON object into a raw line; elsewhere it is kept, so offsets and
+/// redacted output stay byte for byte.
+///
+/// Reads only as far as a mark could go, so an interactive first line is not
+/// held back.
+fn decode_input<'a>(
+    mut reader: impl Read + 'a,
+    jsonl: bool,
+) -> io::Result<(Option<Utf16>, Box<dyn Read + 'a>)> {
+    let mut head = [0u8; 3];
+    let mut n = 0;
+    loop {
+        let want = match &head[..n] {
+            [] => 1,
+            [0xFF] | [0xFE] | [0xEF] => 2,
+            [0xEF, 0xBB] => 3,
+            _ => break,
+        };
+        match reader.read(&mut head[n..want]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let head = &head[..n];
+    let (utf16, mark) = match head {
+        [0xFF, 0xFE, ..] => (Some(Utf16::Le), 2),
+        [0xFE, 0xFF, ..] => (Some(Utf16::Be), 2),
+        [0xEF, 0xBB, 0xBF] if jsonl => (None, 3),
+        _ => (None, 0),
+    };
+    let rest = io::Cursor::new(head[mark..].to_vec()).chain(reader);
+    Ok(match utf16 {
+        Some(order) => (Some(order), Box::new(Utf16Reader::new(rest, order))),
+        None => (None, Box::new(rest)),
+    })
+}
+
+/// Input read per transcoding step.
+const UTF16_CHUNK: usize = 32 << 10;
+
+/// Reads UTF-16 (after its byte-order mark) as UTF-8; unpaired surrogates
+/// and an odd final byte become U+FFFD.
+struct Utf16Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    raw: Vec<u8>,
+    out: Vec<u8>,
+    pos: usize,
+    done: bool,
+}
+
+impl<R: Read> Utf16Reader<R> {
+    fn new(inner: R, order: Utf16) -> Self {
+        let encoding = match order {
+            Utf16::Le => encoding_rs::UTF_16LE,
+            Utf16::Be => encoding_rs::UTF_16BE,
+        };
+        Utf16Reader {
+            inner,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            raw: vec![0; UTF16_CHUNK],
+            out: Vec::new(),
+            pos: 0,
+            done: false,
+        }
+    }
+}
+
+impl<R: Read> Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.pos == self.out.len() {
+            if self.done || buf.is_empty() {
+                return Ok(0);
+            }
+            let n = loop {
+                match self.inner.read(&mut self.raw) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            };
+            let last = n == 0;
+            self.out.clear();
+            self.pos = 0;
+            let mut consumed = 0;
+            loop {
+                let start = self.out.len();
+                let room = self
+                    .decoder
+                    .max_utf8_buffer_length(n - consumed)
+                    .unwrap_or(UTF16_CHUNK * 2)
+                    .max(16);
+                self.out.resize(start + room, 0);
+                let (result, read, written, _) = self.decoder.decode_to_utf8(
+                    &self.raw[consumed..n],
+                    &mut self.out[start..],
+                    last,
+                );
+                consumed += read;
+                self.out.truncate(start + written);
+                if result == encoding_rs::CoderResult::InputEmpty {
+                    break;
+                }
+            }
+            self.done = last;
+        }
+        let k = buf.len().min(self.out.len() - self.pos);
+        buf[..k].copy_from_slice(&self.out[self.pos..self.pos + k]);
+        self.pos += k;
+        Ok(k)
+    }
+}
+
+/// Writes UTF-8 as UTF-16 in the given byte order, after a byte-order mark:
+/// `--redact` gives UTF-16 input back in its own encoding. A character split
+/// between two writes is held until the next; invalid UTF-8 (which the
+/// transcoded input never holds) becomes U+FFFD.
+struct Utf16Writer<W: Write> {
+    inner: W,
+    order: Utf16,
+    pending: Vec<u8>,
+    started: bool,
+    units: Vec<u8>,
+}
+
+impl<W: Write> Utf16Writer<W> {
+    fn new(inner: W, order: Utf16) -> Self {
+        Utf16Writer {
+            inner,
+            order,
+            pending: Vec::new(),
+            started: false,
+            units: Vec::new(),
+        }
+    }
+
+    fn push(units: &mut Vec<u8>, order: Utf16, s: &str) {
+        for u in s.encode_utf16() {
+            units.extend_from_slice(&match order {
+                Utf16::Le => u.to_le_bytes(),
+                Utf16::Be => u.to_be_bytes(),
+            });
+        }
+    }
+
+    /// Writes the mark if nothing was written yet and whatever is pending.
+    fn finish(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            self.units.clear();
+            Self::push(&mut self.units, self.order, "\u{FEFF}");
+            self.inner.write_all(&self.units)?;
+        }
+        if !self.pending.is_empty() {
+            self.pending.clear();
+            self.units.clear();
+            Self::push(&mut self.units, self.order, "\u{FFFD}");
+            self.inner.write_all(&self.units)?;
+        }
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Utf16Writer<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.units.clear();
+        if !self.started {
+            self.started = true;
+            Self::push(&mut self.units, self.order, "\u{FEFF}");
+        }
+        self.pending.extend_from_slice(buf);
+        let mut rest = &self.pending[..];
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    Self::push(&mut self.units, self.order, s);
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let (valid, bad) = rest.split_at(e.valid_up_to());
+                    Self::push(
+                        &mut self.units,
+                        self.order,
+                        std::str::from_utf8(valid).unwrap_or_default(),
+                    );
+                    match e.error_len() {
+                        Some(len) => {
+                            Self::push(&mut self.units, self.order, "\u{FFFD}");
+                            rest = &bad[len..];
+                        }
+                        // An incomplete character: wait for its end.
+                        None => {
+                            rest = bad;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        let keep = rest.len();
+        let from = self.pending.len() - keep;
+        self.pending.drain(..from);
+        self.inner.write_all(&self.units)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -437,16 +714,20 @@ fn parse_payload(line: &[u8]) -> Result<Payload<'_>, (String, Option<serde_json:
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the per-input state of `run`, passed down as it is"
+)]
 fn scan_jsonl(
     detector: &Detector,
     args: &ScanArgs,
     name: &str,
     show_file: bool,
-    reader: ProgressReader<impl Read>,
+    reader: impl Read,
+    bar: &Option<ProgressBar>,
     out: &mut impl Write,
     status: &mut Status,
 ) -> io::Result<()> {
-    let bar = reader.bar.clone();
     let mut reader = BufReader::with_capacity(64 << 10, reader);
     let mut buf = Vec::new();
     let file = show_file.then_some(name);
@@ -488,7 +769,7 @@ fn scan_jsonl(
             },
         };
         if let Some((msg, id)) = problem {
-            warn(&bar, format_args!("{name}:{line_no}: {msg}"));
+            warn(bar, format_args!("{name}:{line_no}: {msg}"));
             status.error = true;
             serde_json::to_writer(
                 &mut *out,
@@ -529,11 +810,11 @@ fn redact_stream(
     detector: &Detector,
     args: &ScanArgs,
     name: &str,
-    mut reader: ProgressReader<impl Read>,
+    mut reader: impl Read,
+    bar: &Option<ProgressBar>,
     out: &mut impl Write,
     status: &mut Status,
 ) -> io::Result<()> {
-    let bar = reader.bar.clone();
     let window = args.window.max(MIN_REDACT_WINDOW);
     // Cuts are looked for within `overlap` bytes, with as much context on
     // each side, so it must hold any PII item whole.
@@ -558,7 +839,7 @@ fn redact_stream(
         if first && !args.binary {
             if let Some(at) = binary_at(&buf) {
                 warn(
-                    &bar,
+                    bar,
                     format_args!(
                         "{name}: binary input (NUL byte at offset {at}); nothing written (--binary to redact it as text)"
                     ),
@@ -585,7 +866,7 @@ fn redact_stream(
                 Ok(cut) => cut,
                 Err(cut) => {
                     warn(
-                        &bar,
+                        bar,
                         format_args!(
                             "{name}: no cut point near byte {} leaves every PII item whole; an item there may be only partly redacted",
                             base + cut as u64
@@ -605,7 +886,7 @@ fn redact_stream(
     }
     if threat {
         warn(
-            &bar,
+            bar,
             format_args!("{name}: THREAT (scan without --redact for the findings)"),
         );
         status.threat = true;
@@ -708,6 +989,10 @@ struct FileVerdict<'a> {
     /// Binary input left unscanned (`bytes` is then what was read of it).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     binary_skipped: bool,
+    /// The input's encoding when it was transcoded to UTF-8 for the scan
+    /// (`bytes` and offsets then count the UTF-8 text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<&'static str>,
     findings: Vec<Finding>,
 }
 
@@ -747,6 +1032,7 @@ fn scan_windows(
     detector: &Detector,
     args: &ScanArgs,
     name: &str,
+    utf16: Option<Utf16>,
     mut reader: impl Read,
     out: &mut impl Write,
     status: &mut Status,
@@ -844,6 +1130,7 @@ fn scan_windows(
             finding_count: count + unlisted,
             findings_truncated: count + unlisted > kept.len() as u64,
             binary_skipped: false,
+            encoding: utf16.map(Utf16::name),
             findings: kept,
         };
         serde_json::to_writer(&mut *out, &v)?;
@@ -856,15 +1143,19 @@ fn scan_windows(
         } else {
             "clean"
         };
+        let bytes = match utf16 {
+            Some(order) => format!("{total} bytes as UTF-8, read from {}", order.name()),
+            None => format!("{total} bytes"),
+        };
         if unlisted > 0 {
             writeln!(
                 out,
-                "{name}: {what} ({count} findings listed and at least {unlisted} more not, score {score}, {total} bytes)"
+                "{name}: {what} ({count} findings listed and at least {unlisted} more not, score {score}, {bytes})"
             )?;
         } else {
             writeln!(
                 out,
-                "{name}: {what} ({count} findings, score {score}, {total} bytes)"
+                "{name}: {what} ({count} findings, score {score}, {bytes})"
             )?;
         }
     }
@@ -889,6 +1180,7 @@ fn report_binary(
             finding_count: 0,
             findings_truncated: false,
             binary_skipped: true,
+            encoding: None,
             findings: Vec::new(),
         };
         serde_json::to_writer(&mut *out, &v)?;
@@ -1095,13 +1387,98 @@ mod tests {
         let detector = Detector::new();
         let mut out = Vec::new();
         let mut status = Status::default();
-        let reader = ProgressReader {
-            inner: FailingReader(b"mail a@example.com\r\nthen \xff"),
-            bar: None,
-        };
-        let r = redact_stream(&detector, &args(true), "t", reader, &mut out, &mut status);
+        let reader = FailingReader(b"mail a@example.com\r\nthen \xff");
+        let r = redact_stream(
+            &detector,
+            &args(true),
+            "t",
+            reader,
+            &None,
+            &mut out,
+            &mut status,
+        );
         assert!(r.is_err());
         assert_eq!(out, b"mail [REDACTED:email]\r\nthen \xff");
+    }
+
+    /// Yields one byte per read, to split code units and surrogate pairs.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match (self.0.split_first(), buf.first_mut()) {
+                (Some((&b, rest)), Some(slot)) => {
+                    *slot = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn utf16(order: Utf16, s: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        Utf16Writer::<Vec<u8>>::push(&mut out, order, s);
+        out
+    }
+
+    #[test]
+    fn utf16_input_is_read_as_utf8_and_written_back() {
+        let text = "mail a@example.com \u{1F600} <script>é\r\n";
+        for order in [Utf16::Le, Utf16::Be] {
+            let raw = utf16(order, &format!("\u{FEFF}{text}"));
+            let (found, mut r) = decode_input(Trickle(&raw), false).expect("sniff");
+            assert_eq!(found, Some(order));
+            let mut decoded = Vec::new();
+            r.read_to_end(&mut decoded).expect("read");
+            assert_eq!(decoded, text.as_bytes());
+
+            let mut back = Vec::new();
+            let mut w = Utf16Writer::new(&mut back, order);
+            for b in text.as_bytes() {
+                w.write_all(std::slice::from_ref(b)).expect("write");
+            }
+            w.finish().expect("finish");
+            assert_eq!(back, raw);
+        }
+        // An empty input keeps its mark; a lone surrogate becomes U+FFFD.
+        let mut back = Vec::new();
+        Utf16Writer::new(&mut back, Utf16::Le)
+            .finish()
+            .expect("finish");
+        assert_eq!(back, b"\xFF\xFE");
+        let (_, mut r) = decode_input(&b"\xFF\xFEa\x00\x00\xD8b\x00"[..], false).expect("sniff");
+        let mut decoded = String::new();
+        r.read_to_string(&mut decoded).expect("read");
+        assert_eq!(decoded, "a\u{FFFD}b");
+    }
+
+    #[test]
+    fn a_utf8_mark_is_dropped_only_for_jsonl() {
+        let input = b"\xEF\xBB\xBF{\"id\":1}";
+        for (jsonl, skip) in [(true, 3), (false, 0)] {
+            let (found, mut r) = decode_input(Trickle(input), jsonl).expect("sniff");
+            assert_eq!(found, None);
+            let mut got = Vec::new();
+            r.read_to_end(&mut got).expect("read");
+            assert_eq!(got, input[skip..]);
+        }
+        // Inputs shorter than a mark, or starting like one, come through whole.
+        for input in [
+            &b""[..],
+            b"\xEF",
+            b"\xEF\xBB",
+            b"\xFFx",
+            b"ab",
+            b"\xEF\xBBx",
+        ] {
+            let (found, mut r) = decode_input(input, true).expect("sniff");
+            assert_eq!(found, None);
+            let mut got = Vec::new();
+            r.read_to_end(&mut got).expect("read");
+            assert_eq!(got, input);
+        }
     }
 
     #[test]

@@ -732,3 +732,65 @@ fn findings_past_the_verdict_caps_are_counted() {
     assert!(v["finding_count"].as_u64().expect("count") >= 16, "{v}");
     assert_eq!(v["findings_truncated"], true);
 }
+
+fn utf16le(s: &str) -> Vec<u8> {
+    let mut out = vec![0xFF, 0xFE];
+    for u in s.encode_utf16() {
+        out.extend_from_slice(&u.to_le_bytes());
+    }
+    out
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_scanned_as_text() {
+    let path = temp_file("utf16.txt", &utf16le(&format!("note\r\ncomment={XSS}\r\n")));
+    let out = sluice(&[path.to_str().unwrap_or_default()], None);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("xss-script-tag"), "{text}");
+    assert!(text.contains("utf-16le"), "{text}");
+
+    let out = sluice(&["--json", path.to_str().unwrap_or_default()], None);
+    let v = &stdout_lines(&out)[0];
+    assert_eq!(v["threat"], true);
+    assert_eq!(v["encoding"], "utf-16le");
+}
+
+#[test]
+fn utf16_is_redacted_in_its_own_encoding() {
+    let input = utf16le("Call ana@example.org\r\n");
+    let out = sluice(&["--redact"], Some(&input));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.stdout, utf16le("Call [REDACTED:email]\r\n"));
+}
+
+#[test]
+fn jsonl_first_line_after_a_utf8_mark_keeps_its_id() {
+    let input = format!(
+        "\u{FEFF}{}\n{}\n",
+        serde_json::json!({"id": "first", "text": SQLI}),
+        serde_json::json!({"id": "second", "text": "hello"})
+    );
+    let out = sluice(&["--jsonl"], Some(input.as_bytes()));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "first");
+    assert_eq!(lines[0]["threat"], true);
+    assert_eq!(lines[1]["id"], "second");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn a_bad_rules_file_is_reported_once() {
+    let rules = temp_file(
+        "bad-pattern-rules.toml",
+        b"[[rules]]\nid = \"x\"\ncategory = \"xss\"\nseverity = \"high\"\npattern = \"((\"\n",
+    );
+    let missing = rules.with_file_name("no-such-rules.toml");
+    for (path, cause) in [(&rules, "unclosed group"), (&missing, "No such file")] {
+        let out = sluice(&["--rules", path.to_str().unwrap_or_default()], Some(b"x"));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.matches(cause).count(), 1, "{err}");
+    }
+}
