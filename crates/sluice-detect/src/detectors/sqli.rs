@@ -1232,6 +1232,105 @@ impl Analysis<'_, '_> {
         !prose
     }
 
+    /// A literal, a variable or a call at `j` (one item of a row of values
+    /// or the right-hand side of an assignment): the token after it.
+    fn value_item(&self, j: usize) -> Option<usize> {
+        let t = self.toks().get(j)?;
+        match t.k {
+            Tk::Num
+            | Tk::Hex
+            | Tk::Str { .. }
+            | Tk::Var
+            | Tk::SysVar
+            | Tk::Kw(Kw::Null | Kw::True | Kw::False) => Some(j + 1),
+            Tk::Word | Tk::Kw(_) if t.call => Some(self.close_paren(j + 1) + 1),
+            Tk::Op(Op::Arith) if matches!(self.kind(j + 1), Some(Tk::Num | Tk::Hex)) => Some(j + 2),
+            Tk::LParen if self.kind(self.skip_parens(j)) == Some(Tk::Kw(Kw::Select)) => {
+                Some(self.close_paren(j) + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the statement ends after token `x - 1`: the value's end,
+    /// with the rest commented out or a string the application closes; or
+    /// `;`.
+    fn statement_ends(&self, x: usize) -> bool {
+        let last = &self.toks()[x - 1];
+        match self.kind(x) {
+            None => last.comment_after || self.app_closes(last),
+            Some(Tk::Semi) => true,
+            _ => last.comment_after,
+        }
+    }
+
+    /// `, (1, 'a', null)` from the comma at `c`: a row of values, then the
+    /// statement's end or another row. The end of the row, when it is one
+    /// with two items or more, or one that ends the statement.
+    fn next_row(&self, c: usize) -> Option<usize> {
+        if self.kind(c + 1) != Some(Tk::LParen) {
+            return None;
+        }
+        let mut j = c + 2;
+        let mut items = 0;
+        while items < 32 {
+            j = self.value_item(j)?;
+            items += 1;
+            match self.kind(j) {
+                Some(Tk::Comma) => j += 1,
+                Some(Tk::RParen) => break,
+                // The last string left for the application to close.
+                None if self.app_closes(&self.toks()[j - 1]) => return Some(j - 1),
+                _ => return None,
+            }
+        }
+        if self.kind(j) != Some(Tk::RParen) {
+            return None;
+        }
+        let more = self.kind(j + 1) == Some(Tk::Comma) && self.kind(j + 2) == Some(Tk::LParen);
+        let ends = self.statement_ends(j + 1);
+        (ends || more && items >= 2).then_some(j)
+    }
+
+    /// `, col = 1, other = 'x'` from the comma at `c`: assignments, then a
+    /// WHERE or the statement's end. The last token read.
+    fn next_assignment(&self, c: usize) -> Option<usize> {
+        let mut j = c;
+        for _ in 0..8 {
+            if self.kind(j) != Some(Tk::Comma) {
+                break;
+            }
+            let name = self.toks().get(j + 1)?;
+            if name.k != Tk::Word || name.call || self.kind(j + 2) != Some(Tk::Op(Op::Eq)) {
+                return None;
+            }
+            if !self.is_byte(j + 2, b'=') {
+                return None;
+            }
+            j = self.value_item(j + 3)?;
+        }
+        if j == c {
+            return None;
+        }
+        if self.kind(j) == Some(Tk::Kw(Kw::Where)) {
+            return Some(j);
+        }
+        self.statement_ends(j).then_some(j - 1)
+    }
+
+    /// Whether the condition ending at token `e` runs straight into a
+    /// string of several words: "what 'OR 1=1' means in ..." quotes the
+    /// condition in prose; in SQL a literal glued to a condition is a
+    /// syntax error.
+    fn quoted_text_after(&self, e: usize) -> bool {
+        self.toks().get(e + 1).is_some_and(|t| {
+            matches!(t.k, Tk::Str { .. }) && {
+                let c = self.t.content(t);
+                c.iter().any(u8::is_ascii_whitespace) && c.iter().any(u8::is_ascii_alphabetic)
+            }
+        })
+    }
+
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
@@ -1280,6 +1379,21 @@ impl Analysis<'_, '_> {
                 return;
             }
         }
+        // `'-0-'`, `'+1+'`, `'|0|'`: string arithmetic between the query's
+        // own quotes (MySQL casts both strings to numbers, so `x='-0-'`
+        // compares a column with 0 and matches every non-numeric string).
+        if opens
+            && self.t.content(&self.toks()[0]).is_empty()
+            && n - i == 4
+            && matches!(k, Tk::Op(Op::Arith | Op::OrOr))
+            && matches!(self.kind(i + 1), Some(Tk::Num | Tk::Hex))
+            && matches!(self.kind(i + 2), Some(Tk::Op(Op::Arith | Op::OrOr)))
+            && self.app_closes(&self.toks()[n - 1])
+            && self.t.content(&self.toks()[n - 1]).is_empty()
+        {
+            self.hit(BOOLEAN, b, n - 1);
+            return;
+        }
         // `` ` REGEXP ``, `' <= `: a comparison right after a quote that
         // opens the value, and the value's end; the application's quote
         // opens the right-hand side.
@@ -1307,6 +1421,24 @@ impl Analysis<'_, '_> {
                 self.hit(TRUNCATION, b, i - 1);
             }
         }
+        if quoted && strong && k == Tk::Comma {
+            // `x'),('evil','pw',1)--`: the row of an INSERT closed and
+            // another one appended.
+            if i > b + 1 {
+                if let Some(e) = self.next_row(i) {
+                    self.hit(STATEMENT, b, e);
+                    return;
+                }
+            }
+            // `bob', admin=1 WHERE name='bob'--`: the value of an UPDATE
+            // closed and another column set.
+            if i == b + 1 {
+                if let Some(e) = self.next_assignment(i) {
+                    self.hit(STATEMENT, b, e);
+                    return;
+                }
+            }
+        }
         // `\'and`, `\`or`: a backslash that escapes the application's own
         // escape, then a logical operator.
         if opens && is_logic(k) && self.t.content(&self.toks()[0]) == b"\\" {
@@ -1315,6 +1447,7 @@ impl Analysis<'_, '_> {
         }
         if is_logic(k) {
             match self.condition(i + 1, quoted) {
+                Cond::Tautology(e) if self.quoted_text_after(e) => {}
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
                 Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
                 _ if opens && self.open_logic(b, i) => {}
@@ -1451,7 +1584,9 @@ impl Analysis<'_, '_> {
             match t.k {
                 // A tautology after any logical operator, wherever it is.
                 k if is_logic(k) && i > 0 => {
-                    if let Cond::Tautology(e) = self.condition(i + 1, false) {
+                    if let Cond::Tautology(e) = self.condition(i + 1, false)
+                        && !self.quoted_text_after(e)
+                    {
                         let prev = self.toks()[i - 1].k;
                         // After a string or a parenthesis, or after an operand
                         // that starts the value or follows `=` (`id=1 or 1=1`);
@@ -1485,20 +1620,24 @@ impl Analysis<'_, '_> {
                 Tk::LParen if i > 0 => {
                     let prev = self.toks()[i - 1].k;
                     let j = self.skip_parens(i + 1);
-                    let opener = matches!(
-                        prev,
-                        Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
-                            | Tk::Kw(
-                                Kw::In
-                                    | Kw::Exists
-                                    | Kw::Or
-                                    | Kw::And
-                                    | Kw::Not
-                                    | Kw::Like
-                                    | Kw::From
-                            )
-                            | Tk::Comma
-                    );
+                    // `substring((select ...), 1, 1)`: a sub-select as the
+                    // argument of a call.
+                    let argument = prev == Tk::LParen && i >= 2 && self.toks()[i - 2].call;
+                    let opener = argument
+                        || matches!(
+                            prev,
+                            Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
+                                | Tk::Kw(
+                                    Kw::In
+                                        | Kw::Exists
+                                        | Kw::Or
+                                        | Kw::And
+                                        | Kw::Not
+                                        | Kw::Like
+                                        | Kw::From
+                                )
+                                | Tk::Comma
+                        );
                     if opener && self.kind(j) == Some(Tk::Kw(Kw::Select)) {
                         // `@x = ( SELECT` ending the value: the query goes on
                         // in what the application appends.
@@ -1853,7 +1992,23 @@ impl Analysis<'_, '_> {
         for t in &toks[close + 1..] {
             match t.k {
                 Tk::Word => words += 1,
-                Tk::Kw(Kw::In | Kw::Is | Kw::Not | Kw::And | Kw::By | Kw::All | Kw::Into) => {}
+                Tk::Kw(
+                    Kw::In
+                    | Kw::Is
+                    | Kw::Not
+                    | Kw::And
+                    | Kw::Or
+                    | Kw::By
+                    | Kw::All
+                    | Kw::Into
+                    | Kw::Between
+                    | Kw::If
+                    | Kw::When
+                    | Kw::Like,
+                ) => {}
+                // A sentence ends or a clause closes: what came before
+                // decides.
+                Tk::Semi | Tk::Comma | Tk::Dot => break,
                 _ => return false,
             }
             if t.comment_after {
@@ -2035,6 +2190,25 @@ impl Analysis<'_, '_> {
         let n = self.toks().len();
         let end_like = |a: &Self, x: usize| matches!(a.kind(x), None | Some(Tk::Semi | Tk::Comma));
         let hit_to = match k {
+            // `; create alias f as '...'`, `; create sequence s`: the other
+            // objects a server keeps.
+            Tk::Kw(Kw::Drop | Kw::Alter | Kw::Create)
+                if self.kind(j + 1) == Some(Tk::Word)
+                    && self.t.name_is(&self.toks()[j + 1], OBJECT_KINDS) =>
+            {
+                let x = j + 2;
+                let named = self.kind(x) == Some(Tk::Word);
+                let as_source = self
+                    .toks()
+                    .get(x + 1)
+                    .is_some_and(|t| t.k == Tk::Word && self.t.name_is(t, &[b"as", b"for"]))
+                    && matches!(self.kind(x + 2), Some(Tk::Str { .. }));
+                // "; create event invites" at a value's end reads as prose:
+                // the statement must be closed or the rest commented out.
+                let ends = self.kind(x + 1) == Some(Tk::Semi)
+                    || self.toks().get(x).is_some_and(|t| t.comment_after);
+                (named && (as_source || ends)).then_some(x)
+            }
             Tk::Kw(Kw::Drop | Kw::Truncate | Kw::Alter | Kw::Create) => {
                 let mut x = j + 1;
                 if matches!(
@@ -2672,6 +2846,21 @@ impl Analysis<'_, '_> {
     }
 }
 
+/// Kinds of server object besides the keyword ones (`table`, `view`...)
+/// that a statement creates, alters or drops.
+const OBJECT_KINDS: &[&[u8]] = &[
+    b"alias",
+    b"assembly",
+    b"domain",
+    b"event",
+    b"extension",
+    b"role",
+    b"sequence",
+    b"server",
+    b"synonym",
+    b"type",
+];
+
 /// Whether a word could name a catalogue table or a server procedure.
 fn catalogue_like(w: &[u8]) -> bool {
     let starts = |p: &[u8]| w.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
@@ -3022,7 +3211,7 @@ fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut 
                 });
             }
         }
-        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) && value.spent <= e - s {
+        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2 | 0xCA | 0xCB) && value.spent <= e - s {
             let (qs, qe) = window(text, s, e, p, 64, 160);
             value.spent += qe - qs;
             scan_window(text, (s, e), (qs, qe), hits, buf, scratch);
@@ -3093,7 +3282,7 @@ fn window(text: &str, s: usize, e: usize, p: usize, back: usize, ahead: usize) -
 /// on a char boundary.
 fn window_start(text: &str, s: usize, p: usize, back: usize) -> usize {
     let b = text.as_bytes();
-    let quote = matches!(b[p], b'\'' | b'"' | b'`' | 0xE2);
+    let quote = matches!(b[p], b'\'' | b'"' | b'`' | 0xE2 | 0xCA | 0xCB);
     let lo = p.saturating_sub(back).max(s);
     let mut ws = if lo == s {
         s
@@ -3234,6 +3423,28 @@ fn scan_value(
             }
         }
     }
+    // `<id>5 OR 1=1</id>`: the text of each XML element (a SOAP or XML
+    // body read as one value) is a value of its own.
+    if b.trim_ascii_start().first() == Some(&b'<') {
+        let mut from = 0;
+        let mut texts = 0;
+        while texts < 8 {
+            let Some(o) = memchr::memmem::find(&b[from..], b"</") else {
+                break;
+            };
+            let close = from + o;
+            if let Some(v) = memchr::memrchr(b'>', &b[from..close]).map(|g| from + g + 1) {
+                let text = &b[v..close];
+                if text.trim_ascii().len() >= 2 && memchr::memchr(b'<', text).is_none() {
+                    if let Some(sub) = seg.get(v..close) {
+                        scan_one(sub, base + v, (true, true), hits, buf);
+                        texts += 1;
+                    }
+                }
+            }
+            from = close + 2;
+        }
+    }
     if anchored && b.first() == Some(&b'/') {
         if let Some(p) = memchr::memrchr(b'/', b).filter(|&p| p > 0) {
             if let Some(sub) = seg.get(p + 1..).filter(|x| x.len() >= 2) {
@@ -3310,6 +3521,22 @@ fn js_string_breakout(b: &[u8]) -> Option<(usize, usize)> {
     (reopens || commented).then_some((q, b.len()))
 }
 
+/// A lead byte of a character some databases read as a quote (see
+/// [`scan_one`]).
+fn quote_lead(c: u8) -> bool {
+    matches!(c, 0xC2 | 0xCA | 0xCB | 0xCC | 0xE2)
+}
+
+/// Whether `b[i..]` starts a character read as a quote: typographic quotes,
+/// primes, modifier-letter apostrophes and primes. Returns its length.
+fn quote_like(b: &[u8], i: usize) -> Option<usize> {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xE2, Some(0x80), Some(0x98 | 0x99 | 0x9c | 0x9d | 0xB2 | 0xB3)) => Some(3),
+        (0xCA, Some(0xB9 | 0xBA | 0xBC), _) | (0xCB, Some(0x88), _) => Some(2),
+        _ => None,
+    }
+}
+
 /// Tokenizes one value in each context that can produce a finding.
 fn scan_one(
     seg: &str,
@@ -3318,19 +3545,23 @@ fn scan_one(
     hits: &mut Vec<Hit>,
     buf: &mut Vec<Tok>,
 ) {
-    // Typographic quotes (U+2018/U+2019/U+201C/U+201D) and the acute
-    // accent (U+00B4, or the space and combining acute that NFKC makes of
-    // it) become ASCII quotes in some database charsets; rewrite them in
-    // place as a quote plus spaces, so every offset still holds.
+    // Typographic quotes (U+2018/U+2019/U+201C/U+201D), primes (U+2032,
+    // U+2033), modifier-letter apostrophes and primes (U+02BC, U+02B9,
+    // U+02BA, U+02C8) and the acute accent (U+00B4, or the space and
+    // combining acute that NFKC makes of it) become ASCII quotes in some
+    // database charsets (best-fit conversions); rewrite them in place as a
+    // quote plus spaces, so every offset still holds.
     let raw = seg.as_bytes();
     let mut smart: Option<Vec<u8>> = None;
-    let mut k = 0;
-    while let Some(off) = memchr::memchr3(0xE2, 0xC2, 0xCC, &raw[k..]) {
+    let mut k = if raw.is_ascii() { raw.len() } else { 0 };
+    while let Some(off) = raw[k..].iter().position(|&c| quote_lead(c)) {
         let p = k + off;
         let (at, with): (usize, &[u8]) = match (raw[p], raw.get(p + 1), raw.get(p + 2)) {
-            (0xE2, Some(0x80), Some(0x98 | 0x99)) => (p, b"'  "),
-            (0xE2, Some(0x80), Some(0x9c | 0x9d)) => (p, b"\"  "),
+            (0xE2, Some(0x80), Some(0x98 | 0x99 | 0xB2)) => (p, b"'  "),
+            (0xE2, Some(0x80), Some(0x9c | 0x9d | 0xB3)) => (p, b"\"  "),
             (0xC2, Some(0xB4), _) => (p, b"' "),
+            (0xCA, Some(0xB9 | 0xBC), _) | (0xCB, Some(0x88), _) => (p, b"' "),
+            (0xCA, Some(0xBA), _) => (p, b"\" "),
             (0xCC, Some(0x81), _) if p > 0 && raw[p - 1] == b' ' => (p - 1, b"'  "),
             _ => {
                 k = p + 1;
@@ -3407,6 +3638,8 @@ fn marked(c: u8) -> bool {
         | (c == b'@')
         | (c == b'|')
         | (c == 0xE2)
+        | (c == 0xCA)
+        | (c == 0xCB)
 }
 
 /// Whether position `i` of `b` (with the 3 bytes after it) starts something
@@ -3856,9 +4089,10 @@ fn gate_at(b: &[u8], i: usize, v: &mut Value) -> bool {
     let next = b.get(i + 1).copied().unwrap_or(0);
     match c {
         b'\'' | b'"' | b'`' => quote_gate(b, i, i + 1, v),
-        0xE2 if next == 0x80 && matches!(b.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) => {
-            quote_gate(b, i, i + 3, v)
-        }
+        0xE2 | 0xCA | 0xCB => match quote_like(b, i) {
+            Some(len) => quote_gate(b, i, i + len, v),
+            None => false,
+        },
         b';' => {
             let j = skip_ws(b, i + 1);
             in_set(word_from(b, j), STATEMENTS)
@@ -5090,6 +5324,79 @@ mod tests {
         scan(&text, &mut hits);
         let second = long.len() + 1..2 * long.len();
         assert!(hits.iter().all(|h| second.contains(&h.start)), "{hits:?}");
+    }
+
+    #[test]
+    fn quote_lookalikes_break_out() {
+        // Modifier-letter apostrophe and prime, as best-fit charsets read them.
+        attack("x\u{2bc} or \u{2bc}a\u{2bc}=\u{2bc}a", "sqli-tautology");
+        attack("5\u{2b9} OR 2>1--", "sqli-tautology");
+        attack("9\u{2032} or 3=3#", "sqli-tautology");
+        benign("\u{43c}\u{2bc}\u{44f}\u{442}\u{430} and \u{441}\u{456}\u{43c}\u{2bc}\u{44f}");
+        benign("it\u{2032}s 5\u{2032}10\u{2033} tall or so");
+        benign("O\u{2bc}Neil or Smith");
+    }
+
+    #[test]
+    fn insert_and_update_contexts() {
+        attack("me@x.org'),('eve','pw',0)--", "sqli-statement");
+        attack("Ann'), ('eve', 'x', 1), ('bob', 'y", "sqli-statement");
+        attack("z'),(0x41,(select 1),null);", "sqli-statement");
+        attack("carol', role='admin' WHERE id=7#", "sqli-statement");
+        attack("dan', credits=9999--", "sqli-statement");
+        attack("eve', note='x', level=3 where 1", "sqli-statement");
+        benign("my parents'), (and yours)");
+        benign("the boys'), ('girls')");
+        benign("the students', teachers and parents");
+        benign("Anne', the=best");
+        benign("Bob', x=1");
+    }
+
+    #[test]
+    fn string_arithmetic_between_the_query_quotes() {
+        attack("'*1*'", "sqli-boolean-injection");
+        attack("'+0+'", "sqli-boolean-injection");
+        attack("'|0|'", "sqli-boolean-injection");
+        benign("'-0-' is an emoticon");
+        benign("'-0-' and '+1+' are both faces");
+    }
+
+    #[test]
+    fn conditions_quoted_in_prose() {
+        benign("What does 'OR 2=2' do in a login form?");
+        benign("He typed \"or 1=1\" and nothing happened");
+        benign("Sleep(500) between polls is too short, use a backoff.");
+        benign("sleep(2) if the queue is empty; otherwise poll again");
+        attack("x' OR 2=2 'abc", "sqli-tautology");
+        attack("sleep(5); select 1", "sqli-time-based");
+    }
+
+    #[test]
+    fn subselects_and_other_objects() {
+        attack(
+            "name = 'q' OR ORD(MID((SELECT pass FROM users),1,1))>50",
+            "sqli-subquery",
+        );
+        attack(
+            "1; CREATE ALIAS SHELL AS 'String f() { return null; }'",
+            "sqli-stacked-query",
+        );
+        attack("7; DROP SEQUENCE s1;", "sqli-stacked-query");
+        benign("max((see notes) from Monday)");
+        benign("Open settings; create alias work for your inbox");
+        benign("Lunch at noon; create event invites");
+        benign("We won; drop role models, not goals");
+    }
+
+    #[test]
+    fn xml_element_text_is_a_value() {
+        attack("<req><qty>3 OR 2=2</qty></req>", "sqli-tautology");
+        attack(
+            "<a><b>x' UNION SELECT pw FROM users--</b></a>",
+            "sqli-union-select",
+        );
+        benign("<note><body>Tom or Jerry = fun</body></note>");
+        benign("<p>It's 5 o'clock; let's go</p><p>1 or 2</p>");
     }
 
     #[test]
