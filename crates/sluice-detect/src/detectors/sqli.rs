@@ -1331,6 +1331,26 @@ impl Analysis<'_, '_> {
         })
     }
 
+    /// Whether the break at `b` and the operator at `i` quote a lone symbol
+    /// in a sentence ("join strings with '/'", "use '-' between words"):
+    /// the break ends in a space, the operator is glued to both quotes, and
+    /// the string after it ends the value or goes on with a space.
+    fn quoted_symbol(&self, b: usize, i: usize) -> bool {
+        let brk = &self.toks()[b];
+        let op = &self.toks()[i];
+        let Some(next) = self.toks().get(i + 1) else {
+            return false;
+        };
+        let after = self.t.content(next);
+        self.t
+            .content(brk)
+            .last()
+            .is_some_and(u8::is_ascii_whitespace)
+            && op.s == brk.e
+            && next.s == op.e
+            && after.first().is_none_or(u8::is_ascii_whitespace)
+    }
+
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
@@ -1513,7 +1533,7 @@ impl Analysis<'_, '_> {
             | Tk::Kw(Kw::Like | Kw::Div | Kw::Is | Kw::In | Kw::Between) => {
                 let j = i + 1;
                 match self.kind(j) {
-                    Some(Tk::Str { .. }) => self.hit(BOOLEAN, b, j),
+                    Some(Tk::Str { .. }) if !self.quoted_symbol(b, i) => self.hit(BOOLEAN, b, j),
                     Some(Tk::LParen)
                         if self.kind(self.skip_parens(j)) == Some(Tk::Kw(Kw::Select)) =>
                     {
@@ -1544,6 +1564,16 @@ impl Analysis<'_, '_> {
             }
             Tk::Kw(Kw::Order | Kw::Group) if self.kind(i + 1) == Some(Tk::Kw(Kw::By)) => {
                 self.hit(ORDER_BY, b, i + 2);
+            }
+            // `7 AS" FROM`, `x as' from t`: a select item's alias closed by
+            // the break, then FROM. The quote is glued to `as`: prose puts a
+            // space before an opening quote ("known as \"from the heart\"").
+            Tk::Kw(Kw::From)
+                if quoted
+                    && ends_with_as(self.t.content(&self.toks()[b]))
+                    && matches!(self.kind(i + 1), None | Some(Tk::Word | Tk::Kw(_))) =>
+            {
+                self.hit(STATEMENT, b, i);
             }
             Tk::Kw(Kw::Limit | Kw::Procedure)
                 if matches!(self.kind(i + 1), Some(Tk::Num | Tk::Word)) =>
@@ -1697,7 +1727,11 @@ impl Analysis<'_, '_> {
                             b"mysql.user",
                         ],
                     ) {
-                        self.hit(SCHEMA, i, i);
+                        // "grep for 'information_schema' in the repo": in a
+                        // quoted context, a name glued to prose in quotes.
+                        if !self.quoted_text_after(i) {
+                            self.hit(SCHEMA, i, i);
+                        }
                     } else if self.t.name_is(&t, SCHEMA_WORDS) {
                         let from_before = (1..=2).any(|d| {
                             i >= d && matches!(self.kind(i - d), Some(Tk::Kw(Kw::From | Kw::Join)))
@@ -2066,7 +2100,12 @@ impl Analysis<'_, '_> {
                 || arg == Some(Tk::LParen)
                 || matches!(arg, Some(Tk::Word | Tk::Kw(_)))
                 || (i + 3..close).any(|x| self.kind(x) == Some(Tk::Comma));
-            if numeric && closes && !(name == b"sleep" && i == 0 && self.prose_after(close)) {
+            // "The sleep(5) in the retry loop is ...": a sentence that
+            // opens with the call or names it after a plain word.
+            let sentence = name == b"sleep"
+                && (i == 0 || self.toks()[i - 1].k == Tk::Word && !self.toks()[i - 1].call)
+                && self.prose_after(close);
+            if numeric && closes && !sentence {
                 self.hit(TIME, i, close);
             } else if name == b"dbms_lock" && self.kind(i + 1) == Some(Tk::Dot) {
                 self.hit(TIME, i, i + 2);
@@ -2526,6 +2565,18 @@ impl Analysis<'_, '_> {
                     self.hit(BOOLEAN, 0, 1);
                     return true;
                 }
+                // `or 7`, `xor 5-`: the whole value is a true number
+                // appended to a condition (and an operator whose other
+                // operand the query supplies).
+                let trailing_op = n == 3 && self.kind(2) == Some(Tk::Op(Op::Arith));
+                if matches!(k, Tk::Kw(Kw::Or | Kw::Xor))
+                    && (n == 2 || trailing_op)
+                    && self.kind(1) == Some(Tk::Num)
+                    && truthy(self.t.content(&self.toks()[1]))
+                {
+                    self.hit(BOOLEAN, 0, n - 1);
+                    return true;
+                }
                 let Some(o) = op(self, a_end) else {
                     return false;
                 };
@@ -2861,6 +2912,12 @@ const OBJECT_KINDS: &[&[u8]] = &[
     b"type",
 ];
 
+/// Whether a break's content ends with the word `as`, glued to the quote.
+fn ends_with_as(c: &[u8]) -> bool {
+    let n = c.len();
+    n >= 3 && c[n - 2..].eq_ignore_ascii_case(b"as") && !is_word(c[n - 3])
+}
+
 /// Whether a word could name a catalogue table or a server procedure.
 fn catalogue_like(w: &[u8]) -> bool {
     let starts = |p: &[u8]| w.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
@@ -2992,6 +3049,9 @@ fn bare_needed(b: &[u8], kw: &mut Option<bool>) -> bool {
     if [&b"or"[..], b"and", b"xor", b"from", b"declare"]
         .iter()
         .any(|k| first.eq_ignore_ascii_case(k))
+        || (5..=17).contains(&word_len)
+            && matches!(first[0] | 0x20, b'm' | b'o' | b's')
+            && in_set(word_from(first, 0), WHOLE_NAMES)
     {
         return true;
     }
@@ -3143,9 +3203,8 @@ fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut 
     let mut windowed = false;
     let mut region: Option<Region> = None;
     // The first value has no NUL before it to mark its start.
-    let starts_marked = b.first().is_some_and(u8::is_ascii_digit)
-        || b.get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"fro") || w.eq_ignore_ascii_case(b"exc"));
+    let at = |j: usize| b.get(j).copied().unwrap_or(0);
+    let starts_marked = starts_value(at(0), at(1), at(2));
     let first = starts_marked.then_some(usize::MAX);
     for m in first.into_iter().chain(Marks::new(b)) {
         // A NUL is marked for the value after it (`\0` then a digit or `fro`).
@@ -3643,20 +3702,57 @@ fn marked(c: u8) -> bool {
 }
 
 /// Whether position `i` of `b` (with the 3 bytes after it) starts something
-/// the prefilter must look at: a marked byte, a value starting with a digit,
-/// a hex literal, a value starting with `fro` (`FROM t WHERE ...`) or
-/// `exc` (`EXCEPT SELECT ...`), or `nion`.
+/// the prefilter must look at: a marked byte, a hex literal, `nion`, or a
+/// NUL whose value needs [`start_gate`] ([`starts_value`]).
 #[inline(always)]
 fn marked_at(c0: u8, c1: u8, c2: u8, c3: u8) -> bool {
     marked(c0)
-        | ((c0 == 0) & c1.is_ascii_digit())
         | ((c0 == b'0') & ((c1 | 0x20) == b'x') & c2.is_ascii_hexdigit())
-        | ((c0 == 0) & ((c1 | 0x20) == b'f') & ((c2 | 0x20) == b'r') & ((c3 | 0x20) == b'o'))
-        | ((c0 == 0) & ((c1 | 0x20) == b'e') & ((c2 | 0x20) == b'x') & ((c3 | 0x20) == b'c'))
         | (((c0 | 0x20) == b'n')
             & ((c1 | 0x20) == b'i')
             & ((c2 | 0x20) == b'o')
             & ((c3 | 0x20) == b'n'))
+        | ((c0 == 0) & starts_value(c1, c2, c3))
+}
+
+/// Whether a value starting with these bytes needs [`start_gate`]: a
+/// digit, `fro` (`FROM t WHERE ...`), `exc` (`EXCEPT SELECT ...`), or a
+/// word of [`value_start`]. Branch-free: it runs on every byte.
+#[inline(always)]
+fn starts_value(c1: u8, c2: u8, c3: u8) -> bool {
+    let (a, b, c) = (c1 | 0x20, c2 | 0x20, c3 | 0x20);
+    c1.is_ascii_digit()
+        | ((a == b'f') & (b == b'r') & (c == b'o'))
+        | ((a == b'e') & (b == b'x') & (c == b'c'))
+        | value_start(c1, c2)
+}
+
+/// One flag byte (0 or 1) per position of a block folded into one bit
+/// per position.
+#[inline(always)]
+fn fold(f: &[u8; BLOCK]) -> u64 {
+    let mut m = 0u64;
+    for (c, chunk) in f.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Each byte is 0 or 1: the product gathers byte k's bit into
+        // bit 56 + k, with no two partial products on the same bit.
+        let bits = x.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        m |= bits << (c * 8);
+    }
+    m
+}
+
+/// The first two letters of the words [`start_gate`] looks for at a
+/// value's start besides `from` and `except`: `or`, `xor`, and catalogue
+/// or server procedure names (`sysobjects`, `msysobjects`, `mysql`,
+/// `openrowset`).
+#[inline(always)]
+fn value_start(c1: u8, c2: u8) -> bool {
+    let (a, b) = (c1 | 0x20, c2 | 0x20);
+    ((a == b'o') & ((b == b'r') | (b == b'p')))
+        | ((a == b'x') & (b == b'o'))
+        | ((a == b's') & (b == b'y'))
+        | ((a == b'm') & ((b == b's') | (b == b'y')))
 }
 
 const BLOCK: usize = 64;
@@ -3713,14 +3809,7 @@ impl Iterator for Marks<'_> {
             for (k, x) in f.iter_mut().enumerate() {
                 *x = u8::from(marked_at(w[k], w[k + 1], w[k + 2], w[k + 3]));
             }
-            let mut m = 0u64;
-            for (c, chunk) in f.chunks_exact(8).enumerate() {
-                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                // Each byte is 0 or 1: the product gathers byte k's bit into
-                // bit 56 + k, with no two partial products on the same bit.
-                let bits = x.wrapping_mul(0x0102_0408_1020_4080) >> 56;
-                m |= bits << (c * 8);
-            }
+            let mut m = fold(&f);
             let live = b.len() - i;
             if live < BLOCK {
                 m &= (1u64 << live) - 1;
@@ -4078,7 +4167,35 @@ fn start_gate(b: &[u8], p: usize) -> bool {
             &[key(b"select"), key(b"values")],
         );
     }
-    in_set(w, &[key(b"from")])
+    if in_set(w, &[key(b"or"), key(b"xor")]) {
+        // `or 7`: a number right after the operator.
+        let j = skip_ws(b, first + 2 + usize::from(b[first] | 0x20 == b'x'));
+        return b.get(j).is_some_and(u8::is_ascii_digit);
+    }
+    in_set(w, &[key(b"from")]) || in_set(w, WHOLE_NAMES) && whole_value_name(b, first)
+}
+
+/// Catalogue tables and server procedures whose names have no `_` for
+/// the prefilter to mark.
+const WHOLE_NAMES: &[u128] = &[
+    key(b"msysaccessobjects"),
+    key(b"msysobjects"),
+    key(b"mysql"),
+    key(b"opendatasource"),
+    key(b"openrowset"),
+    key(b"syscolumns"),
+    key(b"sysdatabases"),
+    key(b"sysobjects"),
+];
+
+/// Whether the value at `i`, which opens with a name of [`WHOLE_NAMES`],
+/// holds nothing else (but a `.` and a table after `mysql`).
+fn whole_value_name(b: &[u8], i: usize) -> bool {
+    let len = b[i..].iter().take(25).take_while(|c| is_word(**c)).count();
+    let rest = &b[i + len..];
+    let end = memchr::memchr(0, rest).unwrap_or(rest.len());
+    let rest = rest[..end].trim_ascii();
+    rest.is_empty() || rest.first() == Some(&b'.') && rest.len() <= 64
 }
 
 /// Whether the marked byte at `i` starts something SQL-shaped enough to
@@ -4786,7 +4903,7 @@ mod tests {
     /// zero past the end, at every length around the block edges.
     #[test]
     fn marks_match_bytewise_reference() {
-        let pattern: &[u8] = b"a'b\x00union\x007x0x1f;\x00from(c)nion=";
+        let pattern: &[u8] = b"a'b\x00union\x007x0x1f;\x00from(c)nion=\x00Or\x00ms";
         for len in 0..=3 * BLOCK + 5 {
             for shift in 0..pattern.len() {
                 let b: Vec<u8> = (0..len)
@@ -4794,7 +4911,10 @@ mod tests {
                     .collect();
                 let at = |j: usize| b.get(j).copied().unwrap_or(0);
                 let want: Vec<usize> = (0..len)
-                    .filter(|&j| marked_at(b[j], at(j + 1), at(j + 2), at(j + 3)))
+                    .filter(|&j| {
+                        marked_at(b[j], at(j + 1), at(j + 2), at(j + 3))
+                            || b[j] == 0 && starts_value(at(j + 1), at(j + 2), at(j + 3))
+                    })
                     .collect();
                 let got: Vec<usize> = Marks::new(&b).collect();
                 assert_eq!(got, want, "len {len} shift {shift}");
@@ -5149,6 +5269,7 @@ mod tests {
             BEFORE_PAREN,
             SPECIAL_NAMES,
             SQL_FUNCTIONS,
+            WHOLE_NAMES,
         ] {
             assert!(set.windows(2).all(|w| w[0] < w[1]), "{set:?}");
         }
@@ -5386,6 +5507,41 @@ mod tests {
         benign("Open settings; create alias work for your inbox");
         benign("Lunch at noon; create event invites");
         benign("We won; drop role models, not goals");
+    }
+
+    #[test]
+    fn whole_value_names_and_lone_conditions() {
+        attack("MSysObjects", "sqli-schema-enumeration");
+        attack("mysql.tables_priv", "sqli-schema-enumeration");
+        attack("OpenDataSource", "sqli-file-or-command");
+        attack("or 12", "sqli-boolean-injection");
+        // Value starts after a NUL, merged with the byte marks in order.
+        attack("a'b\0or 12\0x", "sqli-boolean-injection");
+        attack("2 pears\0sysobjects", "sqli-schema-enumeration");
+        attack("sysobjects\0' or 1=1--", "sqli-tautology");
+        attack("xor 3*", "sqli-boolean-injection");
+        attack("4 as' FROM", "sqli-statement");
+        attack("x AS\" from t", "sqli-statement");
+        benign("or 0");
+        benign("or 2 more");
+        benign("mysql is a database");
+        benign("openrowset docs");
+        benign("Systems and more");
+        benign("he is known as \"from the heart\"");
+        benign("known as 'from' in German");
+        benign("Consider Path::join rather than joining strings with '/'");
+        benign("Use '-' between words, not '+'");
+    }
+
+    #[test]
+    fn names_quoted_in_prose() {
+        benign("The sleep(3) in the retry loop is why the test takes so long");
+        benign("grep for 'sysobjects' in the repo shows one use");
+        attack("x' and sleep(3)--", "sqli-time-based");
+        attack(
+            "1 union select name from sysobjects",
+            "sqli-schema-enumeration",
+        );
     }
 
     #[test]
