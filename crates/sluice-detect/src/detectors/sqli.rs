@@ -1232,6 +1232,125 @@ impl Analysis<'_, '_> {
         !prose
     }
 
+    /// A literal, a variable or a call at `j` (one item of a row of values
+    /// or the right-hand side of an assignment): the token after it.
+    fn value_item(&self, j: usize) -> Option<usize> {
+        let t = self.toks().get(j)?;
+        match t.k {
+            Tk::Num
+            | Tk::Hex
+            | Tk::Str { .. }
+            | Tk::Var
+            | Tk::SysVar
+            | Tk::Kw(Kw::Null | Kw::True | Kw::False) => Some(j + 1),
+            Tk::Word | Tk::Kw(_) if t.call => Some(self.close_paren(j + 1) + 1),
+            Tk::Op(Op::Arith) if matches!(self.kind(j + 1), Some(Tk::Num | Tk::Hex)) => Some(j + 2),
+            Tk::LParen if self.kind(self.skip_parens(j)) == Some(Tk::Kw(Kw::Select)) => {
+                Some(self.close_paren(j) + 1)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the statement ends after token `x - 1`: the value's end,
+    /// with the rest commented out or a string the application closes; or
+    /// `;`.
+    fn statement_ends(&self, x: usize) -> bool {
+        let last = &self.toks()[x - 1];
+        match self.kind(x) {
+            None => last.comment_after || self.app_closes(last),
+            Some(Tk::Semi) => true,
+            _ => last.comment_after,
+        }
+    }
+
+    /// `, (1, 'a', null)` from the comma at `c`: a row of values, then the
+    /// statement's end or another row. The end of the row, when it is one
+    /// with two items or more, or one that ends the statement.
+    fn next_row(&self, c: usize) -> Option<usize> {
+        if self.kind(c + 1) != Some(Tk::LParen) {
+            return None;
+        }
+        let mut j = c + 2;
+        let mut items = 0;
+        while items < 32 {
+            j = self.value_item(j)?;
+            items += 1;
+            match self.kind(j) {
+                Some(Tk::Comma) => j += 1,
+                Some(Tk::RParen) => break,
+                // The last string left for the application to close.
+                None if self.app_closes(&self.toks()[j - 1]) => return Some(j - 1),
+                _ => return None,
+            }
+        }
+        if self.kind(j) != Some(Tk::RParen) {
+            return None;
+        }
+        let more = self.kind(j + 1) == Some(Tk::Comma) && self.kind(j + 2) == Some(Tk::LParen);
+        let ends = self.statement_ends(j + 1);
+        (ends || more && items >= 2).then_some(j)
+    }
+
+    /// `, col = 1, other = 'x'` from the comma at `c`: assignments, then a
+    /// WHERE or the statement's end. The last token read.
+    fn next_assignment(&self, c: usize) -> Option<usize> {
+        let mut j = c;
+        for _ in 0..8 {
+            if self.kind(j) != Some(Tk::Comma) {
+                break;
+            }
+            let name = self.toks().get(j + 1)?;
+            if name.k != Tk::Word || name.call || self.kind(j + 2) != Some(Tk::Op(Op::Eq)) {
+                return None;
+            }
+            if !self.is_byte(j + 2, b'=') {
+                return None;
+            }
+            j = self.value_item(j + 3)?;
+        }
+        if j == c {
+            return None;
+        }
+        if self.kind(j) == Some(Tk::Kw(Kw::Where)) {
+            return Some(j);
+        }
+        self.statement_ends(j).then_some(j - 1)
+    }
+
+    /// Whether the condition ending at token `e` runs straight into a
+    /// string of several words: "what 'OR 1=1' means in ..." quotes the
+    /// condition in prose; in SQL a literal glued to a condition is a
+    /// syntax error.
+    fn quoted_text_after(&self, e: usize) -> bool {
+        self.toks().get(e + 1).is_some_and(|t| {
+            matches!(t.k, Tk::Str { .. }) && {
+                let c = self.t.content(t);
+                c.iter().any(u8::is_ascii_whitespace) && c.iter().any(u8::is_ascii_alphabetic)
+            }
+        })
+    }
+
+    /// Whether the break at `b` and the operator at `i` quote a lone symbol
+    /// in a sentence ("join strings with '/'", "use '-' between words"):
+    /// the break ends in a space, the operator is glued to both quotes, and
+    /// the string after it ends the value or goes on with a space.
+    fn quoted_symbol(&self, b: usize, i: usize) -> bool {
+        let brk = &self.toks()[b];
+        let op = &self.toks()[i];
+        let Some(next) = self.toks().get(i + 1) else {
+            return false;
+        };
+        let after = self.t.content(next);
+        self.t
+            .content(brk)
+            .last()
+            .is_some_and(u8::is_ascii_whitespace)
+            && op.s == brk.e
+            && next.s == op.e
+            && after.first().is_none_or(u8::is_ascii_whitespace)
+    }
+
     /// Checks the SQL that follows a break at token `b` (the break token itself).
     fn after_break(&mut self, b: usize, strong: bool, quoted: bool) {
         let mut i = b + 1;
@@ -1280,6 +1399,21 @@ impl Analysis<'_, '_> {
                 return;
             }
         }
+        // `'-0-'`, `'+1+'`, `'|0|'`: string arithmetic between the query's
+        // own quotes (MySQL casts both strings to numbers, so `x='-0-'`
+        // compares a column with 0 and matches every non-numeric string).
+        if opens
+            && self.t.content(&self.toks()[0]).is_empty()
+            && n - i == 4
+            && matches!(k, Tk::Op(Op::Arith | Op::OrOr))
+            && matches!(self.kind(i + 1), Some(Tk::Num | Tk::Hex))
+            && matches!(self.kind(i + 2), Some(Tk::Op(Op::Arith | Op::OrOr)))
+            && self.app_closes(&self.toks()[n - 1])
+            && self.t.content(&self.toks()[n - 1]).is_empty()
+        {
+            self.hit(BOOLEAN, b, n - 1);
+            return;
+        }
         // `` ` REGEXP ``, `' <= `: a comparison right after a quote that
         // opens the value, and the value's end; the application's quote
         // opens the right-hand side.
@@ -1307,6 +1441,24 @@ impl Analysis<'_, '_> {
                 self.hit(TRUNCATION, b, i - 1);
             }
         }
+        if quoted && strong && k == Tk::Comma {
+            // `x'),('evil','pw',1)--`: the row of an INSERT closed and
+            // another one appended.
+            if i > b + 1 {
+                if let Some(e) = self.next_row(i) {
+                    self.hit(STATEMENT, b, e);
+                    return;
+                }
+            }
+            // `bob', admin=1 WHERE name='bob'--`: the value of an UPDATE
+            // closed and another column set.
+            if i == b + 1 {
+                if let Some(e) = self.next_assignment(i) {
+                    self.hit(STATEMENT, b, e);
+                    return;
+                }
+            }
+        }
         // `\'and`, `\`or`: a backslash that escapes the application's own
         // escape, then a logical operator.
         if opens && is_logic(k) && self.t.content(&self.toks()[0]) == b"\\" {
@@ -1315,6 +1467,7 @@ impl Analysis<'_, '_> {
         }
         if is_logic(k) {
             match self.condition(i + 1, quoted) {
+                Cond::Tautology(e) if self.quoted_text_after(e) => {}
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
                 Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
                 _ if opens && self.open_logic(b, i) => {}
@@ -1380,7 +1533,7 @@ impl Analysis<'_, '_> {
             | Tk::Kw(Kw::Like | Kw::Div | Kw::Is | Kw::In | Kw::Between) => {
                 let j = i + 1;
                 match self.kind(j) {
-                    Some(Tk::Str { .. }) => self.hit(BOOLEAN, b, j),
+                    Some(Tk::Str { .. }) if !self.quoted_symbol(b, i) => self.hit(BOOLEAN, b, j),
                     Some(Tk::LParen)
                         if self.kind(self.skip_parens(j)) == Some(Tk::Kw(Kw::Select)) =>
                     {
@@ -1411,6 +1564,16 @@ impl Analysis<'_, '_> {
             }
             Tk::Kw(Kw::Order | Kw::Group) if self.kind(i + 1) == Some(Tk::Kw(Kw::By)) => {
                 self.hit(ORDER_BY, b, i + 2);
+            }
+            // `7 AS" FROM`, `x as' from t`: a select item's alias closed by
+            // the break, then FROM. The quote is glued to `as`: prose puts a
+            // space before an opening quote ("known as \"from the heart\"").
+            Tk::Kw(Kw::From)
+                if quoted
+                    && ends_with_as(self.t.content(&self.toks()[b]))
+                    && matches!(self.kind(i + 1), None | Some(Tk::Word | Tk::Kw(_))) =>
+            {
+                self.hit(STATEMENT, b, i);
             }
             Tk::Kw(Kw::Limit | Kw::Procedure)
                 if matches!(self.kind(i + 1), Some(Tk::Num | Tk::Word)) =>
@@ -1451,7 +1614,9 @@ impl Analysis<'_, '_> {
             match t.k {
                 // A tautology after any logical operator, wherever it is.
                 k if is_logic(k) && i > 0 => {
-                    if let Cond::Tautology(e) = self.condition(i + 1, false) {
+                    if let Cond::Tautology(e) = self.condition(i + 1, false)
+                        && !self.quoted_text_after(e)
+                    {
                         let prev = self.toks()[i - 1].k;
                         // After a string or a parenthesis, or after an operand
                         // that starts the value or follows `=` (`id=1 or 1=1`);
@@ -1485,20 +1650,24 @@ impl Analysis<'_, '_> {
                 Tk::LParen if i > 0 => {
                     let prev = self.toks()[i - 1].k;
                     let j = self.skip_parens(i + 1);
-                    let opener = matches!(
-                        prev,
-                        Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
-                            | Tk::Kw(
-                                Kw::In
-                                    | Kw::Exists
-                                    | Kw::Or
-                                    | Kw::And
-                                    | Kw::Not
-                                    | Kw::Like
-                                    | Kw::From
-                            )
-                            | Tk::Comma
-                    );
+                    // `substring((select ...), 1, 1)`: a sub-select as the
+                    // argument of a call.
+                    let argument = prev == Tk::LParen && i >= 2 && self.toks()[i - 2].call;
+                    let opener = argument
+                        || matches!(
+                            prev,
+                            Tk::Op(Op::Eq | Op::Cmp | Op::Arith | Op::OrOr | Op::AndAnd)
+                                | Tk::Kw(
+                                    Kw::In
+                                        | Kw::Exists
+                                        | Kw::Or
+                                        | Kw::And
+                                        | Kw::Not
+                                        | Kw::Like
+                                        | Kw::From
+                                )
+                                | Tk::Comma
+                        );
                     if opener && self.kind(j) == Some(Tk::Kw(Kw::Select)) {
                         // `@x = ( SELECT` ending the value: the query goes on
                         // in what the application appends.
@@ -1558,7 +1727,11 @@ impl Analysis<'_, '_> {
                             b"mysql.user",
                         ],
                     ) {
-                        self.hit(SCHEMA, i, i);
+                        // "grep for 'information_schema' in the repo": in a
+                        // quoted context, a name glued to prose in quotes.
+                        if !self.quoted_text_after(i) {
+                            self.hit(SCHEMA, i, i);
+                        }
                     } else if self.t.name_is(&t, SCHEMA_WORDS) {
                         let from_before = (1..=2).any(|d| {
                             i >= d && matches!(self.kind(i - d), Some(Tk::Kw(Kw::From | Kw::Join)))
@@ -1853,7 +2026,23 @@ impl Analysis<'_, '_> {
         for t in &toks[close + 1..] {
             match t.k {
                 Tk::Word => words += 1,
-                Tk::Kw(Kw::In | Kw::Is | Kw::Not | Kw::And | Kw::By | Kw::All | Kw::Into) => {}
+                Tk::Kw(
+                    Kw::In
+                    | Kw::Is
+                    | Kw::Not
+                    | Kw::And
+                    | Kw::Or
+                    | Kw::By
+                    | Kw::All
+                    | Kw::Into
+                    | Kw::Between
+                    | Kw::If
+                    | Kw::When
+                    | Kw::Like,
+                ) => {}
+                // A sentence ends or a clause closes: what came before
+                // decides.
+                Tk::Semi | Tk::Comma | Tk::Dot => break,
                 _ => return false,
             }
             if t.comment_after {
@@ -1911,7 +2100,12 @@ impl Analysis<'_, '_> {
                 || arg == Some(Tk::LParen)
                 || matches!(arg, Some(Tk::Word | Tk::Kw(_)))
                 || (i + 3..close).any(|x| self.kind(x) == Some(Tk::Comma));
-            if numeric && closes && !(name == b"sleep" && i == 0 && self.prose_after(close)) {
+            // "The sleep(5) in the retry loop is ...": a sentence that
+            // opens with the call or names it after a plain word.
+            let sentence = name == b"sleep"
+                && (i == 0 || self.toks()[i - 1].k == Tk::Word && !self.toks()[i - 1].call)
+                && self.prose_after(close);
+            if numeric && closes && !sentence {
                 self.hit(TIME, i, close);
             } else if name == b"dbms_lock" && self.kind(i + 1) == Some(Tk::Dot) {
                 self.hit(TIME, i, i + 2);
@@ -2035,6 +2229,25 @@ impl Analysis<'_, '_> {
         let n = self.toks().len();
         let end_like = |a: &Self, x: usize| matches!(a.kind(x), None | Some(Tk::Semi | Tk::Comma));
         let hit_to = match k {
+            // `; create alias f as '...'`, `; create sequence s`: the other
+            // objects a server keeps.
+            Tk::Kw(Kw::Drop | Kw::Alter | Kw::Create)
+                if self.kind(j + 1) == Some(Tk::Word)
+                    && self.t.name_is(&self.toks()[j + 1], OBJECT_KINDS) =>
+            {
+                let x = j + 2;
+                let named = self.kind(x) == Some(Tk::Word);
+                let as_source = self
+                    .toks()
+                    .get(x + 1)
+                    .is_some_and(|t| t.k == Tk::Word && self.t.name_is(t, &[b"as", b"for"]))
+                    && matches!(self.kind(x + 2), Some(Tk::Str { .. }));
+                // "; create event invites" at a value's end reads as prose:
+                // the statement must be closed or the rest commented out.
+                let ends = self.kind(x + 1) == Some(Tk::Semi)
+                    || self.toks().get(x).is_some_and(|t| t.comment_after);
+                (named && (as_source || ends)).then_some(x)
+            }
             Tk::Kw(Kw::Drop | Kw::Truncate | Kw::Alter | Kw::Create) => {
                 let mut x = j + 1;
                 if matches!(
@@ -2350,6 +2563,18 @@ impl Analysis<'_, '_> {
                 // `OR 1#`: a literal condition and the rest commented out.
                 if n == 2 && literal(self.kind(1)) && self.toks()[1].comment_after {
                     self.hit(BOOLEAN, 0, 1);
+                    return true;
+                }
+                // `or 7`, `xor 5-`: the whole value is a true number
+                // appended to a condition (and an operator whose other
+                // operand the query supplies).
+                let trailing_op = n == 3 && self.kind(2) == Some(Tk::Op(Op::Arith));
+                if matches!(k, Tk::Kw(Kw::Or | Kw::Xor))
+                    && (n == 2 || trailing_op)
+                    && self.kind(1) == Some(Tk::Num)
+                    && truthy(self.t.content(&self.toks()[1]))
+                {
+                    self.hit(BOOLEAN, 0, n - 1);
                     return true;
                 }
                 let Some(o) = op(self, a_end) else {
@@ -2672,6 +2897,27 @@ impl Analysis<'_, '_> {
     }
 }
 
+/// Kinds of server object besides the keyword ones (`table`, `view`...)
+/// that a statement creates, alters or drops.
+const OBJECT_KINDS: &[&[u8]] = &[
+    b"alias",
+    b"assembly",
+    b"domain",
+    b"event",
+    b"extension",
+    b"role",
+    b"sequence",
+    b"server",
+    b"synonym",
+    b"type",
+];
+
+/// Whether a break's content ends with the word `as`, glued to the quote.
+fn ends_with_as(c: &[u8]) -> bool {
+    let n = c.len();
+    n >= 3 && c[n - 2..].eq_ignore_ascii_case(b"as") && !is_word(c[n - 3])
+}
+
 /// Whether a word could name a catalogue table or a server procedure.
 fn catalogue_like(w: &[u8]) -> bool {
     let starts = |p: &[u8]| w.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p));
@@ -2803,6 +3049,9 @@ fn bare_needed(b: &[u8], kw: &mut Option<bool>) -> bool {
     if [&b"or"[..], b"and", b"xor", b"from", b"declare"]
         .iter()
         .any(|k| first.eq_ignore_ascii_case(k))
+        || (5..=17).contains(&word_len)
+            && matches!(first[0] | 0x20, b'm' | b'o' | b's')
+            && in_set(word_from(first, 0), WHOLE_NAMES)
     {
         return true;
     }
@@ -2954,9 +3203,8 @@ fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut 
     let mut windowed = false;
     let mut region: Option<Region> = None;
     // The first value has no NUL before it to mark its start.
-    let starts_marked = b.first().is_some_and(u8::is_ascii_digit)
-        || b.get(..3)
-            .is_some_and(|w| w.eq_ignore_ascii_case(b"fro") || w.eq_ignore_ascii_case(b"exc"));
+    let at = |j: usize| b.get(j).copied().unwrap_or(0);
+    let starts_marked = starts_value(at(0), at(1), at(2));
     let first = starts_marked.then_some(usize::MAX);
     for m in first.into_iter().chain(Marks::new(b)) {
         // A NUL is marked for the value after it (`\0` then a digit or `fro`).
@@ -3022,7 +3270,7 @@ fn scan_with(text: &str, hits: &mut Vec<Hit>, buf: &mut Vec<Tok>, scratch: &mut 
                 });
             }
         }
-        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2) && value.spent <= e - s {
+        if matches!(b[p], b'\'' | b'"' | b'`' | 0xE2 | 0xCA | 0xCB) && value.spent <= e - s {
             let (qs, qe) = window(text, s, e, p, 64, 160);
             value.spent += qe - qs;
             scan_window(text, (s, e), (qs, qe), hits, buf, scratch);
@@ -3093,7 +3341,7 @@ fn window(text: &str, s: usize, e: usize, p: usize, back: usize, ahead: usize) -
 /// on a char boundary.
 fn window_start(text: &str, s: usize, p: usize, back: usize) -> usize {
     let b = text.as_bytes();
-    let quote = matches!(b[p], b'\'' | b'"' | b'`' | 0xE2);
+    let quote = matches!(b[p], b'\'' | b'"' | b'`' | 0xE2 | 0xCA | 0xCB);
     let lo = p.saturating_sub(back).max(s);
     let mut ws = if lo == s {
         s
@@ -3234,6 +3482,28 @@ fn scan_value(
             }
         }
     }
+    // `<id>5 OR 1=1</id>`: the text of each XML element (a SOAP or XML
+    // body read as one value) is a value of its own.
+    if b.trim_ascii_start().first() == Some(&b'<') {
+        let mut from = 0;
+        let mut texts = 0;
+        while texts < 8 {
+            let Some(o) = memchr::memmem::find(&b[from..], b"</") else {
+                break;
+            };
+            let close = from + o;
+            if let Some(v) = memchr::memrchr(b'>', &b[from..close]).map(|g| from + g + 1) {
+                let text = &b[v..close];
+                if text.trim_ascii().len() >= 2 && memchr::memchr(b'<', text).is_none() {
+                    if let Some(sub) = seg.get(v..close) {
+                        scan_one(sub, base + v, (true, true), hits, buf);
+                        texts += 1;
+                    }
+                }
+            }
+            from = close + 2;
+        }
+    }
     if anchored && b.first() == Some(&b'/') {
         if let Some(p) = memchr::memrchr(b'/', b).filter(|&p| p > 0) {
             if let Some(sub) = seg.get(p + 1..).filter(|x| x.len() >= 2) {
@@ -3310,6 +3580,22 @@ fn js_string_breakout(b: &[u8]) -> Option<(usize, usize)> {
     (reopens || commented).then_some((q, b.len()))
 }
 
+/// A lead byte of a character some databases read as a quote (see
+/// [`scan_one`]).
+fn quote_lead(c: u8) -> bool {
+    matches!(c, 0xC2 | 0xCA | 0xCB | 0xCC | 0xE2)
+}
+
+/// Whether `b[i..]` starts a character read as a quote: typographic quotes,
+/// primes, modifier-letter apostrophes and primes. Returns its length.
+fn quote_like(b: &[u8], i: usize) -> Option<usize> {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (0xE2, Some(0x80), Some(0x98 | 0x99 | 0x9c | 0x9d | 0xB2 | 0xB3)) => Some(3),
+        (0xCA, Some(0xB9 | 0xBA | 0xBC), _) | (0xCB, Some(0x88), _) => Some(2),
+        _ => None,
+    }
+}
+
 /// Tokenizes one value in each context that can produce a finding.
 fn scan_one(
     seg: &str,
@@ -3318,19 +3604,23 @@ fn scan_one(
     hits: &mut Vec<Hit>,
     buf: &mut Vec<Tok>,
 ) {
-    // Typographic quotes (U+2018/U+2019/U+201C/U+201D) and the acute
-    // accent (U+00B4, or the space and combining acute that NFKC makes of
-    // it) become ASCII quotes in some database charsets; rewrite them in
-    // place as a quote plus spaces, so every offset still holds.
+    // Typographic quotes (U+2018/U+2019/U+201C/U+201D), primes (U+2032,
+    // U+2033), modifier-letter apostrophes and primes (U+02BC, U+02B9,
+    // U+02BA, U+02C8) and the acute accent (U+00B4, or the space and
+    // combining acute that NFKC makes of it) become ASCII quotes in some
+    // database charsets (best-fit conversions); rewrite them in place as a
+    // quote plus spaces, so every offset still holds.
     let raw = seg.as_bytes();
     let mut smart: Option<Vec<u8>> = None;
-    let mut k = 0;
-    while let Some(off) = memchr::memchr3(0xE2, 0xC2, 0xCC, &raw[k..]) {
+    let mut k = if raw.is_ascii() { raw.len() } else { 0 };
+    while let Some(off) = raw[k..].iter().position(|&c| quote_lead(c)) {
         let p = k + off;
         let (at, with): (usize, &[u8]) = match (raw[p], raw.get(p + 1), raw.get(p + 2)) {
-            (0xE2, Some(0x80), Some(0x98 | 0x99)) => (p, b"'  "),
-            (0xE2, Some(0x80), Some(0x9c | 0x9d)) => (p, b"\"  "),
+            (0xE2, Some(0x80), Some(0x98 | 0x99 | 0xB2)) => (p, b"'  "),
+            (0xE2, Some(0x80), Some(0x9c | 0x9d | 0xB3)) => (p, b"\"  "),
             (0xC2, Some(0xB4), _) => (p, b"' "),
+            (0xCA, Some(0xB9 | 0xBC), _) | (0xCB, Some(0x88), _) => (p, b"' "),
+            (0xCA, Some(0xBA), _) => (p, b"\" "),
             (0xCC, Some(0x81), _) if p > 0 && raw[p - 1] == b' ' => (p - 1, b"'  "),
             _ => {
                 k = p + 1;
@@ -3407,23 +3697,62 @@ fn marked(c: u8) -> bool {
         | (c == b'@')
         | (c == b'|')
         | (c == 0xE2)
+        | (c == 0xCA)
+        | (c == 0xCB)
 }
 
 /// Whether position `i` of `b` (with the 3 bytes after it) starts something
-/// the prefilter must look at: a marked byte, a value starting with a digit,
-/// a hex literal, a value starting with `fro` (`FROM t WHERE ...`) or
-/// `exc` (`EXCEPT SELECT ...`), or `nion`.
+/// the prefilter must look at: a marked byte, a hex literal, `nion`, or a
+/// NUL whose value needs [`start_gate`] ([`starts_value`]).
 #[inline(always)]
 fn marked_at(c0: u8, c1: u8, c2: u8, c3: u8) -> bool {
     marked(c0)
-        | ((c0 == 0) & c1.is_ascii_digit())
         | ((c0 == b'0') & ((c1 | 0x20) == b'x') & c2.is_ascii_hexdigit())
-        | ((c0 == 0) & ((c1 | 0x20) == b'f') & ((c2 | 0x20) == b'r') & ((c3 | 0x20) == b'o'))
-        | ((c0 == 0) & ((c1 | 0x20) == b'e') & ((c2 | 0x20) == b'x') & ((c3 | 0x20) == b'c'))
         | (((c0 | 0x20) == b'n')
             & ((c1 | 0x20) == b'i')
             & ((c2 | 0x20) == b'o')
             & ((c3 | 0x20) == b'n'))
+        | ((c0 == 0) & starts_value(c1, c2, c3))
+}
+
+/// Whether a value starting with these bytes needs [`start_gate`]: a
+/// digit, `fro` (`FROM t WHERE ...`), `exc` (`EXCEPT SELECT ...`), or a
+/// word of [`value_start`]. Branch-free: it runs on every byte.
+#[inline(always)]
+fn starts_value(c1: u8, c2: u8, c3: u8) -> bool {
+    let (a, b, c) = (c1 | 0x20, c2 | 0x20, c3 | 0x20);
+    c1.is_ascii_digit()
+        | ((a == b'f') & (b == b'r') & (c == b'o'))
+        | ((a == b'e') & (b == b'x') & (c == b'c'))
+        | value_start(c1, c2)
+}
+
+/// One flag byte (0 or 1) per position of a block folded into one bit
+/// per position.
+#[inline(always)]
+fn fold(f: &[u8; BLOCK]) -> u64 {
+    let mut m = 0u64;
+    for (c, chunk) in f.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Each byte is 0 or 1: the product gathers byte k's bit into
+        // bit 56 + k, with no two partial products on the same bit.
+        let bits = x.wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        m |= bits << (c * 8);
+    }
+    m
+}
+
+/// The first two letters of the words [`start_gate`] looks for at a
+/// value's start besides `from` and `except`: `or`, `xor`, and catalogue
+/// or server procedure names (`sysobjects`, `msysobjects`, `mysql`,
+/// `openrowset`).
+#[inline(always)]
+fn value_start(c1: u8, c2: u8) -> bool {
+    let (a, b) = (c1 | 0x20, c2 | 0x20);
+    ((a == b'o') & ((b == b'r') | (b == b'p')))
+        | ((a == b'x') & (b == b'o'))
+        | ((a == b's') & (b == b'y'))
+        | ((a == b'm') & ((b == b's') | (b == b'y')))
 }
 
 const BLOCK: usize = 64;
@@ -3480,14 +3809,7 @@ impl Iterator for Marks<'_> {
             for (k, x) in f.iter_mut().enumerate() {
                 *x = u8::from(marked_at(w[k], w[k + 1], w[k + 2], w[k + 3]));
             }
-            let mut m = 0u64;
-            for (c, chunk) in f.chunks_exact(8).enumerate() {
-                let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-                // Each byte is 0 or 1: the product gathers byte k's bit into
-                // bit 56 + k, with no two partial products on the same bit.
-                let bits = x.wrapping_mul(0x0102_0408_1020_4080) >> 56;
-                m |= bits << (c * 8);
-            }
+            let mut m = fold(&f);
             let live = b.len() - i;
             if live < BLOCK {
                 m &= (1u64 << live) - 1;
@@ -3845,7 +4167,35 @@ fn start_gate(b: &[u8], p: usize) -> bool {
             &[key(b"select"), key(b"values")],
         );
     }
-    in_set(w, &[key(b"from")])
+    if in_set(w, &[key(b"or"), key(b"xor")]) {
+        // `or 7`: a number right after the operator.
+        let j = skip_ws(b, first + 2 + usize::from(b[first] | 0x20 == b'x'));
+        return b.get(j).is_some_and(u8::is_ascii_digit);
+    }
+    in_set(w, &[key(b"from")]) || in_set(w, WHOLE_NAMES) && whole_value_name(b, first)
+}
+
+/// Catalogue tables and server procedures whose names have no `_` for
+/// the prefilter to mark.
+const WHOLE_NAMES: &[u128] = &[
+    key(b"msysaccessobjects"),
+    key(b"msysobjects"),
+    key(b"mysql"),
+    key(b"opendatasource"),
+    key(b"openrowset"),
+    key(b"syscolumns"),
+    key(b"sysdatabases"),
+    key(b"sysobjects"),
+];
+
+/// Whether the value at `i`, which opens with a name of [`WHOLE_NAMES`],
+/// holds nothing else (but a `.` and a table after `mysql`).
+fn whole_value_name(b: &[u8], i: usize) -> bool {
+    let len = b[i..].iter().take(25).take_while(|c| is_word(**c)).count();
+    let rest = &b[i + len..];
+    let end = memchr::memchr(0, rest).unwrap_or(rest.len());
+    let rest = rest[..end].trim_ascii();
+    rest.is_empty() || rest.first() == Some(&b'.') && rest.len() <= 64
 }
 
 /// Whether the marked byte at `i` starts something SQL-shaped enough to
@@ -3856,9 +4206,10 @@ fn gate_at(b: &[u8], i: usize, v: &mut Value) -> bool {
     let next = b.get(i + 1).copied().unwrap_or(0);
     match c {
         b'\'' | b'"' | b'`' => quote_gate(b, i, i + 1, v),
-        0xE2 if next == 0x80 && matches!(b.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) => {
-            quote_gate(b, i, i + 3, v)
-        }
+        0xE2 | 0xCA | 0xCB => match quote_like(b, i) {
+            Some(len) => quote_gate(b, i, i + len, v),
+            None => false,
+        },
         b';' => {
             let j = skip_ws(b, i + 1);
             in_set(word_from(b, j), STATEMENTS)
@@ -4552,7 +4903,7 @@ mod tests {
     /// zero past the end, at every length around the block edges.
     #[test]
     fn marks_match_bytewise_reference() {
-        let pattern: &[u8] = b"a'b\x00union\x007x0x1f;\x00from(c)nion=";
+        let pattern: &[u8] = b"a'b\x00union\x007x0x1f;\x00from(c)nion=\x00Or\x00ms";
         for len in 0..=3 * BLOCK + 5 {
             for shift in 0..pattern.len() {
                 let b: Vec<u8> = (0..len)
@@ -4560,7 +4911,10 @@ mod tests {
                     .collect();
                 let at = |j: usize| b.get(j).copied().unwrap_or(0);
                 let want: Vec<usize> = (0..len)
-                    .filter(|&j| marked_at(b[j], at(j + 1), at(j + 2), at(j + 3)))
+                    .filter(|&j| {
+                        marked_at(b[j], at(j + 1), at(j + 2), at(j + 3))
+                            || b[j] == 0 && starts_value(at(j + 1), at(j + 2), at(j + 3))
+                    })
                     .collect();
                 let got: Vec<usize> = Marks::new(&b).collect();
                 assert_eq!(got, want, "len {len} shift {shift}");
@@ -4915,6 +5269,7 @@ mod tests {
             BEFORE_PAREN,
             SPECIAL_NAMES,
             SQL_FUNCTIONS,
+            WHOLE_NAMES,
         ] {
             assert!(set.windows(2).all(|w| w[0] < w[1]), "{set:?}");
         }
@@ -5090,6 +5445,114 @@ mod tests {
         scan(&text, &mut hits);
         let second = long.len() + 1..2 * long.len();
         assert!(hits.iter().all(|h| second.contains(&h.start)), "{hits:?}");
+    }
+
+    #[test]
+    fn quote_lookalikes_break_out() {
+        // Modifier-letter apostrophe and prime, as best-fit charsets read them.
+        attack("x\u{2bc} or \u{2bc}a\u{2bc}=\u{2bc}a", "sqli-tautology");
+        attack("5\u{2b9} OR 2>1--", "sqli-tautology");
+        attack("9\u{2032} or 3=3#", "sqli-tautology");
+        benign("\u{43c}\u{2bc}\u{44f}\u{442}\u{430} and \u{441}\u{456}\u{43c}\u{2bc}\u{44f}");
+        benign("it\u{2032}s 5\u{2032}10\u{2033} tall or so");
+        benign("O\u{2bc}Neil or Smith");
+    }
+
+    #[test]
+    fn insert_and_update_contexts() {
+        attack("me@x.org'),('eve','pw',0)--", "sqli-statement");
+        attack("Ann'), ('eve', 'x', 1), ('bob', 'y", "sqli-statement");
+        attack("z'),(0x41,(select 1),null);", "sqli-statement");
+        attack("carol', role='admin' WHERE id=7#", "sqli-statement");
+        attack("dan', credits=9999--", "sqli-statement");
+        attack("eve', note='x', level=3 where 1", "sqli-statement");
+        benign("my parents'), (and yours)");
+        benign("the boys'), ('girls')");
+        benign("the students', teachers and parents");
+        benign("Anne', the=best");
+        benign("Bob', x=1");
+    }
+
+    #[test]
+    fn string_arithmetic_between_the_query_quotes() {
+        attack("'*1*'", "sqli-boolean-injection");
+        attack("'+0+'", "sqli-boolean-injection");
+        attack("'|0|'", "sqli-boolean-injection");
+        benign("'-0-' is an emoticon");
+        benign("'-0-' and '+1+' are both faces");
+    }
+
+    #[test]
+    fn conditions_quoted_in_prose() {
+        benign("What does 'OR 2=2' do in a login form?");
+        benign("He typed \"or 1=1\" and nothing happened");
+        benign("Sleep(500) between polls is too short, use a backoff.");
+        benign("sleep(2) if the queue is empty; otherwise poll again");
+        attack("x' OR 2=2 'abc", "sqli-tautology");
+        attack("sleep(5); select 1", "sqli-time-based");
+    }
+
+    #[test]
+    fn subselects_and_other_objects() {
+        attack(
+            "name = 'q' OR ORD(MID((SELECT pass FROM users),1,1))>50",
+            "sqli-subquery",
+        );
+        attack(
+            "1; CREATE ALIAS SHELL AS 'String f() { return null; }'",
+            "sqli-stacked-query",
+        );
+        attack("7; DROP SEQUENCE s1;", "sqli-stacked-query");
+        benign("max((see notes) from Monday)");
+        benign("Open settings; create alias work for your inbox");
+        benign("Lunch at noon; create event invites");
+        benign("We won; drop role models, not goals");
+    }
+
+    #[test]
+    fn whole_value_names_and_lone_conditions() {
+        attack("MSysObjects", "sqli-schema-enumeration");
+        attack("mysql.tables_priv", "sqli-schema-enumeration");
+        attack("OpenDataSource", "sqli-file-or-command");
+        attack("or 12", "sqli-boolean-injection");
+        // Value starts after a NUL, merged with the byte marks in order.
+        attack("a'b\0or 12\0x", "sqli-boolean-injection");
+        attack("2 pears\0sysobjects", "sqli-schema-enumeration");
+        attack("sysobjects\0' or 1=1--", "sqli-tautology");
+        attack("xor 3*", "sqli-boolean-injection");
+        attack("4 as' FROM", "sqli-statement");
+        attack("x AS\" from t", "sqli-statement");
+        benign("or 0");
+        benign("or 2 more");
+        benign("mysql is a database");
+        benign("openrowset docs");
+        benign("Systems and more");
+        benign("he is known as \"from the heart\"");
+        benign("known as 'from' in German");
+        benign("Consider Path::join rather than joining strings with '/'");
+        benign("Use '-' between words, not '+'");
+    }
+
+    #[test]
+    fn names_quoted_in_prose() {
+        benign("The sleep(3) in the retry loop is why the test takes so long");
+        benign("grep for 'sysobjects' in the repo shows one use");
+        attack("x' and sleep(3)--", "sqli-time-based");
+        attack(
+            "1 union select name from sysobjects",
+            "sqli-schema-enumeration",
+        );
+    }
+
+    #[test]
+    fn xml_element_text_is_a_value() {
+        attack("<req><qty>3 OR 2=2</qty></req>", "sqli-tautology");
+        attack(
+            "<a><b>x' UNION SELECT pw FROM users--</b></a>",
+            "sqli-union-select",
+        );
+        benign("<note><body>Tom or Jerry = fun</body></note>");
+        benign("<p>It's 5 o'clock; let's go</p><p>1 or 2</p>");
     }
 
     #[test]
