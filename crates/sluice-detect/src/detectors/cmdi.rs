@@ -2203,6 +2203,10 @@ fn check_command_at(
     if name == "tr" && ctx != Ctx::Subst {
         return false;
     }
+    // `db-$(date +%F).sql`: a time stamp for a file name, in any context.
+    if name == "date" && b.get(skip_blank(b, w.end, seg_end)) == Some(&b'+') {
+        return false;
+    }
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
@@ -2365,6 +2369,12 @@ fn written_pipeline(b: &[u8], at: usize, seg_end: usize) -> bool {
         _ => return false,
     };
     let q = skip_blank(b, p + sep, seg_end);
+    // `&& ./configure`, `&& ./app`: a program the recipe just built or unpacked.
+    if b.get(q..q + 3)
+        .is_some_and(|x| x[0] == b'.' && x[1] == b'/' && x[2].is_ascii_alphanumeric())
+    {
+        return true;
+    }
     if q >= seg_end || !b[q].is_ascii_lowercase() {
         return false;
     }
@@ -3345,6 +3355,9 @@ fn read_only_fetch(b: &[u8], from: usize, end: usize) -> bool {
             && t[1..].bytes().all(|c| b"IiLsSvfk".contains(&c));
         if t.contains("://") {
             urls += 1;
+        } else if urls == 1 && t.bytes().all(|c| c.is_ascii_alphabetic()) {
+            // "curl -I https://x shows the headers only": prose after the
+            // request, which curl would only read as more host names.
         } else if !(short_display
             || matches!(
                 t,
@@ -4901,6 +4914,9 @@ mod tests {
             "pg_dump --clean app > app-$(date +%Y%m%d).sql runs every night",
             "ping 10.0.0.1 gives 'Destination host unreachable', is the gateway down?",
             "whoami /priv lists the privileges your token holds in this session.",
+            "chmod +x ./setup.sh && ./setup.sh --prefix /opt/app",
+            "backup name: db-$(date +%Y-%m-%d).tar.gz",
+            "curl -I https://example.com shows the headers only",
         ] {
             assert!(!flagged(t), "flagged {t:?}: {:?}", rules(t));
         }

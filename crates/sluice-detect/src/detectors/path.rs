@@ -435,17 +435,37 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         // `Invoices\\2026\\March.xlsx` once a `\\2026` escape was read as an
         // ellipsis (`Invoices...\\March.xlsx`), or `src/.../main.rs` in prose:
         // three dots after a name are an elision, not a climb.
+        // Two dots glued to a name before a backslash (`Reports..\\Q1.xlsx`,
+        // left by a `\\2025` folder) end that name: Windows drops trailing
+        // dots, so nothing climbs. (`/static../` stays: a web server's
+        // alias can climb there.)
         let elided = steps == 1
             && !sensitive
-            && j - at == 4
-            && &b[at..at + 3] == b"..."
-            && matches!(b[at + 3], b'/' | b'\\')
             && at >= 1
-            && (b[at - 1].is_ascii_alphanumeric()
-                || (at >= 2
-                    && matches!(b[at - 1], b'/' | b'\\')
-                    && b[at - 2].is_ascii_alphanumeric()));
-        let rule = if talked_about || code_import || elided {
+            && ((j - at == 4
+                && &b[at..at + 3] == b"..."
+                && matches!(b[at + 3], b'/' | b'\\')
+                && (b[at - 1].is_ascii_alphanumeric()
+                    || (at >= 2
+                        && matches!(b[at - 1], b'/' | b'\\')
+                        && b[at - 2].is_ascii_alphanumeric())))
+                || (j - at == 3 && &b[at..at + 3] == b"..\\" && b[at - 1].is_ascii_alphanumeric()));
+        // "In a relative link, '../..' goes up two directories": the climb
+        // itself, quoted alone inside a sentence.
+        let named = target.is_empty()
+            && !evasive
+            && steps <= 3
+            && at >= 2
+            && matches!(b[at - 1], b'\'' | b'"' | b'`')
+            && b.get(j) == Some(&b[at - 1])
+            && b[at - 2] == b' '
+            && text[j + 1..]
+                .split_ascii_whitespace()
+                .take(2)
+                .filter(|w| w.bytes().all(|c| c.is_ascii_alphabetic()))
+                .count()
+                == 2;
+        let rule = if talked_about || code_import || elided || named {
             None
         } else if steps >= 2 || sensitive {
             Some(R_DOTDOT)
@@ -683,7 +703,10 @@ static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:^|/)etc/(?:passwd|shadow|gshadow|master\.passwd|sudoers|security/passwd|pwd\.db)(?-u:\b)",
         r"|(?:^|/)proc/(?:self|thread-self|\d+)/(?:environ|cmdline|maps|mem|fd|status|cwd|exe|root|mounts|stat)(?-u:\b)",
-        r"|(?:^|/)proc/(?:version|cpuinfo|meminfo|net/(?:tcp|arp|route))(?-u:\b)",
+        // `/proc/cpuinfo`, `/proc/meminfo` and `/proc/version` are read in
+        // every tuning guide: they count where a value is a path (the
+        // positional `/proc/` rule), not in prose.
+        r"|(?:^|/)proc/net/(?:tcp|arp|route)(?-u:\b)",
         r"|(?:^|/)\.ssh/(?:id_|authorized_keys)",
         r"|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$",
         r"|(?:^|/)(?:win|system)\.ini$|(?:^|/)boot\.ini$",
@@ -1120,7 +1143,9 @@ fn scan_unc(text: &str, hits: &mut Vec<Hit>) {
         // only inside the network, where shares are ordinary; an attacker's
         // host is a domain or an address. Hidden and admin shares (`c$`)
         // count anywhere.
-        if !host.contains(&b'.') && !host.contains(&b'@') && b[ss + sn - 1] != b'$' {
+        // (`nas..` is a one-label name a `\\2025` escape left dots after.)
+        let dotted = host.contains(&b'.') && host.split(|&c| c == b'.').all(|l| !l.is_empty());
+        if !dotted && !host.contains(&b'@') && b[ss + sn - 1] != b'$' {
             continue;
         }
         push(hits, text, R_UNC, p, e);
@@ -1273,6 +1298,9 @@ fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
             let bare = tok.to_ascii_lowercase();
             let bare = bare.trim_end_matches(['.', ',', ':', ';']);
             let prev = text[..m.start()].trim_end_matches([' ', '\t']);
+            let next = text[m.end()..].strip_prefix(' ');
+            let in_sentence = prev.ends_with(|c: char| c.is_ascii_alphabetic() || c == ',')
+                || next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()));
             if matches!(
                 bare,
                 "php://stdin"
@@ -1281,7 +1309,7 @@ fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
                     | "php://input"
                     | "php://fd"
                     | "php://filter"
-            ) && prev.ends_with(|c: char| c.is_ascii_alphabetic() || c == ',')
+            ) && in_sentence
                 && !in_value_position(text, m.start(), m.end())
             {
                 continue;
@@ -1843,6 +1871,12 @@ mod tests {
             "Both php://temp and php://memory keep data in RAM.",
             "Edit C:\\Windows\\System32\\drivers\\etc\\hosts to add an alias for the test box.",
             "chmod 600 ~/.ssh/config keeps ssh from refusing the file",
+            // A `\\2025` folder read as an escape leaves U+2025 (`..`).
+            "C:\\Reports..\\Q1.xlsx",
+            "\\\\nas..\\x.pdf",
+            "In a relative link, '../..' goes up two directories.",
+            "php://temp and php://memory are both read-write streams.",
+            "You can read /proc/meminfo to see how much memory is free.",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -1856,6 +1890,9 @@ mod tests {
             "f=C:\\Windows\\System32\\drivers\\etc\\hosts",
             "f=~/.ssh/config",
             "p=/.../.../.../etc/passwd",
+            "p=/static../../etc/passwd",
+            "f=/proc/meminfo",
+            "file='../..'",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }
