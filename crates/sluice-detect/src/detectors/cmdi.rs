@@ -4505,6 +4505,26 @@ fn file_argument(a: &str) -> bool {
         || (a.contains('/') && !a.contains("://"))
 }
 
+/// Whether a file argument lands in a web root or a system directory, or
+/// is a server-side script: what a written option aims at to plant a shell.
+fn web_or_system_file(a: &str) -> bool {
+    let a = a.trim_matches(['\'', '"']).to_ascii_lowercase();
+    [
+        "/var/www",
+        "/srv/",
+        "wwwroot",
+        "htdocs",
+        "public_html",
+        "/etc/",
+        "/root/",
+    ]
+    .iter()
+    .any(|d| a.contains(d))
+        || [".php", ".phtml", ".jsp", ".jspx", ".asp", ".aspx", ".cgi"]
+            .iter()
+            .any(|x| a.ends_with(x))
+}
+
 /// Whether an option argument is a command line: a known command word
 /// (after quotes and an `exec=` style prefix) or a script path.
 fn command_argument(a: &str) -> bool {
@@ -4622,6 +4642,18 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
         let Some(vs) = data_value_start(b, p) else {
             continue;
         };
+        // `"args": "build -o /tmp/out"` lists a tool's own arguments: an
+        // option that only writes a file needs a value that reads as data
+        // (a file, host, address or interface name) before it.
+        if risk == OptRisk::File
+            && !web_or_system_file(&arg)
+            && !b[vs..p]
+                .iter()
+                .take_while(|&&c| c != b' ')
+                .any(|&c| c.is_ascii_digit() || matches!(c, b'.' | b'@' | b':' | b'/' | b'_'))
+        {
+            continue;
+        }
         last_end = arg_end;
         push(hits, text, R_ARGINJ, vs, trim_end(text, vs, arg_end));
     }
@@ -4895,6 +4927,8 @@ mod tests {
             "range=2020 - 2024",
             "q=state-of-the-art -e sports",
             "name=Mary-Jane -X",
+            // A JSON body's key and value, as the engine hands them over.
+            "args\0build -o /tmp/out",
         ] {
             assert!(
                 !rules(t).contains(&"cmdi-argument-injection"),
