@@ -4490,19 +4490,21 @@ fn risky_option(long: bool, name: &str) -> Option<OptRisk> {
     }
 }
 
-/// Whether an option argument names a file: an absolute, home or relative
-/// path, or a drive path.
+/// Whether an option argument names a file an attacker aims at: an
+/// absolute, home or drive path, or one that climbs.
 fn file_argument(a: &str) -> bool {
     let a = a.trim_matches(['\'', '"']);
+    // `-OQueueDirectory=/tmp`: a setting whose value is the path.
+    let a = a.split_once('=').map_or(a, |(_, v)| v);
     let b = a.as_bytes();
+    // A relative name (`-o docs/x.html`, `-o bin/app`) is a build writing
+    // its output; a planted file is aimed at an absolute place.
     a.starts_with(['/', '~', '\\'])
-        || a.starts_with("./")
-        || a.starts_with("../")
+        || a.contains("../")
         || (b.len() > 2
             && b[0].is_ascii_alphabetic()
             && b[1] == b':'
             && matches!(b[2], b'/' | b'\\'))
-        || (a.contains('/') && !a.contains("://"))
 }
 
 /// Whether a file argument lands in a web root or a system directory, or
@@ -4538,7 +4540,7 @@ fn command_argument(a: &str) -> bool {
     if word.is_empty() || word.len() > WORD_MAX {
         return false;
     }
-    if file_argument(&word) {
+    if file_argument(&word) || word.starts_with("./") {
         return true;
     }
     // `proxycommand=sh -c x`: the option names a setting whose value runs.
@@ -4929,6 +4931,8 @@ mod tests {
             "name=Mary-Jane -X",
             // A JSON body's key and value, as the engine hands them over.
             "args\0build -o /tmp/out",
+            "README.md -o docs/README.html is how pandoc is called",
+            "main.go -o bin/app",
         ] {
             assert!(
                 !rules(t).contains(&"cmdi-argument-injection"),
