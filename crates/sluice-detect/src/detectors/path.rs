@@ -48,7 +48,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "path-dotdot-evasion",
         Severity::High,
-        "Traversal written to slip past filters: ....//, ..;/, encoded dots or slashes",
+        "Traversal written to slip past filters: ....//, ..;/, encoded or look-alike dots and slashes, 8.3 short names",
     ),
     rule(
         "path-sensitive-file",
@@ -195,10 +195,9 @@ fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
             .iter()
             .find(|d| d[0] == b'0' && starts_with_ci(&b[i..], d))
             .map(|d| (d.len(), true)),
-        // U+2215 DIVISION SLASH and U+2216 SET MINUS, left by `%u2215`/`%u2216`.
-        0xe2 if b.get(i + 1) == Some(&0x88) && matches!(b.get(i + 2), Some(0x95 | 0x96)) => {
-            Some((3, true))
-        }
+        // Slash look-alikes some file APIs or later normalisation turn into
+        // a separator, left by `%u2215`, `%e2%81%84` and the like.
+        0xe2 | 0xef if lookalike_slash(b, i) => Some((3, true)),
         b'%' => SEPS
             .iter()
             .find(|d| starts_with_ci(&b[i..], d))
@@ -206,6 +205,32 @@ fn sep_at(b: &[u8], i: usize) -> Option<(usize, bool)> {
         _ => None,
     }
 }
+
+/// Whether a three-byte look-alike of `/` or `\\` starts at `i`: U+2044
+/// FRACTION SLASH, U+2215 DIVISION SLASH, U+2216 SET MINUS, U+2571/U+2572
+/// box-drawing diagonals, U+29F5 REVERSE SOLIDUS OPERATOR, U+29F8/U+29F9
+/// BIG SOLIDUS / BIG REVERSE SOLIDUS, U+FF0F/U+FF3C fullwidth solidus and
+/// reverse solidus (which NFKC folds, but a view without it keeps), U+FE68
+/// SMALL REVERSE SOLIDUS.
+fn lookalike_slash(b: &[u8], i: usize) -> bool {
+    matches!(
+        b.get(i..i + 3),
+        Some(
+            [0xe2, 0x81, 0x84]
+                | [0xe2, 0x88, 0x95 | 0x96]
+                | [0xe2, 0x95, 0xb1 | 0xb2]
+                | [0xe2, 0xa7, 0xb5 | 0xb8 | 0xb9]
+                | [0xef, 0xbc, 0x8f | 0xbc]
+                | [0xef, 0xb9, 0xa8]
+        )
+    )
+}
+
+/// The slash look-alikes [`lookalike_slash`] knows, as characters.
+const LOOKALIKE_SLASHES: [char; 12] = [
+    '\\', '\u{2044}', '\u{2215}', '\u{2216}', '\u{2571}', '\u{2572}', '\u{29f5}', '\u{29f8}',
+    '\u{29f9}', '\u{ff0f}', '\u{ff3c}', '\u{fe68}',
+];
 
 struct Step {
     end: usize,
@@ -398,7 +423,49 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
             && !abs_climb
             && steps <= 2
             && prose_around(text, at, target, target_end);
-        let rule = if talked_about {
+        // `import { Button } from '../../components/Button'`,
+        // `require("../../lib/x")`: a module path in code, quoted after the
+        // keyword that loads it, climbing to an ordinary name.
+        let code_import = !sensitive
+            && !evasive
+            && steps <= 4
+            && !target.is_empty()
+            && !target.starts_with('.')
+            && module_path_before(b, at);
+        // `Invoices\\2026\\March.xlsx` once a `\\2026` escape was read as an
+        // ellipsis (`Invoices...\\March.xlsx`), or `src/.../main.rs` in prose:
+        // three dots after a name are an elision, not a climb.
+        // Two dots glued to a name before a backslash (`Reports..\\Q1.xlsx`,
+        // left by a `\\2025` folder) end that name: Windows drops trailing
+        // dots, so nothing climbs. (`/static../` stays: a web server's
+        // alias can climb there.)
+        let elided = steps == 1
+            && !sensitive
+            && at >= 1
+            && ((j - at == 4
+                && &b[at..at + 3] == b"..."
+                && matches!(b[at + 3], b'/' | b'\\')
+                && (b[at - 1].is_ascii_alphanumeric()
+                    || (at >= 2
+                        && matches!(b[at - 1], b'/' | b'\\')
+                        && b[at - 2].is_ascii_alphanumeric())))
+                || (j - at == 3 && &b[at..at + 3] == b"..\\" && b[at - 1].is_ascii_alphanumeric()));
+        // "In a relative link, '../..' goes up two directories": the climb
+        // itself, quoted alone inside a sentence.
+        let named = target.is_empty()
+            && !evasive
+            && steps <= 3
+            && at >= 2
+            && matches!(b[at - 1], b'\'' | b'"' | b'`')
+            && b.get(j) == Some(&b[at - 1])
+            && b[at - 2] == b' '
+            && text[j + 1..]
+                .split_ascii_whitespace()
+                .take(2)
+                .filter(|w| w.bytes().all(|c| c.is_ascii_alphabetic()))
+                .count()
+                == 2;
+        let rule = if talked_about || code_import || elided || named {
             None
         } else if steps >= 2 || sensitive {
             Some(R_DOTDOT)
@@ -413,6 +480,27 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         }
         i = j.max(at + 1);
     }
+}
+
+/// Whether the climb at `at` opens a quoted module path after a keyword
+/// that loads one: `from '`, `import "`, `require('`, `import(`, `@import "`.
+fn module_path_before(b: &[u8], at: usize) -> bool {
+    if at == 0 || !matches!(b[at - 1], b'\'' | b'"' | b'`') {
+        return false;
+    }
+    let mut k = at - 1;
+    while k > 0 && matches!(b[k - 1], b' ' | b'\t' | b'(') {
+        k -= 1;
+    }
+    let head = &b[k.saturating_sub(8)..k];
+    [&b"from"[..], b"import", b"require", b"@import", b"export"]
+        .iter()
+        .any(|w| {
+            head.len() >= w.len()
+                && head[head.len() - w.len()..].eq_ignore_ascii_case(w)
+                && (head.len() == w.len()
+                    || !head[head.len() - w.len() - 1].is_ascii_alphanumeric())
+        })
 }
 
 /// English function words: a path in a sentence has some after it.
@@ -434,10 +522,10 @@ const FETCH_VERBS: &[&str] = &[
 /// after it on the same line, no shell or query syntax, and no verb of
 /// reading before it.
 fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool {
-    if target.is_empty()
-        || !target
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'\\' | b'.' | b'-' | b'_'))
+    // An empty target: "what does '../..' mean?" names the climb itself.
+    if !target
+        .bytes()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'\\' | b'.' | b'-' | b'_'))
     {
         return false;
     }
@@ -572,9 +660,8 @@ fn canonical(tok: &str) -> String {
             }
         }
     }
-    let slashes = ['\\', '\u{2215}', '\u{2216}'];
-    if s.contains(slashes) {
-        s = s.replace(slashes, "/");
+    if s.contains(LOOKALIKE_SLASHES) {
+        s = s.replace(LOOKALIKE_SLASHES, "/");
     }
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
@@ -616,12 +703,17 @@ static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?:^|/)etc/(?:passwd|shadow|gshadow|master\.passwd|sudoers|security/passwd|pwd\.db)(?-u:\b)",
         r"|(?:^|/)proc/(?:self|thread-self|\d+)/(?:environ|cmdline|maps|mem|fd|status|cwd|exe|root|mounts|stat)(?-u:\b)",
-        r"|(?:^|/)proc/(?:version|cpuinfo|meminfo|net/(?:tcp|arp|route))(?-u:\b)",
-        r"|(?:^|/)\.ssh/(?:id_|authorized_keys|known_hosts|config)",
+        // `/proc/cpuinfo`, `/proc/meminfo` and `/proc/version` are read in
+        // every tuning guide: they count where a value is a path (the
+        // positional `/proc/` rule), not in prose.
+        r"|(?:^|/)proc/net/(?:tcp|arp|route)(?-u:\b)",
+        r"|(?:^|/)\.ssh/(?:id_|authorized_keys)",
         r"|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$",
         r"|(?:^|/)(?:win|system)\.ini$|(?:^|/)boot\.ini$",
-        r"|windows/system32/(?:config/(?:sam|system|security|software)|drivers/etc/hosts|inetsrv/config)",
-        r"|windows/(?:repair/sam|panther/unattend|debug/netsetup\.log)",
+        r"|windows/system32/(?:config/(?:regback/)?(?:sam|system|security|software)|inetsrv/config)",
+        r"|windows/(?:repair/(?:sam|system|security)|panther/unattend|debug/netsetup\.log)",
+        // Machine and user private keys of the Windows crypto stores.
+        r"|microsoft/crypto/(?:rsa|keys|systemkeys|dss)(?:/|$)|(?:^|/)machinekeys(?:/|$)",
         r"|(?:^|/)\.htpasswd$|(?:^|/)wp-config\.php|(?:^|/)\.git/(?:config|head|index|logs/)",
         r"|(?:^|/)\.svn/(?:entries|wc\.db)|(?:^|/)web-inf/(?:web\.xml|classes/)",
         r"|(?:^|/)\.aws/credentials|(?:^|/)\.docker/config\.json|(?:^|/)\.kube/config|(?:^|/)\.netrc$|(?:^|/)\.pgpass$|(?:^|/)\.git-credentials$",
@@ -659,6 +751,8 @@ static POSITIONAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|/)\.(?:aiignore|cursorignore|cursorrules|history|bash_profile|zshrc|zsh_history|npmrc|pypirc|dockercfg)$|(?:^|/)\.docker/",
         r"|(?:^|/)[\w.-]*\.(?:sql|sql\.zip|sql\.gz|sql\.bz2|bak|old|swp|orig)$|(?:^|/)wp-content/(?:debug|errors?)\.log$",
         r"|(?:^|/)etc/(?:subuid|subgid|security/|sudoers\.d/)",
+        // Named in every guide to ssh and to name resolution.
+        r"|(?:^|/)\.ssh/(?:known_hosts|config)|windows/system32/drivers/etc/hosts",
     ))
     .expect("static regex")
 });
@@ -789,6 +883,8 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "key4.db",
             "key3.db",
             "filezilla",
+            "machinekeys",
+            "crypto",
             ".bak",
             ".old",
             ".swp",
@@ -803,7 +899,10 @@ static FILE_ANCHORS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// sentence's full stop is not one. Returns merged, ordered windows.
 fn file_windows(b: &[u8]) -> Vec<(usize, usize)> {
     let mut at: Vec<usize> = memchr::memchr3_iter(b'/', b'\\', b'%', b).collect();
-    at.extend(memchr::memchr2_iter(b'_', 0xe2, b));
+    at.extend(
+        memchr::memchr3_iter(b'_', 0xe2, 0xef, b)
+            .filter(|&p| b[p] != 0xef || lookalike_slash(b, p)),
+    );
     at.extend(memchr::memchr_iter(b'.', b).filter(|&p| {
         b.get(p + 1)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
@@ -878,7 +977,8 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
         let tok = &text[s..e];
         // Paths only: a lone word like "etc" or "windows" needs a separator.
         if !in_value_position(text, s, e)
-            && !tok.contains(['/', '\\', '\u{2215}', '\u{2216}'])
+            && !tok.contains('/')
+            && !tok.contains(LOOKALIKE_SLASHES)
             && !tok.starts_with('.')
             && !tok.contains(".ini")
             && !tok.starts_with("id_")
@@ -937,6 +1037,67 @@ fn source_sql(canon: &str) -> bool {
     versioned || source_dir
 }
 
+/// Whether `c` is an 8.3 short name: one to six name bytes, `~`, a digit,
+/// and an extension of up to three bytes (`PROGRA~1`, `FILEZI~1.XML`).
+/// Returns whether it has an extension.
+fn short_name(c: &[u8]) -> Option<bool> {
+    let t = c.iter().position(|&x| x == b'~')?;
+    let name_ok = (1..=6).contains(&t)
+        && c[..t]
+            .iter()
+            .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'$'));
+    let rest = &c[t + 1..];
+    let digits = rest.iter().take_while(|x| x.is_ascii_digit()).count();
+    if !name_ok || digits == 0 || digits > 2 {
+        return None;
+    }
+    match &rest[digits..] {
+        [] => Some(false),
+        [b'.', ext @ ..]
+            if (1..=3).contains(&ext.len()) && ext.iter().all(u8::is_ascii_alphanumeric) =>
+        {
+            Some(true)
+        }
+        _ => None,
+    }
+}
+
+/// Windows paths that name a file by its 8.3 short name
+/// (`C:\\PROGRA~1\\FILEZI~1\\FILEZI~1.XML`, `\\inetpub\\wwwroot\\WEB~1.CON`)
+/// where a value is a path: a filter that refuses a file by its long name
+/// lets the short one through. Installers write `PROGRA~1` as a directory;
+/// a file named by a short name, or several short names in a row, is an
+/// evasion.
+fn scan_short_names(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut last_end = 0;
+    for p in memchr::memchr_iter(b'~', b) {
+        if p < last_end || !b.get(p + 1).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        let s = token_start(b, p);
+        let e = token_end(b, p);
+        last_end = e;
+        let tok = &b[s..e];
+        let drive = tok.len() >= 3 && tok[0].is_ascii_alphabetic() && tok[1] == b':';
+        if !(drive || tok.starts_with(b"\\") || tok.starts_with(b"/"))
+            || !in_value_position(text, s, e)
+        {
+            continue;
+        }
+        let parts: Vec<Option<bool>> = tok
+            .split(|&x| x == b'\\' || x == b'/')
+            .filter(|c| !c.is_empty())
+            .map(short_name)
+            .collect();
+        let shorts = parts.iter().filter(|x| x.is_some()).count();
+        let file = parts.last().is_some_and(|x| *x == Some(true));
+        if shorts >= 2 || file {
+            push(hits, text, R_EVASION, s, e);
+        }
+    }
+}
+
 /// UNC paths to a host, `\\\\host\\share\\x.dll`, where a value is a file
 /// name: a Windows server opening one connects to the host and sends its
 /// credentials. The forward-slash form `//host/share/x` is also a
@@ -976,6 +1137,15 @@ fn scan_unc(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         if sep == b'/' && !(host.contains(&b'.') && path_key_before(b, p)) {
+            continue;
+        }
+        // `\\\\fileserver01\\marketing\\x.ai`: a one-label host name resolves
+        // only inside the network, where shares are ordinary; an attacker's
+        // host is a domain or an address. Hidden and admin shares (`c$`)
+        // count anywhere.
+        // (`nas..` is a one-label name a `\\2025` escape left dots after.)
+        let dotted = host.contains(&b'.') && host.split(|&c| c == b'.').all(|l| !l.is_empty());
+        if !dotted && !host.contains(&b'@') && b[ss + sn - 1] != b'$' {
             continue;
         }
         push(hits, text, R_UNC, p, e);
@@ -1119,6 +1289,29 @@ fn scan_wrappers(text: &str, hits: &mut Vec<Hit>) {
                 || canon.starts_with("c:/windows")
                 || canon.contains("..");
             if !sensitive {
+                continue;
+            }
+        }
+        // "php://stdin and php://memory are stream wrappers": a wrapper
+        // with no resource, named inside a sentence, is talked about.
+        if tok.len() <= 16 {
+            let bare = tok.to_ascii_lowercase();
+            let bare = bare.trim_end_matches(['.', ',', ':', ';']);
+            let prev = text[..m.start()].trim_end_matches([' ', '\t']);
+            let next = text[m.end()..].strip_prefix(' ');
+            let in_sentence = prev.ends_with(|c: char| c.is_ascii_alphabetic() || c == ',')
+                || next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()));
+            if matches!(
+                bare,
+                "php://stdin"
+                    | "php://memory"
+                    | "php://temp"
+                    | "php://input"
+                    | "php://fd"
+                    | "php://filter"
+            ) && in_sentence
+                && !in_value_position(text, m.start(), m.end())
+            {
                 continue;
             }
         }
@@ -1318,6 +1511,9 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     scan_null(text, hits);
     scan_unc(text, hits);
+    if memchr::memchr(b'~', b).is_some() {
+        scan_short_names(text, hits);
+    }
     if hits.len() == first {
         // Nothing found (most values): nothing to weed out.
         return;
@@ -1621,6 +1817,84 @@ mod tests {
                 "false positive on {t:?}: {:?}",
                 rules(t)
             );
+        }
+    }
+
+    #[test]
+    fn look_alike_slashes_climb() {
+        for t in [
+            "doc=..\u{29f8}..\u{29f8}..\u{29f8}etc\u{29f8}shadow",
+            "f=..\u{2044}..\u{2044}windows\u{2044}win.ini",
+            "p=..\u{ff0f}..\u{ff0f}..\u{ff0f}etc\u{ff0f}passwd",
+            "p=..\u{2571}..\u{2571}app\u{2571}config",
+            "p=..\u{fe68}..\u{fe68}boot.ini",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
+        }
+        // Look-alikes in ordinary text are no climb.
+        for t in ["1\u{2044}2 cup of flour", "a \u{29f8} b", "and\u{ff0f}or"] {
+            assert!(rules(t).is_empty(), "flagged {t:?}");
+        }
+    }
+
+    #[test]
+    fn windows_key_stores_hives_and_short_names() {
+        for t in [
+            "key=C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys\\d6d986f09a1ee04e24c949879fdb506c_x",
+            "f=C:\\Users\\bob\\AppData\\Roaming\\Microsoft\\Crypto\\Keys\\",
+            "f=C:\\Windows\\System32\\config\\RegBack\\SAM",
+            "f=C:/Windows/repair/system",
+            "cfg=C:\\PROGRA~1\\APPNAM~1\\SETTIN~1.INI",
+            "f=D:\\inetpub\\wwwroot\\WEB~1.CON",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
+        }
+        for t in [
+            "JAVA_HOME=C:\\PROGRA~1\\Java\\jdk-17",
+            "The installer log shows C:\\PROGRA~1\\FOO~1\\BAR~1.TXT for some reason",
+            "Our crypto team reviews the RSA key rotation plan on Friday.",
+        ] {
+            assert!(rules(t).is_empty(), "flagged {t:?}");
+        }
+    }
+
+    #[test]
+    fn documentation_climbs_shares_and_wrappers() {
+        for t in [
+            "import { api } from '../../services/api';",
+            "const util = require(\"../../lib/util\");",
+            "@import \"../../styles/base.css\";",
+            "In a relative link, '../..' goes up two levels from the page.",
+            "C:\\Reports\\Q1...\\summary.docx",
+            "the handler lives in src/.../routes.rs now",
+            "\\\\nas01\\public\\handbook\\leave-policy.pdf",
+            "Both php://temp and php://memory keep data in RAM.",
+            "Edit C:\\Windows\\System32\\drivers\\etc\\hosts to add an alias for the test box.",
+            "chmod 600 ~/.ssh/config keeps ssh from refusing the file",
+            // A `\\2025` folder read as an escape leaves U+2025 (`..`).
+            "C:\\Reports..\\Q1.xlsx",
+            "\\\\nas..\\x.pdf",
+            "In a relative link, '../..' goes up two directories.",
+            "php://temp and php://memory are both read-write streams.",
+            "You can read /proc/meminfo to see how much memory is free.",
+        ] {
+            assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
+        }
+        // The same shapes where a value is a path, or reaching a secret.
+        for t in [
+            "import x from '../../../../etc/passwd';",
+            "q=../../services/api",
+            "\\\\files.example.net\\share\\x.dll",
+            "\\\\nas01\\c$\\boot.ini",
+            "page=php://input",
+            "f=C:\\Windows\\System32\\drivers\\etc\\hosts",
+            "f=~/.ssh/config",
+            "p=/.../.../.../etc/passwd",
+            "p=/static../../etc/passwd",
+            "f=/proc/meminfo",
+            "file='../..'",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
         }
     }
 
