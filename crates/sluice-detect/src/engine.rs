@@ -85,7 +85,28 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Find
             at += step;
         }
     }
+    scan_base64(inner, input, mode, &mut findings);
     findings
+}
+
+/// Scans the text inside base64 runs of `input` (one level deep: text
+/// decoded from base64 is not searched for base64 again). A finding covers
+/// the whole run in the original, since its bytes map to the decoded text
+/// only in groups of three.
+fn scan_base64(inner: &Inner, input: &[u8], mode: Mode, out: &mut Vec<Finding>) {
+    let mut buf = Vec::new();
+    let mut sub = Vec::new();
+    crate::decode::for_each_base64_text(input, &mut buf, |run, text| {
+        sub.clear();
+        scan_one(inner, text.as_bytes(), InputKind::Auto, 0, mode, &mut sub);
+        for mut f in sub.drain(..) {
+            f.start = run.start;
+            f.end = run.end;
+            f.excerpt = excerpt(&input[run.start..run.end]);
+            f.decoded_via.insert(0, Decoding::Base64);
+            out.push(f);
+        }
+    });
 }
 
 /// Scratch buffers kept per thread between scans, so that a scan of a body

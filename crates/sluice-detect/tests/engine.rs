@@ -48,6 +48,36 @@ fn double_and_triple_percent_encoding() {
 }
 
 #[test]
+fn base64_values_are_decoded_once() {
+    // A cookie whose value is base64 of markup: the finding covers the
+    // whole encoded run and names base64 as the first decoding.
+    let input = "theme=dark; session=PHNjcmlwdD5hbGVydChkb2N1bWVudC5jb29raWUpPC9zY3JpcHQ+; lang=en";
+    let f = assert_rule(input, "xss-script-tag");
+    assert_eq!(f.decoded_via.first(), Some(&Decoding::Base64));
+    assert_eq!(
+        &input[f.start..f.end],
+        "PHNjcmlwdD5hbGVydChkb2N1bWVudC5jb29raWUpPC9zY3JpcHQ+"
+    );
+    // A JWT payload segment (URL-safe alphabet, no padding).
+    let f = assert_rule(
+        "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIFVOSU9OIFNFTEVDVCBwYXNzd29yZCBGUk9NIHVzZXJzLS0ifQ.",
+        "sqli-union-select",
+    );
+    assert_eq!(f.decoded_via.first(), Some(&Decoding::Base64));
+    // Tokens, hashes and identifiers decode to noise and report nothing.
+    let v = detector().scan(
+        b"token=ghp_16C7e42F292c6912E7710c838347Ae178B4a&etag=d41d8cd98f00b204e9800998ecf8427e&id=ThisIsAVeryLongIdentifierName123456",
+    );
+    assert!(
+        v.findings
+            .iter()
+            .all(|f| !f.decoded_via.contains(&Decoding::Base64)),
+        "{:?}",
+        v.findings
+    );
+}
+
+#[test]
 fn iis_unicode_and_overlong_encodings() {
     assert_rule("%u003Cscript%u003Ealert(1)", "xss-script-tag");
     let f = assert_rule("x=%c0%a7%20or%201=1--", "sqli-tautology");

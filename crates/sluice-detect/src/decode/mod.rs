@@ -6,6 +6,7 @@
 //! makes its output longer than a small constant factor of its input (most
 //! only shrink it).
 
+mod base64;
 mod html;
 mod js;
 mod percent;
@@ -13,6 +14,7 @@ mod segment;
 mod unicode;
 mod utf8;
 
+pub(crate) use base64::for_each_text as for_each_base64_text;
 pub(crate) use html::decode_entities;
 pub(crate) use js::decode_js_escapes;
 pub(crate) use percent::percent_decode;
@@ -44,6 +46,9 @@ pub enum Decoding {
     Nfkc,
     /// Removal of zero-width and bidirectional control characters.
     Invisible,
+    /// Base64 (standard or URL-safe alphabet, padded or not) that decodes to
+    /// text: session cookies, JWT segments, encoded instructions.
+    Base64,
 }
 
 impl Decoding {
@@ -57,6 +62,7 @@ impl Decoding {
             Decoding::Utf8 => "utf8",
             Decoding::Nfkc => "nfkc",
             Decoding::Invisible => "invisible",
+            Decoding::Base64 => "base64",
         }
     }
 }
