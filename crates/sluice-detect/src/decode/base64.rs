@@ -46,24 +46,39 @@ pub(crate) fn for_each_text(input: &[u8], buf: &mut Vec<u8>, mut f: impl FnMut(R
     let mut decoded = 0;
     let mut i = 0;
     let n = input.len();
-    while i < n {
-        if !is_b64(input[i]) {
-            i += 1;
+    // `i` is always at the start of a run or at a byte outside the
+    // alphabet. Runs shorter than `MIN_RUN` (words, numbers) are skipped
+    // without visiting every byte: if the byte that would end a minimal run
+    // from `i` is outside the alphabet, no run starting before it is long
+    // enough; otherwise the last such byte before it is where the next
+    // candidate starts. Prose then costs about one table load per word.
+    while i + MIN_RUN <= n {
+        let probe = i + MIN_RUN - 1;
+        if CLASS[usize::from(input[probe])] == 0 {
+            i = probe + 1;
+            continue;
+        }
+        let mut j = probe;
+        while j > i && CLASS[usize::from(input[j - 1])] != 0 {
+            j -= 1;
+        }
+        if j > i {
+            i = j;
             continue;
         }
         let start = i;
-        let (mut std_only, mut url_only) = (false, false);
-        let (mut upper, mut lower) = (false, false);
-        while i < n && is_b64(input[i]) {
-            match input[i] {
-                b'+' | b'/' => std_only = true,
-                b'-' | b'_' => url_only = true,
-                b'A'..=b'Z' => upper = true,
-                b'a'..=b'z' => lower = true,
-                _ => {}
+        let mut flags = 0;
+        while i < n {
+            let c = CLASS[usize::from(input[i])];
+            if c == 0 {
+                break;
             }
+            flags |= c;
             i += 1;
         }
+        let std_only = flags & STD != 0;
+        let url_only = flags & URL != 0;
+        let (upper, lower) = (flags & UPPER != 0, flags & LOWER != 0);
         let body_end = i;
         // Padding, literal or percent-encoded (`%3D` in a query or cookie).
         let mut end = i;
@@ -124,9 +139,31 @@ pub(crate) fn for_each_text(input: &[u8], buf: &mut Vec<u8>, mut f: impl FnMut(R
     }
 }
 
-fn is_b64(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
-}
+/// Byte classes: in the alphabet at all, only in the standard alphabet,
+/// only in the URL-safe one, an upper-case letter, a lower-case letter.
+const IN: u8 = 1;
+const STD: u8 = 2;
+const URL: u8 = 4;
+const UPPER: u8 = 8;
+const LOWER: u8 = 16;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'A'..=b'Z' => IN | UPPER,
+            b'a'..=b'z' => IN | LOWER,
+            b'0'..=b'9' => IN,
+            b'+' | b'/' => IN | STD,
+            b'-' | b'_' => IN | URL,
+            _ => 0,
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Whether the first decoded bytes can start printable UTF-8 text: no
 /// control bytes but whitespace, and no byte that never occurs in UTF-8.
