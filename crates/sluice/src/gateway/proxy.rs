@@ -8,15 +8,20 @@
 //! a switch to `h2c` would carry HTTP/2 requests past the screening.
 
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::response::Response;
+use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::uri::PathAndQuery;
 use http::{StatusCode, Uri};
+use http_body::{Frame, SizeHint};
+use hyper::body::Incoming;
 use hyper::upgrade::OnUpgrade;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
@@ -25,7 +30,7 @@ use tokio::sync::OwnedSemaphorePermit;
 
 use super::AppState;
 use super::error::{Outcome, error_response, request_id};
-use super::metrics::Metrics;
+use super::metrics::{Metrics, UpstreamPhase};
 
 /// The upstream and the pooled keep-alive client that reaches it.
 #[derive(Debug, Clone)]
@@ -55,6 +60,98 @@ impl Proxy {
             host,
             timeout,
         }
+    }
+}
+
+/// Why a proxied answer was cut short. Deliberately not an I/O `TimedOut`:
+/// the listener reads that in a connection's error chain as the client's
+/// write timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("upstream sent no part of its answer for {0:?}")]
+struct UpstreamStalled(Duration);
+
+pin_project_lite::pin_project! {
+    /// The upstream's answer body, ended with an error once the upstream
+    /// sends nothing for `timeout` while a frame is awaited: hyper then
+    /// closes an HTTP/1.1 client connection short of the body's end and
+    /// resets an HTTP/2 stream, so the client never takes a cut answer for
+    /// a whole one. Only time spent waiting on the upstream counts; time
+    /// hyper spends writing the last frame to a slow client is the listener's
+    /// `write_timeout`.
+    struct UpstreamBody {
+        // Dropped on a stall: hyper's client then closes that upstream
+        // connection instead of pooling it.
+        inner: Option<Incoming>,
+        #[pin]
+        idle: tokio::time::Sleep,
+        // The clock runs: the last poll found the upstream with nothing.
+        armed: bool,
+        timeout: Duration,
+        rid: String,
+        metrics: Arc<Metrics>,
+    }
+}
+
+impl UpstreamBody {
+    fn new(inner: Incoming, timeout: Duration, rid: String, metrics: Arc<Metrics>) -> Self {
+        Self {
+            inner: Some(inner),
+            idle: tokio::time::sleep(timeout),
+            armed: false,
+            timeout,
+            rid,
+            metrics,
+        }
+    }
+}
+
+impl http_body::Body for UpstreamBody {
+    type Data = Bytes;
+    type Error = axum::BoxError;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::BoxError>>> {
+        let mut this = self.project();
+        let Some(inner) = this.inner.as_mut() else {
+            return Poll::Ready(None);
+        };
+        // What the upstream already sent wins over a deadline that passed
+        // while hyper was busy with the client.
+        if let Poll::Ready(frame) = Pin::new(inner).poll_frame(cx) {
+            *this.armed = false;
+            if frame.is_none() {
+                *this.inner = None;
+            }
+            return Poll::Ready(frame.map(|r| r.map_err(Into::into)));
+        }
+        if !*this.armed {
+            *this.armed = true;
+            let at = tokio::time::Instant::now() + *this.timeout;
+            this.idle.as_mut().reset(at);
+        }
+        ready!(this.idle.poll(cx));
+        *this.inner = None;
+        this.metrics.observe_upstream_timeout(UpstreamPhase::Body);
+        tracing::warn!(
+            request_id = %this.rid,
+            timeout = ?*this.timeout,
+            "upstream stalled part way through its answer; cutting it short"
+        );
+        Poll::Ready(Some(Err(UpstreamStalled(*this.timeout).into())))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner
+            .as_ref()
+            .is_none_or(http_body::Body::is_end_stream)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner
+            .as_ref()
+            .map_or_else(|| SizeHint::with_exact(0), http_body::Body::size_hint)
     }
 }
 
@@ -269,13 +366,23 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             };
             let (mut parts, incoming) = res.into_parts();
             strip_hop_by_hop(&mut parts.headers);
-            if let Some(protocol) = switch {
-                keep_upgrade(&mut parts.headers, protocol);
-            }
+            let body = match switch {
+                Some(protocol) => {
+                    keep_upgrade(&mut parts.headers, protocol);
+                    // A switched connection has no body; the tunnel may idle.
+                    Body::new(incoming)
+                }
+                None => Body::new(UpstreamBody::new(
+                    incoming,
+                    proxy.timeout,
+                    rid,
+                    Arc::clone(state.metrics()),
+                )),
+            };
             // The client's connection has its own version; an HTTP/1.0
             // upstream must not downgrade it.
             parts.version = http::Version::HTTP_11;
-            Response::from_parts(parts, Body::new(incoming))
+            Response::from_parts(parts, body)
         }
         Ok(Err(e)) => {
             tracing::warn!(request_id = %rid, error = %e, "upstream request failed");
@@ -285,6 +392,9 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             res
         }
         Err(_) => {
+            state
+                .metrics()
+                .observe_upstream_timeout(UpstreamPhase::Head);
             tracing::warn!(request_id = %rid, "upstream timed out");
             let mut res = error_response(
                 StatusCode::GATEWAY_TIMEOUT,
