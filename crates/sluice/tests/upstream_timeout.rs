@@ -34,11 +34,15 @@ enum Script {
     Trickle { chunks: usize },
     /// Reads no request body and never answers.
     Silent,
+    /// Answers as [`Script::StallMidBody`] at once and reads no request
+    /// body for a while.
+    StallUnread,
 }
 
 /// A raw-socket upstream following `script` on every connection. Each
-/// connection reports on the channel once the gateway has closed it.
-async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<()>) {
+/// connection reports on the channel, once the gateway has closed it, the
+/// bytes it read after the request head.
+async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<usize>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (closed_tx, closed_rx) = mpsc::unbounded_channel();
@@ -46,8 +50,8 @@ async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<()>) {
         while let Ok((s, _)) = listener.accept().await {
             let closed = closed_tx.clone();
             tokio::spawn(async move {
-                if serve(s, script).await.is_ok() {
-                    let _ = closed.send(());
+                if let Ok(n) = serve(s, script).await {
+                    let _ = closed.send(n);
                 }
             });
         }
@@ -55,21 +59,26 @@ async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<()>) {
     (addr, closed_rx)
 }
 
-/// Runs `script` on one connection; `Ok` once the gateway closed it.
-async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<()> {
+/// Runs `script` on one connection; once the gateway closed it, the bytes
+/// read after the request head.
+async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
     let mut head = Vec::new();
     let mut byte = [0u8; 1];
     while !head.ends_with(b"\r\n\r\n") {
         if s.read(&mut byte).await? == 0 {
-            return Ok(());
+            return Ok(0);
         }
         head.push(byte[0]);
     }
     match script {
-        Script::StallMidBody => {
+        Script::StallMidBody | Script::StallUnread => {
             s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {MIB}\r\n\r\n").as_bytes())
                 .await?;
             s.write_all(&[b'x'; 10 * 1024]).await?;
+            if matches!(script, Script::StallUnread) {
+                // Past the answer's cut and the stalled write's timeout.
+                tokio::time::sleep(3 * UPSTREAM_TIMEOUT).await;
+            }
         }
         Script::Trickle { chunks } => {
             let len = chunks * 1024;
@@ -88,8 +97,13 @@ async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<()> {
     // Whatever else comes (a request body, a next request), until the
     // gateway closes the connection.
     let mut buf = vec![0u8; 64 * 1024];
-    while s.read(&mut buf).await? > 0 {}
-    Ok(())
+    let mut got = 0;
+    loop {
+        match s.read(&mut buf).await {
+            Ok(0) | Err(_) => return Ok(got),
+            Ok(n) => got += n,
+        }
+    }
 }
 
 async fn gateway(up: SocketAddr, slots: usize) -> Gateway {
@@ -118,12 +132,13 @@ async fn upstream_timeouts(gw: &Gateway, phase: &str) -> f64 {
     )
 }
 
-/// Waits for the upstream to see its connection closed by the gateway.
-async fn upstream_closed(closed: &mut mpsc::UnboundedReceiver<()>) {
+/// Waits for the upstream to see its connection closed by the gateway;
+/// the bytes it read after the request head.
+async fn upstream_closed(closed: &mut mpsc::UnboundedReceiver<usize>) -> usize {
     tokio::time::timeout(SLACK, closed.recv())
         .await
         .expect("the stalled upstream connection was kept open")
-        .unwrap();
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -154,7 +169,7 @@ async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
     // The only slot is free again: a new client is served.
     assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
     assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
-    upstream_closed(&mut closed).await;
+    let _ = upstream_closed(&mut closed).await;
     gw.stop().await;
 }
 
@@ -177,13 +192,18 @@ async fn http2_answer_that_stalls_resets_only_its_stream() {
     assert_eq!(res.status(), 200);
     let mut body = res.into_body();
     let mut got = 0;
-    let ended_with_error = loop {
-        match body.frame().await {
-            Some(Ok(f)) => got += f.data_ref().map_or(0, |d| d.len()),
-            Some(Err(_)) => break true,
-            None => break false,
+    let read = async {
+        loop {
+            match body.frame().await {
+                Some(Ok(f)) => got += f.data_ref().map_or(0, |d| d.len()),
+                Some(Err(_)) => break true,
+                None => break false,
+            }
         }
     };
+    let ended_with_error = tokio::time::timeout(UPSTREAM_TIMEOUT + SLACK, read)
+        .await
+        .expect("the stalled answer's stream is still open");
     let took = start.elapsed();
     assert!(
         ended_with_error,
@@ -199,7 +219,7 @@ async fn http2_answer_that_stalls_resets_only_its_stream() {
     assert_eq!(res.status(), 200);
     drop(send);
     assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
-    upstream_closed(&mut closed).await;
+    let _ = upstream_closed(&mut closed).await;
     gw.stop().await;
 }
 
@@ -240,6 +260,41 @@ async fn upstream_that_reads_no_request_body_times_out() {
     drop(res);
     assert_eq!(upstream_timeouts(&gw, "head").await, 1.0);
     assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
-    upstream_closed(&mut closed).await;
+    let _ = upstream_closed(&mut closed).await;
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
+    let (up, mut closed) = upstream(Script::StallUnread).await;
+    let gw = gateway(up, 1).await;
+    let sent = 8 * MIB;
+    let mut res = client()
+        .post(gw.url("/upload"))
+        .header("content-type", "application/octet-stream")
+        .body(vec![0xffu8; sent])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let mut got = 0;
+    let outcome = loop {
+        match res.chunk().await {
+            Ok(Some(c)) => got += c.len(),
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    assert!(outcome.is_err(), "a cut answer ended after {got} bytes");
+    drop(res);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    // The stalled write to the upstream was given up, not finished once
+    // the upstream read again: the connection closed part way through the
+    // request body.
+    let read = upstream_closed(&mut closed).await;
+    assert!(
+        read < sent,
+        "the upstream read the whole body: {read} bytes"
+    );
     gw.stop().await;
 }
