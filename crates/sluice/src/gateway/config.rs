@@ -234,7 +234,9 @@ pub struct GatewayConfig {
     /// the client gets a 504), and, once the head is in, between two pieces
     /// of its answer's body (then the answer is cut short: an HTTP/1.1
     /// client connection is closed before the body's end, an HTTP/2 stream
-    /// is reset, and the upstream connection is closed, not reused). An
+    /// is reset, and the upstream connection is closed, not reused). A
+    /// write of the request that the upstream leaves untaken this long ends
+    /// the upstream connection the same way. An
     /// upstream that keeps sending, however slowly, is not cut off; a
     /// streamed answer (server-sent events) needs a heartbeat more often
     /// than this.
