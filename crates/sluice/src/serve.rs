@@ -45,7 +45,8 @@ pub struct ServeFlags {
     /// Time allowed to send the request body [default: 30s].
     #[arg(long, env = "SLUICE_BODY_READ_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
     pub body_read_timeout: Option<Duration>,
-    /// Time allowed for the upstream's response head [default: 30s].
+    /// Time the upstream may go silent: before its response head, and between
+    /// two pieces of its response body [default: 30s].
     #[arg(long, env = "SLUICE_UPSTREAM_TIMEOUT", value_name = "DURATION", value_parser = parse_duration)]
     pub upstream_timeout: Option<Duration>,
     /// Time a connection may stay open with no request in flight [default: 60s].

@@ -230,7 +230,16 @@ pub struct GatewayConfig {
     /// Time allowed for a client to send the whole body.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub body_read_timeout: Duration,
-    /// Time allowed for the upstream to answer with its head.
+    /// Time the upstream may go silent: waiting for its answer's head (then
+    /// the client gets a 504), and, once the head is in, between two pieces
+    /// of its answer's body (then the answer is cut short: an HTTP/1.1
+    /// client connection is closed before the body's end, an HTTP/2 stream
+    /// is reset, and the upstream connection is closed, not reused). A
+    /// write of the request that the upstream leaves untaken this long ends
+    /// the upstream connection the same way. An
+    /// upstream that keeps sending, however slowly, is not cut off; a
+    /// streamed answer (server-sent events) needs a heartbeat more often
+    /// than this.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub upstream_timeout: Duration,
     /// Time a connection may stay open with no request in flight once it has

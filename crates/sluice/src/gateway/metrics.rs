@@ -24,6 +24,11 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PhaseLabels {
+    phase: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct FindingLabels {
     category: &'static str,
     rule: String,
@@ -40,6 +45,7 @@ pub struct Metrics {
     scanned_bytes: Counter,
     open_connections: Gauge,
     write_timeouts: Counter,
+    upstream_timeouts: Family<PhaseLabels, Counter>,
 }
 
 impl fmt::Debug for Metrics {
@@ -96,6 +102,18 @@ impl Metrics {
             "Client connections (and WebSocket tunnels) closed because an answer went unread for write_timeout",
             write_timeouts.clone(),
         );
+        let upstream_timeouts = Family::<PhaseLabels, Counter>::default();
+        registry.register(
+            "upstream_timeouts",
+            "Proxied requests whose upstream went silent for upstream_timeout, by phase: head (no answer head; 504) or body (the answer stalled part way; cut short)",
+            upstream_timeouts.clone(),
+        );
+        // Both series from the start, so a rate over them needs no first event.
+        for phase in [UpstreamPhase::Head, UpstreamPhase::Body] {
+            let _ = upstream_timeouts.get_or_create(&PhaseLabels {
+                phase: phase.as_str(),
+            });
+        }
         registry.register_collector(Box::new(BodyCollector {
             bodies: bodies.clone(),
         }));
@@ -107,6 +125,7 @@ impl Metrics {
             scanned_bytes,
             open_connections,
             write_timeouts,
+            upstream_timeouts,
         }
     }
 
@@ -146,6 +165,16 @@ impl Metrics {
         self.write_timeouts.inc();
     }
 
+    /// Counts a proxied request whose upstream sent nothing for
+    /// `upstream_timeout` in the given phase.
+    pub fn observe_upstream_timeout(&self, phase: UpstreamPhase) {
+        self.upstream_timeouts
+            .get_or_create(&PhaseLabels {
+                phase: phase.as_str(),
+            })
+            .inc();
+    }
+
     /// Everything in the Prometheus text format.
     pub fn encode(&self) -> String {
         let mut out = String::new();
@@ -153,6 +182,26 @@ impl Metrics {
             out.clear();
         }
         out
+    }
+}
+
+/// Where in the exchange an upstream went silent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum UpstreamPhase {
+    /// Before the answer's head arrived.
+    Head,
+    /// After the head, between two pieces of the answer's body.
+    Body,
+}
+
+impl UpstreamPhase {
+    /// The `phase` label value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Head => "head",
+            Self::Body => "body",
+        }
     }
 }
 

@@ -54,7 +54,7 @@ pub use engine::{
     PoolStats, PooledBuf, PressureLevel, Redacted, Verdict,
 };
 pub use error::Outcome;
-pub use metrics::Metrics;
+pub use metrics::{Metrics, UpstreamPhase};
 pub use screen::{
     Rejection, ResponseFuture, ScreenLayer, ScreenService, Screener, Threat, body_kind,
 };

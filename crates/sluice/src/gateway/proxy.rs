@@ -8,29 +8,37 @@
 //! a switch to `h2c` would carry HTTP/2 requests past the screening.
 
 use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, ready};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::response::Response;
+use bytes::Bytes;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::uri::PathAndQuery;
 use http::{StatusCode, Uri};
+use http_body::{Frame, SizeHint};
+use hyper::body::Incoming;
 use hyper::upgrade::OnUpgrade;
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::{Connected, Connection};
 use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use tokio::net::TcpStream;
 use tokio::sync::OwnedSemaphorePermit;
+use tokio_io_timeout::TimeoutStream;
 
 use super::AppState;
 use super::error::{Outcome, error_response, request_id};
-use super::metrics::Metrics;
+use super::metrics::{Metrics, UpstreamPhase};
 
 /// The upstream and the pooled keep-alive client that reaches it.
 #[derive(Debug, Clone)]
 pub(crate) struct Proxy {
-    client: Client<HttpConnector, Body>,
+    client: Client<TimedConnector, Body>,
     upstream: Uri,
     /// The upstream's `Host`, built once.
     host: Option<HeaderValue>,
@@ -45,7 +53,10 @@ impl Proxy {
         let client = Client::builder(TokioExecutor::new())
             .pool_timer(TokioTimer::new())
             .pool_idle_timeout(Duration::from_secs(60))
-            .build(connector);
+            .build(TimedConnector {
+                inner: connector,
+                write_timeout: timeout,
+            });
         let host = upstream
             .authority()
             .and_then(|a| HeaderValue::from_str(a.as_str()).ok());
@@ -56,6 +67,272 @@ impl Proxy {
             timeout,
         }
     }
+}
+
+/// Opens upstream connections whose writes fail once they have waited
+/// `write_timeout` for the upstream to take a byte: an upstream that stops
+/// reading a request body would otherwise keep its connection, and the
+/// body's buffer, for ever, even after the client has had its answer.
+#[derive(Debug, Clone)]
+struct TimedConnector {
+    inner: HttpConnector,
+    write_timeout: Duration,
+}
+
+impl tower::Service<Uri> for TimedConnector {
+    type Response = TimedConn;
+    type Error = axum::BoxError;
+    type Future =
+        Pin<Box<dyn std::future::Future<Output = Result<TimedConn, axum::BoxError>> + Send>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), axum::BoxError>> {
+        self.inner.poll_ready(cx).map_err(Into::into)
+    }
+
+    fn call(&mut self, uri: Uri) -> Self::Future {
+        let connecting = self.inner.call(uri);
+        let limit = self.write_timeout;
+        Box::pin(async move {
+            let tcp = connecting.await?.into_inner();
+            let mut io = TimeoutStream::new(tcp);
+            io.set_write_timeout(Some(limit));
+            Ok(TimedConn {
+                io: TokioIo::new(Box::pin(io)),
+                stalled: WriteStalled::default(),
+            })
+        })
+    }
+}
+
+/// An upstream connection with a write timeout.
+#[derive(Debug)]
+struct TimedConn {
+    io: TokioIo<Pin<Box<TimeoutStream<TcpStream>>>>,
+    stalled: WriteStalled,
+}
+
+/// Set once a write to the upstream timed out. hyper's client hands an
+/// answer body only a bare "connection error" when its connection fails;
+/// this reaches the body through the answer's extensions and tells a
+/// stalled upstream from a broken one.
+#[derive(Debug, Clone, Default)]
+struct WriteStalled(Arc<std::sync::atomic::AtomicBool>);
+
+impl WriteStalled {
+    fn is_set(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+impl Connection for TimedConn {
+    fn connected(&self) -> Connected {
+        self.io
+            .inner()
+            .get_ref()
+            .connected()
+            .extra(self.stalled.clone())
+    }
+}
+
+impl TimedConn {
+    fn note<T>(&self, r: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+        if let Poll::Ready(Err(e)) = &r
+            && e.kind() == std::io::ErrorKind::TimedOut
+        {
+            self.stalled
+                .0
+                .store(true, std::sync::atomic::Ordering::Release);
+        }
+        r
+    }
+}
+
+impl hyper::rt::Read for TimedConn {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: hyper::rt::ReadBufCursor<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_read(cx, buf)
+    }
+}
+
+impl hyper::rt::Write for TimedConn {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        let r = Pin::new(&mut self.io).poll_write(cx, buf);
+        self.note(r)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let r = Pin::new(&mut self.io).poll_flush(cx);
+        self.note(r)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.io).poll_shutdown(cx)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.io.is_write_vectored()
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let r = Pin::new(&mut self.io).poll_write_vectored(cx, bufs);
+        self.note(r)
+    }
+}
+
+/// Why a proxied answer was cut short. Deliberately not an I/O `TimedOut`:
+/// the listener reads that in a connection's error chain as the client's
+/// write timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("upstream sent no part of its answer for {0:?}")]
+struct UpstreamStalled(Duration);
+
+pin_project_lite::pin_project! {
+    /// The upstream's answer body, ended with an error once the upstream
+    /// sends nothing for `timeout` while a frame is awaited: hyper then
+    /// closes an HTTP/1.1 client connection short of the body's end and
+    /// resets an HTTP/2 stream, so the client never takes a cut answer for
+    /// a whole one. Only time spent waiting on the upstream counts; time
+    /// hyper spends writing the last frame to a slow client is the listener's
+    /// `write_timeout`.
+    struct UpstreamBody {
+        // Dropped on a stall: hyper's client then closes that upstream
+        // connection instead of pooling it.
+        inner: Option<Incoming>,
+        #[pin]
+        idle: tokio::time::Sleep,
+        // The clock runs: the last poll found the upstream with nothing.
+        armed: bool,
+        timeout: Duration,
+        // Whether the upstream connection's last write timed out.
+        stalled: Option<WriteStalled>,
+        rid: String,
+        metrics: Arc<Metrics>,
+    }
+}
+
+impl UpstreamBody {
+    fn new(
+        inner: Incoming,
+        stalled: Option<WriteStalled>,
+        timeout: Duration,
+        rid: String,
+        metrics: Arc<Metrics>,
+    ) -> Self {
+        Self {
+            inner: Some(inner),
+            stalled,
+            idle: tokio::time::sleep(timeout),
+            armed: false,
+            timeout,
+            rid,
+            metrics,
+        }
+    }
+}
+
+impl http_body::Body for UpstreamBody {
+    type Data = Bytes;
+    type Error = axum::BoxError;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::BoxError>>> {
+        let mut this = self.project();
+        let Some(inner) = this.inner.as_mut() else {
+            return Poll::Ready(None);
+        };
+        // What the upstream already sent wins over a deadline that passed
+        // while hyper was busy with the client.
+        if let Poll::Ready(frame) = Pin::new(inner).poll_frame(cx) {
+            *this.armed = false;
+            return Poll::Ready(match frame {
+                Some(Ok(frame)) => Some(Ok(frame)),
+                None => {
+                    *this.inner = None;
+                    None
+                }
+                Some(Err(e)) => {
+                    *this.inner = None;
+                    let stalled = this.stalled.as_ref().is_some_and(WriteStalled::is_set);
+                    Some(Err(upstream_failed(
+                        &e,
+                        stalled,
+                        *this.timeout,
+                        this.rid,
+                        this.metrics,
+                    )))
+                }
+            });
+        }
+        if !*this.armed {
+            *this.armed = true;
+            let at = tokio::time::Instant::now() + *this.timeout;
+            this.idle.as_mut().reset(at);
+        }
+        ready!(this.idle.poll(cx));
+        *this.inner = None;
+        this.metrics.observe_upstream_timeout(UpstreamPhase::Body);
+        tracing::warn!(
+            request_id = %this.rid,
+            timeout = ?*this.timeout,
+            "upstream stalled part way through its answer; cutting it short"
+        );
+        Poll::Ready(Some(Err(UpstreamStalled(*this.timeout).into())))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner
+            .as_ref()
+            .is_none_or(http_body::Body::is_end_stream)
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        self.inner
+            .as_ref()
+            .map_or_else(|| SizeHint::with_exact(0), http_body::Body::size_hint)
+    }
+}
+
+/// Why an upstream answer broke off. Carries the cause as text only: an I/O
+/// `TimedOut` in a client connection's error chain reads as the client's
+/// write timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("upstream answer broke off: {0}")]
+struct UpstreamBroke(String);
+
+/// The error an upstream answer body ends with when its connection fails
+/// part way; a write to the upstream that timed out (it stopped reading the
+/// request body) is counted and logged like a stall.
+fn upstream_failed(
+    e: &hyper::Error,
+    stalled: bool,
+    timeout: Duration,
+    rid: &str,
+    metrics: &Metrics,
+) -> axum::BoxError {
+    if stalled || super::server::is_write_timeout(e) {
+        metrics.observe_upstream_timeout(UpstreamPhase::Body);
+        tracing::warn!(
+            request_id = %rid,
+            ?timeout,
+            "upstream took no part of the request for the timeout; cutting its answer short"
+        );
+        return UpstreamStalled(timeout).into();
+    }
+    tracing::debug!(request_id = %rid, error = %e, "upstream answer broke off");
+    UpstreamBroke(e.to_string()).into()
 }
 
 /// Headers that describe one connection, not the message (RFC 9110 7.6.1).
@@ -269,14 +546,28 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             };
             let (mut parts, incoming) = res.into_parts();
             strip_hop_by_hop(&mut parts.headers);
-            if let Some(protocol) = switch {
-                keep_upgrade(&mut parts.headers, protocol);
-            }
+            let body = match switch {
+                Some(protocol) => {
+                    keep_upgrade(&mut parts.headers, protocol);
+                    // A switched connection has no body; the tunnel may idle.
+                    Body::new(incoming)
+                }
+                None => Body::new(UpstreamBody::new(
+                    incoming,
+                    parts.extensions.get::<WriteStalled>().cloned(),
+                    proxy.timeout,
+                    rid,
+                    Arc::clone(state.metrics()),
+                )),
+            };
             // The client's connection has its own version; an HTTP/1.0
             // upstream must not downgrade it.
             parts.version = http::Version::HTTP_11;
-            Response::from_parts(parts, Body::new(incoming))
+            Response::from_parts(parts, body)
         }
+        // The upstream took no byte of the request for upstream_timeout:
+        // as late as a head that never comes.
+        Ok(Err(e)) if super::server::is_write_timeout(&e) => upstream_head_timeout(&state, &rid),
         Ok(Err(e)) => {
             tracing::warn!(request_id = %rid, error = %e, "upstream request failed");
             let mut res =
@@ -284,16 +575,16 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
             res.extensions_mut().insert(Outcome("upstream_error"));
             res
         }
-        Err(_) => {
-            tracing::warn!(request_id = %rid, "upstream timed out");
-            let mut res = error_response(
-                StatusCode::GATEWAY_TIMEOUT,
-                "upstream timed out",
-                &rid,
-                None,
-            );
-            res.extensions_mut().insert(Outcome("upstream_error"));
-            res
-        }
+        Err(_) => upstream_head_timeout(&state, &rid),
     }
+}
+
+fn upstream_head_timeout(state: &AppState, rid: &str) -> Response {
+    state
+        .metrics()
+        .observe_upstream_timeout(UpstreamPhase::Head);
+    tracing::warn!(request_id = %rid, "upstream timed out");
+    let mut res = error_response(StatusCode::GATEWAY_TIMEOUT, "upstream timed out", rid, None);
+    res.extensions_mut().insert(Outcome("upstream_error"));
+    res
 }

@@ -375,7 +375,7 @@ enum Closed {
 /// Whether a connection error is the socket's write timeout: the socket
 /// has no other timeout, so a timed-out I/O error anywhere in the chain is
 /// a write that made no progress.
-fn is_write_timeout(e: &(dyn std::error::Error + 'static)) -> bool {
+pub(super) fn is_write_timeout(e: &(dyn std::error::Error + 'static)) -> bool {
     let mut cause = Some(e);
     while let Some(c) = cause {
         if c.downcast_ref::<std::io::Error>()

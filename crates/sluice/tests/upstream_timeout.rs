@@ -1,0 +1,300 @@
+//! Upstreams that go silent: before the answer's head (504), part way
+//! through its body (the answer is cut short, never passed off as whole,
+//! and the connection slot and the upstream connection are freed), or
+//! while being sent a request body they never read. An upstream that is
+//! slow but keeps sending delivers its whole answer.
+
+mod support;
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use http_body_util::BodyExt;
+use sluice::gateway::GatewayConfig;
+use support::{Gateway, client, config, metric, parse_metrics};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+const MIB: usize = 1 << 20;
+
+/// The upstream timeout of every gateway here.
+const UPSTREAM_TIMEOUT: Duration = Duration::from_millis(1000);
+
+/// Room for a loaded 2-core machine on top of [`UPSTREAM_TIMEOUT`].
+const SLACK: Duration = Duration::from_secs(8);
+
+/// What a scripted upstream does once it has read a request head.
+#[derive(Clone, Copy)]
+enum Script {
+    /// Announces 1 MiB, sends 10 KiB, then sends nothing more.
+    StallMidBody,
+    /// Announces `chunks` KiB and sends 1 KiB every 200 ms.
+    Trickle { chunks: usize },
+    /// Reads no request body and never answers.
+    Silent,
+    /// Answers as [`Script::StallMidBody`] at once and reads no request
+    /// body for a while.
+    StallUnread,
+}
+
+/// A raw-socket upstream following `script` on every connection. Each
+/// connection reports on the channel, once the gateway has closed it, the
+/// bytes it read after the request head.
+async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<usize>) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (closed_tx, closed_rx) = mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((s, _)) = listener.accept().await {
+            let closed = closed_tx.clone();
+            tokio::spawn(async move {
+                if let Ok(n) = serve(s, script).await {
+                    let _ = closed.send(n);
+                }
+            });
+        }
+    });
+    (addr, closed_rx)
+}
+
+/// Runs `script` on one connection; once the gateway closed it, the bytes
+/// read after the request head.
+async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if s.read(&mut byte).await? == 0 {
+            return Ok(0);
+        }
+        head.push(byte[0]);
+    }
+    match script {
+        Script::StallMidBody | Script::StallUnread => {
+            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {MIB}\r\n\r\n").as_bytes())
+                .await?;
+            s.write_all(&[b'x'; 10 * 1024]).await?;
+            if matches!(script, Script::StallUnread) {
+                // Past the answer's cut and the stalled write's timeout.
+                tokio::time::sleep(3 * UPSTREAM_TIMEOUT).await;
+            }
+        }
+        Script::Trickle { chunks } => {
+            let len = chunks * 1024;
+            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {len}\r\n\r\n").as_bytes())
+                .await?;
+            for _ in 0..chunks {
+                s.write_all(&[b'y'; 1024]).await?;
+                tokio::time::sleep(Duration::from_millis(200)).await;
+            }
+        }
+        Script::Silent => {
+            // Let the gateway's writes back up before anything is read.
+            tokio::time::sleep(UPSTREAM_TIMEOUT + Duration::from_millis(500)).await;
+        }
+    }
+    // Whatever else comes (a request body, a next request), until the
+    // gateway closes the connection.
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut got = 0;
+    loop {
+        match s.read(&mut buf).await {
+            Ok(0) | Err(_) => return Ok(got),
+            Ok(n) => got += n,
+        }
+    }
+}
+
+async fn gateway(up: SocketAddr, slots: usize) -> Gateway {
+    Gateway::start(GatewayConfig {
+        upstream: Some(format!("http://{up}")),
+        upstream_timeout: UPSTREAM_TIMEOUT,
+        max_connections: slots,
+        max_body: 8 * MIB,
+        ..config()
+    })
+    .await
+}
+
+async fn upstream_timeouts(gw: &Gateway, phase: &str) -> f64 {
+    let text = client()
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    metric(
+        &parse_metrics(&text),
+        &format!("sluice_upstream_timeouts_total{{phase=\"{phase}\"}}"),
+    )
+}
+
+/// Waits for the upstream to see its connection closed by the gateway;
+/// the bytes it read after the request head.
+async fn upstream_closed(closed: &mut mpsc::UnboundedReceiver<usize>) -> usize {
+    tokio::time::timeout(SLACK, closed.recv())
+        .await
+        .expect("the stalled upstream connection was kept open")
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
+    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    let gw = gateway(up, 1).await;
+    assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
+    let start = Instant::now();
+    let mut res = client().get(gw.url("/file")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let mut got = 0;
+    let outcome = loop {
+        match res.chunk().await {
+            Ok(Some(c)) => got += c.len(),
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    let took = start.elapsed();
+    assert!(
+        outcome.is_err(),
+        "a cut answer ended cleanly after {got} bytes"
+    );
+    assert_eq!(got, 10 * 1024);
+    assert!(took >= UPSTREAM_TIMEOUT, "{took:?}");
+    assert!(took < UPSTREAM_TIMEOUT + SLACK, "{took:?}");
+    drop(res);
+    // The only slot is free again: a new client is served.
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
+    let _ = upstream_closed(&mut closed).await;
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_answer_that_stalls_resets_only_its_stream() {
+    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    // The HTTP/2 connection stays open and holds one slot.
+    let gw = gateway(up, 2).await;
+    let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
+    let (mut send, conn) =
+        hyper::client::conn::http2::handshake(hyper_util::rt::TokioExecutor::new(), io)
+            .await
+            .unwrap();
+    tokio::spawn(conn);
+    let start = Instant::now();
+    let req = axum::http::Request::get(gw.url("/file"))
+        .body(http_body_util::Empty::<Bytes>::new())
+        .unwrap();
+    let res = send.send_request(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    let mut body = res.into_body();
+    let mut got = 0;
+    let read = async {
+        loop {
+            match body.frame().await {
+                Some(Ok(f)) => got += f.data_ref().map_or(0, |d| d.len()),
+                Some(Err(_)) => break true,
+                None => break false,
+            }
+        }
+    };
+    let ended_with_error = tokio::time::timeout(UPSTREAM_TIMEOUT + SLACK, read)
+        .await
+        .expect("the stalled answer's stream is still open");
+    let took = start.elapsed();
+    assert!(
+        ended_with_error,
+        "a cut answer ended cleanly after {got} bytes"
+    );
+    assert_eq!(got, 10 * 1024);
+    assert!(took < UPSTREAM_TIMEOUT + SLACK, "{took:?}");
+    // The connection itself lives on.
+    let req = axum::http::Request::get(gw.url("/healthz"))
+        .body(http_body_util::Empty::<Bytes>::new())
+        .unwrap();
+    let res = send.send_request(req).await.unwrap();
+    assert_eq!(res.status(), 200);
+    drop(send);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    let _ = upstream_closed(&mut closed).await;
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_upstream_that_keeps_sending_delivers_the_whole_answer() {
+    // 10 pieces 200 ms apart: the whole answer outlasts the timeout.
+    let chunks = 10;
+    let (up, _closed) = upstream(Script::Trickle { chunks }).await;
+    let gw = gateway(up, 4).await;
+    let start = Instant::now();
+    let res = client().get(gw.url("/slow")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let body = res.bytes().await.expect("a slow upstream was cut off");
+    assert_eq!(body.len(), chunks * 1024);
+    assert!(start.elapsed() > UPSTREAM_TIMEOUT);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upstream_that_reads_no_request_body_times_out() {
+    let (up, mut closed) = upstream(Script::Silent).await;
+    let gw = gateway(up, 1).await;
+    // More than the loopback socket buffers hold; binary and of an opaque
+    // type, so it goes to the upstream unscreened.
+    let body = vec![0xffu8; 6 * MIB];
+    let start = Instant::now();
+    let res = client()
+        .post(gw.url("/upload"))
+        .header("content-type", "application/octet-stream")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    let took = start.elapsed();
+    assert_eq!(res.status(), 504);
+    assert!(took < UPSTREAM_TIMEOUT + SLACK, "{took:?}");
+    drop(res);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 1.0);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
+    let _ = upstream_closed(&mut closed).await;
+    gw.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
+    let (up, mut closed) = upstream(Script::StallUnread).await;
+    let gw = gateway(up, 1).await;
+    let sent = 8 * MIB;
+    let mut res = client()
+        .post(gw.url("/upload"))
+        .header("content-type", "application/octet-stream")
+        .body(vec![0xffu8; sent])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let mut got = 0;
+    let outcome = loop {
+        match res.chunk().await {
+            Ok(Some(c)) => got += c.len(),
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    assert!(outcome.is_err(), "a cut answer ended after {got} bytes");
+    drop(res);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    // The stalled write to the upstream was given up, not finished once
+    // the upstream read again: the connection closed part way through the
+    // request body.
+    let read = upstream_closed(&mut closed).await;
+    assert!(
+        read < sent,
+        "the upstream read the whole body: {read} bytes"
+    );
+    gw.stop().await;
+}
