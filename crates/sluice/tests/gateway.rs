@@ -99,6 +99,62 @@ async fn batch_answers_one_verdict_per_item() {
     gw.stop().await;
 }
 
+/// `curl -d '["a"]' URL` declares a form; other clients declare nothing or
+/// `text/plain`: the batch route reads its body as JSON all the same, after
+/// undoing `Content-Encoding`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batch_reads_json_whatever_the_declared_type() {
+    use std::io::Write;
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    for ct in [
+        Some("application/x-www-form-urlencoded"),
+        Some("text/plain"),
+        None,
+    ] {
+        let mut req = c
+            .post(gw.url("/v1/analyze/batch"))
+            .body(format!("[\"a\", {SQLI:?}]"));
+        if let Some(ct) = ct {
+            req = req.header("content-type", ct);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 200, "{ct:?}");
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v[0]["threat"], false, "{ct:?}: {v}");
+        assert_eq!(v[1]["threat"], true, "{ct:?}: {v}");
+
+        let mut req = c.post(gw.url("/v1/analyze/batch")).body("[\n\"a\" \"b\"]");
+        if let Some(ct) = ct {
+            req = req.header("content-type", ct);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 400, "{ct:?}");
+        let v: Value = res.json().await.unwrap();
+        let msg = v["error"].as_str().unwrap();
+        assert!(
+            msg.contains("invalid JSON") && msg.contains("line 2"),
+            "{v}"
+        );
+        assert_eq!(v["line"], 2, "{v}");
+        assert_eq!(v["column"], 5, "{v}");
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(format!("[{SQLI:?}]").as_bytes()).unwrap();
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-encoding", "gzip")
+        .body(gz.finish().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v[0]["threat"], true, "{v}");
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_requests_get_json_errors() {
     let gw = Gateway::start(config()).await;
@@ -126,8 +182,8 @@ async fn bad_requests_get_json_errors() {
 
     let res = c
         .post(gw.url("/v1/analyze/batch"))
-        .header("content-type", "text/plain")
-        .body("[]")
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body("--x\r\n\r\n[]\r\n--x--\r\n")
         .send()
         .await
         .unwrap();
