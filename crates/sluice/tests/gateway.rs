@@ -860,6 +860,64 @@ async fn graceful_shutdown_completes_in_flight_requests() {
         .expect("drain did not finish");
 }
 
+/// A bad value names its key and where it came from: the file and line,
+/// the environment variable or the flag; exit code 2.
+#[test]
+fn config_errors_name_the_key_and_where_it_came_from() {
+    let dir = std::env::temp_dir().join(format!("sluice-cfg-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let check = |text: &str, env: &[(&str, &str)], args: &[&str], want: &str| {
+        let file = dir.join("sluice.toml");
+        std::fs::write(&file, text).unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"));
+        cmd.args(["serve", "--check-config", "--config"]).arg(&file);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text:?}: {err}");
+        assert!(err.contains(want), "{text:?}: want {want:?} in {err}");
+        assert!(
+            err.contains("sluice.toml") || !want.contains("line"),
+            "{err}"
+        );
+    };
+    check(
+        "max_body = \"1MiB\"\nlisten = 5\n",
+        &[],
+        &[],
+        "line 2: listen: invalid type",
+    );
+    check(
+        "[pool]\n\nmax_retained_bytes = -1\n",
+        &[],
+        &[],
+        "line 3: pool.max_retained_bytes: invalid value: integer `-1`",
+    );
+    check(
+        "\nmax_body = 0\n",
+        &[],
+        &[],
+        "line 2: max_body: must be greater than 0",
+    );
+    check(
+        "",
+        &[("SLUICE_MAX_BODY", "0")],
+        &[],
+        "environment variable SLUICE_MAX_BODY",
+    );
+    check(
+        "",
+        &[("SLUICE_MAX_BODY", "abc")],
+        &[],
+        "environment variable SLUICE_MAX_BODY",
+    );
+    check("", &[], &["--max-body", "0"], "--max-body");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn serve_config_layers_file_env_and_flags() {
     let dir = std::env::temp_dir().join(format!("sluice-serve-cfg-{}", std::process::id()));

@@ -43,6 +43,7 @@ mod proxy;
 mod screen;
 mod server;
 
+pub(crate) use config::locate_in_file;
 pub use config::{
     CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_OPAQUE_BODY_TYPES,
     DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig, ShedPressure, parse_duration,
