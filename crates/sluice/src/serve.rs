@@ -79,7 +79,8 @@ pub struct ServeFlags {
     /// CPU [default: 0].
     #[arg(long, env = "SLUICE_WORKERS", value_name = "N", default_value_t = 0)]
     pub workers: usize,
-    /// Print the effective configuration and exit.
+    /// Run every check start runs, print the effective configuration as
+    /// TOML and exit (2 if a check fails).
     #[arg(long)]
     pub check_config: bool,
 }
@@ -274,11 +275,25 @@ pub async fn shutdown_signal() {
     }
 }
 
+/// Everything start checks before it binds: the configuration, the rules
+/// compiled, the upstream URL, the pool. `--check-config` runs the same.
+fn prepare(config: GatewayConfig) -> anyhow::Result<AppState> {
+    Ok(AppState::new(config)?)
+}
+
 /// Runs the gateway until SIGINT/SIGTERM, then drains and returns.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.resolve()?;
     if args.flags.check_config {
-        println!("{config:#?}");
+        let text = toml::to_string_pretty(&config).context("cannot print the configuration")?;
+        // A configuration that would fail at start fails here too, with the
+        // same message.
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the async runtime")?
+            .block_on(async move { prepare(config).map(drop) })?;
+        print!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
     init_tracing(config.log_format);
@@ -298,7 +313,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        let state = AppState::new(config)?;
+        let state = prepare(config)?;
         let server = Server::bind(state).await?;
         let addr = server.local_addr()?;
         let upstream = server.state().config().upstream.clone();

@@ -918,6 +918,45 @@ fn config_errors_name_the_key_and_where_it_came_from() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// `--check-config` fails, with start's message and exit code, on a
+/// configuration start would refuse: here a rule that does not compile.
+#[test]
+fn check_config_runs_the_checks_start_runs() {
+    let dir = std::env::temp_dir().join(format!("sluice-check-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("bad-rules.toml");
+    std::fs::write(
+        &rules,
+        "[[rules]]\nid = \"x\"\ncategory = \"xss\"\nseverity = \"high\"\npattern = \"((\"\n",
+    )
+    .unwrap();
+    let run = |check: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"));
+        cmd.args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--workers",
+            "1",
+            "--rules",
+        ])
+        .arg(&rules);
+        if check {
+            cmd.arg("--check-config");
+        }
+        cmd.output().unwrap()
+    };
+    let checked = run(true);
+    let started = run(false);
+    assert_eq!(checked.status.code(), Some(2), "{checked:?}");
+    assert_eq!(started.status.code(), Some(2), "{started:?}");
+    let err = String::from_utf8_lossy(&checked.stderr);
+    assert!(err.contains("rule `x`"), "{err}");
+    assert_eq!(err, String::from_utf8_lossy(&started.stderr));
+    assert!(checked.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn serve_config_layers_file_env_and_flags() {
     let dir = std::env::temp_dir().join(format!("sluice-serve-cfg-{}", std::process::id()));
@@ -940,43 +979,58 @@ fn serve_config_layers_file_env_and_flags() {
         }
         cmd.output().unwrap()
     };
+    // The effective configuration is printed as TOML, readable as a file.
+    let effective = |out: &std::process::Output| -> toml::Table {
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.parse()
+            .unwrap_or_else(|e| panic!("not TOML: {e}\n{text}"))
+    };
     let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-connections", "9"]);
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("127.0.0.1:9001"), "file value lost: {text}");
-    assert!(
-        text.contains("max_body: 2097152"),
-        "env did not override the file: {text}"
+    let t = effective(&out);
+    assert_eq!(
+        t["listen"].as_str(),
+        Some("127.0.0.1:9001"),
+        "file value lost: {t}"
+    );
+    assert_eq!(
+        t["max_body"].as_integer(),
+        Some(2 << 20),
+        "env did not override the file: {t}"
+    );
+    assert_eq!(
+        t["max_connections"].as_integer(),
+        Some(9),
+        "flag did not apply: {t}"
     );
     assert!(
-        text.contains("max_connections: 9"),
-        "flag did not apply: {text}"
+        sluice::gateway::GatewayConfig::from_toml(&String::from_utf8_lossy(&out.stdout)).is_ok(),
+        "the printed configuration does not read back"
     );
 
     let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-body", "3MiB"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("max_body: 3145728"));
+    assert_eq!(effective(&out)["max_body"].as_integer(), Some(3 << 20));
 
     let out = run(
         &[("SLUICE_CLIENT_RATE", "50"), ("SLUICE_CLIENT_BURST", "5")],
         &["--client-max-concurrent", "8", "--client-burst", "100"],
     );
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("max_concurrent: 8"), "{text}");
-    assert!(text.contains("rate: 50.0"), "{text}");
-    assert!(text.contains("burst: 100"), "{text}");
+    let t = effective(&out);
+    let cl = &t["client_limit"];
+    assert_eq!(cl["max_concurrent"].as_integer(), Some(8), "{t}");
+    assert_eq!(cl["rate"].as_float(), Some(50.0), "{t}");
+    assert_eq!(cl["burst"].as_integer(), Some(100), "{t}");
     let out = run(&[], &["--client-rate=-3"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("client_limit.rate"));
 
     let out = run(&[("SLUICE_WRITE_TIMEOUT", "7s")], &[]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("write_timeout: 7s"), "{text}");
+    assert_eq!(effective(&out)["write_timeout"].as_str(), Some("7000ms"));
     let out = run(
         &[("SLUICE_WRITE_TIMEOUT", "7s")],
         &["--write-timeout", "250ms"],
     );
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("write_timeout: 250ms"), "{text}");
+    assert_eq!(effective(&out)["write_timeout"].as_str(), Some("250ms"));
     let out = run(&[], &["--write-timeout", "0s"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("write_timeout"));

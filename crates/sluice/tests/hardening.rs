@@ -723,7 +723,7 @@ fn start_up_errors_are_clear() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("max_retained_bytes: 67108864"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("max_retained_bytes = 67108864"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
