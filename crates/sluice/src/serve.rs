@@ -4,7 +4,6 @@
 //! TOML file named by `--config` (or `SLUICE_CONFIG`), `SLUICE_*` environment
 //! variables, and command-line flags.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -12,8 +11,8 @@ use std::time::Duration;
 use anyhow::Context;
 
 use crate::gateway::{
-    AppState, ConfigError, GatewayConfig, LogFormat, Server, locate_in_file, parse_duration,
-    parse_size,
+    AppState, ConfigError, GatewayConfig, ListenAddr, LogFormat, Server, locate_in_file,
+    parse_duration, parse_size,
 };
 
 /// Arguments of `sluice serve`.
@@ -31,8 +30,8 @@ pub struct ServeFlags {
     #[arg(long, env = "SLUICE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Address to listen on [default: 127.0.0.1:8080].
-    #[arg(long, env = "SLUICE_LISTEN", value_name = "ADDR")]
-    pub listen: Option<SocketAddr>,
+    #[arg(long, env = "SLUICE_LISTEN", value_name = "HOST:PORT")]
+    pub listen: Option<ListenAddr>,
     /// Screen and forward every other request to this upstream (http://HOST:PORT).
     #[arg(long, env = "SLUICE_UPSTREAM", value_name = "URL")]
     pub upstream: Option<String>,
@@ -100,8 +99,8 @@ impl ServeFlags {
             Some(path) => GatewayConfig::from_file(path)?,
             None => GatewayConfig::default(),
         };
-        if let Some(v) = self.listen {
-            c.listen = v;
+        if let Some(v) = &self.listen {
+            c.listen = v.clone();
         }
         if let Some(v) = &self.upstream {
             c.upstream = Some(v.clone());
@@ -276,8 +275,10 @@ pub async fn shutdown_signal() {
 }
 
 /// Everything start checks before it binds: the configuration, the rules
-/// compiled, the upstream URL, the pool. `--check-config` runs the same.
-fn prepare(config: GatewayConfig) -> anyhow::Result<AppState> {
+/// compiled, the upstream URL, the pool, the listen address resolved.
+/// `--check-config` runs the same.
+async fn prepare(config: GatewayConfig) -> anyhow::Result<AppState> {
+    config.listen.resolve().await?;
     Ok(AppState::new(config)?)
 }
 
@@ -292,7 +293,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             .enable_all()
             .build()
             .context("cannot start the async runtime")?
-            .block_on(async move { prepare(config).map(drop) })?;
+            .block_on(async move { prepare(config).await.map(drop) })?;
         print!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
@@ -313,7 +314,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        let state = prepare(config)?;
+        let state = prepare(config).await?;
         let server = Server::bind(state).await?;
         let addr = server.local_addr()?;
         let upstream = server.state().config().upstream.clone();

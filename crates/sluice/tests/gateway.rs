@@ -1271,12 +1271,43 @@ async fn clients_over_their_limits_get_429() {
 /// `--workers 1`) answers the analysis API.
 #[tokio::test]
 async fn the_binary_serves_with_embedded_defaults() {
+    serves_on("127.0.0.1:0").await;
+}
+
+/// `--listen HOST:PORT` takes a host name, resolved at start; a name that
+/// does not resolve stops the start with exit code 2.
+#[tokio::test]
+async fn the_binary_listens_on_a_host_name() {
+    serves_on("localhost:0").await;
+    for args in [&["--check-config"][..], &[]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+            .args([
+                "serve",
+                "--workers",
+                "1",
+                "--listen",
+                "no-such-host.invalid:8080",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("listen") && err.contains("cannot resolve no-such-host.invalid:8080"),
+            "{err}"
+        );
+    }
+}
+
+/// Starts `sluice serve --listen LISTEN` and screens one request through it.
+async fn serves_on(listen: &str) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
         .args([
             "serve",
             "--listen",
-            "127.0.0.1:0",
+            listen,
             "--workers",
             "1",
             "--log-format",

@@ -218,12 +218,112 @@ pub const DEFAULT_OPAQUE_BODY_TYPES: &[&str] = &[
     "application/vnd.google.protobuf",
 ];
 
+/// Where to listen: an IP address or a host name, and a port
+/// (`127.0.0.1:8080`, `[::1]:8080`, `localhost:9000`). A host name is
+/// resolved at start ([`ListenAddr::resolve`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ListenAddr {
+    host: String,
+    port: u16,
+}
+
+impl ListenAddr {
+    /// The host: an IP address or a name.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port; 0 picks a free one.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The socket addresses the host stands for, in the resolver's order;
+    /// never empty.
+    pub async fn resolve(&self) -> Result<Vec<SocketAddr>, ConfigError> {
+        if let Ok(ip) = self.host.parse::<std::net::IpAddr>() {
+            return Ok(vec![SocketAddr::new(ip, self.port)]);
+        }
+        let fail = |why: String| ConfigError::Invalid {
+            key: "listen",
+            message: format!("cannot resolve {self}: {why}"),
+        };
+        let addrs: Vec<SocketAddr> = tokio::net::lookup_host((self.host.as_str(), self.port))
+            .await
+            .map_err(|e| fail(e.to_string()))?
+            .collect();
+        if addrs.is_empty() {
+            return Err(fail("no address".into()));
+        }
+        Ok(addrs)
+    }
+}
+
+impl From<SocketAddr> for ListenAddr {
+    fn from(addr: SocketAddr) -> Self {
+        Self {
+            host: addr.ip().to_string(),
+            port: addr.port(),
+        }
+    }
+}
+
+impl std::str::FromStr for ListenAddr {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(addr) = s.parse::<SocketAddr>() {
+            return Ok(addr.into());
+        }
+        let bad = |why: &str| format!("{s:?} is not HOST:PORT: {why}");
+        let (host, port) = s.rsplit_once(':').ok_or_else(|| bad("no port"))?;
+        let port = port.parse::<u16>().map_err(|_| bad("bad port"))?;
+        // A name: letters, digits, `-`, `_` and dots (an IPv6 address
+        // must be bracketed, and then parsed above).
+        let name_like = !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !name_like {
+            return Err(bad("bad host"));
+        }
+        Ok(Self {
+            host: host.to_owned(),
+            port,
+        })
+    }
+}
+
+impl std::fmt::Display for ListenAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
+        }
+    }
+}
+
+impl Serialize for ListenAddr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ListenAddr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 /// Everything `sluice serve` can be told.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct GatewayConfig {
-    /// Address to listen on.
-    pub listen: SocketAddr,
+    /// Address to listen on: an IP address or a host name, and a port.
+    pub listen: ListenAddr,
     /// Upstream base URL for proxy mode (`http://host:port`); `None` serves only the API.
     pub upstream: Option<String>,
     /// Largest request body accepted, in bytes (`"10MiB"` or a number).
@@ -306,7 +406,7 @@ pub struct GatewayConfig {
 impl Default for GatewayConfig {
     fn default() -> Self {
         Self {
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            listen: ListenAddr::from(SocketAddr::from(([127, 0, 0, 1], 8080))),
             upstream: None,
             max_body: 10 * 1024 * 1024,
             header_read_timeout: Duration::from_secs(10),
@@ -824,7 +924,10 @@ mod tests {
         let e = GatewayConfig::from_toml("max_body = \"1MiB\"\nlisten = 5\n")
             .unwrap_err()
             .to_string();
-        assert!(e.contains("line 2: listen: invalid type"), "{e}");
+        assert!(
+            e.contains("line 2: listen: invalid type: integer `5`"),
+            "{e}"
+        );
         let e = GatewayConfig::from_toml("[pool]\n\nmax_retained_bytes = -1\n")
             .unwrap_err()
             .to_string();
@@ -847,6 +950,27 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line "), "{e}");
+    }
+
+    #[test]
+    fn listen_addresses_take_host_names() {
+        let a: ListenAddr = "localhost:9000".parse().unwrap();
+        assert_eq!((a.host(), a.port()), ("localhost", 9000));
+        assert_eq!(a.to_string(), "localhost:9000");
+        let v6: ListenAddr = "[::1]:80".parse().unwrap();
+        assert_eq!((v6.host(), v6.to_string().as_str()), ("::1", "[::1]:80"));
+        for bad in [
+            "localhost",
+            "localhost:http",
+            ":80",
+            "a b:80",
+            "::1:80",
+            "x:70000",
+        ] {
+            assert!(bad.parse::<ListenAddr>().is_err(), "{bad}");
+        }
+        let c = GatewayConfig::from_toml("listen = \"localhost:9000\"\n").unwrap();
+        assert_eq!(c.listen, a);
     }
 
     #[test]

@@ -46,8 +46,8 @@ mod server;
 pub(crate) use config::locate_in_file;
 pub use config::{
     CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_OPAQUE_BODY_TYPES,
-    DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig, ShedPressure, parse_duration,
-    parse_size, parse_upstream,
+    DEFAULT_SKIP_HEADERS, GatewayConfig, ListenAddr, LogFormat, ShedConfig, ShedPressure,
+    parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, ClassStats, DEFAULT_CHECKED_OUT_CAP, DetectError,
