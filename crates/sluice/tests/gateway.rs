@@ -537,12 +537,81 @@ async fn log_and_redact_actions() {
     redacting.stop().await;
 }
 
+/// Without an OpenMetrics `Accept`, `/metrics` is the Prometheus text
+/// format with a HELP text for every family, named as its samples are
+/// (what `promtool check metrics` checks; it is run too when installed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_metric_family_has_help_text() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    c.post(gw.url("/v1/analyze"))
+        .body(SQLI)
+        .send()
+        .await
+        .unwrap();
+    let res = c.get(gw.url("/metrics")).send().await.unwrap();
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = res.text().await.unwrap();
+    let mut helped = std::collections::HashSet::new();
+    let mut families = 0;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# HELP ") {
+            let (name, help) = rest.split_once(' ').unwrap_or((rest, ""));
+            assert!(!help.trim().is_empty(), "{line}");
+            helped.insert(name.to_owned());
+            families += 1;
+        } else if !line.starts_with('#') && !line.is_empty() {
+            let name = line.split(['{', ' ']).next().unwrap();
+            let family = ["_bucket", "_sum", "_count"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s).filter(|f| helped.contains(*f)))
+                .unwrap_or(name);
+            assert!(helped.contains(family), "no help text for {name}");
+        }
+    }
+    assert!(families > 20, "{text}");
+    assert!(text.contains("# HELP sluice_findings_total "), "{text}");
+    assert!(!text.contains("# EOF"));
+    let promtool = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    if let Ok(mut child) = promtool {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && said.trim().is_empty(),
+            "promtool: {said}"
+        );
+    }
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_parse_and_move() {
     let gw = Gateway::start(config()).await;
     let c = client();
     let scrape = || async {
-        let res = c.get(gw.url("/metrics")).send().await.unwrap();
+        let res = c
+            .get(gw.url("/metrics"))
+            .header("accept", "application/openmetrics-text; version=1.0.0")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 200);
         let text = res.text().await.unwrap();
         assert!(text.trim_end().ends_with("# EOF"), "{text}");

@@ -621,7 +621,7 @@ async fn metrics_count_pool_hits_misses_and_trims_per_class() {
     for family in ["hits", "misses", "trims", "trimmed_bytes"] {
         assert!(
             text.contains(&format!(
-                "# TYPE sluice_gateway_pool_class_{family} counter"
+                "# TYPE sluice_gateway_pool_class_{family}_total counter"
             )),
             "{family} missing: {text}"
         );
