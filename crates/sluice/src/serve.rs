@@ -4,14 +4,16 @@
 //! TOML file named by `--config` (or `SLUICE_CONFIG`), `SLUICE_*` environment
 //! variables, and command-line flags.
 
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::gateway::{AppState, GatewayConfig, LogFormat, Server, parse_duration, parse_size};
+use crate::gateway::{
+    AppState, ConfigError, GatewayConfig, ListenAddr, LogFormat, Server, locate_in_file,
+    parse_duration, parse_size,
+};
 
 /// Arguments of `sluice serve`.
 #[derive(Debug, Default, clap::Args)]
@@ -28,8 +30,8 @@ pub struct ServeFlags {
     #[arg(long, env = "SLUICE_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Address to listen on [default: 127.0.0.1:8080].
-    #[arg(long, env = "SLUICE_LISTEN", value_name = "ADDR")]
-    pub listen: Option<SocketAddr>,
+    #[arg(long, env = "SLUICE_LISTEN", value_name = "HOST:PORT")]
+    pub listen: Option<ListenAddr>,
     /// Screen and forward every other request to this upstream (http://HOST:PORT).
     #[arg(long, env = "SLUICE_UPSTREAM", value_name = "URL")]
     pub upstream: Option<String>,
@@ -77,7 +79,8 @@ pub struct ServeFlags {
     /// CPU [default: 0].
     #[arg(long, env = "SLUICE_WORKERS", value_name = "N", default_value_t = 0)]
     pub workers: usize,
-    /// Print the effective configuration and exit.
+    /// Run every check start runs, print the effective configuration as
+    /// TOML and exit (2 if a check fails).
     #[arg(long)]
     pub check_config: bool,
 }
@@ -97,8 +100,8 @@ impl ServeFlags {
             Some(path) => GatewayConfig::from_file(path)?,
             None => GatewayConfig::default(),
         };
-        if let Some(v) = self.listen {
-            c.listen = v;
+        if let Some(v) = &self.listen {
+            c.listen = v.clone();
         }
         if let Some(v) = &self.upstream {
             c.upstream = Some(v.clone());
@@ -142,10 +145,96 @@ impl ServeFlags {
         if let Some(v) = self.log_format {
             c.log_format = v;
         }
-        c.validate()?;
+        if let Err(e) = c.validate() {
+            return Err(self.locate(e));
+        }
         Ok(c)
     }
+
+    /// Says where a value that failed validation came from: the
+    /// environment variable, or the file and line; a flag names itself.
+    fn locate(&self, e: ConfigError) -> anyhow::Error {
+        let ConfigError::Invalid { key, .. } = &e else {
+            return e.into();
+        };
+        let flag = FLAG_KEYS.iter().find(|(k, ..)| k == key);
+        if let Some((_, long, var)) = flag {
+            if self.overrides(key) {
+                let on_command_line = std::env::args()
+                    .any(|a| a == format!("--{long}") || a.starts_with(&format!("--{long}=")));
+                if !on_command_line && std::env::var_os(var).is_some() {
+                    return anyhow::Error::new(e).context(format!("in environment variable {var}"));
+                }
+                return anyhow::Error::new(e).context(format!("in --{long}"));
+            }
+        }
+        match &self.config {
+            Some(path) => locate_in_file(e, path).into(),
+            None => e.into(),
+        }
+    }
+
+    /// Whether a flag or its variable set `key`.
+    fn overrides(&self, key: &str) -> bool {
+        match key {
+            "listen" => self.listen.is_some(),
+            "upstream" => self.upstream.is_some(),
+            "max_body" => self.max_body.is_some(),
+            "max_connections" => self.max_connections.is_some(),
+            "header_read_timeout" => self.header_read_timeout.is_some(),
+            "body_read_timeout" => self.body_read_timeout.is_some(),
+            "upstream_timeout" => self.upstream_timeout.is_some(),
+            "idle_timeout" => self.idle_timeout.is_some(),
+            "write_timeout" => self.write_timeout.is_some(),
+            "shutdown_grace" => self.shutdown_grace.is_some(),
+            "client_limit.max_concurrent" => self.client_max_concurrent.is_some(),
+            "client_limit.rate" => self.client_rate.is_some(),
+            "client_limit.burst" => self.client_burst.is_some(),
+            "rules_file" => self.rules.is_some(),
+            "log_format" => self.log_format.is_some(),
+            _ => false,
+        }
+    }
 }
+
+/// Config keys a flag sets: the key, the flag, its variable.
+const FLAG_KEYS: &[(&str, &str, &str)] = &[
+    ("listen", "listen", "SLUICE_LISTEN"),
+    ("upstream", "upstream", "SLUICE_UPSTREAM"),
+    ("max_body", "max-body", "SLUICE_MAX_BODY"),
+    (
+        "max_connections",
+        "max-connections",
+        "SLUICE_MAX_CONNECTIONS",
+    ),
+    (
+        "header_read_timeout",
+        "header-read-timeout",
+        "SLUICE_HEADER_READ_TIMEOUT",
+    ),
+    (
+        "body_read_timeout",
+        "body-read-timeout",
+        "SLUICE_BODY_READ_TIMEOUT",
+    ),
+    (
+        "upstream_timeout",
+        "upstream-timeout",
+        "SLUICE_UPSTREAM_TIMEOUT",
+    ),
+    ("idle_timeout", "idle-timeout", "SLUICE_IDLE_TIMEOUT"),
+    ("write_timeout", "write-timeout", "SLUICE_WRITE_TIMEOUT"),
+    ("shutdown_grace", "shutdown-grace", "SLUICE_SHUTDOWN_GRACE"),
+    (
+        "client_limit.max_concurrent",
+        "client-max-concurrent",
+        "SLUICE_CLIENT_MAX_CONCURRENT",
+    ),
+    ("client_limit.rate", "client-rate", "SLUICE_CLIENT_RATE"),
+    ("client_limit.burst", "client-burst", "SLUICE_CLIENT_BURST"),
+    ("rules_file", "rules", "SLUICE_RULES"),
+    ("log_format", "log-format", "SLUICE_LOG_FORMAT"),
+];
 
 fn init_tracing(format: LogFormat) {
     use tracing_subscriber::EnvFilter;
@@ -186,11 +275,27 @@ pub async fn shutdown_signal() {
     }
 }
 
+/// Everything start checks before it binds: the configuration, the rules
+/// compiled, the upstream URL, the pool, the listen address resolved.
+/// `--check-config` runs the same.
+async fn prepare(config: GatewayConfig) -> anyhow::Result<AppState> {
+    config.listen.resolve().await?;
+    Ok(AppState::new(config)?)
+}
+
 /// Runs the gateway until SIGINT/SIGTERM, then drains and returns.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     let config = args.resolve()?;
     if args.flags.check_config {
-        println!("{config:#?}");
+        let text = toml::to_string_pretty(&config).context("cannot print the configuration")?;
+        // A configuration that would fail at start fails here too, with the
+        // same message.
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("cannot start the async runtime")?
+            .block_on(async move { prepare(config).await.map(drop) })?;
+        print!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
     init_tracing(config.log_format);
@@ -210,7 +315,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     }
     .context("cannot start the async runtime")?;
     runtime.block_on(async move {
-        let state = AppState::new(config)?;
+        let state = prepare(config).await?;
         let server = Server::bind(state).await?;
         let addr = server.local_addr()?;
         let upstream = server.state().config().upstream.clone();

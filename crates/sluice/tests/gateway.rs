@@ -99,6 +99,62 @@ async fn batch_answers_one_verdict_per_item() {
     gw.stop().await;
 }
 
+/// `curl -d '["a"]' URL` declares a form; other clients declare nothing or
+/// `text/plain`: the batch route reads its body as JSON all the same, after
+/// undoing `Content-Encoding`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn batch_reads_json_whatever_the_declared_type() {
+    use std::io::Write;
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    for ct in [
+        Some("application/x-www-form-urlencoded"),
+        Some("text/plain"),
+        None,
+    ] {
+        let mut req = c
+            .post(gw.url("/v1/analyze/batch"))
+            .body(format!("[\"a\", {SQLI:?}]"));
+        if let Some(ct) = ct {
+            req = req.header("content-type", ct);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 200, "{ct:?}");
+        let v: Value = res.json().await.unwrap();
+        assert_eq!(v[0]["threat"], false, "{ct:?}: {v}");
+        assert_eq!(v[1]["threat"], true, "{ct:?}: {v}");
+
+        let mut req = c.post(gw.url("/v1/analyze/batch")).body("[\n\"a\" \"b\"]");
+        if let Some(ct) = ct {
+            req = req.header("content-type", ct);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 400, "{ct:?}");
+        let v: Value = res.json().await.unwrap();
+        let msg = v["error"].as_str().unwrap();
+        assert!(
+            msg.contains("invalid JSON") && msg.contains("line 2"),
+            "{v}"
+        );
+        assert_eq!(v["line"], 2, "{v}");
+        assert_eq!(v["column"], 5, "{v}");
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(format!("[{SQLI:?}]").as_bytes()).unwrap();
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-encoding", "gzip")
+        .body(gz.finish().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v[0]["threat"], true, "{v}");
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn bad_requests_get_json_errors() {
     let gw = Gateway::start(config()).await;
@@ -126,8 +182,8 @@ async fn bad_requests_get_json_errors() {
 
     let res = c
         .post(gw.url("/v1/analyze/batch"))
-        .header("content-type", "text/plain")
-        .body("[]")
+        .header("content-type", "multipart/form-data; boundary=x")
+        .body("--x\r\n\r\n[]\r\n--x--\r\n")
         .send()
         .await
         .unwrap();
@@ -481,12 +537,81 @@ async fn log_and_redact_actions() {
     redacting.stop().await;
 }
 
+/// Without an OpenMetrics `Accept`, `/metrics` is the Prometheus text
+/// format with a HELP text for every family, named as its samples are
+/// (what `promtool check metrics` checks; it is run too when installed).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_metric_family_has_help_text() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    c.post(gw.url("/v1/analyze"))
+        .body(SQLI)
+        .send()
+        .await
+        .unwrap();
+    let res = c.get(gw.url("/metrics")).send().await.unwrap();
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = res.text().await.unwrap();
+    let mut helped = std::collections::HashSet::new();
+    let mut families = 0;
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("# HELP ") {
+            let (name, help) = rest.split_once(' ').unwrap_or((rest, ""));
+            assert!(!help.trim().is_empty(), "{line}");
+            helped.insert(name.to_owned());
+            families += 1;
+        } else if !line.starts_with('#') && !line.is_empty() {
+            let name = line.split(['{', ' ']).next().unwrap();
+            let family = ["_bucket", "_sum", "_count"]
+                .iter()
+                .find_map(|s| name.strip_suffix(s).filter(|f| helped.contains(*f)))
+                .unwrap_or(name);
+            assert!(helped.contains(family), "no help text for {name}");
+        }
+    }
+    assert!(families > 20, "{text}");
+    assert!(text.contains("# HELP sluice_findings_total "), "{text}");
+    assert!(!text.contains("# EOF"));
+    let promtool = std::process::Command::new("promtool")
+        .args(["check", "metrics"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn();
+    if let Ok(mut child) = promtool {
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let said = String::from_utf8_lossy(&out.stdout) + String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success() && said.trim().is_empty(),
+            "promtool: {said}"
+        );
+    }
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_parse_and_move() {
     let gw = Gateway::start(config()).await;
     let c = client();
     let scrape = || async {
-        let res = c.get(gw.url("/metrics")).send().await.unwrap();
+        let res = c
+            .get(gw.url("/metrics"))
+            .header("accept", "application/openmetrics-text; version=1.0.0")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 200);
         let text = res.text().await.unwrap();
         assert!(text.trim_end().ends_with("# EOF"), "{text}");
@@ -804,6 +929,103 @@ async fn graceful_shutdown_completes_in_flight_requests() {
         .expect("drain did not finish");
 }
 
+/// A bad value names its key and where it came from: the file and line,
+/// the environment variable or the flag; exit code 2.
+#[test]
+fn config_errors_name_the_key_and_where_it_came_from() {
+    let dir = std::env::temp_dir().join(format!("sluice-cfg-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let check = |text: &str, env: &[(&str, &str)], args: &[&str], want: &str| {
+        let file = dir.join("sluice.toml");
+        std::fs::write(&file, text).unwrap();
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"));
+        cmd.args(["serve", "--check-config", "--config"]).arg(&file);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{text:?}: {err}");
+        assert!(err.contains(want), "{text:?}: want {want:?} in {err}");
+        assert!(
+            err.contains("sluice.toml") || !want.contains("line"),
+            "{err}"
+        );
+    };
+    check(
+        "max_body = \"1MiB\"\nlisten = 5\n",
+        &[],
+        &[],
+        "line 2: listen: invalid type",
+    );
+    check(
+        "[pool]\n\nmax_retained_bytes = -1\n",
+        &[],
+        &[],
+        "line 3: pool.max_retained_bytes: invalid value: integer `-1`",
+    );
+    check(
+        "\nmax_body = 0\n",
+        &[],
+        &[],
+        "line 2: max_body: must be greater than 0",
+    );
+    check(
+        "",
+        &[("SLUICE_MAX_BODY", "0")],
+        &[],
+        "environment variable SLUICE_MAX_BODY",
+    );
+    check(
+        "",
+        &[("SLUICE_MAX_BODY", "abc")],
+        &[],
+        "environment variable SLUICE_MAX_BODY",
+    );
+    check("", &[], &["--max-body", "0"], "--max-body");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `--check-config` fails, with start's message and exit code, on a
+/// configuration start would refuse: here a rule that does not compile.
+#[test]
+fn check_config_runs_the_checks_start_runs() {
+    let dir = std::env::temp_dir().join(format!("sluice-check-cfg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rules = dir.join("bad-rules.toml");
+    std::fs::write(
+        &rules,
+        "[[rules]]\nid = \"x\"\ncategory = \"xss\"\nseverity = \"high\"\npattern = \"((\"\n",
+    )
+    .unwrap();
+    let run = |check: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"));
+        cmd.args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--workers",
+            "1",
+            "--rules",
+        ])
+        .arg(&rules);
+        if check {
+            cmd.arg("--check-config");
+        }
+        cmd.output().unwrap()
+    };
+    let checked = run(true);
+    let started = run(false);
+    assert_eq!(checked.status.code(), Some(2), "{checked:?}");
+    assert_eq!(started.status.code(), Some(2), "{started:?}");
+    let err = String::from_utf8_lossy(&checked.stderr);
+    assert!(err.contains("rule `x`"), "{err}");
+    assert_eq!(err, String::from_utf8_lossy(&started.stderr));
+    assert!(checked.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn serve_config_layers_file_env_and_flags() {
     let dir = std::env::temp_dir().join(format!("sluice-serve-cfg-{}", std::process::id()));
@@ -826,43 +1048,58 @@ fn serve_config_layers_file_env_and_flags() {
         }
         cmd.output().unwrap()
     };
+    // The effective configuration is printed as TOML, readable as a file.
+    let effective = |out: &std::process::Output| -> toml::Table {
+        assert!(out.status.success(), "{out:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        text.parse()
+            .unwrap_or_else(|e| panic!("not TOML: {e}\n{text}"))
+    };
     let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-connections", "9"]);
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("127.0.0.1:9001"), "file value lost: {text}");
-    assert!(
-        text.contains("max_body: 2097152"),
-        "env did not override the file: {text}"
+    let t = effective(&out);
+    assert_eq!(
+        t["listen"].as_str(),
+        Some("127.0.0.1:9001"),
+        "file value lost: {t}"
+    );
+    assert_eq!(
+        t["max_body"].as_integer(),
+        Some(2 << 20),
+        "env did not override the file: {t}"
+    );
+    assert_eq!(
+        t["max_connections"].as_integer(),
+        Some(9),
+        "flag did not apply: {t}"
     );
     assert!(
-        text.contains("max_connections: 9"),
-        "flag did not apply: {text}"
+        sluice::gateway::GatewayConfig::from_toml(&String::from_utf8_lossy(&out.stdout)).is_ok(),
+        "the printed configuration does not read back"
     );
 
     let out = run(&[("SLUICE_MAX_BODY", "2MiB")], &["--max-body", "3MiB"]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("max_body: 3145728"));
+    assert_eq!(effective(&out)["max_body"].as_integer(), Some(3 << 20));
 
     let out = run(
         &[("SLUICE_CLIENT_RATE", "50"), ("SLUICE_CLIENT_BURST", "5")],
         &["--client-max-concurrent", "8", "--client-burst", "100"],
     );
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("max_concurrent: 8"), "{text}");
-    assert!(text.contains("rate: 50.0"), "{text}");
-    assert!(text.contains("burst: 100"), "{text}");
+    let t = effective(&out);
+    let cl = &t["client_limit"];
+    assert_eq!(cl["max_concurrent"].as_integer(), Some(8), "{t}");
+    assert_eq!(cl["rate"].as_float(), Some(50.0), "{t}");
+    assert_eq!(cl["burst"].as_integer(), Some(100), "{t}");
     let out = run(&[], &["--client-rate=-3"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("client_limit.rate"));
 
     let out = run(&[("SLUICE_WRITE_TIMEOUT", "7s")], &[]);
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("write_timeout: 7s"), "{text}");
+    assert_eq!(effective(&out)["write_timeout"].as_str(), Some("7000ms"));
     let out = run(
         &[("SLUICE_WRITE_TIMEOUT", "7s")],
         &["--write-timeout", "250ms"],
     );
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("write_timeout: 250ms"), "{text}");
+    assert_eq!(effective(&out)["write_timeout"].as_str(), Some("250ms"));
     let out = run(&[], &["--write-timeout", "0s"]);
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("write_timeout"));
@@ -1103,12 +1340,43 @@ async fn clients_over_their_limits_get_429() {
 /// `--workers 1`) answers the analysis API.
 #[tokio::test]
 async fn the_binary_serves_with_embedded_defaults() {
+    serves_on("127.0.0.1:0").await;
+}
+
+/// `--listen HOST:PORT` takes a host name, resolved at start; a name that
+/// does not resolve stops the start with exit code 2.
+#[tokio::test]
+async fn the_binary_listens_on_a_host_name() {
+    serves_on("localhost:0").await;
+    for args in [&["--check-config"][..], &[]] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
+            .args([
+                "serve",
+                "--workers",
+                "1",
+                "--listen",
+                "no-such-host.invalid:8080",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains("listen") && err.contains("cannot resolve no-such-host.invalid:8080"),
+            "{err}"
+        );
+    }
+}
+
+/// Starts `sluice serve --listen LISTEN` and screens one request through it.
+async fn serves_on(listen: &str) {
     use std::io::BufRead;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
         .args([
             "serve",
             "--listen",
-            "127.0.0.1:0",
+            listen,
             "--workers",
             "1",
             "--log-format",

@@ -621,7 +621,7 @@ async fn metrics_count_pool_hits_misses_and_trims_per_class() {
     for family in ["hits", "misses", "trims", "trimmed_bytes"] {
         assert!(
             text.contains(&format!(
-                "# TYPE sluice_gateway_pool_class_{family} counter"
+                "# TYPE sluice_gateway_pool_class_{family}_total counter"
             )),
             "{family} missing: {text}"
         );
@@ -723,7 +723,7 @@ fn start_up_errors_are_clear() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("max_retained_bytes: 67108864"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("max_retained_bytes = 67108864"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

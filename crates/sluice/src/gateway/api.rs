@@ -78,19 +78,17 @@ struct Analysis<'a> {
 pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Response {
     let rid = request_id(req.headers());
     let screener = state.screener();
-    if let Some(ct) = req.headers().get(CONTENT_TYPE) {
-        let ok = ct
-            .to_str()
-            .map(|s| s.to_ascii_lowercase().contains("json"))
-            .unwrap_or(false);
-        if !ok {
-            return error_response(
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "batch requests must be JSON (content-type: application/json)",
-                &rid,
-                None,
-            );
-        }
+    // The route's body is JSON by definition, whatever type the client
+    // declares: `curl -d` sends `application/x-www-form-urlencoded`, other
+    // clients nothing or `text/plain`. Only a multipart body is framed in a
+    // way that can never be a JSON array as sent.
+    if is_multipart(req.headers()) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "batch requests must be a JSON array, not a multipart body",
+            &rid,
+            None,
+        );
     }
     if let Err(r) = screener.admit() {
         return r.into_response(&rid);
@@ -102,7 +100,11 @@ pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Respon
     };
     let items = match parse_batch(&bytes) {
         Ok(items) => items,
-        Err(msg) => return error_response(StatusCode::BAD_REQUEST, &msg, &rid, None),
+        Err(e) => {
+            let at =
+                e.at.map(|(line, column)| json!({ "line": line, "column": column }));
+            return error_response(StatusCode::BAD_REQUEST, &e.message, &rid, at);
+        }
     };
     let mut out = Vec::with_capacity(items.len());
     for (index, (id, text, kind)) in items.into_iter().enumerate() {
@@ -123,20 +125,50 @@ pub(super) async fn batch(State(state): State<AppState>, req: Request) -> Respon
     res
 }
 
+/// Whether the declared content type is `multipart/*`.
+fn is_multipart(headers: &http::HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .and_then(|ct| ct.to_str().ok())
+        .and_then(|ct| ct.trim_start().get(..10))
+        .is_some_and(|p| p.eq_ignore_ascii_case("multipart/"))
+}
+
+/// Why a batch body was refused.
+#[derive(Debug)]
+struct BatchError {
+    /// The message sent to the client.
+    message: String,
+    /// Line and column (from 1) of a JSON syntax error.
+    at: Option<(usize, usize)>,
+}
+
+impl From<String> for BatchError {
+    fn from(message: String) -> Self {
+        Self { message, at: None }
+    }
+}
+
 /// A batch item: its id, its text and how to read it.
 type Item = (Option<Value>, Bytes, InputKind);
 
 /// Items of a batch body: `["text", {"id": 7, "text": "...", "kind": "query"}]`.
-fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, String> {
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| format!("invalid JSON: {e}"))?;
+fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, BatchError> {
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| BatchError {
+        message: format!("invalid JSON: {e}"),
+        at: Some((e.line(), e.column())),
+    })?;
     let Value::Array(items) = value else {
-        return Err("expected a JSON array of strings or {\"id\", \"text\"} objects".into());
+        return Err(
+            String::from("expected a JSON array of strings or {\"id\", \"text\"} objects").into(),
+        );
     };
     if items.len() > MAX_BATCH_ITEMS {
         return Err(format!(
             "too many items: {} (at most {MAX_BATCH_ITEMS})",
             items.len()
-        ));
+        )
+        .into());
     }
     items
         .into_iter()
@@ -162,7 +194,8 @@ fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, String> {
                 "item {i}: expected a string or an {{\"id\", \"text\"}} object"
             )),
         })
-        .collect()
+        .collect::<Result<_, String>>()
+        .map_err(BatchError::from)
 }
 
 #[cfg(test)]
@@ -175,11 +208,16 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert_eq!(items[1].0, Some(json!(7)));
         assert!(parse_batch(b"{}").is_err());
-        assert!(parse_batch(b"[1]").unwrap_err().contains("item 0"));
-        assert!(parse_batch(b"[").unwrap_err().starts_with("invalid JSON"));
+        assert!(parse_batch(b"[1]").unwrap_err().message.contains("item 0"));
+        let e = parse_batch(b"[\n  \"a\",").unwrap_err();
+        assert!(e.message.starts_with("invalid JSON"), "{e:?}");
+        assert_eq!(e.at, Some((2, 6)), "{e:?}");
         let items = parse_batch(br#"[{"text": "a", "kind": "query"}]"#).unwrap();
         assert_eq!(items[0].2, InputKind::Query);
         let e = parse_batch(br#"["a", {"text": "b", "kind": "bogus"}]"#).unwrap_err();
-        assert!(e.contains("item 1") && e.contains("bogus"), "{e}");
+        assert!(
+            e.message.contains("item 1") && e.message.contains("bogus"),
+            "{e:?}"
+        );
     }
 }

@@ -29,11 +29,16 @@ pub enum ConfigError {
         /// Why.
         source: std::io::Error,
     },
-    /// The file is not valid TOML or has unknown or mistyped keys.
-    #[error("invalid config file {path}: {message}")]
+    /// The file is not valid TOML, has unknown or mistyped keys, or sets
+    /// a value that is out of range.
+    #[error("invalid config file {}{}", path.display(), where_and_why(*line, key.as_deref(), message))]
     Parse {
         /// The file.
         path: PathBuf,
+        /// The line (from 1) of the offending key or text, when known.
+        line: Option<usize>,
+        /// The key's path (`pool.max_retained_bytes`), when the text parsed.
+        key: Option<String>,
         /// The parser's message.
         message: String,
     },
@@ -213,12 +218,112 @@ pub const DEFAULT_OPAQUE_BODY_TYPES: &[&str] = &[
     "application/vnd.google.protobuf",
 ];
 
+/// Where to listen: an IP address or a host name, and a port
+/// (`127.0.0.1:8080`, `[::1]:8080`, `localhost:9000`). A host name is
+/// resolved at start ([`ListenAddr::resolve`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ListenAddr {
+    host: String,
+    port: u16,
+}
+
+impl ListenAddr {
+    /// The host: an IP address or a name.
+    pub fn host(&self) -> &str {
+        &self.host
+    }
+
+    /// The port; 0 picks a free one.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The socket addresses the host stands for, in the resolver's order;
+    /// never empty.
+    pub async fn resolve(&self) -> Result<Vec<SocketAddr>, ConfigError> {
+        if let Ok(ip) = self.host.parse::<std::net::IpAddr>() {
+            return Ok(vec![SocketAddr::new(ip, self.port)]);
+        }
+        let fail = |why: String| ConfigError::Invalid {
+            key: "listen",
+            message: format!("cannot resolve {self}: {why}"),
+        };
+        let addrs: Vec<SocketAddr> = tokio::net::lookup_host((self.host.as_str(), self.port))
+            .await
+            .map_err(|e| fail(e.to_string()))?
+            .collect();
+        if addrs.is_empty() {
+            return Err(fail("no address".into()));
+        }
+        Ok(addrs)
+    }
+}
+
+impl From<SocketAddr> for ListenAddr {
+    fn from(addr: SocketAddr) -> Self {
+        Self {
+            host: addr.ip().to_string(),
+            port: addr.port(),
+        }
+    }
+}
+
+impl std::str::FromStr for ListenAddr {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        if let Ok(addr) = s.parse::<SocketAddr>() {
+            return Ok(addr.into());
+        }
+        let bad = |why: &str| format!("{s:?} is not HOST:PORT: {why}");
+        let (host, port) = s.rsplit_once(':').ok_or_else(|| bad("no port"))?;
+        let port = port.parse::<u16>().map_err(|_| bad("bad port"))?;
+        // A name: letters, digits, `-`, `_` and dots (an IPv6 address
+        // must be bracketed, and then parsed above).
+        let name_like = !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+        if !name_like {
+            return Err(bad("bad host"));
+        }
+        Ok(Self {
+            host: host.to_owned(),
+            port,
+        })
+    }
+}
+
+impl std::fmt::Display for ListenAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
+        }
+    }
+}
+
+impl Serialize for ListenAddr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ListenAddr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?
+            .parse()
+            .map_err(serde::de::Error::custom)
+    }
+}
+
 /// Everything `sluice serve` can be told.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct GatewayConfig {
-    /// Address to listen on.
-    pub listen: SocketAddr,
+    /// Address to listen on: an IP address or a host name, and a port.
+    pub listen: ListenAddr,
     /// Upstream base URL for proxy mode (`http://host:port`); `None` serves only the API.
     pub upstream: Option<String>,
     /// Largest request body accepted, in bytes (`"10MiB"` or a number).
@@ -310,7 +415,7 @@ pub struct GatewayConfig {
 impl Default for GatewayConfig {
     fn default() -> Self {
         Self {
-            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            listen: ListenAddr::from(SocketAddr::from(([127, 0, 0, 1], 8080))),
             upstream: None,
             max_body: 10 * 1024 * 1024,
             header_read_timeout: Duration::from_secs(10),
@@ -349,21 +454,58 @@ impl GatewayConfig {
             path: path.to_owned(),
             source,
         })?;
-        Self::from_toml(&text).map_err(|e| match e {
-            ConfigError::Parse { message, .. } => ConfigError::Parse {
-                path: path.to_owned(),
-                message,
-            },
-            other => other,
-        })
+        Self::parse(&text, path)
     }
 
     /// Parses TOML text; keys it leaves out keep their defaults.
     pub fn from_toml(text: &str) -> Result<Self, ConfigError> {
-        let mut config: Self = toml::from_str(text).map_err(|e| ConfigError::Parse {
-            path: PathBuf::from("<inline>"),
-            message: e.message().to_owned(),
+        Self::parse(text, Path::new("<inline>"))
+    }
+
+    fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let fail = |line, key, message| ConfigError::Parse {
+            path: path.to_owned(),
+            line,
+            key,
+            message,
+        };
+        let de = toml::Deserializer::parse(text).map_err(|e| {
+            fail(
+                e.span().map(|s| line_of(text, s.start)),
+                None,
+                e.message().to_owned(),
+            )
         })?;
+        // The deserializer's own message leaves out which key it was
+        // reading; the path tracker records it.
+        let mut config: Self = match serde_path_to_error::deserialize(de) {
+            Ok(c) => c,
+            Err(e) => {
+                let mut keys = segments(e.path());
+                let inner = e.into_inner();
+                let mut message = inner.message().to_owned();
+                // `[pool]` is read from a table of its own, which loses the
+                // path inside it: read it again to find the key.
+                if keys == ["pool"] {
+                    if let Some(Err((sub, m))) = text
+                        .parse::<toml::Table>()
+                        .ok()
+                        .and_then(|mut t| t.remove("pool"))
+                        .and_then(|p| match p {
+                            toml::Value::Table(t) => Some(pool_from_table(t)),
+                            _ => None,
+                        })
+                    {
+                        keys.extend(sub);
+                        message = m;
+                    }
+                }
+                let line =
+                    key_line(text, &keys).or_else(|| inner.span().map(|s| line_of(text, s.start)));
+                let key = (!keys.is_empty()).then(|| join_keys(&keys));
+                return Err(fail(line, key, message));
+            }
+        };
         // The gateway always bounds body memory: a `[pool]` table without a
         // cap gets the default one.
         if config.pool.max_checked_out_bytes.is_none() {
@@ -579,31 +721,139 @@ fn de_size<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
 /// The `[pool]` table, its byte sizes given as numbers or as strings with
 /// a unit (`"64MiB"`): the pool's own config reads numbers only.
 fn de_pool<'de, D: Deserializer<'de>>(d: D) -> Result<PoolConfig, D::Error> {
-    use serde::de::Error;
-    let mut table = toml::Table::deserialize(d)?;
-    let sized = |key: &str, v: &mut toml::Value| -> Result<(), D::Error> {
+    let table = toml::Table::deserialize(d)?;
+    pool_from_table(table).map_err(|(keys, message)| {
+        serde::de::Error::custom(format!("{}: {message}", join_keys(&keys)))
+    })
+}
+
+/// The pool's config from its table, or the path inside the table of the
+/// key that is wrong, and why.
+fn pool_from_table(mut table: toml::Table) -> Result<PoolConfig, (Vec<String>, String)> {
+    let sized = |keys: &dyn Fn() -> Vec<String>, v: &mut toml::Value| {
         if let toml::Value::String(s) = v {
-            let n = parse_size(s).map_err(|e| D::Error::custom(format!("pool.{key}: {e}")))?;
-            *v = toml::Value::Integer(i64::try_from(n).map_err(D::Error::custom)?);
+            let n = parse_size(s).map_err(|e| (keys(), e))?;
+            *v = toml::Value::Integer(i64::try_from(n).map_err(|e| (keys(), e.to_string()))?);
         }
         Ok(())
     };
     for (key, value) in table.iter_mut() {
         if key.ends_with("_bytes") {
-            sized(key, value)?;
+            sized(&|| vec![key.clone()], value)?;
         } else if key == "prewarm" {
             if let toml::Value::Array(items) = value {
-                for item in items {
+                for (i, item) in items.iter_mut().enumerate() {
                     if let Some(size) = item.as_table_mut().and_then(|t| t.get_mut("size")) {
-                        sized("prewarm.size", size)?;
+                        sized(&|| vec![key.clone(), i.to_string(), "size".into()], size)?;
                     }
                 }
             }
         }
     }
-    toml::Value::Table(table)
-        .try_into()
-        .map_err(|e: toml::de::Error| D::Error::custom(e.message().to_owned()))
+    serde_path_to_error::deserialize(toml::Value::Table(table))
+        .map_err(|e| (segments(e.path()), e.into_inner().message().to_owned()))
+}
+
+/// A key path as a list of table keys and array indices.
+fn segments(path: &serde_path_to_error::Path) -> Vec<String> {
+    use serde_path_to_error::Segment;
+    path.iter()
+        .filter_map(|s| match s {
+            Segment::Seq { index } => Some(index.to_string()),
+            Segment::Map { key } => Some(key.clone()),
+            Segment::Enum { variant } => Some(variant.clone()),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// `pool.prewarm[0].size`.
+fn join_keys(keys: &[String]) -> String {
+    let mut out = String::new();
+    for k in keys {
+        if k.bytes().all(|b| b.is_ascii_digit()) && !out.is_empty() {
+            out.push_str(&format!("[{k}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(k);
+        }
+    }
+    out
+}
+
+/// Adds the file and line to a validation error about a key the file
+/// sets: the key alone does not say where the bad value came from.
+pub(crate) fn locate_in_file(e: ConfigError, path: &Path) -> ConfigError {
+    let ConfigError::Invalid { key, message } = e else {
+        return e;
+    };
+    let keys: Vec<String> = key.split('.').map(str::to_owned).collect();
+    match std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| key_line(&text, &keys))
+    {
+        Some(line) => ConfigError::Parse {
+            path: path.to_owned(),
+            line: Some(line),
+            key: Some(key.to_owned()),
+            message,
+        },
+        None => ConfigError::Invalid { key, message },
+    }
+}
+
+/// The line (from 1) of byte offset `at`.
+fn line_of(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line where the key at `keys` (or, for an index, the array item) is
+/// written, when the text parses.
+fn key_line(text: &str, keys: &[String]) -> Option<usize> {
+    use toml::de::{DeTable, DeValue};
+    let root = DeTable::parse(text).ok()?;
+    let mut table = root.get_ref();
+    let mut value: Option<&DeValue<'_>> = None;
+    let mut span = None;
+    for k in keys {
+        match value {
+            None => {}
+            Some(DeValue::Table(t)) => table = t,
+            Some(DeValue::Array(items)) => {
+                let item = items.get(k.parse::<usize>().ok()?)?;
+                span = Some(item.span());
+                value = Some(item.get_ref());
+                continue;
+            }
+            Some(_) => break,
+        }
+        let (key, v) = table.iter().find(|(key, _)| key.get_ref() == k)?;
+        span = Some(key.span());
+        value = Some(v.get_ref());
+    }
+    span.map(|s| line_of(text, s.start))
+}
+
+/// `, line 3: pool.max_retained_bytes: invalid value ...`.
+fn where_and_why(line: Option<usize>, key: Option<&str>, message: &str) -> String {
+    let mut out = String::new();
+    if let Some(l) = line {
+        out.push_str(&format!(", line {l}"));
+    }
+    out.push_str(": ");
+    if let Some(k) = key {
+        out.push_str(k);
+        out.push_str(": ");
+    }
+    out.push_str(message);
+    out
 }
 
 fn de_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
@@ -676,6 +926,60 @@ mod tests {
         let e = GatewayConfig::from_toml("[pool]\nmax_retained_bytes = \"lots\"\n").unwrap_err();
         assert!(e.to_string().contains("max_retained_bytes"), "{e}");
         assert!(GatewayConfig::from_toml("[pool]\nbogus = 1\n").is_err());
+    }
+
+    #[test]
+    fn file_errors_name_the_key_and_line() {
+        let e = GatewayConfig::from_toml("max_body = \"1MiB\"\nlisten = 5\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2: listen: invalid type: integer `5`"),
+            "{e}"
+        );
+        let e = GatewayConfig::from_toml("[pool]\n\nmax_retained_bytes = -1\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 3: pool.max_retained_bytes: "), "{e}");
+        let e = GatewayConfig::from_toml(
+            "[pool]\nprewarm = [{ size = 1, count = 1 },\n { size = \"x\", count = 1 }]\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("line 3: pool.prewarm[1].size: "), "{e}");
+        let e = GatewayConfig::from_toml("[shed]\nretry_after_secs = \"soon\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line 2: shed.retry_after_secs: "), "{e}");
+        let e = GatewayConfig::from_toml("a = 1\nlisten = [\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line "), "{e}");
+        let e = GatewayConfig::from_toml("x = 1\nlisen = \"x\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("line "), "{e}");
+    }
+
+    #[test]
+    fn listen_addresses_take_host_names() {
+        let a: ListenAddr = "localhost:9000".parse().unwrap();
+        assert_eq!((a.host(), a.port()), ("localhost", 9000));
+        assert_eq!(a.to_string(), "localhost:9000");
+        let v6: ListenAddr = "[::1]:80".parse().unwrap();
+        assert_eq!((v6.host(), v6.to_string().as_str()), ("::1", "[::1]:80"));
+        for bad in [
+            "localhost",
+            "localhost:http",
+            ":80",
+            "a b:80",
+            "::1:80",
+            "x:70000",
+        ] {
+            assert!(bad.parse::<ListenAddr>().is_err(), "{bad}");
+        }
+        let c = GatewayConfig::from_toml("listen = \"localhost:9000\"\n").unwrap();
+        assert_eq!(c.listen, a);
     }
 
     #[test]

@@ -205,6 +205,64 @@ impl UpstreamPhase {
     }
 }
 
+/// OpenMetrics text as the Prometheus text format (0.0.4): a counter
+/// family's HELP and TYPE lines name its `_total` samples, as that format
+/// wants (read by name, `sluice_hits` left every `sluice_hits_total` without
+/// help text), and the `# UNIT` and `# EOF` lines it lacks are dropped.
+pub(crate) fn to_prometheus_text(open_metrics: &str) -> String {
+    let mut out = String::with_capacity(open_metrics.len() + 1024);
+    let mut help: Option<&str> = None;
+    for line in open_metrics.lines() {
+        if line.starts_with("# HELP ") {
+            if let Some(h) = help.replace(line) {
+                out.push_str(h);
+                out.push('\n');
+            }
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("# TYPE ") {
+            let (name, kind) = rest.split_once(' ').unwrap_or((rest, ""));
+            let counter = kind == "counter" && !name.ends_with("_total");
+            if let Some(h) = help.take() {
+                match (
+                    counter,
+                    h.strip_prefix("# HELP ").and_then(|r| r.split_once(' ')),
+                ) {
+                    (true, Some((_, text))) => {
+                        out.push_str(&format!("# HELP {name}_total {text}\n"));
+                    }
+                    (true, None) => out.push_str(&format!("# HELP {name}_total\n")),
+                    _ => {
+                        out.push_str(h);
+                        out.push('\n');
+                    }
+                }
+            }
+            if counter {
+                out.push_str(&format!("# TYPE {name}_total counter\n"));
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
+            continue;
+        }
+        if let Some(h) = help.take() {
+            out.push_str(h);
+            out.push('\n');
+        }
+        if line.starts_with("# UNIT ") || line == "# EOF" {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    if let Some(h) = help {
+        out.push_str(h);
+        out.push('\n');
+    }
+    out
+}
+
 /// Name, help and value of a per-class counter.
 type ClassCounter = (&'static str, &'static str, fn(&ClassStats) -> u64);
 
@@ -290,5 +348,21 @@ impl Collector for BodyCollector {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_prometheus_text;
+
+    #[test]
+    fn counters_are_named_by_their_samples() {
+        let om = "# HELP a_hits Hits.\n# TYPE a_hits counter\na_hits_total 3\n\
+                  # HELP a_level Level.\n# TYPE a_level gauge\na_level 1\n# EOF\n";
+        assert_eq!(
+            to_prometheus_text(om),
+            "# HELP a_hits_total Hits.\n# TYPE a_hits_total counter\na_hits_total 3\n\
+             # HELP a_level Level.\n# TYPE a_level gauge\na_level 1\n"
+        );
     }
 }

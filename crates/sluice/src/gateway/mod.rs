@@ -43,10 +43,11 @@ mod proxy;
 mod screen;
 mod server;
 
+pub(crate) use config::locate_in_file;
 pub use config::{
     CategoryAction, ClientLimitConfig, ConfigError, DEFAULT_OPAQUE_BODY_TYPES,
-    DEFAULT_SKIP_HEADERS, GatewayConfig, LogFormat, ShedConfig, ShedPressure, parse_duration,
-    parse_size, parse_upstream,
+    DEFAULT_SKIP_HEADERS, GatewayConfig, ListenAddr, LogFormat, ShedConfig, ShedPressure,
+    parse_duration, parse_size, parse_upstream,
 };
 pub use engine::{
     Action, BodyBuf, BodyPool, Category, ClassStats, DEFAULT_CHECKED_OUT_CAP, DetectError,
@@ -376,12 +377,31 @@ async fn method_not_allowed(req: Request) -> Response {
     )
 }
 
-async fn metrics_text(State(state): State<AppState>) -> Response {
-    let mut res = Response::new(state.metrics().encode().into());
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/openmetrics-text; version=1.0.0; charset=utf-8"),
-    );
+/// OpenMetrics for a scraper that asks for it (Prometheus does), else the
+/// Prometheus text format, which `curl` users and `promtool check metrics`
+/// read: there a counter's HELP and TYPE name its `_total` samples.
+async fn metrics_text(State(state): State<AppState>, req: Request) -> Response {
+    let open_metrics = req
+        .headers()
+        .get_all(header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains("application/openmetrics-text"));
+    let text = state.metrics().encode();
+    let (body, content_type) = if open_metrics {
+        (
+            text,
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
+        )
+    } else {
+        (
+            metrics::to_prometheus_text(&text),
+            "text/plain; version=0.0.4; charset=utf-8",
+        )
+    };
+    let mut res = Response::new(body.into());
+    res.headers_mut()
+        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     res
 }
 

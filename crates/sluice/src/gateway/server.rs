@@ -59,14 +59,23 @@ pub struct Server {
 }
 
 impl Server {
-    /// Binds the listen address in `state`'s config
+    /// Binds the listen address in `state`'s config: a host name is
+    /// resolved and the first of its addresses that binds is used
     /// (port 0 picks a free port; see [`Server::local_addr`]).
     pub async fn bind(state: AppState) -> Result<Self, ServeError> {
-        let addr = state.config().listen;
-        let listener = TcpListener::bind(addr)
-            .await
-            .map_err(|source| ServeError::Bind { addr, source })?;
-        Ok(Self { listener, state })
+        let mut failed = None;
+        for addr in state.config().listen.resolve().await? {
+            match TcpListener::bind(addr).await {
+                Ok(listener) => return Ok(Self { listener, state }),
+                Err(source) => failed = failed.or(Some(ServeError::Bind { addr, source })),
+            }
+        }
+        Err(failed.unwrap_or_else(|| {
+            ServeError::Config(ConfigError::Invalid {
+                key: "listen",
+                message: "resolves to no address".into(),
+            })
+        }))
     }
 
     /// The address actually bound.
