@@ -226,11 +226,66 @@ fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
             && tld.len() <= 24
             && tld.bytes().all(|x| x.is_ascii_alphabetic())
             && !NOT_TLDS.iter().any(|n| tld.eq_ignore_ascii_case(n));
-        if labels_ok && tld_ok && !sample_address(text, s, at, domain) {
+        if labels_ok && tld_ok && !sample_address(text, s, at, domain) && !remote_login(text, s, e)
+        {
             push(hits, R_EMAIL, s, e);
             last_end = e;
         }
     }
+}
+
+/// Commands whose `user@host` operand is a login on a machine.
+const LOGIN_COMMANDS: &[&str] = &[
+    "ssh",
+    "scp",
+    "sftp",
+    "rsync",
+    "mosh",
+    "autossh",
+    "sshfs",
+    "ssh-copy-id",
+    "telnet",
+];
+
+/// Whether `s..e` is a `user@host` login rather than a mailbox: the remote
+/// of an scp or git URL (`git@github.com:org/repo.git`, `me@nas:/backups`)
+/// or an operand of `ssh`, `scp`, `rsync` and the like on the same line.
+fn remote_login(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(e) == Some(&b':')
+        && b.get(e + 1)
+            .is_some_and(|x| x.is_ascii_alphanumeric() || matches!(x, b'/' | b'~' | b'.' | b'_'))
+    {
+        return true;
+    }
+    let line = text[..s].rfind(['\n', '\0']).map_or(0, |p| p + 1);
+    let head = &text[line..s];
+    if head.len() > 200 {
+        return false;
+    }
+    // The command is the first word of the line or of a chained command,
+    // after a prompt or `sudo`; only options, their values and file
+    // operands may stand between it and the login ("ssh keys were sent to
+    // ..." is prose).
+    let Some(seg) = head.split([';', '|', '&', '`', '(']).next_back() else {
+        return false;
+    };
+    let mut words = seg
+        .split_ascii_whitespace()
+        .skip_while(|w| matches!(*w, "$" | "#" | ">" | "sudo" | "exec" | "command"));
+    if !words
+        .next()
+        .is_some_and(|w| LOGIN_COMMANDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    {
+        return false;
+    }
+    let mut after_option = false;
+    words.all(|w| {
+        let plain = w.bytes().all(|x| x.is_ascii_alphabetic());
+        let ok = !plain || after_option;
+        after_option = w.starts_with('-');
+        ok
+    })
 }
 
 /// Words that call a value next to them a sample rather than a secret.
@@ -3972,7 +4027,7 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let v = value.as_bytes();
-        if v.is_empty() || is_placeholder(value) || value.contains("://") {
+        if v.is_empty() || is_placeholder(value) || value.contains("://") || field_layout(value) {
             continue;
         }
         let classes = [
@@ -4021,6 +4076,62 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             push(hits, rule, vs, ve);
         }
     }
+}
+
+/// The password in a URL's user information: `postgres://app:S3cr3t-x@db/`.
+/// Held to the bar of a `password=` value, so `user:pass@host` in a
+/// tutorial stays clean.
+fn scan_url_credentials(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"://") {
+        if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let us = p + 3;
+        let n = run(b, us, 256, |x| {
+            x.is_ascii_graphic() && !matches!(x, b'@' | b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\')
+        });
+        let ue = us + n;
+        if b.get(ue) != Some(&b'@') {
+            continue;
+        }
+        let Some(colon) = memchr::memchr(b':', &b[us..ue]).map(|o| us + o) else {
+            continue;
+        };
+        let pass = &text[colon + 1..ue];
+        let v = pass.as_bytes();
+        let classes = [
+            v.iter().any(u8::is_ascii_lowercase),
+            v.iter().any(u8::is_ascii_uppercase),
+            v.iter().any(u8::is_ascii_digit),
+            v.iter().any(|x| !x.is_ascii_alphanumeric()),
+        ]
+        .iter()
+        .filter(|&&c| c)
+        .count();
+        if colon > us
+            && v.len() >= 6
+            && classes >= 2
+            && !v.iter().all(u8::is_ascii_digit)
+            && !is_placeholder(pass)
+        {
+            push(hits, R_ASSIGN, colon + 1, ue);
+        }
+    }
+}
+
+/// Whether `v` names the fields of a record rather than holding a value:
+/// `UID:GID:GECOS:home:shell` after `password:` in a description of the
+/// passwd format. Letters only in every part; a password mixes in more.
+fn field_layout(v: &str) -> bool {
+    let mut parts = 0;
+    for p in v.trim_end_matches('.').split(':') {
+        if p.is_empty() || !p.bytes().all(|x| x.is_ascii_alphabetic()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Whether `v` is base64 of printable `user:password`.
@@ -4184,6 +4295,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     scan_assignments(text, hits);
     if memchr::memchr(b':', text.as_bytes()).is_some() {
         scan_pgpass(text, hits);
+        scan_url_credentials(text, hits);
     }
     scan_dotted_tokens(text, hits);
     if hits.len() == first {
@@ -4323,6 +4435,50 @@ mod tests {
             "john.doe+news@mail.example.com",
         );
         assert!(found("logo@2x.png and @anna and user@localhost").is_empty());
+    }
+
+    #[test]
+    fn logins_are_not_mailboxes() {
+        for t in [
+            "ssh -p 2222 ops@gateway.corp.net  # jump host",
+            "$ sudo rsync -a ./site/ www@web1.acme.io:/srv/site/",
+            "git remote add origin git@gitlab.com:team/app.git",
+            "cd /tmp && scp dump.sql backup@files.acme.io:dumps/",
+        ] {
+            assert!(!found(t).iter().any(|f| f.0 == "pii-email"), "{t}");
+        }
+        // A mailbox stays one next to such a command and in prose about it.
+        exactly(
+            "ssh keys were sent to maria.lopez@acme.io yesterday",
+            "pii-email",
+            "maria.lopez@acme.io",
+        );
+        exactly(
+            "git log --author=li.wei@acme.io",
+            "pii-email",
+            "li.wei@acme.io",
+        );
+    }
+
+    #[test]
+    fn url_credentials() {
+        exactly(
+            "REDIS_URL=rediss://cache:Pl4in-Kettle%21@cache-1.corp:6380/0",
+            "pii-secret-assignment",
+            "Pl4in-Kettle%21",
+        );
+        assert!(found("Use postgres://user:pass@localhost/app in development.").is_empty());
+        assert!(found("amqp://guest:guest@rabbit:5672/").is_empty());
+    }
+
+    #[test]
+    fn record_layouts_are_not_passwords() {
+        assert!(found("Its format is login:password:uid:gid:comment:home:shell.").is_empty());
+        exactly(
+            "password: Tr0ub4dor:x9",
+            "pii-secret-assignment",
+            "Tr0ub4dor:x9",
+        );
     }
 
     #[test]
