@@ -626,7 +626,16 @@ fn card_iin(d: &[u8]) -> bool {
     let len = d.len();
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),
-        b'5' => (51..=55).contains(&n(2)) && len == 16 || (56..=59).contains(&n(2)) && len >= 12,
+        // Verve (Nigeria) 5060-5061, RuPay 508.
+        b'5' => {
+            (51..=55).contains(&n(2)) && len == 16
+                || (56..=59).contains(&n(2)) && len >= 12
+                || ((5060..=5061).contains(&n(4)) || n(3) == 508) && matches!(len, 16 | 18 | 19)
+        }
+        // UzCard 8600.
+        b'8' => n(4) == 8600 && len == 16,
+        // Troy (Turkey) 9792, Humo (Uzbekistan) 9860.
+        b'9' => matches!(n(4), 9792 | 9860) && len == 16,
         // Mastercard 2-series; Mir 2200-2204.
         b'2' => ((2221..=2720).contains(&n(4)) || (2200..=2204).contains(&n(4))) && len == 16,
         b'3' => {
@@ -3347,6 +3356,12 @@ const TOKEN_BODIES: &[Body] = &[
         max: 58,
         hex: false,
     },
+    // 8: Alibaba Cloud AccessKey id `LTAI` + 12 to 20 letters and digits.
+    Body {
+        min: 12,
+        max: 20,
+        hex: false,
+    },
 ];
 
 const PREFIXES: &[(&str, P)] = &[
@@ -3401,6 +3416,7 @@ const PREFIXES: &[(&str, P)] = &[
     ("whsec_", P::Token(6)),
     ("dckr_pat_", P::Token(6)),
     ("AGE-SECRET-KEY-1", P::Token(7)),
+    ("LTAI", P::Token(8)),
     ("PuTTY-User-Key-File-", P::Putty),
     ("sig=", P::AzureSas),
     // A form or query body reaches the detectors as its keys and values
@@ -4120,6 +4136,31 @@ fn scan_url_credentials(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// The password of a Wi-Fi network QR code (`WIFI:T:WPA;S:home;P:pass;;`,
+/// the ZXing format phones read): the `P:` field, where `\\;` escapes `;`.
+fn scan_wifi_qr(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"WIFI:") {
+        let mut i = p + 5;
+        let end = (p + 512).min(b.len());
+        while i + 1 < end && !(b[i] == b';' && b[i - 1] == b';') {
+            let fs = i;
+            let mut j = i;
+            while j < end && b[j] != b';' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            let j = j.min(end);
+            if j - fs > 2 && &b[fs..fs + 2] == b"P:" {
+                let value = &text[fs + 2..j];
+                if !is_placeholder(value) {
+                    push(hits, R_ASSIGN, fs + 2, j);
+                }
+            }
+            i = j + 1;
+        }
+    }
+}
+
 /// Whether `v` names the fields of a record rather than holding a value:
 /// `UID:GID:GECOS:home:shell` after `password:` in a description of the
 /// passwd format. Letters only in every part; a password mixes in more.
@@ -4296,6 +4337,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     if memchr::memchr(b':', text.as_bytes()).is_some() {
         scan_pgpass(text, hits);
         scan_url_credentials(text, hits);
+        scan_wifi_qr(text, hits);
     }
     scan_dotted_tokens(text, hits);
     if hits.len() == first {
@@ -4472,6 +4514,16 @@ mod tests {
     }
 
     #[test]
+    fn wifi_qr_password() {
+        exactly(
+            "WIFI:S:Cafe Nord;T:WPA;P:brunost\\;42x;H:false;;",
+            "pii-secret-assignment",
+            "brunost\\;42x",
+        );
+        assert!(found("WIFI:S:Guest;T:nopass;;").is_empty());
+    }
+
+    #[test]
     fn record_layouts_are_not_passwords() {
         assert!(found("Its format is login:password:uid:gid:comment:home:shell.").is_empty());
         exactly(
@@ -4515,6 +4567,27 @@ mod tests {
                 found(t)
             );
         }
+    }
+
+    #[test]
+    fn regional_cards_and_cloud_keys() {
+        exactly(
+            "kart: 9792 0012 3456 7890",
+            "pii-card",
+            "9792 0012 3456 7890",
+        );
+        exactly(
+            "card 8600123409876544 exp 11/28",
+            "pii-card",
+            "8600123409876544",
+        );
+        assert!(found("kart: 9792 0012 3456 7891").is_empty());
+        exactly(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID LTAI9xQm2Pw7Rt4Kz8Vb",
+            "pii-api-token",
+            "LTAI9xQm2Pw7Rt4Kz8Vb",
+        );
+        assert!(found("LTAIPROJECTPLANNING is a folder").is_empty());
     }
 
     #[test]
