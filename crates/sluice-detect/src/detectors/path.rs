@@ -544,12 +544,16 @@ fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool 
         lo += 1;
     }
     let before = &text[lo..at];
+    // A semicolon between a word and a blank joins two clauses of a
+    // sentence ("... escapes the folder; always check the prefix").
     let syntax = |t: &str| {
-        t.bytes().any(|c| {
+        let t = t.as_bytes();
+        t.iter().enumerate().any(|(k, &c)| {
             matches!(
                 c,
-                b';' | b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%' | b'{'
-            )
+                b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%' | b'{'
+            ) || (c == b';'
+                && !(k > 0 && t[k - 1].is_ascii_alphabetic() && t.get(k + 1) == Some(&b' ')))
         })
     };
     if syntax(after) || syntax(before) {
@@ -566,8 +570,12 @@ fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool 
         .iter()
         .filter(|w| PROSE_STOPS.contains(&w.as_str()))
         .count();
+    // Only the words just before govern the climb: "Path traversal is when
+    // a name like ../../x ..." talks about paths without fetching one.
     let fetch = words(before)
         .iter()
+        .rev()
+        .take(5)
         .any(|w| FETCH_VERBS.contains(&w.as_str()) || w.ends_with("file"));
     after_words.len() >= 3 && stops >= 1 && !fetch
 }
@@ -763,11 +771,23 @@ fn classify(canon: &str) -> Option<Sensitivity> {
     }
     if CRITICAL.is_match(canon) {
         Some(Sensitivity::Critical)
-    } else if POSITIONAL.is_match(canon) {
+    } else if POSITIONAL.is_match(canon) && !config_template(canon) {
         Some(Sensitivity::Positional)
     } else {
         None
     }
+}
+
+/// Whether `canon` names the committed template of a configuration file
+/// (`.env.example`, `config.php.dist`): it holds no secrets, and READMEs
+/// tell readers to copy it.
+fn config_template(canon: &str) -> bool {
+    let Some((_, ext)) = canon.rsplit_once('.') else {
+        return false;
+    };
+    ["example", "sample", "template", "dist", "tmpl"]
+        .iter()
+        .any(|t| ext.eq_ignore_ascii_case(t))
 }
 
 /// Anchors that make a token worth canonicalising.
@@ -1798,6 +1818,9 @@ mod tests {
             "Reading config from /etc/nginx/nginx.conf",
             "Add the rewrite rule to your .htaccess file.",
             "Put secrets in a .env file and never commit it.",
+            "```sh\ncp deploy/.env.sample deploy/.env\n```",
+            "Rename config.php.dist and edit the database name.",
+            "Path climbing: a value such as ../../notes leaves the base folder; resolve it before use.",
             "web.config transforms run at publish time",
             "Windows 11 and macOS, etc.",
             "The version is 1.2.3...",

@@ -226,11 +226,66 @@ fn scan_emails(text: &str, hits: &mut Vec<Hit>) {
             && tld.len() <= 24
             && tld.bytes().all(|x| x.is_ascii_alphabetic())
             && !NOT_TLDS.iter().any(|n| tld.eq_ignore_ascii_case(n));
-        if labels_ok && tld_ok && !sample_address(text, s, at, domain) {
+        if labels_ok && tld_ok && !sample_address(text, s, at, domain) && !remote_login(text, s, e)
+        {
             push(hits, R_EMAIL, s, e);
             last_end = e;
         }
     }
+}
+
+/// Commands whose `user@host` operand is a login on a machine.
+const LOGIN_COMMANDS: &[&str] = &[
+    "ssh",
+    "scp",
+    "sftp",
+    "rsync",
+    "mosh",
+    "autossh",
+    "sshfs",
+    "ssh-copy-id",
+    "telnet",
+];
+
+/// Whether `s..e` is a `user@host` login rather than a mailbox: the remote
+/// of an scp or git URL (`git@github.com:org/repo.git`, `me@nas:/backups`)
+/// or an operand of `ssh`, `scp`, `rsync` and the like on the same line.
+fn remote_login(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    if b.get(e) == Some(&b':')
+        && b.get(e + 1)
+            .is_some_and(|x| x.is_ascii_alphanumeric() || matches!(x, b'/' | b'~' | b'.' | b'_'))
+    {
+        return true;
+    }
+    let line = text[..s].rfind(['\n', '\0']).map_or(0, |p| p + 1);
+    let head = &text[line..s];
+    if head.len() > 200 {
+        return false;
+    }
+    // The command is the first word of the line or of a chained command,
+    // after a prompt or `sudo`; only options, their values and file
+    // operands may stand between it and the login ("ssh keys were sent to
+    // ..." is prose).
+    let Some(seg) = head.split([';', '|', '&', '`', '(']).next_back() else {
+        return false;
+    };
+    let mut words = seg
+        .split_ascii_whitespace()
+        .skip_while(|w| matches!(*w, "$" | "#" | ">" | "sudo" | "exec" | "command"));
+    if !words
+        .next()
+        .is_some_and(|w| LOGIN_COMMANDS.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    {
+        return false;
+    }
+    let mut after_option = false;
+    words.all(|w| {
+        let plain = w.bytes().all(|x| x.is_ascii_alphabetic());
+        let ok = !plain || after_option;
+        after_option = w.starts_with('-');
+        ok
+    })
 }
 
 /// Words that call a value next to them a sample rather than a secret.
@@ -571,7 +626,16 @@ fn card_iin(d: &[u8]) -> bool {
     let len = d.len();
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),
-        b'5' => (51..=55).contains(&n(2)) && len == 16 || (56..=59).contains(&n(2)) && len >= 12,
+        // Verve (Nigeria) 5060-5061, RuPay 508.
+        b'5' => {
+            (51..=55).contains(&n(2)) && len == 16
+                || (56..=59).contains(&n(2)) && len >= 12
+                || ((5060..=5061).contains(&n(4)) || n(3) == 508) && matches!(len, 16 | 18 | 19)
+        }
+        // UzCard 8600.
+        b'8' => n(4) == 8600 && len == 16,
+        // Troy (Turkey) 9792, Humo (Uzbekistan) 9860.
+        b'9' => matches!(n(4), 9792 | 9860) && len == 16,
         // Mastercard 2-series; Mir 2200-2204.
         b'2' => ((2221..=2720).contains(&n(4)) || (2200..=2204).contains(&n(4))) && len == 16,
         b'3' => {
@@ -3292,6 +3356,12 @@ const TOKEN_BODIES: &[Body] = &[
         max: 58,
         hex: false,
     },
+    // 8: Alibaba Cloud AccessKey id `LTAI` + 12 to 20 letters and digits.
+    Body {
+        min: 12,
+        max: 20,
+        hex: false,
+    },
 ];
 
 const PREFIXES: &[(&str, P)] = &[
@@ -3346,6 +3416,7 @@ const PREFIXES: &[(&str, P)] = &[
     ("whsec_", P::Token(6)),
     ("dckr_pat_", P::Token(6)),
     ("AGE-SECRET-KEY-1", P::Token(7)),
+    ("LTAI", P::Token(8)),
     ("PuTTY-User-Key-File-", P::Putty),
     ("sig=", P::AzureSas),
     // A form or query body reaches the detectors as its keys and values
@@ -3972,7 +4043,7 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let v = value.as_bytes();
-        if v.is_empty() || is_placeholder(value) || value.contains("://") {
+        if v.is_empty() || is_placeholder(value) || value.contains("://") || field_layout(value) {
             continue;
         }
         let classes = [
@@ -4021,6 +4092,87 @@ fn scan_assignments(text: &str, hits: &mut Vec<Hit>) {
             push(hits, rule, vs, ve);
         }
     }
+}
+
+/// The password in a URL's user information: `postgres://app:S3cr3t-x@db/`.
+/// Held to the bar of a `password=` value, so `user:pass@host` in a
+/// tutorial stays clean.
+fn scan_url_credentials(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"://") {
+        if p == 0 || !b[p - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let us = p + 3;
+        let n = run(b, us, 256, |x| {
+            x.is_ascii_graphic() && !matches!(x, b'@' | b'/' | b'"' | b'\'' | b'<' | b'>' | b'\\')
+        });
+        let ue = us + n;
+        if b.get(ue) != Some(&b'@') {
+            continue;
+        }
+        let Some(colon) = memchr::memchr(b':', &b[us..ue]).map(|o| us + o) else {
+            continue;
+        };
+        let pass = &text[colon + 1..ue];
+        let v = pass.as_bytes();
+        let classes = [
+            v.iter().any(u8::is_ascii_lowercase),
+            v.iter().any(u8::is_ascii_uppercase),
+            v.iter().any(u8::is_ascii_digit),
+            v.iter().any(|x| !x.is_ascii_alphanumeric()),
+        ]
+        .iter()
+        .filter(|&&c| c)
+        .count();
+        if colon > us
+            && v.len() >= 6
+            && classes >= 2
+            && !v.iter().all(u8::is_ascii_digit)
+            && !is_placeholder(pass)
+        {
+            push(hits, R_ASSIGN, colon + 1, ue);
+        }
+    }
+}
+
+/// The password of a Wi-Fi network QR code (`WIFI:T:WPA;S:home;P:pass;;`,
+/// the ZXing format phones read): the `P:` field, where `\\;` escapes `;`.
+fn scan_wifi_qr(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"WIFI:") {
+        let mut i = p + 5;
+        let end = (p + 512).min(b.len());
+        while i + 1 < end && !(b[i] == b';' && b[i - 1] == b';') {
+            let fs = i;
+            let mut j = i;
+            while j < end && b[j] != b';' {
+                j += if b[j] == b'\\' { 2 } else { 1 };
+            }
+            let j = j.min(end);
+            if j - fs > 2 && &b[fs..fs + 2] == b"P:" {
+                let value = &text[fs + 2..j];
+                if !is_placeholder(value) {
+                    push(hits, R_ASSIGN, fs + 2, j);
+                }
+            }
+            i = j + 1;
+        }
+    }
+}
+
+/// Whether `v` names the fields of a record rather than holding a value:
+/// `UID:GID:GECOS:home:shell` after `password:` in a description of the
+/// passwd format. Letters only in every part; a password mixes in more.
+fn field_layout(v: &str) -> bool {
+    let mut parts = 0;
+    for p in v.trim_end_matches('.').split(':') {
+        if p.is_empty() || !p.bytes().all(|x| x.is_ascii_alphabetic()) {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3
 }
 
 /// Whether `v` is base64 of printable `user:password`.
@@ -4184,6 +4336,8 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     scan_assignments(text, hits);
     if memchr::memchr(b':', text.as_bytes()).is_some() {
         scan_pgpass(text, hits);
+        scan_url_credentials(text, hits);
+        scan_wifi_qr(text, hits);
     }
     scan_dotted_tokens(text, hits);
     if hits.len() == first {
@@ -4326,6 +4480,60 @@ mod tests {
     }
 
     #[test]
+    fn logins_are_not_mailboxes() {
+        for t in [
+            "ssh -p 2222 ops@gateway.corp.net  # jump host",
+            "$ sudo rsync -a ./site/ www@web1.acme.io:/srv/site/",
+            "git remote add origin git@gitlab.com:team/app.git",
+            "cd /tmp && scp dump.sql backup@files.acme.io:dumps/",
+        ] {
+            assert!(!found(t).iter().any(|f| f.0 == "pii-email"), "{t}");
+        }
+        // A mailbox stays one next to such a command and in prose about it.
+        exactly(
+            "ssh keys were sent to maria.lopez@acme.io yesterday",
+            "pii-email",
+            "maria.lopez@acme.io",
+        );
+        exactly(
+            "git log --author=li.wei@acme.io",
+            "pii-email",
+            "li.wei@acme.io",
+        );
+    }
+
+    #[test]
+    fn url_credentials() {
+        exactly(
+            "REDIS_URL=rediss://cache:Pl4in-Kettle%21@cache-1.corp:6380/0",
+            "pii-secret-assignment",
+            "Pl4in-Kettle%21",
+        );
+        assert!(found("Use postgres://user:pass@localhost/app in development.").is_empty());
+        assert!(found("amqp://guest:guest@rabbit:5672/").is_empty());
+    }
+
+    #[test]
+    fn wifi_qr_password() {
+        exactly(
+            "WIFI:S:Cafe Nord;T:WPA;P:brunost\\;42x;H:false;;",
+            "pii-secret-assignment",
+            "brunost\\;42x",
+        );
+        assert!(found("WIFI:S:Guest;T:nopass;;").is_empty());
+    }
+
+    #[test]
+    fn record_layouts_are_not_passwords() {
+        assert!(found("Its format is login:password:uid:gid:comment:home:shell.").is_empty());
+        exactly(
+            "password: Tr0ub4dor:x9",
+            "pii-secret-assignment",
+            "Tr0ub4dor:x9",
+        );
+    }
+
+    #[test]
     fn phones() {
         exactly(
             "Call +1 (555) 123-4567 today",
@@ -4359,6 +4567,27 @@ mod tests {
                 found(t)
             );
         }
+    }
+
+    #[test]
+    fn regional_cards_and_cloud_keys() {
+        exactly(
+            "kart: 9792 0012 3456 7890",
+            "pii-card",
+            "9792 0012 3456 7890",
+        );
+        exactly(
+            "card 8600123409876544 exp 11/28",
+            "pii-card",
+            "8600123409876544",
+        );
+        assert!(found("kart: 9792 0012 3456 7891").is_empty());
+        exactly(
+            "ALIBABA_CLOUD_ACCESS_KEY_ID LTAI9xQm2Pw7Rt4Kz8Vb",
+            "pii-api-token",
+            "LTAI9xQm2Pw7Rt4Kz8Vb",
+        );
+        assert!(found("LTAIPROJECTPLANNING is a folder").is_empty());
     }
 
     #[test]
