@@ -1363,7 +1363,10 @@ impl Analysis<'_, '_> {
             if self.toks()[last].comment_after && strong {
                 let t = &self.toks()[b];
                 let content = self.t.content(t);
-                if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                if content.len() <= 64
+                    && !content.iter().any(|c| c.is_ascii_whitespace())
+                    && !call_argument(content)
+                {
                     self.hit(TRUNCATION, b, last);
                 }
             }
@@ -1437,7 +1440,10 @@ impl Analysis<'_, '_> {
         if self.toks()[i - 1].comment_after && strong {
             let t = &self.toks()[b];
             let content = self.t.content(t);
-            if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+            if content.len() <= 64
+                && !content.iter().any(|c| c.is_ascii_whitespace())
+                && !call_argument(content)
+            {
                 self.hit(TRUNCATION, b, i - 1);
             }
         }
@@ -3925,6 +3931,15 @@ fn near(b: &[u8], s: usize, e: usize, p: usize, r: usize) -> (usize, usize) {
     (ls, (p + r).min(e).min(b.len()).max(ls))
 }
 
+/// `document.querySelector(` before a quote: the quote opens a call's
+/// string argument (`'#total'`, a CSS selector), not a break out of one.
+fn call_argument(content: &[u8]) -> bool {
+    content.len() >= 2
+        && content.ends_with(b"(")
+        && is_word(content[content.len() - 2])
+        && content.contains(&b'.')
+}
+
 /// A comment marker: `#`, `--` or `/*`.
 fn has_comment(v: &[u8]) -> bool {
     memchr::memchr(b'#', v).is_some()
@@ -5027,6 +5042,8 @@ mod tests {
     fn truncation() {
         attack("admin'--", "sqli-comment-truncation");
         attack("admin' #", "sqli-comment-truncation");
+        // A CSS selector passed to a DOM call opens a string, not a break.
+        benign("document.querySelector('#total').hidden = true;");
         attack("admin')/*", "sqli-comment-truncation");
         attack("admin\"--", "sqli-comment-truncation");
     }
