@@ -845,6 +845,9 @@ impl Analysis<'_, '_> {
     fn hit(&mut self, rule: usize, from: usize, to: usize) {
         let toks = &self.t.toks;
         let (s, e) = (toks[from].s, toks[to.min(toks.len() - 1)].e);
+        if code_span_in_sentence(self.t.b, s, e) {
+            return;
+        }
         self.hits.push(Hit {
             rule: &RULES[rule],
             start: self.base + s,
@@ -3931,6 +3934,44 @@ fn near(b: &[u8], s: usize, e: usize, p: usize, r: usize) -> (usize, usize) {
     (ls, (p + r).min(e).min(b.len()).max(ls))
 }
 
+/// "Why does `SELECT * FROM t WHERE id = 1 OR 1 = 1` return every row?":
+/// the match at `s..e` ends inside the one code span of a sentence whose
+/// other text is plain words, with no quote, comment or operator that
+/// could reach a query.
+fn code_span_in_sentence(b: &[u8], s: usize, e: usize) -> bool {
+    if b.len() > 512 {
+        return false;
+    }
+    let mut ticks = memchr::memchr_iter(b'`', b);
+    let (Some(o), Some(c), None) = (ticks.next(), ticks.next(), ticks.next()) else {
+        return false;
+    };
+    // A call's token may start with the sentence before it: the end decides.
+    if !(o < e && e <= c && s <= e) {
+        return false;
+    }
+    let span = &b[o + 1..c];
+    if has_comment(span) || span.contains(&b';') {
+        return false;
+    }
+    let outside = [&b[..o], &b[c + 1..]];
+    let plain = outside.iter().all(|part| {
+        part.iter().all(|ch| {
+            ch.is_ascii_alphanumeric()
+                || matches!(ch, b' ' | b',' | b'.' | b'?' | b'!' | b':' | b'(' | b')')
+        })
+    });
+    let words: usize = outside
+        .iter()
+        .map(|part| {
+            part.split(|ch| !ch.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .count()
+        })
+        .sum();
+    plain && words >= 4
+}
+
 /// `document.querySelector(` before a quote: the quote opens a call's
 /// string argument (`'#total'`, a CSS selector), not a break out of one.
 fn call_argument(content: &[u8]) -> bool {
@@ -5044,6 +5085,9 @@ mod tests {
         attack("admin' #", "sqli-comment-truncation");
         // A CSS selector passed to a DOM call opens a string, not a break.
         benign("document.querySelector('#total').hidden = true;");
+        benign("How come `SELECT name FROM users WHERE id = 2 OR 2 = 2` lists every user?");
+        benign("On MySQL, `SLEEP(3)` is a quick way to try your read timeout.");
+        attack("x` OR 1=1 -- `y", "sqli-tautology");
         attack("admin')/*", "sqli-comment-truncation");
         attack("admin\"--", "sqli-comment-truncation");
     }
