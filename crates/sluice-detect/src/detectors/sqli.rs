@@ -1738,7 +1738,7 @@ impl Analysis<'_, '_> {
                     ) {
                         // "grep for 'information_schema' in the repo": in a
                         // quoted context, a name glued to prose in quotes.
-                        if !self.quoted_text_after(i) {
+                        if !self.quoted_text_after(i) && !self.catalogue_in_sentence(i) {
                             self.hit(SCHEMA, i, i);
                         }
                     } else if self.t.name_is(&t, SCHEMA_WORDS) {
@@ -2019,6 +2019,26 @@ impl Analysis<'_, '_> {
                 }
             }
         }
+    }
+
+    /// "Q: Does information_schema.tables exist in SQLite?": a catalogue
+    /// named after a plain word, in a value of words with no quote, call,
+    /// comparison, comment or statement end that could make it a query.
+    fn catalogue_in_sentence(&self, i: usize) -> bool {
+        let toks = self.toks();
+        let b = self.t.b;
+        i > 0
+            && toks[i - 1].k == Tk::Word
+            && !toks[i - 1].call
+            && b.len() <= 512
+            && !b.iter().any(|c| {
+                matches!(
+                    c,
+                    b'\'' | b'"' | b'`' | b'(' | b'=' | b';' | b'#' | b'<' | b'>'
+                )
+            })
+            && !has_comment(b)
+            && toks.iter().filter(|t| t.k == Tk::Word).count() >= 6
     }
 
     /// Whether the tokens after `close` are a sentence: at least three plain
@@ -5044,6 +5064,11 @@ mod tests {
         attack("select pg_sleep", "sqli-time-based");
         attack("EXTRACTVALUE(", "sqli-error-based");
         attack("INFORMATION_SCHEMA", "sqli-schema-enumeration");
+        benign("Does information_schema.columns get slow on big MySQL servers with many tables?");
+        attack(
+            "1 and exists(select 1 from information_schema.tables)",
+            "sqli-schema-enumeration",
+        );
         attack("SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", "sqli-statement");
         attack("1’ OR ’1’=’x’#", "sqli-boolean-injection");
         attack("x'|email--", "sqli-boolean-injection");
