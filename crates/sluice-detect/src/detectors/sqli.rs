@@ -845,6 +845,9 @@ impl Analysis<'_, '_> {
     fn hit(&mut self, rule: usize, from: usize, to: usize) {
         let toks = &self.t.toks;
         let (s, e) = (toks[from].s, toks[to.min(toks.len() - 1)].e);
+        if code_span_in_sentence(self.t.b, s, e) {
+            return;
+        }
         self.hits.push(Hit {
             rule: &RULES[rule],
             start: self.base + s,
@@ -1363,7 +1366,10 @@ impl Analysis<'_, '_> {
             if self.toks()[last].comment_after && strong {
                 let t = &self.toks()[b];
                 let content = self.t.content(t);
-                if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+                if content.len() <= 64
+                    && !content.iter().any(|c| c.is_ascii_whitespace())
+                    && !call_argument(content)
+                {
                     self.hit(TRUNCATION, b, last);
                 }
             }
@@ -1437,7 +1443,10 @@ impl Analysis<'_, '_> {
         if self.toks()[i - 1].comment_after && strong {
             let t = &self.toks()[b];
             let content = self.t.content(t);
-            if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
+            if content.len() <= 64
+                && !content.iter().any(|c| c.is_ascii_whitespace())
+                && !call_argument(content)
+            {
                 self.hit(TRUNCATION, b, i - 1);
             }
         }
@@ -1729,7 +1738,7 @@ impl Analysis<'_, '_> {
                     ) {
                         // "grep for 'information_schema' in the repo": in a
                         // quoted context, a name glued to prose in quotes.
-                        if !self.quoted_text_after(i) {
+                        if !self.quoted_text_after(i) && !self.catalogue_in_sentence(i) {
                             self.hit(SCHEMA, i, i);
                         }
                     } else if self.t.name_is(&t, SCHEMA_WORDS) {
@@ -2010,6 +2019,26 @@ impl Analysis<'_, '_> {
                 }
             }
         }
+    }
+
+    /// "Q: Does information_schema.tables exist in SQLite?": a catalogue
+    /// named after a plain word, in a value of words with no quote, call,
+    /// comparison, comment or statement end that could make it a query.
+    fn catalogue_in_sentence(&self, i: usize) -> bool {
+        let toks = self.toks();
+        let b = self.t.b;
+        i > 0
+            && toks[i - 1].k == Tk::Word
+            && !toks[i - 1].call
+            && b.len() <= 512
+            && !b.iter().any(|c| {
+                matches!(
+                    c,
+                    b'\'' | b'"' | b'`' | b'(' | b'=' | b';' | b'#' | b'<' | b'>'
+                )
+            })
+            && !has_comment(b)
+            && toks.iter().filter(|t| t.k == Tk::Word).count() >= 6
     }
 
     /// Whether the tokens after `close` are a sentence: at least three plain
@@ -3925,6 +3954,53 @@ fn near(b: &[u8], s: usize, e: usize, p: usize, r: usize) -> (usize, usize) {
     (ls, (p + r).min(e).min(b.len()).max(ls))
 }
 
+/// "Why does `SELECT * FROM t WHERE id = 1 OR 1 = 1` return every row?":
+/// the match at `s..e` ends inside the one code span of a sentence whose
+/// other text is plain words, with no quote, comment or operator that
+/// could reach a query.
+fn code_span_in_sentence(b: &[u8], s: usize, e: usize) -> bool {
+    if b.len() > 512 {
+        return false;
+    }
+    let mut ticks = memchr::memchr_iter(b'`', b);
+    let (Some(o), Some(c), None) = (ticks.next(), ticks.next(), ticks.next()) else {
+        return false;
+    };
+    // A call's token may start with the sentence before it: the end decides.
+    if !(o < e && e <= c && s <= e) {
+        return false;
+    }
+    let span = &b[o + 1..c];
+    if has_comment(span) || span.contains(&b';') {
+        return false;
+    }
+    let outside = [&b[..o], &b[c + 1..]];
+    let plain = outside.iter().all(|part| {
+        part.iter().all(|ch| {
+            ch.is_ascii_alphanumeric()
+                || matches!(ch, b' ' | b',' | b'.' | b'?' | b'!' | b':' | b'(' | b')')
+        })
+    });
+    let words: usize = outside
+        .iter()
+        .map(|part| {
+            part.split(|ch| !ch.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .count()
+        })
+        .sum();
+    plain && words >= 4
+}
+
+/// `document.querySelector(` before a quote: the quote opens a call's
+/// string argument (`'#total'`, a CSS selector), not a break out of one.
+fn call_argument(content: &[u8]) -> bool {
+    content.len() >= 2
+        && content.ends_with(b"(")
+        && is_word(content[content.len() - 2])
+        && content.contains(&b'.')
+}
+
 /// A comment marker: `#`, `--` or `/*`.
 fn has_comment(v: &[u8]) -> bool {
     memchr::memchr(b'#', v).is_some()
@@ -4988,6 +5064,11 @@ mod tests {
         attack("select pg_sleep", "sqli-time-based");
         attack("EXTRACTVALUE(", "sqli-error-based");
         attack("INFORMATION_SCHEMA", "sqli-schema-enumeration");
+        benign("Does information_schema.columns get slow on big MySQL servers with many tables?");
+        attack(
+            "1 and exists(select 1 from information_schema.tables)",
+            "sqli-schema-enumeration",
+        );
         attack("SELECT IIF(1 > 1, 'TRUE', 'FALSE' )", "sqli-statement");
         attack("1’ OR ’1’=’x’#", "sqli-boolean-injection");
         attack("x'|email--", "sqli-boolean-injection");
@@ -5027,6 +5108,11 @@ mod tests {
     fn truncation() {
         attack("admin'--", "sqli-comment-truncation");
         attack("admin' #", "sqli-comment-truncation");
+        // A CSS selector passed to a DOM call opens a string, not a break.
+        benign("document.querySelector('#total').hidden = true;");
+        benign("How come `SELECT name FROM users WHERE id = 2 OR 2 = 2` lists every user?");
+        benign("On MySQL, `SLEEP(3)` is a quick way to try your read timeout.");
+        attack("x` OR 1=1 -- `y", "sqli-tautology");
         attack("admin')/*", "sqli-comment-truncation");
         attack("admin\"--", "sqli-comment-truncation");
     }

@@ -533,6 +533,17 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     let is_link = lower_eq(local, b"link");
     // XInclude (`<xi:include href=...>`) pulls another document in.
     let is_include = local.len() < name.len() && lower_eq(local, b"include");
+    // A style sheet declared as something else (`type="text/javascript"`)
+    // is not the page's own plain CSS.
+    let mut plain_css = true;
+    if is_link {
+        attributes(b, ne, end, |a| {
+            if lower_eq(&b[a.name.0..a.name.1], b"type") {
+                let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
+                plain_css &= lower_eq(v, b"text/css");
+            }
+        });
+    }
     attributes(b, ne, end, |a| {
         let an = &b[a.name.0..a.name.1];
         let (vs, ve) = a.value.unwrap_or((a.name.1, a.name.1));
@@ -544,7 +555,10 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         }
         // `<link href=...>` loads a style sheet (or more) from elsewhere;
         // `<meta charset=...>` switches the page's encoding (UTF-7 tricks).
-        if (is_link || is_include) && lower_eq(an, b"href") {
+        // A same-site relative style sheet (`../css/print.css`) embeds
+        // nothing the site does not already serve; `rel=import` is caught
+        // below whatever its URL.
+        if (is_include || (is_link && !(plain_css && same_site_path(v)))) && lower_eq(an, b"href") {
             hit(hits, TAG, base, lt, tag_end);
         }
         if is_meta && lower_eq(an, b"charset") && a.value.is_some() {
@@ -601,7 +615,8 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     });
     // Raw-text elements whose content the parser does not read as markup:
     // the classic way to smuggle a tag past a sanitiser (mutation XSS).
-    if ne > ns && RAW_TEXT.iter().any(|t| lower_eq(local, t)) {
+    if ne > ns && RAW_TEXT.iter().any(|t| lower_eq(local, t)) && !plain_text_element(b, ne, tag_end)
+    {
         hit(hits, TAG, base, lt, tag_end);
     }
     if lower_eq(local, b"style") {
@@ -974,6 +989,9 @@ const TAG_TALK: &[&[u8]] = &[
 /// a blank before, then a word of a sentence about markup, and no
 /// `</script` later to close it.
 fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) -> bool {
+    if quoted_same_site_script(b, lt, ne, end, tag_end) {
+        return true;
+    }
     if ne != end || tag_end != end + 1 || lt == 0 || b[lt - 1] != b' ' {
         return false;
     }
@@ -989,7 +1007,83 @@ fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
             b"script",
         )
     });
-    TAG_TALK.iter().any(|t| lower_eq(word, t)) && !closes
+    (TAG_TALK.iter().any(|t| lower_eq(word, t)) || CONNECTIVES.iter().any(|t| lower_eq(word, t)))
+        && !closes
+}
+
+/// Words that carry a sentence on past a tag it names ("strips <script>
+/// but not event handlers"); a script body does not start with them.
+const CONNECTIVES: &[&[u8]] = &[
+    b"but", b"and", b"or", b"nor", b"from", b"with", b"without", b"when", b"if", b"unless",
+    b"because", b"while", b"into", b"anymore", b"only",
+];
+
+/// A URL path on the same site: relative (`../css/a.css`, `app.js`) or
+/// rooted (`/assets/app.js`), with no scheme, no host (`//x`, `\\x`) and
+/// nothing encoded that could spell one.
+fn same_site_path(v: &[u8]) -> bool {
+    !v.is_empty()
+        && v.len() <= 256
+        && !v.starts_with(b"//")
+        && !v.starts_with(b"/\\")
+        && v.iter().all(|&c| {
+            c.is_ascii_graphic() && !matches!(c, b':' | b'\\' | b'<' | b'>' | b'"' | b'\'' | b'`')
+        })
+        && memchr::memmem::find(v, b"&#").is_none()
+        && !v.windows(6).any(|w| lower_eq(w, b"&colon"))
+}
+
+/// "Use `<script type="module" src="/assets/app.js"></script>` at the
+/// end of the body": an empty script element loading a same-site file,
+/// quoted as code in a sentence.
+fn quoted_same_site_script(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) -> bool {
+    if lt == 0 || b[lt - 1] != b'`' || tag_end != end + 1 {
+        return false;
+    }
+    let closes_at_once = b
+        .get(tag_end..tag_end + 10)
+        .is_some_and(|w| lower_eq(w, b"</script>`"));
+    if !closes_at_once {
+        return false;
+    }
+    let mut src_ok = false;
+    let mut other = false;
+    attributes(b, ne, end, |a| {
+        let an = &b[a.name.0..a.name.1];
+        let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
+        if lower_eq(an, b"src") {
+            src_ok = same_site_path(v);
+        } else if !(lower_eq(an, b"type") || lower_eq(an, b"defer") || lower_eq(an, b"async")) {
+            other = true;
+        }
+    });
+    let words = |part: &[u8]| {
+        part.split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count()
+    };
+    src_ok && !other && words(&b[..lt - 1]) + words(&b[(tag_end + 10).min(b.len())..]) >= 3
+}
+
+/// `<noscript>Please enable JavaScript.</noscript>`: a raw-text element
+/// with no attributes whose content is plain text up to its own end tag
+/// has nothing for a parser to re-read as markup.
+fn plain_text_element(b: &[u8], ne: usize, tag_end: usize) -> bool {
+    if tag_end != ne + 1 || b.get(ne) != Some(&b'>') {
+        return false;
+    }
+    let name = &b[..ne];
+    let name = &name[name.iter().rposition(|c| *c == b'<').map_or(0, |p| p + 1)..];
+    let Some(o) = memchr::memchr(b'<', &b[tag_end..]) else {
+        return false;
+    };
+    let body = &b[tag_end..tag_end + o];
+    let close = &b[tag_end + o..];
+    !body.iter().any(|c| matches!(c, b'"' | b'\'' | b'`' | b'&'))
+        && close.starts_with(b"</")
+        && close.len() > name.len() + 2
+        && lower_eq(&close[2..2 + name.len()], name)
+        && close[2 + name.len()] == b'>'
 }
 
 /// Alphabetic words of two letters or more around the URL from `s`
@@ -1767,7 +1861,7 @@ fn dom_statement_at(b: &[u8], s: usize, base: usize, hits: &mut Vec<Hit>) {
     if assign && same_site_literal(&b[j + 1..]) {
         return;
     }
-    if parts > 0 && (call || assign) {
+    if parts > 0 && (call || assign) && !ordinary_dom(&b[s..]) {
         let end = (j + 64).min(b.len());
         let mut e = end;
         while !seg_boundary(b, e) {
@@ -1775,6 +1869,73 @@ fn dom_statement_at(b: &[u8], s: usize, base: usize, hits: &mut Vec<Hit>) {
         }
         hit(hits, JS, base, s, e.max(j));
     }
+}
+
+/// Page code that finds elements, listens for events or writes text from
+/// the program's own variables: `window.addEventListener('load', () =>
+/// init(x))`, `document.querySelector('#t').textContent = format(total);`.
+/// No sink, no method outside a read-only few, no URL or markup, and no
+/// string literal written into the page (`.textContent="XSS"` defaces).
+fn ordinary_dom(v: &[u8]) -> bool {
+    const METHODS: &[&[u8]] = &[
+        b"addeventlistener",
+        b"removeeventlistener",
+        b"queryselector",
+        b"queryselectorall",
+        b"getelementbyid",
+        b"getelementsbyclassname",
+        b"getelementsbytagname",
+    ];
+    const WRITTEN: &[&[u8]] = &[b"textcontent", b"innertext", b"classname", b"value"];
+    if v.len() > 256 || sinks().find(v).is_some() {
+        return false;
+    }
+    if v.iter()
+        .any(|c| matches!(c, b'<' | b':' | b'\\' | b'`' | b'[' | b'{') || !c.is_ascii())
+    {
+        return false;
+    }
+    // Every method called on an object is a read-only or listener one.
+    // Method names run longer than `ident_before` reads.
+    let name_before = |p: usize| {
+        let n = v[..p]
+            .iter()
+            .rev()
+            .take(32)
+            .take_while(|c| is_ident(**c))
+            .count();
+        (&v[p - n..p], p - n)
+    };
+    for p in memchr::memchr_iter(b'(', v) {
+        let (id, is) = name_before(p);
+        if !id.is_empty() && is > 0 && v[is - 1] == b'.' && !one_of(id, METHODS) {
+            return false;
+        }
+    }
+    // Every assignment writes text, from something other than a literal.
+    for p in memchr::memchr_iter(b'=', v) {
+        if matches!(v.get(p + 1), Some(b'=' | b'>'))
+            || (p > 0 && matches!(v[p - 1], b'=' | b'!' | b'<' | b'>'))
+        {
+            continue;
+        }
+        let mut q = p;
+        while q > 0 && v[q - 1].is_ascii_whitespace() {
+            q -= 1;
+        }
+        let (id, _) = name_before(q);
+        if !one_of(id, WRITTEN) {
+            return false;
+        }
+        let rhs = v[p + 1..].trim_ascii_start();
+        if rhs
+            .first()
+            .is_none_or(|c| !(c.is_ascii_alphabetic() || *c == b'_' || *c == b'$'))
+        {
+            return false;
+        }
+    }
+    true
 }
 
 fn seg_boundary(b: &[u8], i: usize) -> bool {
@@ -2712,6 +2873,46 @@ mod tests {
         );
         attack(
             "document.querySelector(\"p\").textContent=\"x\"",
+            "xss-js-injection",
+        );
+    }
+
+    #[test]
+    fn page_code_and_markup_that_embed_nothing() {
+        for s in [
+            "<noscript>Turn on JavaScript to see the chart.</noscript>",
+            "<link rel=\"stylesheet\" href=\"/static/site.css\">",
+            "<link rel=\"icon\" href=\"img/favicon.png\" sizes=\"32x32\">",
+            "The old filter removes <script> and nothing else.",
+            "Put `<script defer src=\"/js/main.js\"></script>` in the head of the page.",
+            "window.addEventListener('resize', () => layout(grid));",
+            "document.getElementById('count').textContent = items.length;",
+        ] {
+            benign(s);
+        }
+        attack(
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<link rel=\"stylesheet\" href=\"//cdn.example.net/a.css\">",
+            "xss-embedding-tag",
+        );
+        attack("<link rel=import href=\"/x.html\">", "xss-embedding-tag");
+        attack(
+            "<link href=\"a.js\" rel=stylesheet type=\"text/javascript\">",
+            "xss-embedding-tag",
+        );
+        attack(
+            "document.querySelector('h1').textContent='hacked'",
+            "xss-js-injection",
+        );
+        attack(
+            "document.getElementById('f').action = target;",
+            "xss-js-injection",
+        );
+        attack(
+            "window.addEventListener('load', () => eval(name));",
             "xss-js-injection",
         );
     }
