@@ -86,3 +86,14 @@ fn redact_bytes_keeps_every_byte_but_the_pii() {
         d.redact(text).text.into_bytes()
     );
 }
+
+#[test]
+fn a_wifi_code_cut_inside_a_character_does_not_panic() {
+    // The field scan stops at a fixed window; its end may fall inside a
+    // multi-byte character.
+    for pad in 0..4 {
+        let text = format!("WIFI:T:WPA;{}P:{};;", "x".repeat(pad), "é".repeat(300));
+        let _ = Detector::new().scan(text.as_bytes());
+        let _ = Detector::new().redact(&text);
+    }
+}

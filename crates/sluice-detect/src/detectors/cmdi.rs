@@ -3125,6 +3125,8 @@ fn scan_segment(
     // Whether the value holds a markdown table's delimiter row; looked for
     // once, at the first `|` that opens or closes a line.
     let mut table: Option<bool> = None;
+    // The line of the last `|` asked about, and whether it is a table row.
+    let mut row: Option<(usize, usize, bool)> = None;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -3142,7 +3144,14 @@ fn scan_segment(
                 // table cell; what the cell shows counts only when hostile.
                 if x == b'|'
                     && j == i + 1
-                    && table_row(b, seg_start, seg_end, i)
+                    && {
+                        let r = match row {
+                            Some(r) if r.0 <= i && i < r.1 => r,
+                            _ => table_row(b, seg_start, seg_end, i),
+                        };
+                        row = Some(r);
+                        r.2
+                    }
                     && *table.get_or_insert_with(|| has_table_rule(&b[seg_start..seg_end]))
                 {
                     check_command(text, i, j, seg_end, Ctx::Span, hits);
@@ -3505,35 +3514,41 @@ const DEV_TOOLS: &[&str] = &[
     "say",
 ];
 
-/// Whether the text before the separator at `sep` ends with a complete
-/// command line: a known command word in lower case followed by arguments
-/// that read as a shell's (an option, a path, a number or a tool's
-/// sub-command) and no prose. Prose may come before it ("To see disk usage:
-/// du -sh * | sort -h"); a value an application expects (`127.0.0.1`, `x`,
-/// `report.pdf`) is no command line, so `127.0.0.1; id` is not affected.
 /// Whether the `|` at `at` lies on a line that opens and closes with `|`,
 /// as the rows of a markdown table do.
-fn table_row(b: &[u8], seg_start: usize, seg_end: usize, at: usize) -> bool {
+/// Returns the line's bounds with the answer, so that the caller asks once
+/// per line: a line of a million pipes is then walked once, not once per
+/// pipe.
+fn table_row(b: &[u8], seg_start: usize, seg_end: usize, at: usize) -> (usize, usize, bool) {
     let ls = memchr::memrchr(b'\n', &b[seg_start..at]).map_or(seg_start, |p| seg_start + p + 1);
     let le = memchr::memchr(b'\n', &b[at..seg_end]).map_or(seg_end, |p| at + p);
     let line = b[ls..le].trim_ascii();
-    line.len() >= 3 && line[0] == b'|' && line[line.len() - 1] == b'|'
+    (
+        ls,
+        le,
+        line.len() >= 3 && line[0] == b'|' && line[line.len() - 1] == b'|',
+    )
 }
 
 /// Whether `seg` holds a markdown table's delimiter row (`|---|:---:|`):
 /// a line of pipes, dashes, colons and blanks with a run of three dashes.
 fn has_table_rule(seg: &[u8]) -> bool {
-    memchr::memmem::find_iter(seg, b"---").any(|p| {
-        let ls = memchr::memrchr(b'\n', &seg[..p]).map_or(0, |q| q + 1);
-        let le = memchr::memchr(b'\n', &seg[p..]).map_or(seg.len(), |q| p + q);
-        let line = &seg[ls..le];
+    // Each line is read once.
+    seg.split(|&c| c == b'\n').any(|line| {
         line.contains(&b'|')
+            && memchr::memmem::find(line, b"---").is_some()
             && line
                 .iter()
                 .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\r'))
     })
 }
 
+/// Whether the text before the separator at `sep` ends with a complete
+/// command line: a known command word in lower case followed by arguments
+/// that read as a shell's (an option, a path, a number or a tool's
+/// sub-command) and no prose. Prose may come before it ("To see disk usage:
+/// du -sh * | sort -h"); a value an application expects (`127.0.0.1`, `x`,
+/// `report.pdf`) is no command line, so `127.0.0.1; id` is not affected.
 fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     let lo = seg_start.max(sep.saturating_sub(160));
     let mut k = sep;

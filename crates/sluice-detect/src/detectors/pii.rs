@@ -258,7 +258,17 @@ fn remote_login(text: &str, s: usize, e: usize) -> bool {
     {
         return true;
     }
-    let line = text[..s].rfind(['\n', '\0']).map_or(0, |p| p + 1);
+    // Look back at most 201 bytes: a long line with many addresses must not
+    // be walked back to its start once per address.
+    let mut from = s.saturating_sub(201);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = match text[from..s].rfind(['\n', '\0']) {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
     let head = &text[line..s];
     if head.len() > 200 {
         return false;
@@ -4142,7 +4152,12 @@ fn scan_wifi_qr(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     for p in memchr::memmem::find_iter(b, b"WIFI:") {
         let mut i = p + 5;
-        let end = (p + 512).min(b.len());
+        // On a char boundary, so that a field cut at the window's end is
+        // still a slice of whole characters.
+        let mut end = (p + 512).min(b.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
         while i + 1 < end && !(b[i] == b';' && b[i - 1] == b';') {
             let fs = i;
             let mut j = i;

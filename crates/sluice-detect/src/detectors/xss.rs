@@ -1062,7 +1062,12 @@ fn quoted_same_site_script(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: 
             .filter(|w| w.len() >= 2)
             .count()
     };
-    src_ok && !other && words(&b[..lt - 1]) + words(&b[(tag_end + 10).min(b.len())..]) >= 3
+    // Words within 200 bytes either side: enough to tell a sentence, and a
+    // body of many such tags is not re-counted whole for each one.
+    let before = &b[(lt - 1).saturating_sub(200)..lt - 1];
+    let after_start = (tag_end + 10).min(b.len());
+    let after = &b[after_start..(after_start + 200).min(b.len())];
+    src_ok && !other && words(before) + words(after) >= 3
 }
 
 /// `<noscript>Please enable JavaScript.</noscript>`: a raw-text element
