@@ -14,6 +14,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use super::engine::{Category, DEFAULT_CHECKED_OUT_CAP, PoolConfig, PressureLevel};
 
+/// Longest timeout accepted. Deadlines are computed as `Instant::now() +
+/// timeout`, which overflows (and panics) for durations near `u64::MAX`
+/// seconds; a year is longer than any connection should wait.
+const MAX_TIMEOUT: Duration = Duration::from_secs(365 * 24 * 3600);
+
 /// A configuration that could not be read or does not make sense.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -611,6 +616,12 @@ impl GatewayConfig {
             if d.is_zero() {
                 return invalid(key, "must be greater than 0");
             }
+            if d > MAX_TIMEOUT {
+                return invalid(key, "must be at most 365 days");
+            }
+        }
+        if self.shutdown_grace > MAX_TIMEOUT {
+            return invalid("shutdown_grace", "must be at most 365 days");
         }
         let r = self.shed.checked_out_ratio;
         if !(r > 0.0 && r <= 1.0) {
@@ -897,6 +908,12 @@ mod tests {
         let zero = GatewayConfig::from_toml("write_timeout = 0\n").unwrap();
         let e = zero.validate().unwrap_err().to_string();
         assert!(e.contains("write_timeout"), "{e}");
+        // A deadline this far out would overflow `Instant` arithmetic.
+        for key in ["write_timeout", "upstream_timeout", "shutdown_grace"] {
+            let huge = GatewayConfig::from_toml(&format!("{key} = 9223372036854775807\n")).unwrap();
+            let e = huge.validate().unwrap_err().to_string();
+            assert!(e.contains(key) && e.contains("365 days"), "{e}");
+        }
         assert_eq!(c.action_for(Category::Pii), Some(CategoryAction::Redact));
         assert_eq!(c.action_for(Category::Sqli), None);
         assert_eq!(c.shed.retry_after_secs, 5);

@@ -567,7 +567,10 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
         }
         // The upstream took no byte of the request for upstream_timeout:
         // as late as a head that never comes.
-        Ok(Err(e)) if super::server::is_write_timeout(&e) => upstream_head_timeout(&state, &rid),
+        // (Not a connect timeout: an upstream that cannot be reached is a 502.)
+        Ok(Err(e)) if !e.is_connect() && super::server::is_write_timeout(&e) => {
+            upstream_head_timeout(&state, &rid)
+        }
         Ok(Err(e)) => {
             tracing::warn!(request_id = %rid, error = %e, "upstream request failed");
             let mut res =
