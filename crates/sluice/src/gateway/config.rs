@@ -249,6 +249,9 @@ impl ListenAddr {
         if let Ok(ip) = self.host.parse::<std::net::IpAddr>() {
             return Ok(vec![SocketAddr::new(ip, self.port)]);
         }
+        if let Ok(scoped) = format!("[{}]:{}", self.host, self.port).parse::<SocketAddr>() {
+            return Ok(vec![scoped]);
+        }
         let fail = |why: String| ConfigError::Invalid {
             key: "listen",
             message: format!("cannot resolve {self}: {why}"),
@@ -266,8 +269,14 @@ impl ListenAddr {
 
 impl From<SocketAddr> for ListenAddr {
     fn from(addr: SocketAddr) -> Self {
+        // An IPv6 link-local address keeps its scope (`fe80::1%2`): without
+        // it the address cannot be bound.
+        let host = match addr {
+            SocketAddr::V6(v6) if v6.scope_id() != 0 => format!("{}%{}", v6.ip(), v6.scope_id()),
+            _ => addr.ip().to_string(),
+        };
         Self {
-            host: addr.ip().to_string(),
+            host,
             port: addr.port(),
         }
     }
@@ -985,6 +994,19 @@ mod tests {
         assert_eq!(a.to_string(), "localhost:9000");
         let v6: ListenAddr = "[::1]:80".parse().unwrap();
         assert_eq!((v6.host(), v6.to_string().as_str()), ("::1", "[::1]:80"));
+        // A link-local address keeps its scope id through parse, display
+        // and resolution.
+        let ll: ListenAddr = "[fe80::1%2]:80".parse().unwrap();
+        assert_eq!(ll.host(), "fe80::1%2");
+        assert_eq!(ll.to_string(), "[fe80::1%2]:80");
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap();
+        let addrs = rt.block_on(ll.resolve()).unwrap();
+        assert!(
+            matches!(addrs[0], SocketAddr::V6(v) if v.scope_id() == 2),
+            "{addrs:?}"
+        );
         for bad in [
             "localhost",
             "localhost:http",
