@@ -8,8 +8,8 @@
 //! would see (the strings of a JSON document, the keys and values of a form)
 //! and decoded the way servers and browsers decode it: percent-encoding
 //! (repeatedly, for double encoding), HTML character references, JavaScript
-//! and CSS escapes, overlong UTF-8, Unicode compatibility forms (NFKC) and
-//! invisible characters. Each finding records which of those decodings
+//! and CSS escapes, overlong UTF-8, Unicode compatibility forms (NFKC),
+//! invisible characters, and base64 values that decode to text. Each finding records which of those decodings
 //! revealed it ([`Finding::decoded_via`]).
 //!
 //! Key types:
