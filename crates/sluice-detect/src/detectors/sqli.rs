@@ -1335,9 +1335,11 @@ impl Analysis<'_, '_> {
     }
 
     /// Whether the break at `b` and the operator at `i` quote a lone symbol
-    /// in a sentence ("join strings with '/'", "use '-' between words"):
-    /// the break ends in a space, the operator is glued to both quotes, and
-    /// the string after it ends the value or goes on with a space.
+    /// in a sentence ("join strings with '/'", "use '-' between words") or
+    /// in code (`m.insert("/", h)`, `version = "*",`): the operator is glued
+    /// to both quotes, the break ends in a space or an opening bracket or
+    /// comma, and the string after it ends the value or goes on with a
+    /// space or a closing bracket, comma or semicolon.
     fn quoted_symbol(&self, b: usize, i: usize) -> bool {
         let brk = &self.toks()[b];
         let op = &self.toks()[i];
@@ -1345,13 +1347,35 @@ impl Analysis<'_, '_> {
             return false;
         };
         let after = self.t.content(next);
-        self.t
-            .content(brk)
-            .last()
-            .is_some_and(u8::is_ascii_whitespace)
+        // Quotes of two kinds around the operator (`` `&'static ``) are no
+        // break and string: the application's quote is one kind.
+        let b = self.t.b;
+        let quote = |c: u8| matches!(c, b'\'' | b'"' | b'`');
+        if matches!(brk.k, Tk::Str { closed: true, .. })
             && op.s == brk.e
             && next.s == op.e
-            && after.first().is_none_or(u8::is_ascii_whitespace)
+            && brk.e > 0
+            && quote(b[brk.e - 1])
+            && quote(b[next.s])
+            && b[brk.e - 1] != b[next.s]
+        {
+            return true;
+        }
+        // A symbol as a code argument or list item: `m.insert("/", "x")`,
+        // `version = "*", features = [...]`.
+        let opener = |c: &u8| c.is_ascii_whitespace() || matches!(c, b'(' | b'[' | b'{' | b',');
+        let closer =
+            |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b')' | b']' | b'}' | b';');
+        self.t.content(brk).last().is_some_and(opener)
+            && op.s == brk.e
+            && next.s == op.e
+            && after.first().is_none_or(closer)
+            && (self
+                .t
+                .content(brk)
+                .last()
+                .is_some_and(u8::is_ascii_whitespace)
+                || after.first().is_some_and(|c| !c.is_ascii_whitespace()))
     }
 
     /// Checks the SQL that follows a break at token `b` (the break token itself).
@@ -1963,11 +1987,49 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// Whether `word::type` is a path in code or prose rather than a cast:
+    /// `serde_json::json`, `` `std::time` ``, `mime::TEXT, mime::PLAIN`,
+    /// "emits notify::text on destroy". A cast of a column name
+    /// (`password::int`) sits in an expression: it is not inside a code
+    /// span, is not followed by a plain word, and the text holds no other
+    /// `a::B` path to a name that is not a type.
+    fn code_path(&self, prev: Tok, ty: Tok, then: Option<Tok>, code: &mut Option<bool>) -> bool {
+        let b = self.t.b;
+        if prev.s > 0 && b[prev.s - 1] == b'`' || b.get(ty.e) == Some(&b'`') {
+            return true;
+        }
+        if then.is_some_and(|t| t.k == Tk::Word && t.s > ty.e) {
+            return true;
+        }
+        *code.get_or_insert_with(|| {
+            let toks = self.toks();
+            let (from, to) = match (toks.first(), toks.last()) {
+                (Some(f), Some(l)) => (f.s, l.e.min(b.len())),
+                _ => return false,
+            };
+            let span = &b[from..to];
+            memchr::memmem::find_iter(span, b"::").any(|at| {
+                let name = &span[at + 2..];
+                let len = name
+                    .iter()
+                    .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                    .unwrap_or(name.len());
+                len > 0
+                    && !SQL_TYPES
+                        .iter()
+                        .any(|t| t.eq_ignore_ascii_case(&name[..len]))
+            })
+        })
+    }
+
     /// `x::int`, `(...)::jsonb`, `'1'::text`: a PostgreSQL cast glued to an
     /// expression; and `) AS name FROM`, `` `a` AS `b` FROM ``: a select
     /// list being closed.
     fn casts_and_aliases(&mut self) {
         let n = self.toks().len();
+        // Whether the text holds a `a::B` path to something that is no SQL
+        // type: found once, on the first word cast.
+        let mut code = None;
         for i in 0..n {
             let t = self.toks()[i];
             if t.k == Tk::Op(Op::Other)
@@ -1996,7 +2058,13 @@ impl Analysis<'_, '_> {
                     x.s == tt.e
                         && (matches!(x.k, Tk::LParen | Tk::Op(Op::Cmp)) || self.t.b[x.s] == b':')
                 });
-                if glued_prev && glued_type && one_case && !path && self.t.name_is(&tt, SQL_TYPES) {
+                if glued_prev
+                    && glued_type
+                    && one_case
+                    && !path
+                    && self.t.name_is(&tt, SQL_TYPES)
+                    && (prev.k != Tk::Word || !self.code_path(prev, tt, then, &mut code))
+                {
                     self.hit(CAST, i - 1, ty);
                 }
                 continue;
@@ -5181,6 +5249,9 @@ mod tests {
     #[test]
     fn prose_is_not_sql_injection() {
         for s in [
+            "mimalloc = { version = \"*\", features = [\"secure\"] }",
+            "m.insert(\"/\", \"Welcome!\").unwrap();",
+            "Enables deserializing `&'static Encoding`-typed\nstruct fields using Serde.",
             "O'Brien",
             "Mary O'Brien-Smith",
             "Workers' Union",
@@ -5262,6 +5333,16 @@ mod tests {
         attack("password::int", "sqli-type-cast");
         attack("encode(lo_get(16400),'base64')::int", "sqli-type-cast");
         attack("'[1, 2]'::jsonb || '3'::jsonb", "sqli-type-cast");
+        attack("1 and 1=password::int", "sqli-type-cast");
+        attack(
+            "id=1 AND 1=(SELECT password::int FROM users LIMIT 1)",
+            "sqli-type-cast",
+        );
+        // Paths in code and prose are not casts.
+        benign("use serde_json::json;\nlet v: serde_json::Value = json!({});");
+        benign("Complete drop-in replacement for [`std::time`] that works in browsers.");
+        benign("match (text.type_(), text.subtype()) { (mime::TEXT, mime::PLAIN) => {} }");
+        benign("entry sends extra notify::text with \"\" on destroy");
         attack("u_id[$ne]", "sqli-nosql-operator");
         attack("$where", "sqli-nosql-operator");
         attack("{\"$gt\": \"\"}", "sqli-nosql-operator");
