@@ -55,6 +55,8 @@ def main():
     ap.add_argument("--max-fpr", type=float, default=0.003)
     ap.add_argument("--min-words", type=int, default=4)
     ap.add_argument("--test-set", default=None)
+    ap.add_argument("--docs-marker", default="docs",
+                    help="sets whose path holds this are documentation negatives, with their own FPR budget")
     a = ap.parse_args()
 
     train, test = [], []
@@ -73,8 +75,16 @@ def main():
         oof[held] = m.decision_function(X[held])
     # Lines too short to be scored by the detector do not count.
     words = np.array([(len(o["features"]) + 1) // 2 for o in train])
-    neg = oof[(y == 0) & (words >= a.min_words)]
-    threshold = float(np.quantile(neg, 1.0 - a.max_fpr))
+    # Each pool of negatives keeps its own false-positive rate: thousands
+    # of easy documentation lines would otherwise buy a lower threshold
+    # with false positives on the hard benign lines.
+    docs = np.array([a.docs_marker in o["set"] for o in train]) if a.docs_marker else np.zeros(len(train), bool)
+    pools = [oof[(y == 0) & (words >= a.min_words) & (docs == d)] for d in (False, True)]
+    threshold = max(float(np.quantile(p, 1.0 - a.max_fpr)) for p in pools if len(p))
+    for name, p in zip(("hand-written", "documentation"), pools):
+        if len(p):
+            print(f"  {name} negatives {len(p)}: out-of-fold FPR {(p > threshold).mean():.4f}", file=sys.stderr)
+    neg = np.concatenate(pools)
     pos = oof[(y == 1) & (words >= a.min_words)]
     print(f"threshold logit {threshold:.3f}: out-of-fold FPR {(neg > threshold).mean():.4f}, "
           f"recall {(pos > threshold).mean():.3f}", file=sys.stderr)

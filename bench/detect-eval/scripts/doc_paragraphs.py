@@ -47,6 +47,19 @@ def paragraphs(text: str):
     return blocks
 
 
+def chunks(text: str):
+    """The pieces `prompt_model.rs` scores: a new piece at the first
+    sentence end after 48 words, or at 96 words."""
+    cur = []
+    for w in re.finditer(r"\S+", text):
+        cur.append(w)
+        if len(cur) >= 96 or (len(cur) >= 48 and re.search(r"[.!?\n]$", w.group())):
+            yield text[cur[0].start():cur[-1].end()]
+            cur = []
+    if cur:
+        yield text[cur[0].start():cur[-1].end()]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=["a", "b", "all"], default="all")
@@ -56,6 +69,8 @@ def main():
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--min-len", type=int, default=20)
     ap.add_argument("--max-len", type=int, default=1500)
+    ap.add_argument("--chunk", action="store_true",
+                    help="cut paragraphs into the pieces the prompt model scores (training negatives)")
     a = ap.parse_args()
 
     def keep(name):
@@ -100,6 +115,8 @@ def main():
         if p not in seen:
             seen.add(p)
             out.append({"text": p, "label": "benign", "note": note})
+    if a.chunk:
+        out = [dict(r, text=c) for r in out for c in chunks(r["text"])]
     os.makedirs(a.out, exist_ok=True)
     path = os.path.join(a.out, "benign-docs.jsonl")
     with open(path, "w") as fh:
