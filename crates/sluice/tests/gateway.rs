@@ -601,6 +601,66 @@ async fn every_metric_family_has_help_text() {
     gw.stop().await;
 }
 
+/// `GET /metrics` picks its format by the q values of `Accept`: a range
+/// with `q=0` rules its format out, the higher q wins, a tie goes to the
+/// range listed first, and the Prometheus text format is the default.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_format_follows_accept_q_values() {
+    const OPEN: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    const PROM: &str = "text/plain; version=0.0.4; charset=utf-8";
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    let cases: [(Option<&str>, &str); 9] = [
+        (None, PROM),
+        (Some("application/openmetrics-text;q=0"), PROM),
+        (Some("application/openmetrics-text; q=0.0, */*"), PROM),
+        (
+            Some("*/*;q=0.8, application/openmetrics-text;version=1.0.0;q=0"),
+            PROM,
+        ),
+        (
+            Some("application/openmetrics-text;q=0.3, text/plain;q=0.7"),
+            PROM,
+        ),
+        (
+            Some("text/plain;q=0.5, application/openmetrics-text;q=0.5"),
+            PROM,
+        ),
+        (
+            Some("application/openmetrics-text;q=0.5, text/plain;q=0.5"),
+            OPEN,
+        ),
+        (
+            Some("text/plain;q=0.2, application/openmetrics-text;q=0.8"),
+            OPEN,
+        ),
+        (
+            Some(
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1",
+            ),
+            OPEN,
+        ),
+    ];
+    for (accept, want) in cases {
+        let mut req = c.get(gw.url("/metrics"));
+        if let Some(a) = accept {
+            req = req.header("accept", a);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let got = res.headers()["content-type"].to_str().unwrap().to_owned();
+        assert_eq!(got, want, "Accept: {accept:?}");
+        let text = res.text().await.unwrap();
+        assert_eq!(
+            text.trim_end().ends_with("# EOF"),
+            want == OPEN,
+            "Accept: {accept:?}"
+        );
+        parse_metrics(&text);
+    }
+    gw.stop().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn metrics_parse_and_move() {
     let gw = Gateway::start(config()).await;

@@ -37,6 +37,13 @@ enum Script {
     /// Answers as [`Script::StallMidBody`] at once and reads no request
     /// body for a while.
     StallUnread,
+    /// A server-sent event stream (chunked, no length): after the head
+    /// and `lead` of silence, `events` events `every` apart, then the end.
+    Events {
+        lead: Duration,
+        events: usize,
+        every: Duration,
+    },
 }
 
 /// A raw-socket upstream following `script` on every connection. Each
@@ -88,6 +95,26 @@ async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
                 s.write_all(&[b'y'; 1024]).await?;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
+        }
+        Script::Events {
+            lead,
+            events,
+            every,
+        } => {
+            s.write_all(
+                b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncache-control: no-cache\r\ntransfer-encoding: chunked\r\n\r\n",
+            )
+            .await?;
+            tokio::time::sleep(lead).await;
+            for i in 0..events {
+                if i > 0 {
+                    tokio::time::sleep(every).await;
+                }
+                let event = format!("id: {i}\ndata: event {i}\n\n");
+                s.write_all(format!("{:x}\r\n{event}\r\n", event.len()).as_bytes())
+                    .await?;
+            }
+            s.write_all(b"0\r\n\r\n").await?;
         }
         Script::Silent => {
             // Let the gateway's writes back up before anything is read.
@@ -296,5 +323,91 @@ async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
         read < sent,
         "the upstream read the whole body: {read} bytes"
     );
+    gw.stop().await;
+}
+
+/// The `data:` lines of a server-sent event stream read so far.
+fn event_data(stream: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stream)
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: ").map(str::to_owned))
+        .collect()
+}
+
+/// `upstream_timeout` is the longest the upstream may go between two
+/// pieces of its answer, not a limit on the whole answer (as nginx's
+/// `proxy_read_timeout`): an event stream that sends within the timeout
+/// stays open as long as it likes, every event arriving in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_stream_that_keeps_sending_outlives_the_timeout() {
+    let events = 11;
+    let (up, _closed) = upstream(Script::Events {
+        lead: Duration::ZERO,
+        events,
+        every: Duration::from_millis(300),
+    })
+    .await;
+    let gw = gateway(up, 4).await;
+    let start = Instant::now();
+    let mut res = client()
+        .get(gw.url("/events"))
+        .header("accept", "text/event-stream")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/event-stream");
+    let mut got = Vec::new();
+    while let Some(chunk) = res.chunk().await.expect("the event stream was cut off") {
+        got.extend_from_slice(&chunk);
+    }
+    // Ten gaps of 300 ms: the stream lived three times the timeout.
+    assert!(
+        start.elapsed() >= 3 * UPSTREAM_TIMEOUT,
+        "{:?}",
+        start.elapsed()
+    );
+    let want: Vec<String> = (0..events).map(|i| format!("event {i}")).collect();
+    assert_eq!(event_data(&got), want);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
+    gw.stop().await;
+}
+
+/// An event stream whose upstream sends its head and then nothing for
+/// twice the timeout is cut: the client has the head, then the
+/// answer ends with an error (the connection closes short of the chunked
+/// body's end) rather than passing for complete, and it is counted as
+/// `sluice_upstream_timeouts_total{phase="body"}`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_stream_silent_after_its_head_is_cut() {
+    // A head, then 2 s of silence before the first event.
+    let (up, _closed) = upstream(Script::Events {
+        lead: 2 * UPSTREAM_TIMEOUT,
+        events: 1,
+        every: Duration::ZERO,
+    })
+    .await;
+    let gw = gateway(up, 4).await;
+    let start = Instant::now();
+    let mut res = client().get(gw.url("/events")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let mut got = Vec::new();
+    let outcome = loop {
+        match res.chunk().await {
+            Ok(Some(c)) => got.extend_from_slice(&c),
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    assert!(outcome.is_err(), "a cut stream ended cleanly: {got:?}");
+    assert!(
+        start.elapsed() < UPSTREAM_TIMEOUT + SLACK,
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(event_data(&got).is_empty(), "{got:?}");
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
     gw.stop().await;
 }

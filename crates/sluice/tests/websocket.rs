@@ -236,3 +236,114 @@ async fn other_upgrades_go_as_plain_requests() {
     }
     gw.stop().await;
 }
+
+/// A WebSocket upstream that completes the handshake and then never reads:
+/// its receive buffer is small, so what the client sends backs up at once.
+async fn deaf_upstream() -> std::net::SocketAddr {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(4096).unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(16).unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut head = Vec::new();
+                let mut byte = [0u8; 1];
+                while !head.ends_with(b"\r\n\r\n") {
+                    if s.read(&mut byte).await.unwrap_or(0) == 0 {
+                        return;
+                    }
+                    head.push(byte[0]);
+                }
+                let head = String::from_utf8_lossy(&head).into_owned();
+                let key = head
+                    .lines()
+                    .find_map(|l| {
+                        let (name, value) = l.split_once(':')?;
+                        name.eq_ignore_ascii_case("sec-websocket-key")
+                            .then(|| value.trim().to_owned())
+                    })
+                    .unwrap_or_default();
+                let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
+                let answer = format!(
+                    "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"
+                );
+                if s.write_all(answer.as_bytes()).await.is_err() {
+                    return;
+                }
+                // Holds the socket open, reading nothing, for longer than
+                // any test here runs.
+                tokio::time::sleep(Duration::from_secs(60)).await;
+            });
+        }
+    });
+    addr
+}
+
+/// An upstream that stops reading a tunnel is told apart from a client
+/// that stops reading: the tunnel closes after `upstream_timeout`, counted
+/// as `sluice_upstream_timeouts_total{phase="tunnel"}`, not as a client
+/// write timeout, and frees its connection slot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_websocket_upstream_that_stops_reading_loses_its_tunnel() {
+    let up = deaf_upstream().await;
+    let gw = Gateway::start(GatewayConfig {
+        upstream: Some(format!("http://{up}")),
+        upstream_timeout: Duration::from_secs(1),
+        write_timeout: Duration::from_secs(30),
+        max_connections: 1,
+        ..config()
+    })
+    .await;
+    let url = format!("ws://{}/deaf", gw.addr);
+    let (mut ws, res) = tokio_tungstenite::connect_async(url.as_str())
+        .await
+        .expect("handshake through the proxy");
+    assert_eq!(res.status(), 101);
+    // Far more than the socket buffers on the way hold; the sender blocks
+    // once they are full, and fails once the tunnel is closed.
+    let sender = tokio::spawn(async move {
+        let blob = vec![3u8; 256 * 1024];
+        for _ in 0..1024 {
+            if ws
+                .send(tungstenite::Message::binary(blob.clone()))
+                .await
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let res = client()
+        .get(gw.url("/healthz"))
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .expect("the stalled tunnel kept the only connection slot");
+    assert_eq!(res.status(), 200);
+    let text = client()
+        .get(gw.url("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let samples = support::parse_metrics(&text);
+    assert_eq!(
+        support::metric(
+            &samples,
+            r#"sluice_upstream_timeouts_total{phase="tunnel"}"#
+        ),
+        1.0,
+        "{text}"
+    );
+    assert_eq!(
+        support::metric(&samples, "sluice_write_timeouts_total"),
+        0.0
+    );
+    sender.abort();
+    gw.stop().await;
+}

@@ -377,16 +377,12 @@ async fn method_not_allowed(req: Request) -> Response {
     )
 }
 
-/// OpenMetrics for a scraper that asks for it (Prometheus does), else the
+/// OpenMetrics for a scraper that prefers it (Prometheus does), else the
 /// Prometheus text format, which `curl` users and `promtool check metrics`
-/// read: there a counter's HELP and TYPE name its `_total` samples.
+/// read: there a counter's HELP and TYPE name its `_total` samples. See
+/// [`metrics::wants_open_metrics`] for how `Accept` is read.
 async fn metrics_text(State(state): State<AppState>, req: Request) -> Response {
-    let open_metrics = req
-        .headers()
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("application/openmetrics-text"));
+    let open_metrics = metrics::wants_open_metrics(req.headers());
     let text = state.metrics().encode();
     let (body, content_type) = if open_metrics {
         (

@@ -414,9 +414,79 @@ fn keep_upgrade(headers: &mut HeaderMap, protocol: HeaderValue) {
     headers.insert(header::UPGRADE, protocol);
 }
 
+/// A write to the upstream side of a tunnel that waited `upstream_timeout`.
+/// Deliberately not an I/O `TimedOut`, which the tunnel reads as the
+/// client's write timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("the upstream took no tunnelled byte for the upstream timeout")]
+struct TunnelUpstreamStalled;
+
+pin_project_lite::pin_project! {
+    /// The upstream end of a tunnel: a write that times out (the upstream
+    /// connection carries `upstream_timeout` as its write timeout) fails
+    /// with [`TunnelUpstreamStalled`] instead, so a stuck upstream is told
+    /// from a client that stops reading.
+    struct UpstreamEnd<T> {
+        #[pin]
+        inner: T,
+    }
+}
+
+fn upstream_stalled<T>(r: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+    match r {
+        Poll::Ready(Err(e)) if e.kind() == std::io::ErrorKind::TimedOut => {
+            Poll::Ready(Err(std::io::Error::other(TunnelUpstreamStalled)))
+        }
+        r => r,
+    }
+}
+
+impl<T: tokio::io::AsyncRead> tokio::io::AsyncRead for UpstreamEnd<T> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        self.project().inner.poll_read(cx, buf)
+    }
+}
+
+impl<T: tokio::io::AsyncWrite> tokio::io::AsyncWrite for UpstreamEnd<T> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        upstream_stalled(self.project().inner.poll_write(cx, buf))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        upstream_stalled(self.project().inner.poll_flush(cx))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        upstream_stalled(self.project().inner.poll_shutdown(cx))
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        upstream_stalled(self.project().inner.poll_write_vectored(cx, bufs))
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+}
+
 /// Joins the client's and the upstream's upgraded connections until either
-/// side closes, or a write to the client waits `write_timeout` (the client
-/// socket carries that timeout into the tunnel).
+/// side closes, a write to the client waits `write_timeout` (the client
+/// socket carries that timeout into the tunnel; counted in
+/// `sluice_write_timeouts_total`), or a write to the upstream waits
+/// `upstream_timeout` (counted as `sluice_upstream_timeouts_total{phase="tunnel"}`).
+/// Silence on either side is no timeout: a WebSocket may idle.
 fn tunnel(
     client: OnUpgrade,
     upstream: OnUpgrade,
@@ -435,14 +505,20 @@ fn tunnel(
             }
         };
         let mut client = TokioIo::new(client);
-        let mut upstream = TokioIo::new(upstream);
+        let mut upstream = UpstreamEnd {
+            inner: TokioIo::new(upstream),
+        };
         match tokio::io::copy_bidirectional(&mut client, &mut upstream).await {
             Ok((up, down)) => {
                 tracing::debug!(request_id = %rid, bytes_up = up, bytes_down = down, "tunnel closed");
             }
             Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
                 metrics.observe_write_timeout();
-                tracing::debug!(request_id = %rid, "tunnel not read in time; closing");
+                tracing::debug!(request_id = %rid, "tunnel not read in time by the client; closing");
+            }
+            Err(e) if e.get_ref().is_some_and(|r| r.is::<TunnelUpstreamStalled>()) => {
+                metrics.observe_upstream_timeout(UpstreamPhase::Tunnel);
+                tracing::warn!(request_id = %rid, "tunnel not read in time by the upstream; closing");
             }
             Err(e) => tracing::debug!(request_id = %rid, error = %e, "tunnel ended with an error"),
         }
