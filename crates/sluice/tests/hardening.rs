@@ -3,31 +3,15 @@
 
 mod support;
 
-use std::io::Write;
 use std::time::Duration;
 
 use serde_json::Value;
 use sluice::gateway::GatewayConfig;
-use support::{Gateway, Upstream, client, config};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use support::binary::{line_with, run_binary, spawn_serve};
+use support::encode::{brotli, gzip, raw_deflate, skippable, zstd};
+use support::{Gateway, Upstream, client, closed_within, config, proxy_config};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-/// Reads until the server closes the connection; `None` when it is still
-/// open after `limit`.
-async fn closed_within(s: &mut TcpStream, limit: Duration) -> Option<Vec<u8>> {
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 1024];
-    tokio::time::timeout(limit, async {
-        loop {
-            match s.read(&mut buf).await {
-                Ok(0) | Err(_) => return seen,
-                Ok(n) => seen.extend_from_slice(&buf[..n]),
-            }
-        }
-    })
-    .await
-    .ok()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_connections_are_closed_and_free_their_slots() {
@@ -106,38 +90,6 @@ async fn idle_connections_are_closed_and_free_their_slots() {
         "{seen:?}"
     );
     gw.stop().await;
-}
-
-fn proxy_config(up: &Upstream) -> GatewayConfig {
-    GatewayConfig {
-        upstream: Some(up.url()),
-        ..config()
-    }
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
-
-fn raw_deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
-
-fn brotli(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
-        w.write_all(data).unwrap();
-    }
-    out
-}
-
-fn zstd(data: &[u8]) -> Vec<u8> {
-    ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
 }
 
 const SQLI_JSON: &str = r#"{"q": "1' OR '1'='1' --", "note": "x"}"#;
@@ -225,15 +177,6 @@ async fn compressed_bodies_are_screened_decoded_and_forwarded_as_sent() {
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["threat"], true, "{v}");
     gw.stop().await;
-}
-
-/// A zstd skippable frame (RFC 8878 3.1.2): magic `0x184D2A5n`, a 4-byte
-/// little-endian size, then that many bytes of user data.
-fn skippable(nibble: u8, data: &[u8]) -> Vec<u8> {
-    let mut out = (0x184D_2A50u32 | u32::from(nibble)).to_le_bytes().to_vec();
-    out.extend(u32::try_from(data.len()).unwrap().to_le_bytes());
-    out.extend_from_slice(data);
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -329,75 +272,14 @@ async fn clients_cannot_spoof_the_gateways_headers() {
     gw2.stop().await;
 }
 
-/// `sluice serve` as a child process with these extra arguments, its
-/// address, and its stderr lines as they come.
-async fn spawn_binary(
-    extra: &[&str],
-) -> (
-    std::process::Child,
-    String,
-    std::sync::mpsc::Receiver<String>,
-) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--workers", "1"])
-        .args(extra)
-        .env_remove("RUST_LOG")
-        .env("NO_COLOR", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    loop {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let line = match rx.recv_timeout(left) {
-            Ok(l) => l,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("sluice serve did not start: {:?}", child.wait());
-            }
-        };
-        // `addr=127.0.0.1:N` in text, `"addr":"127.0.0.1:N"` in JSON.
-        if line.contains("listening") {
-            let at = line.find("127.0.0.1:").unwrap();
-            let addr: String = line[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                .collect();
-            return (child, addr, rx);
-        }
-    }
-}
-
-fn line_with(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Option<String> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while let Ok(line) =
-        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
-    {
-        if line.contains(needle) {
-            return Some(line);
-        }
-    }
-    None
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn blocked_requests_are_logged_in_both_formats() {
     let up = Upstream::start().await;
     for format in ["text", "json"] {
-        let (mut child, addr, rx) =
-            spawn_binary(&["--upstream", &up.url(), "--log-format", format]).await;
+        let (mut child, addr, rx) = spawn_serve(
+            "127.0.0.1:0",
+            &["--upstream", &up.url(), "--log-format", format],
+        );
         let res = client()
             .get(format!(
                 "http://{addr}/search?q=%3Cscript%3Ealert(1)%3C/script%3E"
@@ -655,20 +537,6 @@ async fn metrics_count_pool_hits_misses_and_trims_per_class() {
     }
     assert!(seen > 0, "no class served a body: {stats}");
     gw.stop().await;
-}
-
-/// Runs `sluice` with `args` and `env`; its exit code and stderr.
-fn run_binary(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
-        .args(args)
-        .envs(env.iter().copied())
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 #[test]

@@ -11,10 +11,9 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use http_body_util::BodyExt;
-use sluice::gateway::GatewayConfig;
-use support::{Gateway, client, config, metric, parse_metrics};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use support::upstream::{Script, scripted};
+use support::{Gateway, client, event_data};
+use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
 const MIB: usize = 1 << 20;
@@ -25,138 +24,21 @@ const UPSTREAM_TIMEOUT: Duration = Duration::from_millis(1000);
 /// Room for a loaded 2-core machine on top of [`UPSTREAM_TIMEOUT`].
 const SLACK: Duration = Duration::from_secs(8);
 
-/// What a scripted upstream does once it has read a request head.
-#[derive(Clone, Copy)]
-enum Script {
-    /// Announces 1 MiB, sends 10 KiB, then sends nothing more.
-    StallMidBody,
-    /// Announces `chunks` KiB and sends 1 KiB every 200 ms.
-    Trickle { chunks: usize },
-    /// Reads no request body and never answers.
-    Silent,
-    /// Answers as [`Script::StallMidBody`] at once and reads no request
-    /// body for a while.
-    StallUnread,
-    /// A server-sent event stream (chunked, no length): after the head
-    /// and `lead` of silence, `events` events `every` apart, then the end.
-    Events {
-        lead: Duration,
-        events: usize,
-        every: Duration,
-    },
-}
-
-/// A raw-socket upstream following `script` on every connection. Each
-/// connection reports on the channel, once the gateway has closed it, the
-/// bytes it read after the request head.
-async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<usize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (closed_tx, closed_rx) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((s, _)) = listener.accept().await {
-            let closed = closed_tx.clone();
-            tokio::spawn(async move {
-                if let Ok(n) = serve(s, script).await {
-                    let _ = closed.send(n);
-                }
-            });
-        }
-    });
-    (addr, closed_rx)
-}
-
-/// Runs `script` on one connection; once the gateway closed it, the bytes
-/// read after the request head.
-async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        if s.read(&mut byte).await? == 0 {
-            return Ok(0);
-        }
-        head.push(byte[0]);
-    }
-    match script {
-        Script::StallMidBody | Script::StallUnread => {
-            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {MIB}\r\n\r\n").as_bytes())
-                .await?;
-            s.write_all(&[b'x'; 10 * 1024]).await?;
-            if matches!(script, Script::StallUnread) {
-                // Past the answer's cut and the stalled write's timeout.
-                tokio::time::sleep(3 * UPSTREAM_TIMEOUT).await;
-            }
-        }
-        Script::Trickle { chunks } => {
-            let len = chunks * 1024;
-            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {len}\r\n\r\n").as_bytes())
-                .await?;
-            for _ in 0..chunks {
-                s.write_all(&[b'y'; 1024]).await?;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-        }
-        Script::Events {
-            lead,
-            events,
-            every,
-        } => {
-            s.write_all(
-                b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncache-control: no-cache\r\ntransfer-encoding: chunked\r\n\r\n",
-            )
-            .await?;
-            tokio::time::sleep(lead).await;
-            for i in 0..events {
-                if i > 0 {
-                    tokio::time::sleep(every).await;
-                }
-                let event = format!("id: {i}\ndata: event {i}\n\n");
-                s.write_all(format!("{:x}\r\n{event}\r\n", event.len()).as_bytes())
-                    .await?;
-            }
-            s.write_all(b"0\r\n\r\n").await?;
-        }
-        Script::Silent => {
-            // Let the gateway's writes back up before anything is read.
-            tokio::time::sleep(UPSTREAM_TIMEOUT + Duration::from_millis(500)).await;
-        }
-    }
-    // Whatever else comes (a request body, a next request), until the
-    // gateway closes the connection.
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut got = 0;
-    loop {
-        match s.read(&mut buf).await {
-            Ok(0) | Err(_) => return Ok(got),
-            Ok(n) => got += n,
-        }
-    }
-}
-
+/// A gateway in front of `up` with `slots` connection slots.
 async fn gateway(up: SocketAddr, slots: usize) -> Gateway {
-    Gateway::start(GatewayConfig {
-        upstream: Some(format!("http://{up}")),
-        upstream_timeout: UPSTREAM_TIMEOUT,
-        max_connections: slots,
-        max_body: 8 * MIB,
-        ..config()
+    Gateway::proxying(up, |c| {
+        c.upstream_timeout = UPSTREAM_TIMEOUT;
+        c.max_connections = slots;
+        c.max_body = 8 * MIB;
     })
     .await
 }
 
 async fn upstream_timeouts(gw: &Gateway, phase: &str) -> f64 {
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    metric(
-        &parse_metrics(&text),
-        &format!("sluice_upstream_timeouts_total{{phase=\"{phase}\"}}"),
-    )
+    gw.metric(&format!(
+        "sluice_upstream_timeouts_total{{phase=\"{phase}\"}}"
+    ))
+    .await
 }
 
 /// Waits for the upstream to see its connection closed by the gateway;
@@ -170,7 +52,7 @@ async fn upstream_closed(closed: &mut mpsc::UnboundedReceiver<usize>) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
-    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    let (up, mut closed) = scripted(Script::StallMidBody).await;
     let gw = gateway(up, 1).await;
     assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
     let start = Instant::now();
@@ -202,7 +84,7 @@ async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http2_answer_that_stalls_resets_only_its_stream() {
-    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    let (up, mut closed) = scripted(Script::StallMidBody).await;
     // The HTTP/2 connection stays open and holds one slot.
     let gw = gateway(up, 2).await;
     let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
@@ -254,7 +136,7 @@ async fn http2_answer_that_stalls_resets_only_its_stream() {
 async fn slow_upstream_that_keeps_sending_delivers_the_whole_answer() {
     // 10 pieces 200 ms apart: the whole answer outlasts the timeout.
     let chunks = 10;
-    let (up, _closed) = upstream(Script::Trickle { chunks }).await;
+    let (up, _closed) = scripted(Script::Trickle { chunks }).await;
     let gw = gateway(up, 4).await;
     let start = Instant::now();
     let res = client().get(gw.url("/slow")).send().await.unwrap();
@@ -268,7 +150,11 @@ async fn slow_upstream_that_keeps_sending_delivers_the_whole_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upstream_that_reads_no_request_body_times_out() {
-    let (up, mut closed) = upstream(Script::Silent).await;
+    let (up, mut closed) = scripted(Script::Silent {
+        // The gateway's writes back up before anything is read.
+        quiet: UPSTREAM_TIMEOUT + Duration::from_millis(500),
+    })
+    .await;
     let gw = gateway(up, 1).await;
     // More than the loopback socket buffers hold; binary and of an opaque
     // type, so it goes to the upstream unscreened.
@@ -293,7 +179,11 @@ async fn upstream_that_reads_no_request_body_times_out() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
-    let (up, mut closed) = upstream(Script::StallUnread).await;
+    let (up, mut closed) = scripted(Script::StallUnread {
+        // Past the answer's cut and the stalled write's timeout.
+        quiet: 3 * UPSTREAM_TIMEOUT,
+    })
+    .await;
     let gw = gateway(up, 1).await;
     let sent = 8 * MIB;
     let mut res = client()
@@ -326,14 +216,6 @@ async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
     gw.stop().await;
 }
 
-/// The `data:` lines of a server-sent event stream read so far.
-fn event_data(stream: &[u8]) -> Vec<String> {
-    String::from_utf8_lossy(stream)
-        .lines()
-        .filter_map(|l| l.strip_prefix("data: ").map(str::to_owned))
-        .collect()
-}
-
 /// `upstream_timeout` is the longest the upstream may go between two
 /// pieces of its answer, not a limit on the whole answer (as nginx's
 /// `proxy_read_timeout`): an event stream that sends within the timeout
@@ -341,7 +223,7 @@ fn event_data(stream: &[u8]) -> Vec<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn event_stream_that_keeps_sending_outlives_the_timeout() {
     let events = 11;
-    let (up, _closed) = upstream(Script::Events {
+    let (up, _closed) = scripted(Script::Events {
         lead: Duration::ZERO,
         events,
         every: Duration::from_millis(300),
@@ -382,7 +264,7 @@ async fn event_stream_that_keeps_sending_outlives_the_timeout() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn event_stream_silent_after_its_head_is_cut() {
     // A head, then 2 s of silence before the first event.
-    let (up, _closed) = upstream(Script::Events {
+    let (up, _closed) = scripted(Script::Events {
         lead: 2 * UPSTREAM_TIMEOUT,
         events: 1,
         every: Duration::ZERO,

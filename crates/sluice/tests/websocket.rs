@@ -3,78 +3,14 @@
 
 mod support;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use sluice::gateway::GatewayConfig;
-use support::{Gateway, Upstream, client, config, raw};
+use support::upstream::{EchoServer, deaf_websocket};
+use support::{Gateway, Upstream, client, proxy_config, raw};
 use tokio_tungstenite::tungstenite;
-
-/// A WebSocket server that echoes every message back with a prefix and
-/// counts handshakes.
-struct EchoServer {
-    addr: std::net::SocketAddr,
-    handshakes: Arc<AtomicUsize>,
-}
-
-async fn upgrade(State(n): State<Arc<AtomicUsize>>, ws: WebSocketUpgrade) -> Response {
-    n.fetch_add(1, Ordering::SeqCst);
-    ws.on_upgrade(echo)
-}
-
-async fn echo(mut socket: WebSocket) {
-    while let Some(Ok(msg)) = socket.recv().await {
-        let reply = match msg {
-            Message::Text(t) => Message::Text(format!("echo: {}", t.as_str()).into()),
-            Message::Binary(b) => Message::Binary(b),
-            Message::Close(_) => break,
-            _ => continue,
-        };
-        if socket.send(reply).await.is_err() {
-            break;
-        }
-    }
-}
-
-/// Sends 64 binary messages of 1 MiB, more than any socket buffer holds.
-async fn flood(ws: WebSocketUpgrade) -> Response {
-    ws.on_upgrade(|mut socket| async move {
-        let blob = axum::body::Bytes::from(vec![7u8; 1 << 20]);
-        for _ in 0..64 {
-            if socket.send(Message::Binary(blob.clone())).await.is_err() {
-                break;
-            }
-        }
-    })
-}
-
-impl EchoServer {
-    async fn start() -> Self {
-        let handshakes = Arc::new(AtomicUsize::new(0));
-        let app = axum::Router::new()
-            .route("/chat", axum::routing::get(upgrade))
-            .route("/flood", axum::routing::get(flood))
-            .with_state(Arc::clone(&handshakes));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        Self { addr, handshakes }
-    }
-
-    fn config(&self) -> GatewayConfig {
-        GatewayConfig {
-            upstream: Some(format!("http://{}", self.addr)),
-            ..config()
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn websocket_messages_flow_both_ways_through_the_proxy() {
@@ -174,18 +110,17 @@ async fn a_websocket_client_that_stops_reading_loses_its_tunnel() {
         .await
         .expect("the unread tunnel kept the only connection slot");
     assert_eq!(res.status(), 200);
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let samples = support::parse_metrics(&text);
+    let samples = gw.scrape().await;
     assert_eq!(
         support::metric(&samples, "sluice_write_timeouts_total"),
         1.0
+    );
+    assert_eq!(
+        support::metric(
+            &samples,
+            r#"sluice_upstream_timeouts_total{phase="tunnel"}"#
+        ),
+        0.0
     );
     drop(ws);
     gw.stop().await;
@@ -209,11 +144,7 @@ async fn other_upgrades_go_as_plain_requests() {
     // An `h2c` switch would carry HTTP/2 requests past the screening: the
     // upstream gets the request without the upgrade headers.
     let up = Upstream::start().await;
-    let gw = Gateway::start(GatewayConfig {
-        upstream: Some(up.url()),
-        ..config()
-    })
-    .await;
+    let gw = Gateway::start(proxy_config(&up)).await;
     for offer in ["h2c", "websocket, h2c", "TLS/1.0"] {
         let req = format!(
             "GET /x HTTP/1.1\r\nHost: app\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: {offer}\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n"
@@ -237,64 +168,16 @@ async fn other_upgrades_go_as_plain_requests() {
     gw.stop().await;
 }
 
-/// A WebSocket upstream that completes the handshake and then never reads:
-/// its receive buffer is small, so what the client sends backs up at once.
-async fn deaf_upstream() -> std::net::SocketAddr {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let socket = tokio::net::TcpSocket::new_v4().unwrap();
-    socket.set_recv_buffer_size(4096).unwrap();
-    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
-    let listener = socket.listen(16).unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        while let Ok((mut s, _)) = listener.accept().await {
-            tokio::spawn(async move {
-                let mut head = Vec::new();
-                let mut byte = [0u8; 1];
-                while !head.ends_with(b"\r\n\r\n") {
-                    if s.read(&mut byte).await.unwrap_or(0) == 0 {
-                        return;
-                    }
-                    head.push(byte[0]);
-                }
-                let head = String::from_utf8_lossy(&head).into_owned();
-                let key = head
-                    .lines()
-                    .find_map(|l| {
-                        let (name, value) = l.split_once(':')?;
-                        name.eq_ignore_ascii_case("sec-websocket-key")
-                            .then(|| value.trim().to_owned())
-                    })
-                    .unwrap_or_default();
-                let accept = tungstenite::handshake::derive_accept_key(key.as_bytes());
-                let answer = format!(
-                    "HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {accept}\r\n\r\n"
-                );
-                if s.write_all(answer.as_bytes()).await.is_err() {
-                    return;
-                }
-                // Holds the socket open, reading nothing, for longer than
-                // any test here runs.
-                tokio::time::sleep(Duration::from_secs(60)).await;
-            });
-        }
-    });
-    addr
-}
-
 /// An upstream that stops reading a tunnel is told apart from a client
 /// that stops reading: the tunnel closes after `upstream_timeout`, counted
 /// as `sluice_upstream_timeouts_total{phase="tunnel"}`, not as a client
 /// write timeout, and frees its connection slot.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_websocket_upstream_that_stops_reading_loses_its_tunnel() {
-    let up = deaf_upstream().await;
-    let gw = Gateway::start(GatewayConfig {
-        upstream: Some(format!("http://{up}")),
-        upstream_timeout: Duration::from_secs(1),
-        write_timeout: Duration::from_secs(30),
-        max_connections: 1,
-        ..config()
+    let gw = Gateway::proxying(deaf_websocket().await, |c| {
+        c.upstream_timeout = Duration::from_secs(1);
+        c.write_timeout = Duration::from_secs(30);
+        c.max_connections = 1;
     })
     .await;
     let url = format!("ws://{}/deaf", gw.addr);
@@ -323,22 +206,14 @@ async fn a_websocket_upstream_that_stops_reading_loses_its_tunnel() {
         .await
         .expect("the stalled tunnel kept the only connection slot");
     assert_eq!(res.status(), 200);
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let samples = support::parse_metrics(&text);
+    let samples = gw.scrape().await;
     assert_eq!(
         support::metric(
             &samples,
             r#"sluice_upstream_timeouts_total{phase="tunnel"}"#
         ),
         1.0,
-        "{text}"
+        "{samples:?}"
     );
     assert_eq!(
         support::metric(&samples, "sluice_write_timeouts_total"),
