@@ -660,3 +660,115 @@ async fn batch_items_name_known_kinds() {
     assert_eq!(v[0]["threat"], true, "{v}");
     gw.stop().await;
 }
+
+/// Hostile requests get a bounded answer: a 4xx with a JSON body, or the
+/// connection closed, never a panic or memory that grows with the input.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_requests_get_bounded_answers() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+
+    // A JSON batch of a million tiny items is refused before it is parsed
+    // (parsed, it would take 32 MiB and more).
+    let body = format!("[{}]", vec!["0"; 1_000_000].join(","));
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let v: Value = res.json().await.unwrap();
+    let msg = v["error"].as_str().unwrap();
+    assert!(msg.contains("too many items: more than 10000"), "{v}");
+    assert!(v["request_id"].is_string(), "{v}");
+
+    // Very many headers: refused before the gateway sees the request.
+    let mut head = String::from("GET /healthz HTTP/1.1\r\nhost: x\r\n");
+    for i in 0..500 {
+        head.push_str(&format!("x-h{i}: v\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    s.write_all(head.as_bytes()).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(10))
+        .await
+        .expect("a head with 500 headers kept its connection open");
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(seen.starts_with("HTTP/1.1 431"), "{seen}");
+
+    // A huge header value: refused or closed once the head outgrows the
+    // read buffer, while the client is still sending it.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let (mut rd, mut wr) = s.split();
+    let send = async {
+        let _ = wr
+            .write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nx-big: ")
+            .await;
+        let _ = wr.write_all(&vec![b'a'; 4 << 20]).await;
+    };
+    let read = async {
+        let mut got = Vec::new();
+        let _ = tokio::time::timeout(
+            Duration::from_secs(10),
+            tokio::io::AsyncReadExt::read_to_end(&mut rd, &mut got),
+        )
+        .await
+        .expect("a 4 MiB header value kept its connection open");
+        got
+    };
+    let (_, got) = tokio::join!(tokio::time::timeout(Duration::from_secs(10), send), read);
+    let got = String::from_utf8_lossy(&got);
+    assert!(got.is_empty() || got.starts_with("HTTP/1.1 431"), "{got}");
+    drop(s);
+
+    // A body in 100,000 one-byte chunks is read and screened as one.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let mut req = Vec::from(
+        &b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"[..],
+    );
+    for _ in 0..100_000 {
+        req.extend_from_slice(b"1\r\na\r\n");
+    }
+    req.extend_from_slice(b"0\r\n\r\n");
+    s.write_all(&req).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(30))
+        .await
+        .expect("a body of tiny chunks was not answered");
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(seen.starts_with("HTTP/1.1 200"), "{seen}");
+    assert!(seen.contains(r#""bytes":100000"#), "{seen}");
+
+    // Pipelined requests are answered one by one, in order.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let mut req = Vec::new();
+    for i in 0..300 {
+        let close = if i == 299 {
+            "connection: close\r\n"
+        } else {
+            ""
+        };
+        req.extend_from_slice(
+            format!("GET /healthz HTTP/1.1\r\nhost: x\r\nx-request-id: p{i}\r\n{close}\r\n")
+                .as_bytes(),
+        );
+    }
+    s.write_all(&req).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(30))
+        .await
+        .expect("pipelined requests were not all answered");
+    let seen = String::from_utf8_lossy(&seen);
+    assert_eq!(seen.matches("HTTP/1.1 200").count(), 300);
+    let ids: Vec<&str> = seen
+        .lines()
+        .filter_map(|l| l.strip_prefix("x-request-id: "))
+        .collect();
+    let want: Vec<String> = (0..300).map(|i| format!("p{i}")).collect();
+    assert_eq!(ids, want);
+
+    // The gateway still serves.
+    let res = c.get(gw.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    gw.stop().await;
+}
