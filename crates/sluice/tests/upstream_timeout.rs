@@ -293,3 +293,40 @@ async fn event_stream_silent_after_its_head_is_cut() {
     assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
     gw.stop().await;
 }
+
+/// `upstream_timeout` runs between two signs of life while the request is
+/// sent too: an upstream that takes a large upload slowly but steadily,
+/// for twice the timeout and more, and then answers is not cut (as nginx's
+/// `proxy_send_timeout`). Once the last piece is handed to the socket the
+/// timeout runs until the answer's head: the upstream must read what the
+/// sockets on the way hold within it, hence the longer timeout here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_upload_to_an_upstream_that_keeps_reading_is_answered() {
+    let timeout = 3 * UPSTREAM_TIMEOUT;
+    // 64 KiB every 25 ms: about 2.5 MiB/s.
+    let (up, _closed) = scripted(Script::ReadSlowly {
+        piece: 64 * 1024,
+        every: Duration::from_millis(25),
+    })
+    .await;
+    let gw = Gateway::proxying(up, |c| {
+        c.upstream_timeout = timeout;
+        c.max_body = 24 * MIB;
+    })
+    .await;
+    let sent = 18 * MIB;
+    let start = Instant::now();
+    let res = client()
+        .post(gw.url("/upload"))
+        .header("content-type", "application/octet-stream")
+        .body(vec![0xffu8; sent])
+        .timeout(Duration::from_secs(60))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "after {:?}", start.elapsed());
+    assert_eq!(res.text().await.unwrap(), format!("read {sent}"));
+    assert!(start.elapsed() > 2 * timeout, "{:?}", start.elapsed());
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
+    gw.stop().await;
+}

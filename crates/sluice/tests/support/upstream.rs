@@ -137,6 +137,9 @@ pub enum Script {
     /// Answers as [`Script::StallMidBody`] at once and reads no request
     /// body for `quiet`.
     StallUnread { quiet: Duration },
+    /// Reads the request body (by its `Content-Length`) `piece` bytes at a
+    /// time, `every` apart, then answers `read N`.
+    ReadSlowly { piece: usize, every: Duration },
     /// A server-sent event stream (chunked, no length): after the head
     /// and `lead` of silence, `events` events `every` apart, then the end.
     Events {
@@ -150,7 +153,14 @@ pub enum Script {
 /// connection reports on the channel, once the gateway has closed it, the
 /// bytes it read after the request head.
 pub async fn scripted(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<usize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    if let Script::ReadSlowly { piece, .. } = script {
+        // A receive window of about one piece: what the gateway has sent
+        // is read soon after, not parked in a large socket buffer.
+        socket.set_recv_buffer_size(piece as u32).unwrap();
+    }
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(64).unwrap();
     let addr = listener.local_addr().unwrap();
     let (closed_tx, closed_rx) = mpsc::unbounded_channel();
     tokio::spawn(async move {
@@ -169,10 +179,35 @@ pub async fn scripted(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<us
 /// Runs `script` on one connection; once the gateway closed it, the bytes
 /// read after the request head.
 async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
-    if read_head(&mut s).await?.is_none() {
+    let Some(head) = read_head(&mut s).await? else {
         return Ok(0);
-    }
+    };
     match script {
+        Script::ReadSlowly { piece, every } => {
+            let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            let mut buf = vec![0u8; piece];
+            let mut got = 0;
+            while got < len {
+                let want = piece.min(len - got);
+                s.read_exact(&mut buf[..want]).await?;
+                got += want;
+                tokio::time::sleep(every).await;
+            }
+            let answer = format!("read {got}");
+            s.write_all(
+                format!(
+                    "HTTP/1.1 200 OK\r\ncontent-length: {}\r\n\r\n{answer}",
+                    answer.len()
+                )
+                .as_bytes(),
+            )
+            .await?;
+        }
         Script::StallMidBody | Script::StallUnread { .. } => {
             s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {MIB}\r\n\r\n").as_bytes())
                 .await?;
