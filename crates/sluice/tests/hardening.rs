@@ -772,3 +772,44 @@ async fn hostile_requests_get_bounded_answers() {
     assert_eq!(res.status(), 200);
     gw.stop().await;
 }
+
+/// One HTTP/2 connection opening far more streams than it may have open at
+/// once: each gets its answer (the streams past the limit wait for a free
+/// one), and the connection holds one slot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_http2_streams_on_one_connection_are_all_answered() {
+    let gw = Gateway::start(config()).await;
+    let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
+    let (send, conn) =
+        hyper::client::conn::http2::handshake(hyper_util::rt::TokioExecutor::new(), io)
+            .await
+            .unwrap();
+    tokio::spawn(conn);
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..1000 {
+        let mut send = send.clone();
+        let uri = gw.url("/v1/analyze");
+        tasks.spawn(async move {
+            let req = axum::http::Request::post(uri)
+                .body(http_body_util::Full::new(axum::body::Bytes::from(format!(
+                    "item {i}"
+                ))))
+                .unwrap();
+            send.send_request(req).await.map(|r| r.status().as_u16())
+        });
+    }
+    let answered = tokio::time::timeout(Duration::from_secs(60), async {
+        let mut ok = 0;
+        while let Some(r) = tasks.join_next().await {
+            if r.unwrap().unwrap() == 200 {
+                ok += 1;
+            }
+        }
+        ok
+    })
+    .await
+    .expect("the streams were not all answered");
+    assert_eq!(answered, 1000);
+    assert_eq!(gw.metric("sluice_open_connections").await, 2.0);
+    gw.stop().await;
+}
