@@ -813,3 +813,57 @@ async fn many_http2_streams_on_one_connection_are_all_answered() {
     assert_eq!(gw.metric("sluice_open_connections").await, 2.0);
     gw.stop().await;
 }
+
+/// A client's `x-request-id` is kept only when short and printable: an id
+/// of 8 KiB or with spaces or tabs is replaced by a generated one, in the
+/// answer and in the request the upstream sees.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unfit_request_ids_are_replaced() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+    let long = "a".repeat(8 * 1024);
+    for (sent, kept) in [
+        ("order-42", true),
+        (long.as_str(), false),
+        ("two words", false),
+        ("tab\there", false),
+    ] {
+        let res = c
+            .get(gw.url("/page"))
+            .header("x-request-id", sent)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let answered = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let forwarded = up.last().headers["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(forwarded, answered);
+        if kept {
+            assert_eq!(answered, sent);
+        } else {
+            assert_ne!(answered, sent);
+            assert!(
+                (1..=128).contains(&answered.len())
+                    && answered.bytes().all(|b| b.is_ascii_graphic()),
+                "{answered:?}"
+            );
+        }
+    }
+    // An error body carries the generated id too.
+    let res = c
+        .get(gw.url("/page?q=1%27%20OR%20%271%27=%271"))
+        .header("x-request-id", long.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let answered = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["request_id"], answered.as_str(), "{v}");
+    assert!(answered.len() <= 128);
+    gw.stop().await;
+}
