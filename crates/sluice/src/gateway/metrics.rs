@@ -221,13 +221,14 @@ impl UpstreamPhase {
 /// rules its format out. The higher q wins; a tie goes to the format whose
 /// range comes first, and one range matching both (`*/*`) to the
 /// Prometheus format, as does a request that accepts neither or sends no
-/// `Accept`. Media type parameters other than `q` are not compared; a range
-/// with a malformed q value is ignored.
+/// `Accept`. Media type parameters other than `q` are not compared (of
+/// two equally specific ranges, the higher q counts); a range with a
+/// malformed q value is ignored.
 pub(crate) fn wants_open_metrics(headers: &http::HeaderMap) -> bool {
     // (q in thousandths, specificity, position) of the best range so far.
     type Match = Option<(u16, u8, usize)>;
     fn better(seen: &mut Match, q: u16, specificity: u8, at: usize) {
-        if seen.is_none_or(|(_, s, _)| specificity > s) {
+        if seen.is_none_or(|(sq, s, _)| specificity > s || (specificity == s && q > sq)) {
             *seen = Some((q, specificity, at));
         }
     }
@@ -488,6 +489,11 @@ mod tests {
         assert!(!accept(&["*/*, application/openmetrics-text;q=0"]));
         assert!(accept(&["text/plain;q=0, */*"]));
         assert!(accept(&["application/*;q=0.9, text/*;q=0.5"]));
+        // Parameters are not compared: of two equally specific ranges the
+        // higher q counts.
+        assert!(accept(&[
+            "application/openmetrics-text;version=0.0.1;q=0, application/openmetrics-text;version=1.0.0;q=0.8, text/plain;q=0.5"
+        ]));
         // Highest q wins; ties by order; across several headers too.
         assert!(!accept(&[
             "application/openmetrics-text;q=0.5, text/plain;q=0.6"
