@@ -8,7 +8,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 use sluice::gateway::{Category, CategoryAction, GatewayConfig, PoolConfig, ShedPressure};
-use support::{Gateway, Upstream, client, config, eventually, metric, parse_metrics, raw};
+use support::binary::spawn_serve;
+use support::{
+    Gateway, Upstream, client, config, eventually, metric, parse_metrics, proxy_config, raw,
+};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 
@@ -104,7 +107,6 @@ async fn batch_answers_one_verdict_per_item() {
 /// undoing `Content-Encoding`.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn batch_reads_json_whatever_the_declared_type() {
-    use std::io::Write;
     let gw = Gateway::start(config()).await;
     let c = client();
     for ct in [
@@ -139,13 +141,12 @@ async fn batch_reads_json_whatever_the_declared_type() {
         assert_eq!(v["line"], 2, "{v}");
         assert_eq!(v["column"], 5, "{v}");
     }
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    gz.write_all(format!("[{SQLI:?}]").as_bytes()).unwrap();
+    let gz = support::encode::gzip(format!("[{SQLI:?}]").as_bytes());
     let res = c
         .post(gw.url("/v1/analyze/batch"))
         .header("content-type", "application/x-www-form-urlencoded")
         .header("content-encoding", "gzip")
-        .body(gz.finish().unwrap())
+        .body(gz)
         .send()
         .await
         .unwrap();
@@ -279,13 +280,6 @@ async fn oversize_chunked_body_is_refused_when_it_crosses_the_limit() {
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["bytes"], 24 * 1024);
     gw.stop().await;
-}
-
-fn proxy_config(up: &Upstream) -> GatewayConfig {
-    GatewayConfig {
-        upstream: Some(up.url()),
-        ..config()
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -597,6 +591,66 @@ async fn every_metric_family_has_help_text() {
             out.status.success() && said.trim().is_empty(),
             "promtool: {said}"
         );
+    }
+    gw.stop().await;
+}
+
+/// `GET /metrics` picks its format by the q values of `Accept`: a range
+/// with `q=0` rules its format out, the higher q wins, a tie goes to the
+/// range listed first, and the Prometheus text format is the default.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn metrics_format_follows_accept_q_values() {
+    const OPEN: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+    const PROM: &str = "text/plain; version=0.0.4; charset=utf-8";
+    let gw = Gateway::start(config()).await;
+    let c = client();
+    let cases: [(Option<&str>, &str); 9] = [
+        (None, PROM),
+        (Some("application/openmetrics-text;q=0"), PROM),
+        (Some("application/openmetrics-text; q=0.0, */*"), PROM),
+        (
+            Some("*/*;q=0.8, application/openmetrics-text;version=1.0.0;q=0"),
+            PROM,
+        ),
+        (
+            Some("application/openmetrics-text;q=0.3, text/plain;q=0.7"),
+            PROM,
+        ),
+        (
+            Some("text/plain;q=0.5, application/openmetrics-text;q=0.5"),
+            PROM,
+        ),
+        (
+            Some("application/openmetrics-text;q=0.5, text/plain;q=0.5"),
+            OPEN,
+        ),
+        (
+            Some("text/plain;q=0.2, application/openmetrics-text;q=0.8"),
+            OPEN,
+        ),
+        (
+            Some(
+                "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5,*/*;q=0.1",
+            ),
+            OPEN,
+        ),
+    ];
+    for (accept, want) in cases {
+        let mut req = c.get(gw.url("/metrics"));
+        if let Some(a) = accept {
+            req = req.header("accept", a);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 200);
+        let got = res.headers()["content-type"].to_str().unwrap().to_owned();
+        assert_eq!(got, want, "Accept: {accept:?}");
+        let text = res.text().await.unwrap();
+        assert_eq!(
+            text.trim_end().ends_with("# EOF"),
+            want == OPEN,
+            "Accept: {accept:?}"
+        );
+        parse_metrics(&text);
     }
     gw.stop().await;
 }
@@ -1371,43 +1425,7 @@ async fn the_binary_listens_on_a_host_name() {
 
 /// Starts `sluice serve --listen LISTEN` and screens one request through it.
 async fn serves_on(listen: &str) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
-        .args([
-            "serve",
-            "--listen",
-            listen,
-            "--workers",
-            "1",
-            "--log-format",
-            "json",
-        ])
-        .env_remove("RUST_LOG")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    // The bound address is in the start-up log line.
-    let addr = tokio::task::spawn_blocking(move || {
-        for line in std::io::BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if let Ok(v) = serde_json::from_str::<Value>(&line) {
-                if let Some(a) = v["addr"].as_str() {
-                    return Some(a.to_owned());
-                }
-            }
-        }
-        None
-    });
-    let addr = tokio::time::timeout(Duration::from_secs(60), addr)
-        .await
-        .expect("no start-up line within 60 s")
-        .unwrap();
-    let Some(addr) = addr else {
-        let _ = child.kill();
-        panic!("sluice serve exited without listening: {:?}", child.wait());
-    };
+    let (mut child, addr, _log) = spawn_serve(listen, &["--log-format", "json"]);
     let v: Value = client()
         .post(format!("http://{addr}/v1/analyze"))
         .body(SQLI)

@@ -3,31 +3,15 @@
 
 mod support;
 
-use std::io::Write;
 use std::time::Duration;
 
 use serde_json::Value;
 use sluice::gateway::GatewayConfig;
-use support::{Gateway, Upstream, client, config};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use support::binary::{line_with, run_binary, spawn_serve};
+use support::encode::{brotli, gzip, raw_deflate, skippable, zstd};
+use support::{Gateway, Upstream, client, closed_within, config, proxy_config};
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
-
-/// Reads until the server closes the connection; `None` when it is still
-/// open after `limit`.
-async fn closed_within(s: &mut TcpStream, limit: Duration) -> Option<Vec<u8>> {
-    let mut seen = Vec::new();
-    let mut buf = [0u8; 1024];
-    tokio::time::timeout(limit, async {
-        loop {
-            match s.read(&mut buf).await {
-                Ok(0) | Err(_) => return seen,
-                Ok(n) => seen.extend_from_slice(&buf[..n]),
-            }
-        }
-    })
-    .await
-    .ok()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_connections_are_closed_and_free_their_slots() {
@@ -106,38 +90,6 @@ async fn idle_connections_are_closed_and_free_their_slots() {
         "{seen:?}"
     );
     gw.stop().await;
-}
-
-fn proxy_config(up: &Upstream) -> GatewayConfig {
-    GatewayConfig {
-        upstream: Some(up.url()),
-        ..config()
-    }
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
-
-fn raw_deflate(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
-
-fn brotli(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    {
-        let mut w = brotli::CompressorWriter::new(&mut out, 4096, 5, 22);
-        w.write_all(data).unwrap();
-    }
-    out
-}
-
-fn zstd(data: &[u8]) -> Vec<u8> {
-    ruzstd::encoding::compress_to_vec(data, ruzstd::encoding::CompressionLevel::Fastest)
 }
 
 const SQLI_JSON: &str = r#"{"q": "1' OR '1'='1' --", "note": "x"}"#;
@@ -225,15 +177,6 @@ async fn compressed_bodies_are_screened_decoded_and_forwarded_as_sent() {
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["threat"], true, "{v}");
     gw.stop().await;
-}
-
-/// A zstd skippable frame (RFC 8878 3.1.2): magic `0x184D2A5n`, a 4-byte
-/// little-endian size, then that many bytes of user data.
-fn skippable(nibble: u8, data: &[u8]) -> Vec<u8> {
-    let mut out = (0x184D_2A50u32 | u32::from(nibble)).to_le_bytes().to_vec();
-    out.extend(u32::try_from(data.len()).unwrap().to_le_bytes());
-    out.extend_from_slice(data);
-    out
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -329,75 +272,14 @@ async fn clients_cannot_spoof_the_gateways_headers() {
     gw2.stop().await;
 }
 
-/// `sluice serve` as a child process with these extra arguments, its
-/// address, and its stderr lines as they come.
-async fn spawn_binary(
-    extra: &[&str],
-) -> (
-    std::process::Child,
-    String,
-    std::sync::mpsc::Receiver<String>,
-) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--workers", "1"])
-        .args(extra)
-        .env_remove("RUST_LOG")
-        .env("NO_COLOR", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stderr).lines() {
-            let Ok(line) = line else { break };
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = std::time::Instant::now() + Duration::from_secs(60);
-    loop {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let line = match rx.recv_timeout(left) {
-            Ok(l) => l,
-            Err(_) => {
-                let _ = child.kill();
-                panic!("sluice serve did not start: {:?}", child.wait());
-            }
-        };
-        // `addr=127.0.0.1:N` in text, `"addr":"127.0.0.1:N"` in JSON.
-        if line.contains("listening") {
-            let at = line.find("127.0.0.1:").unwrap();
-            let addr: String = line[at..]
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                .collect();
-            return (child, addr, rx);
-        }
-    }
-}
-
-fn line_with(rx: &std::sync::mpsc::Receiver<String>, needle: &str) -> Option<String> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    while let Ok(line) =
-        rx.recv_timeout(deadline.saturating_duration_since(std::time::Instant::now()))
-    {
-        if line.contains(needle) {
-            return Some(line);
-        }
-    }
-    None
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn blocked_requests_are_logged_in_both_formats() {
     let up = Upstream::start().await;
     for format in ["text", "json"] {
-        let (mut child, addr, rx) =
-            spawn_binary(&["--upstream", &up.url(), "--log-format", format]).await;
+        let (mut child, addr, rx) = spawn_serve(
+            "127.0.0.1:0",
+            &["--upstream", &up.url(), "--log-format", format],
+        );
         let res = client()
             .get(format!(
                 "http://{addr}/search?q=%3Cscript%3Ealert(1)%3C/script%3E"
@@ -657,20 +539,6 @@ async fn metrics_count_pool_hits_misses_and_trims_per_class() {
     gw.stop().await;
 }
 
-/// Runs `sluice` with `args` and `env`; its exit code and stderr.
-fn run_binary(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sluice"))
-        .args(args)
-        .envs(env.iter().copied())
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn start_up_errors_are_clear() {
     // The cause is printed once.
@@ -790,5 +658,212 @@ async fn batch_items_name_known_kinds() {
     assert_eq!(res.status(), 200);
     let v: Value = res.json().await.unwrap();
     assert_eq!(v[0]["threat"], true, "{v}");
+    gw.stop().await;
+}
+
+/// Hostile requests get a bounded answer: a 4xx with a JSON body, or the
+/// connection closed, never a panic or memory that grows with the input.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hostile_requests_get_bounded_answers() {
+    let gw = Gateway::start(config()).await;
+    let c = client();
+
+    // A JSON batch of a million tiny items is refused before it is parsed
+    // (parsed, it would take 32 MiB and more).
+    let body = format!("[{}]", vec!["0"; 1_000_000].join(","));
+    let res = c
+        .post(gw.url("/v1/analyze/batch"))
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+    let v: Value = res.json().await.unwrap();
+    let msg = v["error"].as_str().unwrap();
+    assert!(msg.contains("too many items: more than 10000"), "{v}");
+    assert!(v["request_id"].is_string(), "{v}");
+
+    // Very many headers: refused before the gateway sees the request.
+    let mut head = String::from("GET /healthz HTTP/1.1\r\nhost: x\r\n");
+    for i in 0..500 {
+        head.push_str(&format!("x-h{i}: v\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    s.write_all(head.as_bytes()).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(10))
+        .await
+        .expect("a head with 500 headers kept its connection open");
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(seen.starts_with("HTTP/1.1 431"), "{seen}");
+
+    // A huge header value: refused or closed once the head outgrows the
+    // read buffer, while the client is still sending it.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let (mut rd, mut wr) = s.split();
+    let send = async {
+        let _ = wr
+            .write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nx-big: ")
+            .await;
+        let _ = wr.write_all(&vec![b'a'; 4 << 20]).await;
+    };
+    let read = async {
+        let mut got = Vec::new();
+        let _ = tokio::time::timeout(
+            Duration::from_secs(10),
+            tokio::io::AsyncReadExt::read_to_end(&mut rd, &mut got),
+        )
+        .await
+        .expect("a 4 MiB header value kept its connection open");
+        got
+    };
+    let (_, got) = tokio::join!(tokio::time::timeout(Duration::from_secs(10), send), read);
+    let got = String::from_utf8_lossy(&got);
+    assert!(got.is_empty() || got.starts_with("HTTP/1.1 431"), "{got}");
+    drop(s);
+
+    // A body in 100,000 one-byte chunks is read and screened as one.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let mut req = Vec::from(
+        &b"POST /v1/analyze HTTP/1.1\r\nhost: x\r\ntransfer-encoding: chunked\r\nconnection: close\r\n\r\n"[..],
+    );
+    for _ in 0..100_000 {
+        req.extend_from_slice(b"1\r\na\r\n");
+    }
+    req.extend_from_slice(b"0\r\n\r\n");
+    s.write_all(&req).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(30))
+        .await
+        .expect("a body of tiny chunks was not answered");
+    let seen = String::from_utf8_lossy(&seen);
+    assert!(seen.starts_with("HTTP/1.1 200"), "{seen}");
+    assert!(seen.contains(r#""bytes":100000"#), "{seen}");
+
+    // Pipelined requests are answered one by one, in order.
+    let mut s = TcpStream::connect(gw.addr).await.unwrap();
+    let mut req = Vec::new();
+    for i in 0..300 {
+        let close = if i == 299 {
+            "connection: close\r\n"
+        } else {
+            ""
+        };
+        req.extend_from_slice(
+            format!("GET /healthz HTTP/1.1\r\nhost: x\r\nx-request-id: p{i}\r\n{close}\r\n")
+                .as_bytes(),
+        );
+    }
+    s.write_all(&req).await.unwrap();
+    let seen = closed_within(&mut s, Duration::from_secs(30))
+        .await
+        .expect("pipelined requests were not all answered");
+    let seen = String::from_utf8_lossy(&seen);
+    assert_eq!(seen.matches("HTTP/1.1 200").count(), 300);
+    let ids: Vec<&str> = seen
+        .lines()
+        .filter_map(|l| l.strip_prefix("x-request-id: "))
+        .collect();
+    let want: Vec<String> = (0..300).map(|i| format!("p{i}")).collect();
+    assert_eq!(ids, want);
+
+    // The gateway still serves.
+    let res = c.get(gw.url("/healthz")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    gw.stop().await;
+}
+
+/// One HTTP/2 connection opening far more streams than it may have open at
+/// once: each gets its answer (the streams past the limit wait for a free
+/// one), and the connection holds one slot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_http2_streams_on_one_connection_are_all_answered() {
+    let gw = Gateway::start(config()).await;
+    let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
+    let (send, conn) =
+        hyper::client::conn::http2::handshake(hyper_util::rt::TokioExecutor::new(), io)
+            .await
+            .unwrap();
+    tokio::spawn(conn);
+    let mut tasks = tokio::task::JoinSet::new();
+    for i in 0..1000 {
+        let mut send = send.clone();
+        let uri = gw.url("/v1/analyze");
+        tasks.spawn(async move {
+            let req = axum::http::Request::post(uri)
+                .body(http_body_util::Full::new(axum::body::Bytes::from(format!(
+                    "item {i}"
+                ))))
+                .unwrap();
+            send.send_request(req).await.map(|r| r.status().as_u16())
+        });
+    }
+    let answered = tokio::time::timeout(Duration::from_secs(60), async {
+        let mut ok = 0;
+        while let Some(r) = tasks.join_next().await {
+            if r.unwrap().unwrap() == 200 {
+                ok += 1;
+            }
+        }
+        ok
+    })
+    .await
+    .expect("the streams were not all answered");
+    assert_eq!(answered, 1000);
+    assert_eq!(gw.metric("sluice_open_connections").await, 2.0);
+    gw.stop().await;
+}
+
+/// A client's `x-request-id` is kept only when short and printable: an id
+/// of 8 KiB or with spaces or tabs is replaced by a generated one, in the
+/// answer and in the request the upstream sees.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unfit_request_ids_are_replaced() {
+    let up = Upstream::start().await;
+    let gw = Gateway::start(proxy_config(&up)).await;
+    let c = client();
+    let long = "a".repeat(8 * 1024);
+    for (sent, kept) in [
+        ("order-42", true),
+        (long.as_str(), false),
+        ("two words", false),
+        ("tab\there", false),
+    ] {
+        let res = c
+            .get(gw.url("/page"))
+            .header("x-request-id", sent)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let answered = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+        let forwarded = up.last().headers["x-request-id"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(forwarded, answered);
+        if kept {
+            assert_eq!(answered, sent);
+        } else {
+            assert_ne!(answered, sent);
+            assert!(
+                (1..=128).contains(&answered.len())
+                    && answered.bytes().all(|b| b.is_ascii_graphic()),
+                "{answered:?}"
+            );
+        }
+    }
+    // An error body carries the generated id too.
+    let res = c
+        .get(gw.url("/page?q=1%27%20OR%20%271%27=%271"))
+        .header("x-request-id", long.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let answered = res.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["request_id"], answered.as_str(), "{v}");
+    assert!(answered.len() <= 128);
     gw.stop().await;
 }

@@ -11,10 +11,9 @@ use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use http_body_util::BodyExt;
-use sluice::gateway::GatewayConfig;
-use support::{Gateway, client, config, metric, parse_metrics};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use support::upstream::{Script, scripted};
+use support::{Gateway, client, event_data};
+use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
 const MIB: usize = 1 << 20;
@@ -25,111 +24,21 @@ const UPSTREAM_TIMEOUT: Duration = Duration::from_millis(1000);
 /// Room for a loaded 2-core machine on top of [`UPSTREAM_TIMEOUT`].
 const SLACK: Duration = Duration::from_secs(8);
 
-/// What a scripted upstream does once it has read a request head.
-#[derive(Clone, Copy)]
-enum Script {
-    /// Announces 1 MiB, sends 10 KiB, then sends nothing more.
-    StallMidBody,
-    /// Announces `chunks` KiB and sends 1 KiB every 200 ms.
-    Trickle { chunks: usize },
-    /// Reads no request body and never answers.
-    Silent,
-    /// Answers as [`Script::StallMidBody`] at once and reads no request
-    /// body for a while.
-    StallUnread,
-}
-
-/// A raw-socket upstream following `script` on every connection. Each
-/// connection reports on the channel, once the gateway has closed it, the
-/// bytes it read after the request head.
-async fn upstream(script: Script) -> (SocketAddr, mpsc::UnboundedReceiver<usize>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (closed_tx, closed_rx) = mpsc::unbounded_channel();
-    tokio::spawn(async move {
-        while let Ok((s, _)) = listener.accept().await {
-            let closed = closed_tx.clone();
-            tokio::spawn(async move {
-                if let Ok(n) = serve(s, script).await {
-                    let _ = closed.send(n);
-                }
-            });
-        }
-    });
-    (addr, closed_rx)
-}
-
-/// Runs `script` on one connection; once the gateway closed it, the bytes
-/// read after the request head.
-async fn serve(mut s: TcpStream, script: Script) -> std::io::Result<usize> {
-    let mut head = Vec::new();
-    let mut byte = [0u8; 1];
-    while !head.ends_with(b"\r\n\r\n") {
-        if s.read(&mut byte).await? == 0 {
-            return Ok(0);
-        }
-        head.push(byte[0]);
-    }
-    match script {
-        Script::StallMidBody | Script::StallUnread => {
-            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {MIB}\r\n\r\n").as_bytes())
-                .await?;
-            s.write_all(&[b'x'; 10 * 1024]).await?;
-            if matches!(script, Script::StallUnread) {
-                // Past the answer's cut and the stalled write's timeout.
-                tokio::time::sleep(3 * UPSTREAM_TIMEOUT).await;
-            }
-        }
-        Script::Trickle { chunks } => {
-            let len = chunks * 1024;
-            s.write_all(format!("HTTP/1.1 200 OK\r\ncontent-length: {len}\r\n\r\n").as_bytes())
-                .await?;
-            for _ in 0..chunks {
-                s.write_all(&[b'y'; 1024]).await?;
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
-        }
-        Script::Silent => {
-            // Let the gateway's writes back up before anything is read.
-            tokio::time::sleep(UPSTREAM_TIMEOUT + Duration::from_millis(500)).await;
-        }
-    }
-    // Whatever else comes (a request body, a next request), until the
-    // gateway closes the connection.
-    let mut buf = vec![0u8; 64 * 1024];
-    let mut got = 0;
-    loop {
-        match s.read(&mut buf).await {
-            Ok(0) | Err(_) => return Ok(got),
-            Ok(n) => got += n,
-        }
-    }
-}
-
+/// A gateway in front of `up` with `slots` connection slots.
 async fn gateway(up: SocketAddr, slots: usize) -> Gateway {
-    Gateway::start(GatewayConfig {
-        upstream: Some(format!("http://{up}")),
-        upstream_timeout: UPSTREAM_TIMEOUT,
-        max_connections: slots,
-        max_body: 8 * MIB,
-        ..config()
+    Gateway::proxying(up, |c| {
+        c.upstream_timeout = UPSTREAM_TIMEOUT;
+        c.max_connections = slots;
+        c.max_body = 8 * MIB;
     })
     .await
 }
 
 async fn upstream_timeouts(gw: &Gateway, phase: &str) -> f64 {
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    metric(
-        &parse_metrics(&text),
-        &format!("sluice_upstream_timeouts_total{{phase=\"{phase}\"}}"),
-    )
+    gw.metric(&format!(
+        "sluice_upstream_timeouts_total{{phase=\"{phase}\"}}"
+    ))
+    .await
 }
 
 /// Waits for the upstream to see its connection closed by the gateway;
@@ -143,7 +52,7 @@ async fn upstream_closed(closed: &mut mpsc::UnboundedReceiver<usize>) -> usize {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
-    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    let (up, mut closed) = scripted(Script::StallMidBody).await;
     let gw = gateway(up, 1).await;
     assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
     let start = Instant::now();
@@ -175,7 +84,7 @@ async fn http1_answer_that_stalls_is_cut_short_and_frees_the_slot() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http2_answer_that_stalls_resets_only_its_stream() {
-    let (up, mut closed) = upstream(Script::StallMidBody).await;
+    let (up, mut closed) = scripted(Script::StallMidBody).await;
     // The HTTP/2 connection stays open and holds one slot.
     let gw = gateway(up, 2).await;
     let io = hyper_util::rt::TokioIo::new(TcpStream::connect(gw.addr).await.unwrap());
@@ -227,7 +136,7 @@ async fn http2_answer_that_stalls_resets_only_its_stream() {
 async fn slow_upstream_that_keeps_sending_delivers_the_whole_answer() {
     // 10 pieces 200 ms apart: the whole answer outlasts the timeout.
     let chunks = 10;
-    let (up, _closed) = upstream(Script::Trickle { chunks }).await;
+    let (up, _closed) = scripted(Script::Trickle { chunks }).await;
     let gw = gateway(up, 4).await;
     let start = Instant::now();
     let res = client().get(gw.url("/slow")).send().await.unwrap();
@@ -241,7 +150,11 @@ async fn slow_upstream_that_keeps_sending_delivers_the_whole_answer() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upstream_that_reads_no_request_body_times_out() {
-    let (up, mut closed) = upstream(Script::Silent).await;
+    let (up, mut closed) = scripted(Script::Silent {
+        // The gateway's writes back up before anything is read.
+        quiet: UPSTREAM_TIMEOUT + Duration::from_millis(500),
+    })
+    .await;
     let gw = gateway(up, 1).await;
     // More than the loopback socket buffers hold; binary and of an opaque
     // type, so it goes to the upstream unscreened.
@@ -266,7 +179,11 @@ async fn upstream_that_reads_no_request_body_times_out() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
-    let (up, mut closed) = upstream(Script::StallUnread).await;
+    let (up, mut closed) = scripted(Script::StallUnread {
+        // Past the answer's cut and the stalled write's timeout.
+        quiet: 3 * UPSTREAM_TIMEOUT,
+    })
+    .await;
     let gw = gateway(up, 1).await;
     let sent = 8 * MIB;
     let mut res = client()
@@ -296,5 +213,120 @@ async fn upstream_that_answers_and_stops_reading_loses_its_connection() {
         read < sent,
         "the upstream read the whole body: {read} bytes"
     );
+    gw.stop().await;
+}
+
+/// `upstream_timeout` is the longest the upstream may go between two
+/// pieces of its answer, not a limit on the whole answer (as nginx's
+/// `proxy_read_timeout`): an event stream that sends within the timeout
+/// stays open as long as it likes, every event arriving in order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_stream_that_keeps_sending_outlives_the_timeout() {
+    let events = 11;
+    let (up, _closed) = scripted(Script::Events {
+        lead: Duration::ZERO,
+        events,
+        every: Duration::from_millis(300),
+    })
+    .await;
+    let gw = gateway(up, 4).await;
+    let start = Instant::now();
+    let mut res = client()
+        .get(gw.url("/events"))
+        .header("accept", "text/event-stream")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/event-stream");
+    let mut got = Vec::new();
+    while let Some(chunk) = res.chunk().await.expect("the event stream was cut off") {
+        got.extend_from_slice(&chunk);
+    }
+    // Ten gaps of 300 ms: the stream lived three times the timeout.
+    assert!(
+        start.elapsed() >= 3 * UPSTREAM_TIMEOUT,
+        "{:?}",
+        start.elapsed()
+    );
+    let want: Vec<String> = (0..events).map(|i| format!("event {i}")).collect();
+    assert_eq!(event_data(&got), want);
+    assert_eq!(upstream_timeouts(&gw, "body").await, 0.0);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
+    gw.stop().await;
+}
+
+/// An event stream whose upstream sends its head and then nothing for
+/// twice the timeout is cut: the client has the head, then the
+/// answer ends with an error (the connection closes short of the chunked
+/// body's end) rather than passing for complete, and it is counted as
+/// `sluice_upstream_timeouts_total{phase="body"}`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn event_stream_silent_after_its_head_is_cut() {
+    // A head, then 2 s of silence before the first event.
+    let (up, _closed) = scripted(Script::Events {
+        lead: 2 * UPSTREAM_TIMEOUT,
+        events: 1,
+        every: Duration::ZERO,
+    })
+    .await;
+    let gw = gateway(up, 4).await;
+    let start = Instant::now();
+    let mut res = client().get(gw.url("/events")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let mut got = Vec::new();
+    let outcome = loop {
+        match res.chunk().await {
+            Ok(Some(c)) => got.extend_from_slice(&c),
+            Ok(None) => break Ok(()),
+            Err(e) => break Err(e),
+        }
+    };
+    assert!(outcome.is_err(), "a cut stream ended cleanly: {got:?}");
+    assert!(
+        start.elapsed() < UPSTREAM_TIMEOUT + SLACK,
+        "{:?}",
+        start.elapsed()
+    );
+    assert!(event_data(&got).is_empty(), "{got:?}");
+    assert_eq!(upstream_timeouts(&gw, "body").await, 1.0);
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
+    gw.stop().await;
+}
+
+/// `upstream_timeout` runs between two signs of life while the request is
+/// sent too: an upstream that takes a large upload slowly but steadily,
+/// for twice the timeout and more, and then answers is not cut (as nginx's
+/// `proxy_send_timeout`). Once the last piece is handed to the socket the
+/// timeout runs until the answer's head: the upstream must read what the
+/// sockets on the way hold within it, hence the longer timeout here.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_upload_to_an_upstream_that_keeps_reading_is_answered() {
+    let timeout = 3 * UPSTREAM_TIMEOUT;
+    // 64 KiB every 25 ms: about 2.5 MiB/s.
+    let (up, _closed) = scripted(Script::ReadSlowly {
+        piece: 64 * 1024,
+        every: Duration::from_millis(25),
+    })
+    .await;
+    let gw = Gateway::proxying(up, |c| {
+        c.upstream_timeout = timeout;
+        c.max_body = 24 * MIB;
+    })
+    .await;
+    let sent = 18 * MIB;
+    let start = Instant::now();
+    let res = client()
+        .post(gw.url("/upload"))
+        .header("content-type", "application/octet-stream")
+        .body(vec![0xffu8; sent])
+        .timeout(Duration::from_secs(60))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "after {:?}", start.elapsed());
+    assert_eq!(res.text().await.unwrap(), format!("read {sent}"));
+    assert!(start.elapsed() > 2 * timeout, "{:?}", start.elapsed());
+    assert_eq!(upstream_timeouts(&gw, "head").await, 0.0);
     gw.stop().await;
 }

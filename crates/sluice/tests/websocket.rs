@@ -3,78 +3,14 @@
 
 mod support;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use axum::extract::State;
-use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
-use axum::response::Response;
 use futures_util::{SinkExt, StreamExt};
 use sluice::gateway::GatewayConfig;
-use support::{Gateway, Upstream, client, config, raw};
+use support::upstream::{EchoServer, deaf_websocket};
+use support::{Gateway, Upstream, client, proxy_config, raw};
 use tokio_tungstenite::tungstenite;
-
-/// A WebSocket server that echoes every message back with a prefix and
-/// counts handshakes.
-struct EchoServer {
-    addr: std::net::SocketAddr,
-    handshakes: Arc<AtomicUsize>,
-}
-
-async fn upgrade(State(n): State<Arc<AtomicUsize>>, ws: WebSocketUpgrade) -> Response {
-    n.fetch_add(1, Ordering::SeqCst);
-    ws.on_upgrade(echo)
-}
-
-async fn echo(mut socket: WebSocket) {
-    while let Some(Ok(msg)) = socket.recv().await {
-        let reply = match msg {
-            Message::Text(t) => Message::Text(format!("echo: {}", t.as_str()).into()),
-            Message::Binary(b) => Message::Binary(b),
-            Message::Close(_) => break,
-            _ => continue,
-        };
-        if socket.send(reply).await.is_err() {
-            break;
-        }
-    }
-}
-
-/// Sends 64 binary messages of 1 MiB, more than any socket buffer holds.
-async fn flood(ws: WebSocketUpgrade) -> Response {
-    ws.on_upgrade(|mut socket| async move {
-        let blob = axum::body::Bytes::from(vec![7u8; 1 << 20]);
-        for _ in 0..64 {
-            if socket.send(Message::Binary(blob.clone())).await.is_err() {
-                break;
-            }
-        }
-    })
-}
-
-impl EchoServer {
-    async fn start() -> Self {
-        let handshakes = Arc::new(AtomicUsize::new(0));
-        let app = axum::Router::new()
-            .route("/chat", axum::routing::get(upgrade))
-            .route("/flood", axum::routing::get(flood))
-            .with_state(Arc::clone(&handshakes));
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        Self { addr, handshakes }
-    }
-
-    fn config(&self) -> GatewayConfig {
-        GatewayConfig {
-            upstream: Some(format!("http://{}", self.addr)),
-            ..config()
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn websocket_messages_flow_both_ways_through_the_proxy() {
@@ -174,18 +110,17 @@ async fn a_websocket_client_that_stops_reading_loses_its_tunnel() {
         .await
         .expect("the unread tunnel kept the only connection slot");
     assert_eq!(res.status(), 200);
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let samples = support::parse_metrics(&text);
+    let samples = gw.scrape().await;
     assert_eq!(
         support::metric(&samples, "sluice_write_timeouts_total"),
         1.0
+    );
+    assert_eq!(
+        support::metric(
+            &samples,
+            r#"sluice_upstream_timeouts_total{phase="tunnel"}"#
+        ),
+        0.0
     );
     drop(ws);
     gw.stop().await;
@@ -209,11 +144,7 @@ async fn other_upgrades_go_as_plain_requests() {
     // An `h2c` switch would carry HTTP/2 requests past the screening: the
     // upstream gets the request without the upgrade headers.
     let up = Upstream::start().await;
-    let gw = Gateway::start(GatewayConfig {
-        upstream: Some(up.url()),
-        ..config()
-    })
-    .await;
+    let gw = Gateway::start(proxy_config(&up)).await;
     for offer in ["h2c", "websocket, h2c", "TLS/1.0"] {
         let req = format!(
             "GET /x HTTP/1.1\r\nHost: app\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: {offer}\r\nHTTP2-Settings: AAMAAABkAAQCAAAAAAIAAAAA\r\n\r\n"
@@ -234,5 +165,60 @@ async fn other_upgrades_go_as_plain_requests() {
                 .contains("upgrade"))
         );
     }
+    gw.stop().await;
+}
+
+/// An upstream that stops reading a tunnel is told apart from a client
+/// that stops reading: the tunnel closes after `upstream_timeout`, counted
+/// as `sluice_upstream_timeouts_total{phase="tunnel"}`, not as a client
+/// write timeout, and frees its connection slot.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_websocket_upstream_that_stops_reading_loses_its_tunnel() {
+    let gw = Gateway::proxying(deaf_websocket().await, |c| {
+        c.upstream_timeout = Duration::from_secs(1);
+        c.write_timeout = Duration::from_secs(30);
+        c.max_connections = 1;
+    })
+    .await;
+    let url = format!("ws://{}/deaf", gw.addr);
+    let (mut ws, res) = tokio_tungstenite::connect_async(url.as_str())
+        .await
+        .expect("handshake through the proxy");
+    assert_eq!(res.status(), 101);
+    // Far more than the socket buffers on the way hold; the sender blocks
+    // once they are full, and fails once the tunnel is closed.
+    let sender = tokio::spawn(async move {
+        let blob = vec![3u8; 256 * 1024];
+        for _ in 0..1024 {
+            if ws
+                .send(tungstenite::Message::binary(blob.clone()))
+                .await
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    let res = client()
+        .get(gw.url("/healthz"))
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .expect("the stalled tunnel kept the only connection slot");
+    assert_eq!(res.status(), 200);
+    let samples = gw.scrape().await;
+    assert_eq!(
+        support::metric(
+            &samples,
+            r#"sluice_upstream_timeouts_total{phase="tunnel"}"#
+        ),
+        1.0,
+        "{samples:?}"
+    );
+    assert_eq!(
+        support::metric(&samples, "sluice_write_timeouts_total"),
+        0.0
+    );
+    sender.abort();
     gw.stop().await;
 }

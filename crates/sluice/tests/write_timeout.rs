@@ -4,16 +4,13 @@
 
 mod support;
 
-use std::convert::Infallible;
-use std::net::SocketAddr;
 use std::time::Duration;
 
-use axum::body::{Body, Bytes};
-use axum::extract::Query;
+use axum::body::Bytes;
 use http_body_util::BodyExt;
-use sluice::gateway::GatewayConfig;
-use support::{Gateway, client, config, metric, parse_metrics};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use support::upstream::big_stream;
+use support::{Gateway, client, drain_until_closed};
+use tokio::io::AsyncWriteExt;
 use tokio::net::{TcpSocket, TcpStream};
 
 const MIB: usize = 1 << 20;
@@ -23,70 +20,13 @@ const MIB: usize = 1 << 20;
 const WRITE_TIMEOUT: Duration = Duration::from_millis(1000);
 const PAUSE: Duration = Duration::from_millis(250);
 
-#[derive(serde::Deserialize)]
-struct Size {
-    mib: usize,
-}
-
-/// An upstream whose `GET /big?mib=N` streams N MiB (chunked, no length),
-/// far more than the socket buffers on either side hold.
-async fn big_upstream() -> SocketAddr {
-    async fn big(Query(size): Query<Size>) -> Body {
-        let chunk = Bytes::from(vec![b'x'; 64 * 1024]);
-        let chunks = size.mib * 16;
-        Body::from_stream(futures_util::stream::iter(
-            (0..chunks).map(move |_| Ok::<_, Infallible>(chunk.clone())),
-        ))
-    }
-    let app = axum::Router::new().route("/big", axum::routing::get(big));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, app).await;
-    });
-    addr
-}
-
-/// A proxying gateway with `slots` connection slots.
+/// A gateway in front of [`big_stream`] with `slots` connection slots.
 async fn gateway(slots: usize) -> Gateway {
-    let up = big_upstream().await;
-    Gateway::start(GatewayConfig {
-        upstream: Some(format!("http://{up}")),
-        max_connections: slots,
-        write_timeout: WRITE_TIMEOUT,
-        ..config()
+    Gateway::proxying(big_stream().await, |c| {
+        c.max_connections = slots;
+        c.write_timeout = WRITE_TIMEOUT;
     })
     .await
-}
-
-async fn write_timeouts(gw: &Gateway) -> f64 {
-    let text = client()
-        .get(gw.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    metric(&parse_metrics(&text), "sluice_write_timeouts_total")
-}
-
-/// Reads whatever is left on `s` until the server closes it; the bytes read.
-async fn drain_until_closed(s: &mut TcpStream) -> usize {
-    let mut buf = vec![0u8; 256 * 1024];
-    let mut total = 0;
-    let read = async {
-        loop {
-            match s.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => total += n,
-            }
-        }
-    };
-    tokio::time::timeout(Duration::from_secs(10), read)
-        .await
-        .expect("the connection is still open");
-    total
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -110,9 +50,9 @@ async fn http1_client_that_stops_reading_loses_its_connection() {
         .expect("the unread answer kept the only connection slot");
     assert_eq!(res.status(), 200);
     drop(res);
-    assert_eq!(write_timeouts(&gw).await, 1.0);
+    assert_eq!(gw.metric("sluice_write_timeouts_total").await, 1.0);
     // What the kernel buffered arrives, then the connection ends short.
-    let got = drain_until_closed(&mut stalled).await;
+    let got = drain_until_closed(&mut stalled, Duration::from_secs(10)).await;
     assert!(got < 64 * MIB, "the whole answer arrived: {got} bytes");
     gw.stop().await;
 }
@@ -139,7 +79,7 @@ async fn http2_client_that_keeps_its_window_shut_loses_its_connection() {
         .expect("the stalled HTTP/2 connection is still open")
         .unwrap()
         .ok();
-    assert_eq!(write_timeouts(&gw).await, 1.0);
+    assert_eq!(gw.metric("sluice_write_timeouts_total").await, 1.0);
     // The answer ends short, with an error.
     let mut body = res.into_body();
     let mut got = 0;
@@ -205,6 +145,6 @@ async fn slow_readers_that_keep_reading_get_the_whole_answer() {
         }
     }
     assert_eq!(got, mib * MIB);
-    assert_eq!(write_timeouts(&gw).await, 0.0);
+    assert_eq!(gw.metric("sluice_write_timeouts_total").await, 0.0);
     gw.stop().await;
 }

@@ -152,8 +152,63 @@ impl From<String> for BatchError {
 /// A batch item: its id, its text and how to read it.
 type Item = (Option<Value>, Bytes, InputKind);
 
+/// Most JSON values (strings, numbers, arrays, objects, at any depth) one
+/// batch may hold: room for [`MAX_BATCH_ITEMS`] objects with an id, a text
+/// and a kind, and small structured ids.
+const MAX_BATCH_VALUES: usize = 16 * MAX_BATCH_ITEMS;
+
+/// Refuses a batch body with too many items or values before it is parsed:
+/// a parsed value takes 32 bytes or more, so a 10 MiB body of `[0,0,...`
+/// would otherwise grow to hundreds of MiB before its length is known.
+/// Counts separators and openers outside strings; a body that is not JSON
+/// is left to the parser.
+fn check_batch_size(bytes: &[u8]) -> Result<(), BatchError> {
+    let (mut depth, mut items, mut values) = (0usize, 0usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                values += 1;
+                if depth == 2 && items == 0 {
+                    items = 1;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' => {
+                values += 1;
+                if depth == 1 {
+                    items = items.max(1) + 1;
+                }
+            }
+            _ if depth == 1 && items == 0 && !b.is_ascii_whitespace() => items = 1,
+            _ => {}
+        }
+        if items > MAX_BATCH_ITEMS {
+            return Err(format!("too many items: more than {MAX_BATCH_ITEMS}").into());
+        }
+        if values > MAX_BATCH_VALUES {
+            return Err(
+                format!("too many JSON values: more than {MAX_BATCH_VALUES} in one batch").into(),
+            );
+        }
+    }
+    Ok(())
+}
+
 /// Items of a batch body: `["text", {"id": 7, "text": "...", "kind": "query"}]`.
 fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, BatchError> {
+    check_batch_size(bytes)?;
     let value: Value = serde_json::from_slice(bytes).map_err(|e| BatchError {
         message: format!("invalid JSON: {e}"),
         at: Some((e.line(), e.column())),
@@ -219,5 +274,40 @@ mod tests {
             e.message.contains("item 1") && e.message.contains("bogus"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn oversized_batches_are_refused_before_parsing() {
+        let items = |n: usize, item: &str| format!("[{}]", vec![item; n].join(","));
+        assert!(check_batch_size(items(MAX_BATCH_ITEMS, "0").as_bytes()).is_ok());
+        assert!(
+            check_batch_size(
+                items(
+                    MAX_BATCH_ITEMS,
+                    r#"{"id":[1,2],"text":"a,b[{","kind":"json"}"#
+                )
+                .as_bytes()
+            )
+            .is_ok()
+        );
+        assert!(check_batch_size(b"[]").is_ok());
+        assert!(check_batch_size(b"[[[[]]]]").is_ok());
+        let e = check_batch_size(items(MAX_BATCH_ITEMS + 1, "0").as_bytes()).unwrap_err();
+        assert!(e.message.starts_with("too many items"), "{e:?}");
+        let e = check_batch_size(items(MAX_BATCH_ITEMS + 1, "[]").as_bytes()).unwrap_err();
+        assert!(e.message.starts_with("too many items"), "{e:?}");
+        // Separators inside strings are text.
+        let text = format!("[\"{}\"]", ",".repeat(4 * MAX_BATCH_VALUES));
+        assert!(check_batch_size(text.as_bytes()).is_ok());
+        let text = format!("[\"\\\"{}\"]", ",".repeat(4 * MAX_BATCH_VALUES));
+        assert!(check_batch_size(text.as_bytes()).is_ok());
+        // One item holding a huge structure.
+        let id = format!(
+            r#"[{{"id":[{}],"text":"a"}}]"#,
+            vec!["0"; MAX_BATCH_VALUES].join(",")
+        );
+        let e = check_batch_size(id.as_bytes()).unwrap_err();
+        assert!(e.message.starts_with("too many JSON values"), "{e:?}");
+        assert!(parse_batch(id.as_bytes()).is_err());
     }
 }

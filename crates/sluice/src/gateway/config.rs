@@ -349,16 +349,20 @@ pub struct GatewayConfig {
     /// Time allowed for a client to send the whole body.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub body_read_timeout: Duration,
-    /// Time the upstream may go silent: waiting for its answer's head (then
-    /// the client gets a 504), and, once the head is in, between two pieces
-    /// of its answer's body (then the answer is cut short: an HTTP/1.1
-    /// client connection is closed before the body's end, an HTTP/2 stream
-    /// is reset, and the upstream connection is closed, not reused). A
-    /// write of the request that the upstream leaves untaken this long ends
-    /// the upstream connection the same way. An
-    /// upstream that keeps sending, however slowly, is not cut off; a
-    /// streamed answer (server-sent events) needs a heartbeat more often
-    /// than this.
+    /// Time the upstream may go without a sign of life, as nginx's
+    /// `proxy_send_timeout` and `proxy_read_timeout`: between two pieces of
+    /// the request it takes, from the request's last piece to its answer's
+    /// head (then the client gets a 504), and between two pieces of its
+    /// answer's body (then the answer is cut short: an HTTP/1.1 client
+    /// connection is closed before the body's end, an HTTP/2 stream is
+    /// reset, and the upstream connection is closed, not reused). A write
+    /// of the request that the upstream leaves untaken this long ends the
+    /// upstream connection the same way, and in a WebSocket tunnel closes
+    /// the tunnel. It is a limit between two events, not on the whole
+    /// exchange: an upstream that keeps reading or sending, however slowly,
+    /// is not cut off (a server-sent event stream lives as long as its
+    /// events come more often than this); one that pauses longer (an event
+    /// stream without a heartbeat, a long poll) is.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub upstream_timeout: Duration,
     /// Time a connection may stay open with no request in flight once it has

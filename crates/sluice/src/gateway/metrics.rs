@@ -99,17 +99,21 @@ impl Metrics {
         let write_timeouts = Counter::default();
         registry.register(
             "write_timeouts",
-            "Client connections (and WebSocket tunnels) closed because an answer went unread for write_timeout",
+            "Client connections (and WebSocket tunnels) closed because the client left an answer (or tunnelled data) unread for write_timeout. An upstream that stops reading a tunnel is counted in sluice_upstream_timeouts_total with phase tunnel",
             write_timeouts.clone(),
         );
         let upstream_timeouts = Family::<PhaseLabels, Counter>::default();
         registry.register(
             "upstream_timeouts",
-            "Proxied requests whose upstream went silent for upstream_timeout, by phase: head (no answer head; 504) or body (the answer stalled part way; cut short)",
+            "Proxied requests whose upstream stalled for upstream_timeout, by phase: head (no answer head; 504), body (the answer stalled part way; cut short) or tunnel (a WebSocket upstream took no byte sent to it; tunnel closed). Clients that stop reading are in sluice_write_timeouts_total",
             upstream_timeouts.clone(),
         );
         // Both series from the start, so a rate over them needs no first event.
-        for phase in [UpstreamPhase::Head, UpstreamPhase::Body] {
+        for phase in [
+            UpstreamPhase::Head,
+            UpstreamPhase::Body,
+            UpstreamPhase::Tunnel,
+        ] {
             let _ = upstream_timeouts.get_or_create(&PhaseLabels {
                 phase: phase.as_str(),
             });
@@ -193,6 +197,9 @@ pub enum UpstreamPhase {
     Head,
     /// After the head, between two pieces of the answer's body.
     Body,
+    /// In a WebSocket tunnel: the upstream took no byte of what the client
+    /// sent through it.
+    Tunnel,
 }
 
 impl UpstreamPhase {
@@ -201,8 +208,96 @@ impl UpstreamPhase {
         match self {
             Self::Head => "head",
             Self::Body => "body",
+            Self::Tunnel => "tunnel",
         }
     }
+}
+
+/// Whether `GET /metrics` answers OpenMetrics rather than the Prometheus
+/// text format (0.0.4), from the request's `Accept` headers (RFC 9110
+/// 12.5.1): each format takes the q value of the most specific range that
+/// matches it (`application/openmetrics-text`, then `application/*`, then
+/// `*/*`; `text/plain`, then `text/*`, then `*/*`); a range with `q=0`
+/// rules its format out. The higher q wins; a tie goes to the format whose
+/// range comes first, and one range matching both (`*/*`) to the
+/// Prometheus format, as does a request that accepts neither or sends no
+/// `Accept`. Media type parameters other than `q` are not compared (of
+/// two equally specific ranges, the higher q counts); a range with a
+/// malformed q value is ignored.
+pub(crate) fn wants_open_metrics(headers: &http::HeaderMap) -> bool {
+    // (q in thousandths, specificity, position) of the best range so far.
+    type Match = Option<(u16, u8, usize)>;
+    fn better(seen: &mut Match, q: u16, specificity: u8, at: usize) {
+        if seen.is_none_or(|(sq, s, _)| specificity > s || (specificity == s && q > sq)) {
+            *seen = Some((q, specificity, at));
+        }
+    }
+    let mut open: Match = None;
+    let mut prom: Match = None;
+    let ranges = headers
+        .get_all(http::header::ACCEPT)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','));
+    for (at, range) in ranges.enumerate() {
+        let mut parts = range.split(';');
+        let media = parts.next().unwrap_or("").trim();
+        let Some((kind, sub)) = media.split_once('/') else {
+            continue;
+        };
+        let mut q = Some(1000);
+        for param in parts {
+            if let Some((name, value)) = param.split_once('=')
+                && name.trim().eq_ignore_ascii_case("q")
+            {
+                q = parse_qvalue(value.trim());
+            }
+        }
+        let Some(q) = q else { continue };
+        let (kind, sub) = (kind.trim(), sub.trim());
+        if kind == "*" && sub == "*" {
+            better(&mut open, q, 0, at);
+            better(&mut prom, q, 0, at);
+        } else if kind.eq_ignore_ascii_case("application") {
+            if sub == "*" {
+                better(&mut open, q, 1, at);
+            } else if sub.eq_ignore_ascii_case("openmetrics-text") {
+                better(&mut open, q, 2, at);
+            }
+        } else if kind.eq_ignore_ascii_case("text") {
+            if sub == "*" {
+                better(&mut prom, q, 1, at);
+            } else if sub.eq_ignore_ascii_case("plain") {
+                better(&mut prom, q, 2, at);
+            }
+        }
+    }
+    match (open, prom) {
+        (Some((0, _, _)), _) => false,
+        (Some(_), None) => true,
+        (Some((oq, _, oat)), Some((pq, _, pat))) => oq > pq || (oq == pq && oat < pat),
+        (None, _) => false,
+    }
+}
+
+/// An RFC 9110 qvalue (`0`, `0.5`, `1.000`) in thousandths; `None` when
+/// malformed.
+fn parse_qvalue(v: &str) -> Option<u16> {
+    let (int, frac) = v.split_once('.').unwrap_or((v, ""));
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u16 = match int {
+        "0" => 0,
+        "1" => 1000,
+        _ => return None,
+    };
+    let mut thousandths = 0u16;
+    for (i, b) in frac.bytes().enumerate() {
+        thousandths += u16::from(b - b'0') * [100, 10, 1][i];
+    }
+    let q = whole + thousandths;
+    (q <= 1000).then_some(q)
 }
 
 /// OpenMetrics text as the Prometheus text format (0.0.4): a counter
@@ -353,7 +448,89 @@ impl Collector for BodyCollector {
 
 #[cfg(test)]
 mod tests {
-    use super::to_prometheus_text;
+    use super::{parse_qvalue, to_prometheus_text, wants_open_metrics};
+
+    fn accept(values: &[&str]) -> bool {
+        let mut h = http::HeaderMap::new();
+        for v in values {
+            h.append(http::header::ACCEPT, v.parse().unwrap());
+        }
+        wants_open_metrics(&h)
+    }
+
+    #[test]
+    fn accept_is_read_by_q_value_and_order() {
+        // What Prometheus sends.
+        assert!(accept(&[
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+        ]));
+        assert!(accept(&["application/openmetrics-text; version=1.0.0"]));
+        assert!(!accept(&[]));
+        assert!(!accept(&["*/*"]));
+        assert!(!accept(&[
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8"
+        ]));
+        // Ruled out by q=0, however it is written.
+        for q in ["0", "0.0", "0.000"] {
+            assert!(
+                !accept(&[&format!("application/openmetrics-text;q={q}")]),
+                "{q}"
+            );
+            assert!(
+                !accept(&[&format!("application/openmetrics-text;q={q}, */*")]),
+                "{q}"
+            );
+            assert!(
+                !accept(&[&format!("application/openmetrics-text ; Q={q} ,text/plain")]),
+                "{q}"
+            );
+        }
+        // The more specific range decides, wherever it stands.
+        assert!(!accept(&["*/*, application/openmetrics-text;q=0"]));
+        assert!(accept(&["text/plain;q=0, */*"]));
+        assert!(accept(&["application/*;q=0.9, text/*;q=0.5"]));
+        // Parameters are not compared: of two equally specific ranges the
+        // higher q counts.
+        assert!(accept(&[
+            "application/openmetrics-text;version=0.0.1;q=0, application/openmetrics-text;version=1.0.0;q=0.8, text/plain;q=0.5"
+        ]));
+        // Highest q wins; ties by order; across several headers too.
+        assert!(!accept(&[
+            "application/openmetrics-text;q=0.5, text/plain;q=0.6"
+        ]));
+        assert!(accept(&[
+            "application/openmetrics-text;q=0.6, text/plain;q=0.5"
+        ]));
+        assert!(!accept(&[
+            "text/plain;q=0.5, application/openmetrics-text;q=0.5"
+        ]));
+        assert!(accept(&[
+            "application/openmetrics-text;q=0.5",
+            "text/plain;q=0.5"
+        ]));
+        assert!(accept(&[
+            "text/plain;q=0.001",
+            "application/openmetrics-text;q=0.002"
+        ]));
+        // A malformed q value drops its range.
+        assert!(!accept(&["application/openmetrics-text;q=2"]));
+        assert!(!accept(&[
+            "application/openmetrics-text;q=abc, text/plain;q=0.1"
+        ]));
+    }
+
+    #[test]
+    fn qvalues() {
+        assert_eq!(parse_qvalue("1"), Some(1000));
+        assert_eq!(parse_qvalue("1.000"), Some(1000));
+        assert_eq!(parse_qvalue("0.5"), Some(500));
+        assert_eq!(parse_qvalue("0.05"), Some(50));
+        assert_eq!(parse_qvalue("0."), Some(0));
+        assert_eq!(parse_qvalue("1.5"), None);
+        assert_eq!(parse_qvalue("0.0001"), None);
+        assert_eq!(parse_qvalue("-0"), None);
+        assert_eq!(parse_qvalue(""), None);
+    }
 
     #[test]
     fn counters_are_named_by_their_samples() {

@@ -234,7 +234,35 @@ pub fn app(state: AppState) -> Router {
                 }),
         )
         .layer(SetRequestIdLayer::x_request_id(RequestIds::new()))
+        .layer(tower::util::MapRequestLayer::new(drop_unfit_request_id))
         .with_state(state)
+}
+
+/// Longest client `x-request-id` kept.
+const MAX_REQUEST_ID: usize = 128;
+
+/// A client's `x-request-id` is kept when it is 1 to [`MAX_REQUEST_ID`]
+/// visible ASCII characters; any other is dropped, and one is generated in
+/// its place. The id goes into every log event, error body and forwarded
+/// request: a client must not be able to make each of those hundreds of
+/// KiB long, or break a log line with control characters.
+fn drop_unfit_request_id(mut req: Request) -> Request {
+    let fit = |v: &HeaderValue| {
+        let b = v.as_bytes();
+        !b.is_empty() && b.len() <= MAX_REQUEST_ID && b.iter().all(|c| c.is_ascii_graphic())
+    };
+    let headers = req.headers_mut();
+    let ids = headers.get_all("x-request-id");
+    let mut ids = ids.iter();
+    let keep = match (ids.next(), ids.next()) {
+        (Some(id), None) => fit(id),
+        (None, _) => true,
+        _ => false,
+    };
+    if !keep {
+        headers.remove("x-request-id");
+    }
+    req
 }
 
 /// Request ids: a random per-process prefix and a counter, unique without
@@ -377,16 +405,12 @@ async fn method_not_allowed(req: Request) -> Response {
     )
 }
 
-/// OpenMetrics for a scraper that asks for it (Prometheus does), else the
+/// OpenMetrics for a scraper that prefers it (Prometheus does), else the
 /// Prometheus text format, which `curl` users and `promtool check metrics`
-/// read: there a counter's HELP and TYPE name its `_total` samples.
+/// read: there a counter's HELP and TYPE name its `_total` samples. See
+/// [`metrics::wants_open_metrics`] for how `Accept` is read.
 async fn metrics_text(State(state): State<AppState>, req: Request) -> Response {
-    let open_metrics = req
-        .headers()
-        .get_all(header::ACCEPT)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains("application/openmetrics-text"));
+    let open_metrics = metrics::wants_open_metrics(req.headers());
     let text = state.metrics().encode();
     let (body, content_type) = if open_metrics {
         (

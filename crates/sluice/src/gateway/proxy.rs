@@ -414,9 +414,79 @@ fn keep_upgrade(headers: &mut HeaderMap, protocol: HeaderValue) {
     headers.insert(header::UPGRADE, protocol);
 }
 
+/// A write to the upstream side of a tunnel that waited `upstream_timeout`.
+/// Deliberately not an I/O `TimedOut`, which the tunnel reads as the
+/// client's write timeout.
+#[derive(Debug, thiserror::Error)]
+#[error("the upstream took no tunnelled byte for the upstream timeout")]
+struct TunnelUpstreamStalled;
+
+pin_project_lite::pin_project! {
+    /// The upstream end of a tunnel: a write that times out (the upstream
+    /// connection carries `upstream_timeout` as its write timeout) fails
+    /// with [`TunnelUpstreamStalled`] instead, so a stuck upstream is told
+    /// from a client that stops reading.
+    struct UpstreamEnd<T> {
+        #[pin]
+        inner: T,
+    }
+}
+
+fn upstream_stalled<T>(r: Poll<std::io::Result<T>>) -> Poll<std::io::Result<T>> {
+    match r {
+        Poll::Ready(Err(e)) if e.kind() == std::io::ErrorKind::TimedOut => {
+            Poll::Ready(Err(std::io::Error::other(TunnelUpstreamStalled)))
+        }
+        r => r,
+    }
+}
+
+impl<T: tokio::io::AsyncRead> tokio::io::AsyncRead for UpstreamEnd<T> {
+    fn poll_read(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        self.project().inner.poll_read(cx, buf)
+    }
+}
+
+impl<T: tokio::io::AsyncWrite> tokio::io::AsyncWrite for UpstreamEnd<T> {
+    fn poll_write(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        upstream_stalled(self.project().inner.poll_write(cx, buf))
+    }
+
+    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        upstream_stalled(self.project().inner.poll_flush(cx))
+    }
+
+    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        upstream_stalled(self.project().inner.poll_shutdown(cx))
+    }
+
+    fn poll_write_vectored(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        upstream_stalled(self.project().inner.poll_write_vectored(cx, bufs))
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+}
+
 /// Joins the client's and the upstream's upgraded connections until either
-/// side closes, or a write to the client waits `write_timeout` (the client
-/// socket carries that timeout into the tunnel).
+/// side closes, a write to the client waits `write_timeout` (the client
+/// socket carries that timeout into the tunnel; counted in
+/// `sluice_write_timeouts_total`), or a write to the upstream waits
+/// `upstream_timeout` (counted as `sluice_upstream_timeouts_total{phase="tunnel"}`).
+/// Silence on either side is no timeout: a WebSocket may idle.
 fn tunnel(
     client: OnUpgrade,
     upstream: OnUpgrade,
@@ -435,18 +505,135 @@ fn tunnel(
             }
         };
         let mut client = TokioIo::new(client);
-        let mut upstream = TokioIo::new(upstream);
+        let mut upstream = UpstreamEnd {
+            inner: TokioIo::new(upstream),
+        };
         match tokio::io::copy_bidirectional(&mut client, &mut upstream).await {
             Ok((up, down)) => {
                 tracing::debug!(request_id = %rid, bytes_up = up, bytes_down = down, "tunnel closed");
             }
             Err(e) if e.kind() == std::io::ErrorKind::TimedOut => {
                 metrics.observe_write_timeout();
-                tracing::debug!(request_id = %rid, "tunnel not read in time; closing");
+                tracing::debug!(request_id = %rid, "tunnel not read in time by the client; closing");
+            }
+            Err(e) if e.get_ref().is_some_and(|r| r.is::<TunnelUpstreamStalled>()) => {
+                metrics.observe_upstream_timeout(UpstreamPhase::Tunnel);
+                tracing::warn!(request_id = %rid, "tunnel not read in time by the upstream; closing");
             }
             Err(e) => tracing::debug!(request_id = %rid, error = %e, "tunnel ended with an error"),
         }
     });
+}
+
+/// The most of a request body handed to the upstream connection at once:
+/// each piece it takes moves the clock of [`head_within`].
+const SEND_PIECE: usize = 64 * 1024;
+
+/// When the upstream last took a piece of the request, as milliseconds
+/// from `born`.
+#[derive(Debug)]
+struct Progress {
+    born: tokio::time::Instant,
+    last_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Progress {
+    fn new() -> Arc<Self> {
+        Arc::new(Self {
+            born: tokio::time::Instant::now(),
+            last_ms: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    fn touch(&self) {
+        let ms = u64::try_from(self.born.elapsed().as_millis()).unwrap_or(u64::MAX);
+        self.last_ms.store(ms, std::sync::atomic::Ordering::Release);
+    }
+
+    fn last(&self) -> tokio::time::Instant {
+        let ms = self.last_ms.load(std::sync::atomic::Ordering::Acquire);
+        self.born + Duration::from_millis(ms)
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// A request body on its way to the upstream, handed over in pieces of
+    /// at most [`SEND_PIECE`] bytes (slices, not copies): hyper asks for the
+    /// next piece once the upstream connection has taken enough of the
+    /// last, and each ask is recorded in `progress`.
+    struct SentBody {
+        #[pin]
+        inner: Body,
+        rest: Option<Bytes>,
+        progress: Arc<Progress>,
+    }
+}
+
+impl http_body::Body for SentBody {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, axum::Error>>> {
+        let this = self.project();
+        this.progress.touch();
+        let mut data = match this.rest.take() {
+            Some(rest) => rest,
+            None => match ready!(this.inner.poll_frame(cx)) {
+                Some(Ok(frame)) => match frame.into_data() {
+                    Ok(data) => data,
+                    Err(frame) => return Poll::Ready(Some(Ok(frame))),
+                },
+                other => return Poll::Ready(other),
+            },
+        };
+        if data.len() > SEND_PIECE {
+            *this.rest = Some(data.split_off(SEND_PIECE));
+        }
+        Poll::Ready(Some(Ok(Frame::data(data))))
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.rest.is_none() && self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> SizeHint {
+        let rest = self.rest.as_ref().map_or(0, |r| r.len() as u64);
+        let inner = self.inner.size_hint();
+        let mut hint = SizeHint::new();
+        hint.set_lower(inner.lower().saturating_add(rest));
+        if let Some(upper) = inner.upper() {
+            hint.set_upper(upper.saturating_add(rest));
+        }
+        hint
+    }
+}
+
+/// Waits for the upstream's answer head until it has gone `timeout`
+/// without taking a piece of the request or, once the request is sent,
+/// without answering: `upstream_timeout` runs between two signs of life,
+/// not over the whole exchange, so a large upload to a slow but steady
+/// upstream is not cut (as nginx's `proxy_send_timeout` and
+/// `proxy_read_timeout`). `Err` on timeout.
+async fn head_within<F: std::future::Future>(
+    timeout: Duration,
+    progress: &Progress,
+    answer: F,
+) -> Result<F::Output, ()> {
+    let mut answer = std::pin::pin!(answer);
+    loop {
+        let deadline = progress.last() + timeout;
+        tokio::select! {
+            r = answer.as_mut() => return Ok(r),
+            () = tokio::time::sleep_until(deadline) => {
+                if progress.last() + timeout <= tokio::time::Instant::now() {
+                    return Err(());
+                }
+            }
+        }
+    }
 }
 
 pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Response {
@@ -514,8 +701,14 @@ pub(super) async fn forward(State(state): State<AppState>, req: Request) -> Resp
     }
     parts.uri = uri;
     parts.version = http::Version::HTTP_11;
+    let progress = Progress::new();
+    let body = Body::new(SentBody {
+        inner: body,
+        rest: None,
+        progress: Arc::clone(&progress),
+    });
     let upstream_req = Request::from_parts(parts, body);
-    match tokio::time::timeout(proxy.timeout, proxy.client.request(upstream_req)).await {
+    match head_within(proxy.timeout, &progress, proxy.client.request(upstream_req)).await {
         Ok(Ok(mut res)) => {
             let switching = res.status() == StatusCode::SWITCHING_PROTOCOLS;
             let switch = match client_upgrade {

@@ -116,9 +116,14 @@ impl Server {
             .header_read_timeout(config.header_read_timeout);
         // Pings find peers that vanished or stopped reading; the idle watch
         // below closes the ones that answer pings but send no request.
+        // Streams per connection and header list size are bounded (hyper's
+        // defaults, stated here so a change of default cannot lift them):
+        // a client past the stream limit has its extra streams refused.
         builder
             .http2()
             .timer(TokioTimer::new())
+            .max_concurrent_streams(H2_MAX_STREAMS)
+            .max_header_list_size(H2_MAX_HEADER_LIST)
             .keep_alive_interval(Some(config.header_read_timeout))
             .keep_alive_timeout(config.header_read_timeout);
         let builder = Arc::new(builder);
@@ -513,6 +518,12 @@ where
         }
     }
 }
+
+/// Concurrent HTTP/2 streams one connection may open.
+const H2_MAX_STREAMS: u32 = 200;
+
+/// Largest HTTP/2 header list (names and values, decoded) a request may send.
+const H2_MAX_HEADER_LIST: u32 = 16 * 1024;
 
 /// How long an unread request body is read and discarded after an early
 /// answer (413, 503, 403 before the body, 408).

@@ -1,15 +1,18 @@
-//! Shared helpers: a gateway on an ephemeral port, a recording upstream, raw sockets.
+//! Shared helpers: a gateway on an ephemeral port, upstreams to put behind
+//! it ([`upstream`]), the `sluice` binary as a child process ([`binary`]),
+//! encoded bodies ([`encode`]), raw sockets and metrics scrapes.
 
 #![allow(dead_code)]
 
+pub mod binary;
+pub mod encode;
+pub mod upstream;
+
+pub use upstream::Upstream;
+
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::body::Bytes;
-use axum::extract::State;
-use axum::http::{HeaderMap, Method, Uri};
 use sluice::gateway::{AppState, GatewayConfig, PoolConfig, Server};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
@@ -39,6 +42,19 @@ pub fn config() -> GatewayConfig {
     }
 }
 
+/// [`config`] proxying to the upstream at `url` (`http://HOST:PORT`).
+pub fn proxy_to(url: impl Into<String>) -> GatewayConfig {
+    GatewayConfig {
+        upstream: Some(url.into()),
+        ..config()
+    }
+}
+
+/// [`config`] proxying to `up`.
+pub fn proxy_config(up: &Upstream) -> GatewayConfig {
+    proxy_to(up.url())
+}
+
 impl Gateway {
     pub async fn start(config: GatewayConfig) -> Self {
         let state = AppState::new(config).expect("valid config");
@@ -56,8 +72,38 @@ impl Gateway {
         }
     }
 
+    /// A gateway proxying to `upstream`, its [`config`] changed by `tune`.
+    pub async fn proxying(upstream: SocketAddr, tune: impl FnOnce(&mut GatewayConfig)) -> Self {
+        let mut cfg = proxy_to(format!("http://{upstream}"));
+        tune(&mut cfg);
+        Self::start(cfg).await
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
+    }
+
+    /// `GET /metrics` as text (the Prometheus text format).
+    pub async fn metrics_text(&self) -> String {
+        client()
+            .get(self.url("/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    }
+
+    /// Every sample of a `GET /metrics` scrape.
+    pub async fn scrape(&self) -> Vec<(String, f64)> {
+        parse_metrics(&self.metrics_text().await)
+    }
+
+    /// The value of one series (`name{labels}` as written) in a fresh
+    /// scrape; 0 when absent.
+    pub async fn metric(&self, series: &str) -> f64 {
+        metric(&self.scrape().await, series)
     }
 
     /// Starts a graceful shutdown without waiting for it.
@@ -79,81 +125,6 @@ impl Gateway {
         if let Some(h) = self.handle.take() {
             h.await.unwrap().unwrap();
         }
-    }
-}
-
-/// What the upstream saw of one request.
-#[derive(Debug, Clone)]
-pub struct Seen {
-    pub method: Method,
-    pub uri: Uri,
-    pub headers: HeaderMap,
-    pub body: Bytes,
-}
-
-/// A plain HTTP server standing in for the protected application.
-pub struct Upstream {
-    pub addr: SocketAddr,
-    pub hits: Arc<AtomicUsize>,
-    pub seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-#[derive(Clone)]
-struct UpState {
-    hits: Arc<AtomicUsize>,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-async fn record(
-    State(st): State<UpState>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-    body: Bytes,
-) -> ([(&'static str, &'static str); 1], Bytes) {
-    st.hits.fetch_add(1, Ordering::SeqCst);
-    let mut reply = b"upstream saw: ".to_vec();
-    reply.extend_from_slice(&body);
-    st.seen.lock().unwrap().push(Seen {
-        method,
-        uri,
-        headers,
-        body,
-    });
-    ([("x-upstream", "yes")], Bytes::from(reply))
-}
-
-impl Upstream {
-    pub async fn start() -> Self {
-        let hits = Arc::new(AtomicUsize::new(0));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let app = axum::Router::new().fallback(record).with_state(UpState {
-            hits: hits.clone(),
-            seen: seen.clone(),
-        });
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        tokio::spawn(async move {
-            let _ = axum::serve(listener, app).await;
-        });
-        Self { addr, hits, seen }
-    }
-
-    pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-
-    pub fn hits(&self) -> usize {
-        self.hits.load(Ordering::SeqCst)
-    }
-
-    pub fn last(&self) -> Seen {
-        self.seen
-            .lock()
-            .unwrap()
-            .last()
-            .cloned()
-            .expect("upstream saw a request")
     }
 }
 
@@ -208,6 +179,64 @@ fn response_complete(data: &[u8]) -> bool {
         Some(n) => data.len() >= head_end + 4 + n,
         None => false,
     }
+}
+
+/// Reads until the server closes the connection; `None` when it is still
+/// open after `limit`.
+pub async fn closed_within(s: &mut TcpStream, limit: Duration) -> Option<Vec<u8>> {
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 1024];
+    tokio::time::timeout(limit, async {
+        loop {
+            match s.read(&mut buf).await {
+                Ok(0) | Err(_) => return seen,
+                Ok(n) => seen.extend_from_slice(&buf[..n]),
+            }
+        }
+    })
+    .await
+    .ok()
+}
+
+/// Reads and throws away whatever is left on `s` until the server closes
+/// it; the bytes read. Panics when it is still open after `limit`.
+pub async fn drain_until_closed(s: &mut TcpStream, limit: Duration) -> usize {
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut total = 0;
+    let read = async {
+        loop {
+            match s.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => total += n,
+            }
+        }
+    };
+    tokio::time::timeout(limit, read)
+        .await
+        .expect("the connection is still open");
+    total
+}
+
+/// Reads one request head (through its blank line) byte by byte, so
+/// nothing after it is consumed; `None` when the peer closes first.
+pub async fn read_head(s: &mut TcpStream) -> std::io::Result<Option<Vec<u8>>> {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if s.read(&mut byte).await? == 0 {
+            return Ok(None);
+        }
+        head.push(byte[0]);
+    }
+    Ok(Some(head))
+}
+
+/// The `data:` lines of a server-sent event stream read so far.
+pub fn event_data(stream: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stream)
+        .lines()
+        .filter_map(|l| l.strip_prefix("data: ").map(str::to_owned))
+        .collect()
 }
 
 /// Polls `f` every 20 ms until it returns true or `limit` passes.
