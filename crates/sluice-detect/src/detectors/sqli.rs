@@ -1366,16 +1366,32 @@ impl Analysis<'_, '_> {
         let opener = |c: &u8| c.is_ascii_whitespace() || matches!(c, b'(' | b'[' | b'{' | b',');
         let closer =
             |c: &u8| c.is_ascii_whitespace() || matches!(c, b',' | b')' | b']' | b'}' | b';');
+        let prose = self
+            .t
+            .content(brk)
+            .last()
+            .is_some_and(u8::is_ascii_whitespace);
+        // In a sentence the symbol may have a space inside its quotes
+        // (`remove the "- " in front`) and the word after may be glued
+        // (`a '^'-anchored pattern`); typographic quotes, rewritten as a
+        // quote and two spaces, leave such gaps too.
+        let near = |from: usize, to: usize| {
+            to >= from && to - from <= 2 && b[from..to].iter().all(u8::is_ascii_whitespace)
+        };
+        if prose
+            && near(brk.e, op.s)
+            && near(op.e, next.s)
+            && after
+                .first()
+                .is_none_or(|c| !(c.is_ascii_alphanumeric() || quote(*c)))
+        {
+            return true;
+        }
         self.t.content(brk).last().is_some_and(opener)
             && op.s == brk.e
             && next.s == op.e
             && after.first().is_none_or(closer)
-            && (self
-                .t
-                .content(brk)
-                .last()
-                .is_some_and(u8::is_ascii_whitespace)
-                || after.first().is_some_and(|c| !c.is_ascii_whitespace()))
+            && (prose || after.first().is_some_and(|c| !c.is_ascii_whitespace()))
     }
 
     /// Checks the SQL that follows a break at token `b` (the break token itself).
@@ -1499,6 +1515,20 @@ impl Analysis<'_, '_> {
             return;
         }
         if is_logic(k) {
+            // `do not consider ' and " to have`: quote characters named in a
+            // sentence; the string after the operator is in another kind of
+            // quote than the break, so the application's quote cannot close it.
+            let brk = self.toks()[b];
+            let other_quote = self.toks().get(i + 1).is_some_and(|t| {
+                matches!(t.k, Tk::Str { .. })
+                    && brk.e > 0
+                    && matches!(self.t.b[brk.e - 1], b'\'' | b'"' | b'`')
+                    && self.t.b[t.s] != self.t.b[brk.e - 1]
+                    && i + 2 == self.toks().len()
+            });
+            if other_quote {
+                return;
+            }
             match self.condition(i + 1, quoted) {
                 Cond::Tautology(e) if self.quoted_text_after(e) => {}
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
@@ -1608,9 +1638,12 @@ impl Analysis<'_, '_> {
             {
                 self.hit(STATEMENT, b, i);
             }
-            Tk::Kw(Kw::Limit | Kw::Procedure)
-                if matches!(self.kind(i + 1), Some(Tk::Num | Tk::Word)) =>
-            {
+            // `' limit 1--`, `' procedure analyse(`: LIMIT takes a number
+            // (`` `limit` should use `break` `` is prose about keywords).
+            Tk::Kw(Kw::Limit) if matches!(self.kind(i + 1), Some(Tk::Num)) => {
+                self.hit(BOOLEAN, b, i + 1);
+            }
+            Tk::Kw(Kw::Procedure) if matches!(self.kind(i + 1), Some(Tk::Num | Tk::Word)) => {
                 self.hit(BOOLEAN, b, i + 1);
             }
             _ => {}
@@ -1664,7 +1697,16 @@ impl Analysis<'_, '_> {
                                 before,
                                 None | Some(Tk::Op(Op::Eq) | Tk::LParen | Tk::Kw(Kw::Where))
                             );
-                        if matches!(prev, Tk::Str { closed: true, .. } | Tk::RParen) || operand_ok {
+                        // `comparing "0y" and "0x12"; the ...`: two quoted
+                        // words joined in a sentence, with no comparison.
+                        let named = e == i + 1
+                            && matches!(prev, Tk::Str { closed: true, .. })
+                            && matches!(self.kind(i + 1), Some(Tk::Str { closed: true, .. }))
+                            && before == Some(Tk::Word)
+                            && self.kind(e + 1).is_some();
+                        if (matches!(prev, Tk::Str { closed: true, .. } | Tk::RParen) || operand_ok)
+                            && !named
+                        {
                             self.hit(TAUTOLOGY, i - 1, e);
                         }
                     }
@@ -5249,6 +5291,12 @@ mod tests {
     #[test]
     fn prose_is_not_sql_injection() {
         for s in [
+            "\tIgnore lines starting with \u{2018}+\u{2019} in stderr.\n\tThe shell outputs them after set -x.",
+            "so you can now simply\n remove the \"- \" in front of such a header if someone signed it",
+            "could match in the middle of a character when using a '^'-anchored alternate in a pattern",
+            "Corrected statement about what happens\n\twhen comparing \"0y\" and \"0x12\"; the previous behaviour",
+            "\t`limit` should use `break`",
+            "argvsplit: do not consider ' and \" to have similar rules to escape sequences",
             "mimalloc = { version = \"*\", features = [\"secure\"] }",
             "m.insert(\"/\", \"Welcome!\").unwrap();",
             "Enables deserializing `&'static Encoding`-typed\nstruct fields using Serde.",
