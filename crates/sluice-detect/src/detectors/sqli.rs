@@ -54,6 +54,7 @@ const FUNCTION: usize = 16;
 const CAST: usize = 17;
 const NOSQL: usize = 18;
 const BREAK_KEYWORD: usize = 19;
+const SPLIT_KEYWORD: usize = 20;
 
 /// The SQL injection rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -156,6 +157,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "sqli-break-keyword",
         Severity::High,
         "A value that opens with a closing quote and a statement keyword (' union ..., \" alter ...)",
+    ),
+    rule(
+        "sqli-split-keyword",
+        Severity::High,
+        "A SQL keyword split across concatenated string literals to dodge keyword filters (EXEC('SEL' + 'ECT ...'), 'UNI'||'ON')",
     ),
 ];
 
@@ -3319,6 +3325,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         .and_then(Result::ok)
         .unwrap_or_default();
     scan_with(text, hits, &mut buf, &mut scratch);
+    split_keywords(text, hits);
     if buf.capacity() > KEEP_TOKS {
         buf = Vec::new();
     }
@@ -3330,6 +3337,126 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             *s = (buf, scratch);
         }
     });
+}
+
+/// Keywords that a filter looks for and an attacker splits.
+const SPLIT_KEYWORDS: &[&[u8]] = &[
+    b"select",
+    b"union",
+    b"insert",
+    b"update",
+    b"delete",
+    b"drop",
+    b"exec",
+    b"declare",
+    b"shutdown",
+    b"truncate",
+    b"alter",
+    b"create",
+    b"waitfor",
+    b"sleep",
+    b"benchmark",
+    b"information_schema",
+    b"xp_cmdshell",
+    b"sysobjects",
+];
+
+/// `EXEC('SEL' + 'ECT * FROM t')`, `'UNI'||'ON SELECT'`: string literals
+/// joined with `+` or `||` whose joined text holds a keyword that no single
+/// literal holds whole. Linear: each join is looked at once, a chain is
+/// followed forward only from its first join, and literals longer than 64
+/// bytes end the chain.
+fn split_keywords(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    const LIT: usize = 64;
+    // The literal that ends just before `at` (at is one past its closing
+    // quote): (start of the opening quote, content range).
+    let lit_before = |at: usize| -> Option<(usize, usize, usize)> {
+        let q = *b.get(at.checked_sub(1)?)?;
+        if !matches!(q, b'\'' | b'"') {
+            return None;
+        }
+        let from = at.saturating_sub(LIT + 2);
+        let open = memchr::memrchr(q, &b[from..at - 1])? + from;
+        Some((open, open + 1, at - 1))
+    };
+    let lit_after = |at: usize| -> Option<(usize, usize)> {
+        let q = *b.get(at)?;
+        if !matches!(q, b'\'' | b'"') {
+            return None;
+        }
+        let to = (at + 1 + LIT + 1).min(b.len());
+        let close = memchr::memchr(q, &b[at + 1..to])? + at + 1;
+        Some((at + 1, close))
+    };
+    // A join after `at`: spaces, `+` or `||`, spaces; where the next literal starts.
+    let join = |at: usize| -> Option<usize> {
+        let mut k = at;
+        while b.get(k) == Some(&b' ') && k < at + 4 {
+            k += 1;
+        }
+        k += match (b.get(k), b.get(k + 1)) {
+            (Some(b'+'), _) => 1,
+            (Some(b'|'), Some(b'|')) => 2,
+            _ => return None,
+        };
+        let lim = k + 4;
+        while b.get(k) == Some(&b' ') && k < lim {
+            k += 1;
+        }
+        Some(k)
+    };
+    let mut joined = Vec::with_capacity(4 * LIT);
+    let mut bounds: Vec<usize> = Vec::new();
+    let mut done = 0;
+    for op in memchr::memchr2_iter(b'+', b'|', b) {
+        if op < done {
+            continue;
+        }
+        let mut end = op;
+        while end > 0 && b[end - 1] == b' ' && op - end < 4 {
+            end -= 1;
+        }
+        let Some((start, cs, ce)) = lit_before(end) else {
+            continue;
+        };
+        joined.clear();
+        bounds.clear();
+        joined.extend(b[cs..ce].iter().map(u8::to_ascii_lowercase));
+        let mut last = ce + 1;
+        let mut parts = 1;
+        while let Some(next) = join(last) {
+            let Some((ns, ne)) = lit_after(next) else {
+                break;
+            };
+            bounds.push(joined.len());
+            joined.extend(b[ns..ne].iter().map(u8::to_ascii_lowercase));
+            last = ne + 1;
+            parts += 1;
+            if parts >= 16 {
+                break;
+            }
+        }
+        done = last;
+        if parts < 2 {
+            continue;
+        }
+        let straddles = SPLIT_KEYWORDS.iter().any(|kw| {
+            memchr::memmem::find_iter(&joined, kw).any(|p| {
+                bounds.iter().any(|&cut| p < cut && cut < p + kw.len())
+                    // A whole word, not `reselect` or `selection`.
+                    && (p == 0 || !joined[p - 1].is_ascii_alphabetic())
+                    && joined.get(p + kw.len()).is_none_or(|c| !c.is_ascii_alphabetic())
+            })
+        });
+        if straddles {
+            hits.push(Hit {
+                rule: &RULES[SPLIT_KEYWORD],
+                start,
+                end: last,
+            });
+        }
+    }
 }
 
 /// [`scan`] with the token and text buffers to use (their contents do not
@@ -5382,6 +5509,12 @@ mod tests {
         attack("encode(lo_get(16400),'base64')::int", "sqli-type-cast");
         attack("'[1, 2]'::jsonb || '3'::jsonb", "sqli-type-cast");
         attack("1 and 1=password::int", "sqli-type-cast");
+        attack("EXEC('SEL' + 'ECT * FROM users')", "sqli-split-keyword");
+        attack("x'||'UNI'||'ON SEL'||'ECT 1", "sqli-split-keyword");
+        attack("q=\"DR\" + \"OP TABLE t\"", "sqli-split-keyword");
+        benign("greeting = 'Hello, ' + name + '!'");
+        benign("const url = 'https://example.com/' + 'select' + '?q=1';");
+        benign("label = \"Re\" + \"select the item\"");
         attack(
             "id=1 AND 1=(SELECT password::int FROM users LIMIT 1)",
             "sqli-type-cast",
