@@ -1681,6 +1681,7 @@ impl Analysis<'_, '_> {
                 end: self.base + e,
             });
         }
+        self.conditional_tautology();
         for i in 0..n {
             let t = self.toks()[i];
             match t.k {
@@ -2031,6 +2032,51 @@ impl Analysis<'_, '_> {
                 });
             if args_ok {
                 self.hit(FUNCTION, 0, close);
+            }
+        }
+    }
+
+    /// `CASE WHEN (1=1) THEN 'A' ELSE 'B' END`, `IF(1=1,'true','false')`:
+    /// a conditional whose condition is always true, the probe of boolean
+    /// blind injection (the two answers tell the attacker whether injected
+    /// SQL runs). Only literal tautologies count: `CASE WHEN x > 1 THEN` is
+    /// ordinary SQL.
+    fn conditional_tautology(&mut self) {
+        let n = self.toks().len();
+        for i in 0..n {
+            let t = self.toks()[i];
+            let cond = match t.k {
+                Tk::Kw(Kw::When) if i > 0 && self.kind(i - 1) == Some(Tk::Kw(Kw::Case)) => i + 1,
+                Tk::Word
+                    if t.call
+                        && self.kind(i + 1) == Some(Tk::LParen)
+                        && self.t.name_is(&t, &[b"if", b"iif"]) =>
+                {
+                    i + 2
+                }
+                _ => continue,
+            };
+            let mut j = cond;
+            let mut depth = 0;
+            while self.kind(j) == Some(Tk::LParen) && depth < 4 {
+                j += 1;
+                depth += 1;
+            }
+            let Cond::Tautology(mut e) = self.condition(j, false) else {
+                continue;
+            };
+            while depth > 0 && self.kind(e + 1) == Some(Tk::RParen) {
+                e += 1;
+                depth -= 1;
+            }
+            let then = match t.k {
+                Tk::Kw(Kw::When) => self.toks().get(e + 1).is_some_and(|x| {
+                    matches!(x.k, Tk::Word | Tk::Kw(_)) && self.t.name_is(x, &[b"then"])
+                }),
+                _ => self.kind(e + 1) == Some(Tk::Comma),
+            };
+            if depth == 0 && then {
+                self.hit(BOOLEAN, i, e + 1);
             }
         }
     }
@@ -5510,6 +5556,13 @@ mod tests {
         attack("'[1, 2]'::jsonb || '3'::jsonb", "sqli-type-cast");
         attack("1 and 1=password::int", "sqli-type-cast");
         attack("EXEC('SEL' + 'ECT * FROM users')", "sqli-split-keyword");
+        attack(
+            "SELECT CASE WHEN (1=1) THEN 'A' ELSE 'B' END;",
+            "sqli-boolean-injection",
+        );
+        attack("1 AND IF(1=1,'true','false')", "sqli-boolean-injection");
+        benign("SELECT CASE WHEN total > 100 THEN 'big' ELSE 'small' END FROM orders;");
+        benign("Use IF(a = b, 'same', 'different') to compare the two columns.");
         attack("x'||'UNI'||'ON SEL'||'ECT 1", "sqli-split-keyword");
         attack("q=\"DR\" + \"OP TABLE t\"", "sqli-split-keyword");
         benign("greeting = 'Hello, ' + name + '!'");
