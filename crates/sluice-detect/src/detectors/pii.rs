@@ -4047,6 +4047,19 @@ fn scan_twilio(text: &str, hits: &mut Vec<Hit>) {
             && let Some(e) = token_body(b, s + 2, TOKEN_BODIES[9])
         {
             push(hits, R_TOKEN, s, e);
+            // The id's secret written next to it (`AC... auth_token 9f8e...`,
+            // `SK...:<secret>`): 32 hex digits within the next few words.
+            let hi = (e + 48).min(b.len());
+            let mut k = e;
+            while k < hi {
+                if b[k].is_ascii_hexdigit() && !is_alnum(b.get(k - 1)) {
+                    if let Some(t) = token_body(b, k, TOKEN_BODIES[9]) {
+                        push(hits, R_TOKEN, k, t);
+                        break;
+                    }
+                }
+                k += 1;
+            }
         }
     }
 }
@@ -5969,6 +5982,10 @@ mod tests {
             (
                 "api key SKb2e9c0d14f7a83e6d5c4b3a29180f7e6",
                 "SKb2e9c0d14f7a83e6d5c4b3a29180f7e6",
+            ),
+            (
+                "sid ACa3f09b1c2d3e4f5a6b7c8d9e0f1a2b3c, auth token 7c1e9a3b5d7f9e2c4a6b8d0f1e3c5a79",
+                "7c1e9a3b5d7f9e2c4a6b8d0f1e3c5a79",
             ),
             (
                 "MAILGUN=key-3ax6xnjp29jd6fds4gc373sgvjxteol0",
