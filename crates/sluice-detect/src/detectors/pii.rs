@@ -2439,9 +2439,12 @@ fn bare_id_before(text: &str, s: usize) -> bool {
     let mut rest = head.as_str();
     for _ in 0..3 {
         rest = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Past the separator, whatever its width (`—`, `：`).
         let start = rest
-            .rfind(|c: char| !c.is_alphanumeric())
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let word = &rest[start..];
         rest = &rest[..start];
         if word == "id" {
@@ -5896,6 +5899,14 @@ mod tests {
             r#"{"id_no": "0105170899188"}"#,
             "pii-national-id",
             "0105170899188",
+        );
+        exactly("ID — 9308025123082", "pii-national-id", "9308025123082");
+        exactly("ID：9308025123082", "pii-national-id", "9308025123082");
+        // A dash between the words ends a clause, whatever its width.
+        exactly(
+            "Name: Thandi Nkosi—ID 9308025123082",
+            "pii-national-id",
+            "9308025123082",
         );
         // A thirteen-digit number after `ID` whose date or check fails.
         assert!(found("ID number 9313025123082").is_empty());
