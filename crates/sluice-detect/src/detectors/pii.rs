@@ -642,12 +642,15 @@ fn card_iin(d: &[u8]) -> bool {
     let len = d.len();
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),
-        // Verve (Nigeria) 5060-5061, RuPay 508, Maestro 5018, 5020, 5038.
+        // Verve (Nigeria) 5060-5061, RuPay 508, Maestro 5018, 5020, 5038,
+        // Dankort 5019.
         b'5' => {
             (51..=55).contains(&n(2)) && len == 16
                 || (56..=59).contains(&n(2)) && len >= 12
                 || ((5060..=5061).contains(&n(4)) || n(3) == 508) && matches!(len, 16 | 18 | 19)
                 || matches!(n(4), 5018 | 5020 | 5038) && len >= 12
+                // Dankort (Denmark).
+                || n(4) == 5019 && len == 16
         }
         // UzCard 8600; UnionPay 81 and RuPay 81-82.
         b'8' => n(4) == 8600 && len == 16 || matches!(n(2), 81 | 82) && (16..=19).contains(&len),
@@ -2492,9 +2495,15 @@ fn id_words_around(text: &str, s: usize, e: usize) -> Named {
             } else {
                 0
             };
+        // `National Identification Number (NIN): `: brackets around the
+        // abbreviation are punctuation too.
         let filler = head[e2..]
             .split(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',')
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',' | '(' | ')'
+                    )
             })
             .filter(|t| !t.is_empty())
             .all(|t| ID_FILLER.contains(&t));
@@ -5864,6 +5873,7 @@ mod tests {
             "6221 2600 0000 0000",
             "2202 0000 0012 3457",
             "9792 1234 5678 9018",
+            "5019 7170 1010 3742",
         ] {
             let t = format!("paid with {n} yesterday");
             assert!(
@@ -5976,6 +5986,16 @@ mod tests {
         );
         assert!(found("empresa 11.222.333/0001-82 ltda").is_empty());
         exactly("BVN: 22123456789", "pii-national-id", "22123456789");
+        exactly(
+            "Bank Verification Number (BVN): 22341298765",
+            "pii-national-id",
+            "22341298765",
+        );
+        exactly(
+            "National Identification Number (NIN): 48213976051",
+            "pii-national-id",
+            "48213976051",
+        );
         assert!(found("invoice 22123456789").is_empty());
     }
 
