@@ -790,6 +790,13 @@ fn classify(canon: &str) -> Option<Sensitivity> {
     if canon.len() < 4 {
         return None;
     }
+    // A public key (`id_ed25519.pub`) is handed out on purpose: "copy
+    // id_rsa.pub to the server" is every ssh guide. Only a request for it
+    // as a value or behind a climb counts.
+    let name = canon.rsplit('/').next().unwrap_or(canon);
+    if name.starts_with("id_") && name.ends_with(".pub") {
+        return CRITICAL.is_match(canon).then_some(Sensitivity::Positional);
+    }
     if CRITICAL.is_match(canon) {
         Some(Sensitivity::Critical)
     } else if POSITIONAL.is_match(canon) && !config_template(canon) {
@@ -1829,6 +1836,7 @@ mod tests {
     fn benign_paths() {
         for t in [
             "Put the public key in ~/.ssh/authorized_keys on the host, one per line.",
+            "Copy id_ed25519.pub to the new laptop, then paste ~/.ssh/id_rsa.pub into the form.",
             "In the repo, apps/admin/src/pages/Home.tsx imports from ../../common/colors.",
             "![logo](../assets/logo.png)",
             "See [the docs](../docs/readme.md) for details.",
