@@ -17,7 +17,8 @@
 //! (sensitive files, reverse shells, reconnaissance commands such as
 //! `whoami`, interpreters given code to run). A backtick after `=`, a quote,
 //! a separator or `(`, or one enclosing the whole value, is shell command
-//! substitution and is treated like `$(...)`.
+//! substitution and is treated like `$(...)`; a `; ` between two clauses of
+//! a sentence ("runs at 02:00; `crontab -e` opens the editor") is prose.
 //!
 //! Template injection is recognised inside template delimiters (`{{ }}`,
 //! `{% %}`, `${ }`, `#{ }`, `*{ }`, `%{ }`, `<% %>`): arithmetic probes such as
