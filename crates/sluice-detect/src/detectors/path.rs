@@ -577,7 +577,25 @@ fn prose_around(text: &str, at: usize, target: &str, target_end: usize) -> bool 
         .rev()
         .take(5)
         .any(|w| FETCH_VERBS.contains(&w.as_str()) || w.ends_with("file"));
-    after_words.len() >= 3 && stops >= 1 && !fetch
+    // "..., Button.tsx imports from ../../shared/theme.": the climb ends
+    // the sentence, and the words before it carry it, the last a word of
+    // place ("the contents of ../../x." asks for the file).
+    let ends_sentence = after.trim_start().is_empty()
+        || (after.starts_with(['.', '!', '?', ',', ';'])
+            && after[1..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_uppercase()))
+        || matches!(after.trim(), "." | "!" | "?");
+    let before_words = words(before);
+    let place = before_words.last().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "from" | "in" | "into" | "to" | "under" | "inside" | "within" | "at"
+        )
+    });
+    !fetch
+        && ((after_words.len() >= 3 && stops >= 1)
+            || (ends_sentence && place && before_words.len() >= 4))
 }
 
 /// End of a path token that starts at `i`.
@@ -715,7 +733,7 @@ static CRITICAL: LazyLock<Regex> = LazyLock::new(|| {
         // every tuning guide: they count where a value is a path (the
         // positional `/proc/` rule), not in prose.
         r"|(?:^|/)proc/net/(?:tcp|arp|route)(?-u:\b)",
-        r"|(?:^|/)\.ssh/(?:id_|authorized_keys)",
+        r"|(?:^|/)\.ssh/id_",
         r"|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\.pub)?$",
         r"|(?:^|/)(?:win|system)\.ini$|(?:^|/)boot\.ini$",
         r"|windows/system32/(?:config/(?:regback/)?(?:sam|system|security|software)|inetsrv/config)",
@@ -761,6 +779,9 @@ static POSITIONAL: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:^|/)etc/(?:subuid|subgid|security/|sudoers\.d/)",
         // Named in every guide to ssh and to name resolution.
         r"|(?:^|/)\.ssh/(?:known_hosts|config)|windows/system32/drivers/etc/hosts",
+        // Where every ssh guide tells the reader to put a key; an attacker
+        // reaches it by a climb or as a parameter's value.
+        r"|(?:^|/)\.ssh/authorized_keys",
     ))
     .expect("static regex")
 });
@@ -768,6 +789,13 @@ static POSITIONAL: LazyLock<Regex> = LazyLock::new(|| {
 fn classify(canon: &str) -> Option<Sensitivity> {
     if canon.len() < 4 {
         return None;
+    }
+    // A public key (`id_ed25519.pub`) is handed out on purpose: "copy
+    // id_rsa.pub to the server" is every ssh guide. Only a request for it
+    // as a value or behind a climb counts.
+    let name = canon.rsplit('/').next().unwrap_or(canon);
+    if name.starts_with("id_") && name.ends_with(".pub") {
+        return CRITICAL.is_match(canon).then_some(Sensitivity::Positional);
     }
     if CRITICAL.is_match(canon) {
         Some(Sensitivity::Critical)
@@ -1807,6 +1835,9 @@ mod tests {
     #[test]
     fn benign_paths() {
         for t in [
+            "Put the public key in ~/.ssh/authorized_keys on the host, one per line.",
+            "Copy id_ed25519.pub to the new laptop, then paste ~/.ssh/id_rsa.pub into the form.",
+            "In the repo, apps/admin/src/pages/Home.tsx imports from ../../common/colors.",
             "![logo](../assets/logo.png)",
             "See [the docs](../docs/readme.md) for details.",
             "import { Button } from '../components/Button';",

@@ -5,7 +5,8 @@
 //! that redaction can replace `start..end` and leave the rest readable.
 //!
 //! Numbers are validated rather than matched by shape alone: cards need
-//! 13-19 digits in a card grouping, a Luhn check and a known issuer prefix;
+//! 13-19 digits in a card grouping, a Luhn check and a known issuer range
+//! (or, for a range opened since, a word naming a card just before);
 //! SSNs exclude the area, group and serial numbers never issued; IBANs need
 //! the right length for their country and a mod-97 check; phone numbers need
 //! a leading `+` with 8-15 digits, the North American 3-3-4 grouping or a
@@ -14,13 +15,18 @@
 //! not a phone number. Where a word for telephone in one of many languages
 //! stands before it (`celular`, `Handy`, `телефон`, `msisdn`), any national
 //! layout counts, and an MSISDN without `+` needs a known calling code and
-//! a national number of that country's length.
+//! a national number of that country's length. Numbers whose separators
+//! are URL escapes (`%2B44%207911%20123456`, `+` for a blank) are decoded
+//! and judged as written.
 //!
 //! National ids come from a table of formats, each a check function (dates,
 //! check digits or letters: Luhn, mod 11, mod 31, mod 97, ISO 7064) and the
 //! words that name it. A format whose layout alone is distinctive
 //! (`330.936.611-10`, `BNCGPP82L14F205W`) needs nothing more; the rest need
 //! their name, or a general word for an identity number, shortly before.
+//! Hong Kong identity cards (`K391204(3)`) and the machine-readable zones
+//! of passports and identity cards (ICAO 9303 check digits) are found by
+//! their own layouts.
 //!
 //! Secrets are found by their published prefixes (`AKIA`, `ghp_`,
 //! `github_pat_`, `xoxb-`, `AIza`, `sk_live_`, `eyJ` JWTs whose header
@@ -53,7 +59,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-card",
         Severity::High,
-        "Payment card number (Luhn-valid, known issuer prefix incl. Mir, RuPay, Elo)",
+        "Payment card number (Luhn-valid; a known issuer range incl. Mir, RuPay, Troy, Maestro, UnionPay, or a word naming a card)",
     ),
     rule("pii-ssn", Severity::High, "US Social Security number"),
     rule(
@@ -105,7 +111,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-api-token",
         Severity::Critical,
-        "Other well-known API token (OpenAI sk-, GitLab glpat-, npm npm_, Google OAuth ya29., SendGrid SG., Hugging Face, Shopify, DigitalOcean, PyPI, Vault, Grafana, Linear, Postman, Databricks, three-part bot tokens)",
+        "Other well-known API token (OpenAI sk-, Anthropic sk-ant-, GitLab glpat-/glrt-/gldt-, npm npm_, Google OAuth ya29., SendGrid SG., Hugging Face, Shopify, DigitalOcean, PyPI, Vault, Grafana, Linear, Postman, Databricks, Twilio AC/SK ids, Mailgun, Doppler, Notion, Atlassian, Sentry, RubyGems, Square, Discord webhooks, three-part bot tokens)",
     ),
     rule(
         "pii-uk-nino",
@@ -115,7 +121,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "pii-national-id",
         Severity::High,
-        "National id with valid check characters and a distinctive layout or its name nearby (a table of about fifty formats: SIN, DNI/NIE, BSN, CPF, Aadhaar, NIR, personnummer, fødselsnummer, HETU, PESEL, RUT, CURP, codice fiscale, China RIC, TC kimlik, NRIC, Steuer-ID, CPR, TFN, ITIN, passports and more)",
+        "National id with valid check characters and a distinctive layout or its name nearby (a table of about fifty formats: SIN, DNI/NIE, BSN, CPF, CNPJ, Aadhaar, NIR, personnummer, fødselsnummer, HETU, PESEL, RUT, CURP, codice fiscale, China RIC, TC kimlik, NRIC, Steuer-ID, CPR, TFN, ITIN, South Africa id, BVN, passports and more), Hong Kong HKID, and passport and id-card machine-readable zones",
     ),
     rule(
         "pii-azure-sas",
@@ -636,14 +642,18 @@ fn card_iin(d: &[u8]) -> bool {
     let len = d.len();
     match d[0] {
         b'4' => matches!(len, 13 | 16 | 19),
-        // Verve (Nigeria) 5060-5061, RuPay 508.
+        // Verve (Nigeria) 5060-5061, RuPay 508, Maestro 5018, 5020, 5038,
+        // Dankort 5019.
         b'5' => {
             (51..=55).contains(&n(2)) && len == 16
                 || (56..=59).contains(&n(2)) && len >= 12
                 || ((5060..=5061).contains(&n(4)) || n(3) == 508) && matches!(len, 16 | 18 | 19)
+                || matches!(n(4), 5018 | 5020 | 5038) && len >= 12
+                // Dankort (Denmark).
+                || n(4) == 5019 && len == 16
         }
-        // UzCard 8600.
-        b'8' => n(4) == 8600 && len == 16,
+        // UzCard 8600; UnionPay 81 and RuPay 81-82.
+        b'8' => n(4) == 8600 && len == 16 || matches!(n(2), 81 | 82) && (16..=19).contains(&len),
         // Troy (Turkey) 9792, Humo (Uzbekistan) 9860.
         b'9' => matches!(n(4), 9792 | 9860) && len == 16,
         // Mastercard 2-series; Mir 2200-2204.
@@ -659,12 +669,62 @@ fn card_iin(d: &[u8]) -> bool {
                 || n(2) == 65
                 || (644..=649).contains(&n(3))
                 || n(2) == 62
+                || n(2) == 60
                 || n(2) == 67
                 || n(2) == 63)
                 && (16..=19).contains(&len)
+                // Maestro 6304, 6759, 6761-6763 from twelve digits.
+                || matches!(n(4), 6304 | 6759 | 6761..=6763) && len >= 12
         }
         _ => false,
     }
+}
+
+/// Words for a payment card, in field names and in several languages.
+const CARD_WORDS: &[&str] = &[
+    "card",
+    "pan",
+    "cc",
+    "ccn",
+    "ccnum",
+    "cardnumber",
+    "creditcard",
+    "credit",
+    "debit",
+    "visa",
+    "mastercard",
+    "amex",
+    "tarjeta",
+    "carte",
+    "cartão",
+    "cartao",
+    "karte",
+    "kartennummer",
+    "karta",
+    "kaart",
+    "carta",
+    "kart",
+    "カード",
+    "卡号",
+    "카드",
+];
+
+/// Whether the few words before `s` name a payment card (`"pan": "..."`,
+/// `card_number=`, `Kartennummer:`): an issuer range opened after the
+/// table was written still counts there, the Luhn check carrying the rest.
+fn card_named(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(32);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    // Only the last few words: a card named a sentence earlier does not
+    // make every later number one.
+    head.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .any(|w| CARD_WORDS.contains(&w) || w.starts_with("card") || w.ends_with("card"))
 }
 
 /// Keywords before a number that make it an identifier, not a phone number.
@@ -969,6 +1029,11 @@ impl IdCand<'_> {
 enum Need {
     Nothing,
     Words,
+    /// Its name, a general word for an identity number, or a bare `ID`
+    /// right before (`ID number 8503144721086`): for formats whose date
+    /// fields and check digits leave a chance match about one in a
+    /// thousand.
+    IdWord,
 }
 
 /// Shape, date fields and check characters of one format: `None` when
@@ -1295,7 +1360,7 @@ fn za_id(c: &IdCand) -> Option<Need> {
         && d[10] <= b'2'
         && day_month(dnum(&d[4..6]), dnum(&d[2..4]))
         && luhn(d))
-    .then_some(Need::Words)
+    .then_some(Need::IdWord)
 }
 
 /// China resident identity number: region, YYYYMMDD, sequence and an
@@ -1515,7 +1580,7 @@ fn kr_rrn(c: &IdCand) -> Option<Need> {
     if c.laid(&[6, 7], b"-") {
         Some(Need::Nothing)
     } else {
-        c.plain().then_some(Need::Words)
+        c.plain().then_some(Need::IdWord)
     }
 }
 
@@ -1753,6 +1818,35 @@ fn id_nik(c: &IdCand) -> Option<Need> {
 /// Nigeria NIN: eleven digits, no check digit.
 fn ng_nin(c: &IdCand) -> Option<Need> {
     (c.chars.len() == 11 && c.digits() && c.plain()).then_some(Need::Words)
+}
+
+/// Nigeria bank verification number: eleven digits starting with 22, no
+/// check digit.
+fn ng_bvn(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    (d.len() == 11 && c.digits() && c.plain() && d.starts_with(b"22")).then_some(Need::Words)
+}
+
+/// Brazil CNPJ (a company's register number, also a sole trader's):
+/// twelve digits and two mod-11 check digits, written 12.345.678/0001-95.
+fn br_cnpj(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    if d.len() != 14 || !c.digits() || d.iter().all(|&x| x == d[0]) {
+        return None;
+    }
+    let check = |n: usize| {
+        let w: &[u32] = &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+        let r = weighted(&d[..n], &w[13 - n..]) % 11;
+        if r < 2 { 0 } else { 11 - r }
+    };
+    if check(12) != dval(d[12]) || check(13) != dval(d[13]) {
+        return None;
+    }
+    if c.laid(&[2, 3, 3, 4, 2], b"../-") {
+        Some(Need::Nothing)
+    } else {
+        c.plain().then_some(Need::Words)
+    }
 }
 
 /// Japan My Number: eleven digits and a weighted check.
@@ -2229,6 +2323,20 @@ static ID_FORMATS: &[IdFormat] = &[
         tight: true,
     },
     IdFormat {
+        check: ng_bvn,
+        sizes: sizes(&[11]),
+        words: &["bvn", "bank verification"],
+        generic: false,
+        tight: true,
+    },
+    IdFormat {
+        check: br_cnpj,
+        sizes: sizes(&[14]),
+        words: &["cnpj"],
+        generic: false,
+        tight: false,
+    },
+    IdFormat {
         check: jp_my_number,
         sizes: sizes(&[12]),
         words: &["マイナンバー", "個人番号", "my number"],
@@ -2269,13 +2377,15 @@ fn national_id_at(text: &str, s: usize, e: usize, c: &IdCand) -> bool {
         .any(|(k, f)| match (f.check)(c) {
             None => false,
             Some(Need::Nothing) => true,
-            Some(Need::Words) => {
+            Some(need) => {
                 let w = named.get_or_insert_with(|| id_words_around(text, s, e));
                 let me = 1u64 << k;
                 if f.tight {
                     w.right_before & me != 0
                 } else {
-                    (w.before | w.after) & me != 0 || (f.generic && w.generic)
+                    (w.before | w.after) & me != 0
+                        || (f.generic && w.generic)
+                        || (need == Need::IdWord && bare_id_before(text, s))
                 }
             }
         })
@@ -2318,6 +2428,46 @@ static ID_NAME_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
     (AhoCorasick::new(&words).expect("static patterns"), masks)
 });
 
+/// Whether `ID` stands right before `s`, with only `no.`, `number` and
+/// punctuation between (`ID number`, `"id_no": `). `Employee ID`,
+/// `customer id` are the ids of records, not of people: only a possessive,
+/// the end of a clause or nothing may stand before it.
+fn bare_id_before(text: &str, s: usize) -> bool {
+    let mut lo = s.saturating_sub(40);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let head = text[lo..s].to_lowercase();
+    // Walk back over the filler words to `id`.
+    let mut rest = head.as_str();
+    for _ in 0..3 {
+        rest = rest.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Past the separator, whatever its width (`—`, `：`).
+        let start = rest
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &rest[start..];
+        rest = &rest[..start];
+        if word == "id" {
+            // Before it: nothing, the end of a clause, or a possessive.
+            let before = rest.trim_end();
+            let prev = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            return before.is_empty()
+                || !before.ends_with(|c: char| c.is_alphanumeric())
+                || ["my", "your", "his", "her", "their", "our"].contains(&prev);
+        }
+        if !ID_FILLER.contains(&word) {
+            return false;
+        }
+    }
+    false
+}
+
 fn id_words_around(text: &str, s: usize, e: usize) -> Named {
     const GENERIC: u64 = 1 << 63;
     let (ac, masks) = &*ID_NAME_AC;
@@ -2345,9 +2495,15 @@ fn id_words_around(text: &str, s: usize, e: usize) -> Named {
             } else {
                 0
             };
+        // `National Identification Number (NIN): `: brackets around the
+        // abbreviation are punctuation too.
         let filler = head[e2..]
             .split(|c: char| {
-                c.is_whitespace() || matches!(c, ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',')
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ':' | '#' | '.' | '=' | '"' | '\'' | '-' | ',' | '(' | ')'
+                    )
             })
             .filter(|t| !t.is_empty())
             .all(|t| ID_FILLER.contains(&t));
@@ -2417,6 +2573,193 @@ fn alnum_id(text: &str, s: usize) -> Option<usize> {
     let letters = cand.chars.iter().any(u8::is_ascii_uppercase);
     (letters && cand.chars.iter().any(u8::is_ascii_digit) && national_id_at(text, s, i, &cand))
         .then_some(i)
+}
+
+/// Words naming a Hong Kong identity card.
+const HKID_WORDS: &[&str] = &[
+    "hkid",
+    "hong kong id",
+    "hong kong identity",
+    "身份證",
+    "身份证",
+    "identity card",
+    "id card",
+];
+
+/// A Hong Kong identity card number at `s`: one or two letters, six
+/// digits and a check character (a digit or `A`, the weighted sum mod 11),
+/// the check usually in brackets: `K391204(3)`. Bracketed, the layout is
+/// distinctive; bare, the card must be named shortly before.
+fn hkid_at(text: &str, s: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    if s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') {
+        return None;
+    }
+    let letters = run(b, s, 3, |x| x.is_ascii_uppercase());
+    let d = s + letters;
+    if !(1..=2).contains(&letters) || run(b, d, 8, |x| x.is_ascii_digit()) < 6 {
+        return None;
+    }
+    let (check, end, bracketed) = match b.get(d + 6) {
+        Some(b'(') if b.get(d + 8) == Some(&b')') => (*b.get(d + 7)?, d + 9, true),
+        Some(&c) => (c, d + 7, false),
+        None => return None,
+    };
+    if b.get(end)
+        .is_some_and(|x| x.is_ascii_alphanumeric() || *x == b'_')
+    {
+        return None;
+    }
+    // A missing first letter counts as a blank, worth 36.
+    let val = |x: u8| u32::from(x - b'A') + 10;
+    let mut sum = if letters == 1 {
+        36 * 9 + val(b[s]) * 8
+    } else {
+        val(b[s]) * 9 + val(b[s + 1]) * 8
+    };
+    for (k, &x) in b[d..d + 6].iter().enumerate() {
+        sum += dval(x) * (7 - k as u32);
+    }
+    let want = (11 - sum % 11) % 11;
+    let got = match check {
+        b'A' => 10,
+        b'0'..=b'9' => dval(check),
+        _ => return None,
+    };
+    (got == want && (bracketed || id_context(text, s, HKID_WORDS))).then_some(end)
+}
+
+// ===== machine-readable zones =====
+
+fn mrz_char(x: u8) -> bool {
+    x.is_ascii_uppercase() || x.is_ascii_digit() || x == b'<'
+}
+
+/// ICAO 9303 check digit of `field` (weights 7, 3, 1; `<` is 0, letters
+/// 10-35): `c` must be it, or `<` for an empty field.
+fn mrz_check(field: &[u8], c: u8) -> bool {
+    let val = |x: u8| match x {
+        b'0'..=b'9' => u32::from(x - b'0'),
+        b'A'..=b'Z' => u32::from(x - b'A') + 10,
+        _ => 0,
+    };
+    let sum: u32 = field
+        .iter()
+        .zip([7, 3, 1].iter().cycle())
+        .map(|(&x, w)| val(x) * w)
+        .sum();
+    if c == b'<' {
+        return field.iter().all(|&x| x == b'<');
+    }
+    c.is_ascii_digit() && sum % 10 == u32::from(c - b'0')
+}
+
+/// The second line of a passport (TD3, 44 characters) or of a TD2 card
+/// (36): document number, birth and expiry dates, each with its check
+/// digit, and a composite check over them.
+fn mrz_line2(l: &[u8]) -> bool {
+    if !matches!(l.len(), 44 | 36) {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| l[r].iter().all(u8::is_ascii_digit);
+    let last = l.len() - 1;
+    let mut comp = Vec::with_capacity(44);
+    comp.extend_from_slice(&l[..10]);
+    comp.extend_from_slice(&l[13..20]);
+    comp.extend_from_slice(&l[21..last]);
+    digits(13..19)
+        && digits(21..27)
+        && matches!(l[20], b'M' | b'F' | b'X' | b'<')
+        && mrz_check(&l[..9], l[9])
+        && mrz_check(&l[13..19], l[19])
+        && mrz_check(&l[21..27], l[27])
+        && (l.len() == 36 || mrz_check(&l[28..42], l[42]))
+        && mrz_check(&comp, l[last])
+}
+
+/// An identity card's zone (TD1, three lines of 30): the document number
+/// and its check on the first line, the birth and expiry dates with theirs
+/// on the second, and the composite check over both.
+fn mrz_td1(l1: &[u8], l2: &[u8]) -> bool {
+    if l1.len() != 30 || l2.len() != 30 {
+        return false;
+    }
+    let mut comp = Vec::with_capacity(60);
+    comp.extend_from_slice(&l1[5..30]);
+    comp.extend_from_slice(&l2[..7]);
+    comp.extend_from_slice(&l2[8..15]);
+    comp.extend_from_slice(&l2[18..29]);
+    l2[..6].iter().all(u8::is_ascii_digit)
+        && l2[8..14].iter().all(u8::is_ascii_digit)
+        && matches!(l2[7], b'M' | b'F' | b'X' | b'<')
+        && mrz_check(&l1[5..14], l1[14])
+        && mrz_check(&l2[..6], l2[6])
+        && mrz_check(&l2[8..14], l2[14])
+        && mrz_check(&comp, l2[29])
+}
+
+/// The machine-readable zone of a passport or identity card: lines of
+/// `A-Z`, digits and `<` whose check digits hold. The whole zone is
+/// reported, names included.
+fn scan_mrz(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let run_at = |p: usize| {
+        let mut s = p;
+        while s > 0 && mrz_char(b[s - 1]) {
+            s -= 1;
+        }
+        (s, p + run(b, p, 64, mrz_char))
+    };
+    // The run after a line break (or a blank) at `e`.
+    let next_line = |e: usize| {
+        let k = e + run(b, e, 2, |x| matches!(x, b'\n' | b'\r' | b' '));
+        (k > e && b.get(k).is_some_and(|&x| mrz_char(x))).then(|| run_at(k))
+    };
+    let mut last = 0;
+    for p in memchr::memmem::find_iter(b, b"<<") {
+        if p < last {
+            continue;
+        }
+        let (s, e) = run_at(p);
+        last = e;
+        let len = e - s;
+        if !matches!(len, 30 | 36 | 44) {
+            continue;
+        }
+        if mrz_line2(&b[s..e]) {
+            // Cover the first line too when it stands right before.
+            let mut start = s;
+            let k = s - b[..s]
+                .iter()
+                .rev()
+                .take(2)
+                .take_while(|&&x| matches!(x, b'\n' | b'\r' | b' '))
+                .count();
+            if k < s && k > 0 && mrz_char(b[k - 1]) {
+                let (s1, _) = run_at(k - 1);
+                if k - s1 == len {
+                    start = s1;
+                }
+            }
+            push(hits, R_NATID, start, e);
+            continue;
+        }
+        if let Some((s2, e2)) = next_line(e)
+            && e2 - s2 == len
+            && (mrz_line2(&b[s2..e2]) || mrz_td1(&b[s..e], &b[s2..e2]))
+        {
+            // A TD1 zone's third line holds the names.
+            let mut end = e2;
+            if len == 30
+                && let Some((s3, e3)) = next_line(e2)
+                && e3 - s3 == 30
+            {
+                end = e3;
+            }
+            push(hits, R_NATID, s, end);
+            last = end;
+        }
+    }
 }
 
 // ===== phone numbers: calling codes and context =====
@@ -2898,6 +3241,11 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             while k > 0 && i - k < 6 && b[k - 1].is_ascii_uppercase() {
                 k -= 1;
             }
+            if let Some(end) = hkid_at(text, k) {
+                push(hits, R_NATID, k, end);
+                i = end;
+                continue;
+            }
             if let Some(end) = alnum_id(text, k) {
                 push(hits, R_NATID, k, end);
                 i = end;
@@ -2991,6 +3339,121 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// The separator a URL escape at `i` stands for inside a number
+/// (`%2B`, `%20`, `%28`, `%29`, `%2D`).
+fn encoded_sep(b: &[u8], i: usize) -> Option<u8> {
+    if b.get(i) != Some(&b'%') || b.get(i + 1) != Some(&b'2') {
+        return None;
+    }
+    Some(match b.get(i + 2)? {
+        b'B' | b'b' => b'+',
+        b'0' => b' ',
+        b'8' => b'(',
+        b'9' => b')',
+        b'D' | b'd' => b'-',
+        _ => return None,
+    })
+}
+
+/// Numbers written with URL-escaped separators in a form or query value
+/// the decoders leave garbled (`%2B234%20803%20419%202286`,
+/// `%2B44+7700+900123`, where `+` is a blank): each is decoded here and
+/// judged as written, and a hit covers the escaped text.
+fn scan_encoded_numbers(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    let mut last = 0;
+    let mut local = String::new();
+    let mut found = Vec::new();
+    for p in memchr::memchr_iter(b'%', b) {
+        if p < last || encoded_sep(b, p).is_none() {
+            continue;
+        }
+        // The run of digits, separators and escaped separators around it.
+        let mut s = p;
+        loop {
+            if s > 0 && (b[s - 1].is_ascii_digit() || matches!(b[s - 1], b'+' | b'-' | b'.')) {
+                s -= 1;
+            } else if s >= 3 && encoded_sep(b, s - 3).is_some() {
+                s -= 3;
+            } else {
+                break;
+            }
+        }
+        let mut e = p;
+        let mut dec: Vec<u8> = Vec::with_capacity(32);
+        let mut k = s;
+        while k < b.len() && dec.len() < 48 {
+            if let Some(c) = encoded_sep(b, k) {
+                dec.push(c);
+                k += 3;
+            } else if b[k].is_ascii_digit() {
+                dec.push(b[k]);
+                k += 1;
+                e = k;
+            } else if matches!(b[k], b'-' | b'.') {
+                dec.push(b[k]);
+                k += 1;
+            } else if b[k] == b'+' {
+                // A bare `+` in a form is a blank; only a leading one may be
+                // the number's own.
+                dec.push(if k == s { b'+' } else { b' ' });
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        last = k;
+        if e <= p || (s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_')) {
+            continue;
+        }
+        if b.get(e)
+            .is_some_and(|x| x.is_ascii_alphanumeric() || *x == b'_')
+        {
+            continue;
+        }
+        // Decoded, the number stands after the raw text before it, so that
+        // the words naming it are seen.
+        let mut lo = s.saturating_sub(48);
+        while !text.is_char_boundary(lo) {
+            lo += 1;
+        }
+        local.clear();
+        local.push_str(&text[lo..s]);
+        let at = local.len();
+        let trimmed = dec
+            .iter()
+            .position(|&x| x.is_ascii_digit() || matches!(x, b'+' | b'('))
+            .unwrap_or(dec.len());
+        let end = dec
+            .iter()
+            .rposition(u8::is_ascii_digit)
+            .map_or(0, |x| x + 1);
+        if end <= trimmed {
+            continue;
+        }
+        // Only ASCII bytes were pushed.
+        local.extend(dec[trimmed..end].iter().map(|&x| char::from(x)));
+        found.clear();
+        classify_number(&local, at, local.len(), &mut found);
+        if let Some(h) = found.first() {
+            hits.push(Hit {
+                rule: h.rule,
+                start: s + raw_offset(b, s, trimmed),
+                end: e,
+            });
+        }
+    }
+}
+
+/// Raw bytes from `s` that decode to the first `n` decoded bytes.
+fn raw_offset(b: &[u8], s: usize, n: usize) -> usize {
+    let mut k = s;
+    for _ in 0..n {
+        k += if encoded_sep(b, k).is_some() { 3 } else { 1 };
+    }
+    k - s
+}
+
 fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
     let cand = &text[s..e];
     let b = cand.as_bytes();
@@ -3072,7 +3535,7 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             || (lens[..lens.len() - 1].iter().all(|&l| l == 4) && lens[lens.len() - 1] <= 4)
             || lens == [4, 6, 5]
             || lens == [4, 6, 4];
-        if uniform && grouping && card_iin(&digits) && luhn(&digits) {
+        if uniform && grouping && luhn(&digits) && (card_iin(&digits) || card_named(text, s)) {
             push(hits, R_CARD, s, e);
             return;
         }
@@ -3306,15 +3769,43 @@ enum P {
     AzureSas,
     /// A PuTTY private key file (`.ppk`).
     Putty,
+    /// A Discord webhook URL: its id and token.
+    DiscordHook,
+    /// A Doppler token: `dp.`, its kind, a dot, the body.
+    Doppler,
+}
+
+/// The bytes a vendor token's body may hold.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Set {
+    /// Lower-case hex digits.
+    Hex,
+    /// Lower-case letters and digits.
+    LowerAlnum,
+    /// base64url and `.`.
+    B64,
+    /// base64url, `.` and `=` padding inside (Atlassian, Sentry).
+    B64Pad,
+}
+
+impl Set {
+    fn has(self, x: u8) -> bool {
+        match self {
+            Set::Hex => x.is_ascii_digit() || (b'a'..=b'f').contains(&x),
+            Set::LowerAlnum => x.is_ascii_digit() || x.is_ascii_lowercase(),
+            Set::B64 => b64url(x) || x == b'.',
+            Set::B64Pad => b64url(x) || x == b'.' || x == b'=',
+        }
+    }
 }
 
 /// Body of a vendor token after its prefix: fewest and most bytes, and
-/// whether only lower-case hex digits may appear.
+/// the bytes it may hold.
 #[derive(Clone, Copy)]
 struct Body {
     min: usize,
     max: usize,
-    hex: bool,
+    set: Set,
 }
 
 const TOKEN_BODIES: &[Body] = &[
@@ -3322,55 +3813,79 @@ const TOKEN_BODIES: &[Body] = &[
     Body {
         min: 30,
         max: 40,
-        hex: false,
+        set: Set::B64,
     },
     // 1: Shopify `shpat_`, `shpss_`, `shpca_`, `shppa_` + 32 hex.
     Body {
         min: 32,
         max: 32,
-        hex: true,
+        set: Set::Hex,
     },
     // 2: DigitalOcean `dop_v1_`, `doo_v1_` + 64 hex.
     Body {
         min: 64,
         max: 64,
-        hex: true,
+        set: Set::Hex,
     },
     // 3: PyPI upload token (a macaroon, `pypi-AgEIcHlwaS5vcmc...`).
     Body {
         min: 50,
         max: 400,
-        hex: false,
+        set: Set::B64,
     },
     // 4: HashiCorp Vault `hvs.`, Grafana `glsa_`, Linear `lin_api_`, Postman `PMAK-`.
     Body {
         min: 24,
         max: 200,
-        hex: false,
+        set: Set::B64,
     },
     // 5: Databricks `dapi` + 32 hex.
     Body {
         min: 32,
         max: 32,
-        hex: true,
+        set: Set::Hex,
     },
     // 6: Stripe webhook `whsec_`, Docker Hub `dckr_pat_`.
     Body {
         min: 22,
         max: 300,
-        hex: false,
+        set: Set::B64,
     },
     // 7: age `AGE-SECRET-KEY-1` + 58 bech32 characters.
     Body {
         min: 58,
         max: 58,
-        hex: false,
+        set: Set::B64,
     },
     // 8: Alibaba Cloud AccessKey id `LTAI` + 12 to 20 letters and digits.
     Body {
         min: 12,
         max: 20,
-        hex: false,
+        set: Set::B64,
+    },
+    // 9: Twilio account and API key ids `AC`, `SK` + 32 hex.
+    Body {
+        min: 32,
+        max: 32,
+        set: Set::Hex,
+    },
+    // 10: Mailgun `key-` + 32 lower-case letters and digits.
+    Body {
+        min: 32,
+        max: 32,
+        set: Set::LowerAlnum,
+    },
+    // 11: Doppler `dp.pt.` and kin + 40-44; Notion `secret_` + 43, `ntn_` + 46.
+    Body {
+        min: 40,
+        max: 50,
+        set: Set::B64,
+    },
+    // 12: Atlassian API token `ATATT3` (about 190 with its `=` and CRC).
+    Body {
+        min: 60,
+        max: 400,
+        set: Set::B64Pad,
     },
 ];
 
@@ -3397,6 +3912,8 @@ const PREFIXES: &[(&str, P)] = &[
     ("xoxr-", P::Slack),
     ("xoxs-", P::Slack),
     ("xapp-", P::Slack),
+    // A refresh token: `xoxe-` or `xoxe.xoxp-`.
+    ("xoxe", P::Slack),
     ("hooks.slack.com/services/", P::SlackHook),
     ("AIza", P::Google),
     ("sk_live_", P::Stripe),
@@ -3407,6 +3924,8 @@ const PREFIXES: &[(&str, P)] = &[
     ("-----BEGIN ", P::Pem),
     ("sk-", P::OpenAi),
     ("glpat-", P::Gitlab),
+    ("gldt-", P::Gitlab),
+    ("glrt-", P::Gitlab),
     ("npm_", P::Npm),
     ("ya29.", P::GoogleOAuth),
     ("SG.", P::SendGrid),
@@ -3427,6 +3946,12 @@ const PREFIXES: &[(&str, P)] = &[
     ("dckr_pat_", P::Token(6)),
     ("AGE-SECRET-KEY-1", P::Token(7)),
     ("LTAI", P::Token(8)),
+    ("key-", P::Token(10)),
+    ("dp.", P::Doppler),
+    ("secret_", P::Token(11)),
+    ("ntn_", P::Token(11)),
+    ("ATATT3", P::Token(12)),
+    ("/api/webhooks/", P::DiscordHook),
     ("PuTTY-User-Key-File-", P::Putty),
     ("sig=", P::AzureSas),
     // A form or query body reaches the detectors as its keys and values
@@ -3481,6 +4006,76 @@ fn b64_decode(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Length of the host name ending at `s` (`discord.com`, `discordapp.com`).
+fn run_back_host(b: &[u8], s: usize) -> usize {
+    b[..s]
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|&&x| x.is_ascii_alphanumeric() || x == b'.' || x == b'-')
+        .count()
+}
+
+/// The end of a vendor token's body at `pe`, if it has the length and
+/// bytes of `body`.
+fn token_body(b: &[u8], pe: usize, body: Body) -> Option<usize> {
+    let mut n = run(b, pe, body.max + 1, |x| body.set.has(x));
+    if body.set == Set::B64Pad {
+        // Padding ends a base64 part: never a run of `=` after it.
+        while n > 0 && b[pe + n - 1] == b'=' {
+            n -= 1;
+        }
+    }
+    // A real token mixes letters and digits, or both cases of letters
+    // throughout (`hf_` + 34 letters); `hf_`, `secret_` and `ntn_` also
+    // start snake_case names such as `hf_hub_download_cache_dir`.
+    let tok = &b[pe..pe + n];
+    let upper = tok.iter().filter(|x| x.is_ascii_uppercase()).count();
+    let lower = tok.iter().filter(|x| x.is_ascii_lowercase()).count();
+    let letters_digits =
+        tok.iter().any(u8::is_ascii_alphabetic) && tok.iter().any(u8::is_ascii_digit);
+    let ok = match body.set {
+        Set::Hex => tok.iter().any(u8::is_ascii_alphabetic),
+        Set::LowerAlnum => letters_digits,
+        Set::B64 | Set::B64Pad => {
+            (letters_digits || upper * 5 >= n && lower * 5 >= n)
+                && (!tok.contains(&b'_') || upper > 0)
+        }
+    };
+    (ok && (body.min..=body.max).contains(&n) && !is_alnum(b.get(pe + n))).then_some(pe + n)
+}
+
+/// Twilio account and API key ids: `AC` or `SK` and 32 lower-case hex
+/// digits. Two-letter prefixes would slow the prefix automaton for every
+/// input, so each is a search of its own.
+fn scan_twilio(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    if b.len() < 34 {
+        return;
+    }
+    for s in memchr::memchr2_iter(b'A', b'S', &b[..b.len() - 33]) {
+        if matches!(&b[s..s + 2], b"AC" | b"SK")
+            && !is_alnum(s.checked_sub(1).and_then(|k| b.get(k)))
+            && let Some(e) = token_body(b, s + 2, TOKEN_BODIES[9])
+        {
+            push(hits, R_TOKEN, s, e);
+            // The id's secret written next to it (`AC... auth_token 9f8e...`,
+            // `SK...:<secret>`): 32 hex digits within the next few words.
+            let hi = (e + 48).min(b.len());
+            let mut k = e;
+            while k < hi {
+                if b[k].is_ascii_hexdigit() && !is_alnum(b.get(k - 1)) {
+                    if let Some(t) = token_body(b, k, TOKEN_BODIES[9]) {
+                        push(hits, R_TOKEN, k, t);
+                        break;
+                    }
+                }
+                k += 1;
+            }
+        }
+    }
+}
+
 fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     for m in PREFIX_AC.find_iter(text) {
@@ -3512,9 +4107,18 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 }
             }
             P::Slack => {
-                let n = run(b, pe, 256, |x| x.is_ascii_alphanumeric() || x == b'-');
+                let mut from = pe;
+                if pe - s == 4 {
+                    // `xoxe-1-...`, or `xoxe.` before the token it refreshes.
+                    match b.get(pe) {
+                        Some(b'-') => from = pe + 1,
+                        Some(b'.') if b[pe + 1..].starts_with(b"xox") => from = pe + 1,
+                        _ => continue,
+                    }
+                }
+                let n = run(b, from, 256, |x| x.is_ascii_alphanumeric() || x == b'-');
                 if left_ok && n >= 10 {
-                    push(hits, R_SLACK, s, pe + n);
+                    push(hits, R_SLACK, s, from + n);
                 }
             }
             P::SlackHook => {
@@ -3588,6 +4192,7 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                 let body = &b[pe..pe + n];
                 let strong_prefix = body.starts_with(b"proj-")
                     || body.starts_with(b"ant-")
+                    || body.starts_with(b"or-v1-")
                     || body.starts_with(b"svcacct-");
                 let mixed = body.iter().any(u8::is_ascii_digit)
                     && body.iter().any(u8::is_ascii_uppercase)
@@ -3618,27 +4223,44 @@ fn scan_prefixed(text: &str, hits: &mut Vec<Hit>) {
                     push(hits, R_TOKEN, s, pe + n);
                 }
             }
+            P::DiscordHook => {
+                let host = [&b"discord.com"[..], b"discordapp.com"]
+                    .iter()
+                    .any(|h| b[..s].ends_with(h));
+                if !host {
+                    continue;
+                }
+                let s = s - run_back_host(b, s);
+                // `<numeric id>/<token of 60-80 base64url>`.
+                let id = run(b, pe, 21, |x| x.is_ascii_digit());
+                let tok = if (17..=20).contains(&id) && b.get(pe + id) == Some(&b'/') {
+                    run(b, pe + id + 1, 100, b64url)
+                } else {
+                    0
+                };
+                if tok >= 60 {
+                    let start = text[..s].strip_suffix("https://").map_or(s, |h| h.len());
+                    push(hits, R_TOKEN, start, pe + id + 1 + tok);
+                }
+            }
             P::Token(k) => {
-                let body = TOKEN_BODIES[usize::from(k)];
-                let n = run(b, pe, body.max + 1, |x| {
-                    if body.hex {
-                        x.is_ascii_digit() || (b'a'..=b'f').contains(&x)
-                    } else {
-                        b64url(x) || x == b'.'
-                    }
-                });
-                // A real token mixes letters and digits; `hf_` also starts
-                // snake_case names such as `hf_hub_download_cache_dir`.
-                let tok = &b[pe..pe + n];
-                let mixed = tok.iter().any(u8::is_ascii_digit)
-                    && tok.iter().any(u8::is_ascii_alphabetic)
-                    && (!tok.contains(&b'_') || tok.iter().any(u8::is_ascii_uppercase));
+                if left_ok && let Some(e) = token_body(b, pe, TOKEN_BODIES[usize::from(k)]) {
+                    push(hits, R_TOKEN, s, e);
+                }
+            }
+            P::Doppler => {
+                // `dp.pt.`, `dp.st.`, `dp.ct.`, `dp.sa.`, `dp.scim.`, `dp.audit.`.
+                let kind = run(b, pe, 6, |x| x.is_ascii_lowercase());
+                let known = matches!(
+                    &b[pe..pe + kind],
+                    b"pt" | b"st" | b"ct" | b"sa" | b"scim" | b"audit"
+                );
                 if left_ok
-                    && (body.min..=body.max).contains(&n)
-                    && !is_alnum(b.get(pe + n))
-                    && (mixed || body.hex && tok.iter().any(u8::is_ascii_alphabetic))
+                    && known
+                    && b.get(pe + kind) == Some(&b'.')
+                    && let Some(e) = token_body(b, pe + kind + 1, TOKEN_BODIES[11])
                 {
-                    push(hits, R_TOKEN, s, pe + n);
+                    push(hits, R_TOKEN, s, e);
                 }
             }
             P::AzureSas => {
@@ -4355,6 +4977,13 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         scan_wifi_qr(text, hits);
     }
     scan_dotted_tokens(text, hits);
+    scan_twilio(text, hits);
+    if memchr::memchr(b'<', text.as_bytes()).is_some() {
+        scan_mrz(text, hits);
+    }
+    if memchr::memchr(b'%', text.as_bytes()).is_some() {
+        scan_encoded_numbers(text, hits);
+    }
     if hits.len() == first {
         // Nothing found (most values): nothing to weed out.
         return;
@@ -4783,7 +5412,7 @@ mod tests {
             (cl_rut, "21.456.789-K", Need::Nothing),
             (cl_rut, "12345678-5", Need::Words),
             (be_national_number, "93.02.14-157.32", Need::Nothing),
-            (za_id, "9203185123081", Need::Words),
+            (za_id, "9203185123081", Need::IdWord),
             (cn_resident_id, "44030419900307123X", Need::Nothing),
             (cn_resident_id, "320102198805100009", Need::Nothing),
             (tr_kimlik, "51234567890", Need::Words),
@@ -5230,6 +5859,195 @@ mod tests {
                 "false positive on {t:?}: {:?}",
                 found(t)
             );
+        }
+    }
+
+    #[test]
+    fn cards_by_issuer_range_and_by_name() {
+        for n in [
+            "6759 4120 3811 2345",
+            "8112 3456 7890 1239",
+            "6011-0009-9013-9234",
+            "5038 1234 5678 9010",
+            "3530 1113 3330 0000",
+            "6221 2600 0000 0000",
+            "2202 0000 0012 3457",
+            "9792 1234 5678 9018",
+            "5019 7170 1010 3742",
+        ] {
+            let t = format!("paid with {n} yesterday");
+            assert!(
+                found(&t).iter().any(|h| h.0 == "pii-card"),
+                "{t}: {:?}",
+                found(&t)
+            );
+        }
+        // Outside every issuer range the table knows, a Luhn-valid number
+        // is a card only where the text names one.
+        exactly(
+            r#"{"billing": {"card_number": "2755 6311 4455 2101", "exp": "04/29"}}"#,
+            "pii-card",
+            "2755 6311 4455 2101",
+        );
+        exactly(
+            "Kartennummer 2755631144552101",
+            "pii-card",
+            "2755631144552101",
+        );
+        assert!(found("batch 2755 6311 4455 2101 shipped").is_empty());
+        assert!(found("card games: 2755 6311 4455 2100").is_empty());
+    }
+
+    #[test]
+    fn strong_ids_after_a_bare_id_word() {
+        exactly(
+            "ID number 9308025123082",
+            "pii-national-id",
+            "9308025123082",
+        );
+        exactly(
+            r#"{"id_no": "0105170899188"}"#,
+            "pii-national-id",
+            "0105170899188",
+        );
+        exactly("ID — 9308025123082", "pii-national-id", "9308025123082");
+        exactly("ID：9308025123082", "pii-national-id", "9308025123082");
+        // A dash between the words ends a clause, whatever its width.
+        exactly(
+            "Name: Thandi Nkosi—ID 9308025123082",
+            "pii-national-id",
+            "9308025123082",
+        );
+        // A thirteen-digit number after `ID` whose date or check fails.
+        assert!(found("ID number 9313025123082").is_empty());
+        assert!(found("ID number 9308025123083").is_empty());
+        // Named further back, `ID` is a record's id.
+        assert!(found("the ID of the row, stored as 9308025123082 in the table").is_empty());
+    }
+
+    #[test]
+    fn hong_kong_identity_cards() {
+        exactly(
+            "applicant Z683365(A), flat 3",
+            "pii-national-id",
+            "Z683365(A)",
+        );
+        exactly("HKID: AB1234569", "pii-national-id", "AB1234569");
+        exactly("身份證號碼 C668668(9)", "pii-national-id", "C668668(9)");
+        // A wrong check character, or a bare code nobody named.
+        assert!(found("applicant Z683365(4), flat 3").is_empty());
+        assert!(found("part AB1234569 in stock").is_empty());
+    }
+
+    #[test]
+    fn machine_readable_zones() {
+        let td3 = "P<DEUSCHMIDT<<LUKAS<<<<<<<<<<<<<<<<<<<<<<<<<\nC01X00T478D<<8704197M3301018<<<<<<<<<<<<<<<8";
+        exactly(td3, "pii-national-id", td3);
+        let td1 = "I<UTOD2314589077345<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<3\nERIKSSON<<ANNA<MARIA<<<<<<<<<<";
+        exactly(td1, "pii-national-id", td1);
+        // One check digit off.
+        let bad = "P<DEUSCHMIDT<<LUKAS<<<<<<<<<<<<<<<<<<<<<<<<<\nC01X00T478D<<8704198M3301018<<<<<<<<<<<<<<<8";
+        assert!(found(bad).is_empty());
+        assert!(found("<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<").is_empty());
+    }
+
+    #[test]
+    fn numbers_with_url_escaped_separators() {
+        exactly(
+            "phone\0%2B234%20803%20419%207731\0name\0Ada",
+            "pii-phone",
+            "%2B234%20803%20419%207731",
+        );
+        exactly(
+            "mobile=%2B44+7911+123456&ok=1",
+            "pii-phone",
+            "%2B44+7911+123456",
+        );
+        exactly(
+            "cc=4111%201111%201111%201111",
+            "pii-card",
+            "4111%201111%201111%201111",
+        );
+        assert!(found("q=release%202024%2011&page=2").is_empty());
+        assert!(found("size=100%20x%20200&color=red").is_empty());
+    }
+
+    #[test]
+    fn more_national_ids() {
+        exactly(
+            "CNPJ 11.222.333/0001-81",
+            "pii-national-id",
+            "11.222.333/0001-81",
+        );
+        exactly(
+            "empresa 11.222.333/0001-81 ltda",
+            "pii-national-id",
+            "11.222.333/0001-81",
+        );
+        assert!(found("empresa 11.222.333/0001-82 ltda").is_empty());
+        exactly("BVN: 22123456789", "pii-national-id", "22123456789");
+        exactly(
+            "Bank Verification Number (BVN): 22341298765",
+            "pii-national-id",
+            "22341298765",
+        );
+        exactly(
+            "National Identification Number (NIN): 48213976051",
+            "pii-national-id",
+            "48213976051",
+        );
+        assert!(found("invoice 22123456789").is_empty());
+    }
+
+    #[test]
+    fn vendor_tokens_by_prefix_table() {
+        for (t, tok) in [
+            (
+                "HF_TOKEN=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",
+                "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",
+            ),
+            (
+                "account ACa3f09b1c2d3e4f5a6b7c8d9e0f1a2b3c here",
+                "ACa3f09b1c2d3e4f5a6b7c8d9e0f1a2b3c",
+            ),
+            (
+                "api key SKb2e9c0d14f7a83e6d5c4b3a29180f7e6",
+                "SKb2e9c0d14f7a83e6d5c4b3a29180f7e6",
+            ),
+            (
+                "sid ACa3f09b1c2d3e4f5a6b7c8d9e0f1a2b3c, auth token 7c1e9a3b5d7f9e2c4a6b8d0f1e3c5a79",
+                "7c1e9a3b5d7f9e2c4a6b8d0f1e3c5a79",
+            ),
+            (
+                "MAILGUN=key-3ax6xnjp29jd6fds4gc373sgvjxteol0",
+                "key-3ax6xnjp29jd6fds4gc373sgvjxteol0",
+            ),
+            (
+                "DOPPLER_TOKEN=dp.pt.Xq8RkT2vLm9NpW4sZb7YcH1dFg6JaK3eUo5iQrS0tVw",
+                "dp.pt.Xq8RkT2vLm9NpW4sZb7YcH1dFg6JaK3eUo5iQrS0tVw",
+            ),
+            (
+                "notion secret_Aq3Wr5Ty7Ui9Op1As3Df5Gh7Jk9Lz2Xc4Vb6Nm8Qw0Er2Ty",
+                "secret_Aq3Wr5Ty7Ui9Op1As3Df5Gh7Jk9Lz2Xc4Vb6Nm8Qw0Er2Ty",
+            ),
+            (
+                "runner glrt-2CR8_eVxiioB1QmzPZwa",
+                "glrt-2CR8_eVxiioB1QmzPZwa",
+            ),
+        ] {
+            exactly(t, "pii-api-token", tok);
+        }
+        let hook = "https://discord.com/api/webhooks/112233445566778899/Ab3dEfGh1jKlMn0pQrStUvWxYz-12345_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+        exactly(hook, "pii-api-token", hook);
+        for benign in [
+            "the hf_hub_download_cache_dir and hf_TransformersModelCache settings",
+            "secret_key_base_for_the_production_environment_in_rails",
+            "SKU ACME-1 and ACCESS_KEY rotation; the key-value store",
+            "ACCEPTED SKIPPED ACKNOWLEDGED",
+            "use a key-value-store-backed-cache-for-sessions-and-more",
+            "ntn_notes_folder_name_for_the_exported_workspace_pages",
+        ] {
+            assert!(found(benign).is_empty(), "{benign}: {:?}", found(benign));
         }
     }
 

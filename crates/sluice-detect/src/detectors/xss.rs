@@ -989,7 +989,8 @@ const TAG_TALK: &[&[u8]] = &[
 /// a blank before, then a word of a sentence about markup, and no
 /// `</script` later to close it.
 fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) -> bool {
-    if quoted_same_site_script(b, lt, ne, end, tag_end) {
+    if quoted_same_site_script(b, lt, ne, end, tag_end) || quoted_start_tag(b, lt, ne, end, tag_end)
+    {
         return true;
     }
     if ne != end || tag_end != end + 1 || lt == 0 || b[lt - 1] != b' ' {
@@ -1068,6 +1069,61 @@ fn quoted_same_site_script(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: 
     let after_start = (tag_end + 10).min(b.len());
     let after = &b[after_start..(after_start + 200).min(b.len())];
     src_ok && !other && words(before) + words(after) >= 3
+}
+
+/// "The `<script type="module">` tag defers automatically": a start tag
+/// alone in a code span, with only attributes that load nothing from
+/// elsewhere and run nothing, inside a sentence that goes on after it, and
+/// no `</script` later to close an element.
+fn quoted_start_tag(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) -> bool {
+    if lt == 0 || b[lt - 1] != b'`' || tag_end != end + 1 || b.get(tag_end) != Some(&b'`') {
+        return false;
+    }
+    if b.get(tag_end + 1) != Some(&b' ') || !b.get(tag_end + 2).is_some_and(u8::is_ascii_lowercase)
+    {
+        return false;
+    }
+    let closes = memchr::memmem::find_iter(&b[tag_end..], b"</").any(|p| {
+        lower_eq(
+            b.get(tag_end + p + 2..tag_end + p + 8).unwrap_or(&[]),
+            b"script",
+        )
+    });
+    if closes {
+        return false;
+    }
+    let mut inert = true;
+    attributes(b, ne, end, |a| {
+        let an = &b[a.name.0..a.name.1];
+        let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
+        let ok = if lower_eq(an, b"src") {
+            same_site_path(v)
+        } else {
+            [
+                &b"type"[..],
+                b"defer",
+                b"async",
+                b"nomodule",
+                b"crossorigin",
+                b"integrity",
+                b"referrerpolicy",
+                b"charset",
+            ]
+            .iter()
+            .any(|n| lower_eq(an, n))
+                && !v.iter().any(|c| matches!(c, b'<' | b'>' | b'(' | b'`'))
+        };
+        inert &= ok;
+    });
+    let words = |part: &[u8]| {
+        part.split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count()
+    };
+    let before = &b[(lt - 1).saturating_sub(200)..lt - 1];
+    let after_start = (tag_end + 1).min(b.len());
+    let after = &b[after_start..(after_start + 200).min(b.len())];
+    inert && words(before) + words(after) >= 4
 }
 
 /// `<noscript>Please enable JavaScript.</noscript>`: a raw-text element
@@ -2925,6 +2981,7 @@ mod tests {
     #[test]
     fn benign_html_and_prose() {
         for s in [
+            "A `<script type=\"module\">` element is deferred by default, so skip defer.",
             "Tom & Jerry <3",
             "a < b and c > d",
             "if (a<b && c>d) return;",
