@@ -1860,7 +1860,8 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             interp_opts = false;
             a.shellish = true;
         } else if path_like(t)
-            || t.contains(['\\', '>', '<'])
+            || t.contains('\\')
+            || (t.contains(['>', '<']) && !placeholders_only(t))
             || t.starts_with(['~', '$', '@', '+'])
             || t == "*"
         {
@@ -3274,6 +3275,11 @@ fn scan_segment(
                     i = j;
                     continue;
                 }
+                // `TclWin(Get|Set)SockOpt`: alternatives spelled inside a name.
+                if x == b'|' && j == i + 1 && name_alternation(b, seg_start, i, seg_end) {
+                    i = j;
+                    continue;
+                }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
                 // Whether a written command line comes before is looked at
                 // only when the link would be reported: most separators are not.
@@ -3386,6 +3392,7 @@ fn scan_segment(
                     && b[i - 1].is_ascii_alphanumeric()
                     && i + 1 < seg_end
                     && b[i + 1] != b'='
+                    && !tag_attribute(b, seg_start, i, seg_end)
                 {
                     check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
                 }
@@ -3422,6 +3429,20 @@ fn scan_segment(
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
                 let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
+                // "install it as `gmake'": GNU and TeX quote a word with a
+                // backtick and an apostrophe; the next backtick opens
+                // another quote.
+                let gnu_quote = {
+                    let inner = &b[i + 1..end];
+                    let w = inner.iter().position(|&c| {
+                        !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+                    });
+                    w.is_some_and(|w| w > 0 && inner[w] == b'\'')
+                };
+                if gnu_quote && !glued {
+                    i += 1;
+                    continue;
+                }
                 // "wait, `sleep 10 && say done`": a comma and a blank before a
                 // code span is prose; `{a,`id`}` glues them.
                 let prose_comma = prev == Some(b',') && matches!(b[i - 1], b' ' | b'\t');
@@ -3481,6 +3502,106 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Whether every `<` and `>` in the token `t` pairs around a word, as a
+/// placeholder does (`python<major>.<minor>`, `<file>`): a redirection
+/// names a file after its `<` or `>` and closes nothing.
+fn placeholders_only(t: &str) -> bool {
+    let mut rest = t;
+    while let Some(o) = rest.find(['<', '>']) {
+        let after = &rest[o..];
+        let Some(inner) = after.strip_prefix('<') else {
+            return false;
+        };
+        let Some(c) = inner.find('>') else {
+            return false;
+        };
+        if c == 0
+            || !inner[..c]
+                .bytes()
+                .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-'))
+        {
+            return false;
+        }
+        rest = &inner[c + 1..];
+    }
+    true
+}
+
+/// Whether the `|` at `p` separates alternatives in a parenthesised group
+/// glued to a name (`Win(Get|Set)Opt`, `(Read|Write)File`): every
+/// alternative is a word, and a name touches the group.
+fn name_alternation(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'|';
+    let mut o = p;
+    while o > seg_start && p - o < 64 && word(b[o - 1]) {
+        o -= 1;
+    }
+    let mut c = p + 1;
+    while c < seg_end && c - p < 64 && word(b[c]) {
+        c += 1;
+    }
+    if o == seg_start || b[o - 1] != b'(' || c >= seg_end || b[c] != b')' {
+        return false;
+    }
+    if !b[p - 1].is_ascii_alphanumeric() || !b[p + 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let glued = |k: usize| b[k].is_ascii_alphanumeric() || b[k] == b'_';
+    (o >= 2 && glued(o - 2)) || (c + 1 < seg_end && glued(c + 1))
+}
+
+/// Whether the `=` at `eq` gives a quoted word to an attribute of an HTML
+/// tag that only labels the element (`<h3 id="sh">`, `class`, `lang`):
+/// such a label runs nothing. (Other attributes are values a page may
+/// pass on, as a probe in an XML body is.)
+fn tag_attribute(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
+    let an = &b[seg_start.max(eq.saturating_sub(6))..eq];
+    if ![&b" id"[..], b" class", b" lang", b" dir", b" role"]
+        .iter()
+        .any(|n| an.ends_with(n))
+    {
+        return false;
+    }
+    let Some(&q) = b.get(eq + 1).filter(|&&q| q == b'"' || q == b'\'') else {
+        return false;
+    };
+    let lim = seg_end.min(eq + 66);
+    let Some(close) = memchr::memchr(q, &b[eq + 2..lim]).map(|o| eq + 2 + o) else {
+        return false;
+    };
+    if !b[eq + 2..close]
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b' ' | b'.'))
+        || !b
+            .get(close + 1)
+            .is_some_and(|&c| matches!(c, b'>' | b'/' | b' '))
+    {
+        return false;
+    }
+    let lo = seg_start.max(eq.saturating_sub(64));
+    let Some(lt) = memchr::memrchr(b'<', &b[lo..eq]).map(|o| lo + o) else {
+        return false;
+    };
+    b.get(lt + 1).is_some_and(u8::is_ascii_alphabetic)
+        && b[lt + 1..eq]
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'=' | b'"' | b'-' | b'_'))
+}
+
+/// Whether the `>` at `gt` closes an HTML tag: `<tt>`, `</b>`, `<a id="x">`.
+fn closes_tag(b: &[u8], gt: usize) -> bool {
+    let lo = gt.saturating_sub(48);
+    let Some(lt) = memchr::memrchr(b'<', &b[lo..gt]).map(|o| lo + o) else {
+        return false;
+    };
+    let name = b[lt + 1..gt].strip_prefix(b"/").unwrap_or(&b[lt + 1..gt]);
+    name.first().is_some_and(u8::is_ascii_alphabetic)
+        && !b[lt + 1..gt].contains(&b'>')
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'=' | b'"' | b'-'))
 }
 
 /// Whether the blanks that open a value indent it as a code block: a tab
@@ -3722,7 +3843,8 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         && (!matches!(
             b[k - 1],
             b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
-        ) || continued_line(b, k - 1))
+        ) || continued_line(b, k - 1)
+            || in_single_quotes(b, lo, k - 1))
     {
         k -= 1;
     }
@@ -3746,7 +3868,7 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         // A capitalised word is prose ("Run", "GitHub"); an upper-case
         // pattern (`TODO`) is an argument, and `RUN` of a Dockerfile is no
         // command word in lower case either way.
-        let capitalised = !t.starts_with('-')
+        let capitalised = !t.starts_with(['-', '\''])
             && t.bytes().any(|c| c.is_ascii_uppercase())
             && t.bytes().any(|c| c.is_ascii_lowercase());
         let arg = !clause_end && !capitalised && !STOP_WORDS.contains(&t);
@@ -3791,6 +3913,17 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         return shellish || sub || tool_words || linked;
     }
     false
+}
+
+/// Whether the separator or bracket at `p` sits inside a single-quoted
+/// argument of its line (`grep -vE '^(a|b)$'`): an odd number of `'` since
+/// the line start (looked for from `lo`).
+fn in_single_quotes(b: &[u8], lo: usize, p: usize) -> bool {
+    if matches!(b[p], b'\n' | b'\r') {
+        return false;
+    }
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    memchr::memchr_iter(b'\'', &b[line..p]).count() % 2 == 1
 }
 
 /// Whether the line break at `nl` continues a command line (`\` before it).
@@ -3869,6 +4002,10 @@ fn bash_arithmetic(b: &[u8], at: usize, seg_end: usize) -> Option<usize> {
 /// substitution whatever the command, as no other syntax writes it.
 fn process_substitution(text: &str, at: usize, seg_end: usize, hits: &mut Vec<Hit>) -> bool {
     let b = text.as_bytes();
+    // `<tt>(eval [expr])</tt>`: the `>` closes a tag.
+    if b[at] == b'>' && closes_tag(b, at) {
+        return true;
+    }
     let i = at + 2;
     if i >= seg_end || !(b[i].is_ascii_alphabetic() || b[i] == b'/') {
         return false;
@@ -5114,6 +5251,13 @@ mod tests {
             "Performed with: find * -type f | xargs perl -i -p -e 's{[ \\t]+$}{}'",
             "    perl -pi -e 's/colour/color/g' docs/*.md",
             "Use this:\n\tgit grep -l -E 'old [^ ]+' \\\n\t  |xargs perl -pi -e 's/a (b)/$1 c/'",
+            "git ls-files |grep -vE '^(x|COPYING)$' |xargs \\\n  env A=1 build-aux/update",
+            "* generic/tclIntDecls.h: TclWin(Get|Set)SockOpt to SOCKET",
+            "- Fixed bug in the <tt>(eval [expr])</tt> command.",
+            "<!-- <h3 id=\"sh\">SH</h3> -->",
+            "install GNU make under another name (i.e., ``make binprefix=g install'')",
+            "as `gmake' or `make' (see below)",
+            "fall back to \"python<MAJOR>.<MINOR>\" and \"python<MAJOR>\"",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -5128,6 +5272,13 @@ mod tests {
             "a | perl -pe 's/a/`id`/'",
             "a; perl -pi -e 's/x/y/' /etc/passwd",
             "find . | xargs perl -e 'exec \"sh\"'",
+            "x|id",
+            "x>(id)",
+            "$(id|sh)",
+            "<a probe=\"id\"></a>",
+            ";`cat<<<'ifconfig'`",
+            "x; cat < /etc/passwd",
+            "a; python3 -c 'import os' <x",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }
