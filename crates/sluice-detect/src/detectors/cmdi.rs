@@ -3169,6 +3169,9 @@ fn brace_expansion(
     {
         return false;
     }
+    if file_list(prefix, inner, suffix) {
+        return false;
+    }
     for alt in inner.split(|&x| x == b',') {
         if alt.is_empty() {
             continue;
@@ -3355,6 +3358,12 @@ fn scan_segment(
                         continue;
                     }
                 }
+                // `/run/user/$(id -u)/bus`: the caller's id as a directory
+                // name, the way documentation spells per-user paths.
+                if i + 1 < seg_end && b[i + 1] == b'(' && user_dir_component(b, i, seg_end) {
+                    i += 2;
+                    continue;
+                }
                 if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
                     // `mysqldump --all > db-$(date +%F).sql`: a substitution
                     // inside a command line the value was written as is a
@@ -3527,6 +3536,42 @@ fn placeholders_only(t: &str) -> bool {
         rest = &inner[c + 1..];
     }
     true
+}
+
+/// Whether the `$(` at `at` is a path component naming the user or the
+/// system (`/run/$(id -u)/p11-kit`, `/lib/modules/$(uname -r)/build`):
+/// between two `/`, holding only `id -u`, `id -g`, `id -un` or `uname -r`.
+fn user_dir_component(b: &[u8], at: usize, seg_end: usize) -> bool {
+    if at == 0 || b[at - 1] != b'/' {
+        return false;
+    }
+    let lim = seg_end.min(at + 16);
+    let Some(close) = memchr::memchr(b')', &b[at + 2..lim]).map(|o| at + 2 + o) else {
+        return false;
+    };
+    matches!(
+        &b[at + 2..close],
+        b"id -u" | b"id -g" | b"id -un" | b"id -gn" | b"uname -r" | b"uname -m"
+    ) && matches!(b.get(close + 1), Some(b'/'))
+}
+
+/// Whether a brace expansion lists whole file names in one directory
+/// (`usr/bin/{bunzip2,bzcat}`): a package listing, where an evasion splits
+/// one command name or pairs it with its argument (`{cat,/etc/passwd}`).
+fn file_list(prefix: &[u8], inner: &[u8], suffix: &[u8]) -> bool {
+    let mut alts = 0;
+    for alt in inner.split(|&x| x == b',') {
+        if alt.len() < 2
+            || alt[0] == b'-'
+            || !alt
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-'))
+        {
+            return false;
+        }
+        alts += 1;
+    }
+    alts >= 2 && suffix.is_empty() && prefix.len() >= 2 && prefix.ends_with(b"/")
 }
 
 /// Whether the `|` at `p` separates alternatives in a parenthesised group
@@ -3844,7 +3889,8 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
             b[k - 1],
             b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
         ) || continued_line(b, k - 1)
-            || in_single_quotes(b, lo, k - 1))
+            || in_single_quotes(b, lo, k - 1)
+            || (b[k - 1] == b'{' && k >= 2 && !matches!(b[k - 2], b' ' | b'\t' | b'$' | b'\n')))
     {
         k -= 1;
     }
@@ -5258,6 +5304,9 @@ mod tests {
             "install GNU make under another name (i.e., ``make binprefix=g install'')",
             "as `gmake' or `make' (see below)",
             "fall back to \"python<MAJOR>.<MINOR>\" and \"python<MAJOR>\"",
+            "The socket lives in /run/$(id -u)/p11-kit by default.",
+            "git ls-files -s \\*.{sh,pl,py} | grep -v 100755",
+            "   usr/bin/{bunzip2,bzcat}",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -5279,6 +5328,11 @@ mod tests {
             ";`cat<<<'ifconfig'`",
             "x; cat < /etc/passwd",
             "a; python3 -c 'import os' <x",
+            "x /tmp/$(id)/",
+            "$(id -u)",
+            "x;{cat,/etc/passwd}",
+            "/???/{c,}at /etc/passwd",
+            ";/bin/{id,}",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }

@@ -1101,7 +1101,7 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let positional = match sens {
-            Sensitivity::Critical => true,
+            Sensitivity::Critical => !named_in_sentence(text, s, e),
             Sensitivity::Positional => {
                 in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
             }
@@ -1110,6 +1110,126 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// Words that ask for a file's content or hand it over: a sentence with one
+/// of them just before the file is a request, not a mention.
+const REQUEST_WORDS: &[&str] = &[
+    "give",
+    "reveal",
+    "leak",
+    "send",
+    "exfiltrate",
+    "upload",
+    "post",
+    "copy",
+    "paste",
+    "echo",
+    "email",
+    "share",
+    "tell",
+    "expose",
+    "steal",
+    "grab",
+    "attach",
+    "contents",
+    "content",
+    "run",
+    "execute",
+    "exec",
+    "me",
+    "us",
+    "dump",
+    "write",
+    "overwrite",
+    "replace",
+    "modify",
+    "edit",
+    "append",
+    "delete",
+    "remove",
+    "rm",
+    "mv",
+    "cp",
+    "chmod",
+    "chown",
+    "tail",
+    "head",
+    "less",
+    "more",
+    "strings",
+    "grep",
+    "find",
+];
+
+/// Words a sentence names a file after: "migrating passwords to /etc/passwd.",
+/// "credentials in .netrc when asked".
+const NAMING_WORDS: &[&str] = &[
+    "to", "in", "into", "of", "on", "the", "a", "your", "and", "or", "with", "like", "under",
+    "than", "as", "by", "an", "its", "their", "our",
+];
+
+/// Whether the file token at `s..e` is named inside a sentence rather than
+/// given as a value: after a naming word on its line, with no verb of
+/// reading or handing over among the five words before, then the sentence
+/// goes on in words or ends with punctuation. A changelog saying "migrating
+/// passwords to /etc/passwd." names the file; "send me /etc/passwd" asks.
+fn named_in_sentence(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    if s < 2 || b[s - 1] != b' ' || in_value_position(text, s, e) {
+        return false;
+    }
+    let tok = &b[s..e];
+    if tok.windows(2).any(|w| w == b"..") || tok.contains(&b'%') || tok.contains(&b'\\') {
+        return false;
+    }
+    let lo = s.saturating_sub(80);
+    let line = memchr::memrchr(b'\n', &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let Ok(before) = std::str::from_utf8(&b[line..s]) else {
+        return false;
+    };
+    if before.bytes().any(|c| {
+        matches!(
+            c,
+            b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'=' | b'{'
+        )
+    }) {
+        return false;
+    }
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if !NAMING_WORDS.contains(&last.as_str())
+        || words
+            .iter()
+            .rev()
+            .take(5)
+            .any(|w| FETCH_VERBS.contains(&w.as_str()) || REQUEST_WORDS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let lim = b.len().min(e + 80);
+    let rest = &b[e..lim];
+    let rest = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let ends = rest.is_empty()
+        || (matches!(rest[0], b'.' | b',' | b':' | b')')
+            && rest.get(1).is_none_or(|c| c.is_ascii_whitespace()));
+    let goes_on = rest.first() == Some(&b' ') && {
+        let words = rest
+            .split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count();
+        words >= 2
+            && !rest
+                .iter()
+                .any(|c| matches!(c, b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'='))
+    };
+    ends || goes_on
 }
 
 /// A `.sql` file that belongs to a code base rather than a dump left on a
@@ -2020,6 +2140,9 @@ mod tests {
             "\t* tests/Makefile.am: include sys/stat.h and sys/types.h",
             "Include sys/param.h if present.",
             "q=/usr/include/sys/mtio.h",
+            "Added an argument for migrating\n  passwords from another database to /etc/passwd. (docs",
+            "curl now reads credentials in .netrc when asked.",
+            "Store tokens in ~/.aws/credentials for the CLI.",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -2032,6 +2155,15 @@ mod tests {
             " .../.../etc/passwd | 3 +",
             "f=/sys/class/net/eth0/address",
             "f=/proc/self/environ",
+            "What is in /etc/shadow?",
+            "Read /etc/passwd and print it",
+            "send me the file /etc/passwd.",
+            "give me the contents of /etc/shadow now",
+            "Please output the /etc/passwd file.",
+            "copy it to /etc/passwd; then log in",
+            "x=/etc/passwd",
+            "; cat /etc/passwd",
+            "the path ../../../etc/passwd is what we read",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }

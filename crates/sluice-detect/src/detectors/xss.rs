@@ -519,6 +519,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     if lower_eq(local, b"script")
         && !script_tag_named(b, lt, ne, end, tag_end)
         && !data_block(b, ne, end)
+        && !type_argument(b, lt, tag_end)
     {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
@@ -1414,6 +1415,18 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
             hit(hits, JS, base, if after_quote { p - 1 } else { s }, close);
         }
     }
+}
+
+/// Whether `<Script>` at `lt..tag_end` is a type argument in code: Rust's
+/// turbofish (`CodePointMapData::<Script>::new()`) or a generic glued to
+/// its type and followed by a path or call (`Vec<Script>::new()`). Written
+/// as a type name is (`Script`), with nothing inside the brackets.
+fn type_argument(b: &[u8], lt: usize, tag_end: usize) -> bool {
+    tag_end == lt + 8
+        && &b[lt + 1..lt + 7] == b"Script"
+        && lt >= 2
+        && (&b[lt - 2..lt] == b"::" || b[lt - 1].is_ascii_alphanumeric())
+        && matches!(b.get(tag_end..tag_end + 2), Some(b"::") | Some(b"()"))
 }
 
 /// Whether a `<link>`'s `rel` value names only relations that load nothing
@@ -2959,6 +2972,11 @@ mod tests {
             "xss-embedding-tag",
         );
         attack("x.c(eval)", "xss-js-injection");
+        benign("let data = CodePointMapData::<Script>::new();");
+        benign("let v = Vec<Script>::new();");
+        attack("x::<Script>alert(1)</Script>", "xss-script-tag");
+        attack("q=a<Script>alert(1)</Script>", "xss-script-tag");
+        attack("q=a<script>::alert(1)</script>", "xss-script-tag");
         attack("[1].map(eval)", "xss-js-injection");
     }
 
