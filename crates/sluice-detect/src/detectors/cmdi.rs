@@ -1861,7 +1861,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             a.shellish = true;
         } else if path_like(t)
             || t.contains('\\')
-            || (t.contains(['>', '<']) && !placeholders_only(t))
+            || (t.contains(['>', '<'])
+                && !placeholders_only(t)
+                && !version_relation(t, &normalized))
             || t.starts_with(['~', '$', '@', '+'])
             || t == "*"
         {
@@ -3513,6 +3515,19 @@ fn scan_segment(
     }
 }
 
+/// Whether the token `t` is the operator of a Debian version relation in
+/// `args` (`libc6-dev (<< 2.3)`, `(>= 1.2)`): an opening parenthesis, the
+/// operator, a blank and a version number.
+fn version_relation(t: &str, args: &str) -> bool {
+    if !matches!(t, "(<<" | "(>>" | "(<=" | "(>=" | "(<" | "(>") {
+        return false;
+    }
+    args.match_indices(t).any(|(p, _)| {
+        let rest = &args.as_bytes()[p + t.len()..];
+        rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit)
+    })
+}
+
 /// Whether every `<` and `>` in the token `t` pairs around a word, as a
 /// placeholder does (`python<major>.<minor>`, `<file>`): a redirection
 /// names a file after its `<` or `>` and closes nothing.
@@ -4668,6 +4683,17 @@ fn scan_templates(text: &str, hits: &mut Vec<Hit>) {
             .trim_start_matches(['=', '-', '{'])
             .trim_end_matches(['-', '}']);
         let hit_end = body_end + close.len();
+        // "escaped with `{{` and ... with `}}`": both delimiters quoted alone
+        // in markdown code spans are named, not a template around the prose.
+        if m.start() > 0
+            && b[m.start() - 1] == b'`'
+            && b.get(body_start) == Some(&b'`')
+            && body_end > 0
+            && b[body_end - 1] == b'`'
+            && b.get(hit_end) == Some(&b'`')
+        {
+            continue;
+        }
         if ARITH.is_match(body) {
             push(hits, text, R_SSTI, m.start(), hit_end);
         } else if TEMPLATE_RCE.is_match(body)
@@ -5307,6 +5333,8 @@ mod tests {
             "The socket lives in /run/$(id -u)/p11-kit by default.",
             "git ls-files -s \\*.{sh,pl,py} | grep -v 100755",
             "   usr/bin/{bunzip2,bzcat}",
+            "the `{` character is escaped with `{{` and the `}` character with `}}`.",
+            "gcc-2.95 and libc6-dev (<< 2.3)",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -5333,6 +5361,10 @@ mod tests {
             "x;{cat,/etc/passwd}",
             "/???/{c,}at /etc/passwd",
             ";/bin/{id,}",
+            "{{`id`}}",
+            "x `{{` {{ self.__init__.__globals__ }}",
+            "a; gcc x.c (<< EOF",
+            "a; cat (< /etc/passwd",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }
