@@ -2393,7 +2393,17 @@ fn check_command_at(
     args.to_end = rest.iter().all(|&x| matches!(x, b' ' | b'\t'))
         || matches!(rest.first(), Some(b'\n' | b'\r'));
     let mut effective = ctx;
-    if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) && (args.any || args.bare) {
+    // ("invokes\n  /bin/sh)" in documentation names the shell: nothing
+    // but closing punctuation follows it.)
+    let named = ctx == Ctx::Span
+        && b[w.end..args.end]
+            .iter()
+            .all(|c| c.is_ascii_whitespace() || matches!(c, b')' | b']' | b'.' | b','));
+    if via_path
+        && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span)
+        && (args.any || args.bare)
+        && !named
+    {
         // An absolute path to a binary is itself shell syntax.
         effective = Ctx::Sep;
     }
@@ -5438,6 +5448,7 @@ mod tests {
             "gcc-2.95 and libc6-dev (<< 2.3)",
             "/bin/bash ../libtool --tag=RC --mode=compile windres -o x.lo x.rc",
             "/bin/sh ./config.status --recheck",
+            "* added a new example application (like blank but invokes\n  /bin/sh)",
             "This sped up 'seq 10000000000 | grep . >/dev/null' by a factor of 3",
             "\tWith this change, \"printf '\\0'|diff - /dev/null\" now prints",
         ] {
@@ -5470,6 +5481,8 @@ mod tests {
             "x `{{` {{ self.__init__.__globals__ }}",
             "a; gcc x.c (<< EOF",
             "/bin/bash ../libtool; id",
+            "Run the shell below:\n  /bin/sh -i",
+            "x\n/bin/sh",
             "/bin/sh /tmp/x.sh",
             "/bin/bash -c id",
             "/bin/sh ../../tmp/configure.sh -x",
