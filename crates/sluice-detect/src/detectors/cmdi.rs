@@ -4428,6 +4428,15 @@ const GATES: &[&[&str]] = &[
     &["constructor", "mainmodule"],
     &["sh,-c,"],
     &["%comspec%"],
+    &["@{["],
+    &[
+        "$_get",
+        "$_post",
+        "$_request",
+        "$_cookie",
+        "$_server",
+        "$_files",
+    ],
     &["call %", "call  %"],
     &["start-process", "invoke-", "iex", "saps"],
 ];
@@ -4454,10 +4463,24 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
             }
         }
     }
-    // Leftmost, not overlapping: a gate hidden inside a longer one is rare.
+    // Leftmost-longest, not overlapping: at a position the longest literal
+    // is reported, so it also carries the masks of every literal inside it
+    // (`__import__` holds `__`); otherwise the shorter one would hide the
+    // longer one's regexes.
+    let masks: Vec<u64> = lits
+        .iter()
+        .map(|(l, m)| {
+            lits.iter()
+                .filter(|(o, _)| l.contains(o.as_str()))
+                .fold(*m, |acc, (_, om)| acc | om)
+        })
+        .collect();
+    for (lit, m) in lits.iter_mut().zip(masks) {
+        lit.1 = m;
+    }
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostFirst)
+        .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
         .prefilter(false)
         .build(lits.iter().map(|(l, _)| l.as_str()))
@@ -4582,7 +4605,7 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     ),
     // Code-level execution calls with a command-looking argument.
     (
-        r#"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*["'`]\s*(?:/|\./|(?-u:\b)(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)(?-u:\b))"#,
+        r#"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|spawn|execsync|os\.system|subprocess\.(?:call|run|popen|check_output))\s*\(\s*(?:[rbu]|rb|br)?["'`]\s*(?:/|\./|(?-u:\b)(?:id|whoami|uname|ls|cat|pwd|sh|bash|cmd|powershell|nc|curl|wget|ping|sleep|echo|dir|type|net|ipconfig|ifconfig|hostname|env|ps|rm|chmod|python|perl|php|ruby|find|touch|mkdir|head|tail|more)(?-u:\b))"#,
         R_CODE_EXEC,
     ),
     (
@@ -4634,7 +4657,7 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         R_SSTI_RCE,
     ),
     (
-        r"(?i)__import__\s*\(\s*['\x22](?:os|subprocess|pty|socket)['\x22]\s*\)",
+        r"(?i)__import__\s*\(\s*['\x22](?:os|subprocess|pty|socket|commands)['\x22]\s*[,)]",
         R_SSTI_RCE,
     ),
     (
@@ -4658,6 +4681,17 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     ),
     // cmd.exe through its variable: `& %COMSPEC% /c dir`.
     (r"(?i)%comspec%\s+/[ck]\s+\S", R_WINDOWS),
+    // Perl code interpolated into a string: `@{[system "id"]}`.
+    (
+        r"(?i)@\{\[\s*(?:system|exec|qx|readpipe|`|open\s*\(?\s*\w*\s*,?\s*['\x22]\|)",
+        R_CODE_EXEC,
+    ),
+    // A web shell: a request parameter handed to a command or eval, as
+    // `system($_GET['c'])`.
+    (
+        r"(?i)(?-u:\b)(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|eval|assert)\s*\(\s*(?:base64_decode\s*\(\s*)?\$_(?:GET|POST|REQUEST|COOKIE|SERVER|FILES)(?-u:\b)",
+        R_CODE_EXEC,
+    ),
     // A command spliced from cmd variables: `set a=who&& set b=ami&& call %a%%b%`.
     (
         r"(?i)(?-u:\b)set\s+\x22?\w{1,16}=[^\n&|]{1,80}&&?[^\n]{0,200}?(?-u:\b)call\s+(?:%\w{1,16}%){1,8}",
@@ -5736,6 +5770,25 @@ mod tests {
                 "cmdi-redirect",
             ),
             ("';system('id');'", "cmdi-code-exec"),
+            (
+                "__import__('os').popen(r'echo pwnd > x.pwnd')",
+                "cmdi-ssti-rce",
+            ),
+            (
+                "__import__('subprocess').run('touch /tmp/x', shell=True)",
+                "cmdi-ssti-rce",
+            ),
+            (
+                "for __g['socket'] in [(__import__('socket', __g, __g))]",
+                "cmdi-ssti-rce",
+            ),
+            ("os.popen(r'touch /tmp/x').read()", "cmdi-code-exec"),
+            ("@{[system \"touch /tmp/x\"]}", "cmdi-code-exec"),
+            ("<?php system($_GET['c']); ?>", "cmdi-code-exec"),
+            (
+                "<?php eval(base64_decode($_POST['p'])); ?>",
+                "cmdi-code-exec",
+            ),
         ] {
             assert!(rules(t).contains(&id), "{t:?} lacks {id}: {:?}", rules(t));
         }
