@@ -644,6 +644,7 @@ async fn metrics_format_follows_accept_q_values() {
         assert_eq!(res.status(), 200);
         let got = res.headers()["content-type"].to_str().unwrap().to_owned();
         assert_eq!(got, want, "Accept: {accept:?}");
+        assert_eq!(res.headers()["vary"], "accept", "Accept: {accept:?}");
         let text = res.text().await.unwrap();
         assert_eq!(
             text.trim_end().ends_with("# EOF"),

@@ -268,6 +268,27 @@ async fn clients_cannot_spoof_the_gateways_headers() {
         .collect();
     assert_eq!(values.len(), 1, "{values:?}");
     assert!(values[0].contains("pii/"), "{values:?}");
+
+    // Nor can they strip them by naming them as hop-by-hop.
+    let res = client()
+        .post(gw2.url("/form"))
+        .header("connection", "x-sluice-findings, x-request-id, x-custom")
+        .header("x-custom", "dropped")
+        .header("x-request-id", "req-42")
+        .body("mail me at alice@example.com")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let seen = up.last();
+    assert!(
+        seen.headers
+            .get("x-sluice-findings")
+            .is_some_and(|v| v.to_str().unwrap().contains("pii/")),
+        "{seen:?}"
+    );
+    assert_eq!(seen.headers["x-request-id"], "req-42", "{seen:?}");
+    assert!(!seen.headers.contains_key("x-custom"), "{seen:?}");
     gw.stop().await;
     gw2.stop().await;
 }

@@ -359,10 +359,14 @@ pub struct GatewayConfig {
     /// of the request that the upstream leaves untaken this long ends the
     /// upstream connection the same way, and in a WebSocket tunnel closes
     /// the tunnel. It is a limit between two events, not on the whole
-    /// exchange: an upstream that keeps reading or sending, however slowly,
-    /// is not cut off (a server-sent event stream lives as long as its
-    /// events come more often than this); one that pauses longer (an event
-    /// stream without a heartbeat, a long poll) is.
+    /// exchange: an upstream that keeps sending, however slowly, is not cut
+    /// off (a server-sent event stream lives as long as its events come
+    /// more often than this); one that pauses longer (an event stream
+    /// without a heartbeat, a long poll) is. As with nginx, a piece of the
+    /// request counts as taken when the gateway's socket accepts it, so
+    /// the last part of an upload (the client's write buffer of about
+    /// 400 KiB plus the kernel's send buffer, up to a few MiB) must be read
+    /// by the upstream within one `upstream_timeout` of being handed over.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
     pub upstream_timeout: Duration,
     /// Time a connection may stay open with no request in flight once it has

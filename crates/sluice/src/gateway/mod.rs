@@ -426,6 +426,9 @@ async fn metrics_text(State(state): State<AppState>, req: Request) -> Response {
     let mut res = Response::new(body.into());
     res.headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    // The format depends on `Accept`: a cache must not serve one for both.
+    res.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("accept"));
     res
 }
 

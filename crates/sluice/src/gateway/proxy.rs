@@ -348,17 +348,28 @@ const HOP_BY_HOP: [HeaderName; 8] = [
 ];
 
 fn strip_hop_by_hop(headers: &mut HeaderMap) {
+    // The client's `Connection` header may name any header as hop-by-hop,
+    // but not the ones the gateway has set by now: listing
+    // `x-sluice-findings` there would hide the screening's report from the
+    // upstream.
     let named: Vec<HeaderName> = headers
         .get_all(header::CONNECTION)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .filter_map(|t| HeaderName::from_bytes(t.trim().as_bytes()).ok())
+        .filter(|h| !set_by_gateway(h))
         .collect();
     for h in named.iter().chain(HOP_BY_HOP.iter()) {
         headers.remove(h);
     }
     headers.remove(header::TRANSFER_ENCODING);
+}
+
+/// Headers the gateway sets on a forwarded request before the hop-by-hop
+/// ones are stripped (`x-forwarded-*` are set after).
+fn set_by_gateway(h: &HeaderName) -> bool {
+    h.as_str().starts_with("x-sluice-") || h.as_str() == "x-request-id"
 }
 
 /// The connection-limit permit of the connection a request came on. A
