@@ -829,14 +829,13 @@ fn overlay_style(v: &[u8]) -> (bool, bool, bool) {
             b"position" => placed |= val == b"fixed",
             b"width" | b"min-width" => wide |= whole(val),
             b"height" | b"min-height" => high |= whole(val),
-            b"inset" => {
+            b"inset"
                 if val
                     .split(|c| c.is_ascii_whitespace())
-                    .all(|x| matches!(x, b"0" | b"0px" | b""))
-                {
-                    wide = true;
-                    high = true;
-                }
+                    .all(|x| matches!(x, b"0" | b"0px" | b"")) =>
+            {
+                wide = true;
+                high = true;
             }
             b"top" | b"left" | b"right" | b"bottom" if matches!(val, b"0" | b"0px") => zero += 1,
             _ => {}
