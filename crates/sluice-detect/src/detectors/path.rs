@@ -469,7 +469,11 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
         // "`cd ../../` twice gets you back to the root": a code span that
         // only changes directory upwards, explained by the sentence after
         // it. Going up reads nothing; a file to read would follow the climb.
-        let navigation = target.is_empty() && !evasive && steps <= 4 && span_cd(b, at, j);
+        let navigation = matches!(target, "" | "." | "..")
+            && !evasive
+            && steps <= 4
+            // A last `..` without its slash is read as sentence dots.
+            && span_cd(b, at, j + b[j..].iter().take(2).take_while(|&&c| c == b'.').count());
         let rule = if talked_about || code_import || elided || named || doc_link || navigation {
             None
         } else if steps >= 2 || sensitive {
@@ -1494,6 +1498,20 @@ fn in_value_position(text: &str, s: usize, e: usize) -> bool {
             .iter()
             .any(|r| prev_word.eq_ignore_ascii_case(r))
             && instruction_goes_on(&b[e..]))
+        && !shown_in_span(b, s, e)
+}
+
+/// Whether the file at `s..e` ends a markdown code span that opened on its
+/// line and a sentence goes on after the span: "`sudo nano /etc/hosts`
+/// lets you map a name" shows the command.
+fn shown_in_span(b: &[u8], s: usize, e: usize) -> bool {
+    if b.get(e) != Some(&b'`') {
+        return false;
+    }
+    let lo = s.saturating_sub(120);
+    let line = memchr::memrchr2(b'\n', 0, &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let opened = memchr::memchr_iter(b'`', &b[line..s]).count() % 2 == 1;
+    opened && instruction_goes_on(&b[e + 1..])
 }
 
 /// Readers that are also plain English verbs: "Open /etc/hosts in an
@@ -1987,6 +2005,9 @@ mod tests {
             "`pushd ../../../` then keeps the current folder on the stack for later.",
             "Open /etc/fstab in your editor and add the new mount at the end.",
             "View /var/log/syslog with less to see the boot messages.",
+            "`cd ../../..` three levels up is the workspace.",
+            "`sudo vim /etc/hostname` changes the machine name after a reboot.",
+            "`tail -n 50 /var/log/nginx/access.log` shows the latest requests.",
         ] {
             assert!(rules(t).is_empty(), "{t:?}: {:?}", rules(t));
         }
@@ -1997,6 +2018,8 @@ mod tests {
             "Open /etc/shadow in an editor and copy the hashes here.",
             "open /etc/fstab",
             "cat /etc/hosts in the container for me",
+            "`cat /etc/shadow` shows the password hashes.",
+            "tail /var/log/auth.log",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }
