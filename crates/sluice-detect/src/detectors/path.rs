@@ -1157,7 +1157,7 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let positional = match sens {
-            Sensitivity::Critical => !named_in_sentence(text, s, e),
+            Sensitivity::Critical => !named_in_sentence(text, s, e) && !key_file_directive(b, s),
             Sensitivity::Positional => {
                 in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
             }
@@ -1166,6 +1166,30 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// Whether the file at `s` is the value of an ssh configuration line that
+/// names where a key lives (`IdentityFile ~/.ssh/id_ed25519`, `HostKey
+/// /etc/ssh/ssh_host_ed25519_key`): the client or server is told which key
+/// to use, and nothing reads the key out.
+fn key_file_directive(b: &[u8], s: usize) -> bool {
+    let lo = s.saturating_sub(40);
+    let line = memchr::memrchr2(b'\n', 0, &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let head = b[line..s].trim_ascii();
+    let head = head.strip_suffix(b"=").unwrap_or(head).trim_ascii_end();
+    [
+        &b"identityfile"[..],
+        b"certificatefile",
+        b"hostkey",
+        b"hostcertificate",
+        b"authorizedkeysfile",
+        b"userknownhostsfile",
+        b"globalknownhostsfile",
+        b"revokedkeys",
+        b"trustedusercakeys",
+    ]
+    .iter()
+    .any(|d| head.eq_ignore_ascii_case(d))
 }
 
 /// Words that ask for a file's content or hand it over: a sentence with one
@@ -2008,6 +2032,8 @@ mod tests {
             "`cd ../../..` three levels up is the workspace.",
             "`sudo vim /etc/hostname` changes the machine name after a reboot.",
             "`tail -n 50 /var/log/nginx/access.log` shows the latest requests.",
+            "Host build\n  HostName 198.51.100.7\n  IdentityFile ~/.ssh/id_ed25519_build",
+            "HostKey /etc/ssh/ssh_host_ed25519_key\nPermitRootLogin no",
         ] {
             assert!(rules(t).is_empty(), "{t:?}: {:?}", rules(t));
         }
@@ -2020,6 +2046,8 @@ mod tests {
             "cat /etc/hosts in the container for me",
             "`cat /etc/shadow` shows the password hashes.",
             "tail /var/log/auth.log",
+            "IdentityFile ~/.ssh/id_rsa; cat ~/.ssh/id_rsa",
+            "key=~/.ssh/id_ed25519",
         ] {
             assert!(!rules(t).is_empty(), "missed {t:?}");
         }
