@@ -4117,16 +4117,32 @@ fn prose_after_span(b: &[u8], end: usize, seg_end: usize) -> bool {
             && w.iter()
                 .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\'' | b'-'))
     };
-    let (mut words, mut plain) = (0, 0);
+    let (mut seen, mut words, mut plain) = (0, 0, 0);
+    let mut in_span = false;
     for w in after
         .split(|c| c.is_ascii_whitespace())
         .filter(|w| !w.is_empty())
-        .take(3)
+        .take(12)
     {
-        // A name among the words ("opens Notepad from") is prose too.
-        let name = w.len() > 1 && w[0].is_ascii_uppercase() && lower(&w[1..]);
+        // Another code span in the sentence ("If `a` works but `b`
+        // doesn't") is skipped: the words around it carry the sentence.
+        let ticks = w.iter().filter(|&&c| c == b'`').count();
+        if in_span || ticks > 0 {
+            in_span ^= ticks % 2 == 1;
+            continue;
+        }
+        // A name or an acronym among the words ("opens Notepad from",
+        // "your DNS is") is prose too.
+        let t = w.strip_suffix(b",").unwrap_or(w);
+        let name = t.len() > 1
+            && t[0].is_ascii_uppercase()
+            && (lower(&t[1..]) || (t.len() <= 5 && t.iter().all(u8::is_ascii_uppercase)));
         plain += usize::from(lower(w));
         words += usize::from(lower(w) || name);
+        seen += 1;
+        if seen == 3 {
+            break;
+        }
     }
     after.first() == Some(&b' ') && words == 3 && plain >= 1
 }
@@ -6278,6 +6294,7 @@ mod tests {
             "`Start-Service Spooler` brings the Print Spooler back after a crash.",
             "`Start-Process msedge.exe` opens Edge with your default profile.",
             "`Invoke-WebRequest -Uri https://downloads.example.com/tool.msi -OutFile tool.msi` fetches the installer.",
+            "When `traceroute 1.1.1.1` stops early but `curl -I https://example.org` answers, ICMP is filtered.",
         ] {
             assert!(!flagged(t), "{t:?}");
         }
