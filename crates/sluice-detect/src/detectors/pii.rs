@@ -1322,6 +1322,31 @@ fn ar_cuit(c: &IdCand) -> Option<Need> {
     }
 }
 
+/// Uruguay cédula de identidad: six or seven digits, then a check digit
+/// (weights 2 9 8 7 6 3 4 over the body padded to seven digits; the check
+/// makes the sum a multiple of ten), written `2.768.060-1` or plain. Its
+/// name must stand near: the layout is Chile's RUT's too, and one number
+/// in ten passes the check.
+fn uy_cedula(c: &IdCand) -> Option<Need> {
+    let d = c.chars;
+    let (&check, body) = d.split_last()?;
+    if !(6..=7).contains(&body.len()) || !c.digits() {
+        return None;
+    }
+    let mut padded = [b'0'; 7];
+    padded[7 - body.len()..].copy_from_slice(body);
+    let want = (10 - weighted(&padded, &[2, 9, 8, 7, 6, 3, 4]) % 10) % 10;
+    if dval(check) != want {
+        return None;
+    }
+    let n = body.len();
+    let laid = c.plain()
+        || c.laid(&[n, 1], b"-")
+        || c.laid(&[n - 6, 3, 3, 1], b"..-")
+        || (n == 6 && c.laid(&[3, 3, 1], b".-"));
+    laid.then_some(Need::Words)
+}
+
 /// Argentina DNI: seven or eight digits, often dotted; no check digit.
 fn ar_dni(c: &IdCand) -> Option<Need> {
     let n = c.chars.len();
@@ -2036,6 +2061,13 @@ static ID_FORMATS: &[IdFormat] = &[
         check: ar_cuit,
         sizes: sizes(&[11]),
         words: &["cuit", "cuil", "c.u.i.t", "c.u.i.l"],
+        generic: true,
+        tight: false,
+    },
+    IdFormat {
+        check: uy_cedula,
+        sizes: sizes(&[7, 8]),
+        words: &["c.i", "ci", "cédula", "cedula", "cédula de identidad"],
         generic: true,
         tight: false,
     },
@@ -3207,7 +3239,7 @@ fn scan_numbers(text: &str, hits: &mut Vec<Hit>) {
             && i >= 2
             && b[i - 1].is_ascii_uppercase()
             && b[i - 2].is_ascii_uppercase()
-            && let Some(e) = iban_at(b, i - 2)
+            && let Some(e) = iban_at(b, i - 2).or_else(|| named_iban_at(b, i - 2))
         {
             push(hits, R_IBAN, i - 2, e);
             i = e;
@@ -3734,6 +3766,57 @@ fn iban_at(b: &[u8], s: usize) -> Option<usize> {
         return None;
     }
     // Move the first four characters to the end, letters become 10..35.
+    let mut rem = 0u32;
+    for &c in chars[4..].iter().chain(&chars[..4]) {
+        if c.is_ascii_digit() {
+            rem = (rem * 10 + u32::from(c - b'0')) % 97;
+        } else {
+            rem = (rem * 100 + u32::from(c - b'A' + 10)) % 97;
+        }
+    }
+    (rem == 1).then_some(end)
+}
+
+/// An account number named an IBAN just before (`IBAN`, Arabic
+/// `الآيبان`) that passes the MOD 97 check but has not its country's
+/// registered length (a digit too many or too few, a country the table
+/// lacks): a number given as an IBAN is one, checksum and label together
+/// leave a chance match of one in a hundred among labelled numbers.
+fn named_iban_at(b: &[u8], s: usize) -> Option<usize> {
+    if s > 0 && b[s - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let head = &b[s.saturating_sub(48)..s];
+    let named = head.windows(4).any(|w| w.eq_ignore_ascii_case(b"iban"))
+        // يبان, as in آيبان and الآيبان.
+        || memchr::memmem::find(head, "يبان".as_bytes()).is_some();
+    if !named {
+        return None;
+    }
+    let mut chars = [0u8; 34];
+    let mut n = 0;
+    let (mut j, mut end) = (s, s);
+    while j < b.len() && n < chars.len() {
+        let x = b[j];
+        if x.is_ascii_digit() || x.is_ascii_uppercase() {
+            chars[n] = x;
+            n += 1;
+            j += 1;
+            end = j;
+        } else if x == b' ' && j + 1 < b.len() && b[j + 1].is_ascii_alphanumeric() && n >= 4 {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let chars = &chars[..n];
+    if !(15..=34).contains(&n)
+        || is_alnum(b.get(end))
+        || !chars[..2].iter().all(u8::is_ascii_uppercase)
+        || !chars[2..].iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let mut rem = 0u32;
     for &c in chars[4..].iter().chain(&chars[..4]) {
         if c.is_ascii_digit() {
@@ -5305,6 +5388,50 @@ mod tests {
                 .iter()
                 .all(|(r, _)| *r != "pii-iban")
         );
+        // Named an IBAN, the checksum holds, the length is off the
+        // registry's: still the account number someone gave.
+        exactly(
+            "أرسل الدفعة إلى الآيبان SA59 8000 1234 5678 9012 3456 78 من فضلك",
+            "pii-iban",
+            "SA59 8000 1234 5678 9012 3456 78",
+        );
+        exactly(
+            "iban: SA106500000000143216520001",
+            "pii-iban",
+            "SA106500000000143216520001",
+        );
+        for t in [
+            "SA59 8000 1234 5678 9012 3456 78",
+            "IBAN SA59 8000 1234 5678 9012 3456 79",
+            "IBAN format: SA plus 22 digits, e.g. SA00 0000 0000 0000 0000 00",
+        ] {
+            assert!(
+                found(t).iter().all(|(r, _)| *r != "pii-iban"),
+                "false positive on {t:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn uruguay_cedula_with_its_check_digit() {
+        exactly(
+            "Cédula: 3.456.789-4, domicilio en Montevideo",
+            "pii-national-id",
+            "3.456.789-4",
+        );
+        exactly("mi C.I. es 654.321-0", "pii-national-id", "654.321-0");
+        exactly("cedula 19023845", "pii-national-id", "19023845");
+        for t in [
+            "Cédula: 3.456.789-5",
+            "Factura 3.456.789-4 pagada",
+            "cedula 19023846",
+        ] {
+            assert!(
+                found(t).iter().all(|(r, _)| *r != "pii-national-id"),
+                "false positive on {t:?}: {:?}",
+                found(t)
+            );
+        }
     }
 
     #[test]

@@ -3370,8 +3370,12 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         .ok()
         .and_then(Result::ok)
         .unwrap_or_default();
+    let first = hits.len();
     scan_with(text, hits, &mut buf, &mut scratch);
     split_keywords(text, hits);
+    if hits.len() > first {
+        drop_sql_fences(text, hits, first);
+    }
     if buf.capacity() > KEEP_TOKS {
         buf = Vec::new();
     }
@@ -3383,6 +3387,117 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             *s = (buf, scratch);
         }
     });
+}
+
+/// Info strings of a markdown code fence that declare its language SQL.
+const SQL_FENCES: &[&[u8]] = &[
+    b"sql",
+    b"mysql",
+    b"mariadb",
+    b"postgresql",
+    b"postgres",
+    b"psql",
+    b"pgsql",
+    b"plpgsql",
+    b"plsql",
+    b"tsql",
+    b"t-sql",
+    b"mssql",
+    b"sqlite",
+    b"sqlite3",
+    b"hive",
+    b"hql",
+    b"sparksql",
+    b"bigquery",
+    b"snowflake",
+    b"oracle",
+];
+
+/// Removes the hits from `first` on that lie inside a markdown code fence
+/// declared SQL (```` ```sql ````) whose content breaks out of nothing: a
+/// query shown as SQL in documentation or a chat is SQL on purpose. What
+/// still counts there is what an injection needs and documentation does
+/// not: a quote left open (`' OR 1=1 --`), or calls that read files, run
+/// commands or stall the server.
+fn drop_sql_fences(text: &str, hits: &mut Vec<Hit>, first: usize) {
+    let b = text.as_bytes();
+    let mut fences: Vec<(usize, usize)> = Vec::new();
+    let mut it = memchr::memmem::find_iter(b, b"```");
+    while let Some(open) = it.next() {
+        let info_start = open + 3;
+        let line_end =
+            memchr::memchr2(b'\n', 0, &b[info_start..]).map_or(b.len(), |o| info_start + o);
+        if b.get(line_end) != Some(&b'\n') {
+            continue;
+        }
+        let body = line_end + 1;
+        let end = memchr::memchr(0, &b[body..]).map_or(b.len(), |o| body + o);
+        let close = memchr::memmem::find(&b[body..end], b"```").map_or(end, |o| body + o);
+        // Skip the closing fence's own backticks.
+        while it.next().is_some_and(|p| p < close + 3) {}
+        let info = b[info_start..line_end].trim_ascii().to_ascii_lowercase();
+        let lang = info
+            .split(|c| c.is_ascii_whitespace() || *c == b'{' || *c == b',')
+            .next()
+            .unwrap_or(&[]);
+        if SQL_FENCES.contains(&lang) && !hostile_sql(&b[body..close]) {
+            fences.push((body, close));
+        }
+        if close >= end {
+            break;
+        }
+    }
+    if fences.is_empty() {
+        return;
+    }
+    let mut k = first;
+    while k < hits.len() {
+        let (s, e) = (hits[k].start, hits[k].end);
+        if fences.iter().any(|&(fs, fe)| fs <= s && e <= fe) {
+            hits.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+/// Whether SQL shown in a fence holds what an injection needs: a quote
+/// left open, or a call that reads or writes files, runs a command or
+/// stalls the server.
+fn hostile_sql(code: &[u8]) -> bool {
+    let mut single = 0usize;
+    let mut double = 0usize;
+    let mut i = 0;
+    while i < code.len() {
+        match code[i] {
+            b'\\' => i += 1,
+            b'\'' if code.get(i + 1) == Some(&b'\'') => i += 1,
+            b'\'' => single += 1,
+            b'"' => double += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    if single % 2 == 1 || double % 2 == 1 {
+        return true;
+    }
+    let lower = code.to_ascii_lowercase();
+    [
+        &b"xp_cmdshell"[..],
+        b"load_file",
+        b"outfile",
+        b"dumpfile",
+        b"sleep(",
+        b"benchmark(",
+        b"waitfor",
+        b"pg_read_file",
+        b"copy_from_program",
+        b"from program",
+        b"utl_http",
+        b"dbms_pipe",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&lower, w).is_some())
 }
 
 /// Keywords that a filter looks for and an attacker splits.
@@ -3747,18 +3862,53 @@ fn scan_value(
         memchr::memchr(b'&', b).map_or(b.len(), |o| o + 1)
     };
     // `name=value&name=value`: names are identifier-like, with brackets.
-    while at < b.len() && nested < 8 {
-        let piece_end = memchr::memchr(b'&', &b[at..]).map_or(b.len(), |o| at + o);
-        let name_len = b[at..piece_end]
+    let name_at = |from: usize, to: usize| {
+        b[from..to]
             .iter()
             .take_while(|c| {
                 c.is_ascii_alphanumeric()
                     || matches!(c, b'_' | b'[' | b']' | b'.' | b'-' | b'@' | b'$')
             })
-            .count();
+            .count()
+    };
+    while at < b.len() && nested < 8 {
+        let piece_end = memchr::memchr(b'&', &b[at..]).map_or(b.len(), |o| at + o);
+        // `GET /api/items?id=5 AND 1=2&sort=asc`: a request line read as
+        // text; its query string starts after the `?`. Such a value is
+        // read only up to its `&` (a link in prose, `?id=1#c4`, is no
+        // value that runs on to the end).
+        let mut in_query = false;
+        if name_at(at, piece_end) == 0 || b.get(at + name_at(at, piece_end)) != Some(&b'=') {
+            if let Some(q) = memchr::memchr(b'?', &b[at..piece_end]) {
+                at += q + 1;
+                in_query = true;
+            }
+        }
+        let name_len = name_at(at, piece_end);
         let eq = at + name_len;
         if name_len > 0 && b.get(eq) == Some(&b'=') {
+            // The value may also end at the `&` before the next
+            // `name=`: a false condition (`5 AND 1=2`) is one only where
+            // the value ends, and `2&sort` reads as arithmetic.
+            let next = piece_end + 1;
+            let next_name = if next < b.len() {
+                name_at(next, b.len())
+            } else {
+                0
+            };
+            if next_name > 0
+                && b.get(next + next_name) == Some(&b'=')
+                && nested < 8
+                && let Some(sub) = seg.get(eq + 1..piece_end).filter(|x| x.len() >= 2)
+            {
+                nested += 1;
+                scan_one(sub, base + eq + 1, (true, true), hits, buf);
+            }
             let v = eq + 1;
+            if in_query {
+                at = piece_end + 1;
+                continue;
+            }
             // The value runs to the end: an `&` may belong to it (within
             // reason: a long text is not one form field).
             let end = if b.len() - v > LONG {
@@ -5881,6 +6031,38 @@ mod tests {
         attack("'|0|'", "sqli-boolean-injection");
         benign("'-0-' is an emoticon");
         benign("'-0-' and '+1+' are both faces");
+    }
+
+    #[test]
+    fn false_conditions_in_a_query_string_read_as_text() {
+        attack(
+            "GET /v1/orders?order_no=90210 AND 4=5&currency=eur",
+            "sqli-boolean-injection",
+        );
+        attack("POST /cart?item=33 and 8<7&qty=1", "sqli-boolean-injection");
+        attack("user_id=12 AND 3=4&tab=profile", "sqli-boolean-injection");
+        benign("GET /search?q=salt and pepper&page=3");
+        benign("See https://tracker.example.org/show?id=4471#c12 for the log");
+        benign("location.assign('/basket?stage=3');");
+    }
+
+    #[test]
+    fn sql_shown_in_a_sql_code_fence() {
+        benign(
+            "```sql\nSELECT city, AVG(price) AS avg_price FROM listings GROUP BY city HAVING COUNT(*) > 5;\n```",
+        );
+        benign(
+            "Try this:\n```postgresql\nSELECT id FROM jobs WHERE state = 'queued' ORDER BY created_at LIMIT 20;\n```\nIt uses the index.",
+        );
+        // Not declared SQL, or breaking out of a string, or stalling.
+        attack("```sql\nadmin' OR 'a'='a' --\n```", "sqli-tautology");
+        attack(
+            "```mysql\nSELECT * FROM t WHERE id = 1 AND SLEEP(10);\n```",
+            "sqli-time-based",
+        );
+        assert!(flagged(
+            "```text\nSELECT city, AVG(price) AS avg_price FROM listings GROUP BY city;\n```"
+        ));
     }
 
     #[test]

@@ -769,10 +769,27 @@ const FRAME_ATTRS: &[&[u8]] = &[
 fn foreign_page_frame(b: &[u8], from: usize, to: usize) -> bool {
     let mut https = false;
     let mut plain = true;
+    let mut placed = false;
+    let mut full = (false, false);
     attributes(b, from, to, |a| {
         let an = &b[a.name.0..a.name.1];
         if !FRAME_ATTRS.iter().any(|f| lower_eq(an, f)) {
             plain = false;
+        }
+        let v = a.value.map_or(&b[0..0], |(vs, ve)| &b[vs..ve]);
+        if lower_eq(an, b"style") {
+            let (p, w, h) = overlay_style(v);
+            placed |= p;
+            full.0 |= w;
+            full.1 |= h;
+        }
+        if lower_eq(an, b"width") || lower_eq(an, b"height") {
+            let whole = matches!(v.trim_ascii(), b"100%" | b"100vw" | b"100vh");
+            if lower_eq(an, b"width") {
+                full.0 |= whole;
+            } else {
+                full.1 |= whole;
+            }
         }
         if lower_eq(an, b"src") {
             let v = a.value.map_or(&b[0..0], |(vs, ve)| &b[vs..ve]).trim_ascii();
@@ -783,7 +800,52 @@ fn foreign_page_frame(b: &[u8], from: usize, to: usize) -> bool {
                 });
         }
     });
-    https && plain
+    // `style="position:fixed;top:0;left:0;width:100%;height:100%"`: a
+    // frame laid over the whole page shows another site's page (a login
+    // form) as if it were this one, and takes the clicks meant for it.
+    let overlay = placed && full.0 && full.1;
+    https && plain && !overlay
+}
+
+/// What a style attribute's declarations say about a frame's placement:
+/// (pinned to the window with `position: fixed`, as wide
+/// as the page, as high as the page). `inset: 0` or four zero offsets
+/// stretch it over the page both ways.
+fn overlay_style(v: &[u8]) -> (bool, bool, bool) {
+    let mut placed = false;
+    let (mut wide, mut high) = (false, false);
+    let mut zero = 0;
+    for decl in v.split(|&c| c == b';') {
+        let Some(colon) = memchr::memchr(b':', decl) else {
+            continue;
+        };
+        let prop = decl[..colon].trim_ascii().to_ascii_lowercase();
+        let val = decl[colon + 1..].trim_ascii().to_ascii_lowercase();
+        let val = val.strip_suffix(b"!important").unwrap_or(&val).trim_ascii();
+        let whole = |v: &[u8]| matches!(v, b"100%" | b"100vw" | b"100vh" | b"100dvh" | b"100svh");
+        match prop.as_slice() {
+            // `absolute` with 100% is the responsive video embed, sized
+            // by its wrapper; `fixed` is sized by the window.
+            b"position" => placed |= val == b"fixed",
+            b"width" | b"min-width" => wide |= whole(val),
+            b"height" | b"min-height" => high |= whole(val),
+            b"inset"
+                if val
+                    .split(|c| c.is_ascii_whitespace())
+                    .all(|x| matches!(x, b"0" | b"0px" | b"")) =>
+            {
+                wide = true;
+                high = true;
+            }
+            b"top" | b"left" | b"right" | b"bottom" if matches!(val, b"0" | b"0px") => zero += 1,
+            _ => {}
+        }
+    }
+    if zero == 4 {
+        wide = true;
+        high = true;
+    }
+    (placed, wide, high)
 }
 
 /// Attributes that frameworks read as code or as a place to load markup
@@ -2707,6 +2769,26 @@ mod tests {
             "xss-embedding-tag",
         );
         attack("<iframe src=//evil.example/x.html>", "xss-embedding-tag");
+        // A frame pinned over the whole window passes another site's page
+        // off as this one; a responsive embed sized by its wrapper does not.
+        attack(
+            "body=<iframe src='https://signin.example.net/' style='position: fixed; inset: 0; z-index: 999'>",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<iframe src=\"https://accounts.example.io/\" width=\"100%\" height=\"100%\" style=\"position:fixed;top:0;left:0\">",
+            "xss-embedding-tag",
+        );
+        attack(
+            "<iframe src=\"https://x.example/\" style=\"POSITION:FIXED;TOP:0;LEFT:0;RIGHT:0;BOTTOM:0\"></iframe>",
+            "xss-embedding-tag",
+        );
+        benign(
+            "<iframe src=\"https://www.example-video.com/embed/abc\" style=\"position:absolute;top:0;left:0;width:100%;height:100%\" allowfullscreen></iframe>",
+        );
+        benign(
+            "<iframe src=\"https://status.example.org/widget\" style=\"position:fixed;bottom:0;right:0;width:320px;height:90px\"></iframe>",
+        );
         attack(
             "<iframe src=\"https://evil.example/\" name=\"x\"></iframe>",
             "xss-embedding-tag",
