@@ -224,7 +224,7 @@ enum A {
     /// the assistant is spoken to nearby.
     Secret,
     /// A phrase of `intl` with its classes; matched in non-ASCII text only.
-    Intl(u8),
+    Intl(u16),
     /// Names an encoding: `ENC_HEX`, `ENC_MORSE`.
     Encoded(u8),
 }
@@ -667,10 +667,10 @@ const SPLIT_WORDS: &[&str] = &[
 
 /// The ASCII literals of `PATS` and their indices there: ASCII text (the
 /// common case) walks this smaller automaton, whose tables stay in cache.
+/// Phrases of languages written without accents ("je regels", "ignora le
+/// regole") are ASCII too and stay in it.
 static AC_ASCII: LazyLock<(DFA, Vec<usize>)> = LazyLock::new(|| {
-    let idx: Vec<usize> = (0..PATS.len())
-        .filter(|&i| PATS[i].0.is_ascii() && !matches!(PATS[i].1, A::Intl(_)))
-        .collect();
+    let idx: Vec<usize> = (0..PATS.len()).filter(|&i| PATS[i].0.is_ascii()).collect();
     (build_dfa(idx.iter().map(|&i| PATS[i].0)), idx)
 });
 
@@ -3876,7 +3876,7 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>, odd: &mut Odd) {
     {
         push(hits, text, R_DELIM, lead, lead + 7);
     }
-    let mut phrases: Vec<(usize, usize, u8)> = Vec::new();
+    let mut phrases: Vec<(usize, usize, u16)> = Vec::new();
     for (s, e, id) in found {
         let (pat, kind) = pats[idx.map_or(id, |v| v[id])];
         if let A::Intl(class) = kind {
@@ -9817,28 +9817,45 @@ mod sem {
 /// with a persona ("you are now ... without restrictions"). Scripts written
 /// without spaces (Thai, Chinese, Japanese) are matched by substring; in
 /// the others a phrase starts a word (after at most a one-letter Arabic or
-/// Hebrew prefix). Only text with non-ASCII letters is read, in one
-/// automaton pass.
+/// Hebrew prefix). The phrases are found in the module's one automaton
+/// pass. Further combinations: a fake system notice with a release from
+/// limits; "forget that you are" with a name of what the assistant is; and
+/// someone's data or a secret sent on, in an order to the assistant
+/// addressed by name, given a new task or told to ignore something.
 mod intl {
 
-    use super::{Hit, R_EXTRACT, R_JAILBREAK, R_OVERRIDE, push};
+    use super::{Hit, R_EXTRACT, R_INDIRECT, R_JAILBREAK, R_OVERRIDE, push};
 
     /// An override verb: ignore, forget, stop following.
-    const OVR: u8 = 1;
+    const OVR: u16 = 1;
     /// Instructions, rules, restrictions.
-    const TGT: u8 = 1 << 1;
+    const TGT: u16 = 1 << 1;
     /// An owner or position: your, previous, all, given to you.
-    const OWN: u8 = 1 << 2;
+    const OWN: u16 = 1 << 2;
     /// A reveal verb: show, print, send me, copy out.
-    const SHOW: u8 = 1 << 3;
+    const SHOW: u16 = 1 << 3;
     /// The hidden prompt: system prompt, hidden instructions.
-    const SECRET: u8 = 1 << 4;
+    const SECRET: u16 = 1 << 4;
     /// Free of limits: without restrictions, no rules.
-    const FREE: u8 = 1 << 5;
+    const FREE: u16 = 1 << 5;
     /// A persona given to the reader: you are now, from now on you.
-    const ROLE: u8 = 1 << 6;
+    const ROLE: u16 = 1 << 6;
+    /// A notice claiming the system's or an administrator's voice.
+    const AUTH: u16 = 1 << 7;
+    /// The assistant addressed by its name: "Asistan,", "يا مساعد".
+    const VOC: u16 = 1 << 8;
+    /// Data moved or words put to a user: send to, tell the user, include
+    /// in the reply.
+    const SEND: u16 = 1 << 9;
+    /// Someone's data or a secret: passwords, access keys, contacts,
+    /// payment details, login codes.
+    const DATA: u16 = 1 << 10;
+    /// The assistant told to forget what it is: "forget that you are".
+    const DROP: u16 = 1 << 11;
+    /// Names what the assistant is: assistant, bot, AI.
+    const AIN: u16 = 1 << 12;
 
-    pub(super) static PHRASES: &[(&str, u8)] = &[
+    pub(super) static PHRASES: &[(&str, u16)] = &[
         // Arabic
         ("تجاهل", OVR),
         ("انس ", OVR),
@@ -10565,6 +10582,177 @@ mod intl {
         ("od teraz jesteś", ROLE),
         ("teraz jesteś", ROLE),
         ("jesteś teraz", ROLE),
+        ("nie obowiązują cię", FREE),
+        ("nie obowiązują ciebie", FREE),
+        ("żadne zasady", FREE),
+        ("żadnych zasad", FREE),
+        ("ujawni", SHOW),
+        ("ukrytej konfiguracji", SECRET),
+        ("ukrytą konfigurację", SECRET),
+        ("ukryta konfiguracja", SECRET),
+        ("konfiguracji systemowej", SECRET),
+        // More Russian and Ukrainian: fake notices, what the developers
+        // told the assistant, keys sent on.
+        ("системное уведомление", AUTH),
+        ("системное сообщение", AUTH),
+        ("уведомление администратора", AUTH),
+        ("системне повідомлення", AUTH),
+        ("ограничения сняты", FREE),
+        ("сняты ограничения", FREE),
+        ("ограничения отключены", FREE),
+        ("обмеження знято", FREE),
+        ("обмеження вимкнено", FREE),
+        ("без отказа", FREE),
+        ("без отказов", FREE),
+        ("без відмов", FREE),
+        ("не зважай на", OVR),
+        ("не звертай уваги на", OVR),
+        ("не обращай внимания на", OVR),
+        ("що тобі написали", TGT | OWN),
+        ("що тобі сказали", TGT | OWN),
+        ("що тобі наказали", TGT | OWN),
+        ("что тебе написали", TGT | OWN),
+        ("что тебе сказали", TGT | OWN),
+        ("что тебе велели", TGT | OWN),
+        ("ключі доступу", DATA),
+        ("ключи доступа", DATA),
+        ("паролі", DATA),
+        ("пароли", DATA),
+        ("надішли мені", SEND),
+        ("отправь мне", SEND),
+        // Italian
+        ("ignora ", OVR),
+        ("dimentica ", OVR),
+        ("regole", TGT),
+        ("istruzioni", TGT),
+        ("dell'operatore", OWN),
+        ("dello sviluppatore", OWN),
+        ("dell'amministratore", OWN),
+        ("precedenti", OWN),
+        ("inviami", SEND),
+        ("cronologia", DATA),
+        ("degli altri utenti", DATA),
+        ("dimentica di essere", DROP),
+        ("dimentica che sei", DROP),
+        // Dutch
+        ("je regels", TGT | OWN),
+        ("jouw regels", TGT | OWN),
+        ("je instructies", TGT | OWN),
+        ("jouw instructies", TGT | OWN),
+        ("niet meer", OVR),
+        ("niet langer", OVR),
+        ("systeeminstructie", SECRET),
+        ("systeemprompt", SECRET),
+        ("verborgen instructies", SECRET),
+        ("stuur ", SHOW),
+        ("toon ", SHOW),
+        ("laat zien", SHOW),
+        ("vergeet dat je", DROP),
+        // Norwegian and Danish
+        ("hunsu", OVR),
+        ("se bort fra", OVR),
+        ("instrukser", TGT),
+        ("instruksjoner", TGT),
+        ("instruktioner", TGT),
+        ("tidligere", OWN),
+        ("uten begrensninger", FREE),
+        ("uten restriksjoner", FREE),
+        ("uden begrænsninger", FREE),
+        ("du er nå", ROLE),
+        ("nå er du", ROLE),
+        ("du er nu", ROLE),
+        ("vis ", SHOW),
+        ("vise ", SHOW),
+        ("systemmelding", SECRET),
+        ("skjulte instrukser", SECRET),
+        // German: developer mode and content policies
+        ("entwicklermodus", ROLE),
+        ("du bist jetzt", ROLE),
+        ("ab jetzt bist du", ROLE),
+        ("keine inhaltsrichtlinien", FREE),
+        ("ohne inhaltsrichtlinien", FREE),
+        ("keine inhaltsfilter", FREE),
+        ("ohne inhaltsfilter", FREE),
+        ("keine zensur", FREE),
+        ("ohne zensur", FREE),
+        ("vergiss, dass du", DROP),
+        ("vergiss dass du", DROP),
+        ("eine ki", AIN),
+        // Forgetting what one is, in the Romance languages
+        ("esqueça que você é", DROP),
+        ("esqueca que voce e", DROP),
+        ("esqueça que é", DROP),
+        ("esquece que és", DROP),
+        ("olvida que eres", DROP),
+        ("olvide que es", DROP),
+        ("oublie que tu es", DROP),
+        ("oubliez que vous êtes", DROP),
+        ("assistente", AIN),
+        ("asistente", AIN),
+        ("chatbot", AIN),
+        ("modelo de linguagem", AIN),
+        ("modelo de lenguaje", AIN),
+        ("uma ia", AIN),
+        ("una ia", AIN),
+        ("une ia", AIN),
+        ("un'ia", AIN),
+        // Turkish: the assistant addressed, told to ask for a password
+        ("asistan,", VOC),
+        ("asistan:", VOC),
+        ("söyle", SEND),
+        ("gönder", SEND),
+        ("şifre", DATA),
+        ("kart bilgi", DATA),
+        // Arabic
+        ("يا مساعد", VOC),
+        ("أيها المساعد", VOC),
+        ("مهمة", TGT),
+        ("أعطاك", OWN),
+        ("اعطاك", OWN),
+        ("اكتب ", SHOW),
+        ("أرسل ", SEND),
+        ("ارسل ", SEND),
+        ("كلمات المرور", DATA),
+        ("كلمة المرور", DATA),
+        // Hindi
+        ("सहायक,", VOC),
+        ("सहायक:", VOC),
+        ("भेज दो", SEND),
+        ("भेज दें", SEND),
+        ("भेजो", SEND),
+        ("संपर्क", DATA),
+        ("पासवर्ड", DATA),
+        // Urdu
+        ("اسسٹنٹ،", VOC),
+        ("اسسٹنٹ,", VOC),
+        ("بھیج دو", SEND),
+        ("بھیج دیں", SEND),
+        ("ادائیگی کی تفصیلات", DATA),
+        ("پاس ورڈ", DATA),
+        // Bengali (nukta written apart, as normalisation leaves it)
+        ("মানবে না", FREE),
+        ("গোপন সিস্টেম", SECRET),
+        ("সিস্টেম নির্দেশ", SECRET),
+        // Chinese
+        ("你现在的任务是", ROLE),
+        ("你的新任务是", ROLE),
+        ("发送到", SEND),
+        ("发送给", SEND),
+        ("发到", SEND),
+        ("密码", DATA),
+        ("密钥", DATA),
+        ("聊天记录", DATA),
+        // Japanese
+        ("aiへ", VOC),
+        ("アシスタントへ", VOC),
+        ("返信に含め", SEND),
+        ("送信して", SEND),
+        ("送って", SEND),
+        ("認証コード", DATA),
+        ("パスワード", DATA),
+        // Vietnamese
+        ("không bị kiểm duyệt", FREE),
+        ("không bị giới hạn bởi", FREE),
     ];
 
     /// Marks that change no word: Arabic vowel signs and tatweel, joiners,
@@ -10597,8 +10785,12 @@ mod intl {
 
     /// Whether phrase `p` found at `s` of `t` starts where it may: anywhere
     /// in scripts without spaces, elsewhere at the start of a word.
+    /// A Latin word written into Japanese or Chinese text ("要約するAIへ")
+    /// stands after a letter of that script with no space.
     pub(super) fn starts_ok(t: &str, p: &str, s: usize) -> bool {
-        p.starts_with(unspaced) || starts_word(t, s)
+        p.starts_with(unspaced)
+            || starts_word(t, s)
+            || t[..s].chars().next_back().is_some_and(unspaced)
     }
 
     /// Whether a phrase may start at `s` of `t`: after no letter, or after
@@ -10660,13 +10852,22 @@ mod intl {
     }
 
     /// The rule a sentence holding these classes breaks, if any.
-    fn rule_of(seen: u8) -> Option<usize> {
+    fn rule_of(seen: u16) -> Option<usize> {
         if seen & (OVR | TGT | OWN) == OVR | TGT | OWN {
             Some(R_OVERRIDE)
         } else if seen & (SHOW | SECRET) == SHOW | SECRET {
             Some(R_EXTRACT)
-        } else if seen & (FREE | ROLE) == FREE | ROLE {
+        } else if seen & FREE != 0 && seen & (ROLE | AUTH) != 0 {
             Some(R_JAILBREAK)
+        } else if seen & (DROP | AIN) == DROP | AIN {
+            Some(R_OVERRIDE)
+        } else if seen & DATA != 0
+            && seen & (SEND | SHOW) != 0
+            && seen & (VOC | ROLE | AUTH | OVR) != 0
+        {
+            // Someone's data or a secret sent on, in an order to the
+            // assistant addressed by name or given a new task.
+            Some(R_INDIRECT)
         } else {
             None
         }
@@ -10678,17 +10879,17 @@ mod intl {
     /// Whether any was reported.
     fn judge_mapped(
         text: &str,
-        found: &[(usize, usize, u8)],
+        found: &[(usize, usize, u16)],
         orig: &str,
         map: Option<&[usize]>,
         hits: &mut Vec<Hit>,
     ) -> bool {
         let at = |i: usize| map.map_or(i, |m| m.get(i).copied().unwrap_or(orig.len()));
         let mut any = false;
-        let mut seen = 0u8;
+        let mut seen = 0u16;
         let mut lo = usize::MAX;
         let mut hi = 0usize;
-        let mut flush = |seen: u8, lo: usize, hi: usize, any: &mut bool| {
+        let mut flush = |seen: u16, lo: usize, hi: usize, any: &mut bool| {
             if let Some(rule) = rule_of(seen)
                 && hi > lo
             {
@@ -10718,7 +10919,7 @@ mod intl {
 
     /// Reports the combinations among `found`, the phrases the main
     /// automaton saw in `text`. Whether any was reported.
-    pub(super) fn judge(text: &str, found: &[(usize, usize, u8)], hits: &mut Vec<Hit>) -> bool {
+    pub(super) fn judge(text: &str, found: &[(usize, usize, u16)], hits: &mut Vec<Hit>) -> bool {
         judge_mapped(text, found, text, None, hits)
     }
 
@@ -10730,7 +10931,7 @@ mod intl {
         };
         let mut all = Vec::new();
         super::overlapping(&super::AC, &t, &mut all);
-        let found: Vec<(usize, usize, u8)> = all
+        let found: Vec<(usize, usize, u16)> = all
             .into_iter()
             .filter_map(|(s, e, id)| match super::PATS.get(id) {
                 Some(&(p, super::A::Intl(class))) if starts_ok(&t, p, s) => Some((s, e, class)),
