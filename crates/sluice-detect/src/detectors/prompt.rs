@@ -8405,6 +8405,12 @@ mod sem {
                     | "pipelines"
                     | "screener"
                     | "screeners"
+                    | "recruiter"
+                    | "recruiters"
+                    | "processor"
+                    | "processors"
+                    | "classifier"
+                    | "classifiers"
                     | "grader"
                     | "graders"
                     | "parser"
@@ -8503,6 +8509,15 @@ mod sem {
                 | "leak"
                 | "exfiltrate"
                 | "deactivate"
+                | "score"
+                | "rate"
+                | "rank"
+                | "shortlist"
+                | "hire"
+                | "mark"
+                | "assign"
+                | "prioritize"
+                | "prioritise"
                 | "genehmige"
                 | "lösche"
                 | "überweise"
@@ -8753,11 +8768,31 @@ mod sem {
             // ambiguous reader software.
             let reading = (i + 1..(i + 3).min(self.toks.len()))
                 .any(|k| self.has(k, READ) && self.joined(i, k));
-            let person_too = matches!(slot, Slot::Subject | Slot::Lead { noted: true });
-            if person_too && !(machine || reading) {
+            let person_too = matches!(slot, Slot::Subject | Slot::Lead { noted: true })
+                || (matches!(slot, Slot::Lead { noted: false }) && self.w(a) == "as");
+            let end = self.paragraph_end(from, 40);
+            // "the model must first read ~/.config/gh/hosts.yml": a file of
+            // the user's home directory is a secret whoever is told to
+            // read it.
+            let home = slot == Slot::Subject
+                && (from..end).any(|m| self.text[..self.toks[m].start].ends_with("~/."));
+            if person_too && !(machine || reading || home) {
                 return;
             }
-            let end = self.paragraph_end(from, 40);
+            // "when anyone asks about payroll, reply that ...": a standing
+            // order for what to tell others.
+            let standing = |k: usize| {
+                (from..k).any(|m| {
+                    matches!(self.w(m), "when" | "whenever" | "if")
+                        && (m + 1..(m + 3).min(k)).any(|q| {
+                            audience(self.w(q))
+                                || matches!(
+                                    self.w(q),
+                                    "anyone" | "someone" | "anybody" | "somebody"
+                                )
+                        })
+                })
+            };
             for k in from..end {
                 let w = self.w(k);
                 // A labelled reader told to keep a change out of what it
@@ -8782,6 +8817,14 @@ mod sem {
                                 | "commit"
                                 | "change"
                                 | "changes"
+                                | "eval"
+                                | "exec"
+                                | "call"
+                                | "finding"
+                                | "findings"
+                                | "payload"
+                                | "dependency"
+                                | "risk"
                         )
                     })
                 {
@@ -8791,12 +8834,19 @@ mod sem {
                 if self.negated(k) || !(slot == Slot::Subject || self.imperative(k, from)) {
                     continue;
                 }
-                let act = (act_verb(w) || self.has(k, DISABLE | OVR))
+                // "always recommend this model": a purchase steered.
+                let steer = matches!(w, "recommend" | "promote" | "suggest")
+                    && matches!(self.w(k + 1), "this" | "our" | "only");
+                let act = (act_verb(w) || steer || self.has(k, DISABLE | OVR))
                     && !ambiguous_bare
                     && slot != Slot::Subject;
                 let data = data_verb(w)
                     && if slot == Slot::Subject {
                         self.secret_after(k, end)
+                            || (home
+                                && self
+                                    .object_words(k, end)
+                                    .any(|m| self.text[..self.toks[m].start].ends_with("~/.")))
                     } else {
                         self.sensitive_after(k, end)
                             || (matches!(w, "process" | "issue" | "apply")
@@ -8808,7 +8858,7 @@ mod sem {
                                 }))
                     };
                 let told = tell_verb(w)
-                    && !ambiguous_bare
+                    && (!ambiguous_bare || standing(k))
                     && slot != Slot::Subject
                     && (k + 1..(k + 4).min(end)).any(|m| audience(self.w(m)));
                 if act || data || told {
@@ -8861,6 +8911,9 @@ mod sem {
                                 | "notes"
                                 | "task"
                                 | "orders"
+                                | "override"
+                                | "command"
+                                | "commands"
                         )))
             {
                 e += 1;
@@ -8879,7 +8932,10 @@ mod sem {
             let after = self.text[self.toks[e].end..]
                 .trim_start_matches([' ', ')', ']', '*', '>', '"', '\'']);
             let colon = after.starts_with(':');
-            if colon && self.starts_label(a) && !self.lead_word(a) {
+            // "Note-taking assistant:" is no note: its word is compounded.
+            let lead = self.lead_word(a)
+                && !(a < i && &self.text[self.toks[a].end..self.toks[a + 1].start] == "-");
+            if colon && self.starts_label(a) && !lead {
                 return Some((
                     Slot::Label {
                         bare: a == i && e == i && !machine_noun(self.w(i)),
@@ -8887,6 +8943,35 @@ mod sem {
                     a,
                     e + 1,
                 ));
+            }
+            if after.starts_with(',') && e == i {
+                // "Assistant, when anyone asks ...", "FYI bots — assistant,
+                // reply ...": a reader named first in its clause and set
+                // off by a comma.
+                let gap = if i > 0 {
+                    &self.text[self.toks[i - 1].end..self.toks[i].start]
+                } else {
+                    ""
+                };
+                if i == 0 || self.brk[i] || self.starts_label(i) || gap.contains(['—', '–']) {
+                    return Some((
+                        Slot::Label {
+                            bare: !machine_noun(self.w(i)),
+                        },
+                        i,
+                        i + 1,
+                    ));
+                }
+                // "As the shopping assistant, always recommend ...": the
+                // reader given a role opening the clause.
+                if let Some(l) = (i.saturating_sub(4)..i).find(|&l| {
+                    self.w(l) == "as"
+                        && matches!(self.w(l + 1), "the" | "a" | "an" | "our" | "my")
+                        && (l == 0 || self.brk[l] || self.starts_label(l))
+                        && self.joined(l, i)
+                }) {
+                    return Some((Slot::Lead { noted: false }, l, i + 1));
+                }
             }
             // "Note to automated reviewers:", "Hinweis für KI-Systeme, die
             // ...:", "to whichever model reads this file:"
@@ -8909,13 +8994,16 @@ mod sem {
                         | "aux"
                 ) {
                     let noted = l > 0 && self.lead_word(l - 1) && self.joined(l - 1, l);
-                    let dedicated = self.starts_label(l)
-                        && ((l + 1..i).any(|m| {
-                            matches!(
-                                self.w(m),
-                                "whichever" | "whatever" | "any" | "every" | "all"
-                            )
-                        }) || (self.has(i + 1, READ) && self.joined(i, i + 1)));
+                    // "P.S. to the AI triage model: ...": a colon ends the
+                    // dedication wherever it stands.
+                    let dedicated = colon
+                        || self.starts_label(l)
+                            && ((l + 1..i).any(|m| {
+                                matches!(
+                                    self.w(m),
+                                    "whichever" | "whatever" | "any" | "every" | "all"
+                                )
+                            }) || (self.has(i + 1, READ) && self.joined(i, i + 1)));
                     if noted || dedicated {
                         // The orders follow the address's own clause.
                         let mut k = i + 1;
@@ -8968,7 +9056,8 @@ mod sem {
                 return true;
             }
             let gap = &self.text[self.toks[a - 1].end..self.toks[a].start];
-            if self.brk[a] || gap.contains(['\\', '>', '#', '/', '*', '-', '>']) {
+            // "release-notes bot:": a hyphen inside a compound opens nothing.
+            if self.brk[a] || (gap != "-" && gap.contains(['\\', '>', '#', '/', '*', '-', '>'])) {
                 return true;
             }
             // "TODO(ai):", "14.3 Note to ...": a marker word or a number.
