@@ -3139,11 +3139,18 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 }
 
 /// An order split into string literals joined by an operator
-/// (`x='ign'+'ore prev'+'ious rules'`, `'rev' || 'eal'`): the literals of
+/// (`x='ign'+'ore prev'+'ious rules'`, `'rev' || 'eal'`, `"a" & "b"`): the literals of
 /// each chain are joined and scanned, and a finding covers the chains.
 fn scan_concatenated(t: &str, hits: &mut Vec<Hit>) {
     let b = t.as_bytes();
-    if memchr::memchr3(b'+', b'|', b'&', b).is_none() && !t.contains("..") {
+    // Cheap test first: an operator with a quote on each side, past spaces.
+    let quote = |c: u8| matches!(c, b'\'' | b'"' | b'`');
+    let joins = |p: usize| {
+        let before = b[..p].iter().rev().find(|&&c| c != b' ' && c != b'|');
+        let after = b[p + 1..].iter().find(|&&c| c != b' ' && c != b'|');
+        before.is_some_and(|&c| quote(c)) && after.is_some_and(|&c| quote(c))
+    };
+    if !memchr::memchr3_iter(b'+', b'|', b'&', b).any(joins) {
         return;
     }
     let mut joined = String::new();
@@ -3175,9 +3182,8 @@ fn scan_concatenated(t: &str, hits: &mut Vec<Hit>) {
                 m += 1;
             }
             let op = match b.get(m..) {
-                Some([b'+' | b'&' | b'.', b'.', ..]) if b[m] == b'.' => 2,
                 Some([b'|', b'|', ..]) => 2,
-                Some([b'+' | b'&' | b'.', ..]) => 1,
+                Some([b'+' | b'&', ..]) => 1,
                 _ => 0,
             };
             if op == 0 {
@@ -3487,10 +3493,11 @@ fn scan_scrambled(t: &str, hits: &mut Vec<Hit>) {
     }
     // "Read this backwards and then do it: .ereh ...": a message that
     // names its reversal is read backwards whatever English stands before.
-    if memchr::memmem::find(b, b"ackward").is_some()
-        || memchr::memmem::find(b, b"everse").is_some()
-        || memchr::memmem::find(b, b"ight to left").is_some()
-    {
+    static BACKWARD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("ackward"));
+    static REVERSE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("everse"));
+    if BACKWARD.find(b).is_some() || REVERSE.find(b).is_some() {
         let r: String = t.chars().rev().collect();
         let mut found = Vec::new();
         scan_folded(&r, &mut found, &mut Odd::default());
