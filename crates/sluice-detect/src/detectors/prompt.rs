@@ -9486,13 +9486,15 @@ mod sem {
                         "conversation"
                             | "chat"
                             | "transcript"
-                            | "messages"
-                            | "prompt"
-                            | "instructions"
-                            | "context"
-                            | "memory"
-                    ) || (data_noun(self.w(k))
-                        && !matches!(self.w(k), "address" | "addresses")))
+                            | "history"
+                            | "password"
+                            | "passwords"
+                            | "credentials"
+                            | "secret"
+                            | "secrets"
+                            | "cookies"
+                    ) || (matches!(self.w(k), "prompt" | "instructions")
+                        && matches!(self.prev(k), "system" | "hidden" | "initial")))
             }) else {
                 return;
             };
@@ -9521,13 +9523,14 @@ mod sem {
                 return;
             }
             let Some(k) = (i + 1..(i + 30).min(n)).find(|&k| {
-                (matches!(
-                    self.w(k),
-                    "prompt" | "instructions" | "guidelines" | "rules"
-                ) && matches!(
-                    self.prev(k),
-                    "system" | "your" | "hidden" | "initial" | "original"
-                ))
+                // "your prompt" in a shell is its PS1.
+                matches!(self.prev(k), "system" | "hidden" | "initial" | "original")
+                    && matches!(
+                        self.w(k),
+                        "prompt" | "instructions" | "guidelines" | "rules"
+                    )
+                    || self.prev(k) == "your"
+                        && matches!(self.w(k), "instructions" | "guidelines" | "rules")
             }) else {
                 return;
             };
@@ -9540,7 +9543,18 @@ mod sem {
             if self.negated(i) || !addressed(self.toks, i) {
                 return;
             }
-            if (i.saturating_sub(30)..i).any(|m| self.has(m, TARGET)) {
+            // The instructions named before are a model's: "house rules
+            // ... ignore yours" stays clean.
+            let before = i.saturating_sub(30)..i;
+            if before.clone().any(|m| self.has(m, TARGET))
+                && before.into_iter().any(|m| {
+                    self.has(m, AI)
+                        || matches!(
+                            self.w(m),
+                            "system" | "prompt" | "prompts" | "models" | "assistants"
+                        )
+                })
+            {
                 self.push(hits, R_OVERRIDE, i, i + 1);
             }
         }
@@ -9550,27 +9564,25 @@ mod sem {
             let secret = matches!(
                 self.w(i),
                 "passwords" | "password" | "credentials" | "tokens" | "passcodes" | "secrets"
-            ) || (self.w(i) == "variables"
-                && matches!(self.prev(i), "environment" | "env"))
-                || (matches!(
-                    self.w(i),
-                    "keys" | "codes" | "margins" | "prices" | "pricing"
-                ) && (i.saturating_sub(3)..i).any(|k| {
-                    matches!(
-                        self.w(k),
-                        "internal"
-                            | "confidential"
-                            | "secret"
-                            | "hidden"
-                            | "private"
-                            | "api"
-                            | "employee"
-                            | "staff"
-                            | "partner"
-                            | "admin"
-                            | "access"
-                    )
-                }));
+            ) || (matches!(
+                self.w(i),
+                "keys" | "codes" | "margins" | "prices" | "pricing"
+            ) && (i.saturating_sub(3)..i).any(|k| {
+                matches!(
+                    self.w(k),
+                    "internal"
+                        | "confidential"
+                        | "secret"
+                        | "hidden"
+                        | "private"
+                        | "api"
+                        | "employee"
+                        | "staff"
+                        | "partner"
+                        | "admin"
+                        | "access"
+                )
+            }));
             // "the password rules", "api keys rotation": a modifier, not
             // the secret.
             let modifier = self.joined(i, i + 1)
