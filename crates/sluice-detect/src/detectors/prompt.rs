@@ -4601,6 +4601,11 @@ mod sem {
     /// at least one of). Matched case-insensitively, whole words for the
     /// Latin ones.
     pub(super) static TRIGGERS: &[&str] = &[
+        // others' data asked for
+        "other users",
+        "other customers",
+        "other members",
+        "other accounts",
         // notes the assistant is to keep
         "memory note",
         "memory entry",
@@ -7053,6 +7058,7 @@ mod sem {
                             | "terminal"
                             | "shell"
                             | "console"
+                            | "interpreter"
                             | "secrets"
                             | "variables"
                             | "passwords"
@@ -7186,7 +7192,9 @@ mod sem {
                 if matches!(self.w(i), "http" | "https") {
                     self.url_slot(i, hits);
                 }
-                if matches!(self.w(i), "terminal" | "shell" | "console") {
+                if matches!(self.w(i), "terminal" | "shell" | "console" | "interpreter")
+                    || (self.w(i) == "prompt" && self.prev(i) == "command")
+                {
                     self.simulated_store(i, hits);
                 }
                 if c & OVR != 0 && self.w(i + 1) == "yours" {
@@ -9023,7 +9031,10 @@ mod sem {
                                 | "payload"
                                 | "dependency"
                                 | "risk"
-                        )
+                                | "hardcoded"
+                                | "leak"
+                                | "injection"
+                        ) || (machine && data_noun(self.w(m)))
                     })
                 {
                     self.push(hits, R_INDIRECT, a, k);
@@ -9367,7 +9378,7 @@ mod sem {
                 return;
             }
             let claim = (k.saturating_sub(40)..k).any(|m| {
-                matches!(self.w(m), "i'm" | "im" | "i")
+                matches!(self.w(m), "i'm" | "im" | "i" | "me")
                     && (m + 1..(m + 4).min(k)).any(|q| {
                         matches!(
                             self.w(q),
@@ -11179,6 +11190,10 @@ mod intl {
         ("vergiss, dass du", DROP),
         ("vergiss dass du", DROP),
         ("eine ki", AIN),
+        ("ein assistent", AIN),
+        ("ein chatbot", AIN),
+        ("ein bot", AIN),
+        ("ein sprachmodell", AIN),
         // Forgetting what one is, in the Romance languages
         ("esqueça que você é", DROP),
         ("esqueca que voce e", DROP),
