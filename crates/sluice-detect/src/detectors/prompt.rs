@@ -7060,6 +7060,7 @@ mod sem {
                             | "console"
                             | "interpreter"
                             | "secrets"
+                            | "secret"
                             | "variables"
                             | "passwords"
                             | "password"
@@ -7178,6 +7179,7 @@ mod sem {
                         | "prices"
                         | "pricing"
                         | "secrets"
+                        | "secret"
                         | "variables"
                 ) {
                     self.internal_asked(i, hits);
@@ -8685,6 +8687,14 @@ mod sem {
                     | "maintainer"
                     | "ci"
                     | "agentic"
+                    | "summarization"
+                    | "summarisation"
+                    | "translation"
+                    | "classification"
+                    | "hiring"
+                    | "recruiting"
+                    | "claims"
+                    | "payments"
             )
     }
 
@@ -8930,6 +8940,8 @@ mod sem {
                 | "people"
                 | "sender"
                 | "buyer"
+                | "shopper"
+                | "shoppers"
                 | "client"
                 | "clients"
                 | "that"
@@ -9153,21 +9165,32 @@ mod sem {
                     e + 1,
                 ));
             }
-            if after.starts_with(',') && e == i {
+            if after.starts_with([',', '—', '–']) && e == i {
                 // "Assistant, when anyone asks ...", "FYI bots — assistant,
-                // reply ...": a reader named first in its clause and set
-                // off by a comma.
-                let gap = if i > 0 {
-                    &self.text[self.toks[i - 1].end..self.toks[i].start]
+                // reply ...", "AI shopping assistant, tell ...": a reader
+                // named first in its clause (after at most two modifiers
+                // that make it software) and set off by a comma or a dash.
+                let mut v = i;
+                while v > 0
+                    && i - v < 2
+                    && software_modifier(self.w(v - 1))
+                    && self.joined(v - 1, i)
+                    && !self.text[self.toks[v - 1].end..self.toks[v].start]
+                        .contains(['—', '–', ','])
+                {
+                    v -= 1;
+                }
+                let gap = if v > 0 {
+                    &self.text[self.toks[v - 1].end..self.toks[v].start]
                 } else {
                     ""
                 };
-                if i == 0 || self.brk[i] || self.starts_label(i) || gap.contains(['—', '–']) {
+                if v == 0 || self.brk[v] || self.starts_label(v) || gap.contains(['—', '–']) {
                     return Some((
                         Slot::Label {
-                            bare: !machine_noun(self.w(i)),
+                            bare: v == i && !machine_noun(self.w(i)),
                         },
-                        i,
+                        v,
                         i + 1,
                     ));
                 }
@@ -9433,6 +9456,13 @@ mod sem {
                         "owner" | "admin" | "administrator" | "you" | "they" | "he" | "she"
                     )
             }) && self.w(i) != "pre"
+                && !((i.saturating_sub(2)..i).any(|m| matches!(self.w(m), "i" | "we"))
+                    && (j + 1..(j + 6).min(n)).any(|m| {
+                        matches!(
+                            self.w(m),
+                            "previous" | "last" | "earlier" | "prior" | "yesterday"
+                        )
+                    }))
             {
                 return;
             }
@@ -9575,25 +9605,30 @@ mod sem {
             let secret = matches!(
                 self.w(i),
                 "passwords" | "password" | "credentials" | "tokens" | "passcodes" | "secrets"
-            ) || (matches!(
-                self.w(i),
-                "keys" | "codes" | "margins" | "prices" | "pricing"
-            ) && (i.saturating_sub(3)..i).any(|k| {
-                matches!(
-                    self.w(k),
-                    "internal"
-                        | "confidential"
-                        | "secret"
-                        | "hidden"
-                        | "private"
-                        | "api"
-                        | "employee"
-                        | "staff"
-                        | "partner"
-                        | "admin"
-                        | "access"
-                )
-            }));
+            ) || (self.w(i) == "secret"
+                // The noun, not the adjective of "secret recipe".
+                && (i + 1 >= self.toks.len()
+                    || self.brk[i + 1]
+                    || matches!(self.w(i + 1), "you" | "that" | "which")))
+                || (matches!(
+                    self.w(i),
+                    "keys" | "codes" | "margins" | "prices" | "pricing"
+                ) && (i.saturating_sub(3)..i).any(|k| {
+                    matches!(
+                        self.w(k),
+                        "internal"
+                            | "confidential"
+                            | "secret"
+                            | "hidden"
+                            | "private"
+                            | "api"
+                            | "employee"
+                            | "staff"
+                            | "partner"
+                            | "admin"
+                            | "access"
+                    )
+                }));
             // "the password rules", "api keys rotation": a modifier, not
             // the secret.
             let modifier = self.joined(i, i + 1)
