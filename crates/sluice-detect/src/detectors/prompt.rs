@@ -11170,6 +11170,10 @@ mod intl {
         // Italian
         ("ignora ", OVR),
         ("dimentica ", OVR),
+        ("non seguire", OVR),
+        ("non rispettare", OVR),
+        ("non obbedire", OVR),
+        ("smetti di seguire", OVR),
         ("regole", TGT),
         ("istruzioni", TGT),
         ("dell'operatore", OWN),
@@ -11187,6 +11191,8 @@ mod intl {
         ("je instructies", TGT | OWN),
         ("jouw instructies", TGT | OWN),
         ("niet meer", OVR),
+        ("volg niet", OVR),
+        ("niet opvolgen", OVR),
         ("niet langer", OVR),
         ("systeeminstructie", SECRET),
         ("systeemprompt", SECRET),
@@ -11197,6 +11203,8 @@ mod intl {
         ("vergeet dat je", DROP),
         // Norwegian and Danish
         ("hunsu", OVR),
+        ("ikke følg", OVR),
+        ("ignorer", OVR),
         ("se bort fra", OVR),
         ("instrukser", TGT),
         ("instruksjoner", TGT),
