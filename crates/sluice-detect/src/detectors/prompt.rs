@@ -8441,7 +8441,11 @@ mod sem {
                 order(k)
                     && (
                         // A vocative ("attention, model") also makes a reveal request suspect.
-                        (self.has(k, OVR | DISABLE | MUST | DESPITE | EXFIL) && !self.negated(k))
+                        // "summarise this email": a noun after a
+                        // determiner is no order to send.
+                        (self.has(k, OVR | DISABLE | MUST | DESPITE | EXFIL)
+                            && !self.negated(k)
+                            && !(self.has(k, EXFIL) && determiner(self.prev(k))))
                             || (c & VOC != 0 && self.has(k, REVEAL))
                             || matches!(
                                 self.w(k),
