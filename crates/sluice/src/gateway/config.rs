@@ -364,7 +364,7 @@ pub struct GatewayConfig {
     /// more often than this); one that pauses longer (an event stream
     /// without a heartbeat, a long poll) is. As with nginx, a piece of the
     /// request counts as taken when the gateway's socket accepts it, so
-    /// the last part of an upload (the client's write buffer of about
+    /// the last part of an upload (the gateway's own write buffer of about
     /// 400 KiB plus the kernel's send buffer, up to a few MiB) must be read
     /// by the upstream within one `upstream_timeout` of being handed over.
     #[serde(deserialize_with = "de_duration", serialize_with = "ser_duration")]
