@@ -1347,6 +1347,14 @@ fn uy_cedula(c: &IdCand) -> Option<Need> {
     laid.then_some(Need::Words)
 }
 
+/// A Uruguay cédula written with its dash: `2.768.060-1`, `768060-4`.
+fn uy_cedula_laid(c: &IdCand) -> Option<Need> {
+    if c.plain() {
+        return None;
+    }
+    uy_cedula(c)
+}
+
 /// Argentina DNI: seven or eight digits, often dotted; no check digit.
 fn ar_dni(c: &IdCand) -> Option<Need> {
     let n = c.chars.len();
@@ -2067,8 +2075,17 @@ static ID_FORMATS: &[IdFormat] = &[
     IdFormat {
         check: uy_cedula,
         sizes: sizes(&[7, 8]),
-        words: &["c.i", "ci", "cédula", "cedula", "cédula de identidad"],
+        words: &["c.i", "cédula", "cedula", "cédula de identidad"],
         generic: true,
+        tight: false,
+    },
+    // "CI" also names continuous integration ("CI build 19023845"): with
+    // it, only the cédula's own layout counts.
+    IdFormat {
+        check: uy_cedula_laid,
+        sizes: sizes(&[7, 8]),
+        words: &["ci"],
+        generic: false,
         tight: false,
     },
     IdFormat {
@@ -5420,6 +5437,9 @@ mod tests {
             "3.456.789-4",
         );
         exactly("mi C.I. es 654.321-0", "pii-national-id", "654.321-0");
+        exactly("CI: 2.768.060-1", "pii-national-id", "2.768.060-1");
+        assert!(found("CI build 19023845 failed on main").is_empty());
+        assert!(found("ci: 19023845").is_empty());
         exactly("cedula 19023845", "pii-national-id", "19023845");
         for t in [
             "Cédula: 3.456.789-5",

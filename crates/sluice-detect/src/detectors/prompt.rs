@@ -9493,10 +9493,18 @@ mod sem {
         fn url_slot(&self, i: usize, hits: &mut Vec<Hit>) {
             let b = self.text.as_bytes();
             let s = self.toks[i].start;
-            let e = b[s..]
+            // An address that ends in a slot is short: a run longer than
+            // this is not one, and the bound keeps a value made of one long
+            // run of `http` tokens linear.
+            let lim = (s + 512).min(b.len());
+            let Some(e) = b[s..lim]
                 .iter()
                 .position(|c| c.is_ascii_whitespace() || *c == 0)
-                .map_or(b.len(), |p| s + p);
+                .map(|p| s + p)
+                .or((lim == b.len()).then_some(lim))
+            else {
+                return;
+            };
             let url = &b[s..e];
             let slot = url.ends_with(b"=")
                 || url
@@ -11194,10 +11202,19 @@ mod intl {
         ("jouw regels", TGT | OWN),
         ("je instructies", TGT | OWN),
         ("jouw instructies", TGT | OWN),
-        ("niet meer", OVR),
+        // "niet meer" alone is everyday Dutch ("ik kan je instructies niet
+        // meer vinden"): only rules that no longer apply void them.
+        ("gelden niet meer", OVR),
+        ("gelden niet langer", OVR),
+        ("tellen niet meer", OVR),
+        ("tellen niet langer", OVR),
+        ("niet meer geldig", OVR),
+        ("niet langer geldig", OVR),
+        ("gelden je regels niet", OVR),
+        ("gelden jouw regels niet", OVR),
+        ("gelden je instructies niet", OVR),
         ("volg niet", OVR),
         ("niet opvolgen", OVR),
-        ("niet langer", OVR),
         ("systeeminstructie", SECRET),
         ("systeemprompt", SECRET),
         ("verborgen instructies", SECRET),
@@ -11208,7 +11225,8 @@ mod intl {
         // Norwegian and Danish
         ("hunsu", OVR),
         ("ikke følg", OVR),
-        ("ignorer", OVR),
+        // The imperative, not "ignorerer" (ignores) said of someone else.
+        ("ignorer ", OVR),
         ("se bort fra", OVR),
         ("instrukser", TGT),
         ("instruksjoner", TGT),

@@ -3421,20 +3421,36 @@ const SQL_FENCES: &[&[u8]] = &[
 /// commands or stall the server.
 fn drop_sql_fences(text: &str, hits: &mut Vec<Hit>, first: usize) {
     let b = text.as_bytes();
+    // Sorted and disjoint: each search starts after the last fence's end.
     let mut fences: Vec<(usize, usize)> = Vec::new();
-    let mut it = memchr::memmem::find_iter(b, b"```");
-    while let Some(open) = it.next() {
-        let info_start = open + 3;
-        let line_end =
-            memchr::memchr2(b'\n', 0, &b[info_start..]).map_or(b.len(), |o| info_start + o);
-        if b.get(line_end) != Some(&b'\n') {
+    let mut pos = 0;
+    while let Some(o) = memchr::memmem::find(&b[pos..], b"```") {
+        let info_start = pos + o + 3;
+        // An info string is a few words on the opener's line; bounding it
+        // keeps a run of backticks without line breaks linear.
+        let lim = (info_start + INFO_MAX).min(b.len());
+        let Some(nl) = memchr::memchr2(b'\n', 0, &b[info_start..lim]) else {
+            pos = info_start;
+            continue;
+        };
+        let line_end = info_start + nl;
+        if b[line_end] != b'\n' {
+            pos = line_end + 1;
             continue;
         }
         let body = line_end + 1;
-        let end = memchr::memchr(0, &b[body..]).map_or(b.len(), |o| body + o);
-        let close = memchr::memmem::find(&b[body..end], b"```").map_or(end, |o| body + o);
-        // Skip the closing fence's own backticks.
-        while it.next().is_some_and(|p| p < close + 3) {}
+        // The fence ends at its closing backticks or at the segment's end,
+        // whichever comes first.
+        let (close, next) = match memchr::memmem::find(&b[body..], b"```") {
+            Some(o) => match memchr::memchr(0, &b[body..body + o]) {
+                Some(z) => (body + z, body + z + 1),
+                None => (body + o, body + o + 3),
+            },
+            None => {
+                let z = memchr::memchr(0, &b[body..]).map_or(b.len(), |z| body + z);
+                (z, z.saturating_add(1).min(b.len()))
+            }
+        };
         let info = b[info_start..line_end].trim_ascii().to_ascii_lowercase();
         let lang = info
             .split(|c| c.is_ascii_whitespace() || *c == b'{' || *c == b',')
@@ -3443,23 +3459,27 @@ fn drop_sql_fences(text: &str, hits: &mut Vec<Hit>, first: usize) {
         if SQL_FENCES.contains(&lang) && !hostile_sql(&b[body..close]) {
             fences.push((body, close));
         }
-        if close >= end {
+        if next >= b.len() || next <= pos {
             break;
         }
+        pos = next;
     }
-    if fences.is_empty() {
+    if fences.is_empty() || first >= hits.len() {
         return;
     }
-    let mut k = first;
-    while k < hits.len() {
-        let (s, e) = (hits[k].start, hits[k].end);
-        if fences.iter().any(|&(fs, fe)| fs <= s && e <= fe) {
-            hits.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+    let inside = |h: &Hit| {
+        // The last fence starting at or before the hit is the only one
+        // that can hold it.
+        let k = fences.partition_point(|&(fs, _)| fs <= h.start);
+        k > 0 && h.end <= fences[k - 1].1
+    };
+    let mut tail = hits.split_off(first);
+    tail.retain(|h| !inside(h));
+    hits.append(&mut tail);
 }
+
+/// Longest info string read after a fence's backticks (```` ```sql ````).
+const INFO_MAX: usize = 64;
 
 /// Whether SQL shown in a fence holds what an injection needs: a quote
 /// left open, or a call that reads or writes files, runs a command or
@@ -6054,6 +6074,14 @@ mod tests {
         benign(
             "Try this:\n```postgresql\nSELECT id FROM jobs WHERE state = 'queued' ORDER BY created_at LIMIT 20;\n```\nIt uses the index.",
         );
+        // Every fence of several is read, not every other one.
+        let fence = "```sql\nSELECT a FROM b UNION SELECT c FROM d\n```\nThen:\n";
+        benign(&fence.repeat(3));
+        // Runs of backticks, with and without line breaks, are one pass.
+        let t = format!("id=1' OR 1=1 -- \n{}", "```".repeat(100_000));
+        assert!(flagged(&t));
+        let t = format!("id=1' OR 1=1 -- \n{}", "```sql\nSELECT 1\n".repeat(20_000));
+        assert!(flagged(&t));
         // Not declared SQL, or breaking out of a string, or stalling.
         attack("```sql\nadmin' OR 'a'='a' --\n```", "sqli-tautology");
         attack(
