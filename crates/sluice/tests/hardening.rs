@@ -835,6 +835,26 @@ async fn many_http2_streams_on_one_connection_are_all_answered() {
     gw.stop().await;
 }
 
+/// The limit behind that queueing is the one the gateway advertises: 200
+/// concurrent streams per connection (hyper's client obeys it silently,
+/// so a raw HTTP/2 client reads it from the gateway's SETTINGS).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_stream_limit_is_advertised() {
+    let gw = Gateway::start(config()).await;
+    let io = TcpStream::connect(gw.addr).await.unwrap();
+    let (send, conn) = h2::client::handshake(io).await.unwrap();
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    let mut send = send.ready().await.unwrap();
+    let req = axum::http::Request::get(gw.url("/healthz")).body(()).unwrap();
+    let (answer, _) = send.send_request(req, true).unwrap();
+    // The gateway's SETTINGS come before its first answer.
+    assert_eq!(answer.await.unwrap().status(), 200);
+    assert_eq!(send.current_max_send_streams(), 200);
+    gw.stop().await;
+}
+
 /// A client's `x-request-id` is kept only when short and printable: an id
 /// of 8 KiB or with spaces or tabs is replaced by a generated one, in the
 /// answer and in the request the upstream sees.
