@@ -847,7 +847,9 @@ async fn http2_stream_limit_is_advertised() {
         let _ = conn.await;
     });
     let mut send = send.ready().await.unwrap();
-    let req = axum::http::Request::get(gw.url("/healthz")).body(()).unwrap();
+    let req = axum::http::Request::get(gw.url("/healthz"))
+        .body(())
+        .unwrap();
     let (answer, _) = send.send_request(req, true).unwrap();
     // The gateway's SETTINGS come before its first answer.
     assert_eq!(answer.await.unwrap().status(), 200);
