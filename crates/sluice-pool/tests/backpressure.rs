@@ -59,7 +59,11 @@ async fn many_tasks_share_a_small_cap() {
                 let mut b = p.acquire_async(4096).await;
                 b.extend_from_slice(&[i as u8; 100]);
                 tokio::task::yield_now().await;
-                assert!(p.stats().checked_out_bytes <= 16 * 1024);
+                // The cap's own count, exact: `checked_out_bytes` sums the
+                // threads' counters one by one and may, for an instant,
+                // see a checkout on one thread before the release on another
+                // that made room for it.
+                assert!(p.stats().checked_out_high_water_bytes <= 16 * 1024);
                 drop(b);
             })
         })

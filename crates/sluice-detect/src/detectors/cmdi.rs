@@ -5006,9 +5006,6 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
                 .fold(*m, |acc, (_, om)| acc | om)
         })
         .collect();
-    for (lit, m) in lits.iter_mut().zip(masks) {
-        lit.1 = m;
-    }
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -5016,7 +5013,7 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
         .prefilter(false)
         .build(lits.iter().map(|(l, _)| l.as_str()))
         .expect("static patterns");
-    (ac, lits.into_iter().map(|(_, m)| m).collect())
+    (ac, masks)
 });
 
 /// Every gated regex needs one of these bytes near its gate (an option dash,

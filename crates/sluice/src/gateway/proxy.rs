@@ -369,7 +369,7 @@ fn strip_hop_by_hop(headers: &mut HeaderMap) {
 /// Headers the gateway sets on a forwarded request before the hop-by-hop
 /// ones are stripped (`x-forwarded-*` are set after).
 fn set_by_gateway(h: &HeaderName) -> bool {
-    h.as_str().starts_with("x-sluice-") || h.as_str() == "x-request-id"
+    h.as_str().starts_with(super::screen::OWN_HEADER_PREFIX) || h.as_str() == "x-request-id"
 }
 
 /// The connection-limit permit of the connection a request came on. A

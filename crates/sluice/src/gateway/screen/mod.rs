@@ -920,7 +920,7 @@ fn log_block(parts: &http::request::Parts, threats: &[Threat]) {
 }
 
 /// The prefix of the headers the gateway adds to the requests it passes on.
-const OWN_HEADER_PREFIX: &str = "x-sluice-";
+pub(crate) const OWN_HEADER_PREFIX: &str = "x-sluice-";
 
 /// Removes every `x-sluice-*` header a client sent: the application must be
 /// able to trust that those come from the gateway.
