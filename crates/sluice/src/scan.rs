@@ -4,7 +4,11 @@
 //! - whole-file (default, and `--json`): the input is scanned in overlapping
 //!   windows ([`ScanArgs::window`] bytes, [`ScanArgs::overlap`] shared with the
 //!   previous window), so an attack straddling a window boundary is still seen
-//!   in full; findings are deduplicated and their offsets made absolute;
+//!   in full; findings are deduplicated and their offsets made absolute.
+//!   A JSON document or NDJSON stream larger than a window is cut between
+//!   values instead, and every window is scanned as JSON (its strings, not
+//!   its quotes and commas); only a string longer than a window is read as
+//!   text;
 //! - `--jsonl`: every line is one payload, either a JSON object with a `text`
 //!   field (and optionally `id` and `kind`) or a raw line, and every output line
 //!   is that payload's verdict (with `--redact`, plus the payload redacted
@@ -822,6 +826,8 @@ fn redact_stream(
     let mut buf: Vec<u8> = Vec::with_capacity(window);
     let mut threat = false;
     let mut first = true;
+    // For JSON input: the state at `buf[0]`.
+    let mut json: Option<JsonState> = None;
     // Stream offset of buf[0], for messages.
     let mut base: u64 = 0;
     loop {
@@ -848,19 +854,36 @@ fn redact_stream(
                 return Ok(());
             }
         }
+        if first && !eof && starts_like_json(&buf) {
+            json = Some(JsonState::default());
+        }
+        // In a JSON input whose window starts between values, a cut between
+        // values is tried first: the window up to it is then scanned for
+        // attacks as JSON, as in the other modes.
+        let json_cut = match json {
+            Some(st) if !st.in_string && !eof => {
+                let target = buf.len() - overlap;
+                st.walk(&buf[..target])
+                    .1
+                    .filter(|&c| c + overlap >= target && separable(detector, &buf, c, overlap))
+            }
+            Some(st) if !st.in_string => Some(buf.len()),
+            _ => None,
+        };
         if !threat && !buf.is_empty() {
             // An input that fits in one window is scanned as what it looks
             // like (JSON, form...), as in the other modes.
-            let kind = if first && eof {
-                InputKind::Auto
-            } else {
-                InputKind::Text
+            threat = match json_cut {
+                Some(c) => detector.scan_as(&buf[..c], InputKind::Json).threat,
+                None if first && eof => detector.scan_as(&buf, InputKind::Auto).threat,
+                None => detector.scan_as(&buf, InputKind::Text).threat,
             };
-            threat = detector.scan_as(&buf, kind).threat;
         }
         first = false;
         let cut = if eof {
             buf.len()
+        } else if let Some(c) = json_cut {
+            c
         } else {
             match clean_cut(detector, &buf, buf.len() - overlap, overlap) {
                 Ok(cut) => cut,
@@ -880,6 +903,9 @@ fn redact_stream(
         write_redacted(detector, &buf[..cut], out)?;
         if eof {
             break;
+        }
+        if let Some(st) = json.as_mut() {
+            *st = st.walk(&buf[..cut]).0;
         }
         buf.drain(..cut);
         base += cut as u64;
@@ -1028,6 +1054,68 @@ fn char_boundary_cut(window: &[u8]) -> usize {
     n
 }
 
+/// Whether a JSON string is open at some point of an input, followed from
+/// window to window so that a JSON document (or NDJSON stream) larger than
+/// one window is cut between values and every window is still scanned as
+/// JSON. Scanned as plain text instead, its quotes and commas read as code
+/// (`{"country": "IN", "tier": "gold"}` looks like a SQL `IN` list).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct JsonState {
+    in_string: bool,
+    /// The previous byte was a backslash inside a string.
+    escaped: bool,
+}
+
+impl JsonState {
+    /// The state after `b`, and the last offset in `b` that lies between
+    /// values: just after a `,`, `}`, `]` or newline outside any string.
+    /// Bytes inside strings are skipped with a vectorised search.
+    fn walk(mut self, b: &[u8]) -> (JsonState, Option<usize>) {
+        let mut last = None;
+        let mut i = 0;
+        while i < b.len() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                    i += 1;
+                    continue;
+                }
+                match memchr::memchr2(b'"', b'\\', &b[i..]) {
+                    None => return (self, last),
+                    Some(off) => {
+                        i += off;
+                        if b[i] == b'"' {
+                            self.in_string = false;
+                        } else {
+                            self.escaped = true;
+                        }
+                        i += 1;
+                    }
+                }
+            } else {
+                match b[i] {
+                    b'"' => self.in_string = true,
+                    b',' | b'}' | b']' | b'\n' => last = Some(i + 1),
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        (self, last)
+    }
+}
+
+/// Whether an input that starts with `head` is JSON or NDJSON: its first
+/// byte other than whitespace (and a UTF-8 byte-order mark) opens an object
+/// or an array.
+fn starts_like_json(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    matches!(
+        head.iter().find(|b| !b.is_ascii_whitespace()),
+        Some(b'{' | b'[')
+    )
+}
+
 fn scan_windows(
     detector: &Detector,
     args: &ScanArgs,
@@ -1054,6 +1142,8 @@ fn scan_windows(
     let mut action = Action::Allow;
     let mut threat = false;
     let mut first = true;
+    // For JSON input: the state at `buf[0]`.
+    let mut json: Option<JsonState> = None;
     loop {
         let (read, eof) = fill(&mut reader, &mut buf, window)?;
         total += read;
@@ -1070,14 +1160,24 @@ fn scan_windows(
                 return report_binary(args, name, total, at, out);
             }
         }
-        let slice = &buf[..cut];
+        if first && !eof && starts_like_json(&buf) {
+            json = Some(JsonState::default());
+        }
         // A file that fits in one window is scanned as what it looks like
-        // (JSON, form...); windows of a larger file are plain text.
-        let kind = if first && eof {
-            InputKind::Auto
-        } else {
-            InputKind::Text
+        // (JSON, form...). Windows of a larger JSON file end between values
+        // and are scanned as JSON, with no overlap since no value is cut;
+        // other windows (of other files, or inside a string longer than a
+        // window) are plain text.
+        let (end, kind, between_values) = match json {
+            _ if first && eof => (cut, InputKind::Auto, false),
+            Some(st) if !st.in_string => match st.walk(&buf[..cut]).1 {
+                _ if eof => (cut, InputKind::Json, true),
+                Some(p) => (p, InputKind::Json, true),
+                None => (cut, InputKind::Text, false),
+            },
+            _ => (cut, InputKind::Text, false),
         };
+        let slice = &buf[..end];
         let verdict = detector.scan_as(slice, kind);
         first = false;
         unlisted += verdict.findings_omitted as u64;
@@ -1111,12 +1211,23 @@ fn scan_windows(
             break;
         }
         // Keep the tail as the next window's head.
-        let keep_from = cut.saturating_sub(overlap);
+        let keep_from = if between_values {
+            end
+        } else {
+            cut.saturating_sub(overlap)
+        };
+        if let Some(st) = json.as_mut() {
+            *st = if between_values {
+                JsonState::default()
+            } else {
+                st.walk(&buf[..keep_from]).0
+            };
+        }
         base += keep_from as u64;
         buf.drain(..keep_from);
         // Bytes past the cut (a character split by the window's end) were
         // not scanned yet.
-        carried = cut - keep_from;
+        carried = end - keep_from;
         seen.retain(|(_, _, start)| *start >= base);
     }
     status.threat |= threat;
@@ -1262,6 +1373,39 @@ fn print_finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_state_follows_strings_and_escapes_across_pieces() {
+        let doc = br#"{"a": "x, \"y\", z\\", "b": [1, 2]}
+{"c": "}"}"#;
+        let (end, last) = JsonState::default().walk(doc);
+        assert_eq!(end, JsonState::default());
+        // The last cut is after the final `}`, not after the `}` in a string.
+        assert_eq!(last, Some(doc.len()));
+        // Walked in pieces cut at every offset, the state agrees with one
+        // walk, and every cut found lies outside strings.
+        for at in 0..=doc.len() {
+            let (mid, cut) = JsonState::default().walk(&doc[..at]);
+            let (whole, _) = mid.walk(&doc[at..]);
+            assert_eq!(whole, end, "cut at {at}");
+            if let Some(c) = cut {
+                let (st, _) = JsonState::default().walk(&doc[..c]);
+                assert!(!st.in_string, "cut {c} inside a string");
+                assert!(matches!(doc[c - 1], b',' | b'}' | b']' | b'\n'));
+            }
+        }
+        let (open, cut) = JsonState::default().walk(br#"{"k": "never closed, } ] ,"#);
+        assert!(open.in_string);
+        assert_eq!(cut, None);
+    }
+
+    #[test]
+    fn json_is_recognised_by_its_first_byte() {
+        assert!(starts_like_json(b"  \n{\"a\": 1}"));
+        assert!(starts_like_json(b"\xEF\xBB\xBF[1, 2]"));
+        assert!(!starts_like_json(b"name=value"));
+        assert!(!starts_like_json(b""));
+    }
 
     fn lines(input: &[u8], max: usize) -> Vec<Result<Vec<u8>, usize>> {
         let mut r = io::BufReader::with_capacity(7, input);

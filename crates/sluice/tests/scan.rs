@@ -794,3 +794,138 @@ fn a_bad_rules_file_is_reported_once() {
         assert_eq!(err.matches(cause).count(), 1, "{err}");
     }
 }
+
+// ===== JSON larger than one window =====
+
+/// Records whose values look like code only when their quotes and commas
+/// are read too (a country code `IN`, an operator `OR`, a keyword `select`),
+/// about `len` bytes of them, one per line when `ndjson`, with `extra`
+/// added as a field of record `at`.
+fn json_records(len: usize, ndjson: bool, at: usize, extra: &str) -> Vec<u8> {
+    let mut out = String::new();
+    if !ndjson {
+        out.push_str("{\"orders\": [\n");
+    }
+    let mut i = 0;
+    while out.len() < len {
+        if i > 0 {
+            out.push_str(if ndjson { "\n" } else { ",\n" });
+        }
+        let country = ["IN", "JP", "OR", "BR", "IS"][i % 5];
+        let status = ["paid", "select", "shipped", "union", "drop"][i % 5 / 2];
+        out.push_str(&format!(
+            "{{\"id\": \"{:08x}-{:04x}\", \"created_at\": \"2024-04-{:02}T19:57:39Z\", \"status\": \"{status}\", \"customer\": {{\"name\": \"Jamal O'Hara\", \"country\": \"{country}\", \"tier\": \"gold\"}}, \"items\": [{{\"sku\": \"KX-{:04}\", \"title\": \"Bamboo Kitchen Charger\", \"qty\": {}, \"price\": 275.91}}], \"total\": 69.81, \"note\": \"ships from \\\"Mumbai\\\", 2-3 days; qty(+1)\"",
+            i * 2_654_435_761 % 0xffff_ffff,
+            i * 40_503 % 0xffff,
+            i % 28 + 1,
+            i * 37 % 10_000,
+            i % 5 + 1
+        ));
+        if i == at {
+            out.push_str(", \"comment\": \"");
+            out.push_str(extra);
+            out.push('"');
+        }
+        out.push('}');
+        i += 1;
+    }
+    if !ndjson {
+        out.push_str("\n]}");
+    }
+    out.push('\n');
+    out.into_bytes()
+}
+
+fn scan_small_windows(name: &str, data: &[u8]) -> (Option<i32>, Vec<Value>) {
+    let path = temp_file(name, data);
+    let out = sluice(
+        &[
+            "--json",
+            "--window",
+            "16384",
+            "--overlap",
+            "2048",
+            path.to_str().unwrap_or_default(),
+        ],
+        None,
+    );
+    let files = stdout_lines(&out);
+    assert_eq!(
+        files.len(),
+        1,
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings = files[0]["findings"].as_array().cloned().unwrap_or_default();
+    (out.status.code(), findings)
+}
+
+#[test]
+fn json_larger_than_a_window_is_scanned_as_json() {
+    for ndjson in [false, true] {
+        let clean = json_records(120_000, ndjson, usize::MAX, "");
+        let (code, findings) = scan_small_windows("clean.json", &clean);
+        assert_eq!(code, Some(0), "ndjson {ndjson}: {findings:?}");
+        assert!(findings.is_empty(), "ndjson {ndjson}: {findings:?}");
+
+        // An attack in one value, escaped as JSON escapes it, is found once
+        // and placed on its bytes.
+        let escaped = "\\u003cscript\\u003ealert(document.cookie)\\u003c/script\\u003e";
+        let data = json_records(120_000, ndjson, 200, escaped);
+        let at = String::from_utf8_lossy(&data)
+            .find(escaped)
+            .expect("attack in data");
+        let (code, findings) = scan_small_windows("attack.json", &data);
+        assert_eq!(code, Some(1), "ndjson {ndjson}: {findings:?}");
+        assert!(
+            findings.iter().all(|f| f["category"] == "xss"),
+            "ndjson {ndjson}: {findings:?}"
+        );
+        let xss: Vec<_> = findings.iter().filter(|f| f["category"] == "xss").collect();
+        assert!(!xss.is_empty());
+        for f in xss {
+            let start = f["start"].as_u64().unwrap_or(0) as usize;
+            let end = f["end"].as_u64().unwrap_or(0) as usize;
+            assert!(start >= at && end <= at + escaped.len(), "{f}");
+        }
+    }
+}
+
+#[test]
+fn a_json_string_longer_than_a_window_is_still_scanned() {
+    // 32 KB of one string with an attack in its middle, then more records:
+    // the string is read as text, the records after it as JSON again.
+    let mut long = "lorem ipsum dolor sit amet ".repeat(1200);
+    long.insert_str(long.len() / 2, SQLI);
+    let data = json_records(120_000, false, 100, &long);
+    let (code, findings) = scan_small_windows("long-string.json", &data);
+    assert_eq!(code, Some(1), "{findings:?}");
+    assert!(
+        findings.iter().all(|f| f["category"] == "sqli"),
+        "{findings:?}"
+    );
+    let text = String::from_utf8_lossy(&data);
+    let at = text.find(SQLI).expect("attack in data");
+    assert!(
+        findings.iter().any(|f| {
+            let start = f["start"].as_u64().unwrap_or(0) as usize;
+            let end = f["end"].as_u64().unwrap_or(0) as usize;
+            start < at + SQLI.len() && end > at
+        }),
+        "{findings:?}"
+    );
+}
+
+#[test]
+fn json_larger_than_a_window_is_redacted_as_json() {
+    let data = json_records(120_000, true, 200, "mail me at ana.silva@example.org");
+    let got = redact(&["--window", "16384", "--overlap", "2048"], &data);
+    let text = String::from_utf8_lossy(&got);
+    assert!(text.contains("mail me at [REDACTED:email]"), "{text}");
+    // Every line is still the JSON it was, but for the address.
+    let want = String::from_utf8_lossy(&data).replace("ana.silva@example.org", "[REDACTED:email]");
+    assert_same_bytes(&got, want.as_bytes());
+    for line in text.lines() {
+        serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("{line}: {e}"));
+    }
+}
