@@ -857,6 +857,35 @@ async fn http2_stream_limit_is_advertised() {
     gw.stop().await;
 }
 
+/// An HTTP/2 request whose header list (decoded) exceeds 16 KiB is refused
+/// with 431 before any handler sees it, and the connection keeps serving
+/// requests of ordinary size; 8 KiB of headers pass.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http2_header_list_limit_is_enforced() {
+    let gw = Gateway::start(config()).await;
+    let io = TcpStream::connect(gw.addr).await.unwrap();
+    let (send, conn) = h2::client::handshake(io).await.unwrap();
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    let mut send = send.ready().await.unwrap();
+    let mut status = Vec::new();
+    for size in [8 * 1024, 20 * 1024, 100] {
+        let req = axum::http::Request::get(gw.url("/healthz"))
+            .header("x-padding", "p".repeat(size))
+            .body(())
+            .unwrap();
+        send = send.ready().await.unwrap();
+        let (answer, _) = send.send_request(req, true).unwrap();
+        status.push(match answer.await {
+            Ok(res) => res.status().as_u16(),
+            Err(e) => panic!("{size} bytes of headers: {e}"),
+        });
+    }
+    assert_eq!(status, [200, 431, 200]);
+    gw.stop().await;
+}
+
 /// A client's `x-request-id` is kept only when short and printable: an id
 /// of 8 KiB or with spaces or tabs is replaced by a generated one, in the
 /// answer and in the request the upstream sees.
