@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 use crate::decode::{
-    Decoding, NoMap, OffsetMap, TextLen, decode_entities, decode_js_escapes, extract_form,
-    extract_header, extract_json, looks_like_form, looks_like_json, normalize_unicode,
-    percent_decode, to_utf8_lossy,
+    Decoding, NoMap, OffsetMap, TextLen, decode_entities, decode_js_escapes, expand_nested_json,
+    extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
+    normalize_unicode, percent_decode, to_utf8_lossy,
 };
 use crate::detectors::MODULES;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -122,6 +122,10 @@ fn scan_base64(inner: &Inner, input: &[u8], mode: Mode, out: &mut Vec<Finding>) 
 struct Scratch {
     utf8: String,
     values: String,
+    nested: String,
+    dec_nested: String,
+    nested_tmp: String,
+    nested_map: OffsetMap,
     norm: String,
     sub: String,
     dec: String,
@@ -176,6 +180,9 @@ impl Scratch {
         for s in [
             &mut self.utf8,
             &mut self.values,
+            &mut self.nested,
+            &mut self.dec_nested,
+            &mut self.nested_tmp,
             &mut self.norm,
             &mut self.sub,
             &mut self.dec,
@@ -187,6 +194,7 @@ impl Scratch {
         keep_vec(&mut self.bytes, SCRATCH_KEEP);
         keep_vec(&mut self.check_bytes, SCRATCH_KEEP);
         self.check_map.shrink(MAP_PIECES_KEEP);
+        self.nested_map.shrink(MAP_PIECES_KEEP);
         self.maps.truncate(MAPS_KEEP);
         for m in &mut self.maps {
             m.shrink(MAP_PIECES_KEEP);
@@ -349,6 +357,27 @@ fn scan_views<'a>(
             }
         }
         _ => text,
+    };
+    // JSON carried as a string value (a queue message, a webhook's form
+    // field) is read as the JSON it is.
+    let values_view = matches!(v.maps.last(), Some(Layer::Values { .. }));
+    let text: &str = if values_view && memchr::memchr2(b'{', b'[', text.as_bytes()).is_some() {
+        let mut m = take_map(spare);
+        if expand_nested_json(
+            text,
+            &mut sc.nested,
+            &mut m,
+            &mut sc.nested_tmp,
+            &mut sc.nested_map,
+        ) {
+            v.maps.push(Layer::Map(m));
+            &sc.nested
+        } else {
+            spare.push(m);
+            text
+        }
+    } else {
+        text
     };
     let plus_space = match kind {
         InputKind::Form | InputKind::Query => true,
@@ -527,13 +556,32 @@ fn scan_views<'a>(
     }
     drop(pooled);
     if decoded {
+        // A form field that held percent-encoded JSON holds JSON now.
+        let dec: &str = if memchr::memchr2(b'{', b'[', sc.dec.as_bytes()).is_some() {
+            let mut m = take_map(spare);
+            if expand_nested_json(
+                &sc.dec,
+                &mut sc.dec_nested,
+                &mut m,
+                &mut sc.nested_tmp,
+                &mut sc.nested_map,
+            ) {
+                v.maps.push(Layer::Map(m));
+                &sc.dec_nested
+            } else {
+                spare.push(m);
+                &sc.dec
+            }
+        } else {
+            &sc.dec
+        };
         let mut m = take_map(spare);
-        let d: &str = if normalize_unicode(&sc.dec, &mut sc.spare, &mut m) {
+        let d: &str = if normalize_unicode(dec, &mut sc.spare, &mut m) {
             v.maps.push(Layer::Map(m));
             &sc.spare
         } else {
             spare.push(m);
-            &sc.dec
+            dec
         };
         let depth = v.maps.len();
         run_detectors(inner, v, d, depth, &mut sc.hits, shift, out);

@@ -159,6 +159,89 @@ fn json_benign_and_deep() {
     assert!(find(&v, "sqli-tautology").is_some());
 }
 
+/// Orders as a queue carries them: JSON inside a JSON string, long enough
+/// that read as one string its quotes and commas would look like SQL.
+fn queue_message(orders: usize, extra: &str) -> String {
+    let mut inner = String::from("{\"orders\": [");
+    for i in 0..orders {
+        if i > 0 {
+            inner.push_str(", ");
+        }
+        inner.push_str(&format!(
+            "{{\"id\": \"ord-{i}\", \"country\": \"{}\", \"tier\": \"gold\", \"items\": [{{\"sku\": \"KX-{i:04}\", \"qty\": 2}}], \"note\": \"leave at \\\"door\\\", ring twice\"{extra}}}",
+            ["IN", "OR", "JP", "IS"][i % 4]
+        ));
+    }
+    inner.push_str("]}");
+    serde_json::json!({
+        "Type": "Notification",
+        "MessageId": "95df01b4-ee98-5cb9-9903-4c221d41eb5e",
+        "Message": inner,
+    })
+    .to_string()
+}
+
+#[test]
+fn json_inside_a_json_string_is_read_as_json() {
+    let body = queue_message(120, "");
+    assert!(body.len() > 16 << 10);
+    let v = detector().scan(body.as_bytes());
+    assert!(!v.threat, "{:?}", v.findings);
+
+    // An attack in an inner value is found, mapped onto its bytes in the
+    // outer document, escapes of both levels undone.
+    let attack = r#", \"comment\": \"1' OR '1'='1\", \"bio\": \"\\u003cscript\\u003ealert(document.cookie)\\u003c/script\\u003e\""#;
+    let body =
+        queue_message(120, "").replacen("ring twice\\\"", &format!("ring twice\\\"{attack}"), 60);
+    let v = detector().scan(body.as_bytes());
+    assert!(v.threat);
+    let sql = find(&v, "sqli-tautology").expect("sqli in an inner value");
+    assert_eq!(&body[sql.start..sql.end], "1' OR '1'='1");
+    let xss = find(&v, "xss-script-tag").expect("xss in an inner value");
+    assert!(
+        body[xss.start..xss.end].starts_with(r"\\u003cscript"),
+        "{:?}",
+        &body[xss.start..xss.end]
+    );
+    assert_eq!(xss.decoded_via[0], Decoding::Json);
+    // Every finding lies inside one of the inserted attacks.
+    let attacks: Vec<usize> = body.match_indices(attack).map(|(i, _)| i).collect();
+    assert_eq!(attacks.len(), 60);
+    for f in &v.findings {
+        assert!(
+            attacks
+                .iter()
+                .any(|&a| f.start >= a && f.end <= a + attack.len()),
+            "{f:?}"
+        );
+    }
+
+    // A form field carrying JSON (a chat app's interactive payload).
+    let payload =
+        serde_json::json!({"type": "block_actions", "text": "1' OR '1'='1", "user": {"id": "U1"}});
+    let form = format!("payload={}", urlencode(&payload.to_string()));
+    let v = detector().scan_as(form.as_bytes(), InputKind::Form);
+    assert!(find(&v, "sqli-tautology").is_some(), "{:?}", v.findings);
+
+    // Values that only look like JSON stay as they are.
+    for text in [r#"{"a": "[not json}"}"#, r#"["{name}", "[x] done"]"#] {
+        let v = detector().scan(text.as_bytes());
+        assert!(!v.threat, "{text}: {:?}", v.findings);
+    }
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
 #[test]
 fn forms_split_values_and_plus_is_space() {
     let v = detector().scan_as(b"user=admin'+or+'1'%3D'1&pass=x", InputKind::Form);

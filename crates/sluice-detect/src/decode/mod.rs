@@ -19,7 +19,8 @@ pub(crate) use html::decode_entities;
 pub(crate) use js::decode_js_escapes;
 pub(crate) use percent::percent_decode;
 pub(crate) use segment::{
-    NoMap, TextLen, extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
+    NoMap, TextLen, expand_nested_json, extract_form, extract_header, extract_json,
+    looks_like_form, looks_like_json,
 };
 pub(crate) use unicode::{normalize_unicode, warm_up};
 pub(crate) use utf8::to_utf8_lossy;
@@ -126,6 +127,19 @@ impl OffsetMap {
         OffsetMap {
             pieces: Vec::with_capacity(pieces),
         }
+    }
+
+    /// Appends the pieces of `other`, a map of a piece of text that starts at
+    /// output offset `out_shift` and input offset `in_shift` of this map's
+    /// text.
+    pub(crate) fn append_shifted(&mut self, other: &OffsetMap, out_shift: usize, in_shift: usize) {
+        self.pieces.extend(other.pieces.iter().map(|p| Piece {
+            out_start: p.out_start + out_shift,
+            out_end: p.out_end + out_shift,
+            in_start: p.in_start + in_shift,
+            in_end: p.in_end + in_shift,
+            kind: p.kind,
+        }));
     }
 
     /// Frees the storage when it holds room for more than `max_pieces`.
@@ -378,6 +392,36 @@ mod properties {
             if extract_json(&s, &mut out, &mut map).is_some() {
                 prop_assert!(out.len() <= s.len());
                 check_map(&map, out.len(), s.len());
+            }
+        }
+
+        #[test]
+        fn nested_json_maps_every_value_back_to_its_bytes(
+            vals in proptest::collection::vec(
+                prop_oneof![
+                    "\\PC{0,20}",
+                    proptest::collection::vec("\\PC{1,12}", 1..4)
+                        .prop_map(|v| serde_json::to_string(&v).unwrap_or_default()),
+                    "[\\[\\]{}\",:\\\\u0-9a-f ntrue]{0,30}",
+                ],
+                1..6,
+            )
+        ) {
+            let text = vals.join("\0");
+            let (mut out, mut map) = (String::new(), OffsetMap::default());
+            let (mut tmp, mut tmp_map) = (String::new(), OffsetMap::default());
+            if expand_nested_json(&text, &mut out, &mut map, &mut tmp, &mut tmp_map) {
+                check_map(&map, out.len(), text.len());
+                // Each value of the result, mapped back, is where the same
+                // text (or its JSON-escaped form) sits in the input.
+                let mut at = 0;
+                for v in out.split('\0') {
+                    if !v.is_empty() && !v.contains(['"', '\\']) && !v.chars().any(char::is_control) {
+                        let (s, e) = (map.map_start(at), map.map_end(at + v.len()));
+                        prop_assert_eq!(&text[s..e], v);
+                    }
+                    at += v.len() + 1;
+                }
             }
         }
 

@@ -175,6 +175,75 @@ pub(crate) fn extract_json<M: MapSink, O: TextSink>(
     Some(w.segments)
 }
 
+/// Replaces every value of `text` (values are separated by NUL) that is
+/// itself a JSON document by that document's strings, unescaped: the JSON
+/// a queue or webhook carries as a string (an SNS `Message`, an SQS `body`,
+/// a chat app's `payload` form field). Read as one long string instead,
+/// its quotes and commas look like code (`\"IN\", \"` like a SQL list),
+/// and its escapes hide what its strings say. One level deep; linear, since
+/// only values that open with `{` or `[` are parsed, each once.
+///
+/// Writes the result to `out` with `map` leading back to `text` and returns
+/// true when a value was replaced; otherwise leaves `out` and `map` in an
+/// unspecified state and returns false. `tmp` and `tmp_map` are scratch.
+pub(crate) fn expand_nested_json(
+    text: &str,
+    out: &mut String,
+    map: &mut OffsetMap,
+    tmp: &mut String,
+    tmp_map: &mut OffsetMap,
+) -> bool {
+    let b = text.as_bytes();
+    // `text[..copied]` is in `out` already.
+    let mut copied = 0;
+    let mut changed = false;
+    let mut from = 0;
+    while from < b.len() {
+        let Some(off) = memchr::memchr2(b'{', b'[', &b[from..]) else {
+            break;
+        };
+        let at = from + off;
+        // `from` is a value's start, so the search back stays within one value.
+        let start = memchr::memrchr(0, &b[from..at]).map_or(from, |p| from + p + 1);
+        let end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        from = end + 1;
+        if !b[start..at].iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let seg = text[start..end].trim_end();
+        let closes = match b[at] {
+            b'{' => seg.ends_with('}'),
+            _ => seg.ends_with(']'),
+        };
+        if !closes || extract_json(seg, tmp, tmp_map).is_none_or(|n| n == 0) {
+            continue;
+        }
+        if !changed {
+            out.clear();
+            map.clear();
+            changed = true;
+        }
+        copy_mapped(text, copied, start, out, map);
+        map.append_shifted(tmp_map, out.len(), start);
+        out.push_str(tmp);
+        copied = end;
+    }
+    if changed {
+        copy_mapped(text, copied, b.len(), out, map);
+    }
+    changed
+}
+
+/// Appends `text[from..to]` to `out` unchanged, with a jump in `map` when
+/// the output has drifted from the input.
+fn copy_mapped(text: &str, from: usize, to: usize, out: &mut String, map: &mut OffsetMap) {
+    let o = out.len();
+    if o != from {
+        map.push(o, o, from, from, Decoding::Json);
+    }
+    out.push_str(&text[from..to]);
+}
+
 /// The bytes allowed between JSON strings: whitespace, punctuation, and the
 /// letters and digits of numbers, `true`, `false` and `null`.
 static JSON_OUTSIDE: [bool; 256] = {
