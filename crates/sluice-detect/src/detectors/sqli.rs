@@ -341,6 +341,10 @@ struct Tok {
     comment_after: bool,
     /// A block comment glued this token to the next one (no whitespace).
     glued_comment: bool,
+    /// The comment after this token is a `#` between two letters or digits
+    /// (`getting-started#install`): a URL fragment or a hashtag in text, a
+    /// MySQL comment only to the server.
+    fragment_after: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -502,8 +506,14 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
                     i += len;
                     continue;
                 }
+                let fragment = i > 0
+                    && b[i - 1].is_ascii_alphanumeric()
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
                 i = memchr::memchr(b'\n', &b[i..]).map_or(n, |o| i + o);
                 t.comment(false);
+                if fragment && let Some(p) = t.toks.last_mut() {
+                    p.fragment_after = true;
+                }
             }
             b'/' if i + 1 < n && b[i + 1] == b'*' => {
                 if i + 2 < n && b[i + 2] == b'!' {
@@ -663,6 +673,7 @@ impl Tokens<'_> {
             call: false,
             comment_after: false,
             glued_comment: false,
+            fragment_after: false,
         });
     }
 
@@ -1592,6 +1603,7 @@ impl Analysis<'_, '_> {
             && (postfix || matches!(k, Tk::Op(_) | Tk::Kw(Kw::Is | Kw::Like | Kw::Div)))
             && n - i <= 6
             && self.toks()[n - 1].comment_after
+            && !self.toks()[n - 1].fragment_after
         {
             self.hit(BOOLEAN, b, n - 1);
             return;
@@ -2184,20 +2196,25 @@ impl Analysis<'_, '_> {
     }
 
     /// "Q: Does information_schema.tables exist in SQLite?": a catalogue
-    /// named after a plain word, in a value of words with no quote, call,
+    /// opening a sentence or named after a plain word, in a value of words
+    /// with no quote (but an apostrophe), call,
     /// comparison, comment or statement end that could make it a query.
     fn catalogue_in_sentence(&self, i: usize) -> bool {
         let toks = self.toks();
         let b = self.t.b;
-        i > 0
-            && toks[i - 1].k == Tk::Word
-            && !toks[i - 1].call
+        // It opens the sentence ("information_schema.columns is the portable
+        // way to ...") or follows a plain word; an apostrophe inside a word
+        // ("a table's columns") is English, not a string.
+        (i == 0 || toks[i - 1].k == Tk::Word && !toks[i - 1].call)
             && b.len() <= 512
-            && !b.iter().any(|c| {
-                matches!(
-                    c,
-                    b'\'' | b'"' | b'`' | b'(' | b'=' | b';' | b'#' | b'<' | b'>'
-                )
+            && !b.iter().enumerate().any(|(at, c)| match c {
+                b'\'' => {
+                    !(at > 0
+                        && b[at - 1].is_ascii_alphabetic()
+                        && b.get(at + 1).is_some_and(u8::is_ascii_alphabetic))
+                }
+                b'"' | b'`' | b'(' | b'=' | b';' | b'#' | b'<' | b'>' => true,
+                _ => false,
             })
             && !has_comment(b)
             && toks.iter().filter(|t| t.k == Tk::Word).count() >= 6
@@ -2214,9 +2231,13 @@ impl Analysis<'_, '_> {
             return false;
         }
         let mut words = 0;
-        for t in &toks[close + 1..] {
+        for (at, t) in toks[close + 1..].iter().enumerate() {
             match t.k {
                 Tk::Word => words += 1,
+                // "relies on sleep(2); please await the event": punctuation
+                // right after the call, then the sentence goes on. A second
+                // statement there starts with a keyword and stops below.
+                Tk::Semi | Tk::Comma if at == 0 && !t.comment_after => continue,
                 Tk::Kw(
                     Kw::In
                     | Kw::Is
@@ -5461,6 +5482,32 @@ mod tests {
     fn benign(s: &str) {
         let ids = rules_for(s);
         assert!(!flagged(s), "{s:?} flagged: {ids:?}");
+    }
+
+    #[test]
+    fn url_fragments_sleep_in_prose_and_catalogues_opening_a_sentence() {
+        // `#` between two words is a URL fragment, no comment cutting the
+        // query short.
+        benign(r#"<a href="/docs/getting-started#install" rel="noopener">Install guide</a>"#);
+        benign(r#"see "/guide/set-up#step2" for the rest"#);
+        attack("x'|email--", "sqli-boolean-injection");
+        attack("x'|email#", "sqli-boolean-injection");
+        // A call, a semicolon, then the sentence goes on.
+        benign("This test is flaky because it relies on sleep(2); please await the event instead.");
+        attack("1 and sleep(5);", "sqli-time-based");
+        attack("1 and sleep(5); select 1", "sqli-time-based");
+        // A catalogue opening an English sentence with an apostrophe in it.
+        benign(
+            "information_schema.columns is the portable way to list a table's columns across MySQL and Postgres.",
+        );
+        attack(
+            "1' union select column_name from information_schema.columns--",
+            "sqli-schema-enumeration",
+        );
+        attack(
+            "information_schema.columns where table_name='users'",
+            "sqli-schema-enumeration",
+        );
     }
 
     #[test]
