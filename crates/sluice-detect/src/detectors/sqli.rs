@@ -1351,6 +1351,30 @@ impl Analysis<'_, '_> {
         })
     }
 
+    /// "Parameterised queries stop the classic ' OR 1=1 trick because ...":
+    /// a condition named mid-sentence. The break is words of prose ending
+    /// in a blank (the quote opens a word, it closes no value), and plain
+    /// words go on after the condition `..=e` with no comment or quote, a
+    /// syntax error after any injected condition.
+    fn payload_named_in_sentence(&self, b: usize, e: usize) -> bool {
+        let toks = self.toks();
+        let brk = self.t.content(&toks[b]);
+        let words = brk
+            .split(u8::is_ascii_whitespace)
+            .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
+            .count();
+        let tail = &toks[(e + 1).min(toks.len())..];
+        brk.last().is_some_and(u8::is_ascii_whitespace)
+            && words >= 3
+            && tail.len() >= 3
+            && tail[..3].iter().all(|t| t.k == Tk::Word && !t.call)
+            && !toks[e..].iter().any(|t| t.comment_after)
+            && !tail.iter().any(|t| matches!(t.k, Tk::Str { .. }))
+            && !self.t.b[toks[e].e..]
+                .iter()
+                .any(|c| matches!(c, b'\'' | b'"'))
+    }
+
     /// Whether the break at `b` and the operator at `i` quote a lone symbol
     /// in a sentence ("join strings with '/'", "use '-' between words") or
     /// in code (`m.insert("/", h)`, `version = "*",`): the operator is glued
@@ -1548,6 +1572,7 @@ impl Analysis<'_, '_> {
             }
             match self.condition(i + 1, quoted) {
                 Cond::Tautology(e) if self.quoted_text_after(e) => {}
+                Cond::Tautology(e) if self.payload_named_in_sentence(b, e) => {}
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
                 Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
                 _ if opens && self.open_logic(b, i) => {}
@@ -1701,6 +1726,8 @@ impl Analysis<'_, '_> {
                 k if is_logic(k) && i > 0 => {
                     if let Cond::Tautology(e) = self.condition(i + 1, false)
                         && !self.quoted_text_after(e)
+                        && !(matches!(self.toks()[i - 1].k, Tk::Str { .. })
+                            && self.payload_named_in_sentence(i - 1, e))
                     {
                         let prev = self.toks()[i - 1].k;
                         // After a string or a parenthesis, or after an operand
@@ -6147,6 +6174,11 @@ mod tests {
         benign("Sleep(500) between polls is too short, use a backoff.");
         benign("sleep(2) if the queue is empty; otherwise poll again");
         attack("x' OR 2=2 'abc", "sqli-tautology");
+        benign(
+            "Parameterised queries stop the classic ' OR 1=1 trick because the value never becomes part of the SQL text.",
+        );
+        attack("the name is admin ' OR 1=1 --", "sqli-tautology");
+        attack("the name is admin ' OR 1=1 limit 1 then", "sqli-tautology");
         attack("sleep(5); select 1", "sqli-time-based");
     }
 
