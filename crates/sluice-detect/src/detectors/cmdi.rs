@@ -20,6 +20,11 @@
 //! substitution and is treated like `$(...)`; a `; ` between two clauses of
 //! a sentence ("runs at 02:00; `crontab -e` opens the editor") is prose.
 //!
+//! A value or line that is one whole command line with nothing hostile in
+//! it (`env --version`, `pip install x`) is `cmdi-command-line`; the engine
+//! reports it for parameters and drops it in free text, which quotes such
+//! lines to show them.
+//!
 //! Template injection is recognised inside template delimiters (`{{ }}`,
 //! `{% %}`, `${ }`, `#{ }`, `*{ }`, `%{ }`, `<% %>`): arithmetic probes such as
 //! `{{7*7}}` and object-graph walks towards code execution (`__class__`,
@@ -122,6 +127,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::High,
         "Option that runs a command or writes a file smuggled into a value (`x -TT 'sh -c id'`, `eth0 -z /tmp/x.sh`, `ext::sh -c`)",
     ),
+    rule(
+        COMMAND_LINE_RULE,
+        Severity::High,
+        "A parameter value that is a whole command line (`env --version`, `ansible-vault decrypt x`); not reported in free text, which quotes command lines",
+    ),
 ];
 
 const R_CHAIN: usize = 0;
@@ -139,6 +149,11 @@ const R_MAIL: usize = 11;
 const R_SHELLSHOCK: usize = 12;
 const R_JNDI: usize = 13;
 const R_ARGINJ: usize = 14;
+const R_COMMAND_LINE: usize = 15;
+
+/// The id of the rule for a value that is one harmless command line, which
+/// the engine reports only for parameter values, not in free text.
+pub(crate) const COMMAND_LINE_RULE: &str = "cmdi-command-line";
 
 /// How much a command name alone says.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -2095,8 +2110,23 @@ fn substitution_only(p: &[u8]) -> bool {
             .all(|c| matches!(c, b'g' | b'i' | b'm' | b's' | b'x' | b'r' | b'c' | b'd'))
 }
 
-/// Decides whether a command in a given context with given arguments is an injection.
-fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
+/// What [`decide`] found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Decision {
+    /// No injection.
+    No,
+    /// A whole value or line that reads as one harmless command line
+    /// (`env --version`, `pip install x`): an injection when it is a
+    /// parameter the application may hand to a shell, shown text otherwise.
+    CommandLine,
+    /// An injection wherever it stands.
+    Yes,
+}
+
+/// Decides whether a command in a given context with given arguments is an
+/// injection.
+fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> Decision {
+    let yes = |b: bool| if b { Decision::Yes } else { Decision::No };
     let evidence =
         args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
     match ctx {
@@ -2109,7 +2139,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             let jargon = cmd.jargon
                 && args.lowercase
                 && (args.bare || (args.any && args.stop_words == 0 && !args.sentence));
-            (args.bare && cmd.bare) || evidence || glued_tool || subcommand || jargon
+            yes((args.bare && cmd.bare) || evidence || glued_tool || subcommand || jargon)
         }
         Ctx::Weak | Ctx::Start => {
             // "ping 10.0.0.1 returns 'Request timed out', is the router
@@ -2119,7 +2149,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             // still a command there.
             let prose = args.sentence && args.stop_words >= 2 && args.prose_words >= 4;
             if prose && !(cmd.kind == Kind::Interp && args.strong) {
-                return false;
+                return Decision::No;
             }
             // A whole value or line that reads as one lower-case command line:
             // `pip install x`, `kubectl get pods -A`. Product names in prose are
@@ -2137,15 +2167,21 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> bool {
             let tool = cmd.kind != Kind::Weak && args.shellish && args.prose_words < 3;
             let recon =
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
-            strongish || tool || recon || cmdline
+            if strongish || recon {
+                Decision::Yes
+            } else if tool || cmdline {
+                Decision::CommandLine
+            } else {
+                Decision::No
+            }
         }
-        Ctx::Span | Ctx::DocSpan => args.strong && (!args.net_only || cmd.network),
+        Ctx::Span | Ctx::DocSpan => yes(args.strong && (!args.net_only || cmd.network)),
         Ctx::Chained => {
             // A shell or interpreter with nothing after it reads its program
             // from the pipe: `... | tr x o | sh`.
-            (args.strong && (!args.net_only || cmd.network))
+            yes((args.strong && (!args.net_only || cmd.network))
                 || (cmd.kind == Kind::Recon && (args.bare || args.shellish))
-                || (cmd.kind == Kind::Interp && args.bare)
+                || (cmd.kind == Kind::Interp && args.bare))
         }
     }
 }
@@ -2577,7 +2613,8 @@ fn check_command_at(
     {
         return false;
     }
-    if !decide(cmd, effective, &args) {
+    let decision = decide(cmd, effective, &args);
+    if decision == Decision::No {
         return false;
     }
     // `tar -xzf x.tar.gz && cd x && ./configure`, `systemctl status nginx |
@@ -2598,6 +2635,8 @@ fn check_command_at(
         R_SUBSHELL
     } else if via_path && matches!(ctx, Ctx::Weak | Ctx::Start | Ctx::Span) {
         R_BINPATH
+    } else if decision == Decision::CommandLine {
+        R_COMMAND_LINE
     } else {
         R_CHAIN
     };
@@ -5826,7 +5865,10 @@ fn web_or_system_file(a: &str) -> bool {
 /// (after quotes and an `exec=` style prefix) or a script path.
 fn command_argument(a: &str) -> bool {
     let a = a.trim_start_matches(['\'', '"']);
-    let a = a.strip_prefix("exec=").unwrap_or(a);
+    // `exec='sh x.sh'`: the command may be quoted after the prefix too.
+    let a = a
+        .strip_prefix("exec=")
+        .map_or(a, |r| r.trim_start_matches(['\'', '"']));
     let word: String = a
         .bytes()
         .take_while(|c| !matches!(c, b' ' | b'\t' | b'\'' | b'"' | b'=' | b','))

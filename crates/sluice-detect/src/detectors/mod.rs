@@ -13,7 +13,7 @@
 
 use crate::finding::{Hit, RuleInfo};
 
-mod cmdi;
+pub(crate) mod cmdi;
 mod path;
 mod pii;
 mod prompt;
