@@ -11,6 +11,7 @@ use crate::decode::{
 };
 use crate::detectors::MODULES;
 use crate::detectors::cmdi::COMMAND_LINE_RULE;
+use crate::detectors::sqli::WHOLE_QUERY_RULE;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -653,9 +654,10 @@ fn run_detectors(
             if !none_disabled && inner.cfg.disabled.contains(h.rule.id) {
                 continue;
             }
-            // A message or document that is a command line shows it; a
-            // parameter that is one may be handed to a shell.
-            if v.free_text && h.rule.id == COMMAND_LINE_RULE {
+            // A message or document that is a command line or a query shows
+            // it; a parameter that is one may be handed to a shell or a
+            // database.
+            if v.free_text && (h.rule.id == COMMAND_LINE_RULE || h.rule.id == WHOLE_QUERY_RULE) {
                 continue;
             }
             push_finding(

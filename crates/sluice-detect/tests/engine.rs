@@ -587,3 +587,35 @@ fn capped_findings_are_counted_as_omitted() {
     let v = detector.scan(b"one mail: jane@example.com");
     assert_eq!((v.findings.len(), v.findings_omitted), (1, 0));
 }
+
+/// A whole filtered query is reported where it is a parameter, not in free
+/// text; an injection shape is reported in both.
+#[test]
+fn whole_queries_are_parameters_not_text() {
+    let d = detector();
+    for q in [
+        "SELECT id FROM jobs WHERE status = 'queued' ORDER BY priority DESC LIMIT 1;",
+        "UPDATE products SET price = price * 1.05 WHERE category = 'garden';",
+        "select * from users where id = 1",
+    ] {
+        let json = serde_json::json!({ "q": q }).to_string();
+        let v = d.scan_as(json.as_bytes(), InputKind::Json);
+        assert!(
+            v.threat && v.findings.iter().any(|f| f.rule_id == "sqli-whole-query"),
+            "{q:?} as a JSON value: {:?}",
+            v.findings
+        );
+        let form = format!("q={}", urlencode(q));
+        assert!(
+            d.scan_as(form.as_bytes(), InputKind::Query).threat,
+            "{q:?} in a query"
+        );
+        let v = d.scan(q.as_bytes());
+        assert!(!v.threat, "{q:?} as text: {:?}", v.findings);
+    }
+    assert!(d.scan(b"x', is_admin=1 WHERE id=7#").threat);
+    assert!(
+        d.scan(b"1 UNION SELECT username, password FROM users WHERE 1=1")
+            .threat
+    );
+}

@@ -18,7 +18,7 @@ mod path;
 mod pii;
 mod prompt;
 pub(crate) mod prompt_model;
-mod sqli;
+pub(crate) mod sqli;
 mod xss;
 
 /// One detector module.

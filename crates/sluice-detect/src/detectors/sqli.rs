@@ -18,7 +18,9 @@
 //! reported at low severity (`sqli-bare-statement`), which by default is
 //! below the minimum severity that makes a finding actionable: prose about
 //! SQL is not an attack, a payload that *is* a query usually also matches a
-//! stronger rule.
+//! stronger rule. One with a filter or grouping (`select * from users where
+//! id = 1`) is `sqli-whole-query`, which the engine reports for parameter
+//! values and drops in free text.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
@@ -55,6 +57,11 @@ const CAST: usize = 17;
 const NOSQL: usize = 18;
 const BREAK_KEYWORD: usize = 19;
 const SPLIT_KEYWORD: usize = 20;
+const WHOLE_QUERY: usize = 21;
+
+/// The id of the rule for a value that is one whole filtered query, which
+/// the engine reports only for parameter values, not in free text.
+pub(crate) const WHOLE_QUERY_RULE: &str = "sqli-whole-query";
 
 /// The SQL injection rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -162,6 +169,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "sqli-split-keyword",
         Severity::High,
         "A SQL keyword split across concatenated string literals to dodge keyword filters (EXEC('SEL' + 'ECT ...'), 'UNI'||'ON')",
+    ),
+    rule(
+        WHOLE_QUERY_RULE,
+        Severity::Medium,
+        "A parameter value that is a whole query with a filter or grouping (select ... from t where ..., update t set ... where ...); not reported in free text, which quotes queries",
     ),
 ];
 
@@ -3029,7 +3041,7 @@ impl Analysis<'_, '_> {
                 )
             });
             if filtered {
-                self.hit(STATEMENT, 0, n - 1);
+                self.hit(WHOLE_QUERY, 0, n - 1);
             } else {
                 self.hit(BARE, 0, e);
             }
@@ -5770,7 +5782,7 @@ mod tests {
         );
         assert_eq!(
             rules_for("select * from users where id = 1"),
-            vec!["sqli-statement"]
+            vec!["sqli-whole-query"]
         );
         assert!(rules_for("select the best option").is_empty());
     }
