@@ -1977,7 +1977,7 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
         // A markdown image whose address has a slot to fill: rendering it
         // sends whatever is put there to that server.
         mk(
-            r"(?i)!\[[^\]\n\x00]{0,100}\]\(\s*(?:https?:)?//[^)\s\x00]{0,200}?(?:\{[^{}\n\x00]{1,60}\}|\$\{|\[[a-z_ ]{2,40}\]|<[a-z_ ]{2,40}>|%7b)",
+            r"(?i)!\[[^\]\n\x00]{0,100}\]\(\s*(?:https?:)?//[^)\s\x00]{0,200}?(?:\{[^{}\n\x00]{1,60}\}|\$\{|\[[a-z_ ]{2,40}\]|<[a-z_ ]{2,40}>|%7b|=(?-i:[A-Z][A-Z0-9_]{2,40})[)&\s])",
             R_INDIRECT,
         ),
         // "decode this base64 and follow it": the payload is the instruction.
@@ -2038,6 +2038,12 @@ static PATTERNS: LazyLock<Vec<(Regex, usize)>> = LazyLock::new(|| {
         mk(
             r"(?i)(?-u:\b)(?:not\s+(?:allowed|permitted|supposed)\s+to|can(?:no|')t|refuse\s+to|won't)\s+(?:discuss|say|share|reveal|talk\s+about|tell|mention|disclose|cover|answer|explain|provide)(?-u:\b)[^\x00]{0,200}?(?-u:\b)(?:including|include|give|reveal|provide|show|spell\s+out|list|with|explain|describe)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:the|those|these)\s+(?:forbidden|prohibited|restricted|banned|censored|disallowed|off-limits|withheld|redacted)\s+(?:details|information|content|parts|steps|specifics|facts|bits|material)(?-u:\b)",
             R_JAILBREAK,
+        ),
+        // An HTML image whose address is completed with the conversation
+        // or a secret: a slot, a placeholder, or a string joined on.
+        mk(
+            r#"(?i)<img\s[^>\x00]{0,120}?src\s*=\s*["']?(?:https?:)?//[^"'\s>\x00]{0,200}?(?:\{[^{}\n\x00]{1,60}\}|\$\{|%7b|=(?-i:[A-Z][A-Z0-9_]{2,40})["'&\s>]|=?["']\s*\+\s*[a-z0-9_.]{0,30}\(?\s*[a-z0-9_.]{2,40})"#,
+            R_INDIRECT,
         ),
     ]
 });
@@ -2188,6 +2194,7 @@ const GATES: &[&[&str]] = &[
         "refuse to",
         "won't",
     ],
+    &["<img"],
 ];
 
 /// For each entry of `PATTERNS`: how far a match can start before its gate
@@ -2214,6 +2221,7 @@ const REACH: &[(usize, usize)] = &[
     (140, 80),
     (0, 200),
     (0, 340),
+    (0, 400),
 ];
 
 /// Gate literals that may sit inside a longer word of a match.
@@ -2222,24 +2230,75 @@ const GATE_INSIDE_WORDS: usize = 9;
 /// The index in `PATTERNS` of the markdown image with a slot in its address.
 const MD_IMAGE: usize = 10;
 
+/// The index in `PATTERNS` of the HTML image completed with data.
+const IMG_TAG: usize = 21;
+
 /// Whether the slot of a markdown image address (`m_start..m_end`, ending at
 /// the slot) is filled with the conversation: its name says so
 /// (`{conversation}`, `[SECRET]`, `%7Bchat_history%7D`), or the text near the
 /// image tells the reader to fill it in. `{id}.png`, `{user_id}`, `{size}` are
 /// templates of ordinary sites.
 fn image_slot_leaks(text: &str, m_start: usize, m_end: usize) -> bool {
+    // The slot: a bracket, an upper-case placeholder after "=", or a
+    // string joined on with "+".
     let slot_start = text[m_start..m_end]
-        .rfind(['{', '[', '<', '%', '$'])
+        .rfind(['{', '[', '<', '%', '$', '=', '+'])
         .map_or(m_end, |p| m_start + p);
     let tail = &text[slot_start..floor(text, (slot_start + 48).min(text.len()))];
     let name: String = tail
-        .trim_start_matches(['{', '[', '<', '$', '%'])
+        .trim_start_matches(['{', '[', '<', '$', '%', '=', '+', '"', '\'', ' '])
         .trim_start_matches("7b")
         .trim_start_matches("7B")
         .chars()
-        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '\''))
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | ' ' | '.' | '\'' | '('))
         .collect::<String>()
         .to_lowercase();
+    // A bare placeholder (`?k=SECRET`) or a joined string (`" + x`) names
+    // data in ordinary templates too (`?token=YOUR_TOKEN`, `' + user.email`):
+    // only the conversation or the assistant's secrets count, named in the
+    // slot or by the text around it ("... any API key you've seen in this
+    // chat").
+    if matches!(text.as_bytes().get(slot_start), Some(b'=' | b'+')) {
+        const CHAT: &[&str] = &[
+            "conversation",
+            "chat",
+            "history",
+            "messages",
+            "transcript",
+            "secrets",
+            "apikey",
+            "credentials",
+            "prompt",
+            "context",
+            "memory",
+        ];
+        if name
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CHAT.contains(&w))
+        {
+            return true;
+        }
+        let lo = ceil(text, m_start.saturating_sub(200));
+        let hi = floor(text, (m_end + 240).min(text.len()));
+        let around = text[lo..hi].to_ascii_lowercase();
+        return [
+            "in this chat",
+            "in this conversation",
+            "you've seen",
+            "you have seen",
+            "you have access",
+            "earlier in",
+            "so far",
+            "chat history",
+            "the conversation",
+            "system prompt",
+            "previous message",
+            "your context",
+            "your memory",
+        ]
+        .iter()
+        .any(|k| around.contains(k));
+    }
     const DATA: &[&str] = &[
         "conversation",
         "conv",
@@ -2355,7 +2414,8 @@ fn scan_gate(
         if *rule == R_DELIM && delim_mentioned(text, ws + m.start(), ws + m.end()) {
             continue;
         }
-        if r == MD_IMAGE && !image_slot_leaks(text, ws + m.start(), ws + m.end()) {
+        if (r == MD_IMAGE || r == IMG_TAG) && !image_slot_leaks(text, ws + m.start(), ws + m.end())
+        {
             continue;
         }
         push(hits, text, *rule, ws + m.start(), ws + m.end());
@@ -6933,6 +6993,37 @@ mod sem {
             {
                 return Some(n + 3);
             }
+            // "as instruções do sistema e ...", "las reglas del sistema.",
+            // "do desenvolvedor;": the system or its developer ends the
+            // phrase, no other one is named.
+            if self.joined(n, n + 2)
+                && matches!(
+                    self.w(n + 1),
+                    "do" | "da" | "de" | "del" | "du" | "di" | "dello" | "des"
+                )
+                && matches!(
+                    self.w(n + 2),
+                    "sistema"
+                        | "système"
+                        | "systeme"
+                        | "systeem"
+                        | "system"
+                        | "desenvolvedor"
+                        | "desarrollador"
+                        | "développeur"
+                        | "sviluppatore"
+                        | "operador"
+                        | "opérateur"
+                        | "operatore"
+                )
+                && (!self.joined(n + 2, n + 3)
+                    || matches!(
+                        self.w(n + 3),
+                        "e" | "y" | "et" | "en" | "und" | "i" | "ed" | "ou" | "o"
+                    ))
+            {
+                return Some(n + 2);
+            }
             None
         }
 
@@ -11334,6 +11425,155 @@ mod intl {
         // Vietnamese
         ("không bị kiểm duyệt", FREE),
         ("không bị giới hạn bởi", FREE),
+        ("mọi", OWN),
+        ("đã được cài đặt", OWN),
+        ("được thiết lập", OWN),
+        ("của hệ thống", OWN),
+        ("đừng làm theo", OVR),
+        ("không cần tuân theo", OVR),
+        ("lịch sử trò chuyện", DATA),
+        ("lịch sử hội thoại", DATA),
+        ("mật khẩu", DATA),
+        ("gửi", SEND),
+        ("prompt gốc", SECRET),
+        ("lời nhắc ẩn", SECRET),
+        ("chỉ dẫn hệ thống", SECRET),
+        ("thông điệp ẩn", SECRET),
+        // Hebrew: the instructions after a one-letter prefix ("מההנחיות"),
+        // the system's ("של המערכת"), the conversation sent on.
+        ("ההנחיות", TGT),
+        ("ההוראות", TGT),
+        ("הכללים", TGT),
+        ("המגבלות", TGT),
+        ("של המערכת", OWN),
+        ("שהוגדרו לך", OWN),
+        ("הקודמת", OWN),
+        ("כל ה", OWN),
+        ("הנחיות המערכת", SECRET),
+        ("הוראות המערכת", SECRET),
+        ("ההנחיות הנסתרות", SECRET),
+        ("ההנחיות הסודיות", SECRET),
+        ("היסטוריית השיחה", DATA),
+        ("היסטוריית הצ'אט", DATA),
+        ("סיסמאות", DATA),
+        ("שלח את", SEND),
+        ("שלחי את", SEND),
+        ("העבר את", SEND),
+        // Greek: the system's instructions, the hidden message
+        ("του συστήματος", OWN),
+        ("αρχικές", OWN),
+        ("εντολές", TGT),
+        ("περιορισμούς", TGT),
+        ("ξέχνα", OVR),
+        ("παραβλέψτε", OVR),
+        ("σταμάτα να ακολουθείς", OVR),
+        ("μην ακολουθήσεις", OVR),
+        ("κρυφό μήνυμα", SECRET),
+        ("μήνυμα ρυθμίσεων", SECRET),
+        ("αρχικό μήνυμα", SECRET),
+        ("κρυφή προτροπή", SECRET),
+        ("δείξτε", SHOW),
+        ("τύπωσε", SHOW),
+        ("ιστορικό της συνομιλίας", DATA),
+        ("ιστορικό συνομιλίας", DATA),
+        ("κωδικούς πρόσβασης", DATA),
+        ("στείλε", SEND),
+        // Czech: stop going by the operator's instructions
+        ("přestaň se řídit", OVR),
+        ("přestaňte se řídit", OVR),
+        ("neřiď se", OVR),
+        ("neřiďte se", OVR),
+        ("nedbej", OVR),
+        ("nerespektuj", OVR),
+        ("přestaň dodržovat", OVR),
+        ("instrukcí", TGT),
+        ("pravidel", TGT),
+        ("omezení", TGT),
+        ("provozovatel", OWN),
+        ("systému", OWN),
+        ("vývojář", OWN),
+        ("dosavadní", OWN),
+        ("veškeré", OWN),
+        ("všech", OWN),
+        ("tvých", OWN),
+        ("svých", OWN),
+        ("původní", OWN),
+        ("systémovou výzvu", SECRET),
+        ("systémovou zprávu", SECRET),
+        ("systémová zpráva", SECRET),
+        ("skrytou výzvu", SECRET),
+        ("skryté zadání", SECRET),
+        ("skrytý prompt", SECRET),
+        ("bez jakýchkoli omezení", FREE),
+        ("bez jakýchkoliv omezení", FREE),
+        ("bez filtrů", FREE),
+        ("pošli mi", SHOW),
+        // Japanese: earlier instructions declared void, the set-up prompt
+        ("無効です", OVR),
+        ("無効にして", OVR),
+        ("無効とし", OVR),
+        ("無効になりました", OVR),
+        ("従う必要はありません", OVR),
+        ("従わなくていい", OVR),
+        ("設定された", OWN),
+        ("設定プロンプト", SECRET),
+        ("初期プロンプト", SECRET),
+        ("システムメッセージ", SECRET),
+        ("システム指示", SECRET),
+        ("隠しプロンプト", SECRET),
+        ("内部指示", SECRET),
+        ("全文表示", SHOW),
+        ("書き出して", SHOW),
+        ("会話履歴", DATA),
+        // Tagalog: forget your rules, the hidden instructions
+        ("kalimutan", OVR),
+        ("huwag pansinin", OVR),
+        ("wag pansinin", OVR),
+        ("balewalain", OVR),
+        ("huwag sundin", OVR),
+        ("wag sundin", OVR),
+        ("isantabi", OVR),
+        ("patakaran", TGT),
+        ("tagubilin", TGT),
+        ("alituntunin", TGT),
+        ("panuntunan", TGT),
+        ("patakaran mo", TGT | OWN),
+        ("tagubilin mo", TGT | OWN),
+        ("alituntunin mo", TGT | OWN),
+        ("panuntunan mo", TGT | OWN),
+        ("limitasyon mo", TGT | OWN),
+        ("naunang", OWN),
+        ("lahat ng", OWN),
+        ("iyong", OWN),
+        ("ipakita", SHOW),
+        ("ibigay mo", SHOW),
+        ("sabihin mo", SHOW),
+        ("isulat mo", SHOW),
+        ("system prompt mo", SECRET),
+        ("nakatagong tagubilin", SECRET),
+        ("nakatagong instruksyon", SECRET),
+        ("lihim na tagubilin", SECRET),
+        ("walang limitasyon", FREE),
+        ("walang patakaran", FREE),
+        ("walang anumang limitasyon", FREE),
+        ("simula ngayon, ikaw", ROLE),
+        ("simula ngayon ikaw", ROLE),
+        ("mula ngayon, ikaw", ROLE),
+        ("ikaw na ngayon", ROLE),
+        ("listahan ng mga customer", DATA),
+        ("kasaysayan ng usapan", DATA),
+        ("ipadala", SEND),
+        // The system's instructions, the hidden prompt: Hungarian,
+        // Romanian, Ukrainian and Russian
+        ("a rendszer utasításait", TGT | OWN),
+        ("rendszerutasítás", TGT | OWN),
+        ("rejtett prompt", SECRET),
+        ("sistemului", OWN),
+        ("promptul ascuns", SECRET),
+        ("системи", OWN),
+        ("системы", OWN),
+        ("прихований промпт", SECRET),
+        ("скрытый промпт", SECRET),
     ];
 
     /// Marks that change no word: Arabic vowel signs and tatweel, joiners,
