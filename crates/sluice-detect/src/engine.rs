@@ -51,22 +51,65 @@ struct Mode {
     capped: bool,
     /// Run only the PII rules: redaction needs nothing else.
     pii_only: bool,
+    /// The text scanned is part of an input that is not free text (a window
+    /// of a JSON document or form, base64 inside a parameter): its rules for
+    /// parameters apply whatever the part looks like.
+    param: bool,
 }
 
 impl Mode {
     const VERDICT: Mode = Mode {
         capped: true,
         pii_only: false,
+        param: false,
     };
     const REDACT: Mode = Mode {
         capped: false,
         pii_only: true,
+        param: false,
     };
+}
+
+/// Whether `text`, given as `Auto`, opens like a parameter (`q=...`,
+/// `cmd=env --version&x=1`): a key of name characters and `=`. A form
+/// with a raw blank is no valid form, but it is still parameters.
+fn param_shaped(text: &str) -> bool {
+    let b = text.as_bytes();
+    let n = b
+        .iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']'))
+        .count();
+    n > 0 && !b[0].is_ascii_digit() && b.get(n) == Some(&b'=')
+}
+
+/// Whether a whole input of `kind` is free text (a message, a document, a
+/// file) rather than parameters: `Text`, or `Auto` that is neither JSON,
+/// nor a form, nor shaped like one.
+fn free_text_input(input: &[u8], kind: InputKind) -> bool {
+    match kind {
+        InputKind::Text => true,
+        InputKind::Auto => {
+            let text = match std::str::from_utf8(input) {
+                Ok(t) => t,
+                // Decided on the valid start: a heuristic needs no more.
+                Err(e) => std::str::from_utf8(&input[..e.valid_up_to()]).unwrap_or(""),
+            };
+            !looks_like_json(text) && !looks_like_form(text) && !param_shaped(text)
+        }
+        _ => false,
+    }
 }
 
 /// Every finding in `input`.
 fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Finding> {
     let mut findings = Vec::new();
+    // Parts of an input (its windows, its base64 runs) are parameters when
+    // the whole is.
+    let parts = Mode {
+        param: mode.param || !free_text_input(input, kind),
+        ..mode
+    };
     if input.len() <= inner.max_input_len {
         scan_one(inner, input, kind, 0, mode, &mut findings);
     } else {
@@ -80,14 +123,14 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Find
             } else {
                 kind
             };
-            scan_one(inner, &input[at..end], k, at, mode, &mut findings);
+            scan_one(inner, &input[at..end], k, at, parts, &mut findings);
             if end == input.len() {
                 break;
             }
             at += step;
         }
     }
-    scan_base64(inner, input, mode, &mut findings);
+    scan_base64(inner, input, parts, &mut findings);
     findings
 }
 
@@ -320,16 +363,23 @@ fn scan_views<'a>(
     };
 
     // Values.
+    let given = kind;
     let kind = match kind {
         InputKind::Auto if looks_like_json(text) => InputKind::Json,
         InputKind::Auto if looks_like_form(text) => InputKind::Form,
         InputKind::Auto => InputKind::Text,
         k => k,
     };
-    v.free_text = kind == InputKind::Text;
+    v.free_text = !v.mode.param
+        && (kind == InputKind::Text && !(given == InputKind::Auto && param_shaped(text)));
     let text: &str = match kind {
         InputKind::Json => {
-            if let Some(values) = extract_json(text, &mut sc.values, &mut NoMap) {
+            let parsed = extract_json(text, &mut sc.values, &mut NoMap);
+            // `[WIP] notes ...` opens like JSON and is text after all.
+            if parsed.is_none() && given == InputKind::Auto && !v.mode.param {
+                v.free_text = true;
+            }
+            if let Some(values) = parsed {
                 v.json = true;
                 v.maps.push(Layer::Values {
                     input: text,

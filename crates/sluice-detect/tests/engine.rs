@@ -618,4 +618,136 @@ fn whole_queries_are_parameters_not_text() {
         d.scan(b"1 UNION SELECT username, password FROM users WHERE 1=1")
             .threat
     );
+    // SQL written out whole: sub-selects, catalogues, ranges and the
+    // statements of a transaction belong to the query shown.
+    for q in [
+        "-- see ticket 1\nDELETE FROM cart_items WHERE cart_id IN (SELECT id FROM carts WHERE updated_at < '2025-01-01');",
+        "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='messages';",
+        "BEGIN; UPDATE accounts SET balance = balance - 50 WHERE id = 7; UPDATE accounts SET balance = balance + 50 WHERE id = 9; COMMIT;",
+    ] {
+        let v = d.scan(q.as_bytes());
+        assert!(!v.threat, "{q:?} as text: {:?}", v.findings);
+        let json = serde_json::json!({ "q": q }).to_string();
+        assert!(d.scan(json.as_bytes()).threat, "{q:?} as a JSON value");
+    }
+    // `BETWEEN a AND b` is a range, no second condition.
+    let explain = "EXPLAIN ANALYZE SELECT * FROM events WHERE tenant_id = 42 AND ts BETWEEN '2026-10-01' AND '2026-10-31';";
+    assert!(!d.scan(explain.as_bytes()).threat);
+    // What a query shown does not hold keeps its rule.
+    for q in [
+        "DELETE FROM users;--",
+        "SELECT 1; DROP TABLE users",
+        "SELECT * FROM users WHERE name = 'a' OR 1=1",
+        "SELECT * FROM users WHERE id = 1 UNION SELECT password FROM admins",
+    ] {
+        assert!(d.scan(q.as_bytes()).threat, "{q:?}");
+    }
+}
+
+/// Where an input is parameters as a whole, its parts are too: its base64
+/// runs, the windows of a long body, a form written with raw blanks, JSON
+/// that does not parse stays text.
+#[test]
+fn parameter_rules_follow_the_whole_input() {
+    use base64::Engine as _;
+    let d = detector();
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    for q in ["select password from users where id = 1", "env --version"] {
+        let query = format!("q={}", b64(q));
+        assert!(
+            d.scan_as(query.as_bytes(), InputKind::Query).threat,
+            "{query}"
+        );
+        assert!(d.scan(query.as_bytes()).threat, "{query} as Auto");
+    }
+    // A form with raw blanks is still parameters.
+    assert!(d.scan(b"q=select password from users where id = 1").threat);
+    assert!(d.scan(b"cmd=env --version&x=1").threat);
+    // Text that opens like JSON and is none stays text.
+    assert!(!d.scan(b"[WIP] notes\nenv --version").threat);
+    // Windows of a long form body are parameters.
+    let small = Detector::builder()
+        .max_input_len(64 << 10)
+        .build()
+        .expect("detector");
+    let body = format!(
+        "pad={}&cmd=env+--version&q=select+password+from+users+where+id+%3D+1",
+        "x".repeat(70_000)
+    );
+    let v = small.scan(body.as_bytes());
+    assert!(
+        v.findings.iter().any(|f| f.rule_id == "cmdi-command-line")
+            && v.findings.iter().any(|f| f.rule_id == "sqli-whole-query"),
+        "{:?}",
+        v.findings
+    );
+}
+
+/// Command lines that do harm, a command reading or writing a file after
+/// a query parameter, and a `#` comment glued to a word are reported in
+/// free text too.
+#[test]
+fn exemptions_keep_their_attacks() {
+    let d = detector();
+    for t in [
+        "rm -rf --no-preserve-root /",
+        "dd if=/dev/zero of=/dev/sda",
+        "useradd -o -u 0 backdoor",
+        "nc -lvp 4444",
+        "iptables -F",
+        "systemctl stop firewalld",
+        "shutdown -h now",
+        "killall -9 nginx",
+        "crontab -r",
+        "http://x/?a=1&sh<1",
+        "http://x/?a=1&id>1",
+        "http://x/?a=1&whoami>1",
+        "x'|email#a",
+        "x'|email#1",
+    ] {
+        assert!(d.scan_as(t.as_bytes(), InputKind::Text).threat, "{t:?}");
+    }
+    assert!(
+        !d.scan(b"https://www.example.org/recipes?ingredient=sage&exclude=nuts&time<30")
+            .threat
+    );
+    assert!(!d.scan(b"systemctl restart nginx").threat);
+}
+
+/// PowerShell: a name built into a variable is found past decoys; paths
+/// built the same way are ordinary scripting.
+#[test]
+fn powershell_built_names_past_decoys() {
+    let d = detector();
+    let decoys = format!(
+        "$aa=1;{} $v=('Invo'+'ke-Expre'+'ssion');&$v (\"wh\"+\"oami /all\")",
+        "&$aa;".repeat(40)
+    );
+    assert!(d.scan(decoys.as_bytes()).threat);
+    for t in [
+        "$exe = \"{0}\\bin\\tool.exe\" -f $env:ProgramFiles; & $exe --version",
+        "$path = 'C:\\Tools\\' + 'build.exe'; & $path --release",
+    ] {
+        let v = d.scan(t.as_bytes());
+        assert!(
+            !v.findings.iter().any(|f| f.rule_id == "cmdi-windows"),
+            "{t:?}: {:?}",
+            v.findings
+        );
+    }
+    // Long runs of assignments and calls give their verdict (one pass).
+    let runs = format!("{}{}%41", "$a=".repeat(100_000), ";&$a".repeat(10_000));
+    let _ = d.scan(runs.as_bytes());
+}
+
+/// A condition quoted mid-sentence is prose only after a quote; long values
+/// of such sentences give their verdict (the check is bounded).
+#[test]
+fn conditions_named_in_sentences() {
+    let d = detector();
+    assert!(d.scan(b"1 and 'aa bb cc ' or 1=1 dd ee ff").threat);
+    let long = "\"aa bb cc \" or 1=1 dd ee ff ".repeat(40_000);
+    let _ = d.scan(long.as_bytes());
+    let json = format!("{{\"m\":{}}}", serde_json::Value::String(long));
+    let _ = d.scan(json.as_bytes());
 }

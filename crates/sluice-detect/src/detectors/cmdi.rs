@@ -1698,6 +1698,12 @@ fn query_comparison(b: &[u8], seg_start: usize, amp: usize, seg_end: usize) -> b
     if k == name || k >= seg_end || !matches!(b[k], b'<' | b'>') {
         return false;
     }
+    // A command there runs (`&id>1`, `&sh<1`); a wrapper with nothing to
+    // wrap (`&time<30`) or a word that is no command only compares.
+    let word = String::from_utf8_lossy(&b[name..k]).to_ascii_lowercase();
+    if resolve(&word, false).is_some() && !WRAPPERS.contains(&word.as_str()) {
+        return false;
+    }
     k += 1;
     if k < seg_end && b[k] == b'=' {
         k += 1;
@@ -2110,6 +2116,78 @@ fn substitution_only(p: &[u8]) -> bool {
             .all(|c| matches!(c, b'g' | b'i' | b'm' | b's' | b'x' | b'r' | b'c' | b'd'))
 }
 
+/// Commands whose whole command line does harm or opens the host
+/// wherever it is written (`rm -rf /`, `dd of=/dev/sda`, `nc -lvp 4444`,
+/// `iptables -F`, `useradd -o -u 0 x`): never only shown.
+const DESTRUCTIVE: &[&str] = &[
+    "rm",
+    "dd",
+    "mkfs",
+    "shred",
+    "wipefs",
+    "fdisk",
+    "parted",
+    "useradd",
+    "userdel",
+    "usermod",
+    "adduser",
+    "deluser",
+    "passwd",
+    "chpasswd",
+    "visudo",
+    "nc",
+    "ncat",
+    "netcat",
+    "socat",
+    "telnet",
+    "iptables",
+    "ip6tables",
+    "nft",
+    "ufw",
+    "setenforce",
+    "shutdown",
+    "reboot",
+    "halt",
+    "poweroff",
+    "kill",
+    "killall",
+    "pkill",
+    "crontab",
+    "insmod",
+    "rmmod",
+    "modprobe",
+    "chattr",
+    "nslookup",
+    "history",
+    "unset",
+    "mount",
+    "umount",
+    "swapoff",
+    "format",
+    "del",
+    "rd",
+    "rmdir",
+    "reg",
+    "net",
+    "sc",
+    "taskkill",
+    "vssadmin",
+    "bcdedit",
+    "wevtutil",
+    "cipher",
+];
+
+/// Whether the command `name` with arguments `args` does harm whatever it
+/// is written in: one of [`DESTRUCTIVE`], or `systemctl`/`service`
+/// stopping, disabling or masking a unit.
+fn destructive(name: &str, args: &[u8]) -> bool {
+    DESTRUCTIVE.contains(&name)
+        || (matches!(name, "systemctl" | "service")
+            && args
+                .split(u8::is_ascii_whitespace)
+                .any(|w| matches!(w, b"stop" | b"disable" | b"mask" | b"kill")))
+}
+
 /// What [`decide`] found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Decision {
@@ -2124,8 +2202,9 @@ enum Decision {
 }
 
 /// Decides whether a command in a given context with given arguments is an
-/// injection.
-fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> Decision {
+/// injection; `harmful`: the command line does harm wherever it is written
+/// (see [`destructive`]).
+fn decide(cmd: Cmd, ctx: Ctx, args: &Args, harmful: bool) -> Decision {
     let yes = |b: bool| if b { Decision::Yes } else { Decision::No };
     let evidence =
         args.shellish || args.strong || (cmd.numeric && args.numeric) || (cmd.any_arg && args.any);
@@ -2167,7 +2246,7 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args) -> Decision {
             let tool = cmd.kind != Kind::Weak && args.shellish && args.prose_words < 3;
             let recon =
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
-            if strongish || recon {
+            if strongish || recon || (harmful && (tool || cmdline)) {
                 Decision::Yes
             } else if tool || cmdline {
                 Decision::CommandLine
@@ -2613,7 +2692,8 @@ fn check_command_at(
     {
         return false;
     }
-    let decision = decide(cmd, effective, &args);
+    let harmful = destructive(name, &b[w.end..args.end]);
+    let decision = decide(cmd, effective, &args, harmful);
     if decision == Decision::No {
         return false;
     }
@@ -4546,51 +4626,64 @@ fn ps_invoke_built_name(text: &str, hits: &mut Vec<Hit>) {
     ps_invoke_built_variable(text, hits);
 }
 
-/// Whether `expr` builds a string from quoted pieces: `'Invo'+'ke'`,
-/// `"{1}{0}" -f 'ex','i'`, `-join`, `[char]` codes.
+/// Whether `expr` builds a command name from quoted pieces: `'Invo'+'ke'`,
+/// `"{1}{0}" -f 'ex','i'`, `-join ('i','ex')`, `[char]` codes. The pieces
+/// spell a name, not a path or a file (`'C:\Tools\' + 'build.exe'`,
+/// `"{0}\bin\tool.exe" -f $root` build paths, as scripts do).
 fn ps_built_string(expr: &[u8]) -> bool {
-    let squeezed: Vec<u8> = expr
-        .iter()
-        .copied()
-        .filter(|c| !matches!(c, b' ' | b'\t' | b'(' | b')'))
-        .collect();
     let lower = expr.to_ascii_lowercase();
-    squeezed
-        .windows(3)
-        .any(|w| matches!(w[0], b'\'' | b'"') && w[1] == b'+' && matches!(w[2], b'\'' | b'"'))
-        || (expr.iter().any(|c| matches!(c, b'\'' | b'"'))
-            && (memchr::memmem::find(&lower, b" -f ").is_some()
-                || memchr::memmem::find(&lower, b"-join").is_some()))
-        || memchr::memmem::find(&lower, b"[char]").is_some()
+    let has = |w: &[u8]| memchr::memmem::find(&lower, w).is_some();
+    let quote = |c: u8| matches!(c, b'\'' | b'"');
+    // Adjacent quoted pieces joined by `+`, blanks and parentheses aside.
+    let mut last = 0u8;
+    let mut concat = false;
+    let mut plus_after_quote = false;
+    for &c in expr {
+        if matches!(c, b' ' | b'\t' | b'(' | b')') {
+            continue;
+        }
+        if c == b'+' {
+            plus_after_quote = quote(last);
+        } else if quote(c) && plus_after_quote && last == b'+' {
+            concat = true;
+        }
+        last = c;
+    }
+    let built = concat
+        || (expr.iter().any(|&c| quote(c)) && (has(b" -f ") || has(b"-join")))
+        || has(b"[char]");
+    // The text inside the quotes, placeholders (`{0}`) aside.
+    let mut inside = false;
+    let mut quote_char = 0u8;
+    let mut spelled = Vec::new();
+    for &c in expr {
+        if inside {
+            if c == quote_char {
+                inside = false;
+            } else {
+                spelled.push(c);
+            }
+        } else if quote(c) {
+            inside = true;
+            quote_char = c;
+        }
+    }
+    let name_like = spelled
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'{' | b'}' | b' ' | b','));
+    built && name_like
 }
 
 /// The same name built first into a variable and called through it:
 /// `$v=('Invo'+'ke-Expre'+'ssion');&$v (...)`, `$c = "{1}{0}" -f 'x','ie'; . $c`.
+/// One pass: assignments of a built name are remembered (a right-hand
+/// side ends at `;`, a line end or the next `$`, so no byte is read twice),
+/// and each call operator looks its variable up.
 fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    // Each call looks back at most 1 KiB, and only so many calls are looked
-    // at: the cost stays linear on a value full of `&$x`.
-    let mut budget = 32;
+    let mut built: Vec<(&[u8], usize)> = Vec::new();
+    let mut rhs_end = 0;
     for d in memchr::memchr_iter(b'$', b) {
-        // `&$v` or `. $v` starting a statement.
-        let mut q = d;
-        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
-            q -= 1;
-        }
-        if q == 0 || !matches!(b[q - 1], b'&' | b'.') {
-            continue;
-        }
-        let op = q - 1;
-        let lead = b[..op]
-            .iter()
-            .rev()
-            .find(|&&c| c != b' ' && c != b'\t')
-            .copied();
-        if !matches!(lead, None | Some(b';' | b'\n' | b'(' | b'{' | b'|'))
-            || (op > 0 && matches!(b[op - 1], b'&' | b'.'))
-        {
-            continue;
-        }
         let mut e = d + 1;
         while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'_') && e - d <= 64 {
             e += 1;
@@ -4599,36 +4692,52 @@ fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
         if name.len() < 2 {
             continue;
         }
-        if budget == 0 {
-            return;
+        // A call: `&$v` or `. $v` starting a statement.
+        let mut q = d;
+        while q > 0 && matches!(b[q - 1], b' ' | b'\t') {
+            q -= 1;
         }
-        budget -= 1;
-        // An assignment of that variable earlier in the value.
-        let mut from = op.saturating_sub(1024);
-        while let Some(o) = memchr::memmem::find(&b[from..op], name) {
-            let at = from + o;
-            from = at + 1;
-            let mut k = at + name.len();
-            if b.get(k)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-            {
-                continue;
-            }
-            while k < op && matches!(b[k], b' ' | b'\t') {
-                k += 1;
-            }
-            if k >= op || b[k] != b'=' || b.get(k + 1) == Some(&b'=') {
-                continue;
-            }
-            let rhs_end = b[k + 1..op]
+        if q > 0 && matches!(b[q - 1], b'&' | b'.') {
+            let op = q - 1;
+            let lead = b[..op]
                 .iter()
-                .position(|&c| matches!(c, b';' | b'\n'))
-                .map_or(op, |p| k + 1 + p)
-                .min(k + 1 + 200);
-            if ps_built_string(&b[k + 1..rhs_end]) {
-                push(hits, text, R_WINDOWS, at, e);
-                return;
+                .rev()
+                .find(|&&c| c != b' ' && c != b'\t')
+                .copied();
+            if matches!(lead, None | Some(b';' | b'\n' | b'(' | b'{' | b'|' | 0))
+                && !(op > 0 && matches!(b[op - 1], b'&' | b'.'))
+            {
+                if let Some(&(_, at)) = built
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                {
+                    push(hits, text, R_WINDOWS, at, e);
+                    return;
+                }
             }
+            continue;
+        }
+        // An assignment: `$v = <built name>`.
+        if d < rhs_end {
+            continue;
+        }
+        let mut k = e;
+        while k < b.len() && matches!(b[k], b' ' | b'\t') {
+            k += 1;
+        }
+        if k >= b.len() || b[k] != b'=' || b.get(k + 1) == Some(&b'=') {
+            continue;
+        }
+        let from = k + 1;
+        let end = b[from..]
+            .iter()
+            .take(200)
+            .position(|&c| matches!(c, b';' | b'\n' | b'$' | 0))
+            .map_or((from + 200).min(b.len()), |p| from + p);
+        rhs_end = end;
+        if ps_built_string(&b[from..end]) && built.len() < 64 {
+            built.push((name, d));
         }
     }
 }

@@ -3600,9 +3600,13 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
         }
         return;
     }
-    // Dotted quads and versions; not France's `06.25.76.96.37` (five pairs,
-    // a trunk zero, then a digit that opens an area or mobile prefix).
-    let french_dotted = lens == [2, 2, 2, 2, 2] && digits[0] == b'0' && digits[1] != b'0';
+    // Dotted quads, versions, time stamps and OIDs; not France's
+    // `06.25.76.96.37` (five pairs, a trunk zero, then a digit that opens
+    // an area or mobile prefix) where a word for a telephone stands by it.
+    let french_dotted = lens == [2, 2, 2, 2, 2]
+        && digits[0] == b'0'
+        && digits[1] != b'0'
+        && (phone_context(text, s) || phone_named_after(text, e));
     if seps.iter().all(|&c| c == b'.')
         && lens.len() >= 3
         && lens.iter().all(|&l| l <= 3)
@@ -5303,6 +5307,8 @@ mod tests {
         exactly("tel 01.42.68.53.00 bureau", "pii-phone", "01.42.68.53.00");
         assert!(found("release 10.25.76.96.37 is out").is_empty());
         assert!(found("version 00.25.76.96.37").is_empty());
+        assert!(found("backup taken 05.11.24.10.30").is_empty());
+        assert!(found("oid 01.03.06.01.04").is_empty());
         exactly("Handy: 0151 12345678", "pii-phone", "0151 12345678");
         exactly(
             "{\"phone\":\"+4915112345678\"}",

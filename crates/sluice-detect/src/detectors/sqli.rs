@@ -518,9 +518,15 @@ fn tokenize<'a>(b: &'a [u8], ctx: Ctx, toks: Vec<Tok>) -> Tokens<'a> {
                     i += len;
                     continue;
                 }
+                // In a URL: a `/` in the word before it.
                 let fragment = i > 0
                     && b[i - 1].is_ascii_alphanumeric()
-                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+                    && b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                    && b[i.saturating_sub(200)..i]
+                        .iter()
+                        .rev()
+                        .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'\'' | b'"'))
+                        .any(|&c| c == b'/');
                 i = memchr::memchr(b'\n', &b[i..]).map_or(n, |o| i + o);
                 t.comment(false);
                 if fragment && let Some(p) = t.toks.last_mut() {
@@ -1376,15 +1382,18 @@ impl Analysis<'_, '_> {
             .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
             .count();
         let tail = &toks[(e + 1).min(toks.len())..];
+        // A sentence ends soon; bounding the rest keeps this check, made
+        // once per condition, from rescanning a long value each time.
+        let rest = &self.t.b[toks[e].e..];
         brk.last().is_some_and(u8::is_ascii_whitespace)
             && words >= 3
-            && tail.len() >= 3
+            && (3..=40).contains(&tail.len())
+            && rest.len() <= 400
             && tail[..3].iter().all(|t| t.k == Tk::Word && !t.call)
-            && !toks[e..].iter().any(|t| t.comment_after)
+            && !tail.iter().any(|t| t.comment_after)
+            && !toks[e].comment_after
             && !tail.iter().any(|t| matches!(t.k, Tk::Str { .. }))
-            && !self.t.b[toks[e].e..]
-                .iter()
-                .any(|c| matches!(c, b'\'' | b'"'))
+            && !rest.iter().any(|c| matches!(c, b'\'' | b'"'))
     }
 
     /// Whether the break at `b` and the operator at `i` quote a lone symbol
@@ -1738,8 +1747,9 @@ impl Analysis<'_, '_> {
                 k if is_logic(k) && i > 0 => {
                     if let Cond::Tautology(e) = self.condition(i + 1, false)
                         && !self.quoted_text_after(e)
-                        && !(matches!(self.toks()[i - 1].k, Tk::Str { .. })
-                            && self.payload_named_in_sentence(i - 1, e))
+                        && !(i == 1
+                            && matches!(self.toks()[0].k, Tk::Str { initial: true, .. })
+                            && self.payload_named_in_sentence(0, e))
                     {
                         let prev = self.toks()[i - 1].k;
                         // After a string or a parenthesis, or after an operand
@@ -1762,8 +1772,12 @@ impl Analysis<'_, '_> {
                             && matches!(self.kind(i + 1), Some(Tk::Str { closed: true, .. }))
                             && before == Some(Tk::Word)
                             && self.kind(e + 1).is_some();
+                        // `ts BETWEEN '2026-10-01' AND '2026-10-31'`: the
+                        // `and` of a range, no second condition.
+                        let range = before == Some(Tk::Kw(Kw::Between));
                         if (matches!(prev, Tk::Str { closed: true, .. } | Tk::RParen) || operand_ok)
                             && !named
+                            && !range
                         {
                             self.hit(TAUTOLOGY, i - 1, e);
                         }
@@ -3436,6 +3450,9 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     if hits.len() > first {
         drop_sql_fences(text, hits, first);
     }
+    if hits.len() > first {
+        whole_sql_values(text, hits, first);
+    }
     if buf.capacity() > KEEP_TOKS {
         buf = Vec::new();
     }
@@ -3536,6 +3553,185 @@ fn drop_sql_fences(text: &str, hits: &mut Vec<Hit>, first: usize) {
     let mut tail = hits.split_off(first);
     tail.retain(|h| !inside(h));
     hits.append(&mut tail);
+}
+
+/// Statement keywords that open SQL written out as a whole value. `DROP`,
+/// `TRUNCATE`, `EXEC` and `DECLARE` are left out: alone, they are more
+/// often a payload than a query someone shows.
+const STATEMENT_OPENERS: &[&[u8]] = &[
+    b"select",
+    b"insert",
+    b"update",
+    b"delete",
+    b"with",
+    b"explain",
+    b"begin",
+    b"start",
+    b"merge",
+    b"show",
+    b"describe",
+    b"pragma",
+];
+
+/// Statements that follow a `;` in a written-out script (`BEGIN; UPDATE
+/// ...; COMMIT;`); a destructive or administrative one does not count.
+const SCRIPT_STATEMENTS: &[&[u8]] = &[
+    b"select",
+    b"insert",
+    b"update",
+    b"delete",
+    b"with",
+    b"commit",
+    b"rollback",
+    b"begin",
+    b"end",
+    b"savepoint",
+    b"release",
+    b"analyze",
+    b"explain",
+];
+
+/// Whether the value `v` reads as SQL written out whole: it opens, after
+/// blanks and `--` or `/* */` comments, with a statement keyword and a
+/// blank, its parentheses balance, and a `SELECT` reads from something.
+fn written_sql(v: &[u8]) -> bool {
+    let mut depth = 0i32;
+    for &c in v {
+        match c {
+            b'(' => depth += 1,
+            b')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    if depth != 0 {
+        return false;
+    }
+    let Some(at) = opens_with_statement(v) else {
+        return false;
+    };
+    // A comment after the statement starts is how a query is cut short
+    // (`DELETE FROM users;--`), not how one is shown.
+    let body = &v[at..];
+    if memchr::memmem::find(body, b"--").is_some()
+        || memchr::memmem::find(body, b"/*").is_some()
+        || memchr::memchr(b'#', body).is_some()
+    {
+        return false;
+    }
+    !body[..6.min(body.len())].eq_ignore_ascii_case(b"select")
+        || memchr::memmem::find(&body.to_ascii_lowercase(), b" from ").is_some()
+}
+
+/// Where the statement keyword that opens the value `v` starts, after
+/// blanks and `--` or `/* */` comments, when one does (followed by a blank).
+fn opens_with_statement(v: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        while i < v.len() && v[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if v[i..].starts_with(b"--") {
+            match memchr::memchr(b'\n', &v[i..]) {
+                Some(o) => i += o + 1,
+                None => return None,
+            }
+        } else if v[i..].starts_with(b"/*") {
+            match memchr::memmem::find(&v[i + 2..], b"*/") {
+                Some(o) => i += o + 4,
+                None => return None,
+            }
+        } else {
+            break;
+        }
+    }
+    let w = v[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    (w > 0
+        && v.get(i + w)
+            .is_some_and(|c| c.is_ascii_whitespace() || *c == b';')
+        && STATEMENT_OPENERS
+            .iter()
+            .any(|k| v[i..i + w].eq_ignore_ascii_case(k)))
+    .then_some(i)
+}
+
+/// Turns the hits from `first` on that lie in a value which is SQL written
+/// out whole (`DELETE FROM t WHERE id IN (SELECT ...)`, `BEGIN; UPDATE ...;
+/// COMMIT;`) into one `sqli-whole-query` hit over them: a query being
+/// supplied, not a value broken out of, which the engine reports for
+/// parameters and drops in free text. Values that hold what an injection
+/// needs and a query shown does not (a quote left open, calls that read
+/// files, run commands or stall the server) keep their hits.
+fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
+    let b = text.as_bytes();
+    let mut tail = hits.split_off(first);
+    tail.sort_by_key(|h| h.start);
+    let mut out: Vec<Hit> = Vec::with_capacity(tail.len());
+    let mut k = 0;
+    while k < tail.len() {
+        let at = tail[k].start;
+        let vs = memchr::memrchr(0, &b[..at]).map_or(0, |p| p + 1);
+        let ve = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
+        let mut j = k;
+        let mut end = tail[k].end;
+        while j < tail.len() && tail[j].start < ve {
+            end = end.max(tail[j].end);
+            j += 1;
+        }
+        let v = &b[vs..ve];
+        // Only what ordinary queries hold: a sub-select, a catalogue, a
+        // filtered statement, the next statement of a script. An
+        // always-true condition, a UNION, a comment cutting the query short
+        // or a call that leaks data keeps its own rule.
+        let ordinary = |h: &Hit| {
+            let r = h.rule.id;
+            r == RULES[SUBQUERY].id
+                || r == RULES[SCHEMA].id
+                || r == RULES[STATEMENT].id
+                || r == RULES[WHOLE_QUERY].id
+                || r == RULES[BARE].id
+                || (r == RULES[STACKED].id && script_statement(&b[h.start..h.end.min(ve)]))
+        };
+        if tail[k..j].iter().all(ordinary) && written_sql(v) && !hostile_sql(v) {
+            // A bare statement stays low; the rest becomes one hit.
+            let (low, rest): (Vec<Hit>, Vec<Hit>) =
+                tail[k..j].iter().partition(|h| h.rule.id == RULES[BARE].id);
+            out.extend(low);
+            if let (Some(s), Some(e)) = (
+                rest.iter().map(|h| h.start).min(),
+                rest.iter().map(|h| h.end).max(),
+            ) {
+                out.push(Hit {
+                    rule: &RULES[WHOLE_QUERY],
+                    start: s,
+                    end: e.min(ve),
+                });
+            }
+        } else {
+            out.extend_from_slice(&tail[k..j]);
+        }
+        k = j;
+    }
+    hits.append(&mut out);
+}
+
+/// Whether a stacked-query hit (`; UPDATE accounts SET`) continues a
+/// script with an ordinary statement.
+fn script_statement(h: &[u8]) -> bool {
+    let Some(r) = h.strip_prefix(b";") else {
+        return false;
+    };
+    let r = r.trim_ascii_start();
+    let w = r.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    w > 0
+        && SCRIPT_STATEMENTS
+            .iter()
+            .any(|k| r[..w].eq_ignore_ascii_case(k))
 }
 
 /// Longest info string read after a fence's backticks (```` ```sql ````).
