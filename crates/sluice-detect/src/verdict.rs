@@ -60,6 +60,11 @@ pub enum InputKind {
     Header,
     /// A URL path (percent-decoded, `+` stays a plus).
     Path,
+    /// One parameter value taken out of its container (a multipart form
+    /// field, a part of a query string): scanned whole, like `Text`, but
+    /// with the rules for parameters, which free text does not get (a value
+    /// that is one whole command line or query).
+    Value,
 }
 
 /// One rule match, located in the original input.

@@ -751,3 +751,16 @@ fn conditions_named_in_sentences() {
     let json = format!("{{\"m\":{}}}", serde_json::Value::String(long));
     let _ = d.scan(json.as_bytes());
 }
+
+/// `InputKind::Value`: one parameter value, scanned whole with the rules for
+/// parameters.
+#[test]
+fn a_value_is_a_parameter() {
+    let d = detector();
+    for v in ["env --version", "select * from users where id = 1"] {
+        assert!(d.scan_as(v.as_bytes(), InputKind::Value).threat, "{v:?}");
+        assert!(!d.scan_as(v.as_bytes(), InputKind::Text).threat, "{v:?}");
+    }
+    // Scanned whole: `&` and `=` split nothing.
+    assert!(d.scan_as(b"a=1&b=' or 1=1--", InputKind::Value).threat);
+}

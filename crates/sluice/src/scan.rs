@@ -674,6 +674,7 @@ pub(crate) fn parse_kind(s: &str) -> Option<InputKind> {
         "query" => InputKind::Query,
         "header" => InputKind::Header,
         "path" => InputKind::Path,
+        "value" => InputKind::Value,
         _ => return None,
     })
 }
@@ -700,7 +701,9 @@ fn parse_payload(line: &[u8]) -> Result<Payload<'_>, (String, Option<serde_json:
             Some(kind) => kind,
             None => {
                 return Err((
-                    format!("unknown kind {k:?} (auto, text, json, form, query, header or path)"),
+                    format!(
+                        "unknown kind {k:?} (auto, text, json, form, query, header, path or value)"
+                    ),
                     id,
                 ));
             }

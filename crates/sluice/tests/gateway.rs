@@ -405,6 +405,10 @@ async fn binary_uploads_pass_and_their_names_and_text_fields_are_screened() {
         .await
         .unwrap();
     assert_eq!(res.status(), 403);
+    // A form field is a parameter: a whole command line in it is blocked,
+    // as in a query string (in a text body it would only be shown).
+    let res = send(multipart("env --version", "a.png")).await.unwrap();
+    assert_eq!(res.status(), 403);
     let res = send(multipart("ok", "../../../../etc/passwd"))
         .await
         .unwrap();

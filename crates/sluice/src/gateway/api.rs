@@ -235,7 +235,7 @@ fn parse_batch(bytes: &[u8]) -> Result<Vec<Item>, BatchError> {
                     None => InputKind::Auto,
                     Some(Value::String(k)) => crate::scan::parse_kind(&k).ok_or_else(|| {
                         format!(
-                            "item {i}: unknown kind {k:?} (auto, text, json, form, query, header or path)"
+                            "item {i}: unknown kind {k:?} (auto, text, json, form, query, header, path or value)"
                         )
                     })?,
                     Some(_) => return Err(format!("item {i}: \"kind\" is not a string")),

@@ -279,6 +279,11 @@ fn part(body: &[u8], r: Range<usize>, out: &mut Vec<Piece>) {
     if dispositions == 1 && file && std::str::from_utf8(&body[content.clone()]).is_err() {
         return;
     }
+    // A form field with no type of its own is a parameter; an uploaded
+    // file's text is guessed like any body.
+    if kind == InputKind::Auto && !file {
+        kind = InputKind::Value;
+    }
     out.push(Piece {
         range: content,
         kind,

@@ -566,7 +566,7 @@ impl Screener {
                 found.push(("query".to_owned(), f));
             }
             for part in encoded_plus_parts(&q) {
-                for f in self.scan_small(part.as_bytes(), InputKind::Text).findings {
+                for f in self.scan_small(part.as_bytes(), InputKind::Value).findings {
                     found.push(("query".to_owned(), f));
                 }
             }
