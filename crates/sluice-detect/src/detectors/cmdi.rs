@@ -2557,6 +2557,15 @@ fn check_command_at(
     if name == "date" && b.get(skip_blank(b, w.end, seg_end)) == Some(&b'+') {
         return false;
     }
+    // `cd "$(pwd)/build"`, `-v $(pwd):/app`: the working directory spliced
+    // into a path.
+    if name == "pwd"
+        && ctx == Ctx::Subst
+        && b.get(w.end) == Some(&b')')
+        && matches!(b.get(w.end + 1), Some(b'/' | b':'))
+    {
+        return false;
+    }
     let brace = ctx == Ctx::Brace;
     // `{cat,/etc/passwd}`, `{,ifconfig}`; not `/users/{id}`.
     if brace && !(w.end < seg_end && (b[w.end] == b',' || (lead_comma && b[w.end] == b'}'))) {
@@ -2579,17 +2588,31 @@ fn check_command_at(
             if !inner.is_empty()
                 && !WRAPPERS.contains(&inner.norm())
                 && resolve(inner.norm(), inner.globbed).is_some()
-                && check_command_at(
-                    text,
-                    sep_start,
-                    j,
-                    seg_end,
-                    if chained { Ctx::Chained } else { Ctx::Sep },
-                    hits,
-                    depth + 1,
-                )
             {
-                return true;
+                if chained || !matches!(ctx, Ctx::Start | Ctx::Weak) {
+                    let inner_ctx = if chained { Ctx::Chained } else { Ctx::Sep };
+                    if check_command_at(text, sep_start, j, seg_end, inner_ctx, hits, depth + 1) {
+                        return true;
+                    }
+                } else {
+                    // At the start of a value or line the wrapped command
+                    // is where the wrapper was: `nohup python3 app.py &`
+                    // written out whole is a command line. What only a
+                    // separator would make a command (`time who`) is a
+                    // command line of a parameter.
+                    if check_command_at(text, sep_start, j, seg_end, ctx, hits, depth + 1) {
+                        return true;
+                    }
+                    let before = hits.len();
+                    if check_command_at(text, sep_start, j, seg_end, Ctx::Sep, hits, depth + 1) {
+                        for h in &mut hits[before..] {
+                            if std::ptr::eq(h.rule, &RULES[R_CHAIN]) {
+                                h.rule = &RULES[R_COMMAND_LINE];
+                            }
+                        }
+                        return true;
+                    }
+                }
             }
         }
     }
@@ -4746,6 +4769,7 @@ fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
 /// command lines documentation quotes (`git log --oneline | head -5`).
 const DEV_TOOLS: &[&str] = &[
     "git",
+    "make",
     "npm",
     "npx",
     "pnpm",
@@ -4839,6 +4863,8 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
             b'\n' | b'\r' | b';' | b'|' | b'&' | b'`' | b'(' | b'{'
         ) || continued_line(b, k - 1)
             || in_single_quotes(b, lo, k - 1)
+            // `2>&1` duplicates a descriptor; no separator.
+            || (b[k - 1] == b'&' && k >= 2 && b[k - 2] == b'>')
             || (b[k - 1] == b'{' && k >= 2 && !matches!(b[k - 2], b' ' | b'\t' | b'$' | b'\n')))
     {
         k -= 1;
@@ -4881,9 +4907,11 @@ fn follows_command_line(b: &[u8], seg_start: usize, sep: usize) -> bool {
         }) {
             continue;
         }
+        // A developer tool opens a written command line even where its
+        // name is also a word (`make clean; make -j8`).
         let cmd = match lookup(word) {
+            _ if DEV_TOOLS.contains(&word) => c(Kind::Strong, false, false, false),
             Some(cmd) => cmd,
-            None if DEV_TOOLS.contains(&word) => c(Kind::Strong, false, false, false),
             None => continue,
         };
         let args = &toks[ci + 1..];
@@ -6225,6 +6253,34 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
         ) && file_argument(arg)
             && web_or_system_file(arg);
         if (runs && !arg.is_empty() && !compressor && command_argument(arg)) || writes {
+            last_end = e;
+            push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
+        }
+    }
+    // `url=-o/var/www/html/shell.php http://x/s.txt`: curl's or wget's
+    // short output option as the value itself, writing into a web root.
+    for p in memchr::memchr_iter(b'-', b) {
+        if p < last_end
+            || (p > 0 && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n'))
+            || !matches!(b.get(p + 1), Some(b'o' | b'O'))
+        {
+            continue;
+        }
+        let mut s = p + 2;
+        while s < b.len() && b[s] == b' ' && s - p < 8 {
+            s += 1;
+        }
+        let mut e = s;
+        while e < b.len()
+            && e - s < 256
+            && !matches!(b[e], b' ' | b'\t' | b'\0' | b'\n' | b'\r' | b'&')
+        {
+            e += 1;
+        }
+        let Ok(arg) = std::str::from_utf8(&b[s..e]) else {
+            continue;
+        };
+        if !arg.is_empty() && file_argument(arg) && web_or_system_file(arg) {
             last_end = e;
             push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
         }

@@ -70,6 +70,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         Severity::High,
         "UNC path to another host (\\\\host\\share\\file) where a file name is expected: the server fetches from, and authenticates to, that host",
     ),
+    rule(
+        "path-cloud-metadata",
+        Severity::High,
+        "URL of a cloud instance-metadata service (169.254.169.254, [fd00:ec2::254], metadata.google.internal): a server fetching it hands out its credentials",
+    ),
 ];
 
 const R_DOTDOT: usize = 0;
@@ -78,6 +83,59 @@ const R_SENSITIVE: usize = 2;
 const R_WRAPPER: usize = 3;
 const R_NULL: usize = 4;
 const R_UNC: usize = 5;
+const R_METADATA: usize = 6;
+
+/// Hosts of cloud instance-metadata services (AWS IPv4 and IPv6, ECS task
+/// credentials, GCP, Azure, Alibaba, Oracle, DigitalOcean use the first).
+const METADATA_HOSTS: &[&[u8]] = &[
+    b"169.254.169.254",
+    b"[fd00:ec2::254]",
+    b"169.254.170.2",
+    b"metadata.google.internal",
+    b"metadata.goog",
+    b"100.100.100.200",
+    b"169.254.169.253",
+];
+
+/// `http://169.254.169.254/latest/meta-data/...`, `gopher://[fd00:ec2::254]/`:
+/// a URL naming a metadata host right after its scheme (and optional
+/// credentials). The host alone in a sentence is not reported.
+fn scan_metadata(text: &str, hits: &mut Vec<Hit>) {
+    let b = text.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"://") {
+        let mut h = p + 3;
+        // Skip `user:pass@`, bounded.
+        if let Some(at) = b[h..(h + 64).min(b.len())]
+            .iter()
+            .position(|&c| c == b'@' || c == b'/')
+            .filter(|&o| b[h + o] == b'@')
+        {
+            h += at + 1;
+        }
+        let Some(host) = METADATA_HOSTS.iter().find(|m| {
+            b.get(h..h + m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+                && !b
+                    .get(h + m.len())
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
+        }) else {
+            continue;
+        };
+        let mut s = p;
+        while s > 0 && b[s - 1].is_ascii_alphabetic() && p - s < 10 {
+            s -= 1;
+        }
+        let mut e = h + host.len();
+        while e < b.len()
+            && e - h < 200
+            && !b[e].is_ascii_whitespace()
+            && !matches!(b[e], b'"' | b'\'' | b'<' | b'>' | 0)
+        {
+            e += 1;
+        }
+        push(hits, text, R_METADATA, s, e);
+    }
+}
 
 fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) {
     let mut s = start.min(text.len());
@@ -1856,6 +1914,9 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     scan_null(text, hits);
     scan_unc(text, hits);
+    if memchr::memmem::find(b, b"://").is_some() {
+        scan_metadata(text, hits);
+    }
     if memchr::memchr(b'~', b).is_some() {
         scan_short_names(text, hits);
     }

@@ -543,8 +543,15 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     if is_link {
         attributes(b, ne, end, |a| {
             if lower_eq(&b[a.name.0..a.name.1], b"type") {
-                let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
-                plain_css &= lower_eq(v, b"text/css");
+                let v = a
+                    .value
+                    .map_or(&b[0..0], |(s, e)| &b[s..e])
+                    .to_ascii_lowercase();
+                // `type="font/woff2"` on a preload is a font; only a
+                // script or markup type makes the link more than CSS.
+                plain_css &= !["script", "html", "xml"]
+                    .iter()
+                    .any(|t| memchr::memmem::find(&v, t.as_bytes()).is_some());
             }
             if lower_eq(&b[a.name.0..a.name.1], b"rel") {
                 let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
@@ -625,7 +632,10 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
     });
     // Raw-text elements whose content the parser does not read as markup:
     // the classic way to smuggle a tag past a sanitiser (mutation XSS).
-    if ne > ns && RAW_TEXT.iter().any(|t| lower_eq(local, t)) && !plain_text_element(b, ne, tag_end)
+    if ne > ns
+        && RAW_TEXT.iter().any(|t| lower_eq(local, t))
+        && !plain_text_element(b, ne, tag_end)
+        && !closes_outside_quotes(b, local, tag_end)
     {
         hit(hits, TAG, base, lt, tag_end);
     }
@@ -1065,7 +1075,8 @@ fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
     {
         return true;
     }
-    if ne != end || tag_end != end + 1 || lt == 0 || b[lt - 1] != b' ' {
+    // After a blank, or opening a value (`q=<script> tag meaning`).
+    if ne != end || tag_end != end + 1 || (lt > 0 && !matches!(b[lt - 1], b' ' | b'=' | 0)) {
         return false;
     }
     if b.get(tag_end) != Some(&b' ') {
@@ -1087,8 +1098,28 @@ fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
 /// Words that carry a sentence on past a tag it names ("strips <script>
 /// but not event handlers"); a script body does not start with them.
 const CONNECTIVES: &[&[u8]] = &[
-    b"but", b"and", b"or", b"nor", b"from", b"with", b"without", b"when", b"if", b"unless",
-    b"because", b"while", b"into", b"anymore", b"only",
+    b"but",
+    b"and",
+    b"or",
+    b"nor",
+    b"from",
+    b"with",
+    b"without",
+    b"when",
+    b"if",
+    b"unless",
+    b"because",
+    b"while",
+    b"into",
+    b"anymore",
+    b"only",
+    b"by",
+    b"via",
+    b"using",
+    b"altogether",
+    b"entirely",
+    b"completely",
+    b"meaning",
 ];
 
 /// A URL path on the same site: relative (`../css/a.css`, `app.js`) or
@@ -1196,6 +1227,31 @@ fn quoted_start_tag(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
     let after_start = (tag_end + 1).min(b.len());
     let after = &b[after_start..(after_start + 200).min(b.len())];
     inert && words(before) + words(after) >= 4
+}
+
+/// `<noscript><img src="/pixel?ev=1"></noscript>`: a raw-text element
+/// whose end tag comes soon and outside any quoted attribute value. The
+/// smuggling trick puts the end tag inside a value (`<noscript><p
+/// title="</noscript><img src=x onerror=...>">`), where a sanitiser that
+/// reads the content as markup sees an attribute and the browser an end
+/// tag. Looked for within 256 bytes, so a run of such tags stays linear.
+fn closes_outside_quotes(b: &[u8], name: &[u8], tag_end: usize) -> bool {
+    let win = &b[tag_end.min(b.len())..(tag_end + 256).min(b.len())];
+    let mut quotes = 0usize;
+    for (i, &c) in win.iter().enumerate() {
+        match c {
+            b'"' | b'\'' => quotes += 1,
+            b'<' if win.get(i + 1) == Some(&b'/')
+                && win
+                    .get(i + 2..i + 2 + name.len())
+                    .is_some_and(|w| lower_eq(w, name)) =>
+            {
+                return quotes.is_multiple_of(2);
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// `<noscript>Please enable JavaScript.</noscript>`: a raw-text element
