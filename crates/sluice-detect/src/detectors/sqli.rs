@@ -143,7 +143,7 @@ pub(crate) static RULES: &[RuleInfo] = &[
     rule(
         "sqli-statement",
         Severity::Medium,
-        "A SQL query with a filter, grouping or function call where data is expected (select ... from t where ..., select if(...))",
+        "SQL where data is expected: a call or select list (select if(...), select 4,5,version()), a row or column appended after a quote (x'),('eve',1)--, bob', admin=1 where ...)",
     ),
     rule(
         "sqli-function-fragment",
