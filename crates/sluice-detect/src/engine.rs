@@ -365,7 +365,9 @@ fn scan_views<'a>(
     // Values.
     let given = kind;
     let kind = match kind {
-        InputKind::Auto if looks_like_json(text) => InputKind::Json,
+        // A parameter can carry a JSON document of its own (a multipart
+        // field with no type): read it as one.
+        InputKind::Auto | InputKind::Value if looks_like_json(text) => InputKind::Json,
         InputKind::Auto if looks_like_form(text) => InputKind::Form,
         InputKind::Auto => InputKind::Text,
         k => k,
@@ -375,7 +377,8 @@ fn scan_views<'a>(
     let text: &str = match kind {
         InputKind::Json => {
             let parsed = extract_json(text, &mut sc.values, &mut NoMap);
-            // `[WIP] notes ...` opens like JSON and is text after all.
+            // `[WIP] notes ...` opens like JSON and is text after all (a
+            // parameter stays one).
             if parsed.is_none() && given == InputKind::Auto && !v.mode.param {
                 v.free_text = true;
             }

@@ -61,9 +61,10 @@ pub enum InputKind {
     /// A URL path (percent-decoded, `+` stays a plus).
     Path,
     /// One parameter value taken out of its container (a multipart form
-    /// field, a part of a query string): scanned whole, like `Text`, but
-    /// with the rules for parameters, which free text does not get (a value
-    /// that is one whole command line or query).
+    /// field, a part of a query string): scanned whole, like `Text` (or as
+    /// JSON when it is a JSON document), but with the rules for parameters,
+    /// which free text does not get (a value that is one whole command line
+    /// or query).
     Value,
 }
 

@@ -763,6 +763,21 @@ fn a_value_is_a_parameter() {
     }
     // Scanned whole: `&` and `=` split nothing.
     assert!(d.scan_as(b"a=1&b=' or 1=1--", InputKind::Value).threat);
+    // A JSON document in a value is read as JSON, its values parameters.
+    let v = d.scan_as(
+        br#"{"cmd": "env --version", "q": "<script>alert(1)</script>"}"#,
+        InputKind::Value,
+    );
+    assert!(
+        v.findings.iter().any(|f| f.rule_id == "cmdi-command-line"),
+        "{:?}",
+        v.findings
+    );
+    assert!(
+        v.findings.iter().any(|f| f.rule_id == "xss-script-tag"),
+        "{:?}",
+        v.findings
+    );
 }
 
 /// Page markup, shell lines and URLs that only look like attacks, beside
