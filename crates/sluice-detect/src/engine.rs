@@ -365,10 +365,11 @@ fn scan_views<'a>(
     // Values.
     let given = kind;
     let kind = match kind {
-        // A parameter can carry a JSON document of its own (a multipart
-        // field with no type): read it as one.
+        // A parameter is guessed like any input (a multipart field or a
+        // body with no type can hold JSON or a form), but never becomes
+        // free text.
         InputKind::Auto | InputKind::Value if looks_like_json(text) => InputKind::Json,
-        InputKind::Auto if looks_like_form(text) => InputKind::Form,
+        InputKind::Auto | InputKind::Value if looks_like_form(text) => InputKind::Form,
         InputKind::Auto => InputKind::Text,
         k => k,
     };
@@ -441,7 +442,7 @@ fn scan_views<'a>(
     };
     let plus_space = match kind {
         InputKind::Form | InputKind::Query => true,
-        InputKind::Text => looks_url_encoded(text),
+        InputKind::Text | InputKind::Value => looks_url_encoded(text),
         _ => false,
     };
 

@@ -60,11 +60,11 @@ pub enum InputKind {
     Header,
     /// A URL path (percent-decoded, `+` stays a plus).
     Path,
-    /// One parameter value taken out of its container (a multipart form
-    /// field, a part of a query string): scanned whole, like `Text` (or as
-    /// JSON when it is a JSON document), but with the rules for parameters,
-    /// which free text does not get (a value that is one whole command line
-    /// or query).
+    /// A parameter: a value taken out of its container (a multipart form
+    /// field, a part of a query string) or a request body an application
+    /// reads as data. Guessed like `Auto` (JSON, a form, else scanned whole),
+    /// but never free text: the rules for parameters apply, which free text
+    /// does not get (a value that is one whole command line or query).
     Value,
 }
 

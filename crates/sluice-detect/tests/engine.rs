@@ -761,8 +761,9 @@ fn a_value_is_a_parameter() {
         assert!(d.scan_as(v.as_bytes(), InputKind::Value).threat, "{v:?}");
         assert!(!d.scan_as(v.as_bytes(), InputKind::Text).threat, "{v:?}");
     }
-    // Scanned whole: `&` and `=` split nothing.
+    // Guessed like Auto: a form is split, its values parameters.
     assert!(d.scan_as(b"a=1&b=' or 1=1--", InputKind::Value).threat);
+    assert!(d.scan_as(b"a=1&cmd=env+--version", InputKind::Value).threat);
     // A JSON document in a value is read as JSON, its values parameters.
     let v = d.scan_as(
         br#"{"cmd": "env --version", "q": "<script>alert(1)</script>"}"#,

@@ -148,7 +148,18 @@ pub(crate) fn pieces(headers: &HeaderMap, body: &[u8], opaque: &OpaqueTypes) -> 
     if opaque.contains(&media) && std::str::from_utf8(body).is_err() {
         return Vec::new();
     }
-    whole(kind_for(&media))
+    whole(request_kind(&media))
+}
+
+/// How to screen a request body of this media type: JSON and forms as
+/// such, `text/*` as possibly free text, anything else (no type, XML,
+/// `application/octet-stream`) as a parameter the application reads as
+/// data.
+fn request_kind(media: &str) -> InputKind {
+    match kind_for(media) {
+        InputKind::Auto if !media.starts_with("text/") => InputKind::Value,
+        k => k,
+    }
 }
 
 /// The pieces of a multipart body, or `None` when it does not split
@@ -253,7 +264,7 @@ fn part(body: &[u8], r: Range<usize>, out: &mut Vec<Piece>) {
                 dispositions += 1;
                 file = param(value, "filename").is_some_and(|v| !v.is_empty());
             } else if name.eq_ignore_ascii_case(b"content-type") {
-                kind = kind_for(&media_type(&String::from_utf8_lossy(value)));
+                kind = request_kind(&media_type(&String::from_utf8_lossy(value)));
             }
         }
         at = nl + 1;
@@ -280,8 +291,12 @@ fn part(body: &[u8], r: Range<usize>, out: &mut Vec<Piece>) {
         return;
     }
     // A form field with no type of its own is a parameter; an uploaded
-    // file's text is guessed like any body.
-    if kind == InputKind::Auto && !file {
+    // file's text is guessed like a document.
+    if file {
+        if kind == InputKind::Value {
+            kind = InputKind::Auto;
+        }
+    } else if kind == InputKind::Auto {
         kind = InputKind::Value;
     }
     out.push(Piece {
@@ -430,11 +445,12 @@ Content-Disposition: form-data; name=\"f\"; filename=\"a\"\n\n\
     #[test]
     fn ambiguous_multipart_is_screened_whole() {
         let o = default_opaque();
+        // Screened whole, as a parameter.
         let whole = |ct: &str, body: &[u8]| {
             pieces(&headers(ct), body, &o)
                 == vec![Piece {
                     range: 0..body.len(),
-                    kind: InputKind::Auto,
+                    kind: InputKind::Value,
                 }]
         };
         // A line that starts like a delimiter but carries more.
