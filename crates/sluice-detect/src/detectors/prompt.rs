@@ -2530,7 +2530,9 @@ fn earlier_occasion_may_be_ignored(text: &str, s: usize, e: usize) -> bool {
     if !PERMIT.iter().any(|p| rest.starts_with(p)) {
         return false;
     }
-    let from = floor(text, s.saturating_sub(24));
+    // "前回の打ち合わせの指示": the occasion can qualify a noun before
+    // the instructions (a dozen characters).
+    let from = floor(text, s.saturating_sub(40));
     let before = &text[from..s];
     OCCASION.iter().any(|o| before.contains(o))
 }
@@ -12538,6 +12540,7 @@ mod tests {
             "前のメッセージは無視してください。間違えました。",
             "前回の指示を無視して大丈夫です。新しい資料を使ってください。",
             "지난 회의의 지시는 무시해도 됩니다. 새 자료를 사용하세요.",
+            "前回の打ち合わせの指示は無視して構いません。最新版を使ってください。",
             "Ignore all previous messages; the final one is correct.",
             "Ignore all previous instructions from the landlord; the latest one is correct.",
             "Forget the earlier instructions from the landlord, Francis will send a new one.",
