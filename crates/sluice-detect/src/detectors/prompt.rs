@@ -174,6 +174,9 @@ fn push(hits: &mut Vec<Hit>, text: &str, rule: usize, start: usize, end: usize) 
     while e < text.len() && !text.is_char_boundary(e) {
         e += 1;
     }
+    if rule == R_OVERRIDE && earlier_occasion_may_be_ignored(text, s, e) {
+        return;
+    }
     if e > s {
         hits.push(Hit {
             rule: &RULES[rule],
@@ -2484,6 +2487,54 @@ fn scan_gate(
         }
         push(hits, text, *rule, ws + m.start(), ws + m.end());
     }
+}
+
+/// "前回の指示を無視して大丈夫です" ("the instructions from last time can be
+/// ignored"), "지난 회의의 지시는 무시해도 됩니다": a person telling a
+/// colleague that the instructions of an earlier occasion (last time,
+/// yesterday, last week) no longer hold is permission, not an order to the
+/// model. Only the CJK "instructions ... ignore" match that ends at the verb
+/// and goes on with a permissive form ("may", "it is fine to") is cleared.
+fn earlier_occasion_may_be_ignored(text: &str, s: usize, e: usize) -> bool {
+    const PERMIT: &[&str] = &[
+        "して大丈夫",
+        "しても大丈夫",
+        "して構いません",
+        "しても構いません",
+        "してもかまいません",
+        "してもいい",
+        "してもよい",
+        "して結構",
+        "해도 됩니다",
+        "해도 돼",
+        "해도 괜찮",
+        "해도 좋",
+    ];
+    const OCCASION: &[&str] = &[
+        "前回",
+        "昨日",
+        "先週",
+        "先日",
+        "前の会議",
+        "上次",
+        "昨天",
+        "上周",
+        "지난",
+        "어제",
+    ];
+    let m = &text[s..e];
+    if !(m.ends_with("無視") || m.ends_with("무시") || m.ends_with("无视")) {
+        return false;
+    }
+    let rest = text.get(e..).unwrap_or("");
+    if !PERMIT.iter().any(|p| rest.starts_with(p)) {
+        return false;
+    }
+    // "前回の打ち合わせの指示": the occasion can qualify a noun before
+    // the instructions (a dozen characters).
+    let from = floor(text, s.saturating_sub(40));
+    let before = &text[from..s];
+    OCCASION.iter().any(|o| before.contains(o))
 }
 
 // ===== jailbreak cues =====
@@ -12487,6 +12538,9 @@ mod tests {
             "New instructions for the kitchen staff: wash hands every hour.",
             "Vergiss bitte meine letzte Nachricht.",
             "前のメッセージは無視してください。間違えました。",
+            "前回の指示を無視して大丈夫です。新しい資料を使ってください。",
+            "지난 회의의 지시는 무시해도 됩니다. 새 자료를 사용하세요.",
+            "前回の打ち合わせの指示は無視して構いません。最新版を使ってください。",
             "Ignore all previous messages; the final one is correct.",
             "Ignore all previous instructions from the landlord; the latest one is correct.",
             "Forget the earlier instructions from the landlord, Francis will send a new one.",
