@@ -815,3 +815,35 @@ fn markup_shell_lines_and_metadata_urls() {
         assert!(d.scan(t.as_bytes()).threat, "{t:?}");
     }
 }
+
+/// Second review: bypasses of the new exemptions and rules stay closed.
+#[test]
+fn review_bypasses_stay_closed() {
+    let d = detector();
+    for t in [
+        "q=%3Cscript%3E+if(1)alert(document.domain)//",
+        "<script> if(1)alert(document.domain)//",
+        "name=<script> using=eval(atob(location.hash.slice(1)))//",
+        "$c = \"{1}{0}\" -f \"ssion\",\"Inv`oke-Expre\"; . $c 'whoami'",
+        "$x='';$c = $x+\"{1}{0}\" -f 'ssion','Invoke-Expre'; . $c 'whoami'",
+        "show tables; select password from mysql.user",
+        "explain select * from users; update users set is_admin=1",
+        "select username, password from users; delete from users",
+        "http://169.254.169.254#@example.com/latest/meta-data/iam/security-credentials/",
+        "http://169.254.169.254./latest/meta-data/",
+        "url=//169.254.169.254/latest/meta-data/",
+        "http://[::ffff:169.254.169.254]/latest/meta-data/",
+        "http://0xA9FEA9FE/latest/meta-data/",
+        "http://metadata/computeMetadata/v1/instance/service-accounts/default/token",
+        "<noscript><p class=\"a\" title='x\"</noscript><img src=x onerror=alert(1)>'>",
+    ] {
+        assert!(d.scan_as(t.as_bytes(), InputKind::Text).threat, "{t:?}");
+    }
+    // Linear on runs of named script tags.
+    let run = "a=<script> by&".repeat(60_000);
+    let _ = d.scan(run.as_bytes());
+    assert!(
+        !d.scan(b"The old filter removes <script> and nothing else.")
+            .threat
+    );
+}

@@ -4691,17 +4691,19 @@ fn ps_built_string(expr: &[u8]) -> bool {
             quote_char = c;
         }
     }
-    let name_like = spelled
-        .iter()
-        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'{' | b'}' | b' ' | b','));
+    // A backtick is PowerShell's escape inside double quotes (`Inv`oke`).
+    let name_like = spelled.iter().all(|&c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'-' | b'{' | b'}' | b' ' | b',' | b'`')
+    });
     built && name_like
 }
 
 /// The same name built first into a variable and called through it:
 /// `$v=('Invo'+'ke-Expre'+'ssion');&$v (...)`, `$c = "{1}{0}" -f 'x','ie'; . $c`.
 /// One pass: assignments of a built name are remembered (a right-hand
-/// side ends at `;`, a line end or the next `$`, so no byte is read twice),
-/// and each call operator looks its variable up.
+/// side ends at `;` or a line end, at most 200 bytes on, and no assignment
+/// inside one is read again, so no byte is read twice), and each call
+/// operator looks its variable up.
 fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut built: Vec<(&[u8], usize)> = Vec::new();
@@ -4756,7 +4758,7 @@ fn ps_invoke_built_variable(text: &str, hits: &mut Vec<Hit>) {
         let end = b[from..]
             .iter()
             .take(200)
-            .position(|&c| matches!(c, b';' | b'\n' | b'$' | 0))
+            .position(|&c| matches!(c, b';' | b'\n' | 0))
             .map_or((from + 200).min(b.len()), |p| from + p);
         rhs_end = end;
         if ps_built_string(&b[from..end]) && built.len() < 64 {
@@ -6277,10 +6279,8 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
         {
             e += 1;
         }
-        let Ok(arg) = std::str::from_utf8(&b[s..e]) else {
-            continue;
-        };
-        if !arg.is_empty() && file_argument(arg) && web_or_system_file(arg) {
+        let arg = String::from_utf8_lossy(&b[s..e]);
+        if !arg.is_empty() && file_argument(&arg) && web_or_system_file(&arg) {
             last_end = e;
             push(hits, text, R_ARGINJ, p, trim_end(text, p, e));
         }

@@ -86,7 +86,9 @@ const R_UNC: usize = 5;
 const R_METADATA: usize = 6;
 
 /// Hosts of cloud instance-metadata services (AWS IPv4 and IPv6, ECS task
-/// credentials, GCP, Azure, Alibaba, Oracle, DigitalOcean use the first).
+/// credentials, GCP, Azure, Alibaba, Oracle, DigitalOcean use the first),
+/// with the usual respellings of the IPv4 address (hex, decimal, octal,
+/// IPv4-mapped IPv6).
 const METADATA_HOSTS: &[&[u8]] = &[
     b"169.254.169.254",
     b"[fd00:ec2::254]",
@@ -95,45 +97,103 @@ const METADATA_HOSTS: &[&[u8]] = &[
     b"metadata.goog",
     b"100.100.100.200",
     b"169.254.169.253",
+    b"0xa9fea9fe",
+    b"2852039166",
+    b"0251.0376.0251.0376",
+    b"[::ffff:169.254.169.254]",
+    b"[::ffff:a9fe:a9fe]",
 ];
 
-/// `http://169.254.169.254/latest/meta-data/...`, `gopher://[fd00:ec2::254]/`:
-/// a URL naming a metadata host right after its scheme (and optional
-/// credentials). The host alone in a sentence is not reported.
+/// Paths only metadata services serve: found after any host (a name that
+/// resolves to the service, a rebinding domain).
+const METADATA_PATHS: &[&[u8]] = &[
+    b"/latest/meta-data",
+    b"/latest/api/token",
+    b"/latest/user-data",
+    b"/computeMetadata/v1",
+    b"/metadata/identity/oauth2/token",
+    b"/opc/v1/instance",
+    b"/opc/v2/instance",
+];
+
+/// `http://169.254.169.254/latest/meta-data/...`, `//[fd00:ec2::254]/`,
+/// `http://x@169.254.169.254/`, `http://rebind.example/latest/meta-data/`:
+/// a URL naming a metadata host after its `//` (and optional credentials),
+/// or reaching a path only metadata services serve. The address alone in a
+/// sentence is not reported.
 fn scan_metadata(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
-    for p in memchr::memmem::find_iter(b, b"://") {
-        let mut h = p + 3;
-        // Skip `user:pass@`, bounded.
-        if let Some(at) = b[h..(h + 64).min(b.len())]
-            .iter()
-            .position(|&c| c == b'@' || c == b'/')
-            .filter(|&o| b[h + o] == b'@')
-        {
-            h += at + 1;
-        }
-        let Some(host) = METADATA_HOSTS.iter().find(|m| {
-            b.get(h..h + m.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(m))
-                && !b
-                    .get(h + m.len())
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-'))
-        }) else {
-            continue;
-        };
-        let mut s = p;
-        while s > 0 && b[s - 1].is_ascii_alphabetic() && p - s < 10 {
-            s -= 1;
-        }
-        let mut e = h + host.len();
+    let url_end = |mut e: usize| {
+        let from = e;
         while e < b.len()
-            && e - h < 200
+            && e - from < 200
             && !b[e].is_ascii_whitespace()
             && !matches!(b[e], b'"' | b'\'' | b'<' | b'>' | 0)
         {
             e += 1;
         }
-        push(hits, text, R_METADATA, s, e);
+        e
+    };
+    let url_start = |p: usize| {
+        let mut s = p;
+        while s > 0
+            && p - s < 200
+            && !b[s - 1].is_ascii_whitespace()
+            && !matches!(b[s - 1], b'"' | b'\'' | b'=' | b'<' | b'>' | b'(' | 0)
+        {
+            s -= 1;
+        }
+        s
+    };
+    let mut last = 0;
+    for p in memchr::memmem::find_iter(b, b"//") {
+        if p < last {
+            continue;
+        }
+        let mut h = p + 2;
+        // Skip `user:pass@`: the authority ends at the first `/`, `?`, `#`
+        // or `\`, and only an `@` before that ends credentials.
+        if let Some(o) = b[h..(h + 64).min(b.len())]
+            .iter()
+            .position(|&c| matches!(c, b'@' | b'/' | b'?' | b'#' | b'\\'))
+            .filter(|&o| b[h + o] == b'@')
+        {
+            h += o + 1;
+        }
+        let hit = METADATA_HOSTS.iter().find(|m| {
+            b.get(h..h + m.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(m))
+                && {
+                    let after = b.get(h + m.len()).copied();
+                    match after {
+                        None => true,
+                        // A trailing dot of a fully qualified name.
+                        Some(b'.') => !b
+                            .get(h + m.len() + 1)
+                            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-'),
+                        Some(c) => !(c.is_ascii_alphanumeric() || c == b'-'),
+                    }
+                }
+        });
+        if let Some(m) = hit {
+            let e = url_end(h + m.len());
+            push(hits, text, R_METADATA, url_start(p), e);
+            last = e;
+        }
+    }
+    for marker in METADATA_PATHS {
+        let mut last = 0;
+        for p in memchr::memmem::find_iter(b, marker) {
+            if p < last {
+                continue;
+            }
+            let s = url_start(p);
+            if memchr::memmem::find(&b[s..p], b"//").is_some() {
+                let e = url_end(p);
+                push(hits, text, R_METADATA, s, e);
+                last = e;
+            }
+        }
     }
 }
 
@@ -1914,7 +1974,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     scan_null(text, hits);
     scan_unc(text, hits);
-    if memchr::memmem::find(b, b"://").is_some() {
+    if memchr::memmem::find(b, b"//").is_some() {
         scan_metadata(text, hits);
     }
     if memchr::memchr(b'~', b).is_some() {

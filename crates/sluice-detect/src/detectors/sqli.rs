@@ -3683,6 +3683,7 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
             end = end.max(tail[j].end);
             j += 1;
         }
+        j = j.max(k + 1);
         let v = &b[vs..ve];
         // Only what ordinary queries hold: a sub-select, a catalogue, a
         // filtered statement, the next statement of a script. An
@@ -3691,11 +3692,11 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
         let ordinary = |h: &Hit| {
             let r = h.rule.id;
             r == RULES[SUBQUERY].id
-                || r == RULES[SCHEMA].id
+                || (r == RULES[SCHEMA].id && !credential_store(&b[h.start..h.end.min(ve)]))
                 || r == RULES[STATEMENT].id
                 || r == RULES[WHOLE_QUERY].id
                 || r == RULES[BARE].id
-                || (r == RULES[STACKED].id && script_statement(&b[h.start..h.end.min(ve)]))
+                || (r == RULES[STACKED].id && script_statement(&b[h.start.min(ve)..ve]))
         };
         if tail[k..j].iter().all(ordinary) && written_sql(v) && !hostile_sql(v) {
             // A bare statement stays low; the rest becomes one hit.
@@ -3720,18 +3721,38 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
     hits.append(&mut out);
 }
 
-/// Whether a stacked-query hit (`; UPDATE accounts SET`) continues a
-/// script with an ordinary statement.
-fn script_statement(h: &[u8]) -> bool {
-    let Some(r) = h.strip_prefix(b";") else {
+/// Whether the statement after the `;` that opens `rest` (a stacked-query
+/// hit to the value's end) continues a script with an ordinary statement:
+/// `UPDATE` and `DELETE` only with a `WHERE` before the next `;`.
+fn script_statement(rest: &[u8]) -> bool {
+    let Some(r) = rest.strip_prefix(b";") else {
         return false;
     };
     let r = r.trim_ascii_start();
-    let w = r.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    w > 0
-        && SCRIPT_STATEMENTS
-            .iter()
-            .any(|k| r[..w].eq_ignore_ascii_case(k))
+    let stmt = &r[..memchr::memchr(b';', r).unwrap_or(r.len())];
+    let w = stmt.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let kw = &stmt[..w];
+    if kw.eq_ignore_ascii_case(b"update") || kw.eq_ignore_ascii_case(b"delete") {
+        return memchr::memmem::find(&stmt.to_ascii_lowercase(), b" where ").is_some();
+    }
+    w > 0 && SCRIPT_STATEMENTS.iter().any(|k| kw.eq_ignore_ascii_case(k))
+}
+
+/// Whether a catalogue hit names where accounts and password hashes are
+/// kept (`mysql.user`, `pg_shadow`): reading it is no query shown.
+fn credential_store(h: &[u8]) -> bool {
+    let l = h.to_ascii_lowercase();
+    [
+        &b"mysql.user"[..],
+        b"pg_shadow",
+        b"pg_authid",
+        b"sql_logins",
+        b"sysxlogins",
+        b"dba_users",
+        b"msysaccessobjects",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&l, w).is_some())
 }
 
 /// Longest info string read after a fence's backticks (```` ```sql ````).

@@ -1085,13 +1085,27 @@ fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
     let w = &b[tag_end + 1..];
     let n = w.iter().take_while(|c| c.is_ascii_alphabetic()).count();
     let word = &w[..n];
-    let closes = memchr::memmem::find_iter(&b[tag_end..], b"</").any(|p| {
-        lower_eq(
-            b.get(tag_end + p + 2..tag_end + p + 8).unwrap_or(&[]),
-            b"script",
-        )
-    });
+    // The sentence goes on in words: a blank and a letter after the word,
+    // and none of a script's punctuation soon after (`<script> if(1)...`).
+    let near = &w[..w.len().min(n + 24)];
+    let goes_on = match w.get(n) {
+        None => true,
+        Some(b' ') => w.get(n + 1).is_some_and(u8::is_ascii_alphabetic),
+        Some(b',' | b'.' | b'!' | b'?' | b':') => {
+            w.get(n + 1).is_none_or(|c| c.is_ascii_whitespace())
+        }
+        _ => false,
+    };
+    let prose_on = goes_on
+        && !near
+            .iter()
+            .any(|c| matches!(c, b'(' | b'=' | b'`' | b'{' | b'['));
+    // Bounded: a run of such tags is read once each, not to the end.
+    let window = &b[tag_end..b.len().min(tag_end + 1024)];
+    let closes = memchr::memmem::find_iter(window, b"</")
+        .any(|p| lower_eq(window.get(p + 2..p + 8).unwrap_or(&[]), b"script"));
     (TAG_TALK.iter().any(|t| lower_eq(word, t)) || CONNECTIVES.iter().any(|t| lower_eq(word, t)))
+        && prose_on
         && !closes
 }
 
@@ -1237,16 +1251,18 @@ fn quoted_start_tag(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
 /// tag. Looked for within 256 bytes, so a run of such tags stays linear.
 fn closes_outside_quotes(b: &[u8], name: &[u8], tag_end: usize) -> bool {
     let win = &b[tag_end.min(b.len())..(tag_end + 256).min(b.len())];
-    let mut quotes = 0usize;
+    // The quote that opened the value we are in, if any.
+    let mut open = 0u8;
     for (i, &c) in win.iter().enumerate() {
         match c {
-            b'"' | b'\'' => quotes += 1,
+            b'"' | b'\'' if open == 0 => open = c,
+            b'"' | b'\'' if open == c => open = 0,
             b'<' if win.get(i + 1) == Some(&b'/')
                 && win
                     .get(i + 2..i + 2 + name.len())
                     .is_some_and(|w| lower_eq(w, name)) =>
             {
-                return quotes.is_multiple_of(2);
+                return open == 0;
             }
             _ => {}
         }
