@@ -105,10 +105,14 @@ fn free_text_input(input: &[u8], kind: InputKind) -> bool {
 fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Finding> {
     let mut findings = Vec::new();
     // Parts of an input (its windows, its base64 runs) are parameters when
-    // the whole is.
-    let parts = Mode {
-        param: mode.param || !free_text_input(input, kind),
-        ..mode
+    // the whole is. Decided only when there are parts: most inputs are one
+    // window with no base64, and the guess reads the whole input.
+    let parts = std::cell::OnceCell::new();
+    let parts = || {
+        *parts.get_or_init(|| Mode {
+            param: mode.param || !free_text_input(input, kind),
+            ..mode
+        })
     };
     if input.len() <= inner.max_input_len {
         scan_one(inner, input, kind, 0, mode, &mut findings);
@@ -123,14 +127,14 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Find
             } else {
                 kind
             };
-            scan_one(inner, &input[at..end], k, at, parts, &mut findings);
+            scan_one(inner, &input[at..end], k, at, parts(), &mut findings);
             if end == input.len() {
                 break;
             }
             at += step;
         }
     }
-    scan_base64(inner, input, parts, &mut findings);
+    scan_base64(inner, input, mode, parts, &mut findings);
     findings
 }
 
@@ -142,7 +146,16 @@ fn collect(inner: &Inner, input: &[u8], kind: InputKind, mode: Mode) -> Vec<Find
 /// Attacks only: base64 that holds personal data is what identity tokens
 /// are (a JWT's `email` claim), and reporting, redacting or blocking every
 /// login token for it would break the service the gateway protects.
-fn scan_base64(inner: &Inner, input: &[u8], mode: Mode, out: &mut Vec<Finding>) {
+///
+/// `parts` gives the mode for the decoded text (see [`collect`]); it is
+/// asked only when a run is found.
+fn scan_base64(
+    inner: &Inner,
+    input: &[u8],
+    mode: Mode,
+    parts: impl Fn() -> Mode,
+    out: &mut Vec<Finding>,
+) {
     if mode.pii_only {
         return;
     }
@@ -150,7 +163,14 @@ fn scan_base64(inner: &Inner, input: &[u8], mode: Mode, out: &mut Vec<Finding>) 
     let mut sub = Vec::new();
     crate::decode::for_each_base64_text(input, &mut buf, |run, text| {
         sub.clear();
-        scan_one(inner, text.as_bytes(), InputKind::Auto, 0, mode, &mut sub);
+        scan_one(
+            inner,
+            text.as_bytes(),
+            InputKind::Auto,
+            0,
+            parts(),
+            &mut sub,
+        );
         for mut f in sub.drain(..).filter(|f| f.category != Category::Pii) {
             f.start = run.start;
             f.end = run.end;

@@ -835,18 +835,23 @@ async fn many_http2_streams_on_one_connection_are_all_answered() {
     gw.stop().await;
 }
 
+/// A raw HTTP/2 client on a connection of its own, ready to send.
+async fn h2_client(addr: std::net::SocketAddr) -> h2::client::SendRequest<bytes::Bytes> {
+    let io = TcpStream::connect(addr).await.unwrap();
+    let (send, conn) = h2::client::handshake(io).await.unwrap();
+    tokio::spawn(async move {
+        let _ = conn.await;
+    });
+    send.ready().await.unwrap()
+}
+
 /// The limit behind that queueing is the one the gateway advertises: 200
 /// concurrent streams per connection (hyper's client obeys it silently,
 /// so a raw HTTP/2 client reads it from the gateway's SETTINGS).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http2_stream_limit_is_advertised() {
     let gw = Gateway::start(config()).await;
-    let io = TcpStream::connect(gw.addr).await.unwrap();
-    let (send, conn) = h2::client::handshake(io).await.unwrap();
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    let mut send = send.ready().await.unwrap();
+    let mut send = h2_client(gw.addr).await;
     let req = axum::http::Request::get(gw.url("/healthz"))
         .body(())
         .unwrap();
@@ -863,12 +868,7 @@ async fn http2_stream_limit_is_advertised() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn http2_header_list_limit_is_enforced() {
     let gw = Gateway::start(config()).await;
-    let io = TcpStream::connect(gw.addr).await.unwrap();
-    let (send, conn) = h2::client::handshake(io).await.unwrap();
-    tokio::spawn(async move {
-        let _ = conn.await;
-    });
-    let mut send = send.ready().await.unwrap();
+    let mut send = h2_client(gw.addr).await;
     let mut status = Vec::new();
     for size in [8 * 1024, 20 * 1024, 100] {
         let req = axum::http::Request::get(gw.url("/healthz"))

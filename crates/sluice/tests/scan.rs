@@ -929,3 +929,21 @@ fn json_larger_than_a_window_is_redacted_as_json() {
         serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("{line}: {e}"));
     }
 }
+
+/// `"kind": "value"` scans a line's text as a parameter: a whole command
+/// line is reported there and not in the same text given as free text.
+#[test]
+fn jsonl_kind_value_applies_the_rules_for_parameters() {
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": "param", "text": "env --version", "kind": "value"}),
+        serde_json::json!({"id": "text", "text": "env --version", "kind": "text"}),
+    );
+    let out = sluice(&["--jsonl"], Some(input.as_bytes()));
+    assert_eq!(out.status.code(), Some(1));
+    let lines = stdout_lines(&out);
+    assert_eq!(lines[0]["id"], "param");
+    assert_eq!(lines[0]["threat"], true, "{:?}", lines[0]);
+    assert_eq!(lines[1]["id"], "text");
+    assert_eq!(lines[1]["threat"], false, "{:?}", lines[1]);
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generates pii.jsonl: every value is random; cards, IBANs and national ids get
 correct check digits computed here. No value belongs to a real person or account."""
-import json, os, random, string
+import json, os, random, string, sys
 
 rng = random.Random(100)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pii.jsonl")
@@ -9,16 +9,9 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pii.jsonl")
 def digits(n):
     return "".join(rng.choice("0123456789") for _ in range(n))
 
-def luhn_check(body):
-    t = 0
-    for i, c in enumerate(reversed(body)):
-        n = int(c)
-        if i % 2 == 0:
-            n *= 2
-            if n > 9:
-                n -= 9
-        t += n
-    return str((10 - t % 10) % 10)
+# The corpus generator's Luhn check digit (bench/detect-eval/gen/pii.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "gen"))
+from pii import luhn_digit as luhn_check  # noqa: E402
 
 def card(prefix, length):
     body = prefix + digits(length - len(prefix) - 1)

@@ -8,6 +8,7 @@ import random
 import string
 import base64
 import os
+import sys
 
 rng = random.Random(1111)
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pii.jsonl")
@@ -17,16 +18,9 @@ def digits(n):
     return "".join(rng.choice(string.digits) for _ in range(n))
 
 
-def luhn_check_digit(partial):
-    total = 0
-    for i, ch in enumerate(reversed(partial)):
-        d = int(ch)
-        if i % 2 == 0:
-            d *= 2
-            if d > 9:
-                d -= 9
-        total += d
-    return str((10 - total % 10) % 10)
+# The corpus generator's Luhn check digit (bench/detect-eval/gen/pii.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "gen"))
+from pii import luhn_digit as luhn_check_digit  # noqa: E402
 
 
 def card(prefix, length):

@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
-"""Checks round10 lines: format, no near-duplicates of earlier blind lines or of each other,
-and benign lines carry no PII shapes. Usage: python3 check.py (from any directory)."""
+"""Checks a blind set's lines: format, no near-duplicates of the other blind sets' lines
+or of each other, and benign lines carry no PII shapes.
+
+Usage: python3 bench/detect-eval/blind/check.py round11   (a set's directory,
+relative to this file's directory or to the working directory)."""
 import difflib, glob, json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = os.path.dirname(HERE)
+BLIND = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+HERE = os.path.abspath(sys.argv[1] if os.path.isdir(sys.argv[1])
+                       else os.path.join(BLIND, sys.argv[1]))
 FILES = {"sqli.jsonl": "sqli", "xss.jsonl": "xss", "cmdi.jsonl": "cmdi",
          "path_traversal.jsonl": "path_traversal", "pii.jsonl": "pii",
          "prompt_injection.jsonl": "prompt_injection", "benign.jsonl": "benign"}
