@@ -3823,15 +3823,21 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
     for &(s, e) in &odd.glued {
         cuts.extend(sem::segment(&text[s..e]).into_iter().map(|k| s + k));
     }
+    // Twins are never ASCII: only characters that start at a lead byte are
+    // decoded and looked up.
     let mixed = !ascii
-        && text.char_indices().any(|(p, c)| {
-            latin_twin(c).is_some() && {
-                let before = text[..p].chars().next_back();
-                let after = text[p + c.len_utf8()..].chars().next();
-                before.is_some_and(|x| x.is_ascii_alphabetic())
-                    || after.is_some_and(|x| x.is_ascii_alphabetic())
-            }
-        });
+        && b.iter()
+            .enumerate()
+            .filter(|&(_, &lead)| lead >= 0xC0)
+            .any(|(p, _)| {
+                let c = text[p..].chars().next().unwrap_or(' ');
+                latin_twin(c).is_some() && {
+                    let before = text[..p].chars().next_back();
+                    let after = text[p + c.len_utf8()..].chars().next();
+                    before.is_some_and(|x| x.is_ascii_alphabetic())
+                        || after.is_some_and(|x| x.is_ascii_alphabetic())
+                }
+            });
     if drop_sep.is_empty() && cuts.is_empty() && !mixed && slang.is_empty() {
         return None;
     }
