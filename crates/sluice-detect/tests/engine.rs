@@ -182,6 +182,36 @@ fn queue_message(orders: usize, extra: &str) -> String {
 }
 
 #[test]
+fn graphql_string_arguments_are_values() {
+    // A resolver passes a string argument on as it is: its content is a
+    // value, not a quoted string of the query.
+    let body =
+        r#"{"query": "query Find { account(number: \"7 OR 2>1\") { owner } }", "variables": {}}"#;
+    let v = detector().scan_as(body.as_bytes(), InputKind::Json);
+    let f = find(&v, "sqli-tautology").expect("tautology in a GraphQL argument");
+    assert_eq!(&body[f.start..f.end], "7 OR 2>1");
+    let body = r#"{"query": "mutation { rename(to: \"x\\\" UNION SELECT secret FROM vault--\") { ok } }"}"#;
+    assert!(detector().scan(body.as_bytes()).threat);
+    // Block strings and comments.
+    let doc = "{ note(text: \"\"\"<img src=x onerror=alert(1)>\"\"\") # \"not a string\n { id } }";
+    let body = serde_json::json!({ "query": doc }).to_string();
+    let v = detector().scan(body.as_bytes());
+    assert!(find(&v, "xss-event-handler").is_some(), "{:?}", v.findings);
+    // Ordinary queries with names and prose in their arguments stay clean.
+    for doc in [
+        r#"{ customer(name: "Seán O'Brien") { orders(status: "open or pending") { id } } }"#,
+        r#"query Search($q: String = "select the best option") { search(q: $q) { title } }"#,
+    ] {
+        let body = serde_json::json!({ "query": doc }).to_string();
+        let v = detector().scan(body.as_bytes());
+        assert!(!v.threat, "{doc}: {:?}", v.findings);
+    }
+    // A value in braces with text outside its quotes keeps that text.
+    let body = serde_json::json!({ "q": r#"{"a": 1} ; cat /etc/shadow #"}"# }).to_string();
+    assert!(detector().scan(body.as_bytes()).threat);
+}
+
+#[test]
 fn json_inside_a_json_string_is_read_as_json() {
     let body = queue_message(120, "");
     assert!(body.len() > 16 << 10);

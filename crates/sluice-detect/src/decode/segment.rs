@@ -175,6 +175,49 @@ pub(crate) fn extract_json<M: MapSink, O: TextSink>(
     Some(w.segments)
 }
 
+/// Whether `head`, the text of a value before its first `{`, opens a
+/// GraphQL document: nothing, or an operation keyword (`query`,
+/// `mutation`, `subscription`, `fragment`) and what follows it.
+fn graphql_head(head: &str) -> bool {
+    let h = head.trim_start();
+    h.is_empty()
+        || ["query", "mutation", "subscription", "fragment"]
+            .iter()
+            .any(|k| {
+                h.strip_prefix(k)
+                    .is_some_and(|r| r.is_empty() || !r.as_bytes()[0].is_ascii_alphanumeric())
+            })
+}
+
+/// Extracts the string arguments of a GraphQL document (`{ user(id: "...") }`),
+/// unescaped, one value each: what a resolver receives and may pass on to
+/// a database or a shell. Block strings (`"""..."""`) are copied as they are
+/// and `#` comments skipped. Returns `None` for a document with no strings
+/// or an unterminated one.
+pub(crate) fn extract_graphql<M: MapSink, O: TextSink>(
+    input: &str,
+    out: &mut O,
+    map: &mut M,
+) -> Option<usize> {
+    let b = input.as_bytes();
+    let mut w = Writer::new(out, map);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr2(b'"', b'#', &b[i..]) {
+        i += off;
+        if b[i] == b'#' {
+            i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+        } else if b[i..].starts_with(b"\"\"\"") {
+            let start = i + 3;
+            let end = memchr::memmem::find(&b[start..], b"\"\"\"").map(|p| start + p)?;
+            w.value(input, start, end);
+            i = end + 3;
+        } else {
+            i = json_string(input, i + 1, &mut w)?;
+        }
+    }
+    (w.segments > 0).then_some(w.segments)
+}
+
 /// Replaces every value of `text` (values are separated by NUL) that is
 /// itself a JSON document by that document's strings, unescaped: the JSON
 /// a queue or webhook carries as a string (an SNS `Message`, an SQS `body`,
@@ -207,15 +250,23 @@ pub(crate) fn expand_nested_json(
         let start = memchr::memrchr(0, &b[from..at]).map_or(from, |p| from + p + 1);
         let end = memchr::memchr(0, &b[at..]).map_or(b.len(), |p| at + p);
         from = end + 1;
-        if !b[start..at].iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
+        let bare = b[start..at].iter().all(u8::is_ascii_whitespace);
         let seg = text[start..end].trim_end();
         let closes = match b[at] {
             b'{' => seg.ends_with('}'),
             _ => seg.ends_with(']'),
         };
-        if !closes || extract_json(seg, tmp, tmp_map).is_none_or(|n| n == 0) {
+        if !closes {
+            continue;
+        }
+        // JSON first; a `{` document that is not JSON may be a GraphQL
+        // query, whose string arguments are values of their own.
+        let json = bare && extract_json(seg, tmp, tmp_map).is_some_and(|n| n > 0);
+        if !json
+            && !(b[at] == b'{'
+                && graphql_head(&text[start..at])
+                && extract_graphql(seg, tmp, tmp_map).is_some())
+        {
             continue;
         }
         if !changed {
@@ -223,7 +274,16 @@ pub(crate) fn expand_nested_json(
             map.clear();
             changed = true;
         }
-        copy_mapped(text, copied, start, out, map);
+        if json {
+            copy_mapped(text, copied, start, out, map);
+        } else {
+            // The query stays too, followed by its strings: what lies
+            // outside them is no JSON to drop safely.
+            copy_mapped(text, copied, end, out, map);
+            let o = out.len();
+            out.push(SEP);
+            map.push(o, o + 1, end, end, Decoding::Json);
+        }
         map.append_shifted(tmp_map, out.len(), start);
         out.push_str(tmp);
         copied = end;
