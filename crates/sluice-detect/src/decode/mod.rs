@@ -403,6 +403,11 @@ mod properties {
                     proptest::collection::vec("\\PC{1,12}", 1..4)
                         .prop_map(|v| serde_json::to_string(&v).unwrap_or_default()),
                     "[\\[\\]{}\",:\\\\u0-9a-f ntrue]{0,30}",
+                    // A GraphQL query with string arguments.
+                    ("\\PC{1,12}", "\\PC{0,12}").prop_map(|(a, c)| format!(
+                        "query {{ f(a: {}, b: 2) # {c}\n {{ g(c: \"\"\"{c}\"\"\") }} }}",
+                        serde_json::to_string(&a).unwrap_or_default()
+                    )),
                 ],
                 1..6,
             )

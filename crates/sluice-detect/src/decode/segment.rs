@@ -189,11 +189,13 @@ fn graphql_head(head: &str) -> bool {
             })
 }
 
-/// Extracts the string arguments of a GraphQL document (`{ user(id: "...") }`),
-/// unescaped, one value each: what a resolver receives and may pass on to
-/// a database or a shell. Block strings (`"""..."""`) are copied as they are
-/// and `#` comments skipped. Returns `None` for a document with no strings
-/// or an unterminated one.
+/// Splits a GraphQL document (`{ user(id: "...") }`) at its string
+/// arguments: the text between them and each string, unescaped, become
+/// values of their own, in order. A string's content is what a resolver
+/// receives and may pass on to a database or a shell. Block strings
+/// (`"""..."""`) are copied as they are; a `#` comment runs to the line
+/// end. Returns `None` for a document with no strings or an unterminated
+/// one.
 pub(crate) fn extract_graphql<M: MapSink, O: TextSink>(
     input: &str,
     out: &mut O,
@@ -201,12 +203,18 @@ pub(crate) fn extract_graphql<M: MapSink, O: TextSink>(
 ) -> Option<usize> {
     let b = input.as_bytes();
     let mut w = Writer::new(out, map);
+    w.out.reserve(b.len());
+    let mut strings = 0;
     let mut i = 0;
+    let mut outside = 0;
     while let Some(off) = memchr::memchr2(b'"', b'#', &b[i..]) {
         i += off;
         if b[i] == b'#' {
             i = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
-        } else if b[i..].starts_with(b"\"\"\"") {
+            continue;
+        }
+        w.value(input, outside, i);
+        if b[i..].starts_with(b"\"\"\"") {
             let start = i + 3;
             let end = memchr::memmem::find(&b[start..], b"\"\"\"").map(|p| start + p)?;
             w.value(input, start, end);
@@ -214,8 +222,11 @@ pub(crate) fn extract_graphql<M: MapSink, O: TextSink>(
         } else {
             i = json_string(input, i + 1, &mut w)?;
         }
+        strings += 1;
+        outside = i;
     }
-    (w.segments > 0).then_some(w.segments)
+    w.value(input, outside, b.len());
+    (strings > 0).then_some(w.segments)
 }
 
 /// Replaces every value of `text` (values are separated by NUL) that is
@@ -262,11 +273,12 @@ pub(crate) fn expand_nested_json(
         // JSON first; a `{` document that is not JSON may be a GraphQL
         // query, whose string arguments are values of their own.
         let json = bare && extract_json(seg, tmp, tmp_map).is_some_and(|n| n > 0);
-        if !json
-            && !(b[at] == b'{'
+        let mut graphql = || {
+            b[at] == b'{'
                 && graphql_head(&text[start..at])
-                && extract_graphql(seg, tmp, tmp_map).is_some())
-        {
+                && extract_graphql(seg, tmp, tmp_map).is_some()
+        };
+        if !json && !graphql() {
             continue;
         }
         if !changed {
@@ -274,16 +286,7 @@ pub(crate) fn expand_nested_json(
             map.clear();
             changed = true;
         }
-        if json {
-            copy_mapped(text, copied, start, out, map);
-        } else {
-            // The query stays too, followed by its strings: what lies
-            // outside them is no JSON to drop safely.
-            copy_mapped(text, copied, end, out, map);
-            let o = out.len();
-            out.push(SEP);
-            map.push(o, o + 1, end, end, Decoding::Json);
-        }
+        copy_mapped(text, copied, start, out, map);
         map.append_shifted(tmp_map, out.len(), start);
         out.push_str(tmp);
         copied = end;

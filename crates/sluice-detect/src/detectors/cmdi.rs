@@ -2722,6 +2722,14 @@ fn check_command_at(
         effective = Ctx::Sep;
         args.shellish = true;
     }
+    // `CMD ["gunicorn", "-b", ":8000"]`, `ENTRYPOINT ["node"]`: a word
+    // followed by a JSON array of strings is a Dockerfile's exec form (or
+    // data), not arguments a shell would read.
+    if matches!(ctx, Ctx::Start | Ctx::Weak | Ctx::Span)
+        && b[w.end..args.end].trim_ascii_start().starts_with(b"[\"")
+    {
+        return false;
+    }
     // `sort | uniq -c for counts.`: options followed by a sentence are prose.
     if args.opt_only
         && (args.stop_words >= 1 || args.sentence || args.prose_words >= 3)
@@ -5388,6 +5396,46 @@ static ANCHOR: [bool; 256] = {
 /// the scan checks on the captures.
 const FORK_BOMB: &str = r"([^\s{}|&;()]{1,20})\s*\(\s*\)\s*\{\s*([^\s{}|&;()]{1,20})(?:\s*\(\s*\))?\s*[|&]\s*([^\s{}|&;()]{1,20})(?:\s*\(\s*\))?\s*&?\s*;?\s*\}\s*;?";
 
+/// A cmd `for` loop up to its `do`.
+const BATCH_FOR: &str = r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{0,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#;
+
+/// Whether the `for` loop at `s..e` (up to its `do`) walks files or words
+/// and only prints, renames, copies or sets variables for each
+/// (`for %%f in (*.txt) do echo %%f`): a batch command line, not a command
+/// run for its output. A set in quotes or backquotes runs a command; a body
+/// chained on with `&` or `|` runs more.
+fn plain_batch_loop(b: &[u8], s: usize, e: usize) -> bool {
+    let set = &b[s..e];
+    if set.iter().any(|c| matches!(c, b'\'' | b'`' | b'"'))
+        || set.windows(2).any(|w| w.eq_ignore_ascii_case(b"/f"))
+    {
+        return false;
+    }
+    let line_end = memchr::memchr2(b'\n', 0, &b[e..]).map_or(b.len(), |p| e + p);
+    let body = b[e..line_end].trim_ascii_start();
+    let body = body.strip_prefix(b"(").unwrap_or(body).trim_ascii_start();
+    let body = body.strip_prefix(b"@").unwrap_or(body);
+    let w = body.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let plain = [
+        &b"echo"[..],
+        b"rem",
+        b"set",
+        b"ren",
+        b"rename",
+        b"copy",
+        b"xcopy",
+        b"move",
+        b"md",
+        b"mkdir",
+    ]
+    .iter()
+    .any(|k| body[..w].eq_ignore_ascii_case(k));
+    plain
+        && !body
+            .iter()
+            .any(|c| matches!(c, b'&' | b'|' | b'^' | b'`' | b'$'))
+}
+
 /// The gated regexes, compiled one by one the first time a gate of theirs
 /// fires: a process that never sees a reverse shell never builds its regex.
 const PATTERN_SRC: &[(&str, usize)] = &[
@@ -5433,10 +5481,7 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         R_WINDOWS,
     ),
     (r"(?i)(?-u:\b)cmd(?:\.exe)?\s+/[ck]\s+\S", R_WINDOWS),
-    (
-        r#"(?i)(?-u:\b)for\s+(?:/[dflr]\s+(?:[a-z]:\\\S*\s+)?)*(?:"[^"\n]{0,80}"\s+)?%%?[^\s%]{0,16}\s+in\s*\([^)\n]{0,200}\)\s*do(?-u:\b)"#,
-        R_WINDOWS,
-    ),
+    (BATCH_FOR, R_WINDOWS),
     (
         r"(?i)(?-u:\b)(?:invoke-(?:webrequest|expression|restmethod|command|item|wmimethod|shellcode|mimikatz)|start-process|start-bitstransfer|add-mppreference|set-mppreference|get-wmiobject|invoke-cimmethod|new-object\s+(?:system\.)?net\.webclient)(?-u:\b)\s+(?:-\w|https?://|['\x22]|\S+\.ps1(?-u:\b)|[a-z]:\\)|(?-u:\b)set-executionpolicy(?-u:\b)[^\n;|&]{0,60}?(?-u:\b)(?:bypass|unrestricted)(?-u:\b)",
         R_WINDOWS,
@@ -5868,6 +5913,13 @@ fn run_gated(
         if rule == R_REDIRECT && !matches!(text.as_bytes()[s], b'<' | b'>' | b'0'..=b'9') {
             s += 1;
         }
+        // A plain loop is a command line: reported where it is a
+        // parameter, not in a message or document that shows it.
+        let rule = if PATTERN_SRC[r].0 == BATCH_FOR && plain_batch_loop(text.as_bytes(), s, e) {
+            R_COMMAND_LINE
+        } else {
+            rule
+        };
         push(hits, text, rule, s, e);
     }
 }

@@ -679,11 +679,12 @@ fn diffstat_tail(line: &[u8]) -> bool {
 /// Whether `line` (what follows a path) goes on as a sentence: at least
 /// two plain words, one a function word, and no shell or query syntax.
 fn prose_tail(line: &[u8]) -> bool {
-    if line.iter().any(|c| {
-        matches!(
-            c,
-            b'|' | b'&' | b';' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%'
-        )
+    // A semicolon between a word and a blank joins two clauses ("syntax
+    // is ok; configuration file test is successful").
+    if line.iter().enumerate().any(|(k, &c)| {
+        matches!(c, b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'=' | b'%')
+            || (c == b';'
+                && !(k > 0 && line[k - 1].is_ascii_alphabetic() && line.get(k + 1) == Some(&b' ')))
     }) {
         return false;
     }

@@ -3451,6 +3451,9 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         drop_sql_fences(text, hits, first);
     }
     if hits.len() > first {
+        drop_error_excerpts(text.as_bytes(), hits, first);
+    }
+    if hits.len() > first {
         whole_sql_values(text, hits, first);
     }
     if buf.capacity() > KEEP_TOKS {
@@ -3464,6 +3467,45 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             *s = (buf, scratch);
         }
     });
+}
+
+/// Removes the hits from `first` on that lie inside the excerpt a database
+/// quotes in a syntax error (`... syntax to use near 'ORDER BY title' at
+/// line 3`), pasted into a ticket or a log: the server quoting a query, not
+/// a value breaking out of one.
+fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for p in memchr::memmem::find_iter(b, b" '").take(64) {
+        let q = p + 1;
+        let near = p >= 4 && b[p - 4..p].eq_ignore_ascii_case(b"near");
+        let lo = p.saturating_sub(160);
+        let syntax = near
+            && b[lo..p]
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"syntax"));
+        if !syntax {
+            continue;
+        }
+        let hi = b.len().min(q + 400);
+        let close = memchr::memmem::rfind(&b[q + 1..hi], b"' at line ").map(|o| q + 1 + o);
+        if let Some(c) = close {
+            spans.push((q, c + 1));
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let mut k = first;
+    while k < hits.len() {
+        let h = hits[k];
+        // A hit that ends inside the excerpt: the analysis reads its
+        // opening quote as a break, so the hit may start anywhere before.
+        if spans.iter().any(|&(s, e)| h.end > s && h.end <= e) {
+            hits.remove(k);
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// Info strings of a markdown code fence that declare its language SQL.
@@ -3698,7 +3740,16 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
                 || r == RULES[BARE].id
                 || (r == RULES[STACKED].id && script_statement(&b[h.start.min(ve)..ve]))
         };
-        if tail[k..j].iter().all(ordinary) && written_sql(v) && !hostile_sql(v) {
+        // In prose, a statement or sub-select written out whole around the
+        // hits ("I wrote SELECT ... WHERE x < (SELECT ...); would you
+        // ...", "EXISTS (SELECT 1 FROM t WHERE ...) beat IN").
+        let embedded = || {
+            tail[k..j]
+                .iter()
+                .all(|h| h.rule.id == RULES[SUBQUERY].id || h.rule.id == RULES[STATEMENT].id)
+                && embedded_sql(v, tail[k].start - vs, end.min(ve) - vs)
+        };
+        if tail[k..j].iter().all(ordinary) && written_sql(v) && !hostile_sql(v) || embedded() {
             // A bare statement stays low; the rest becomes one hit.
             let (low, rest): (Vec<Hit>, Vec<Hit>) =
                 tail[k..j].iter().partition(|h| h.rule.id == RULES[BARE].id);
@@ -3720,6 +3771,135 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
     }
     hits.append(&mut out);
 }
+
+/// Whether `v[s..e]` (hits of a value) lies inside SQL written out whole in
+/// prose: a statement that opens after a word of prose or a colon and runs,
+/// its parentheses balanced, to a `;`, a line end or the value's end; or a
+/// sub-select in parentheses after an operator that follows a word of
+/// prose (not a keyword, quote or number of an injection). The SQL must be
+/// what a query shown holds: no comment, no quote left open, nothing from
+/// [`hostile_sql`], a `FROM`.
+fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
+    let shown = |code: &[u8]| {
+        !hostile_sql(code)
+            && memchr::memmem::find(code, b"--").is_none()
+            && memchr::memmem::find(code, b"/*").is_none()
+            && memchr::memchr(b'#', code).is_none()
+            && memchr::memmem::find(&code.to_ascii_lowercase(), b"from ").is_some()
+    };
+    // The end of balanced SQL from `at`: a `;` (kept) or line end at depth
+    // zero, or the value's end; `None` when a parenthesis closes one that
+    // was never opened or stays open.
+    let sql_end = |at: usize| {
+        let mut depth = 0i32;
+        for (i, &c) in v.iter().enumerate().skip(at) {
+            match c {
+                b'(' => depth += 1,
+                b')' => {
+                    depth -= 1;
+                    if depth < 0 {
+                        return None;
+                    }
+                }
+                b';' if depth == 0 => return Some(i + 1),
+                b'\n' if depth == 0 => return Some(i),
+                _ => {}
+            }
+        }
+        (depth == 0).then_some(v.len())
+    };
+    let prose_word = |w: &[u8]| {
+        w.len() >= 2
+            && w.iter().all(u8::is_ascii_alphabetic)
+            && !PROSE_BREAKERS.iter().any(|k| w.eq_ignore_ascii_case(k))
+    };
+    // Where the word that ends right before `at` (blanks skipped) starts.
+    let word_start = |at: usize| {
+        let end = v[..at].trim_ascii_end().len();
+        let start = v[..end]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+            .map_or(0, |p| p + 1);
+        (start, end)
+    };
+    let word_before = |at: usize| {
+        let (start, end) = word_start(at);
+        &v[start..end]
+    };
+    // A statement opener before the hits, within a sentence's reach.
+    let from = s.saturating_sub(512);
+    let mut at = s;
+    while at > from {
+        at -= 1;
+        if at > 0 && (v[at - 1].is_ascii_alphanumeric() || v[at - 1] == b'_') {
+            continue;
+        }
+        let w = v[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let opener = v.get(at + w).is_some_and(|c| c.is_ascii_whitespace())
+            && [&b"select"[..], b"with", b"update", b"delete", b"insert"]
+                .iter()
+                .any(|k| v[at..at + w].eq_ignore_ascii_case(k));
+        if !opener {
+            continue;
+        }
+        let before = v[..at].trim_ascii_end();
+        let after_prose = before.is_empty()
+            || before.ends_with(b":")
+            || prose_word(word_before(at)) && before.last().is_some_and(u8::is_ascii_alphabetic);
+        if after_prose && sql_end(at).is_some_and(|x| x >= e && shown(&v[at..x])) {
+            return true;
+        }
+        break;
+    }
+    // A sub-select after an operator that follows prose.
+    let op_end = s + v[s..e.min(v.len())]
+        .iter()
+        .position(|&c| c == b'(')
+        .unwrap_or(0);
+    // `NOT EXISTS (...)`: the word before the negation.
+    // The word must stand apart (`MID((SELECT` is a call).
+    let apart = |we: usize, at: usize| at > we && v[we..at].iter().all(u8::is_ascii_whitespace);
+    let (mut ws, mut we) = word_start(s);
+    if !apart(we, s) {
+        return false;
+    }
+    if v[ws..we].eq_ignore_ascii_case(b"not") {
+        let not = ws;
+        (ws, we) = word_start(not);
+        if !apart(we, not) {
+            return false;
+        }
+    }
+    let w = &v[ws..we];
+    if v.get(op_end) != Some(&b'(') || !prose_word(w) {
+        return false;
+    }
+    let mut depth = 0i32;
+    for (i, &c) in v.iter().enumerate().skip(op_end) {
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return shown(&v[op_end..=i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Words that, right before a statement or an operator, make it part of a
+/// condition or a query rather than of prose.
+const PROSE_BREAKERS: &[&[u8]] = &[
+    b"and", b"or", b"not", b"where", b"having", b"on", b"when", b"then", b"else", b"select",
+    b"union", b"by", b"like", b"in", b"is", b"as", b"xor", b"div", b"mod", b"set", b"values",
+    b"into", b"from", b"exists", b"case", b"if", b"return", b"returns",
+];
 
 /// Whether the statement after the `;` that opens `rest` (a stacked-query
 /// hit to the value's end) continues a script with an ordinary statement:
@@ -4134,6 +4314,55 @@ fn scan_window(
     }
 }
 
+/// Whether `b` is nothing but whitespace-separated HTML or XML attributes
+/// (`name`, `name=value`, `name="value"`, `name='value'`): what follows the
+/// closing quote of an attribute value in a well-formed tag.
+fn attributes_follow(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let ws = b[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        if ws == 0 {
+            return false;
+        }
+        i += ws;
+        let name = b[i..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'))
+            .count();
+        if name == 0 || !b[i].is_ascii_alphabetic() && !matches!(b[i], b'_' | b':') {
+            return false;
+        }
+        i += name;
+        if b.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) => match memchr::memchr(q, &b[i + 1..]) {
+                Some(o) => i += o + 2,
+                None => return false,
+            },
+            Some(_) => {
+                let v = b[i..]
+                    .iter()
+                    .take_while(|&&c| {
+                        !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'=')
+                    })
+                    .count();
+                if v == 0 {
+                    return false;
+                }
+                i += v;
+            }
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Tokenizes one value in each context that can produce a finding, then the
 /// values nested in it: the right-hand sides of `name=value` pairs (a form
 /// body read as text) and the last step of a path.
@@ -4232,9 +4461,11 @@ fn scan_value(
             }
             // A quote decoded from `&quot;` inside the value ends it early:
             // also the value up to the last quote before the tag closes.
+            // Not when the quote ends the value of a well-formed tag
+            // (`width="100%" cellpadding="0"`).
             let gt = memchr::memchr(b'>', &b[v..]).map_or(b.len(), |o| v + o);
             let last = memchr::memrchr(b'"', &b[v..gt]).map(|o| v + o);
-            if let Some(e2) = last.filter(|&x| x > e) {
+            if let Some(e2) = last.filter(|&x| x > e && !attributes_follow(&b[e + 1..=x])) {
                 if let Some(sub) = seg.get(v..e2) {
                     scan_one(sub, base + v, (true, true), hits, buf);
                 }

@@ -1140,6 +1140,19 @@ const CONNECTIVES: &[&[u8]] = &[
 /// rooted (`/assets/app.js`), with no scheme, no host (`//x`, `\\x`) and
 /// nothing encoded that could spell one.
 fn same_site_path(v: &[u8]) -> bool {
+    // A JSX expression (`href={`/blog/${slug}`}`): the literal it holds.
+    if let Some(inner) = v.strip_prefix(b"{").and_then(|x| x.strip_suffix(b"}")) {
+        let inner = inner.trim_ascii();
+        let literal = [b'`', b'"', b'\''].iter().find_map(|&q| {
+            inner
+                .strip_prefix(&[q])
+                .and_then(|x| x.strip_suffix(&[q]))
+                .filter(|x| !x.contains(&q))
+        });
+        if let Some(lit) = literal {
+            return same_site_path(lit);
+        }
+    }
     !v.is_empty()
         && v.len() <= 256
         && !v.starts_with(b"//")
