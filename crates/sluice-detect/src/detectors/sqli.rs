@@ -3452,6 +3452,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     if hits.len() > first {
         drop_error_excerpts(text.as_bytes(), hits, first);
+        keep_hostile_operators(text.as_bytes(), hits, first);
     }
     if hits.len() > first {
         whole_sql_values(text, hits, first);
@@ -3504,6 +3505,78 @@ fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
             hits.remove(k);
         } else {
             k += 1;
+        }
+    }
+}
+
+/// Keeps, of the query-operator hits from `first` on that are a whole value
+/// of a JSON document (a key such as `$in`), those an injection needs: an
+/// operator that runs code (`$where`, `$function`, `$accumulator`) or
+/// matches patterns (`$regex`), or one under a credential or identity
+/// field (`"password": {"$ne": null}`). Filter documents of a query API
+/// (`{"status": {"$in": [...]}, "priority": {"$gte": 2}}`) put operators
+/// under ordinary fields.
+fn keep_hostile_operators(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
+    let mut k = first;
+    while k < hits.len() {
+        let h = hits[k];
+        let op_hit = std::ptr::eq(h.rule, &RULES[NOSQL]) && b[h.start] == b'$' && h.start > 0;
+        // The field the operator applies to: the value before it when the
+        // operator is a whole value (a key of an extracted document), or
+        // the key before `{` in JSON read as text (`"price": {"$lt": 15}`).
+        let key = if !op_hit {
+            None
+        } else if b[h.start - 1] == 0 && b.get(h.end).is_none_or(|&c| c == 0) {
+            let end = h.start - 1;
+            let start = memchr::memrchr(0, &b[..end]).map_or(0, |p| p + 1);
+            Some(&b[start..end])
+        } else if b[h.start - 1] == b'"' {
+            let before = b[..h.start - 1].trim_ascii_end();
+            before
+                .strip_suffix(b"{")
+                .map(<[u8]>::trim_ascii_end)
+                .and_then(|x| x.strip_suffix(b":"))
+                .map(<[u8]>::trim_ascii_end)
+                .and_then(|x| x.strip_suffix(b"\""))
+                .and_then(|x| {
+                    let q = memchr::memrchr(b'"', x)?;
+                    Some(&x[q + 1..])
+                })
+        } else {
+            None
+        };
+        let Some(key) = key else {
+            k += 1;
+            continue;
+        };
+        let op = b[h.start + 1..h.end].to_ascii_lowercase();
+        let code = [&b"where"[..], b"function", b"accumulator", b"regex"]
+            .iter()
+            .any(|x| op == *x);
+        let key = key.to_ascii_lowercase();
+        let credential = [
+            &b"pass"[..],
+            b"pwd",
+            b"token",
+            b"secret",
+            b"otp",
+            b"pin",
+            b"user",
+            b"login",
+            b"email",
+            b"auth",
+            b"session",
+            b"apikey",
+            b"api_key",
+            b"admin",
+            b"role",
+        ]
+        .iter()
+        .any(|w| memchr::memmem::find(&key, w).is_some());
+        if code || credential {
+            k += 1;
+        } else {
+            hits.remove(k);
         }
     }
 }
