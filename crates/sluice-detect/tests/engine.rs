@@ -1029,3 +1029,16 @@ fn jsx_handlers_and_bound_queries_are_not_injections() {
     let body = r#"{"statement":"UPDATE carts SET total = 0 WHERE id = 7"}"#;
     assert!(detector().scan(body.as_bytes()).threat);
 }
+
+#[test]
+fn card_numbers_followed_by_expiry_and_metadata_request_lines() {
+    let v = detector().scan(b"sure, it's 4111111111111111 09/29 cvv 123");
+    let f = find(&v, "pii-card").expect("card before its expiry");
+    assert_eq!(f.end - f.start, 16);
+    let req = "GET /computeMetadata/v1/instance/service-accounts/default/token HTTP/1.1\nHost: metadata.google.internal\nMetadata-Flavor: Google";
+    assert_rule(req, "path-cloud-metadata");
+    assert_clean_of(
+        "The handbook chapter /latest/meta-data explains the fields.",
+        Category::PathTraversal,
+    );
+}

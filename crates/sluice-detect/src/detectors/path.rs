@@ -188,7 +188,14 @@ fn scan_metadata(text: &str, hits: &mut Vec<Hit>) {
                 continue;
             }
             let s = url_start(p);
-            if memchr::memmem::find(&b[s..p], b"//").is_some() {
+            // Or the target of a request line (`GET /latest/meta-data/ HTTP/1.1`).
+            let line = memchr::memrchr2(b'\n', 0, &b[..p]).map_or(0, |o| o + 1);
+            let head = b[line..p].trim_ascii_start();
+            let request_line = s == p
+                && [&b"GET "[..], b"POST ", b"PUT ", b"HEAD "]
+                    .iter()
+                    .any(|m| head.len() == m.len() && head.eq_ignore_ascii_case(m));
+            if memchr::memmem::find(&b[s..p], b"//").is_some() || request_line {
                 let e = url_end(p);
                 push(hits, text, R_METADATA, s, e);
                 last = e;
@@ -1975,7 +1982,10 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     scan_null(text, hits);
     scan_unc(text, hits);
-    if memchr::memmem::find(b, b"//").is_some() {
+    if memchr::memmem::find(b, b"//").is_some()
+        || (memchr::memmem::find(b, b"HTTP/").is_some()
+            && memchr::memmem::find(b, b"meta").is_some())
+    {
         scan_metadata(text, hits);
     }
     if memchr::memchr(b'~', b).is_some() {

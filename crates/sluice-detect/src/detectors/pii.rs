@@ -3589,6 +3589,16 @@ fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
             return;
         }
     }
+    // `4990599524328130 11/28 ...`: a card number written without blanks,
+    // followed by more numbers (its expiry, its code).
+    if groups.len() > 1 && !plus && (13..=19).contains(&lens[0]) {
+        let g = groups[0].as_bytes();
+        let at = cand.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        if luhn(g) && (card_iin(g) || card_named(text, s)) {
+            push(hits, R_CARD, s + at, s + at + g.len());
+            return;
+        }
+    }
     if preceded_by_id_word(text, s) || cand.contains("  ") {
         // Irregular blanks are tolerated for cards only: columns of numbers
         // in a table are no phone number.
