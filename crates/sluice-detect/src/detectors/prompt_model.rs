@@ -380,7 +380,7 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
     let mut last_end = from;
     bag.clear();
     let mut flush = |bag: &mut Bag, s: usize, e: usize, n: usize| {
-        if n >= MIN_WORDS && bag.logit(m) > m.threshold {
+        if n >= MIN_WORDS && bag.logit(m) > m.threshold && !quotes_roles(text, s, e) {
             hits.push(Hit {
                 rule: &RULE_MODEL,
                 start: s,
@@ -413,6 +413,57 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
     if n_words > 0 {
         flush(bag, chunk_start, chunk_end, n_words);
     }
+}
+
+/// Whether the chunk `text[s..e]` names two chat roles in quotes in
+/// running prose ("the 'system' message ... 'user' and 'assistant'
+/// turns"): it talks about the roles of a chat API, and the words such
+/// text shares with overrides are mentions. A quoted role after a colon,
+/// an equals sign or a bracket is a value (`"role": "system"`) and counts
+/// for nothing. Only chunks that score above the threshold are read.
+#[cold]
+#[inline(never)]
+fn quotes_roles(text: &str, s: usize, e: usize) -> bool {
+    const ROLES: [&[u8]; 3] = [b"system", b"user", b"assistant"];
+    let b = text.as_bytes();
+    let s = s.saturating_sub(3);
+    let e = (e + 3).min(b.len());
+    let mut seen = 0u8;
+    let mut i = s;
+    while i < e {
+        // An opening quote and the closing ones it pairs with.
+        let (len, close): (usize, &[&[u8]]) = match b[i] {
+            b'\'' => (1, &[b"'"]),
+            b'"' => (1, &[b"\""]),
+            b'`' => (1, &[b"`"]),
+            0xE2 if b[i..].starts_with("‘".as_bytes()) => (3, &["’".as_bytes()]),
+            0xE2 if b[i..].starts_with("“".as_bytes()) => (3, &["”".as_bytes()]),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let prose = b[s..i]
+            .iter()
+            .rev()
+            .find(|&&c| c != b' ')
+            .is_none_or(|c| c.is_ascii_alphabetic());
+        let rest = &b[i + len..e];
+        for (k, role) in ROLES.iter().enumerate() {
+            if prose
+                && rest.len() > role.len()
+                && rest[..role.len()].eq_ignore_ascii_case(role)
+                && close.iter().any(|c| rest[role.len()..].starts_with(c))
+            {
+                seen |= 1 << k;
+            }
+        }
+        if seen.count_ones() >= 2 {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -608,6 +659,16 @@ mod tests {
         assert_eq!(f[0], f[3]);
         assert_eq!(features(""), Vec::<u32>::new());
         assert_eq!(features("ÉCOLE Ünd"), features("école ünd"));
+    }
+
+    #[test]
+    fn quoted_role_names_in_prose_are_mentions() {
+        let t = "Our SDK puts a 'system' turn first, then 'user' and 'assistant' turns.";
+        assert!(quotes_roles(t, 0, t.len()));
+        let t = "Reply as the “assistant” would.";
+        assert!(!quotes_roles(t, 0, t.len()));
+        let t = r#"[{"role": "system", "content": "x"}, {"role": "user", "content": "y"}]"#;
+        assert!(!quotes_roles(t, 0, t.len()));
     }
 
     #[test]
