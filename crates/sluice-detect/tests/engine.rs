@@ -1042,3 +1042,32 @@ fn card_numbers_followed_by_expiry_and_metadata_request_lines() {
         Category::PathTraversal,
     );
 }
+
+#[test]
+fn query_plans_and_sql_scripts_in_prose_are_shown_sql() {
+    for text in [
+        "Index Scan using idx_users_email on users  (cost=0.42..8.44 rows=1 width=72)\n  Index Cond: ((email)::text = 'a@example.invalid'::text)",
+        "Cleanup for v3: DROP TABLE IF EXISTS tmp_import; DROP TABLE IF EXISTS tmp_import_rows; both were empty.",
+        "Analytics access:\nGRANT USAGE ON SCHEMA mart TO analyst;\nGRANT SELECT ON ALL TABLES IN SCHEMA mart TO analyst;",
+    ] {
+        let v = detector().scan_as(text.as_bytes(), InputKind::Text);
+        assert!(
+            v.findings
+                .iter()
+                .all(|f| f.category != Category::Sqli || f.rule_id == "sqli-whole-query"),
+            "{text}: {:?}",
+            v.findings
+        );
+        assert!(
+            !v.threat || v.findings.iter().any(|f| f.category != Category::Sqli),
+            "{text}"
+        );
+    }
+    for attack in [
+        "id=function(foo)::text",
+        "name'; DROP TABLE users; --",
+        "x; GRANT ALL PRIVILEGES ON *.* TO 'eve'@'%'",
+    ] {
+        assert!(detector().scan(attack.as_bytes()).threat, "{attack}");
+    }
+}

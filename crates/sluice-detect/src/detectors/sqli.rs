@@ -2217,10 +2217,43 @@ impl Analysis<'_, '_> {
                     x.s == tt.e
                         && (matches!(x.k, Tk::LParen | Tk::Op(Op::Cmp)) || self.t.b[x.s] == b':')
                 });
+                // `'refunded'::text`, `"name"::varchar`: a cast to text
+                // is how PostgreSQL prints a query plan or an ORM its SQL,
+                // and raises no error that could leak a value.
+                // A call's result cast (`function(foo)::text`) still counts.
+                let call_result = prev.k == Tk::RParen && {
+                    let mut depth = 0i32;
+                    let mut j = i - 1;
+                    loop {
+                        match self.toks()[j].k {
+                            Tk::RParen => depth += 1,
+                            Tk::LParen => depth -= 1,
+                            _ => {}
+                        }
+                        if depth == 0 || j == 0 {
+                            break;
+                        }
+                        j -= 1;
+                    }
+                    depth == 0 && j > 0 && self.toks()[j - 1].call
+                };
+                let to_text = !call_result
+                    && self.t.name_is(
+                        &tt,
+                        &[
+                            b"text",
+                            b"varchar",
+                            b"bpchar",
+                            b"citext",
+                            b"name",
+                            b"character",
+                        ],
+                    );
                 if glued_prev
                     && glued_type
                     && one_case
                     && !path
+                    && !to_text
                     && self.t.name_is(&tt, SQL_TYPES)
                     && (prev.k != Tk::Word || !self.code_path(prev, tt, then, &mut code))
                 {
@@ -3817,10 +3850,11 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
         // hits ("I wrote SELECT ... WHERE x < (SELECT ...); would you
         // ...", "EXISTS (SELECT 1 FROM t WHERE ...) beat IN").
         let embedded = || {
-            tail[k..j]
-                .iter()
-                .all(|h| h.rule.id == RULES[SUBQUERY].id || h.rule.id == RULES[STATEMENT].id)
-                && embedded_sql(v, tail[k].start - vs, end.min(ve) - vs)
+            tail[k..j].iter().all(|h| {
+                h.rule.id == RULES[SUBQUERY].id
+                    || h.rule.id == RULES[STATEMENT].id
+                    || h.rule.id == RULES[STACKED].id
+            }) && embedded_sql(v, tail[k].start - vs, end.min(ve) - vs)
         };
         if tail[k..j].iter().all(ordinary) && written_sql(v) && !hostile_sql(v) || embedded() {
             // A bare statement stays low; the rest becomes one hit.
@@ -3898,16 +3932,45 @@ fn bind_placeholders(v: &[u8]) -> bool {
 /// what a query shown holds: no comment, no quote left open, nothing from
 /// [`hostile_sql`], a `FROM`.
 fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
+    const OPENERS: &[&[u8]] = &[
+        b"select", b"with", b"update", b"delete", b"insert", b"drop", b"grant", b"revoke",
+        b"alter", b"create",
+    ];
+    let opener_at = |at: usize| {
+        let w = v[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        v.get(at + w).is_some_and(|c| c.is_ascii_whitespace())
+            && OPENERS
+                .iter()
+                .any(|k| v[at..at + w].eq_ignore_ascii_case(k))
+    };
     let shown = |code: &[u8]| {
+        let lower = code.to_ascii_lowercase();
         !hostile_sql(code)
             && memchr::memmem::find(code, b"--").is_none()
             && memchr::memmem::find(code, b"/*").is_none()
             && memchr::memchr(b'#', code).is_none()
-            && memchr::memmem::find(&code.to_ascii_lowercase(), b"from ").is_some()
+            && (memchr::memmem::find(&lower, b"from ").is_some()
+                || !lower.trim_ascii_start().starts_with(b"select"))
+            // What a script shows and an injection would do: UPDATE and
+            // DELETE only with a WHERE, DROP only IF EXISTS.
+            && lower.split(|&c| c == b';').all(|stmt| {
+                let stmt = stmt.trim_ascii_start();
+                let has = |w: &[u8]| memchr::memmem::find(stmt, w).is_some();
+                if stmt.starts_with(b"update") || stmt.starts_with(b"delete") {
+                    has(b" where ")
+                } else if stmt.starts_with(b"drop") {
+                    has(b" if exists ")
+                } else {
+                    true
+                }
+            })
     };
     // The end of balanced SQL from `at`: a `;` (kept) or line end at depth
-    // zero, or the value's end; `None` when a parenthesis closes one that
-    // was never opened or stays open.
+    // zero that no further statement follows, or the value's end; `None`
+    // when a parenthesis closes one that was never opened or stays open.
     let sql_end = |at: usize| {
         let mut depth = 0i32;
         for (i, &c) in v.iter().enumerate().skip(at) {
@@ -3919,8 +3982,18 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
                         return None;
                     }
                 }
-                b';' if depth == 0 => return Some(i + 1),
-                b'\n' if depth == 0 => return Some(i),
+                b';' | b'\n' if depth == 0 => {
+                    let next = i
+                        + 1
+                        + v[i + 1..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_whitespace())
+                            .count();
+                    if next < v.len() && opener_at(next) {
+                        continue;
+                    }
+                    return Some(if c == b';' { i + 1 } else { i });
+                }
                 _ => {}
             }
         }
@@ -3952,15 +4025,7 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
         if at > 0 && (v[at - 1].is_ascii_alphanumeric() || v[at - 1] == b'_') {
             continue;
         }
-        let w = v[at..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count();
-        let opener = v.get(at + w).is_some_and(|c| c.is_ascii_whitespace())
-            && [&b"select"[..], b"with", b"update", b"delete", b"insert"]
-                .iter()
-                .any(|k| v[at..at + w].eq_ignore_ascii_case(k));
-        if !opener {
+        if !opener_at(at) {
             continue;
         }
         let before = v[..at].trim_ascii_end();
