@@ -1071,3 +1071,20 @@ fn query_plans_and_sql_scripts_in_prose_are_shown_sql() {
         assert!(detector().scan(attack.as_bytes()).threat, "{attack}");
     }
 }
+
+#[test]
+fn case_when_sub_selects_and_copy_to_program() {
+    assert_rule(
+        "sort=(CASE WHEN (SELECT ASCII(SUBSTRING(USER(),1,1)))>96 THEN name ELSE id END)",
+        "sqli-subquery",
+    );
+    assert_rule(
+        "7; COPY (SELECT 1) TO PROGRAM 'id > /tmp/o'",
+        "sqli-stacked-query",
+    );
+    assert_rule("7';copy t from program 'uname -a'--", "sqli-stacked-query");
+    assert_clean_of(
+        "Copy the file to the program folder; then restart.",
+        Category::Sqli,
+    );
+}

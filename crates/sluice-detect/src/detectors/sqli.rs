@@ -1812,6 +1812,7 @@ impl Analysis<'_, '_> {
                                         | Kw::Not
                                         | Kw::Like
                                         | Kw::From
+                                        | Kw::When
                                 )
                                 | Tk::Comma
                         );
@@ -2586,6 +2587,14 @@ impl Analysis<'_, '_> {
             Tk::Kw(Kw::Insert) => (self.kind(j + 1) == Some(Tk::Kw(Kw::Into))
                 && matches!(self.kind(j + 2), Some(Tk::Word | Tk::Kw(_))))
             .then_some(j + 2),
+            // `; copy (select '') to program 'nslookup ...'`, `; copy t
+            // from program 'id'`: PostgreSQL runs a shell command.
+            Tk::Word if self.t.name_is(&self.toks()[j], &[b"copy"]) => (j + 2..(j + 32).min(n))
+                .find(|&x| {
+                    self.t.name_is(&self.toks()[x], &[b"program"])
+                        && (self.kind(x - 1) == Some(Tk::Kw(Kw::From))
+                            || self.t.name_is(&self.toks()[x - 1], &[b"to"]))
+                }),
             // `; replace [into] t (cols) values (...)`: MySQL's insert.
             Tk::Word if self.t.name_is(&self.toks()[j], &[b"replace"]) => {
                 let x = if self.kind(j + 1) == Some(Tk::Kw(Kw::Into)) {
