@@ -1088,3 +1088,10 @@ fn case_when_sub_selects_and_copy_to_program() {
         Category::Sqli,
     );
 }
+
+#[test]
+fn vertical_tabs_are_blanks() {
+    let q = "id=1%0bOR%0b2%0b>%0b1&page=2";
+    let v = detector().scan_as(q.as_bytes(), InputKind::Query);
+    assert!(v.threat, "{:?}", v.findings);
+}

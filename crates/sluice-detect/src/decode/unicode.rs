@@ -100,18 +100,38 @@ fn next_rewrite(input: &str, from: usize) -> Option<(usize, char)> {
 pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetMap) -> bool {
     out.clear();
     map.clear();
-    let Some((first, _)) = next_rewrite(input, 0) else {
+    let b = input.as_bytes();
+    // A vertical tab is a blank to SQL servers (`1%0bOR%0b1=1`) but not to
+    // the detectors' ASCII tests: it becomes a space. Its next position is
+    // kept, so the search stays linear.
+    let mut vt = memchr::memchr(0x0b, b);
+    let mut rw = next_rewrite(input, 0).map(|(p, _)| p);
+    if vt.is_none() && rw.is_none() {
         return false;
-    };
+    }
     out.reserve(input.len());
     let mut copied = 0;
     let mut changed = false;
-    let mut at = Some(first);
-    while let Some(pos) = at {
+    loop {
+        let pos = match (vt, rw) {
+            (Some(a), Some(r)) => a.min(r),
+            (Some(a), None) => a,
+            (None, Some(r)) => r,
+            (None, None) => break,
+        };
+        out.push_str(&input[copied..pos]);
+        if vt == Some(pos) {
+            let start = out.len();
+            out.push(' ');
+            map.push(start, start + 1, pos, pos + 1, Decoding::Nfkc);
+            changed = true;
+            copied = pos + 1;
+            vt = memchr::memchr(0x0b, &b[copied..]).map(|p| copied + p);
+            continue;
+        }
         let Some(c) = input[pos..].chars().next() else {
             break;
         };
-        out.push_str(&input[copied..pos]);
         let len = c.len_utf8();
         copied = pos + len;
         if let Some(ascii) = tag_ascii(c) {
@@ -135,7 +155,7 @@ pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetM
                 changed = true;
             }
         }
-        at = next_rewrite(input, copied).map(|(p, _)| p);
+        rw = next_rewrite(input, copied).map(|(p, _)| p);
     }
     out.push_str(&input[copied..]);
     changed
@@ -149,6 +169,17 @@ mod tests {
         let mut o = String::new();
         let mut m = OffsetMap::default();
         normalize_unicode(s, &mut o, &mut m).then_some(o)
+    }
+
+    #[test]
+    fn vertical_tabs_become_spaces_with_their_offsets() {
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        assert!(normalize_unicode("1\u{b}OR\u{b}ｘ", &mut o, &mut m));
+        assert_eq!(o, "1 OR x");
+        assert_eq!((m.map_start(2), m.map_end(4)), (2, 4));
+        assert_eq!((m.map_start(5), m.map_end(6)), (5, 8));
+        assert_eq!(norm("no tabs here"), None);
     }
 
     #[test]
