@@ -9,6 +9,10 @@
 //! the two together catch more than either. The model only adds findings:
 //! it never clears what the grammar found.
 //!
+//! A chunk above the threshold is still dropped when it talks about chat
+//! roles in quotes or about a bot rather than to one: the writer's own bot
+//! or prompt being edited, a person's assistant, a test plan's scope.
+//!
 //! The weights come from `bench/detect-eval/model/train.py`, which trains
 //! on the features [`features`] computes (dumped by the `features` binary of
 //! `bench/detect-eval`), so training and scanning hash words identically.
@@ -94,6 +98,8 @@ static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| Model::parse(MODEL_BYTE
 /// Builds the weight table (done by `Detector::warm_up`).
 pub(crate) fn warm_up() {
     LazyLock::force(&MODEL);
+    LazyLock::force(&OWN_LIT);
+    LazyLock::force(&CHUNK_LIT);
     is_alphanumeric('é');
 }
 
@@ -379,8 +385,15 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
     let mut prev: Option<u64> = None;
     let mut last_end = from;
     bag.clear();
+    // Where the value first speaks of its writer's own bot, looked up once
+    // per value and only when a chunk scores above the threshold.
+    let mut own: Option<usize> = None;
     let mut flush = |bag: &mut Bag, s: usize, e: usize, n: usize| {
-        if n >= MIN_WORDS && bag.logit(m) > m.threshold && !quotes_roles(text, s, e) {
+        if n >= MIN_WORDS
+            && bag.logit(m) > m.threshold
+            && !quotes_roles(text, s, e)
+            && !talks_about(text, from, to, s, e, &mut own)
+        {
             hits.push(Hit {
                 rule: &RULE_MODEL,
                 start: s,
@@ -414,6 +427,102 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
         flush(bag, chunk_start, chunk_end, n_words);
     }
 }
+
+/// Whether the chunk `text[s..e]` of the value starting at `from` is
+/// talk about a bot rather than to one: its writer's own bot or prompt
+/// ("the system prompt for our support bot", "our chatbot starts every
+/// reply with"), written in the value before or in the chunk, so the
+/// prompt pasted after it is being edited, not obeyed; a person's
+/// assistant ("your executive assistant said") with no AI named; what
+/// testers may try in a test's scope. Only chunks that score above the
+/// threshold are read, and of the value only its first 2 KiB are searched
+/// for the writer's own bot.
+#[cold]
+#[inline(never)]
+fn talks_about(
+    text: &str,
+    from: usize,
+    to: usize,
+    s: usize,
+    e: usize,
+    own: &mut Option<usize>,
+) -> bool {
+    const LOOK: usize = 2048;
+    // Literals every match needs, found before any regex runs.
+    let own_at = *own.get_or_insert_with(|| {
+        let mut we = (from + LOOK).min(to);
+        while !text.is_char_boundary(we) {
+            we -= 1;
+        }
+        let w = &text[from..we];
+        if !any_of(&OWN_LIT, w) {
+            return usize::MAX;
+        }
+        OWN_BOT.find(w).map_or(usize::MAX, |m| from + m.start())
+    });
+    if own_at < e {
+        return true;
+    }
+    let chunk = &text[s..e];
+    let lits = any_of(&CHUNK_LIT, chunk);
+    if lits && TESTERS.is_match(chunk) {
+        return true;
+    }
+    lits && HUMAN_ASSISTANT.is_match(chunk) && !AI_WORD.is_match(chunk)
+}
+
+/// Literals one of which every `OWN_BOT` match holds.
+static OWN_LIT: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    ["bot", "Bot", "BOT", "prompt", "Prompt", "PROMPT"]
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect()
+});
+
+/// Literals one of which every `TESTERS` or `HUMAN_ASSISTANT` match holds.
+static CHUNK_LIT: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [
+        "esters",
+        "eamers",
+        "articipants",
+        "ssistant",
+        "ESTERS",
+        "SSISTANT",
+    ]
+    .iter()
+    .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+    .collect()
+});
+
+fn any_of(finders: &[memchr::memmem::Finder<'static>], h: &str) -> bool {
+    finders.iter().any(|f| f.find(h.as_bytes()).is_some())
+}
+
+static OWN_BOT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i-u)\b(?:(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}?(?:chat)?bot'?s?\s+(?:system\s+)?prompt\b|(?:our|my)\s+(?:own\s+)?(?:chatbot|bot)\s+(?:starts|keeps|says|replies|answers|begins|always|never)\b|our\s+(?:own\s+)?system\s+prompt\b|(?:the|a)\s+system\s+prompt\s+(?:for|of)\s+(?:our|my)\s+(?:own\s+)?(?:[a-z-]+\s+){0,2}?(?:chat)?bot\b)",
+    )
+    .expect("own-bot pattern")
+});
+
+static AI_WORD: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"(?i-u)\b(?:ai|a\.i\.|bot|chatbot|llm|gpt|model|prompt|chatgpt|claude)\b")
+        .expect("ai pattern")
+});
+
+static HUMAN_ASSISTANT: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i-u)\b(?:executive|administrative|admin|office|legal|teaching|dental|medical|research|nursing|lab|sales|store|shop)\s+assistants?\b",
+    )
+    .expect("human assistant pattern")
+});
+
+static TESTERS: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i-u)\b(?:testers|red[- ]?teamers|pen-?testers|participants)\s+(?:may|might|can|could|will|are\s+allowed\s+to)\s+(?:try|attempt)\b",
+    )
+    .expect("testers pattern")
+});
 
 /// Whether the chunk `text[s..e]` names two chat roles in quotes in
 /// running prose ("the 'system' message ... 'user' and 'assistant'
