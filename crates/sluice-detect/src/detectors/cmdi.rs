@@ -6019,25 +6019,23 @@ const SCRIPT_RULES: &[usize] = &[
 /// Reverse shells, obfuscation, code execution and template injection keep
 /// their own rules everywhere.
 fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
-    let mut last: Option<(usize, usize, bool)> = None;
+    let script = |r: &RuleInfo| SCRIPT_RULES.iter().any(|&x| std::ptr::eq(r, &RULES[x]));
+    if !hits[first..].iter().any(|h| script(h.rule)) {
+        return;
+    }
+    // Value bounds from one pass over the separators, and each value's
+    // verdict computed once however many hits it holds.
+    let nuls: Vec<usize> = memchr::memchr_iter(0, b).collect();
+    let mut verdicts: Vec<Option<bool>> = vec![None; nuls.len() + 1];
     for h in &mut hits[first..] {
-        if !SCRIPT_RULES
-            .iter()
-            .any(|&r| std::ptr::eq(h.rule, &RULES[r]))
-        {
+        if !script(h.rule) {
             continue;
         }
-        let (vs, ve, script) = match last {
-            Some((vs, ve, script)) if vs <= h.start && h.start < ve => (vs, ve, script),
-            _ => {
-                let vs = memchr::memrchr(0, &b[..h.start]).map_or(0, |p| p + 1);
-                let ve = memchr::memchr(0, &b[h.start..]).map_or(b.len(), |p| h.start + p);
-                let script = script_document(&b[vs..ve]);
-                last = Some((vs, ve, script));
-                (vs, ve, script)
-            }
-        };
-        if script && h.end <= ve && h.start >= vs {
+        let k = nuls.partition_point(|&p| p < h.start);
+        let vs = if k == 0 { 0 } else { nuls[k - 1] + 1 };
+        let ve = nuls.get(k).copied().unwrap_or(b.len());
+        let is_script = *verdicts[k].get_or_insert_with(|| script_document(&b[vs..ve]));
+        if is_script && h.end <= ve {
             h.rule = &RULES[R_COMMAND_LINE];
         }
     }

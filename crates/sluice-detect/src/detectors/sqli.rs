@@ -3538,17 +3538,13 @@ fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
     if spans.is_empty() {
         return;
     }
-    let mut k = first;
-    while k < hits.len() {
-        let h = hits[k];
+    let mut k = 0;
+    hits.retain(|h| {
+        k += 1;
         // A hit that ends inside the excerpt: the analysis reads its
         // opening quote as a break, so the hit may start anywhere before.
-        if spans.iter().any(|&(s, e)| h.end > s && h.end <= e) {
-            hits.remove(k);
-        } else {
-            k += 1;
-        }
-    }
+        k <= first || !spans.iter().any(|&(s, e)| h.end > s && h.end <= e)
+    });
 }
 
 /// Keeps, of the query-operator hits from `first` on that are a whole value
@@ -3559,9 +3555,12 @@ fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
 /// (`{"status": {"$in": [...]}, "priority": {"$gte": 2}}`) put operators
 /// under ordinary fields.
 fn keep_hostile_operators(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
-    let mut k = first;
-    while k < hits.len() {
-        let h = hits[k];
+    let mut k = 0;
+    hits.retain(|h| {
+        k += 1;
+        if k <= first {
+            return true;
+        }
         let op_hit = std::ptr::eq(h.rule, &RULES[NOSQL]) && b[h.start] == b'$' && h.start > 0;
         // The field the operator applies to: the value before it when the
         // operator is a whole value (a key of an extracted document), or
@@ -3588,8 +3587,7 @@ fn keep_hostile_operators(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
             None
         };
         let Some(key) = key else {
-            k += 1;
-            continue;
+            return true;
         };
         let op = b[h.start + 1..h.end].to_ascii_lowercase();
         let code = [&b"where"[..], b"function", b"accumulator", b"regex"]
@@ -3615,12 +3613,8 @@ fn keep_hostile_operators(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
         ]
         .iter()
         .any(|w| memchr::memmem::find(&key, w).is_some());
-        if code || credential {
-            k += 1;
-        } else {
-            hits.remove(k);
-        }
-    }
+        code || credential
+    });
 }
 
 /// Info strings of a markdown code fence that declare its language SQL.
@@ -3897,40 +3891,34 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
 /// `?`, `:name` or `%s` / `%(name)s` after an operator, a parenthesis or a
 /// comma.
 fn bind_placeholders(v: &[u8]) -> bool {
-    let mut i = 0;
-    while i < v.len() {
-        let c = v[i];
-        let before = v[..i].trim_ascii_end().last().copied();
-        let slot = matches!(before, Some(b'=' | b'<' | b'>' | b'(' | b','))
-            || v[..i].trim_ascii_end().len() >= 4
-                && [&b" in"[..], b" like", b" limit", b" offset"]
-                    .iter()
-                    .any(|k| {
-                        let t = v[..i].trim_ascii_end();
-                        t.len() >= k.len() && t[t.len() - k.len()..].eq_ignore_ascii_case(k)
-                    });
-        if slot {
-            let rest = &v[i..];
-            let after = |n: usize| {
-                rest.get(n)
-                    .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
-            };
-            let hit = match c {
-                b'$' => rest.get(1).is_some_and(u8::is_ascii_digit),
-                b'?' => after(1),
-                b':' => rest
-                    .get(1)
-                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_'),
-                b'%' => rest.get(1) == Some(&b's') && after(2) || rest.get(1) == Some(&b'('),
-                _ => false,
-            };
-            if hit {
-                return true;
-            }
+    // Only the placeholder bytes are looked at, each back over the blanks
+    // before it: linear however long the runs of blanks.
+    v.iter().enumerate().any(|(i, &c)| {
+        if !matches!(c, b'$' | b'?' | b':' | b'%') {
+            return false;
         }
-        i += 1;
-    }
-    false
+        let rest = &v[i..];
+        let after = |n: usize| {
+            rest.get(n)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+        };
+        let shaped = match c {
+            b'$' => rest.get(1).is_some_and(u8::is_ascii_digit),
+            b'?' => after(1),
+            b':' => rest
+                .get(1)
+                .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_'),
+            _ => rest.get(1) == Some(&b's') && after(2) || rest.get(1) == Some(&b'('),
+        };
+        if !shaped {
+            return false;
+        }
+        let t = v[..i].trim_ascii_end();
+        matches!(t.last(), Some(b'=' | b'<' | b'>' | b'(' | b','))
+            || [&b" in"[..], b" like", b" limit", b" offset"]
+                .iter()
+                .any(|k| t.len() >= k.len() && t[t.len() - k.len()..].eq_ignore_ascii_case(k))
+    })
 }
 
 /// Whether `v[s..e]` (hits of a value) lies inside SQL written out whole in
