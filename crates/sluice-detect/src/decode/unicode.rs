@@ -93,9 +93,10 @@ fn next_rewrite(input: &str, from: usize) -> Option<(usize, char)> {
     None
 }
 
-/// Applies NFKC per character and drops invisible characters. Text with
-/// nothing to rewrite (all ASCII text, and most text in any script) is left
-/// untouched without copying (`false`). Composition across characters is
+/// Applies NFKC per character, drops invisible characters and turns
+/// vertical tabs into spaces. Text with nothing to rewrite (ASCII text
+/// without vertical tabs, and most text in any script) is left untouched
+/// without copying (`false`). Composition across characters is
 /// not attempted: detection only needs compatibility folding.
 pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetMap) -> bool {
     out.clear();

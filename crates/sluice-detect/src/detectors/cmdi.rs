@@ -2722,11 +2722,12 @@ fn check_command_at(
         effective = Ctx::Sep;
         args.shellish = true;
     }
-    // `CMD ["gunicorn", "-b", ":8000"]`, `ENTRYPOINT ["node"]`: a word
-    // followed by a JSON array of strings is a Dockerfile's exec form (or
-    // data), not arguments a shell would read.
+    // `CMD ["gunicorn", "-b", ":8000"]`, `ENTRYPOINT ["node"]`: a
+    // Dockerfile instruction followed by a JSON array of strings is its
+    // exec form, not arguments a shell would read.
     if matches!(ctx, Ctx::Start | Ctx::Weak | Ctx::Span)
         && b[w.end..args.end].trim_ascii_start().starts_with(b"[\"")
+        && [&b"CMD"[..], b"RUN", b"ENTRYPOINT", b"SHELL"].contains(&&b[i..w.end])
     {
         return false;
     }

@@ -2221,35 +2221,43 @@ impl Analysis<'_, '_> {
                 // `'refunded'::text`, `"name"::varchar`: a cast to text
                 // is how PostgreSQL prints a query plan or an ORM its SQL,
                 // and raises no error that could leak a value.
+                let text_type = self.t.name_is(
+                    &tt,
+                    &[
+                        b"text",
+                        b"varchar",
+                        b"bpchar",
+                        b"citext",
+                        b"name",
+                        b"character",
+                    ],
+                );
                 // A call's result cast (`function(foo)::text`) still counts.
-                let call_result = prev.k == Tk::RParen && {
+                // The walk back to its `(` is asked only for a text cast
+                // glued to a `)`, and is bounded: a run of `)::text` must
+                // not rescan the input from each of them.
+                let call_result = || {
                     let mut depth = 0i32;
                     let mut j = i - 1;
+                    let floor = (i - 1).saturating_sub(64);
                     loop {
                         match self.toks()[j].k {
                             Tk::RParen => depth += 1,
                             Tk::LParen => depth -= 1,
                             _ => {}
                         }
-                        if depth == 0 || j == 0 {
+                        if depth == 0 || j <= floor {
                             break;
                         }
                         j -= 1;
                     }
-                    depth == 0 && j > 0 && self.toks()[j - 1].call
+                    // An unmatched or far `(` counts as a call: the cast stays.
+                    depth != 0 || j > 0 && self.toks()[j - 1].call
                 };
-                let to_text = !call_result
-                    && self.t.name_is(
-                        &tt,
-                        &[
-                            b"text",
-                            b"varchar",
-                            b"bpchar",
-                            b"citext",
-                            b"name",
-                            b"character",
-                        ],
-                    );
+                let to_text = text_type
+                    && glued_prev
+                    && glued_type
+                    && (prev.k != Tk::RParen || !call_result());
                 if glued_prev
                     && glued_type
                     && one_case
@@ -3512,11 +3520,13 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     });
 }
 
-/// Removes the hits from `first` on that lie inside the excerpt a database
-/// quotes in a syntax error (`... syntax to use near 'ORDER BY title' at
-/// line 3`), pasted into a ticket or a log: the server quoting a query, not
-/// a value breaking out of one.
-fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
+/// Turns the hits from `first` on that lie inside the excerpt a database
+/// quotes in a syntax error (`You have an error in your SQL syntax; ...
+/// near 'ORDER BY title' at line 3`) into `sqli-whole-query` hits: pasted
+/// into a ticket or a log (free text) the server is quoting a query, not a
+/// value breaking out of one; as a parameter, where anyone can write that
+/// message around a payload, they are still reported.
+fn drop_error_excerpts(b: &[u8], hits: &mut [Hit], first: usize) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for p in memchr::memmem::find_iter(b, b" '").take(64) {
         let q = p + 1;
@@ -3524,8 +3534,8 @@ fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
         let lo = p.saturating_sub(160);
         let syntax = near
             && b[lo..p]
-                .windows(6)
-                .any(|w| w.eq_ignore_ascii_case(b"syntax"));
+                .windows(24)
+                .any(|w| w.eq_ignore_ascii_case(b"error in your sql syntax"));
         if !syntax {
             continue;
         }
@@ -3538,13 +3548,13 @@ fn drop_error_excerpts(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
     if spans.is_empty() {
         return;
     }
-    let mut k = 0;
-    hits.retain(|h| {
-        k += 1;
+    for h in &mut hits[first..] {
         // A hit that ends inside the excerpt: the analysis reads its
         // opening quote as a break, so the hit may start anywhere before.
-        k <= first || !spans.iter().any(|&(s, e)| h.end > s && h.end <= e)
-    });
+        if spans.iter().any(|&(s, e)| h.end > s && h.end <= e) {
+            h.rule = &RULES[WHOLE_QUERY];
+        }
+    }
 }
 
 /// Keeps, of the query-operator hits from `first` on that are a whole value
@@ -3610,6 +3620,14 @@ fn keep_hostile_operators(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
             b"api_key",
             b"admin",
             b"role",
+            b"code",
+            b"credential",
+            b"key",
+            b"hash",
+            b"answer",
+            b"account",
+            b"phone",
+            b"verif",
         ]
         .iter()
         .any(|w| memchr::memmem::find(&key, w).is_some());
@@ -3817,7 +3835,11 @@ fn opens_with_statement(v: &[u8]) -> Option<usize> {
 /// supplied, not a value broken out of, which the engine reports for
 /// parameters and drops in free text. Values that hold what an injection
 /// needs and a query shown does not (a quote left open, calls that read
-/// files, run commands or stall the server) keep their hits.
+/// files, run commands or stall the server) keep their hits. One plain
+/// `SELECT` with bind placeholders (`WHERE id = $1`) is a prepared
+/// statement's text, as logs and traces print it, and reports nothing; so
+/// does SQL written out in prose ([`embedded_sql`]) become one
+/// `sqli-whole-query` hit.
 fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
     let b = text.as_bytes();
     let mut tail = hits.split_off(first);
@@ -3867,7 +3889,16 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
             // A query with bind placeholders (`= $1`, `= ?`, `= :id`, `%s`)
             // is a prepared statement's text, as logs and traces print it:
             // nothing is supplied in it.
-            let bound = bind_placeholders(v);
+            // Only one plain SELECT: a write or a sub-select with a
+            // placeholder added is still a query being supplied.
+            let bound = {
+                let lower = v.trim_ascii().to_ascii_lowercase();
+                let one = lower.strip_suffix(b";").unwrap_or(&lower);
+                one.starts_with(b"select")
+                    && memchr::memchr(b';', one).is_none()
+                    && memchr::memmem::find_iter(one, b"select").count() == 1
+                    && bind_placeholders(v)
+            };
             if let (Some(s), Some(e), false) = (
                 rest.iter().map(|h| h.start).min(),
                 rest.iter().map(|h| h.end).max(),
@@ -3970,7 +4001,9 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
     // when a parenthesis closes one that was never opened or stays open.
     let sql_end = |at: usize| {
         let mut depth = 0i32;
-        for (i, &c) in v.iter().enumerate().skip(at) {
+        let mut i = at;
+        while i < v.len() {
+            let c = v[i];
             match c {
                 b'(' => depth += 1,
                 b')' => {
@@ -3987,12 +4020,15 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
                             .take_while(|c| c.is_ascii_whitespace())
                             .count();
                     if next < v.len() && opener_at(next) {
+                        // Past the blanks already read: each is read once.
+                        i = next;
                         continue;
                     }
                     return Some(if c == b';' { i + 1 } else { i });
                 }
                 _ => {}
             }
+            i += 1;
         }
         (depth == 0).then_some(v.len())
     };

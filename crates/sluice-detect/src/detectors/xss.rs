@@ -1136,9 +1136,6 @@ const CONNECTIVES: &[&[u8]] = &[
     b"meaning",
 ];
 
-/// A URL path on the same site: relative (`../css/a.css`, `app.js`) or
-/// rooted (`/assets/app.js`), with no scheme, no host (`//x`, `\\x`) and
-/// nothing encoded that could spell one.
 /// Whether an event attribute's value (from its first byte on) is a JSX
 /// expression that hands over a function without calling it, as written
 /// in React and Preact code: `onClick={() => select(id)}`,
@@ -1168,6 +1165,9 @@ fn jsx_handler(raw: &[u8]) -> bool {
     arrow_follows && params.iter().all(|c| name(c) || *c == b',')
 }
 
+/// A URL path on the same site: relative (`../css/a.css`, `app.js`) or
+/// rooted (`/assets/app.js`), with no scheme, no host (`//x`, `\\x`) and
+/// nothing encoded that could spell one.
 fn same_site_path(v: &[u8]) -> bool {
     // A JSX expression (`href={`/blog/${slug}`}`): the literal it holds.
     if let Some(inner) = v.strip_prefix(b"{").and_then(|x| x.strip_suffix(b"}")) {
