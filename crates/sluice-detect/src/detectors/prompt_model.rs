@@ -436,7 +436,8 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
 /// assistant ("your executive assistant said") with no AI named; what
 /// testers may try in a test's scope. Only chunks that score above the
 /// threshold are read, and of the value only its first 2 KiB are searched
-/// for the writer's own bot.
+/// for the writer's own bot, which excuses chunks that start within 600
+/// bytes after it.
 #[cold]
 #[inline(never)]
 fn talks_about(
@@ -448,6 +449,7 @@ fn talks_about(
     own: &mut Option<usize>,
 ) -> bool {
     const LOOK: usize = 2048;
+    const NEAR: usize = 600;
     // Literals every match needs, found before any regex runs.
     let own_at = *own.get_or_insert_with(|| {
         let mut we = (from + LOOK).min(to);
@@ -460,7 +462,10 @@ fn talks_about(
         }
         OWN_BOT.find(w).map_or(usize::MAX, |m| from + m.start())
     });
-    if own_at < e {
+    // The mention covers the prompt pasted right after it, not text far
+    // beyond: a prefix naming "our bot's prompt" must not excuse a chunk
+    // written a page later.
+    if own_at < e && own_at.saturating_add(NEAR) >= s {
         return true;
     }
     let chunk = &text[s..e];
