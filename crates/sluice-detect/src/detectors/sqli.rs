@@ -3501,7 +3501,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         drop_sql_fences(text, hits, first);
     }
     if hits.len() > first {
-        drop_error_excerpts(text.as_bytes(), hits, first);
+        shown_error_excerpts(text.as_bytes(), hits, first);
         keep_hostile_operators(text.as_bytes(), hits, first);
     }
     if hits.len() > first {
@@ -3526,7 +3526,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
 /// into a ticket or a log (free text) the server is quoting a query, not a
 /// value breaking out of one; as a parameter, where anyone can write that
 /// message around a payload, they are still reported.
-fn drop_error_excerpts(b: &[u8], hits: &mut [Hit], first: usize) {
+fn shown_error_excerpts(b: &[u8], hits: &mut [Hit], first: usize) {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for p in memchr::memmem::find_iter(b, b" '").take(64) {
         let q = p + 1;
