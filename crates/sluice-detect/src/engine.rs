@@ -12,6 +12,7 @@ use crate::decode::{
 use crate::detectors::MODULES;
 use crate::detectors::cmdi::COMMAND_LINE_RULE;
 use crate::detectors::sqli::WHOLE_QUERY_RULE;
+use crate::detectors::xss::SCRIPT_INCLUDE_RULE;
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -731,7 +732,11 @@ fn run_detectors(
             // A message or document that is a command line or a query shows
             // it; a parameter that is one may be handed to a shell or a
             // database.
-            if v.free_text && (h.rule.id == COMMAND_LINE_RULE || h.rule.id == WHOLE_QUERY_RULE) {
+            if v.free_text
+                && (h.rule.id == COMMAND_LINE_RULE
+                    || h.rule.id == WHOLE_QUERY_RULE
+                    || h.rule.id == SCRIPT_INCLUDE_RULE)
+            {
                 continue;
             }
             push_finding(

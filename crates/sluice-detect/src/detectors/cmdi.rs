@@ -6042,6 +6042,39 @@ fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
     }
 }
 
+/// Whether the line `l` opens with a shell statement that sets an
+/// environment variable for what follows: `$env:ASPNETCORE_ENVIRONMENT =
+/// 'Development'; dotnet run` (PowerShell), `export NODE_ENV=test; npm t`,
+/// `set CI=1 && npm test` (cmd): a command line as it is typed, not a
+/// value broken out of.
+fn env_statement(l: &[u8]) -> bool {
+    let l = l.trim_ascii_start();
+    let (rest, blank_eq) = if l.len() > 5 && l[..5].eq_ignore_ascii_case(b"$env:") {
+        (&l[5..], true)
+    } else if let Some(r) = l.strip_prefix(b"export ") {
+        (r, false)
+    } else if l.len() > 4 && l[..4].eq_ignore_ascii_case(b"set ") {
+        (&l[4..], false)
+    } else {
+        return false;
+    };
+    let name = rest
+        .iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    if name == 0 || rest[0].is_ascii_digit() {
+        return false;
+    }
+    let mut i = name;
+    if blank_eq {
+        while rest.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+    rest.get(i) == Some(&b'=')
+}
+
 /// Whether `v` (one value) is a script, build or CI file: see [`script_lines`].
 fn script_document(v: &[u8]) -> bool {
     let lines = || {
@@ -6049,6 +6082,9 @@ fn script_document(v: &[u8]) -> bool {
             .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
             .filter(|l| !l.trim_ascii().is_empty())
     };
+    if lines().next().is_some_and(env_statement) {
+        return true;
+    }
     if lines().take(3).count() < 3 {
         return false;
     }

@@ -19,7 +19,7 @@ mod pii;
 mod prompt;
 pub(crate) mod prompt_model;
 pub(crate) mod sqli;
-mod xss;
+pub(crate) mod xss;
 
 /// One detector module.
 pub(crate) struct Module {

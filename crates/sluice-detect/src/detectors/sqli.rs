@@ -877,6 +877,54 @@ impl Analysis<'_, '_> {
         &self.t.toks
     }
 
+    /// Whether the condition `op .. e` after the break `b` is one quoted
+    /// phrase joined to another, as search boxes take them: `"red dress" OR
+    /// "maroon dress"`. Both sides hold words with a blank between them and
+    /// the right one is a lone string that is not truthy: `" or "1` and
+    /// `' or 'a'='a` stay reported.
+    fn phrase_search(&self, b: usize, op: usize, e: usize) -> bool {
+        if e != op + 1 {
+            return false;
+        }
+        let (brk, rhs) = (self.toks()[b], self.toks()[e]);
+        if !matches!(rhs.k, Tk::Str { .. }) {
+            return false;
+        }
+        let phrase = |c: &[u8]| {
+            c.len() <= 80
+                && c.iter().any(|x| x.is_ascii_whitespace())
+                && c.iter().filter(|x| x.is_ascii_alphabetic()).count() >= 3
+                && c.iter().all(|x| {
+                    x.is_ascii_alphanumeric()
+                        || matches!(x, b' ' | b'-' | b'.' | b'&')
+                        || *x >= 0x80
+                })
+        };
+        let r = self.t.content(&rhs);
+        phrase(self.t.content(&brk)) && phrase(r) && !truthy(r)
+    }
+
+    /// Whether the `#` after `t` opens a hashtag or channel mention in a
+    /// sentence (`ping #ops when green`): a letter follows it and words go
+    /// on after the tag.
+    fn hashtag_after(&self, t: Tok) -> bool {
+        let b = self.t.b;
+        let mut i = t.e;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'#') || !b.get(i + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return false;
+        }
+        let tag = b[i + 1..]
+            .iter()
+            .take(64)
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_'))
+            .count();
+        let rest = &b[i + 1 + tag..];
+        rest.first() == Some(&b' ') && rest.get(1).is_some_and(|c| c.is_ascii_alphabetic())
+    }
+
     fn hit(&mut self, rule: usize, from: usize, to: usize) {
         let toks = &self.t.toks;
         let (s, e) = (toks[from].s, toks[to.min(toks.len() - 1)].e);
@@ -1595,10 +1643,19 @@ impl Analysis<'_, '_> {
                 Cond::Tautology(e) if self.quoted_text_after(e) => {}
                 Cond::Tautology(e) if self.payload_named_in_sentence(b, e) => {}
                 Cond::Tautology(e) => self.hit(TAUTOLOGY, b, e),
-                Cond::Condition(e) if strong => self.hit(BOOLEAN, b, e),
+                Cond::Condition(e) if strong && !self.phrase_search(b, i, e) => {
+                    self.hit(BOOLEAN, b, e)
+                }
+                Cond::Condition(_) if strong => {}
                 _ if opens && self.open_logic(b, i) => {}
-                // `a'or?--`: a condition the comment cuts short.
-                _ if strong && n - i <= 3 && self.toks()[n - 1].comment_after => {
+                // `a'or?--`: a condition the comment cuts short. A hashtag
+                // or channel mention in a sentence (`2.4 && ping #ops when
+                // green`) is not a comment.
+                _ if strong
+                    && n - i <= 3
+                    && self.toks()[n - 1].comment_after
+                    && !self.hashtag_after(self.toks()[n - 1]) =>
+                {
                     let content = self.t.content(&self.toks()[b]);
                     if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {
                         self.hit(BOOLEAN, b, n - 1);
@@ -3809,6 +3866,17 @@ fn opens_with_statement(v: &[u8]) -> Option<usize> {
             }
         } else if v[i..].starts_with(b"/*") {
             match memchr::memmem::find(&v[i + 2..], b"*/") {
+                Some(o) => i += o + 4,
+                None => return None,
+            }
+        } else if let Some(close) = [(&b"{{"[..], &b"}}"[..]), (b"{%", b"%}"), (b"{#", b"#}")]
+            .iter()
+            .find(|(o, _)| v[i..].starts_with(o))
+            .map(|(_, c)| c)
+        {
+            // A template's tags before the query (`{{ config(...) }}` in a
+            // dbt model, `{% set x = ... %}`).
+            match memchr::memmem::find(&v[i + 2..], close) {
                 Some(o) => i += o + 4,
                 None => return None,
             }

@@ -40,6 +40,12 @@ const GADGET: usize = 9;
 const CLOBBER: usize = 10;
 const PDF: usize = 11;
 const FORM: usize = 12;
+const INCLUDE: usize = 13;
+
+/// The id of the rule for an empty script element that loads a same-site
+/// file, which the engine reports only for parameter values: a page's own
+/// markup, pasted into a message or a scanned file, is full of them.
+pub(crate) const SCRIPT_INCLUDE_RULE: &str = "xss-script-include";
 
 /// The XSS rules.
 pub(crate) static RULES: &[RuleInfo] = &[
@@ -103,6 +109,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         "xss-credential-form",
         Severity::High,
         "Injected markup asking for a password and sending it to another site (a form with an absolute action and a password field)",
+    ),
+    rule(
+        SCRIPT_INCLUDE_RULE,
+        Severity::High,
+        "An empty <script src> element loading a same-site file (reported for parameters, not in documents)",
     ),
 ];
 
@@ -521,7 +532,12 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         && !data_block(b, ne, end)
         && !type_argument(b, lt, tag_end)
     {
-        hit(hits, SCRIPT, base, lt, tag_end);
+        let rule = if same_site_include(b, ne, end, tag_end) {
+            INCLUDE
+        } else {
+            SCRIPT
+        };
+        hit(hits, rule, base, lt, tag_end);
     }
     // "Add an <iframe> only for trusted embeds": a bare tag name loads nothing.
     let embedding = EMBEDDING.iter().any(|t| lower_eq(local, t))
@@ -1193,6 +1209,43 @@ fn same_site_path(v: &[u8]) -> bool {
         && !v.windows(6).any(|w| lower_eq(w, b"&colon"))
 }
 
+/// `<script src="/js/app.3f9a1c.js" defer></script>`: an empty element
+/// (closed at once) loading a same-site file with nothing but a type, a
+/// loading hint or an integrity/nonce attribute: the markup of a page's own
+/// head. A query string could reach a JSONP endpoint
+/// (`/api?callback=alert`), so the path has none.
+fn same_site_include(b: &[u8], ne: usize, end: usize, tag_end: usize) -> bool {
+    let closes_at_once = b
+        .get(tag_end..tag_end + 9)
+        .is_some_and(|w| lower_eq(w, b"</script>"));
+    if !closes_at_once {
+        return false;
+    }
+    let mut src_ok = false;
+    let mut other = false;
+    attributes(b, ne, end, |a| {
+        let an = &b[a.name.0..a.name.1];
+        let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
+        if lower_eq(an, b"src") {
+            src_ok = same_site_path(v) && !v.contains(&b'?') && !v.contains(&b'%');
+        } else if ![
+            "type",
+            "defer",
+            "async",
+            "nomodule",
+            "integrity",
+            "nonce",
+            "crossorigin",
+        ]
+        .iter()
+        .any(|n| lower_eq(an, n.as_bytes()))
+        {
+            other = true;
+        }
+    });
+    src_ok && !other
+}
+
 /// "Use `<script type="module" src="/assets/app.js"></script>` at the
 /// end of the body": an empty script element loading a same-site file,
 /// quoted as code in a sentence.
@@ -1557,7 +1610,17 @@ fn js_injection(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
                 p -= 1;
             }
         }
-        let after_quote = ops > 0 && p > 0 && matches!(b[p - 1], b'"' | b'\'' | b'`');
+        // "a dry run with `-print` first": a markdown code span holding an
+        // option, closed by the backtick after the name and followed by
+        // the sentence, not a template literal broken out of and called.
+        let code_span = p > 0
+            && b[p - 1] == b'`'
+            && j == e
+            && b.get(j) == Some(&b'`')
+            && b.get(j + 1) == Some(&b' ')
+            && b.get(j + 2).is_some_and(u8::is_ascii_lowercase)
+            && !b[p..s].contains(&b'`');
+        let after_quote = ops > 0 && p > 0 && matches!(b[p - 1], b'"' | b'\'' | b'`') && !code_span;
         // Or out of a number: `10-alert(1)-0` where a value lands in
         // arithmetic. The number starts the value (or follows `name=`).
         let after_number = ops > 0 && p > 0 && b[p - 1].is_ascii_digit() && {
@@ -2037,7 +2100,17 @@ fn needs_compaction(b: &[u8], m: u16) -> bool {
     for p in memchr::memchr2_iter(b'.', b'[', b) {
         let prev = if p > 0 { b[p - 1] } else { 0 };
         let next = b.get(p + 1).copied().unwrap_or(0);
-        let spaced = prev.is_ascii_whitespace() && (next.is_ascii_whitespace() || is_ident(next));
+        // `document . cookie`: a member access spread over blanks. A lone
+        // dot among arguments (`find . -name`) has no name after it.
+        let name_after = || {
+            b[p + 1..]
+                .iter()
+                .take(8)
+                .find(|c| !c.is_ascii_whitespace())
+                .is_some_and(|&c| is_ident(c))
+        };
+        let spaced = prev.is_ascii_whitespace()
+            && (is_ident(next) || next.is_ascii_whitespace() && name_after());
         let quoted = b[p] == b'[' && matches!(next, b'"' | b'\'' | b' ');
         let wrapped = prev == b')';
         if spaced || quoted || wrapped {
@@ -2210,9 +2283,41 @@ fn ordinary_dom(v: &[u8]) -> bool {
             .count();
         (&v[p - n..p], p - n)
     };
+    // What is computed on the right of a text write only makes the text
+    // (`new Date().getFullYear()`, `total.toFixed(2)`), unless it touches
+    // the page or the network.
+    const ACTS: &[&[u8]] = &[
+        b"appendchild",
+        b"append",
+        b"prepend",
+        b"insertbefore",
+        b"insertadjacenthtml",
+        b"insertadjacentelement",
+        b"replacewith",
+        b"replacechildren",
+        b"setattribute",
+        b"createelement",
+        b"sendbeacon",
+        b"open",
+        b"send",
+        b"postmessage",
+        b"importscripts",
+        b"write",
+        b"writeln",
+        b"assign",
+        b"replace",
+        b"submit",
+        b"click",
+    ];
+    let rhs_from = memchr::memchr(b'=', v).unwrap_or(v.len());
     for p in memchr::memchr_iter(b'(', v) {
         let (id, is) = name_before(p);
-        if !id.is_empty() && is > 0 && v[is - 1] == b'.' && !one_of(id, METHODS) {
+        let allowed = if p > rhs_from {
+            !one_of(id, ACTS)
+        } else {
+            one_of(id, METHODS)
+        };
+        if !id.is_empty() && is > 0 && v[is - 1] == b'.' && !allowed {
             return false;
         }
     }
@@ -2231,10 +2336,17 @@ fn ordinary_dom(v: &[u8]) -> bool {
         if !one_of(id, WRITTEN) {
             return false;
         }
+        // A number written as text defaces nothing (`.value = 5`).
         let rhs = v[p + 1..].trim_ascii_start();
-        if rhs
-            .first()
-            .is_none_or(|c| !(c.is_ascii_alphabetic() || *c == b'_' || *c == b'$'))
+        let number = rhs.first().is_some_and(u8::is_ascii_digit)
+            && rhs
+                .iter()
+                .take_while(|c| !matches!(c, b';' | b'\n'))
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b' '));
+        if !number
+            && rhs
+                .first()
+                .is_none_or(|c| !(c.is_ascii_alphabetic() || *c == b'_' || *c == b'$'))
         {
             return false;
         }
