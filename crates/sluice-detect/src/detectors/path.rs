@@ -598,7 +598,10 @@ fn scan_traversal(text: &str, hits: &mut Vec<Hit>) {
             && !evasive
             && steps <= 4
             // A last `..` without its slash is read as sentence dots.
-            && span_cd(b, at, j + b[j..].iter().take(2).take_while(|&&c| c == b'.').count());
+            && {
+                let end = j + b[j..].iter().take(2).take_while(|&&c| c == b'.').count();
+                span_cd(b, at, end) || cd_command(b, at, end)
+            };
         let rule = if talked_about || code_import || elided || named || doc_link || navigation {
             None
         } else if steps >= 2 || sensitive {
@@ -668,6 +671,39 @@ fn span_cd(b: &[u8], at: usize, j: usize) -> bool {
     let rest = &b[j + 1..lim];
     let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
     line.first() == Some(&b' ') && prose_tail(line)
+}
+
+/// Whether the climb from `at` to `j` is the whole argument of a `cd` or
+/// `pushd` command line (`cd ../.. && npm run build`, `$ cd ../../..`): it
+/// opens the value or a line, or follows `&&`, `;`, `(` or a prompt, and the
+/// command ends after it.
+fn cd_command(b: &[u8], at: usize, j: usize) -> bool {
+    let head = &b[at.saturating_sub(6)..at];
+    let Some(cmd) = [&b"cd "[..], b"pushd "]
+        .iter()
+        .find(|w| head.ends_with(w))
+        .map(|w| at - w.len())
+    else {
+        return false;
+    };
+    let mut k = cmd;
+    while k > 0 && b[k - 1] == b' ' {
+        k -= 1;
+    }
+    let opens = k == 0
+        || matches!(b[k - 1], b'\n' | 0 | b';' | b'(' | b'$' | b'#')
+        || (k >= 2 && &b[k - 2..k] == b"&&");
+    if !opens {
+        return false;
+    }
+    let mut e = j;
+    while e < b.len() && b[e] == b' ' {
+        e += 1;
+    }
+    e >= b.len()
+        || matches!(b[e], b'\n' | b'\r' | 0 | b';' | b')')
+        || b[e..].starts_with(b"&&")
+        || b[e..].starts_with(b"||")
 }
 
 /// Whether `line` (what follows a file name) is the rest of a diffstat
@@ -1248,6 +1284,8 @@ fn is_token_delim(x: u8) -> bool {
 fn scan_files(text: &str, hits: &mut Vec<Hit>) {
     let b = text.as_bytes();
     let mut last_end = 0;
+    // The kind of the value the last match lay in, decided once per value.
+    let mut doc: Option<(usize, usize, Listing)> = None;
     let windows = file_windows(b);
     let anchors = windows.iter().flat_map(|&(ws, we)| {
         FILE_ANCHORS
@@ -1285,13 +1323,111 @@ fn scan_files(text: &str, hits: &mut Vec<Hit>) {
         let positional = match sens {
             Sensitivity::Critical => !named_in_sentence(text, s, e) && !key_file_directive(b, s),
             Sensitivity::Positional => {
-                in_value_position(text, s, e) || tok.contains("..") || has_wrapper_before(text, s)
+                (in_value_position(text, s, e) && !listed_setting(b, s, e, &mut doc))
+                    || tok.contains("..")
+                    || has_wrapper_before(text, s)
             }
         };
         if positional {
             push(hits, text, R_SENSITIVE, s, e);
         }
     }
+}
+
+/// What a multi-line value is, for the files its lines name.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Listing {
+    /// An ignore file (`.gitignore`, `.dockerignore`): one glob per line.
+    Ignore,
+    /// An INI or supervisor/systemd style file: `[section]`, `key=value`.
+    Ini,
+    Other,
+}
+
+/// Whether the file at `s..e`, found where a value would stand, is a line
+/// of an ignore file (`.env` between `node_modules/` and `*.log`) or the
+/// setting of a file or directory in an INI file (`stdout_logfile=
+/// /var/log/mailer/out.log` under `[program:mailer]`): files named to
+/// leave out or to write to, not read. `doc` caches the value's kind so a
+/// value with many names is classified once.
+fn listed_setting(b: &[u8], s: usize, e: usize, doc: &mut Option<(usize, usize, Listing)>) -> bool {
+    let kind = match *doc {
+        Some((vs, ve, k)) if vs <= s && e <= ve => k,
+        _ => {
+            let vs = memchr::memrchr(0, &b[..s]).map_or(0, |p| p + 1);
+            let ve = memchr::memchr(0, &b[e..]).map_or(b.len(), |p| e + p);
+            let k = listing(&b[vs..ve]);
+            *doc = Some((vs, ve, k));
+            k
+        }
+    };
+    // A setting's key is short: a line start further back is not looked
+    // for, which keeps a long line of names linear.
+    let lo = s.saturating_sub(80);
+    let line_start = match memchr::memrchr2(b'\n', 0, &b[lo..s]) {
+        Some(p) => lo + p + 1,
+        None if lo == 0 => 0,
+        None => return false,
+    };
+    let head = &b[line_start..s];
+    match kind {
+        Listing::Ignore => head.trim_ascii().is_empty() || head == b"!",
+        Listing::Ini => {
+            let Some(key) = head.trim_ascii_end().strip_suffix(b"=") else {
+                return false;
+            };
+            let key = key.trim_ascii().to_ascii_lowercase();
+            [
+                "file", "log", "dir", "path", "socket", "pid", "root", "home",
+            ]
+            .iter()
+            .any(|w| memchr::memmem::find(&key, w.as_bytes()).is_some())
+        }
+        Listing::Other => false,
+    }
+}
+
+/// The kind of the value `v` (see [`Listing`]); only its first 64 lines
+/// are read.
+fn listing(v: &[u8]) -> Listing {
+    let lines = || {
+        v.split(|&c| c == b'\n')
+            .take(64)
+            .map(|l| l.trim_ascii())
+            .filter(|l| !l.is_empty() && !l.starts_with(b"#") && !l.starts_with(b";"))
+    };
+    let n = lines().count();
+    if n < 3 {
+        return Listing::Other;
+    }
+    let globby = |l: &[u8]| {
+        l.len() <= 100
+            && l.iter().all(|&c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(
+                        c,
+                        b'.' | b'/' | b'*' | b'!' | b'_' | b'-' | b'?' | b'[' | b']'
+                    )
+            })
+            && !l.windows(2).any(|w| w == b"..")
+    };
+    let marked = |l: &[u8]| l.contains(&b'*') || l.ends_with(b"/") || l.starts_with(b"!");
+    if lines().all(globby) && lines().filter(|l| marked(l)).count() >= 2 {
+        return Listing::Ignore;
+    }
+    let first = lines().next().unwrap_or_default();
+    let section = first.starts_with(b"[") && first.ends_with(b"]") && first.len() <= 80;
+    let key_value = |l: &[u8]| {
+        let k = l
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            .count();
+        k > 0 && l[k..].trim_ascii_start().starts_with(b"=")
+    };
+    if section && lines().filter(|l| key_value(l)).count() >= 2 {
+        return Listing::Ini;
+    }
+    Listing::Other
 }
 
 /// Whether the file at `s` is the value of an ssh configuration line that

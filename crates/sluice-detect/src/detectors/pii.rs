@@ -3504,6 +3504,14 @@ fn raw_offset(b: &[u8], s: usize, n: usize) -> usize {
 }
 
 fn classify_number(text: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
+    // `(935 723 395)`: brackets around the whole number are punctuation,
+    // not an area code's.
+    let s =
+        if text[s..e].starts_with('(') && !text[s..e].contains(')') && text[e..].starts_with(')') {
+            s + 1
+        } else {
+            s
+        };
     let cand = &text[s..e];
     let b = cand.as_bytes();
     if b.iter().filter(|x| x.is_ascii_digit()).count() < 7 {

@@ -3767,6 +3767,35 @@ fn drop_sql_fences(text: &str, hits: &mut Vec<Hit>, first: usize) {
         }
         pos = next;
     }
+    // Jira and Confluence wiki markup: `{code:sql}` ... `{code}` (also
+    // `{code:language=sql|title=...}`).
+    let mut jira = Vec::new();
+    let mut pos = 0;
+    while let Some(o) = memchr::memmem::find(&b[pos..], b"{code:") {
+        let info_start = pos + o + 6;
+        let lim = (info_start + INFO_MAX).min(b.len());
+        let Some(c) = memchr::memchr(b'}', &b[info_start..lim]) else {
+            pos = info_start;
+            continue;
+        };
+        let body = info_start + c + 1;
+        let info = b[info_start..body - 1].to_ascii_lowercase();
+        let lang = info.split(|&x| x == b'|').next().unwrap_or(&[]);
+        let lang = lang.strip_prefix(b"language=").unwrap_or(lang);
+        // Searched for inside the value only: a value of many openers and
+        // no close is read once, not once per opener.
+        let seg_end = memchr::memchr(0, &b[body..]).map_or(b.len(), |z| body + z);
+        let close =
+            memchr::memmem::find(&b[body..seg_end], b"{code}").map_or(seg_end, |e| body + e);
+        if SQL_FENCES.contains(&lang.trim_ascii()) && !hostile_sql(&b[body..close]) {
+            jira.push((body, close));
+        }
+        pos = close.max(body);
+    }
+    if !jira.is_empty() {
+        fences.append(&mut jira);
+        fences.sort_unstable();
+    }
     if fences.is_empty() || first >= hits.len() {
         return;
     }
