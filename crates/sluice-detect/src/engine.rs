@@ -12,7 +12,7 @@ use crate::decode::{
 use crate::detectors::MODULES;
 use crate::detectors::cmdi::COMMAND_LINE_RULE;
 use crate::detectors::sqli::WHOLE_QUERY_RULE;
-use crate::detectors::xss::SCRIPT_INCLUDE_RULE;
+use crate::detectors::xss::{INLINE_HANDLER_RULE, SCRIPT_INCLUDE_RULE};
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -735,7 +735,8 @@ fn run_detectors(
             if v.free_text
                 && (h.rule.id == COMMAND_LINE_RULE
                     || h.rule.id == WHOLE_QUERY_RULE
-                    || h.rule.id == SCRIPT_INCLUDE_RULE)
+                    || h.rule.id == SCRIPT_INCLUDE_RULE
+                    || h.rule.id == INLINE_HANDLER_RULE)
             {
                 continue;
             }

@@ -1191,3 +1191,31 @@ fn listings_service_files_and_wiki_code_blocks() {
         v.findings
     );
 }
+
+/// A page's own handler of a user action is page markup in a document and
+/// an injected handler in a parameter.
+#[test]
+fn page_handlers_in_documents_and_parameters() {
+    let d = detector();
+    let page =
+        "<button type=\"button\" class=\"btn\" onclick=\"window.print()\">Print receipt</button>";
+    let v = d.scan_as(page.as_bytes(), InputKind::Text);
+    assert!(!v.threat, "{:?}", v.findings);
+    let v = d.scan_as(page.as_bytes(), InputKind::Value);
+    assert!(
+        v.threat && v.findings.iter().any(|f| f.rule_id == "xss-inline-handler"),
+        "{:?}",
+        v.findings
+    );
+    for text in [
+        "<button onclick=\"alert(1)\">x</button>",
+        "<img src=x onerror=\"window.print()\">",
+        "<a onclick=\"document.location='//evil.example'\">x</a>",
+        "<b onclick=\"eval(name)\">x</b>",
+    ] {
+        assert!(
+            d.scan_as(text.as_bytes(), InputKind::Text).threat,
+            "{text:?}"
+        );
+    }
+}

@@ -77,7 +77,7 @@ fn spelt_out_tags_raw_text_elements_and_escaped_style_sheets() {
             "-->\"><b>",
             "-->=1",
             "<a probe=\"-->\"></a>",
-            "<b title=\"a>b\" onclick=\"go()\">",
+            "<b title=\"a>b\" onmouseover=\"go()\">",
             "q=document.body.appendChild(document.createElement(\"b\")).textContent = \"x\"",
         ],
     );

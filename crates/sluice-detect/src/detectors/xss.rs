@@ -41,6 +41,12 @@ const CLOBBER: usize = 10;
 const PDF: usize = 11;
 const FORM: usize = 12;
 const INCLUDE: usize = 13;
+const INLINE: usize = 14;
+
+/// The id of the rule for a handler of a user action that only calls a
+/// page function (`onclick="window.print()"`), which the engine reports
+/// only for parameter values: page templates are full of them.
+pub(crate) const INLINE_HANDLER_RULE: &str = "xss-inline-handler";
 
 /// The id of the rule for an empty script element that loads a same-site
 /// file, which the engine reports only for parameter values: a page's own
@@ -114,6 +120,11 @@ pub(crate) static RULES: &[RuleInfo] = &[
         SCRIPT_INCLUDE_RULE,
         Severity::High,
         "An empty <script src> element loading a same-site file (reported for parameters, not in documents)",
+    ),
+    rule(
+        INLINE_HANDLER_RULE,
+        Severity::High,
+        "A handler of a user action that only calls a page function (onclick=\"window.print()\"; reported for parameters, not in documents)",
     ),
 ];
 
@@ -579,9 +590,10 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
         let an = &b[a.name.0..a.name.1];
         let (vs, ve) = a.value.unwrap_or((a.name.1, a.name.1));
         let v = &b[vs..ve];
+        let page_handler = a.value.is_some() && is_event_name(an) && page_handler(an, v);
         // An attribute value is a value of its own: code or a URL in it
         // (`<a probe="window.location">`) is found as in a bare value.
-        if a.value.is_some() && ve > vs {
+        if a.value.is_some() && ve > vs && !page_handler {
             analyse(v, base + vs, hits, false);
         }
         // `<link href=...>` loads a style sheet (or more) from elsewhere;
@@ -598,7 +610,8 @@ fn tag(b: &[u8], lt: usize, base: usize, hits: &mut Vec<Hit>) -> usize {
             hit(hits, TAG, base, lt, tag_end);
         }
         if a.value.is_some() && is_event_name(an) && !jsx_handler(&b[vs..]) {
-            hit(hits, EVENT, base, a.name.0, ve);
+            let rule = if page_handler { INLINE } else { EVENT };
+            hit(hits, rule, base, a.name.0, ve);
         }
         if a.value.is_some() && framework_gadget(an, v) {
             hit(hits, GADGET, base, a.name.0, ve);
@@ -967,7 +980,17 @@ fn attribute_breakout(b: &[u8], base: usize, hits: &mut Vec<Hit>) {
         // `"onzoom=` ending the value: an attribute being injected.
         let dangling = value.is_empty() && ve == b.len();
         if (known || code_like || dangling || tagless) && !jsx_handler(&b[vs..]) {
-            hit(hits, EVENT, base, ns, ve);
+            // A quoted page handler (`onclick="window.print()"`) keeps the
+            // rule the tag scan gives it.
+            let quoted_page_handler =
+                value.is_empty() && matches!(b.get(ve), Some(b'"' | b'\'')) && {
+                    let q = b[ve];
+                    let lim = b.len().min(ve + 1 + 121);
+                    memchr::memchr(q, &b[ve + 1..lim])
+                        .is_some_and(|o| page_handler(name, &b[ve + 1..ve + 1 + o]))
+                };
+            let rule = if quoted_page_handler { INLINE } else { EVENT };
+            hit(hits, rule, base, ns, ve);
         }
     }
 }
@@ -1207,6 +1230,71 @@ fn same_site_path(v: &[u8]) -> bool {
         })
         && memchr::memmem::find(v, b"&#").is_none()
         && !v.windows(6).any(|w| lower_eq(w, b"&colon"))
+}
+
+/// Whether `v`, the value of the event attribute `an`, is a page's own
+/// handler of a user action: a click, change, input, key or submit (not
+/// `onload`, `onerror`, `onfocus` or `onmouseover`, which fire by
+/// themselves or on a pass of the pointer) calling one function of the
+/// page with plain arguments (`window.print()`, `toggleMenu(this)`,
+/// `return validate(this.form)`, `showTab('billing')`), and no sink.
+fn page_handler(an: &[u8], v: &[u8]) -> bool {
+    const USER: &[&[u8]] = &[
+        b"onclick",
+        b"ondblclick",
+        b"onchange",
+        b"oninput",
+        b"onsubmit",
+        b"onreset",
+        b"onkeyup",
+        b"onkeydown",
+        b"onkeypress",
+    ];
+    if !USER.iter().any(|u| lower_eq(an, u)) || v.len() > 120 {
+        return false;
+    }
+    let v = v.trim_ascii();
+    let v = v.strip_suffix(b";").unwrap_or(v).trim_ascii_end();
+    let v = v.strip_prefix(b"return ").unwrap_or(v).trim_ascii_start();
+    let name = v
+        .iter()
+        .take_while(|c| is_ident(**c) || **c == b'.')
+        .count();
+    if name == 0 || v[0].is_ascii_digit() || v[0] == b'.' {
+        return false;
+    }
+    let Some(args) = v[name..]
+        .strip_prefix(b"(")
+        .and_then(|r| r.strip_suffix(b")"))
+    else {
+        return false;
+    };
+    let callee = &v[..name];
+    let last = callee.rsplit(|&c| c == b'.').next().unwrap_or(callee);
+    let head = callee.split(|&c| c == b'.').next().unwrap_or(callee);
+    // `window.print()` is the page's print button; other sinks run code,
+    // navigate, or write markup.
+    let printing = lower_eq(last, b"print");
+    if (!printing && (sinks().find(callee).is_some() || one_of(last, CALLED)))
+        || one_of(
+            head,
+            &[b"location", b"document", b"top", b"parent", b"opener"],
+        )
+        || one_of(
+            last,
+            &[
+                b"write", b"writeln", b"open", b"assign", b"replace", b"submit",
+            ],
+        )
+    {
+        return false;
+    }
+    // Plain arguments: `this`, `event`, a member of them, numbers and
+    // short quoted words.
+    args.iter().all(|&c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, b' ' | b',' | b'.' | b'_' | b'-' | b'#' | b'\'' | b'"')
+    })
 }
 
 /// `<script src="/js/app.3f9a1c.js" defer></script>`: an empty element
