@@ -4652,6 +4652,8 @@ fn fold_leet(text: &str) -> Option<String> {
     let mut copied = 0;
     // Last byte looked at one by one: chunks overlap by one byte.
     let mut seen = 0;
+    // The last word measured (see `fold_leet_at`).
+    let mut word = LeetWord::default();
     let mut i = 0;
     while i < b.len() {
         let end = (i + 8).min(b.len());
@@ -4669,7 +4671,7 @@ fn fold_leet(text: &str) -> Option<String> {
             let letters = between(x | (ONES * 0x20), 0x60, 0x7B);
             if digits & ((letters << 8) | (letters >> 8)) != 0 {
                 for k in i.max(seen)..end {
-                    fold_leet_at(text, k, &mut out, &mut copied);
+                    fold_leet_at(text, k, &mut out, &mut copied, &mut word);
                 }
                 seen = end;
             }
@@ -4681,25 +4683,49 @@ fn fold_leet(text: &str) -> Option<String> {
     Some(o)
 }
 
+/// A word of ASCII letters and digits, `start..end`, and whether its
+/// leetspeak digits are read as letters.
+#[derive(Default)]
+struct LeetWord {
+    start: usize,
+    end: usize,
+    folds: bool,
+}
+
 /// Folds the digit at `k` into `out` when it is a leetspeak digit inside a
 /// word of at least three characters, mostly letters ("pr3v10us", "4ll",
-/// not "2024" or "x86").
-fn fold_leet_at(text: &str, k: usize, out: &mut Option<String>, copied: &mut usize) {
+/// not "2024" or "x86"). `word` keeps the last word measured: the digits of
+/// a long token (`ymb9b3jbs563vhg572...`) are asked about one by one, and
+/// measuring the word again for each made the pass quadratic in its length.
+fn fold_leet_at(
+    text: &str,
+    k: usize,
+    out: &mut Option<String>,
+    copied: &mut usize,
+    word: &mut LeetWord,
+) {
     let b = text.as_bytes();
     let Some(l) = leet(b[k]) else {
         return;
     };
-    let mut s = k;
-    while s > 0 && b[s - 1].is_ascii_alphanumeric() {
-        s -= 1;
+    if !(word.start <= k && k < word.end) {
+        let mut s = k;
+        while s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        let mut e = k + 1;
+        while e < b.len() && b[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        let w = &b[s..e];
+        let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        *word = LeetWord {
+            start: s,
+            end: e,
+            folds: letters >= 1 && letters + 1 >= w.len() - letters && w.len() >= 3,
+        };
     }
-    let mut e = k + 1;
-    while e < b.len() && b[e].is_ascii_alphanumeric() {
-        e += 1;
-    }
-    let word = &b[s..e];
-    let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if letters >= 1 && letters + 1 >= word.len() - letters && word.len() >= 3 {
+    if word.folds {
         let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
         o.push_str(&text[*copied..k]);
         o.push(char::from(l));
