@@ -4336,18 +4336,15 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
     // Twins are never ASCII: only characters that start at a lead byte are
     // decoded and looked up.
     let mixed = !ascii
-        && b.iter()
-            .enumerate()
-            .filter(|&(_, &lead)| lead >= 0xC0)
-            .any(|(p, _)| {
-                let c = text[p..].chars().next().unwrap_or(' ');
-                latin_twin(c).is_some() && {
-                    let before = text[..p].chars().next_back();
-                    let after = text[p + c.len_utf8()..].chars().next();
-                    before.is_some_and(|x| x.is_ascii_alphabetic())
-                        || after.is_some_and(|x| x.is_ascii_alphabetic())
-                }
-            });
+        && lead_bytes(b).any(|p| {
+            let c = text[p..].chars().next().unwrap_or(' ');
+            latin_twin(c).is_some() && {
+                let before = text[..p].chars().next_back();
+                let after = text[p + c.len_utf8()..].chars().next();
+                before.is_some_and(|x| x.is_ascii_alphabetic())
+                    || after.is_some_and(|x| x.is_ascii_alphabetic())
+            }
+        });
     if drop_sep.is_empty() && cuts.is_empty() && !mixed && slang.is_empty() {
         return None;
     }
@@ -4423,6 +4420,32 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
         }
     }
     Some((out, map))
+}
+
+/// The offsets of the bytes of `b` that open a multi-byte character (at
+/// least `0xC0`), in order. Runs of ASCII are passed over eight bytes at a
+/// time: a message with a few accented words has few such bytes, and
+/// testing each byte of it cost more than the rest of the respelling.
+fn lead_bytes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(chunk) = b.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if u64::from_le_bytes(w) & HIGH == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let &x = b.get(i)?;
+            i += 1;
+            if x >= 0xC0 {
+                return Some(i - 1);
+            }
+        }
+    })
 }
 
 /// The longest text whose spaces are examined for split words and whose
@@ -13390,6 +13413,35 @@ mod intl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_bytes_are_the_multibyte_openers() {
+        for t in [
+            "",
+            "plain ascii text, longer than one chunk of eight",
+            "é",
+            "Zoë's café: naïve — 日本語 and ЗАБУДЬ",
+            "12345678é12345678\u{10348}x",
+        ] {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len()).filter(|&p| b[p] >= 0xC0).collect();
+            assert_eq!(lead_bytes(b).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn leet_folding_is_per_word() {
+        assert_eq!(
+            fold_leet("1gn0r3 4ll pr3v10us").as_deref(),
+            Some("ignore all previous")
+        );
+        assert_eq!(fold_leet("order 2024 for x86"), None);
+        // A long token's digits are all folded, or none.
+        assert_eq!(
+            fold_leet("ref ymb9b3jbs563vhg572svd2").as_deref(),
+            Some("ref ymb9bejbss6evhgst2svd2")
+        );
+    }
 
     #[test]
     fn decoding_then_running_something_else_is_not_an_override() {
