@@ -36,7 +36,7 @@
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind, Span, packed};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::finding::{Category, Hit, RuleInfo, Severity};
@@ -5122,11 +5122,16 @@ fn process_substitution(text: &str, at: usize, seg_end: usize, hits: &mut Vec<Hi
     true
 }
 
-/// Finds the next byte of a small set: a SIMD (Teddy) search over the rest of
-/// the text, whose answer is kept and serves every later query up to it, so
-/// thousands of short values cost one search rather than one walk each.
+/// Finds the next byte of a small set, keeping its answer to serve every
+/// later query up to it, so thousands of short values cost one walk over
+/// the text rather than one walk each.
+///
+/// A table walk, not a SIMD search: in prose and JSON values the set bytes
+/// (a dash, a colon, a line break) are dense and letters share their
+/// nibbles, so a packed single-byte searcher paid about a thousand
+/// instructions a call in set-up and false candidates, several times what
+/// the walk costs over the same bytes.
 struct ByteCursor {
-    search: Option<&'static packed::Searcher>,
     table: &'static [bool; 256],
     /// `next` is the first set byte at or after `from` (`usize::MAX`: unknown).
     from: usize,
@@ -5134,12 +5139,8 @@ struct ByteCursor {
 }
 
 impl ByteCursor {
-    fn new(
-        search: &'static LazyLock<Option<packed::Searcher>>,
-        table: &'static [bool; 256],
-    ) -> Self {
+    fn new(table: &'static [bool; 256]) -> Self {
         ByteCursor {
-            search: search.as_ref(),
             table,
             from: usize::MAX,
             next: 0,
@@ -5151,38 +5152,31 @@ impl ByteCursor {
         if self.from <= q && q <= self.next {
             return self.next;
         }
-        let found = match self.search {
-            Some(s) if b.len() - q.min(b.len()) >= 64 => s
-                .find_in(
-                    b,
-                    Span {
-                        start: q,
-                        end: b.len(),
-                    },
-                )
-                .map_or(b.len(), |m| m.start()),
-            _ => b[q.min(b.len())..]
-                .iter()
-                .position(|&x| self.table[x as usize])
-                .map_or(b.len(), |p| q + p),
-        };
+        let q = q.min(b.len());
+        let found = find_in_table(self.table, &b[q..]).map_or(b.len(), |p| q + p);
         self.from = q;
         self.next = found;
         found
     }
 }
 
-fn byte_searcher(table: &[bool; 256]) -> Option<packed::Searcher> {
-    let bytes: Vec<[u8; 1]> = (0..=255u8)
-        .filter(|&x| table[x as usize])
-        .map(|x| [x])
-        .collect();
-    packed::Searcher::new(bytes)
+/// The first byte of `s` in `table`, eight bytes tested per branch.
+#[inline]
+fn find_in_table(table: &[bool; 256], s: &[u8]) -> Option<usize> {
+    let mut chunks = s.chunks_exact(8);
+    let mut at = 0;
+    for c in &mut chunks {
+        if c.iter().fold(false, |a, &x| a | table[x as usize]) {
+            return c.iter().position(|&x| table[x as usize]).map(|p| at + p);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&x| table[x as usize])
+        .map(|p| at + p)
 }
-
-static TRIGGER_SEARCH: LazyLock<Option<packed::Searcher>> =
-    LazyLock::new(|| byte_searcher(&TRIGGER));
-static ANCHOR_SEARCH: LazyLock<Option<packed::Searcher>> = LazyLock::new(|| byte_searcher(&ANCHOR));
 
 static TRIGGER: [bool; 256] = {
     let mut t = [false; 256];
@@ -5382,7 +5376,6 @@ static GATE_AC: LazyLock<(AhoCorasick, Vec<u64>)> = LazyLock::new(|| {
 /// without any of them cannot match, and the gate automaton skips it.
 static ANCHOR: [bool; 256] = {
     let mut t = [false; 256];
-    // At most 16 bytes: the SIMD search handles no more single bytes.
     let set = b"/-|<>:(\n_@#${%";
     let mut k = 0;
     while k < set.len() {
@@ -5931,7 +5924,7 @@ fn run_gated(
 pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let first = hits.len();
     let mut pos = 0;
-    let mut triggers = ByteCursor::new(&TRIGGER_SEARCH, &TRIGGER);
+    let mut triggers = ByteCursor::new(&TRIGGER);
     // The memchr crate's search: the standard library's split walks NULs slower.
     for nul in memchr::memchr_iter(0, text.as_bytes()) {
         scan_segment(text, (pos, nul), &mut triggers, hits);
@@ -5945,7 +5938,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     let mut row = [0usize; 64];
     let bytes = text.as_bytes();
     let mut from = 0;
-    let mut anchors = ByteCursor::new(&ANCHOR_SEARCH, &ANCHOR);
+    let mut anchors = ByteCursor::new(&ANCHOR);
     while from < bytes.len() {
         // The next run of values holding an anchor byte: the automaton walks only those.
         let a = anchors.next(bytes, from);

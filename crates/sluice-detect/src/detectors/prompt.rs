@@ -4336,18 +4336,15 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
     // Twins are never ASCII: only characters that start at a lead byte are
     // decoded and looked up.
     let mixed = !ascii
-        && b.iter()
-            .enumerate()
-            .filter(|&(_, &lead)| lead >= 0xC0)
-            .any(|(p, _)| {
-                let c = text[p..].chars().next().unwrap_or(' ');
-                latin_twin(c).is_some() && {
-                    let before = text[..p].chars().next_back();
-                    let after = text[p + c.len_utf8()..].chars().next();
-                    before.is_some_and(|x| x.is_ascii_alphabetic())
-                        || after.is_some_and(|x| x.is_ascii_alphabetic())
-                }
-            });
+        && lead_bytes(b).any(|p| {
+            let c = text[p..].chars().next().unwrap_or(' ');
+            latin_twin(c).is_some() && {
+                let before = text[..p].chars().next_back();
+                let after = text[p + c.len_utf8()..].chars().next();
+                before.is_some_and(|x| x.is_ascii_alphabetic())
+                    || after.is_some_and(|x| x.is_ascii_alphabetic())
+            }
+        });
     if drop_sep.is_empty() && cuts.is_empty() && !mixed && slang.is_empty() {
         return None;
     }
@@ -4423,6 +4420,32 @@ fn respell(text: &str, ascii: bool, odd: &Odd) -> Option<(String, Vec<usize>)> {
         }
     }
     Some((out, map))
+}
+
+/// The offsets of the bytes of `b` that open a multi-byte character (at
+/// least `0xC0`), in order. Runs of ASCII are passed over eight bytes at a
+/// time: a message with a few accented words has few such bytes, and
+/// testing each byte of it cost more than the rest of the respelling.
+fn lead_bytes(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(chunk) = b.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if u64::from_le_bytes(w) & HIGH == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            let &x = b.get(i)?;
+            i += 1;
+            if x >= 0xC0 {
+                return Some(i - 1);
+            }
+        }
+    })
 }
 
 /// The longest text whose spaces are examined for split words and whose
@@ -4652,6 +4675,8 @@ fn fold_leet(text: &str) -> Option<String> {
     let mut copied = 0;
     // Last byte looked at one by one: chunks overlap by one byte.
     let mut seen = 0;
+    // The last word measured (see `fold_leet_at`).
+    let mut word = LeetWord::default();
     let mut i = 0;
     while i < b.len() {
         let end = (i + 8).min(b.len());
@@ -4669,7 +4694,7 @@ fn fold_leet(text: &str) -> Option<String> {
             let letters = between(x | (ONES * 0x20), 0x60, 0x7B);
             if digits & ((letters << 8) | (letters >> 8)) != 0 {
                 for k in i.max(seen)..end {
-                    fold_leet_at(text, k, &mut out, &mut copied);
+                    fold_leet_at(text, k, &mut out, &mut copied, &mut word);
                 }
                 seen = end;
             }
@@ -4681,25 +4706,49 @@ fn fold_leet(text: &str) -> Option<String> {
     Some(o)
 }
 
+/// A word of ASCII letters and digits, `start..end`, and whether its
+/// leetspeak digits are read as letters.
+#[derive(Default)]
+struct LeetWord {
+    start: usize,
+    end: usize,
+    folds: bool,
+}
+
 /// Folds the digit at `k` into `out` when it is a leetspeak digit inside a
 /// word of at least three characters, mostly letters ("pr3v10us", "4ll",
-/// not "2024" or "x86").
-fn fold_leet_at(text: &str, k: usize, out: &mut Option<String>, copied: &mut usize) {
+/// not "2024" or "x86"). `word` keeps the last word measured: the digits of
+/// a long token (`ymb9b3jbs563vhg572...`) are asked about one by one, and
+/// measuring the word again for each made the pass quadratic in its length.
+fn fold_leet_at(
+    text: &str,
+    k: usize,
+    out: &mut Option<String>,
+    copied: &mut usize,
+    word: &mut LeetWord,
+) {
     let b = text.as_bytes();
     let Some(l) = leet(b[k]) else {
         return;
     };
-    let mut s = k;
-    while s > 0 && b[s - 1].is_ascii_alphanumeric() {
-        s -= 1;
+    if !(word.start <= k && k < word.end) {
+        let mut s = k;
+        while s > 0 && b[s - 1].is_ascii_alphanumeric() {
+            s -= 1;
+        }
+        let mut e = k + 1;
+        while e < b.len() && b[e].is_ascii_alphanumeric() {
+            e += 1;
+        }
+        let w = &b[s..e];
+        let letters = w.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        *word = LeetWord {
+            start: s,
+            end: e,
+            folds: letters >= 1 && letters + 1 >= w.len() - letters && w.len() >= 3,
+        };
     }
-    let mut e = k + 1;
-    while e < b.len() && b[e].is_ascii_alphanumeric() {
-        e += 1;
-    }
-    let word = &b[s..e];
-    let letters = word.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    if letters >= 1 && letters + 1 >= word.len() - letters && word.len() >= 3 {
+    if word.folds {
         let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
         o.push_str(&text[*copied..k]);
         o.push(char::from(l));
@@ -13364,6 +13413,35 @@ mod intl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lead_bytes_are_the_multibyte_openers() {
+        for t in [
+            "",
+            "plain ascii text, longer than one chunk of eight",
+            "é",
+            "Zoë's café: naïve — 日本語 and ЗАБУДЬ",
+            "12345678é12345678\u{10348}x",
+        ] {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len()).filter(|&p| b[p] >= 0xC0).collect();
+            assert_eq!(lead_bytes(b).collect::<Vec<_>>(), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn leet_folding_is_per_word() {
+        assert_eq!(
+            fold_leet("1gn0r3 4ll pr3v10us").as_deref(),
+            Some("ignore all previous")
+        );
+        assert_eq!(fold_leet("order 2024 for x86"), None);
+        // A long token's digits are all folded, or none.
+        assert_eq!(
+            fold_leet("ref ymb9b3jbs563vhg572svd2").as_deref(),
+            Some("ref ymb9bejbss6evhgst2svd2")
+        );
+    }
 
     #[test]
     fn decoding_then_running_something_else_is_not_an_override() {

@@ -279,63 +279,105 @@ const _: () = assert!(SLOTS.is_power_of_two() && SLOTS > 2 * (2 * CHUNK_HARD - 1
 /// of squared counts, which grows by `2c - 1` when a count reaches `c`. A
 /// small open-addressed table of the buckets seen gives the counts without
 /// sorting; a generation number clears it in one step.
+///
+/// The counts are taken only for a chunk that might score above the
+/// threshold (see [`Bag::above`]): most chunks of ordinary text are
+/// settled by the weight sum and the number of features alone.
 struct Bag {
+    /// The chunk's features in order, repeats kept.
+    feats: Vec<u32>,
     keys: Box<[u32]>,
     counts: Box<[u16]>,
     gens: Box<[u32]>,
     generation: u32,
     dot: i32,
-    norm2: u32,
 }
 
 impl Bag {
     fn new() -> Self {
         Bag {
+            feats: Vec::with_capacity(2 * CHUNK_HARD),
             keys: vec![0; SLOTS].into_boxed_slice(),
             counts: vec![0; SLOTS].into_boxed_slice(),
             gens: vec![0; SLOTS].into_boxed_slice(),
             generation: 1,
             dot: 0,
-            norm2: 0,
         }
     }
 
     fn clear(&mut self) {
+        self.feats.clear();
+        self.dot = 0;
+    }
+
+    fn add(&mut self, m: &Model, k: u32) {
+        self.feats.push(k);
+        self.dot += i32::from(m.weights[k as usize]);
+    }
+
+    /// The sum of squared bucket counts of the chunk's features.
+    fn norm2(&mut self) -> u32 {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.gens.fill(0);
             self.generation = 1;
         }
-        self.dot = 0;
-        self.norm2 = 0;
-    }
-
-    fn add(&mut self, m: &Model, k: u32) {
-        let mut i = (k.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
-        loop {
-            if self.gens[i] != self.generation {
-                self.gens[i] = self.generation;
-                self.keys[i] = k;
-                self.counts[i] = 1;
-                self.norm2 += 1;
-                break;
+        let mut norm2 = 0;
+        for &k in &self.feats {
+            let mut i = (k.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize;
+            loop {
+                if self.gens[i] != self.generation {
+                    self.gens[i] = self.generation;
+                    self.keys[i] = k;
+                    self.counts[i] = 1;
+                    norm2 += 1;
+                    break;
+                }
+                if self.keys[i] == k {
+                    self.counts[i] += 1;
+                    norm2 += 2 * u32::from(self.counts[i]) - 1;
+                    break;
+                }
+                i = (i + 1) & (SLOTS - 1);
             }
-            if self.keys[i] == k {
-                self.counts[i] += 1;
-                self.norm2 += 2 * u32::from(self.counts[i]) - 1;
-                break;
-            }
-            i = (i + 1) & (SLOTS - 1);
         }
-        self.dot += i32::from(m.weights[k as usize]);
+        norm2
     }
 
     /// The model's logit for the chunk so far.
-    fn logit(&self, m: &Model) -> f32 {
-        if self.norm2 == 0 {
+    fn logit(&mut self, m: &Model) -> f32 {
+        let norm2 = self.norm2();
+        if norm2 == 0 {
             return f32::NEG_INFINITY;
         }
-        m.bias + m.scale * self.dot as f32 / (self.norm2 as f32).sqrt()
+        m.bias + m.scale * self.dot as f32 / (norm2 as f32).sqrt()
+    }
+
+    /// Whether the logit for the chunk so far is above the threshold.
+    ///
+    /// The sum of squared counts is at least the number of features `n`
+    /// (a count `c` adds `c * c >= c`), and every step of the logit is a
+    /// rounded IEEE operation, monotone in its operands. So with a positive
+    /// scale and weight sum, the logit computed with `n` for the norm is at
+    /// least the real one; with a sum at or below zero the logit is at
+    /// most the bias. When that bound is not above the threshold, neither
+    /// is the logit, and the counts are not taken.
+    fn above(&mut self, m: &Model) -> bool {
+        let n = self.feats.len();
+        if n == 0 {
+            return false;
+        }
+        if m.scale > 0.0 {
+            let bound = if self.dot > 0 {
+                m.bias + m.scale * self.dot as f32 / (n as f32).sqrt()
+            } else {
+                m.bias
+            };
+            if bound <= m.threshold {
+                return false;
+            }
+        }
+        self.logit(m) > m.threshold
     }
 }
 
@@ -390,7 +432,7 @@ fn scan_value(m: &Model, text: &str, from: usize, to: usize, bag: &mut Bag, hits
     let mut own: Option<usize> = None;
     let mut flush = |bag: &mut Bag, s: usize, e: usize, n: usize| {
         if n >= MIN_WORDS
-            && bag.logit(m) > m.threshold
+            && bag.above(m)
             && !quotes_roles(text, s, e)
             && !talks_about(text, from, to, s, e, &mut own)
         {
@@ -737,12 +779,37 @@ mod tests {
                     bag.add(m, k);
                 }
                 let (got, want) = (bag.logit(m), reference_logit(m, &all));
+                proptest::prop_assert_eq!(bag.above(m), got > m.threshold);
                 proptest::prop_assert!(
                     (got == want) || (got - want).abs() <= 1e-4 * want.abs().max(1.0),
                     "{got} vs {want}"
                 );
             }
         }
+    }
+
+    /// The bound that spares most chunks their counts never hides a
+    /// chunk above the threshold: chunks of the heaviest buckets, distinct
+    /// or repeated, score alike both ways.
+    #[test]
+    fn the_bound_agrees_with_the_logit() {
+        let m = MODEL.as_ref().expect("model");
+        let mut heavy: Vec<u32> = (0..1u32 << BITS).collect();
+        heavy.sort_by_key(|&k| std::cmp::Reverse(m.weights[k as usize]));
+        let mut bag = Bag::new();
+        let mut above = 0;
+        for n in 1..2 * CHUNK_HARD {
+            for repeat in [1, 2, 5, n] {
+                bag.clear();
+                for i in 0..n {
+                    bag.add(m, heavy[(i / repeat) % 4096]);
+                }
+                let want = bag.logit(m) > m.threshold;
+                above += usize::from(want);
+                assert_eq!(bag.above(m), want, "{n} features, runs of {repeat}");
+            }
+        }
+        assert!(above > 0);
     }
 
     #[test]
