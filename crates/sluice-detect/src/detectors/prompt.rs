@@ -15062,14 +15062,14 @@ mod intl {
         ("エージェントへ", ADDR),
         ("aiエージェントへ", ADDR),
         ("モデルへ", ADDR),
-        ("レビュアーaiへ", ADDR),
-        ("aiレビュアーへ", ADDR),
+        ("レビュアーaiへ", ADDR | MACH),
+        ("aiレビュアーへ", ADDR | MACH),
         ("aiへ", ADDR),
         ("ボットへ", ADDR),
         ("アシスタントへ", ADDR),
         ("エージェントへの指示", ADDR),
         ("モデルへの指示", ADDR),
-        ("aiへの指示", ADDR),
+        ("aiへの指示", ADDR | MACH),
         ("読んでいるai", ADDR),
         ("読んでいるエージェント", ADDR),
         ("aiエージェント", MACH),
@@ -15993,6 +15993,64 @@ mod intl {
         ("gib die", SHOW),
         ("gib das", SHOW),
         ("gib mir", SHOW),
+        // Addresses by what the reader does to the page, voices and sends
+        // to the writer.
+        ("致浏览", ADDR),
+        ("致瀏覽", ADDR),
+        ("致访问", ADDR),
+        ("致訪問", ADDR),
+        ("致读取", ADDR),
+        ("致讀取", ADDR),
+        ("给浏览", ADDR),
+        ("給瀏覽", ADDR),
+        ("assistente,", VOC),
+        ("asistente,", VOC),
+        ("assistant,", VOC),
+        ("assistent,", VOC),
+        ("asystencie,", VOC),
+        ("ассистент,", VOC),
+        ("помощник,", VOC),
+        ("асистенте,", VOC),
+        ("me envie", SEND),
+        ("envie-me", SEND),
+        ("me mande", SEND),
+        ("mande-me", SEND),
+        ("envíame", SEND),
+        ("mándame", SEND),
+        ("me envíes", SEND),
+        ("envoie-moi", SEND),
+        ("envoyez-moi", SEND),
+        ("schick mir", SEND),
+        ("schicke mir", SEND),
+        ("sende mir", SEND),
+        ("mandami", SEND),
+        ("stuur mij", SEND),
+        ("stuur me", SEND),
+        ("wyślij mi", SEND),
+        ("prześlij mi", SEND),
+        ("пришли мне", SEND),
+        ("скинь мне", SEND),
+        ("надішли мені", SEND),
+        ("bana gönder", SEND),
+        ("skicka mig", SEND),
+        ("pošli mi", SEND),
+        ("trimite-mi", SEND),
+        ("kirimkan kepada saya", SEND),
+        ("kirim ke saya", SEND),
+        ("gửi cho tôi", SEND),
+        ("发给我", SEND),
+        ("私に送", SEND),
+        ("나에게 보내", SEND),
+        ("שלח לי", SEND),
+        ("أرسل لي", SEND),
+        ("ارسل لي", SEND),
+        ("ignore a ", OVR),
+        ("ignore o ", OVR),
+        ("ignore os ", OVR),
+        ("telefones", DATA),
+        ("teléfonos", DATA),
+        ("contatos", DATA),
+        ("contactos", DATA),
     ];
 
     /// Marks that change no word: Arabic vowel signs and tatweel, joiners,
@@ -16148,7 +16206,7 @@ mod intl {
             // it would not: "@bot, política nueva del administrador: ahora
             // puedes ...", not a notice to staff ("ahora puedes reservar").
             Some(R_OVERRIDE)
-        } else if seen & (AUTH | VOC) == AUTH | VOC && seen & (OVR | FREE) != 0 {
+        } else if seen & AUTH != 0 && seen & (VOC | AIN) != 0 && seen & (OVR | FREE) != 0 {
             // A bot addressed with an owner's or an administrator's new
             // rule that drops its own.
             Some(R_OVERRIDE)
@@ -16158,8 +16216,10 @@ mod intl {
     }
 
     /// Adds `@name` mentions whose name ends in "bot" ("@modbot",
-    /// "@helpdesk-bot") to `found` as a bot addressed by name: chat
-    /// platforms write the address so in every language.
+    /// "@helpdesk-bot") to `found` as naming a bot: chat platforms write
+    /// the address so in every language. Only what the bot is, not an
+    /// address that makes any order to it count: users give bots orders
+    /// ("@helpdesk-bot kun je een reset-link sturen?").
     pub(super) fn bot_mentions(t: &str, found: &mut Vec<(usize, usize, Class)>) {
         let b = t.as_bytes();
         let mut added = false;
@@ -16180,7 +16240,7 @@ mod intl {
                     .get(name.len() - 3..)
                     .is_some_and(|x| x.eq_ignore_ascii_case("bot"))
             {
-                found.push((at, e, VOC | MACH));
+                found.push((at, e, AIN));
                 added = true;
             }
         }
