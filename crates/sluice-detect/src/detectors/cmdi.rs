@@ -6143,7 +6143,19 @@ fn script_document(v: &[u8]) -> bool {
         };
         rest == b"{"
     };
-    if lines().any(function_head) && lines().any(|l| l.trim_ascii() == b"}") {
+    // Its body reads the shell's own variables: a JavaScript `function
+    // init() {` has the same head.
+    let shell_body = |l: &[u8]| {
+        let l = l.trim_ascii_start();
+        l.starts_with(b"local ")
+            || l.windows(2).any(|w| {
+                w[0] == b'$' && (w[1].is_ascii_digit() || matches!(w[1], b'@' | b'#' | b'?'))
+            })
+    };
+    if lines().any(function_head)
+        && lines().any(|l| l.trim_ascii() == b"}")
+        && lines().any(shell_body)
+    {
         return true;
     }
     // A service definition (`[program:mailer]` for supervisor, `[Service]`
