@@ -1668,8 +1668,48 @@ fn after_noun(text: &str, toks: &[Tok], n: usize) -> (bool, bool, usize) {
         end = toks[i].end;
         i += 1;
     }
+    // "instructions that appear inside retrieved documents", "rules found
+    // in web pages": where they are written, through a relative clause or
+    // a participle, before the qualifier.
+    let mut clause = false;
+    if !strong {
+        let mut k = i;
+        if joined(k) && matches!(w(k), "that" | "which") {
+            k += 1;
+            if joined(k)
+                && matches!(
+                    w(k),
+                    "appear" | "appears" | "are" | "is" | "come" | "comes" | "arrive" | "arrives"
+                )
+            {
+                k += 1;
+            }
+        }
+        if joined(k)
+            && matches!(
+                w(k),
+                "found"
+                    | "contained"
+                    | "embedded"
+                    | "hidden"
+                    | "written"
+                    | "included"
+                    | "appearing"
+                    | "coming"
+                    | "placed"
+                    | "inserted"
+            )
+        {
+            k += 1;
+        }
+        if k > i && joined(k) && (contains(QUALIFIERS, w(k)) || matches!(w(k), "inside" | "within"))
+        {
+            i = k;
+            clause = true;
+        }
+    }
     let mut away = false;
-    if joined(i) && contains(QUALIFIERS, w(i)) {
+    if joined(i) && (contains(QUALIFIERS, w(i)) || clause) {
         let mut j = i + 1;
         while joined(j) && contains(DETERMINERS, w(j)) && j < i + 3 {
             j += 1;
@@ -1929,6 +1969,11 @@ fn scan_noun(text: &str, start: usize, end: usize, kind: A, pat: &str, hits: &mu
     };
     // "forget everything you were told" is an override even with no noun.
     let ok = ok || (vk == VerbKind::Override && kind == A::Told);
+    // "Do not reveal your system prompt", "never share these
+    // instructions": a developer's rule for the assistant, not a request.
+    let ok = ok
+        && !(matches!(vk, VerbKind::HardExtract | VerbKind::SoftExtract)
+            && negated_before(text, toks[v].start));
     if ok {
         push(hits, text, rule, toks[v].start, rel_end.max(toks[n].end));
     }
@@ -7859,7 +7904,54 @@ mod sem {
             {
                 return !format && !assistant_side(rest) && class(rest) & (OWNER | TARGET) == 0;
             }
-            if !qualifier(self.w(i)) {
+            // "instructions that appear inside retrieved documents",
+            // "instructions found in web pages": where they are written,
+            // through a relative clause or a participle.
+            let mut clause = false;
+            if !format {
+                let mut k = i;
+                if matches!(self.w(k), "that" | "which") && self.joined(end, k + 1) {
+                    k += 1;
+                    if matches!(
+                        self.w(k),
+                        "appear"
+                            | "appears"
+                            | "are"
+                            | "is"
+                            | "come"
+                            | "comes"
+                            | "arrive"
+                            | "arrives"
+                            | "show"
+                            | "shows"
+                    ) && self.joined(end, k + 1)
+                    {
+                        k += 1;
+                    }
+                }
+                if matches!(
+                    self.w(k),
+                    "found"
+                        | "contained"
+                        | "embedded"
+                        | "hidden"
+                        | "written"
+                        | "included"
+                        | "appearing"
+                        | "coming"
+                        | "placed"
+                        | "inserted"
+                        | "up"
+                ) && self.joined(end, k + 1)
+                {
+                    k += 1;
+                }
+                if k > i && (qualifier(self.w(k)) || matches!(self.w(k), "inside" | "within")) {
+                    i = k;
+                    clause = true;
+                }
+            }
+            if !qualifier(self.w(i)) && !clause {
                 return false;
             }
             if format && matches!(self.w(i), "in" | "on" | "at" | "for") {
