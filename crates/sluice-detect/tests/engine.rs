@@ -1246,3 +1246,28 @@ fn tool_call_arguments() {
         assert!(v.threat, "{body}");
     }
 }
+
+/// A tag named at the end of a sentence, an assignment in code and an
+/// agent's shell step are not injections; the same tag followed by code is.
+#[test]
+fn tags_in_sentences_assignments_and_agent_steps() {
+    let d = detector();
+    for text in [
+        "Our gateway blocks requests containing <script>. Users who paste HTML get 403s.",
+        "```python\nimport shlex\ncmd = f\"tar -xzf {shlex.quote(archive)}\"\n```\nWould you prefer a list?",
+        "Action: shell\nAction Input: make docs && echo \"built at $(date -u +%H:%M)\"",
+    ] {
+        let v = d.scan_as(text.as_bytes(), InputKind::Text);
+        assert!(!v.threat, "{text:?}: {:?}", v.findings);
+    }
+    for text in [
+        "see <script>; alert(1)",
+        "see <script>! alert(1)",
+        "x; cmd /c calc",
+    ] {
+        assert!(
+            d.scan_as(text.as_bytes(), InputKind::Text).threat,
+            "{text:?}"
+        );
+    }
+}

@@ -2520,6 +2520,15 @@ fn check_command_at(
     if w.end < seg_end && matches!(b[w.end], b'=' | b'(' | b':' | b'[') {
         return false;
     }
+    // `cmd = f"tar ..."`: an assignment in code with blanks around `=`;
+    // a shell would run `cmd` with `=` as its argument, which nobody means.
+    let after = skip_blank(b, w.end, seg_end);
+    if after > w.end
+        && b.get(after) == Some(&b'=')
+        && !matches!(b.get(after + 1), Some(b'=' | b'~'))
+    {
+        return false;
+    }
     let norm = w.norm();
     // A value that is one plain word (a JSON key, a tag, a name) is a
     // command only if it is an unmistakable probe (`whoami`): the common
@@ -6126,6 +6135,29 @@ fn script_document(v: &[u8]) -> bool {
             .filter(|l| !l.trim_ascii().is_empty())
     };
     if lines().next().is_some_and(env_statement) {
+        return true;
+    }
+    // A ReAct-style agent step that runs a shell tool: `Action: shell`
+    // and the command on the `Action Input:` line.
+    let shell_tools = [
+        &b"shell"[..],
+        b"bash",
+        b"terminal",
+        b"sh",
+        b"run_shell",
+        b"execute_command",
+        b"run_command",
+        b"cmd",
+        b"powershell",
+    ];
+    if lines().any(|l| {
+        l.trim_ascii().strip_prefix(b"Action:").is_some_and(|t| {
+            shell_tools
+                .iter()
+                .any(|s| t.trim_ascii().eq_ignore_ascii_case(s))
+        })
+    }) && lines().any(|l| l.trim_ascii_start().starts_with(b"Action Input:"))
+    {
         return true;
     }
     if lines().take(3).count() < 3 {

@@ -1118,6 +1118,35 @@ fn script_tag_named(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: usize) 
     if ne != end || tag_end != end + 1 || (lt > 0 && !matches!(b[lt - 1], b' ' | b'=' | 0)) {
         return false;
     }
+    // "requests containing <script>. Users who paste ...": the tag ends a
+    // sentence of prose, and nothing closes it later.
+    // Only punctuation that would be a syntax error as script (`;` and `!`
+    // start statements), and words after it, not code.
+    let prose_after = |from: usize| {
+        let rest = &b[from.min(b.len())..b.len().min(from + 40)];
+        rest.first().is_none_or(u8::is_ascii_alphabetic)
+            && !rest
+                .iter()
+                .any(|c| matches!(c, b'(' | b'=' | b'`' | b'{' | b'['))
+    };
+    if lt > 0
+        && b[lt - 1] == b' '
+        && matches!(b.get(tag_end), Some(b'.' | b',' | b'?'))
+        && (tag_end + 1 == b.len()
+            || (matches!(b[tag_end + 1], b' ' | b'\n') && prose_after(tag_end + 2)))
+    {
+        let before = &b[lt.saturating_sub(40)..lt - 1];
+        let word = before
+            .rsplit(|c| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or_default();
+        let window = &b[tag_end..b.len().min(tag_end + 1024)];
+        let closes = memchr::memmem::find_iter(window, b"</")
+            .any(|p| lower_eq(window.get(p + 2..p + 8).unwrap_or(&[]), b"script"));
+        if word.len() >= 2 && !closes {
+            return true;
+        }
+    }
     if b.get(tag_end) != Some(&b' ') {
         return false;
     }
