@@ -1271,3 +1271,21 @@ fn tags_in_sentences_assignments_and_agent_steps() {
         );
     }
 }
+
+/// SQL written out after a colon stays quiet unless it empties a table or
+/// comments out what follows it.
+#[test]
+fn written_sql_that_empties_or_cuts_short() {
+    let d = detector();
+    let quiet = "I ran this: DELETE FROM sessions WHERE expires_at < now(); then vacuumed.";
+    assert!(!d.scan_as(quiet.as_bytes(), InputKind::Text).threat);
+    for text in [
+        "Action Input: SELECT name FROM products WHERE id = 12; DELETE FROM audit_log WHERE 1=1;\nObservation:",
+        "Action Input: SELECT name FROM products WHERE id = 12; DELETE FROM audit_log WHERE id > 0; --\nObservation:",
+    ] {
+        assert!(
+            d.scan_as(text.as_bytes(), InputKind::Text).threat,
+            "{text:?}"
+        );
+    }
+}

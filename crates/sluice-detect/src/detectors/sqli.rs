@@ -4088,7 +4088,21 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
                 let stmt = stmt.trim_ascii_start();
                 let has = |w: &[u8]| memchr::memmem::find(stmt, w).is_some();
                 if stmt.starts_with(b"update") || stmt.starts_with(b"delete") {
-                    has(b" where ")
+                    // `WHERE 1=1` filters nothing: the table is emptied.
+                    memchr::memmem::find(stmt, b" where ").is_some_and(|w| {
+                        let cond: Vec<u8> = stmt[w + 7..]
+                            .iter()
+                            .copied()
+                            .filter(|c| !c.is_ascii_whitespace())
+                            .collect();
+                        let cond = cond.strip_suffix(b";").unwrap_or(&cond);
+                        !(cond == b"true"
+                            || cond == b"1"
+                            || cond
+                                .iter()
+                                .position(|&c| c == b'=')
+                                .is_some_and(|q| q > 0 && cond[..q] == cond[q + 1..]))
+                    })
                 } else if stmt.starts_with(b"drop") {
                     has(b" if exists ")
                 } else {
@@ -4165,7 +4179,14 @@ fn embedded_sql(v: &[u8], s: usize, e: usize) -> bool {
         let after_prose = before.is_empty()
             || before.ends_with(b":")
             || prose_word(word_before(at)) && before.last().is_some_and(u8::is_ascii_alphabetic);
-        if after_prose && sql_end(at).is_some_and(|x| x >= e && shown(&v[at..x])) {
+        // `...; --` right after the statement: the rest of the query the
+        // statement was appended to is commented out.
+        let cut_after = |x: usize| {
+            let rest = v[x..].trim_ascii_start();
+            let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+            line.starts_with(b"--") || line.starts_with(b"#") || line.starts_with(b"/*")
+        };
+        if after_prose && sql_end(at).is_some_and(|x| x >= e && shown(&v[at..x]) && !cut_after(x)) {
             return true;
         }
         break;
