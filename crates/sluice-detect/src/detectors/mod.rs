@@ -414,3 +414,45 @@ pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
             .any(|m| s.eq_ignore_ascii_case(m))
         })
 }
+
+/// Whether the value starting at `vs` of `b` (strings of a JSON document,
+/// NUL-separated, each value after its key) is the system prompt of a
+/// chat-completion request: the `content` of a message whose `role` is
+/// `system` or `developer` inside a `messages` array, or a `system` /
+/// `instructions` string beside the request's `model`. The application
+/// writes it; what users and tools supply arrives in the other messages.
+/// A lone `{"role": "system", ...}` object, pasted into a message or
+/// returned by a tool, is a fake one and is not this.
+pub(crate) fn system_prompt_value(b: &[u8], vs: usize) -> bool {
+    if vs == 0 || b[vs - 1] != 0 {
+        return false;
+    }
+    let mut strings = [&b[..0]; 7];
+    let mut n = 0;
+    let mut end = vs - 1;
+    let floor = vs.saturating_sub(512);
+    while n < strings.len() {
+        let start = memchr::memrchr(0, &b[floor..end]).map_or(floor, |p| floor + p + 1);
+        strings[n] = &b[start..end];
+        n += 1;
+        if start == floor {
+            break;
+        }
+        end = start - 1;
+    }
+    let is = |s: &[u8], w: &[u8]| s.eq_ignore_ascii_case(w);
+    let key = strings[0];
+    if ["system", "instructions", "system_prompt"]
+        .iter()
+        .any(|k| is(key, k.as_bytes()))
+    {
+        return strings[1..n].iter().any(|s| is(s, b"model"));
+    }
+    // `"messages": [{"role": "system", "content": "..."}`: the first
+    // message, as SDKs write it.
+    is(key, b"content")
+        && n >= 4
+        && is(strings[2], b"role")
+        && (is(strings[1], b"system") || is(strings[1], b"developer"))
+        && is(strings[3], b"messages")
+}

@@ -402,13 +402,18 @@ pub(crate) fn scan(text: &str, hits: &mut Vec<Hit>) {
         let to = memchr::memchr(0, &b[from..]).map_or(b.len(), |p| from + p);
         // Fewer than MIN_WORDS words need fewer than MIN_WORDS - 1 gaps: a
         // key, a tag or a number is settled without hashing it.
-        if to - from >= 2 * MIN_WORDS - 1
+        // A chat request's system prompt is the application's own text
+        // (personas, refusal rules, "never reveal these instructions"),
+        // written in the words the model learned from attacks on it; the
+        // grammar rules still read it.
+        if (to - from >= 2 * MIN_WORDS - 1
             && b[from..to]
                 .iter()
                 .filter(|&&x| x < 0x80 && !WORD[usize::from(x)])
                 .nth(MIN_WORDS - 2)
                 .is_some()
-            || b[from..to].iter().any(|&x| x >= 0x80)
+            || b[from..to].iter().any(|&x| x >= 0x80))
+            && !super::system_prompt_value(b, from)
         {
             BAG.with_borrow_mut(|bag| scan_value(m, text, from, to, bag, hits));
         }
