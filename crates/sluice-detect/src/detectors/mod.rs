@@ -360,8 +360,9 @@ pub(crate) enum ToolField {
 /// Whether the value starting at `vs` of `b` (strings of a JSON document,
 /// NUL-separated, each value after its key) is the argument a tool takes
 /// by design: its key names that argument (`sql`, `query`, `command`),
-/// and a tool call holds it: an `arguments`, `input` or `params` object, or
-/// an MCP `tools/call`, within the few strings before. A model's agent
+/// and a tool call holds it: an `arguments`, `args`, `input` or
+/// `tool_input` object, or an MCP `tools/call`, within the few strings
+/// before. A model's agent
 /// sends its own queries and commands there; an injection shape inside
 /// them still counts under its own rule.
 pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
@@ -402,13 +403,14 @@ pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
     };
     key_ok
         && strings[1..n].iter().any(|s| {
+            // Not a bare `params`: JSON-RPC and search APIs use it for
+            // anything; an MCP call names `tools/call` and `arguments`.
             [
                 &b"arguments"[..],
                 b"input",
-                b"params",
                 b"tools/call",
                 b"args",
-                b"parameters",
+                b"tool_input",
             ]
             .iter()
             .any(|m| s.eq_ignore_ascii_case(m))
