@@ -2522,8 +2522,12 @@ fn check_command_at(
     }
     // `cmd = f"tar ..."`: an assignment in code with blanks around `=`;
     // a shell would run `cmd` with `=` as its argument, which nobody means.
+    // Only where a line of code starts: after `;`, `|`, `&` or inside a
+    // substitution the shell runs the word whatever follows it.
+    let line_start = ctx == Ctx::Start || b.get(sep_start) == Some(&b'\n');
     let after = skip_blank(b, w.end, seg_end);
-    if after > w.end
+    if line_start
+        && after > w.end
         && b.get(after) == Some(&b'=')
         && !matches!(b.get(after + 1), Some(b'=' | b'~'))
     {
@@ -6060,9 +6064,7 @@ fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
         let k = nuls.partition_point(|&p| p < h.start);
         let vs = if k == 0 { 0 } else { nuls[k - 1] + 1 };
         let ve = nuls.get(k).copied().unwrap_or(b.len());
-        let is_script = *verdicts[k].get_or_insert_with(|| {
-            script_document(&b[vs..ve]) || super::tool_argument(b, vs, super::ToolField::Command)
-        });
+        let is_script = *verdicts[k].get_or_insert_with(|| script_document(&b[vs..ve]));
         if is_script && h.end <= ve && !persists(&b[h.start..h.end]) {
             h.rule = &RULES[R_COMMAND_LINE];
         }
@@ -6075,10 +6077,14 @@ fn script_lines(b: &[u8], hits: &mut [Hit], first: usize) {
 /// guides append to `~/.bashrc` and write cron files; those stay lines of
 /// their scripts.
 fn persists(h: &[u8]) -> bool {
-    if memchr::memchr(b'>', h).is_none() {
+    let l = h.to_ascii_lowercase();
+    let writes = memchr::memchr(b'>', h).is_some()
+        || [&b"tee "[..], b"cp ", b"mv ", b"install ", b"ln ", b"of="]
+            .iter()
+            .any(|w| memchr::memmem::find(&l, w).is_some());
+    if !writes {
         return false;
     }
-    let l = h.to_ascii_lowercase();
     [
         &b"authorized_keys"[..],
         b"sudoers",
@@ -6091,10 +6097,10 @@ fn persists(h: &[u8]) -> bool {
 
 /// Drops the command-line hits from `first` on that are a shell tool's own
 /// command argument in an agent's tool call (`{"name": "shell",
-/// "arguments": {"command": "terraform plan -out=tfplan"}}`): running
-/// commands is what the tool is for. Reverse shells, downloads piped to a
-/// shell, destructive commands and the other hostile shapes keep their own
-/// rules there.
+/// "arguments": {"command": "terraform plan -out=tfplan"}}`): a whole
+/// command is what the tool takes. Separators, substitutions, redirects,
+/// reverse shells and the other injection shapes keep their own rules
+/// there: the call's shape can be written by anyone.
 fn tool_commands(b: &[u8], hits: &mut Vec<Hit>, first: usize) {
     let mut k = 0;
     hits.retain(|h| {

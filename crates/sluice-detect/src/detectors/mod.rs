@@ -360,11 +360,12 @@ pub(crate) enum ToolField {
 /// Whether the value starting at `vs` of `b` (strings of a JSON document,
 /// NUL-separated, each value after its key) is the argument a tool takes
 /// by design: its key names that argument (`sql`, `query`, `command`),
-/// and a tool call holds it: an `arguments`, `args`, `input` or
-/// `tool_input` object, or an MCP `tools/call`, within the few strings
-/// before. A model's agent
-/// sends its own queries and commands there; an injection shape inside
-/// them still counts under its own rule.
+/// and it sits directly in the `arguments`, `args`, `input` or
+/// `tool_input` object of a call whose `name` names a tool of that kind
+/// (`run_sql`, `shell`). A model's agent
+/// sends its own queries and commands there: only the rules for a whole
+/// query or command line are dropped, and an injection shape inside them
+/// still counts under its own rule, since anyone can write the shape.
 pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
     if vs == 0 || b[vs - 1] != 0 {
         return false;
@@ -401,19 +402,51 @@ pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
         ]
         .contains(&key.as_slice()),
     };
+    // `{"name": "run_sql", "arguments": {"query": ...}}`: the key sits
+    // directly in the arguments object, whose sibling `name` names a
+    // tool of that kind.
+    let is = |s: &[u8], w: &[u8]| s.eq_ignore_ascii_case(w);
+    let kinds: &[&str] = match field {
+        ToolField::Sql => &[
+            "sql",
+            "query",
+            "db",
+            "database",
+            "bigquery",
+            "bq_",
+            "snowflake",
+            "postgres",
+            "mysql",
+            "sqlite",
+            "warehouse",
+        ],
+        ToolField::Command => &[
+            "shell",
+            "bash",
+            "terminal",
+            "exec",
+            "command",
+            "run",
+            "cmd",
+            "powershell",
+            "sh",
+        ],
+    };
+    // Other arguments may come first (`{"db": "notes.db", "sql": ...}`):
+    // the object's key is then one or two pairs further back.
     key_ok
-        && strings[1..n].iter().any(|s| {
-            // Not a bare `params`: JSON-RPC and search APIs use it for
-            // anything; an MCP call names `tools/call` and `arguments`.
-            [
-                &b"arguments"[..],
-                b"input",
-                b"tools/call",
-                b"args",
-                b"tool_input",
-            ]
-            .iter()
-            .any(|m| s.eq_ignore_ascii_case(m))
+        && [1usize, 3, 5].iter().any(|&j| {
+            j + 2 < n
+                && ["arguments", "input", "args", "tool_input"]
+                    .iter()
+                    .any(|m| is(strings[j], m.as_bytes()))
+                && is(strings[j + 2], b"name")
+                && {
+                    let tool = strings[j + 1].to_ascii_lowercase();
+                    kinds
+                        .iter()
+                        .any(|t| memchr::memmem::find(&tool, t.as_bytes()).is_some())
+                }
         })
 }
 
@@ -426,7 +459,17 @@ pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
 /// A lone `{"role": "system", ...}` object, pasted into a message or
 /// returned by a tool, is a fake one and is not this.
 pub(crate) fn system_prompt_value(b: &[u8], vs: usize) -> bool {
-    if vs == 0 || b[vs - 1] != 0 {
+    // A request opens with it: near the start, before any other message,
+    // and not inside JSON decoded out of a string (a message or a tool
+    // result holding a request of its own).
+    if vs == 0 || vs > 1024 || b[vs - 1] != 0 {
+        return false;
+    }
+    let prefix = &b[..vs - 1];
+    if matches!(b.first(), Some(b'{' | b'['))
+        || memchr::memchr_iter(0, prefix).any(|p| matches!(b.get(p + 1), Some(b'{' | b'[')))
+        || memchr::memmem::find(prefix, b"\0content\0").is_some()
+    {
         return false;
     }
     let mut strings = [&b[..0]; 7];
@@ -448,7 +491,9 @@ pub(crate) fn system_prompt_value(b: &[u8], vs: usize) -> bool {
         .iter()
         .any(|k| is(key, k.as_bytes()))
     {
-        return strings[1..n].iter().any(|s| is(s, b"model"));
+        // The key just before is `model`: `{"model": "...", "system": ...}`.
+        // (or one key further: a number such as `max_tokens` between).
+        return (n >= 3 && is(strings[2], b"model")) || (n >= 4 && is(strings[3], b"model"));
     }
     // `"messages": [{"role": "system", "content": "..."}`: the first
     // message, as SDKs write it.

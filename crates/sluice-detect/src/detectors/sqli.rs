@@ -890,8 +890,13 @@ impl Analysis<'_, '_> {
         if !matches!(rhs.k, Tk::Str { .. }) {
             return false;
         }
+        // Words, starting with a letter: MySQL reads `' 1 abc'`, `'-1 x'`
+        // and `'.5 x'` as true numbers.
         let phrase = |c: &[u8]| {
-            c.len() <= 80
+            c.trim_ascii_start()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic)
+                && c.len() <= 80
                 && c.iter().any(|x| x.is_ascii_whitespace())
                 && c.iter().filter(|x| x.is_ascii_alphabetic()).count() >= 3
                 && c.iter().all(|x| {
@@ -1654,7 +1659,7 @@ impl Analysis<'_, '_> {
                 _ if strong
                     && n - i <= 3
                     && self.toks()[n - 1].comment_after
-                    && !self.hashtag_after(self.toks()[n - 1]) =>
+                    && (quoted || !self.hashtag_after(self.toks()[n - 1])) =>
                 {
                     let content = self.t.content(&self.toks()[b]);
                     if content.len() <= 64 && !content.iter().any(|c| c.is_ascii_whitespace()) {

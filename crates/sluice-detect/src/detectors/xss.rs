@@ -1318,11 +1318,49 @@ fn page_handler(an: &[u8], v: &[u8]) -> bool {
     {
         return false;
     }
+    // A library's entry points take markup or code (`$(name)`,
+    // `jQuery.globalEval`, `angular.element`).
+    if callee.first() == Some(&b'$')
+        || one_of(head, &[b"jquery", b"angular"])
+        || one_of(
+            last,
+            &[
+                b"getscript",
+                b"parsehtml",
+                b"globaleval",
+                b"execscript",
+                b"html",
+            ],
+        )
+    {
+        return false;
+    }
     // Plain arguments: `this`, `event`, a member of them, numbers and
-    // short quoted words.
-    args.iter().all(|&c| {
-        c.is_ascii_alphanumeric()
-            || matches!(c, b' ' | b',' | b'.' | b'_' | b'-' | b'#' | b'\'' | b'"')
+    // quoted words; a bare global (`name`, `location`) may carry the
+    // attacker's text.
+    args.split(|&c| c == b',').all(|a| {
+        let a = a.trim_ascii();
+        let quoted = a.len() >= 2
+            && matches!(a[0], b'\'' | b'"')
+            && a.last() == Some(&a[0])
+            && a[1..a.len() - 1].iter().all(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, b' ' | b'_' | b'-' | b'#' | b'.')
+            });
+        let member = |root: &[u8]| {
+            a.strip_prefix(root).is_some_and(|r| {
+                r.is_empty()
+                    || (r[0] == b'.'
+                        && r[1..]
+                            .iter()
+                            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_')))
+            })
+        };
+        a.is_empty()
+            || quoted
+            || a.iter()
+                .all(|c| c.is_ascii_digit() || *c == b'.' || *c == b'-')
+            || member(b"this")
+            || member(b"event")
     })
 }
 
