@@ -13,6 +13,17 @@ use crate::detectors::MODULES;
 use crate::detectors::cmdi::COMMAND_LINE_RULE;
 use crate::detectors::sqli::WHOLE_QUERY_RULE;
 use crate::detectors::xss::{INLINE_HANDLER_RULE, SCRIPT_INCLUDE_RULE};
+
+/// Rules reported for parameters only. A message or document that is a
+/// command line or a query, or a page's own markup, shows it; a parameter
+/// that is one may be handed to a shell or a database, or reflected into
+/// a page.
+const PARAMETER_ONLY: &[&str] = &[
+    COMMAND_LINE_RULE,
+    WHOLE_QUERY_RULE,
+    SCRIPT_INCLUDE_RULE,
+    INLINE_HANDLER_RULE,
+];
 use crate::finding::{Category, Hit, RuleInfo, Severity};
 use crate::rules::{Config, category_index};
 use crate::verdict::{Action, Finding, InputKind, Verdict, severity_weight};
@@ -729,15 +740,7 @@ fn run_detectors(
             if !none_disabled && inner.cfg.disabled.contains(h.rule.id) {
                 continue;
             }
-            // A message or document that is a command line or a query shows
-            // it; a parameter that is one may be handed to a shell or a
-            // database.
-            if v.free_text
-                && (h.rule.id == COMMAND_LINE_RULE
-                    || h.rule.id == WHOLE_QUERY_RULE
-                    || h.rule.id == SCRIPT_INCLUDE_RULE
-                    || h.rule.id == INLINE_HANDLER_RULE)
-            {
+            if v.free_text && PARAMETER_ONLY.contains(&h.rule.id) {
                 continue;
             }
             push_finding(

@@ -3,7 +3,7 @@
 traffic. Seeded, and every number with a check digit is validated before it is written.
 
 Usage: python3 gen_pii.py   (writes pii.jsonl next to this file)"""
-import base64, json, os, random, string, zlib
+import base64, json, os, random, string, sys, zlib
 
 R = random.Random(1515)
 DIG = string.digits
@@ -14,21 +14,17 @@ def rd(n, alphabet=DIG):
     return "".join(R.choice(alphabet) for _ in range(n))
 
 # ---------- check-digit schemes ----------
+# The corpus generator's check digit (bench/detect-eval/gen/pii.py).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "gen"))
+from pii import luhn_digit  # noqa: E402
+
+
 def luhn_ok(s):
-    t = 0
-    for i, c in enumerate(reversed(s)):
-        n = int(c)
-        if i % 2:
-            n *= 2
-            if n > 9:
-                n -= 9
-        t += n
-    return t % 10 == 0
+    return s[-1:] == luhn_digit(s[:-1])
+
 
 def luhn_complete(body):
-    for c in DIG:
-        if luhn_ok(body + c):
-            return body + c
+    return body + luhn_digit(body)
 
 def card(prefix, length):
     c = luhn_complete(prefix + rd(length - len(prefix) - 1))

@@ -6283,16 +6283,9 @@ fn script_document(v: &[u8]) -> bool {
         ];
         let mut pairs = 0;
         let mut runs = false;
-        for l in lines().skip(1) {
-            let t = l.trim_ascii();
-            let k = t
-                .iter()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-                .count();
-            if k > 0 && t[k..].trim_ascii_start().starts_with(b"=") {
-                pairs += 1;
-                runs |= RUNS.iter().any(|r| t[..k].eq_ignore_ascii_case(r));
-            }
+        for key in lines().skip(1).filter_map(super::ini_key) {
+            pairs += 1;
+            runs |= RUNS.iter().any(|r| key.eq_ignore_ascii_case(r));
         }
         if pairs >= 2 && runs {
             return true;

@@ -348,6 +348,40 @@ pub(crate) mod safety {
     }
 }
 
+/// The strings before the value starting at `vs` of `b` (strings of a
+/// JSON document, NUL-separated, each value after its key), nearest first:
+/// its key, then what encloses it, and how many there are. Only eight,
+/// within 512 bytes: enough to see a value's key and its object's key, and
+/// constant-time however many values a document holds. `b[vs - 1]` must
+/// be the NUL that ends the key.
+fn strings_before(b: &[u8], vs: usize) -> ([&[u8]; 8], usize) {
+    let mut strings = [&b[..0]; 8];
+    let mut n = 0;
+    let mut end = vs - 1;
+    let floor = vs.saturating_sub(512);
+    while n < strings.len() {
+        let start = memchr::memrchr(0, &b[floor..end]).map_or(floor, |p| floor + p + 1);
+        strings[n] = &b[start..end];
+        n += 1;
+        if start == floor {
+            break;
+        }
+        end = start - 1;
+    }
+    (strings, n)
+}
+
+/// Whether `line` is a `key = value` pair of an INI-style file, and its
+/// key: letters, digits, `_`, `-` and `.` before `=`.
+pub(crate) fn ini_key(line: &[u8]) -> Option<&[u8]> {
+    let t = line.trim_ascii();
+    let k = t
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        .count();
+    (k > 0 && t[k..].trim_ascii_start().starts_with(b"=")).then(|| &t[..k])
+}
+
 /// Which of an agent's tool arguments a value may be.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ToolField {
@@ -370,21 +404,7 @@ pub(crate) fn tool_argument(b: &[u8], vs: usize, field: ToolField) -> bool {
     if vs == 0 || b[vs - 1] != 0 {
         return false;
     }
-    // The strings before the value, nearest first: its key, then what
-    // encloses it. A handful is enough and keeps this constant-time.
-    let mut strings = [&b[..0]; 8];
-    let mut n = 0;
-    let mut end = vs - 1;
-    let floor = vs.saturating_sub(512);
-    while n < strings.len() {
-        let start = memchr::memrchr(0, &b[floor..end]).map_or(floor, |p| floor + p + 1);
-        strings[n] = &b[start..end];
-        n += 1;
-        if start == floor {
-            break;
-        }
-        end = start - 1;
-    }
+    let (strings, n) = strings_before(b, vs);
     let key = strings[0].to_ascii_lowercase();
     let key_ok = match field {
         ToolField::Sql => {
@@ -472,19 +492,7 @@ pub(crate) fn system_prompt_value(b: &[u8], vs: usize) -> bool {
     {
         return false;
     }
-    let mut strings = [&b[..0]; 7];
-    let mut n = 0;
-    let mut end = vs - 1;
-    let floor = vs.saturating_sub(512);
-    while n < strings.len() {
-        let start = memchr::memrchr(0, &b[floor..end]).map_or(floor, |p| floor + p + 1);
-        strings[n] = &b[start..end];
-        n += 1;
-        if start == floor {
-            break;
-        }
-        end = start - 1;
-    }
+    let (strings, n) = strings_before(b, vs);
     let is = |s: &[u8], w: &[u8]| s.eq_ignore_ascii_case(w);
     let key = strings[0];
     if ["system", "instructions", "system_prompt"]

@@ -1417,14 +1417,7 @@ fn listing(v: &[u8]) -> Listing {
     }
     let first = lines().next().unwrap_or_default();
     let section = first.starts_with(b"[") && first.ends_with(b"]") && first.len() <= 80;
-    let key_value = |l: &[u8]| {
-        let k = l
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-            .count();
-        k > 0 && l[k..].trim_ascii_start().starts_with(b"=")
-    };
-    if section && lines().filter(|l| key_value(l)).count() >= 2 {
+    if section && lines().filter_map(super::ini_key).count() >= 2 {
         return Listing::Ini;
     }
     Listing::Other

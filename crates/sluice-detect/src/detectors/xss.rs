@@ -1376,29 +1376,38 @@ fn same_site_include(b: &[u8], ne: usize, end: usize, tag_end: usize) -> bool {
     if !closes_at_once {
         return false;
     }
-    let mut src_ok = false;
+    script_src(
+        b,
+        ne,
+        end,
+        &[
+            b"type",
+            b"defer",
+            b"async",
+            b"nomodule",
+            b"integrity",
+            b"nonce",
+            b"crossorigin",
+        ],
+    )
+    .is_some_and(|v| same_site_path(v) && !v.contains(&b'?') && !v.contains(&b'%'))
+}
+
+/// The `src` of the script tag whose attributes run from `ne` to `end`,
+/// when every other attribute is one of `allowed` (which load nothing
+/// and run nothing).
+fn script_src<'a>(b: &'a [u8], ne: usize, end: usize, allowed: &[&[u8]]) -> Option<&'a [u8]> {
+    let mut src = None;
     let mut other = false;
     attributes(b, ne, end, |a| {
         let an = &b[a.name.0..a.name.1];
-        let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
         if lower_eq(an, b"src") {
-            src_ok = same_site_path(v) && !v.contains(&b'?') && !v.contains(&b'%');
-        } else if ![
-            "type",
-            "defer",
-            "async",
-            "nomodule",
-            "integrity",
-            "nonce",
-            "crossorigin",
-        ]
-        .iter()
-        .any(|n| lower_eq(an, n.as_bytes()))
-        {
+            src = Some(a.value.map_or(&b[0..0], |(s, e)| &b[s..e]));
+        } else if !allowed.iter().any(|n| lower_eq(an, n)) {
             other = true;
         }
     });
-    src_ok && !other
+    src.filter(|_| !other)
 }
 
 /// "Use `<script type="module" src="/assets/app.js"></script>` at the
@@ -1414,17 +1423,7 @@ fn quoted_same_site_script(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: 
     if !closes_at_once {
         return false;
     }
-    let mut src_ok = false;
-    let mut other = false;
-    attributes(b, ne, end, |a| {
-        let an = &b[a.name.0..a.name.1];
-        let v = a.value.map_or(&b[0..0], |(s, e)| &b[s..e]);
-        if lower_eq(an, b"src") {
-            src_ok = same_site_path(v);
-        } else if !(lower_eq(an, b"type") || lower_eq(an, b"defer") || lower_eq(an, b"async")) {
-            other = true;
-        }
-    });
+    let src_ok = script_src(b, ne, end, &[b"type", b"defer", b"async"]).is_some_and(same_site_path);
     let words = |part: &[u8]| {
         part.split(|c| !c.is_ascii_alphabetic())
             .filter(|w| w.len() >= 2)
@@ -1435,7 +1434,7 @@ fn quoted_same_site_script(b: &[u8], lt: usize, ne: usize, end: usize, tag_end: 
     let before = &b[(lt - 1).saturating_sub(200)..lt - 1];
     let after_start = (tag_end + 10).min(b.len());
     let after = &b[after_start..(after_start + 200).min(b.len())];
-    src_ok && !other && words(before) + words(after) >= 3
+    src_ok && words(before) + words(after) >= 3
 }
 
 /// "The `<script type="module">` tag defers automatically": a start tag
