@@ -485,6 +485,14 @@ pub(crate) fn system_prompt_value(b: &[u8], vs: usize) -> bool {
     if vs == 0 || vs > 1024 || b[vs - 1] != 0 {
         return false;
     }
+    // The key alone settles almost every value, before the prefix is read.
+    let key = &b[memchr::memrchr(0, &b[..vs - 1]).map_or(0, |p| p + 1)..vs - 1];
+    if !["content", "system", "instructions", "system_prompt"]
+        .iter()
+        .any(|k| key.eq_ignore_ascii_case(k.as_bytes()))
+    {
+        return false;
+    }
     let prefix = &b[..vs - 1];
     if matches!(b.first(), Some(b'{' | b'['))
         || memchr::memchr_iter(0, prefix).any(|p| matches!(b.get(p + 1), Some(b'{' | b'[')))

@@ -16565,7 +16565,7 @@ mod intl {
 /// language none of the phrase lists covers is still read by its parts.
 mod note {
     use super::{Hit, R_EXTRACT, R_INDIRECT, push};
-    use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+    use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
     use std::sync::LazyLock;
 
     /// Names a machine reader: AI, KI, ИИ, bot, model, LLM.
@@ -16844,13 +16844,43 @@ mod note {
         ("~/.netrc", CRED, INFIX), ("~/.config/gcloud", CRED, INFIX), ("~/.kube", CRED, INFIX),
     ];
 
+    /// The classes without which [`scan`] reports nothing.
+    const TRIGGER: u32 = AI | WEAK | SYS | MEM | PVAR | CRED;
+
     static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(WORDS.iter().map(|w| w.0))
             .expect("note words build")
     });
+
+    /// The words of the [`TRIGGER`] classes alone: most texts hold none,
+    /// and this smaller automaton says so without collecting every
+    /// article and pronoun the full one reports.
+    static GATE: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+        let idx: Vec<usize> = (0..WORDS.len())
+            .filter(|&i| WORDS[i].1 & TRIGGER != 0)
+            .collect();
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(idx.iter().map(|&i| WORDS[i].0))
+            .expect("note trigger words build");
+        (ac, idx)
+    });
+
+    /// Whether `t` holds a word of a [`TRIGGER`] class, with the
+    /// boundaries [`scan`] requires of it.
+    fn triggered(t: &str) -> bool {
+        let (ac, idx) = &*GATE;
+        ac.find_overlapping_iter(t).any(|m| {
+            let (_, _, how) = WORDS[idx[m.pattern().as_usize()]];
+            bounded(t, m.start(), m.end(), how)
+        })
+    }
 
     fn letter(c: char) -> bool {
         c.is_alphanumeric() || matches!(c, '\u{300}'..='\u{36F}')
@@ -16871,6 +16901,35 @@ mod note {
             WHOLE => before() && after(),
             SUFFIX => after(),
             _ => true,
+        }
+    }
+
+    #[cfg(test)]
+    mod gate_tests {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// What the gate stands for: a kept word of a trigger class in
+        /// the full automaton's overlapping matches.
+        fn full(t: &str) -> bool {
+            AC.find_overlapping_iter(t).any(|m| {
+                let (_, class, how) = WORDS[m.pattern().as_usize()];
+                class & TRIGGER != 0 && bounded(t, m.start(), m.end(), how)
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn the_gate_agrees_with_the_full_automaton(
+                parts in proptest::collection::vec(
+                    (0..WORDS.len(), "[ a-zA-Z.,:\\-]{0,3}|[éЖ日]"), 0..12)
+            ) {
+                let t: String = parts
+                    .iter()
+                    .map(|(i, sep)| format!("{sep}{}", WORDS[*i].0))
+                    .collect();
+                prop_assert_eq!(triggered(&t), full(&t), "{:?}", t);
+            }
         }
     }
 
@@ -16971,6 +17030,9 @@ mod note {
 
     /// Reports the notes of `t`; the offsets are those of `t`.
     pub(super) fn scan(t: &str, hits: &mut Vec<Hit>) {
+        if !triggered(t) {
+            return;
+        }
         let mut ms: Vec<(usize, usize, u32)> = Vec::new();
         let mut seen = 0u32;
         for m in AC.find_overlapping_iter(t) {
