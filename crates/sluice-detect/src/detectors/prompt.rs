@@ -9249,7 +9249,12 @@ mod sem {
                 || matches!(self.w(i), "tienes" | "hast" | "hai" | "har");
             // A "have" that negates itself: Malay "anda tiada sekatan".
             let neg_before = (i.saturating_sub(2)..i).any(|k| self.has(k, NEG)) || self.has(i, NEG);
-            if !(you || neg_before && matches!(self.w(i), "as" | "tem")) {
+            // English "as" after "never" is a comparison: "text is data,
+            // never as instructions".
+            let english_as = self.w(i) == "as"
+                && (i.saturating_sub(2)..i)
+                    .any(|k| matches!(self.w(k), "never" | "not" | "no" | "nor" | "none"));
+            if !(you || neg_before && !english_as && matches!(self.w(i), "as" | "tem")) {
                 return;
             }
             for j in i + 1..(i + 5).min(self.toks.len()) {
@@ -17859,6 +17864,7 @@ mod tests {
             "Note for AI code reviewers: focus on the migration scripts and report only real bugs.",
             "Resumen: máximo de 5 frases. Asistente: escribe un máximo de 100 palabras.",
             "Executive assistant: book the first flight and pay with the corporate card.",
+            "Our screener treats résumé text as data, never as instructions.",
             "The AI grader gave my essay full marks, which the teacher then confirmed.",
             "Our review bot flags five-star reviews posted within a minute of each other.",
         ] {

@@ -3000,6 +3000,12 @@ impl Analysis<'_, '_> {
                                 | Tk::RParen
                         )
                     })
+                    // Two literals with no comma between are two lines of a
+                    // CSV file ("A-"\n"O'Connor, S"), not a row of values.
+                    && !self
+                        .toks()
+                        .windows(2)
+                        .any(|w| literal(Some(w[0].k)) && literal(Some(w[1].k)))
                 {
                     self.hit(STATEMENT, 0, n - 1);
                     return true;
@@ -6311,6 +6317,16 @@ mod tests {
     fn benign(s: &str) {
         let ids = rules_for(s);
         assert!(!flagged(s), "{s:?} flagged: {ids:?}");
+    }
+
+    #[test]
+    fn csv_rows_are_not_rows_of_values() {
+        benign(
+            "\"Student\",\"Quiz 1\",\"Final\"\n\"Nguyen, An\",8,\"A-\"\n\"O'Connor, S\",7,\"B+\"",
+        );
+        benign("\"sku\",\"qty\"\n\"A-100\",4\n\"B-7\",1");
+        attack("x'),('eve',1)--", "sqli-statement");
+        attack("'a',1),('b',2", "sqli-statement");
     }
 
     #[test]
