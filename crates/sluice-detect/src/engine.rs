@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use crate::decode::{
     Decoding, NoMap, OffsetMap, TextLen, decode_entities, decode_js_escapes, expand_nested_json,
-    extract_form, extract_header, extract_json, looks_like_form, looks_like_json,
-    normalize_unicode, percent_decode, to_utf8_lossy,
+    extract_form, extract_header, extract_json, looks_like_form, looks_like_json, normalize_text,
+    percent_decode, to_utf8_lossy,
 };
 use crate::detectors::MODULES;
 use crate::detectors::cmdi::COMMAND_LINE_RULE;
@@ -204,6 +204,8 @@ struct Scratch {
     nested_tmp: String,
     nested_map: OffsetMap,
     norm: String,
+    /// The raw view without its NULs (see [`scan_views`]).
+    nul_free: String,
     sub: String,
     dec: String,
     spare: String,
@@ -261,6 +263,7 @@ impl Scratch {
             &mut self.dec_nested,
             &mut self.nested_tmp,
             &mut self.norm,
+            &mut self.nul_free,
             &mut self.sub,
             &mut self.dec,
             &mut self.spare,
@@ -481,7 +484,7 @@ fn scan_views<'a>(
     // Unicode normalisation of the raw view.
     let raw: &str = {
         let mut m = take_map(spare);
-        if normalize_unicode(text, &mut sc.norm, &mut m) {
+        if normalize_text(text, &mut sc.norm, &mut m, false) {
             v.maps.push(Layer::Map(m));
             &sc.norm
         } else {
@@ -492,6 +495,23 @@ fn scan_views<'a>(
     let raw_depth = v.maps.len();
     v.raw_depth = raw_depth;
     run_detectors(inner, v, raw, raw_depth, &mut sc.hits, shift, out);
+    // A NUL inside one payload (not between values) splits a word for the
+    // detectors but not for the parsers that skip it (`<scr\0ipt>`): the
+    // text is read once more without its NULs. Both readings count, since a
+    // NUL between two attributes separates them.
+    if !values_view && memchr::memchr(0, raw.as_bytes()).is_some() {
+        let mut m = take_map(spare);
+        if normalize_text(raw, &mut sc.nul_free, &mut m, true) {
+            v.maps.push(Layer::Map(m));
+            let depth = v.maps.len();
+            run_detectors(inner, v, &sc.nul_free, depth, &mut sc.hits, shift, out);
+            if let Some(Layer::Map(m)) = v.maps.pop() {
+                spare.push(m);
+            }
+        } else {
+            spare.push(m);
+        }
+    }
 
     // Only values that a decoding round changes can reveal anything new;
     // the rest would be scanned again for nothing. Decode a view made of the
@@ -650,6 +670,8 @@ fn scan_views<'a>(
     drop(pooled);
     if decoded {
         // A form field that held percent-encoded JSON holds JSON now.
+        // Whether the decoded text holds values joined by NUL.
+        let mut joined = values_view || memchr::memchr(0, raw.as_bytes()).is_some();
         let dec: &str = if memchr::memchr2(b'{', b'[', sc.dec.as_bytes()).is_some() {
             let mut m = take_map(spare);
             if expand_nested_json(
@@ -660,6 +682,7 @@ fn scan_views<'a>(
                 &mut sc.nested_map,
             ) {
                 v.maps.push(Layer::Map(m));
+                joined = true;
                 &sc.dec_nested
             } else {
                 spare.push(m);
@@ -669,7 +692,8 @@ fn scan_views<'a>(
             &sc.dec
         };
         let mut m = take_map(spare);
-        let d: &str = if normalize_unicode(dec, &mut sc.spare, &mut m) {
+        // A NUL decoded from `%00` in one payload splits no values.
+        let d: &str = if normalize_text(dec, &mut sc.spare, &mut m, !joined) {
             v.maps.push(Layer::Map(m));
             &sc.spare
         } else {
@@ -685,15 +709,26 @@ fn scan_views<'a>(
 /// (no content type, or a wrong one): no whitespace at all, but `+` and at
 /// least one `%XX` escape. There `+` is a space, as in a form body, or
 /// `%27+or+1%3D1` would reach the detectors as one word.
+///
+/// A line of a longer text counts alone: the form body of an HTTP request
+/// pasted whole, after its request line and headers.
 fn looks_url_encoded(text: &str) -> bool {
     let b = text.as_bytes();
-    if memchr::memchr(b'+', b).is_none() || b.iter().any(u8::is_ascii_whitespace) {
+    if memchr::memchr(b'+', b).is_none() {
         return false;
     }
-    memchr::memchr_iter(b'%', b).any(|i| {
-        b.get(i + 1..i + 3)
-            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
-    })
+    let line = |b: &[u8]| {
+        memchr::memchr(b'+', b).is_some()
+            && !b.iter().any(u8::is_ascii_whitespace)
+            && memchr::memchr_iter(b'%', b).any(|i| {
+                b.get(i + 1..i + 3)
+                    .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+            })
+    };
+    line(b)
+        || memchr::memchr(b'\n', b).is_some()
+            && b.split(|&c| c == b'\n')
+                .any(|l| line(l.strip_suffix(b"\r").unwrap_or(l)))
 }
 
 /// Whether one decoding round (percent, then HTML entities, then JS

@@ -1363,3 +1363,21 @@ fn exemptions_cannot_be_forged() {
         assert!(!v.threat, "{body}: {:?}", v.findings);
     }
 }
+
+#[test]
+fn nul_inside_one_payload_splits_no_word() {
+    let f = assert_rule("Great stay <scr\0ipt>alert(1)</scr\0ipt> again", "xss-script-tag");
+    assert_eq!(f.start, 11, "offsets stay those of the input");
+    assert_rule("look: <scr%00ipt>alert(1)</script>", "xss-script-tag");
+    // Between values of a JSON document a NUL is still a separator.
+    let v = detector().scan_as(br#"{"a":"<scr","b":"ipt>"}"#, InputKind::Json);
+    assert!(!v.threat);
+}
+
+#[test]
+fn form_body_of_a_pasted_request_reads_plus_as_space() {
+    assert_rule(
+        "POST /ping HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\nhost=192.0.2.10%3Bcat+%2Fetc%2Fpasswd&count=4",
+        "cmdi-chain",
+    );
+}

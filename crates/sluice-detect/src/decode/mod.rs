@@ -22,7 +22,7 @@ pub(crate) use segment::{
     NoMap, TextLen, expand_nested_json, extract_form, extract_header, extract_json,
     looks_like_form, looks_like_json,
 };
-pub(crate) use unicode::{normalize_unicode, warm_up};
+pub(crate) use unicode::{normalize_text, warm_up};
 pub(crate) use utf8::to_utf8_lossy;
 
 use serde::{Deserialize, Serialize};
@@ -379,7 +379,7 @@ mod properties {
             decode_js_escapes(&s, &mut out, &mut map);
             prop_assert!(out.len() <= s.len());
             check_map(&map, out.len(), s.len());
-            if normalize_unicode(&s, &mut out, &mut map) {
+            if normalize_text(&s, &mut out, &mut map, true) {
                 prop_assert!(out.len() <= s.len() * 18);
                 check_map(&map, out.len(), s.len());
             }

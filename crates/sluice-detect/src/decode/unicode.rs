@@ -98,7 +98,16 @@ fn next_rewrite(input: &str, from: usize) -> Option<(usize, char)> {
 /// without vertical tabs, and most text in any script) is left untouched
 /// without copying (`false`). Composition across characters is
 /// not attempted: detection only needs compatibility folding.
-pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetMap) -> bool {
+///
+/// With `drop_nul`, NUL characters are dropped too: in a text that is one
+/// payload (not values joined by NUL) a NUL inside a word (`<scr\0ipt>`)
+/// is an evasion that parsers skip.
+pub(crate) fn normalize_text(
+    input: &str,
+    out: &mut String,
+    map: &mut OffsetMap,
+    drop_nul: bool,
+) -> bool {
     out.clear();
     map.clear();
     let b = input.as_bytes();
@@ -106,21 +115,29 @@ pub(crate) fn normalize_unicode(input: &str, out: &mut String, map: &mut OffsetM
     // the detectors' ASCII tests: it becomes a space. Its next position is
     // kept, so the search stays linear.
     let mut vt = memchr::memchr(0x0b, b);
+    let mut nul = if drop_nul { memchr::memchr(0, b) } else { None };
     let mut rw = next_rewrite(input, 0).map(|(p, _)| p);
-    if vt.is_none() && rw.is_none() {
+    if vt.is_none() && nul.is_none() && rw.is_none() {
         return false;
     }
     out.reserve(input.len());
     let mut copied = 0;
     let mut changed = false;
     loop {
-        let pos = match (vt, rw) {
-            (Some(a), Some(r)) => a.min(r),
-            (Some(a), None) => a,
-            (None, Some(r)) => r,
-            (None, None) => break,
+        let Some(pos) = [vt, nul, rw].into_iter().flatten().min() else {
+            break;
         };
         out.push_str(&input[copied..pos]);
+        if nul == Some(pos) {
+            map.push(out.len(), out.len(), pos, pos + 1, Decoding::Invisible);
+            changed = true;
+            copied = pos + 1;
+            nul = memchr::memchr(0, &b[copied..]).map(|p| copied + p);
+            if rw == Some(pos) {
+                rw = next_rewrite(input, copied).map(|(p, _)| p);
+            }
+            continue;
+        }
         if vt == Some(pos) {
             let start = out.len();
             out.push(' ');
@@ -169,18 +186,28 @@ mod tests {
     fn norm(s: &str) -> Option<String> {
         let mut o = String::new();
         let mut m = OffsetMap::default();
-        normalize_unicode(s, &mut o, &mut m).then_some(o)
+        normalize_text(s, &mut o, &mut m, false).then_some(o)
     }
 
     #[test]
     fn vertical_tabs_become_spaces_with_their_offsets() {
         let mut o = String::new();
         let mut m = OffsetMap::default();
-        assert!(normalize_unicode("1\u{b}OR\u{b}ｘ", &mut o, &mut m));
+        assert!(normalize_text("1\u{b}OR\u{b}ｘ", &mut o, &mut m, false));
         assert_eq!(o, "1 OR x");
         assert_eq!((m.map_start(2), m.map_end(4)), (2, 4));
         assert_eq!((m.map_start(5), m.map_end(6)), (5, 8));
         assert_eq!(norm("no tabs here"), None);
+    }
+
+    #[test]
+    fn nul_dropped_only_when_asked() {
+        let mut o = String::new();
+        let mut m = OffsetMap::default();
+        assert!(normalize_text("<scr\0ipt>", &mut o, &mut m, true));
+        assert_eq!(o, "<script>");
+        assert_eq!((m.map_start(4), m.map_end(8)), (5, 9));
+        assert!(!normalize_text("a\0b", &mut o, &mut m, false));
     }
 
     #[test]
@@ -247,7 +274,7 @@ mod tests {
         let mut o = String::new();
         let mut m = OffsetMap::default();
         let input = "ａb\u{200b}c";
-        assert!(normalize_unicode(input, &mut o, &mut m));
+        assert!(normalize_text(input, &mut o, &mut m, false));
         assert_eq!(o, "abc");
         assert_eq!(m.map_start(0), 0);
         assert_eq!(m.map_end(1), 3);
