@@ -1366,7 +1366,10 @@ fn exemptions_cannot_be_forged() {
 
 #[test]
 fn nul_inside_one_payload_splits_no_word() {
-    let f = assert_rule("Great stay <scr\0ipt>alert(1)</scr\0ipt> again", "xss-script-tag");
+    let f = assert_rule(
+        "Great stay <scr\0ipt>alert(1)</scr\0ipt> again",
+        "xss-script-tag",
+    );
     assert_eq!(f.start, 11, "offsets stay those of the input");
     assert_rule("look: <scr%00ipt>alert(1)</script>", "xss-script-tag");
     // Between values of a JSON document a NUL is still a separator.
