@@ -475,10 +475,18 @@ fn scan_views<'a>(
     } else {
         text
     };
-    let plus_space = match kind {
-        InputKind::Form | InputKind::Query => true,
-        InputKind::Text | InputKind::Value => looks_url_encoded(text),
-        _ => false,
+    // `+` is a space in every decoding round of a form (a `%2B` sent
+    // through two decoders ends up a space too), but only in the first
+    // round of a text with one URL-encoded line among others (a pasted
+    // request's body), where the rest is text with real `+` signs.
+    let (plus_space, plus_rounds) = match kind {
+        InputKind::Form | InputKind::Query => (true, usize::MAX),
+        InputKind::Text | InputKind::Value => match looks_url_encoded(text) {
+            Some(true) => (true, usize::MAX),
+            Some(false) => (true, 1),
+            None => (false, 0),
+        },
+        _ => (false, 0),
     };
 
     // Unicode normalisation of the raw view.
@@ -605,7 +613,10 @@ fn scan_views<'a>(
         Some(p) if input.len() >= POOL_MIN_INPUT => Some(p.acquire(input.len())),
         _ => None,
     };
-    for _ in 0..inner.cfg.max_decode_depth {
+    for round in 0..inner.cfg.max_decode_depth {
+        // `+` is a space in the form text as sent; a `+` decoded from
+        // `%2B` is a plus.
+        let plus_space = plus_space && round < plus_rounds;
         let mut changed = false;
         let cur: &str = if decoded { &sc.dec } else { raw };
         let b = cur.as_bytes();
@@ -670,8 +681,6 @@ fn scan_views<'a>(
     drop(pooled);
     if decoded {
         // A form field that held percent-encoded JSON holds JSON now.
-        // Whether the decoded text holds values joined by NUL.
-        let mut joined = values_view || memchr::memchr(0, raw.as_bytes()).is_some();
         let dec: &str = if memchr::memchr2(b'{', b'[', sc.dec.as_bytes()).is_some() {
             let mut m = take_map(spare);
             if expand_nested_json(
@@ -682,7 +691,6 @@ fn scan_views<'a>(
                 &mut sc.nested_map,
             ) {
                 v.maps.push(Layer::Map(m));
-                joined = true;
                 &sc.dec_nested
             } else {
                 spare.push(m);
@@ -692,8 +700,7 @@ fn scan_views<'a>(
             &sc.dec
         };
         let mut m = take_map(spare);
-        // A NUL decoded from `%00` in one payload splits no values.
-        let d: &str = if normalize_text(dec, &mut sc.spare, &mut m, !joined) {
+        let d: &str = if normalize_text(dec, &mut sc.spare, &mut m, false) {
             v.maps.push(Layer::Map(m));
             &sc.spare
         } else {
@@ -710,13 +717,12 @@ fn scan_views<'a>(
 /// least one `%XX` escape. There `+` is a space, as in a form body, or
 /// `%27+or+1%3D1` would reach the detectors as one word.
 ///
-/// A line of a longer text counts alone: the form body of an HTTP request
-/// pasted whole, after its request line and headers.
-fn looks_url_encoded(text: &str) -> bool {
+/// `Some(true)` for the whole text; `Some(false)` when only a line of a
+/// longer text is (the form body of an HTTP request pasted whole, after its
+/// request line and headers).
+fn looks_url_encoded(text: &str) -> Option<bool> {
     let b = text.as_bytes();
-    if memchr::memchr(b'+', b).is_none() {
-        return false;
-    }
+    memchr::memchr(b'+', b)?;
     let line = |b: &[u8]| {
         memchr::memchr(b'+', b).is_some()
             && !b.iter().any(u8::is_ascii_whitespace)
@@ -725,10 +731,13 @@ fn looks_url_encoded(text: &str) -> bool {
                     .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
             })
     };
-    line(b)
-        || memchr::memchr(b'\n', b).is_some()
-            && b.split(|&c| c == b'\n')
-                .any(|l| line(l.strip_suffix(b"\r").unwrap_or(l)))
+    if line(b) {
+        return Some(true);
+    }
+    (memchr::memchr(b'\n', b).is_some()
+        && b.split(|&c| c == b'\n')
+            .any(|l| line(l.strip_suffix(b"\r").unwrap_or(l))))
+    .then_some(false)
 }
 
 /// Whether one decoding round (percent, then HTML entities, then JS

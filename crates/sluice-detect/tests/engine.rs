@@ -1371,7 +1371,7 @@ fn nul_inside_one_payload_splits_no_word() {
         "xss-script-tag",
     );
     assert_eq!(f.start, 11, "offsets stay those of the input");
-    assert_rule("look: <scr%00ipt>alert(1)</script>", "xss-script-tag");
+    assert_rule("'%00OR%001=1--", "sqli-boolean-injection");
     // Between values of a JSON document a NUL is still a separator.
     let v = detector().scan_as(br#"{"a":"<scr","b":"ipt>"}"#, InputKind::Json);
     assert!(!v.threat);
@@ -1382,5 +1382,14 @@ fn form_body_of_a_pasted_request_reads_plus_as_space() {
     assert_rule(
         "POST /ping HTTP/1.1\nContent-Type: application/x-www-form-urlencoded\n\nhost=192.0.2.10%3Bcat+%2Fetc%2Fpasswd&count=4",
         "cmdi-chain",
+    );
+}
+
+#[test]
+fn plus_decoded_from_2b_in_a_text_stays_a_plus() {
+    // One URL-encoded line among others: `+` is a space only as sent.
+    assert_rule(
+        "%22%2Balert(document.cookie)%2B%22\nq=hello+world%21",
+        "xss-js-injection",
     );
 }

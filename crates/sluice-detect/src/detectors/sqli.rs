@@ -3000,12 +3000,20 @@ impl Analysis<'_, '_> {
                                 | Tk::RParen
                         )
                     })
-                    // Two literals with no comma between are two lines of a
-                    // CSV file ("A-"\n"O'Connor, S"), not a row of values.
-                    && !self
+                    // Lines of a CSV file ("A-"\n"O'Connor, S"): two literals
+                    // with a line break and no comma between, and no
+                    // parenthesis anywhere. Rows of values close and open
+                    // one (`'a',1),('b',2`), and SQL joins adjacent
+                    // strings, so `('adm' 'in'` stays a row.
+                    && !(self
                         .toks()
-                        .windows(2)
-                        .any(|w| literal(Some(w[0].k)) && literal(Some(w[1].k)))
+                        .iter()
+                        .all(|t| !matches!(t.k, Tk::LParen | Tk::RParen))
+                        && self.toks().windows(2).any(|w| {
+                            literal(Some(w[0].k))
+                                && literal(Some(w[1].k))
+                                && self.t.b[w[0].e..w[1].s].contains(&b'\n')
+                        }))
                 {
                     self.hit(STATEMENT, 0, n - 1);
                     return true;
@@ -6327,6 +6335,9 @@ mod tests {
         benign("\"sku\",\"qty\"\n\"A-100\",4\n\"B-7\",1");
         attack("x'),('eve',1)--", "sqli-statement");
         attack("'a',1),('b',2", "sqli-statement");
+        // SQL joins adjacent strings: a row split into two is still a row.
+        attack("'a',1),('adm' 'in',1)--", "sqli-statement");
+        attack("'x',1),('eve'\n'x',1),('mal',1)--", "sqli-statement");
     }
 
     #[test]
