@@ -123,10 +123,7 @@ pub(crate) fn normalize_text(
     out.reserve(input.len());
     let mut copied = 0;
     let mut changed = false;
-    loop {
-        let Some(pos) = [vt, nul, rw].into_iter().flatten().min() else {
-            break;
-        };
+    while let Some(pos) = [vt, nul, rw].into_iter().flatten().min() {
         out.push_str(&input[copied..pos]);
         if nul == Some(pos) {
             map.push(out.len(), out.len(), pos, pos + 1, Decoding::Invisible);

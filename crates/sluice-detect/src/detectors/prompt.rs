@@ -9479,10 +9479,7 @@ mod sem {
                         // A vocative ("attention, model") also makes a reveal request suspect.
                         // "summarise this email": a noun after a
                         // determiner is no order to send.
-                        (self.has(k, OVR | DISABLE | MUST | DESPITE | EXFIL)
-                            && !self.negated(k)
-                            && !(self.has(k, EXFIL) && determiner(self.prev(k)))
-                            && !(self.has(k, OVR | DISABLE) && self.skips_code(k)))
+                        self.demands(k)
                             || (c & VOC != 0 && self.has(k, REVEAL))
                             || matches!(
                                 self.w(k),
@@ -10054,6 +10051,20 @@ mod sem {
         /// to its user ("tell users that ..."). Text about bots ("the bot
         /// labels issues") and requests to them ("@assistant summarise
         /// this") stay clean.
+        /// An order word at `k` that asks something of a reader: an
+        /// override, a duty or a request to send, not negated, not a noun
+        /// after a determiner ("summarise this email"), not a repository's
+        /// note on files to leave out.
+        fn demands(&self, k: usize) -> bool {
+            if !self.has(k, OVR | DISABLE | MUST | DESPITE | EXFIL) || self.negated(k) {
+                return false;
+            }
+            if self.has(k, EXFIL) && determiner(self.prev(k)) {
+                return false;
+            }
+            !(self.has(k, OVR | DISABLE) && self.skips_code(k))
+        }
+
         /// "skip generated files", "ignore the vendor directory": what a
         /// repository's note tells a coding agent or reviewer to leave out
         /// is part of the code base, not its instructions or safeguards.
@@ -17236,44 +17247,6 @@ mod note {
         }
     }
 
-    #[cfg(test)]
-    mod gate_tests {
-        use super::*;
-        use proptest::prelude::*;
-
-        /// What the gate stands for: a kept word of a trigger class in
-        /// the full automaton's overlapping matches.
-        fn full(t: &str) -> bool {
-            AC.find_overlapping_iter(t).any(|m| {
-                let (_, class, how) = WORDS[m.pattern().as_usize()];
-                class & TRIGGER != 0 && bounded(t, m.start(), m.end(), how)
-            })
-        }
-
-        proptest! {
-            #[test]
-            fn the_gate_agrees_with_the_full_automaton(
-                parts in proptest::collection::vec(
-                    (0..WORDS.len(), "[ a-zA-Z.,:\\-]{0,3}|[éЖ日]"), 0..12)
-            ) {
-                let t: String = parts
-                    .iter()
-                    .map(|(i, sep)| format!("{sep}{}", WORDS[*i].0))
-                    .collect();
-                prop_assert_eq!(triggered(&t), full(&t), "{:?}", t);
-            }
-        }
-    }
-
-    /// Whether a limit's unit or number follows: " of 3", " de 100".
-    fn limit_follows(rest: &str) -> bool {
-        let r = rest.trim_start();
-        r.starts_with(|c: char| c.is_ascii_digit())
-            || ["of ", "de ", "di ", "do ", "von "]
-                .iter()
-                .any(|p| r.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p)))
-    }
-
     /// Ends a sentence.
     fn stop(c: char) -> bool {
         matches!(
@@ -17715,6 +17688,44 @@ mod note {
         in_range(ms, lo, s)
             .iter()
             .any(|m| m.2 & PRINT != 0 && !t[m.1..s].contains('\n') && !t[m.1..s].contains(')'))
+    }
+
+    /// Whether a limit's unit or number follows: " of 3", " de 100".
+    fn limit_follows(rest: &str) -> bool {
+        let r = rest.trim_start();
+        r.starts_with(|c: char| c.is_ascii_digit())
+            || ["of ", "de ", "di ", "do ", "von "]
+                .iter()
+                .any(|p| r.get(..p.len()).is_some_and(|x| x.eq_ignore_ascii_case(p)))
+    }
+
+    #[cfg(test)]
+    mod gate_tests {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// What the gate stands for: a kept word of a trigger class in
+        /// the full automaton's overlapping matches.
+        fn full(t: &str) -> bool {
+            AC.find_overlapping_iter(t).any(|m| {
+                let (_, class, how) = WORDS[m.pattern().as_usize()];
+                class & TRIGGER != 0 && bounded(t, m.start(), m.end(), how)
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn the_gate_agrees_with_the_full_automaton(
+                parts in proptest::collection::vec(
+                    (0..WORDS.len(), "[ a-zA-Z.,:\\-]{0,3}|[éЖ日]"), 0..12)
+            ) {
+                let t: String = parts
+                    .iter()
+                    .map(|(i, sep)| format!("{sep}{}", WORDS[*i].0))
+                    .collect();
+                prop_assert_eq!(triggered(&t), full(&t), "{:?}", t);
+            }
+        }
     }
 }
 
