@@ -812,7 +812,62 @@ static AC_ASCII: LazyLock<(DFA, Vec<usize>)> = LazyLock::new(|| {
     (build_dfa(idx.iter().map(|&i| PATS[i].0)), idx)
 });
 
-static AC: LazyLock<DFA> = LazyLock::new(|| build_dfa(PATS.iter().map(|(p, _)| *p)));
+/// The patterns with bytes outside ASCII, as an NFA: a DFA of every
+/// pattern took 48 MB (the scripts' bytes multiply its alphabet), this
+/// costs a few, and it only runs on text outside ASCII.
+static AC_WIDE: LazyLock<(AhoCorasick, Vec<usize>, usize)> = LazyLock::new(|| {
+    let idx: Vec<usize> = (0..PATS.len()).filter(|&i| !PATS[i].0.is_ascii()).collect();
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(idx.iter().map(|&i| PATS[i].0))
+        .expect("static patterns");
+    let longest = idx.iter().map(|&i| PATS[i].0.len()).max().unwrap_or(0);
+    (ac, idx, longest)
+});
+
+/// Every match of every pattern in `text`, as [`overlapping`] gives them
+/// (pattern ids of [`PATS`], in order of their ends, the longest first
+/// at one end): the ASCII patterns' DFA and the other patterns' NFA.
+fn overlapping_all(text: &str, found: &mut Vec<(usize, usize, usize)>) {
+    let from = found.len();
+    let (ascii, aidx) = &*AC_ASCII;
+    overlapping(ascii, text, found);
+    for f in &mut found[from..] {
+        f.2 = aidx[f.2];
+    }
+    // A match of these patterns holds a byte outside ASCII, so the NFA
+    // walks only the stretches around such bytes, a longest pattern to
+    // each side: an accented name in an English body costs its stretch.
+    let (wide, widx, longest) = &*AC_WIDE;
+    let ascii_end = found.len();
+    let b = text.as_bytes();
+    let mut at = 0;
+    while let Some(p) = b[at..].iter().position(|&c| c >= 0x80) {
+        let first = at + p;
+        let mut last = first;
+        // Bytes outside ASCII closer than two pattern lengths share a
+        // stretch.
+        while let Some(q) = b[last + 1..(last + 1 + 2 * longest).min(b.len())]
+            .iter()
+            .position(|&c| c >= 0x80)
+        {
+            last += 1 + q;
+        }
+        let lo = floor(text, first.saturating_sub(*longest));
+        let hi = ceil(text, (last + 1 + longest).min(b.len()));
+        found.extend(
+            wide.find_overlapping_iter(&text[lo..hi])
+                .map(|m| (lo + m.start(), lo + m.end(), widx[m.pattern().as_usize()])),
+        );
+        at = hi;
+    }
+    // The DFA's matches come in that order already.
+    if found.len() > ascii_end {
+        found[from..].sort_by_key(|&(s, e, p)| (e, std::cmp::Reverse(e - s), p));
+    }
+}
 
 /// The automaton as its concrete type: the search loop is compiled for it,
 /// where `AhoCorasick` would make a dynamic call per byte.
@@ -5061,14 +5116,15 @@ fn scan_folded(text: &str, hits: &mut Vec<Hit>, odd: &mut Odd) {
     let mut dan = false;
     let pats = &*PATS;
     // Overlapping: "you are no longer" and "no longer bound" are both cues.
-    let (ac, idx) = if text.is_ascii() {
-        let (ac, idx) = &*AC_ASCII;
-        (ac, Some(idx))
-    } else {
-        (&*AC, None)
-    };
     let mut found: Vec<(usize, usize, usize)> = Vec::new();
-    overlapping(ac, text, &mut found);
+    let idx = if text.is_ascii() {
+        let (ac, idx) = &*AC_ASCII;
+        overlapping(ac, text, &mut found);
+        Some(idx)
+    } else {
+        overlapping_all(text, &mut found);
+        None
+    };
     // A role line opening the value: the anchors see "system:" only after
     // a line break or a value separator.
     let lead = text.len() - text.trim_start().len();
@@ -16727,7 +16783,7 @@ mod intl {
             return;
         };
         let mut all = Vec::new();
-        super::overlapping(&super::AC, &t, &mut all);
+        super::overlapping_all(&t, &mut all);
         let found: Vec<(usize, usize, Class)> = all
             .into_iter()
             .filter_map(|(s, e, id)| match super::PATS.get(id) {
@@ -17282,11 +17338,13 @@ mod note {
     /// The classes without which [`scan`] reports nothing.
     const TRIGGER: u32 = AI | WEAK | SYS | MEM | PVAR | CRED | MACH;
 
+    /// All the words, for the texts the gate lets through: an NFA (a DFA of
+    /// these words held about 8 MB for the few texts that reach it).
     static AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
         AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(WORDS.iter().map(|w| w.0))
             .expect("note words build")
     });
@@ -17824,6 +17882,30 @@ mod note {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every pattern in one DFA, as the scan once used: the reference for
+    /// the split automata.
+    static FULL: std::sync::LazyLock<DFA> =
+        std::sync::LazyLock::new(|| build_dfa(PATS.iter().map(|(p, _)| *p)));
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        #[test]
+        fn split_automata_find_what_one_dfa_finds(
+            parts in proptest::collection::vec(
+                (0..PATS.len(), "[ a-zA-Z.,:]{0,3}|[éЖ日ß]{1,2}| {0,90}"), 0..10)
+        ) {
+            let t: String = parts
+                .iter()
+                .map(|(i, sep)| format!("{sep}{}", PATS[*i].0))
+                .collect();
+            let mut want = Vec::new();
+            overlapping(&FULL, &t, &mut want);
+            let mut got = Vec::new();
+            overlapping_all(&t, &mut got);
+            proptest::prop_assert_eq!(got, want, "{:?}", t);
+        }
+    }
 
     #[test]
     fn lead_bytes_are_the_multibyte_openers() {
