@@ -813,8 +813,8 @@ static AC_ASCII: LazyLock<(DFA, Vec<usize>)> = LazyLock::new(|| {
 });
 
 /// The patterns with bytes outside ASCII, as an NFA: a DFA of every
-/// pattern took 48 MB (the scripts' bytes multiply its alphabet), this
-/// costs a few, and it only runs on text outside ASCII.
+/// pattern took 48 MB (the scripts' bytes multiply its states and its
+/// alphabet), this NFA a few, and it only runs around bytes outside ASCII.
 static AC_WIDE: LazyLock<(AhoCorasick, Vec<usize>, usize)> = LazyLock::new(|| {
     let idx: Vec<usize> = (0..PATS.len()).filter(|&i| !PATS[i].0.is_ascii()).collect();
     let ac = AhoCorasickBuilder::new()
@@ -16859,7 +16859,7 @@ mod note {
     /// pay, mark, record, say, write.
     const DEC: u32 = 1 << 20;
     /// An outcome fixed in advance or a check skipped: five stars, the
-    /// maximum, first place, as benign, skip, bypass.
+    /// maximum payout, first place, as benign, skip the verification.
     const RIG: u32 = 1 << 21;
     /// Makes a helper or a system a machine: automated, automatic, tool.
     const MACH: u32 = 1 << 22;
@@ -16867,7 +16867,7 @@ mod note {
     const TO: u32 = 1 << 23;
     /// Says what a helper does: "that", "who", "evaluating", "que".
     const REL: u32 = 1 << 24;
-    /// A scale or a condition ("only if", "each", "per"): a rubric.
+    /// A scale or a condition ("only if", "each", "between"): a rubric.
     const NOFIX: u32 = 1 << 25;
 
     /// Boundaries: a stem must start a word; a whole word must also end
