@@ -1616,8 +1616,9 @@ const SENSITIVE: &[&str] = &[
 /// A nested interpreter invocation inside the arguments (`xargs sh -c 'id'`).
 /// Whether any of [`SENSITIVE`] or [`INNER_SHELL`] occurs: one search
 /// instead of one per name.
-/// [`SENSITIVE`] without the directories that config files, scratch files
-/// and programs live in.
+/// [`SENSITIVE`] without `/etc/` itself, and with the files under it that
+/// hold secrets, grant rights or run code: what still makes a command in
+/// a documentation span hostile.
 static SECRET_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(
         SENSITIVE
